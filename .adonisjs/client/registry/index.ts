@@ -1,0 +1,137 @@
+/* eslint-disable prettier/prettier */
+import type { AdonisEndpoint } from '@tuyau/core/types'
+import type { Registry } from './schema.d.ts'
+import type { ApiDefinition } from './tree.d.ts'
+
+const placeholder: any = {}
+
+const routes = {
+  'session.create': {
+    methods: ["GET","HEAD"],
+    pattern: '/login',
+    tokens: [{"old":"/login","type":0,"val":"login","end":""}],
+    types: placeholder as Registry['session.create']['types'],
+  },
+  'session.store': {
+    methods: ["POST"],
+    pattern: '/login',
+    tokens: [{"old":"/login","type":0,"val":"login","end":""}],
+    types: placeholder as Registry['session.store']['types'],
+  },
+  'locale.update': {
+    methods: ["POST"],
+    pattern: '/locale',
+    tokens: [{"old":"/locale","type":0,"val":"locale","end":""}],
+    types: placeholder as Registry['locale.update']['types'],
+  },
+  'dashboard': {
+    methods: ["GET","HEAD"],
+    pattern: '/',
+    tokens: [{"old":"/","type":0,"val":"/","end":""}],
+    types: placeholder as Registry['dashboard']['types'],
+  },
+  'session.destroy': {
+    methods: ["POST"],
+    pattern: '/logout',
+    tokens: [{"old":"/logout","type":0,"val":"logout","end":""}],
+    types: placeholder as Registry['session.destroy']['types'],
+  },
+  'processes.index': {
+    methods: ["GET","HEAD"],
+    pattern: '/processes',
+    tokens: [{"old":"/processes","type":0,"val":"processes","end":""}],
+    types: placeholder as Registry['processes.index']['types'],
+  },
+  'workflows.index': {
+    methods: ["GET","HEAD"],
+    pattern: '/workflows',
+    tokens: [{"old":"/workflows","type":0,"val":"workflows","end":""}],
+    types: placeholder as Registry['workflows.index']['types'],
+  },
+  'reports.index': {
+    methods: ["GET","HEAD"],
+    pattern: '/reports',
+    tokens: [{"old":"/reports","type":0,"val":"reports","end":""}],
+    types: placeholder as Registry['reports.index']['types'],
+  },
+  'profile.show': {
+    methods: ["GET","HEAD"],
+    pattern: '/profile',
+    tokens: [{"old":"/profile","type":0,"val":"profile","end":""}],
+    types: placeholder as Registry['profile.show']['types'],
+  },
+  'profile.update': {
+    methods: ["PUT"],
+    pattern: '/profile',
+    tokens: [{"old":"/profile","type":0,"val":"profile","end":""}],
+    types: placeholder as Registry['profile.update']['types'],
+  },
+  'profile.password': {
+    methods: ["PUT"],
+    pattern: '/profile/password',
+    tokens: [{"old":"/profile/password","type":0,"val":"profile","end":""},{"old":"/profile/password","type":0,"val":"password","end":""}],
+    types: placeholder as Registry['profile.password']['types'],
+  },
+  'profile.tokens.store': {
+    methods: ["POST"],
+    pattern: '/profile/tokens',
+    tokens: [{"old":"/profile/tokens","type":0,"val":"profile","end":""},{"old":"/profile/tokens","type":0,"val":"tokens","end":""}],
+    types: placeholder as Registry['profile.tokens.store']['types'],
+  },
+  'profile.tokens.destroy': {
+    methods: ["DELETE"],
+    pattern: '/profile/tokens/:id',
+    tokens: [{"old":"/profile/tokens/:id","type":0,"val":"profile","end":""},{"old":"/profile/tokens/:id","type":0,"val":"tokens","end":""},{"old":"/profile/tokens/:id","type":1,"val":"id","end":""}],
+    types: placeholder as Registry['profile.tokens.destroy']['types'],
+  },
+  'users.index': {
+    methods: ["GET","HEAD"],
+    pattern: '/admin/users',
+    tokens: [{"old":"/admin/users","type":0,"val":"admin","end":""},{"old":"/admin/users","type":0,"val":"users","end":""}],
+    types: placeholder as Registry['users.index']['types'],
+  },
+  'users.create': {
+    methods: ["GET","HEAD"],
+    pattern: '/admin/users/create',
+    tokens: [{"old":"/admin/users/create","type":0,"val":"admin","end":""},{"old":"/admin/users/create","type":0,"val":"users","end":""},{"old":"/admin/users/create","type":0,"val":"create","end":""}],
+    types: placeholder as Registry['users.create']['types'],
+  },
+  'users.store': {
+    methods: ["POST"],
+    pattern: '/admin/users',
+    tokens: [{"old":"/admin/users","type":0,"val":"admin","end":""},{"old":"/admin/users","type":0,"val":"users","end":""}],
+    types: placeholder as Registry['users.store']['types'],
+  },
+  'users.update': {
+    methods: ["PATCH"],
+    pattern: '/admin/users/:id',
+    tokens: [{"old":"/admin/users/:id","type":0,"val":"admin","end":""},{"old":"/admin/users/:id","type":0,"val":"users","end":""},{"old":"/admin/users/:id","type":1,"val":"id","end":""}],
+    types: placeholder as Registry['users.update']['types'],
+  },
+  'api.auth.tokens.store': {
+    methods: ["POST"],
+    pattern: '/api/v1/auth/tokens',
+    tokens: [{"old":"/api/v1/auth/tokens","type":0,"val":"api","end":""},{"old":"/api/v1/auth/tokens","type":0,"val":"v1","end":""},{"old":"/api/v1/auth/tokens","type":0,"val":"auth","end":""},{"old":"/api/v1/auth/tokens","type":0,"val":"tokens","end":""}],
+    types: placeholder as Registry['api.auth.tokens.store']['types'],
+  },
+  'api.me.show': {
+    methods: ["GET","HEAD"],
+    pattern: '/api/v1/me',
+    tokens: [{"old":"/api/v1/me","type":0,"val":"api","end":""},{"old":"/api/v1/me","type":0,"val":"v1","end":""},{"old":"/api/v1/me","type":0,"val":"me","end":""}],
+    types: placeholder as Registry['api.me.show']['types'],
+  },
+} as const satisfies Record<string, AdonisEndpoint>
+
+export { routes }
+
+export const registry = {
+  routes,
+  $tree: {} as ApiDefinition,
+}
+
+declare module '@tuyau/core/types' {
+  export interface UserRegistry {
+    routes: typeof routes
+    $tree: ApiDefinition
+  }
+}

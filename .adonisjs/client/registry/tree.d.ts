@@ -1,0 +1,48 @@
+/* eslint-disable prettier/prettier */
+import type { routes } from './index.ts'
+
+export interface ApiDefinition {
+  session: {
+    create: typeof routes['session.create']
+    store: typeof routes['session.store']
+    destroy: typeof routes['session.destroy']
+  }
+  locale: {
+    update: typeof routes['locale.update']
+  }
+  dashboard: typeof routes['dashboard']
+  processes: {
+    index: typeof routes['processes.index']
+  }
+  workflows: {
+    index: typeof routes['workflows.index']
+  }
+  reports: {
+    index: typeof routes['reports.index']
+  }
+  profile: {
+    show: typeof routes['profile.show']
+    update: typeof routes['profile.update']
+    password: typeof routes['profile.password']
+    tokens: {
+      store: typeof routes['profile.tokens.store']
+      destroy: typeof routes['profile.tokens.destroy']
+    }
+  }
+  users: {
+    index: typeof routes['users.index']
+    create: typeof routes['users.create']
+    store: typeof routes['users.store']
+    update: typeof routes['users.update']
+  }
+  api: {
+    auth: {
+      tokens: {
+        store: typeof routes['api.auth.tokens.store']
+      }
+    }
+    me: {
+      show: typeof routes['api.me.show']
+    }
+  }
+}

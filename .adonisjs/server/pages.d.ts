@@ -1,0 +1,27 @@
+import '@adonisjs/inertia/types'
+
+import type React from 'react'
+import type { Prettify } from '@adonisjs/core/types/common'
+
+type ExtractProps<T> =
+  T extends React.FC<infer Props>
+    ? Prettify<Omit<Props, 'children'>>
+    : T extends React.Component<infer Props>
+      ? Prettify<Omit<Props, 'children'>>
+      : never
+
+declare module '@adonisjs/inertia/types' {
+  export interface InertiaPages {
+    'auth/login': ExtractProps<(typeof import('../../resources/js/pages/auth/login.tsx'))['default']>
+    'dashboard': ExtractProps<(typeof import('../../resources/js/pages/dashboard.tsx'))['default']>
+    'errors/forbidden': ExtractProps<(typeof import('../../resources/js/pages/errors/forbidden.tsx'))['default']>
+    'errors/not_found': ExtractProps<(typeof import('../../resources/js/pages/errors/not_found.tsx'))['default']>
+    'errors/server_error': ExtractProps<(typeof import('../../resources/js/pages/errors/server_error.tsx'))['default']>
+    'processes/index': ExtractProps<(typeof import('../../resources/js/pages/processes/index.tsx'))['default']>
+    'profile/show': ExtractProps<(typeof import('../../resources/js/pages/profile/show.tsx'))['default']>
+    'reports/index': ExtractProps<(typeof import('../../resources/js/pages/reports/index.tsx'))['default']>
+    'users/create': ExtractProps<(typeof import('../../resources/js/pages/users/create.tsx'))['default']>
+    'users/index': ExtractProps<(typeof import('../../resources/js/pages/users/index.tsx'))['default']>
+    'workflows/index': ExtractProps<(typeof import('../../resources/js/pages/workflows/index.tsx'))['default']>
+  }
+}

@@ -1,0 +1,57 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { errors as vineErrors } from '@vinejs/vine'
+import User from '#models/user'
+import UserPolicy from '#policies/user_policy'
+import UserTransformer from '#transformers/user_transformer'
+import { updatePasswordValidator, updateProfileValidator } from '#validators/user'
+
+/**
+ * A user's own profile: name, password and personal API tokens.
+ */
+export default class ProfileController {
+  async show({ auth, inertia }: HttpContext) {
+    const user = auth.getUserOrFail()
+    const tokens = await User.accessTokens.all(user)
+
+    return inertia.render('profile/show', {
+      profile: UserTransformer.transform(user),
+      tokens: tokens.map((token) => ({
+        id: String(token.identifier),
+        name: token.name ?? '',
+        lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+        expiresAt: token.expiresAt?.toISOString() ?? null,
+        createdAt: token.createdAt.toISOString(),
+      })),
+    })
+  }
+
+  async update({ auth, request, response, session, bouncer, i18n }: HttpContext) {
+    const user = auth.getUserOrFail()
+    await bouncer.with(UserPolicy).authorize('updateProfile', user)
+    const { name } = await request.validateUsing(updateProfileValidator)
+    user.name = name
+    await user.save()
+    session.flash('success', i18n.t('profile.flash.updated'))
+    return response.redirect().toRoute('profile.show')
+  }
+
+  async updatePassword({ auth, request, response, session, bouncer, i18n }: HttpContext) {
+    const user = auth.getUserOrFail()
+    await bouncer.with(UserPolicy).authorize('updateProfile', user)
+    const { currentPassword, password } = await request.validateUsing(updatePasswordValidator)
+
+    if (!(await user.verifyPassword(currentPassword))) {
+      throw new vineErrors.E_VALIDATION_ERROR([
+        {
+          field: 'currentPassword',
+          message: i18n.t('profile.errors.currentPassword'),
+          rule: 'current_password',
+        },
+      ])
+    }
+    user.password = password
+    await user.save()
+    session.flash('success', i18n.t('profile.flash.passwordChanged'))
+    return response.redirect().toRoute('profile.show')
+  }
+}

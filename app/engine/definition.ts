@@ -1,0 +1,176 @@
+/**
+ * Types for the workflow definition document, plus the (pure) conversion
+ * between its textual forms (JSON / YAML) and plain values.
+ *
+ * The types describe a definition that has passed `verifyDefinition`; raw
+ * documents coming from users are `unknown` until then.
+ */
+import { parseDocument, stringify } from 'yaml'
+
+/** Stage types, in the order they are usually listed. */
+export const STAGE_TYPES = ['start', 'task', 'end'] as const
+export type StageType = (typeof STAGE_TYPES)[number]
+
+/** How a process ends when it reaches an end stage. */
+export const OUTCOMES = ['completed', 'cancelled', 'failed'] as const
+export type Outcome = (typeof OUTCOMES)[number]
+
+/** Types a stage field (a piece of process data) can have. */
+export const FIELD_TYPES = ['text', 'number', 'date', 'select', 'boolean', 'user'] as const
+export type FieldType = (typeof FIELD_TYPES)[number]
+
+/** Application roles that definitions may refer to. */
+export const ROLES = ['admin', 'manager', 'member'] as const
+export type Role = (typeof ROLES)[number]
+
+/** Serialisation formats accepted for definition documents. */
+export const DEFINITION_FORMATS = ['json', 'yaml'] as const
+export type DefinitionFormat = (typeof DEFINITION_FORMATS)[number]
+
+/** A piece of process data collected while a process sits in a stage. */
+export interface FieldDefinition {
+  key: string
+  label: string
+  type: FieldType
+  /** Enforced when a stage form is submitted as a whole (see `validateProcessData`). */
+  required?: boolean
+  /** Allowed values; only (and always) present on `select` fields. */
+  options?: string[]
+}
+
+/** Who a process should be assigned to when it enters a stage. */
+export interface StageAssignee {
+  role?: Role
+  /** E-mail address of a user. */
+  user?: string
+}
+
+/** A transition the system runs on its own once a process has waited long enough. */
+export interface AutomaticTransition {
+  /** Duration such as "2h", measured from the moment the stage was entered. */
+  after: string
+  /** Key of a transition leaving the stage. */
+  transition: string
+}
+
+/** What happens when a stage's SLA is breached. */
+export interface StageEscalation {
+  reassignRole?: Role
+  /** E-mail address of a user. */
+  reassignUser?: string
+  /** Key of a transition leaving the stage. */
+  transition?: string
+}
+
+export interface StageDefinition {
+  key: string
+  name: string
+  type: StageType
+  /** Only (and always) present on end stages. */
+  outcome?: Outcome
+  /** Duration such as "3d"; a process should leave the stage within it. */
+  sla?: string
+  assignee?: StageAssignee
+  fields?: FieldDefinition[]
+  automatic?: AutomaticTransition
+  escalation?: StageEscalation
+}
+
+export interface TransitionDefinition {
+  key: string
+  from: string
+  to: string
+  label?: string
+  /**
+   * Roles allowed to run the transition. Absent means every role; admins may
+   * always run it, so an empty list means "admins only".
+   */
+  roles?: Role[]
+  /** Keys of fields that must be filled before the transition may run. */
+  requires?: string[]
+}
+
+export interface WorkflowDefinition {
+  key: string
+  name: string
+  description?: string
+  stages: StageDefinition[]
+  transitions: TransitionDefinition[]
+}
+
+/** Raised when a definition document is not well-formed JSON or YAML. */
+export class DefinitionSyntaxError extends Error {
+  readonly format: DefinitionFormat
+  /** 1-based position of the (first) error, when the parser reports one. */
+  readonly line: number | null
+  readonly column: number | null
+
+  constructor(
+    format: DefinitionFormat,
+    message: string,
+    position: { line: number; column: number } | null = null
+  ) {
+    super(message)
+    this.name = 'DefinitionSyntaxError'
+    this.format = format
+    this.line = position?.line ?? null
+    this.column = position?.column ?? null
+  }
+}
+
+/**
+ * Turns definition text into a plain value. Structure is NOT checked here
+ * (that is `verifyDefinition`'s job, so that every problem can be reported at
+ * once); only syntax is.
+ *
+ * @throws DefinitionSyntaxError when the text is not valid JSON / YAML.
+ */
+export function parseDefinitionDocument(text: string, format: DefinitionFormat): unknown {
+  if (format === 'json') return parseJson(text)
+  if (format === 'yaml') return parseYaml(text)
+  throw new Error(`Unsupported definition format "${String(format)}"; use "json" or "yaml".`)
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new DefinitionSyntaxError('json', `The definition is not valid JSON: ${reason}`)
+  }
+}
+
+function parseYaml(text: string): unknown {
+  // Core schema + YAML 1.2 so that values stay JSON-compatible (no Date
+  // objects from timestamps, no "yes"/"no" booleans) and a definition means
+  // the same thing whichever format it was written in.
+  const document = parseDocument(text, { version: '1.2', schema: 'core', prettyErrors: true })
+  const [first] = document.errors
+  if (first) {
+    const position = first.linePos?.[0] ?? null
+    throw new DefinitionSyntaxError(
+      'yaml',
+      `The definition is not valid YAML: ${first.message}`,
+      position ? { line: position.line, column: position.col } : null
+    )
+  }
+  // maxAliasCount guards against "billion laughs" alias expansion.
+  return document.toJS({ maxAliasCount: 100 })
+}
+
+/**
+ * Renders a definition as text. The output parses back (with
+ * `parseDefinitionDocument`) to a value deep-equal to `definition`.
+ */
+export function serializeDefinition(
+  definition: WorkflowDefinition,
+  format: DefinitionFormat
+): string {
+  if (format === 'json') return `${JSON.stringify(definition, null, 2)}\n`
+  if (format === 'yaml') {
+    // Never emit anchors/aliases: readers of exported YAML should not need
+    // to resolve references, and shared sub-objects are an accident anyway.
+    return stringify(definition, { version: '1.2', schema: 'core', aliasDuplicateObjects: false })
+  }
+  throw new Error(`Unsupported definition format "${String(format)}"; use "json" or "yaml".`)
+}

@@ -1,0 +1,205 @@
+/**
+ * Questions about a process's position in its workflow: which transitions
+ * exist, which may run now, and what running one would do.
+ */
+import type {
+  Outcome,
+  Role,
+  StageDefinition,
+  TransitionDefinition,
+  WorkflowDefinition,
+} from '#engine/definition'
+import { isFilled, readField } from '#engine/data'
+
+export type ProcessStatus = 'active' | Outcome
+
+/**
+ * Who is acting. `'system'` is for transitions the application runs on its
+ * own (automatic transitions, escalations); like admins it is not limited
+ * by a transition's `roles`.
+ */
+export type ActorRole = Role | 'system'
+
+export type TransitionBlocker = 'role' | 'missing_fields'
+
+export interface AvailableTransition {
+  transition: TransitionDefinition
+  allowed: boolean
+  /** Why it is not allowed; empty when `allowed`. */
+  reasons: TransitionBlocker[]
+  missingFields: string[]
+}
+
+export interface AvailabilityQuery {
+  stage: string
+  role: ActorRole
+  /** Process data as it would be after the transition's own data patch. */
+  data: Record<string, unknown>
+}
+
+export interface TransitionQuery extends AvailabilityQuery {
+  status: ProcessStatus
+  transitionKey: string
+}
+
+export type TransitionRefusalCode =
+  | 'unknown_transition'
+  | 'not_from_current_stage'
+  | 'role_not_allowed'
+  | 'missing_fields'
+  | 'process_closed'
+
+export type TransitionCheck =
+  | {
+      ok: true
+      transition: TransitionDefinition
+      to: StageDefinition
+      /** Whether entering `to` closes the process. */
+      closes: boolean
+      outcome?: Outcome
+    }
+  | {
+      ok: false
+      code: TransitionRefusalCode
+      message: string
+      /** Keys of the transitions the actor may run right now. */
+      allowed: string[]
+      missingFields?: string[]
+    }
+
+/** The stage with `key`, if the definition has one. */
+export function stageOf(definition: WorkflowDefinition, key: string): StageDefinition | undefined {
+  return definition.stages.find((stage) => stage.key === key)
+}
+
+/** The definition's start stage. @throws Error if it has none (unverified definition). */
+export function startStageOf(definition: WorkflowDefinition): StageDefinition {
+  const start = definition.stages.find((stage) => stage.type === 'start')
+  if (!start) throw new Error(`Workflow "${definition.key}" has no start stage.`)
+  return start
+}
+
+/** Whether `stageKey` names an end stage of the definition. */
+export function isEndStage(definition: WorkflowDefinition, stageKey: string): boolean {
+  return stageOf(definition, stageKey)?.type === 'end'
+}
+
+/** Transitions leaving `stageKey`, in definition order. */
+export function transitionsFrom(
+  definition: WorkflowDefinition,
+  stageKey: string
+): TransitionDefinition[] {
+  return definition.transitions.filter((transition) => transition.from === stageKey)
+}
+
+/** The status a process has while it sits in `stage`. */
+export function statusForStage(stage: StageDefinition): ProcessStatus {
+  if (stage.type !== 'end') return 'active'
+  // Verified end stages always have an outcome; "completed" is the only
+  // sensible reading of an end stage that somehow lacks one.
+  return stage.outcome ?? 'completed'
+}
+
+/** Whether `role` may run `transition`, ignoring data requirements. */
+export function roleMayRun(transition: TransitionDefinition, role: ActorRole): boolean {
+  if (role === 'admin' || role === 'system') return true
+  return transition.roles === undefined || transition.roles.includes(role)
+}
+
+/** Keys in `transition.requires` that `data` does not fill. */
+export function missingFieldsFor(
+  transition: TransitionDefinition,
+  data: Record<string, unknown>
+): string[] {
+  return (transition.requires ?? []).filter((key) => !isFilled(readField(data, key)))
+}
+
+/**
+ * Every transition leaving `query.stage`, each with whether `query.role`
+ * may run it given `query.data`, and why not.
+ */
+export function availableTransitions(
+  definition: WorkflowDefinition,
+  query: AvailabilityQuery
+): AvailableTransition[] {
+  return transitionsFrom(definition, query.stage).map((transition) => {
+    const reasons: TransitionBlocker[] = []
+    if (!roleMayRun(transition, query.role)) reasons.push('role')
+    const missingFields = missingFieldsFor(transition, query.data)
+    if (missingFields.length > 0) reasons.push('missing_fields')
+    return { transition, allowed: reasons.length === 0, reasons, missingFields }
+  })
+}
+
+/**
+ * Decides whether `query.transitionKey` may run now. Checks, in order: the
+ * process is active, the transition exists, it leaves the current stage,
+ * the role may run it, and its required fields are filled in `query.data`
+ * (which should already include any data submitted with the transition).
+ */
+export function checkTransition(
+  definition: WorkflowDefinition,
+  query: TransitionQuery
+): TransitionCheck {
+  const closed = query.status !== 'active'
+  const allowed = closed
+    ? []
+    : availableTransitions(definition, query)
+        .filter((candidate) => candidate.allowed)
+        .map((candidate) => candidate.transition.key)
+  const refuse = (
+    code: TransitionRefusalCode,
+    message: string,
+    missingFields?: string[]
+  ): TransitionCheck => ({
+    ok: false,
+    code,
+    message,
+    allowed,
+    ...(missingFields ? { missingFields } : {}),
+  })
+
+  if (closed) {
+    return refuse('process_closed', `The process is ${query.status}, so it can no longer move.`)
+  }
+  const transition = definition.transitions.find(
+    (candidate) => candidate.key === query.transitionKey
+  )
+  if (!transition) {
+    return refuse('unknown_transition', `The workflow has no transition "${query.transitionKey}".`)
+  }
+  if (transition.from !== query.stage) {
+    return refuse(
+      'not_from_current_stage',
+      `Transition "${transition.key}" leaves stage "${transition.from}", but the process is in stage "${query.stage}".`
+    )
+  }
+  if (!roleMayRun(transition, query.role)) {
+    return refuse(
+      'role_not_allowed',
+      `Your role (${query.role}) may not run transition "${transition.key}".`
+    )
+  }
+  const missingFields = missingFieldsFor(transition, query.data)
+  if (missingFields.length > 0) {
+    return refuse(
+      'missing_fields',
+      `Transition "${transition.key}" needs these fields filled in first: ${missingFields.join(', ')}.`,
+      missingFields
+    )
+  }
+  const to = stageOf(definition, transition.to)
+  if (!to) {
+    // Only possible with an unverified definition; fail loudly rather than
+    // move the process to a stage that does not exist.
+    throw new Error(`Transition "${transition.key}" leads to the unknown stage "${transition.to}".`)
+  }
+  const closes = to.type === 'end'
+  return {
+    ok: true,
+    transition,
+    to,
+    closes,
+    ...(closes ? { outcome: statusForStage(to) as Outcome } : {}),
+  }
+}

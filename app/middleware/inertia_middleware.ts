@@ -1,0 +1,49 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import type { NextFn } from '@adonisjs/core/types/http'
+import BaseInertiaMiddleware from '@adonisjs/inertia/inertia_middleware'
+import UserTransformer from '#transformers/user_transformer'
+
+/**
+ * Props every page receives: the signed-in user, what their role lets
+ * them open (navigation), the language, and validation errors. Flash
+ * messages travel in Inertia's own `flash` field.
+ */
+export default class InertiaMiddleware extends BaseInertiaMiddleware {
+  async share(ctx: HttpContext) {
+    const { session, auth } = ctx as Partial<HttpContext>
+    const user = auth?.user
+    const bouncer = ctx.bouncer
+
+    return {
+      errors: ctx.inertia.always(session ? this.getValidationErrors(ctx) : {}),
+      user: ctx.inertia.always(
+        user ? UserTransformer.transform(user).useVariant('forSummary') : null
+      ),
+      locale: ctx.inertia.always(ctx.i18n?.locale ?? 'en'),
+      can: ctx.inertia.always({
+        viewReports: user && bouncer ? await bouncer.allows('viewReports') : false,
+        viewAdmin: user && bouncer ? await bouncer.allows('viewAdmin') : false,
+      }),
+    }
+  }
+
+  flash(ctx: HttpContext) {
+    const messages = (ctx as Partial<HttpContext>).session?.flashMessages
+    return {
+      success: messages?.get('success') as string | undefined,
+      error: messages?.get('error') as string | undefined,
+    }
+  }
+
+  async handle(ctx: HttpContext, next: NextFn) {
+    await this.init(ctx)
+    const output = await next()
+    this.dispose(ctx)
+    return output
+  }
+}
+
+declare module '@adonisjs/inertia/types' {
+  type MiddlewareSharedProps = InferSharedProps<InertiaMiddleware>
+  export interface SharedProps extends MiddlewareSharedProps {}
+}

@@ -1,0 +1,88 @@
+import { DateTime } from 'luxon'
+import hash from '@adonisjs/core/services/hash'
+import { compose } from '@adonisjs/core/helpers'
+import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
+import { DbAccessTokensProvider } from '@adonisjs/auth/access_tokens'
+import { DbRememberMeTokensProvider } from '@adonisjs/auth/session'
+import { BaseModel, beforeSave, column, scope } from '@adonisjs/lucid/orm'
+import type { Role } from '#enums/role'
+
+const AuthFinder = withAuthFinder(() => hash.use('scrypt'), {
+  uids: ['email'],
+  passwordColumnName: 'password',
+})
+
+export default class User extends compose(BaseModel, AuthFinder) {
+  static accessTokens = DbAccessTokensProvider.forModel(User, {
+    expiresIn: '365 days',
+    prefix: 'sf_',
+    table: 'auth_access_tokens',
+    type: 'api_token',
+  })
+
+  static rememberMeTokens = DbRememberMeTokensProvider.forModel(User)
+
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare name: string
+
+  @column()
+  declare email: string
+
+  @column({ serializeAs: null })
+  declare password: string
+
+  @column()
+  declare role: Role
+
+  @column({ consume: (value) => Boolean(value) })
+  declare isActive: boolean
+
+  @column()
+  declare locale: string | null
+
+  @column.dateTime()
+  declare deactivatedAt: DateTime | null
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+
+  get initials() {
+    return this.name
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, 2)
+      .map((part) => part[0]!.toUpperCase())
+      .join('')
+  }
+
+  /**
+   * E-mail addresses are compared case-insensitively: stored lower-cased.
+   */
+  @beforeSave()
+  static normalizeEmail(user: User) {
+    if (user.$dirty.email) {
+      user.email = User.normalizeEmailAddress(user.email)
+    }
+  }
+
+  static normalizeEmailAddress(email: string) {
+    return email.trim().toLowerCase()
+  }
+
+  /**
+   * Case-insensitive search on name and e-mail, for the admin list.
+   */
+  static search = scope((query, term: string | null | undefined) => {
+    const value = (term || '').trim().toLowerCase()
+    if (!value) return
+    query.where((q) => {
+      q.whereRaw('LOWER(name) LIKE ?', [`%${value}%`]).orWhere('email', 'like', `%${value}%`)
+    })
+  })
+}

@@ -1,0 +1,105 @@
+/*
+|--------------------------------------------------------------------------
+| `npm test`: every suite, on a fresh test database
+|--------------------------------------------------------------------------
+|
+| Installs dependencies if missing or stale, then runs Japa (unit,
+| functional, browser). The embedded default (SQLite, no Redis) is used
+| unless the environment says otherwise, e.g.
+|   DB_CONNECTION=mysql DB_DATABASE=stageflow_test REDIS_HOST=127.0.0.1 npm test
+| Arguments are passed to Japa: `npm test -- unit`, `npm test -- --files=auth`.
+| Ends with the plain line "N passed, N failed".
+|
+*/
+import { spawn } from 'node:child_process'
+import { existsSync, rmSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { join } from 'node:path'
+import { ROOT, ensureDependencies, ensureTmp, requireNode24 } from './_bootstrap.js'
+
+requireNode24()
+ensureDependencies()
+ensureTmp()
+
+const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+const args = process.argv.slice(2)
+const wantsBrowser =
+  !args.some((a) => ['unit', 'functional'].includes(a)) || args.includes('browser')
+if (wantsBrowser && !existsSync(chromium)) {
+  console.error(
+    `The browser suite needs Chromium at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH).`
+  )
+  process.exit(1)
+}
+
+const env = {
+  ...process.env,
+  NODE_ENV: 'test',
+  HOST: '127.0.0.1',
+  PORT: process.env.PORT || '3334',
+  APP_URL: process.env.APP_URL || 'http://127.0.0.1:3334',
+  APP_KEY: process.env.APP_KEY || randomBytes(32).toString('base64url'),
+  LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
+  DB_CONNECTION: process.env.DB_CONNECTION || 'sqlite',
+  SQLITE_FILE: process.env.SQLITE_FILE || 'tmp/test.sqlite3',
+  REDIS_HOST: process.env.REDIS_HOST || '',
+  // Japa's session helpers read the memory store; the stores themselves are framework code.
+  SESSION_DRIVER: process.env.SESSION_DRIVER || 'memory',
+  LIMITER_STORE: process.env.LIMITER_STORE || '',
+}
+
+await freshDatabase(env)
+
+const child = spawn('node', ['ace', 'test', ...args], {
+  cwd: ROOT,
+  env,
+  stdio: ['inherit', 'pipe', 'pipe'],
+})
+let output = ''
+child.stdout.on('data', (chunk) => {
+  output += chunk
+  process.stdout.write(chunk)
+})
+child.stderr.on('data', (chunk) => {
+  output += chunk
+  process.stderr.write(chunk)
+})
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill('SIGINT'))
+
+child.on('exit', (code) => {
+  const plain = output.replace(/\u001b\[[0-9;]*m/g, '')
+  const passed = Number(plain.match(/Tests\s+.*?(\d+) passed/)?.[1] ?? 0)
+  const failed = Number(plain.match(/Tests\s+.*?(\d+) failed/)?.[1] ?? 0)
+  console.log(`${passed} passed, ${failed} failed`)
+  process.exit(code === 0 && failed === 0 ? 0 : code || 1)
+})
+
+/**
+ * Every run starts from an empty database: the SQLite file is removed, a
+ * MySQL/MariaDB test database is dropped and created again.
+ */
+async function freshDatabase(vars) {
+  if (vars.DB_CONNECTION === 'sqlite') {
+    for (const suffix of ['', '-wal', '-shm'])
+      rmSync(join(ROOT, vars.SQLITE_FILE + suffix), { force: true })
+    return
+  }
+  const database = vars.DB_DATABASE || 'stageflow_test'
+  vars.DB_DATABASE = database
+  if (!/test/.test(database)) {
+    console.error(`Refusing to reset "${database}": the test database name must contain "test".`)
+    process.exit(1)
+  }
+  const mysql = await import('mysql2/promise')
+  const connection = await mysql.createConnection({
+    host: vars.DB_HOST || '127.0.0.1',
+    port: Number(vars.DB_PORT || 3306),
+    user: vars.DB_USER || 'root',
+    password: vars.DB_PASSWORD || '',
+  })
+  await connection.query(`DROP DATABASE IF EXISTS \`${database}\``)
+  await connection.query(
+    `CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`
+  )
+  await connection.end()
+}

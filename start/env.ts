@@ -1,0 +1,106 @@
+/*
+|--------------------------------------------------------------------------
+| Environment variables
+|--------------------------------------------------------------------------
+|
+| Every variable the application reads is declared and validated here, at
+| boot. A missing or malformed value stops the process with one line that
+| names the variable. Only files under config/ read `env`; the rest of the
+| code reads config.
+|
+*/
+import { Env } from '@adonisjs/core/env'
+
+export const envSchema = {
+  NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
+  PORT: Env.schema.number(),
+  HOST: Env.schema.string({ format: 'host' }),
+  APP_KEY: Env.schema.secret(),
+  APP_URL: Env.schema.string({ format: 'url', tld: false }),
+  LOG_LEVEL: Env.schema.enum([
+    'fatal',
+    'error',
+    'warn',
+    'info',
+    'debug',
+    'trace',
+    'silent',
+  ] as const),
+  TRUSTED_PROXIES: Env.schema.string.optional(),
+
+  /*
+  |----------------------------------------------------------
+  | Database: "sqlite" (embedded default) or "mysql"
+  |----------------------------------------------------------
+  */
+  DB_CONNECTION: Env.schema.enum(['sqlite', 'mysql'] as const),
+  SQLITE_FILE: Env.schema.string.optional(),
+  DB_HOST: Env.schema.string.optional({ format: 'host' }),
+  DB_PORT: Env.schema.number.optional(),
+  DB_USER: Env.schema.string.optional(),
+  DB_PASSWORD: Env.schema.string.optional(),
+  DB_DATABASE: Env.schema.string.optional(),
+
+  /*
+  |----------------------------------------------------------
+  | Redis: leave REDIS_HOST empty to run without Redis
+  |----------------------------------------------------------
+  */
+  REDIS_HOST: Env.schema.string.optional({ format: 'host' }),
+  REDIS_PORT: Env.schema.number.optional(),
+  REDIS_PASSWORD: Env.schema.string.optional(),
+
+  /*
+  |----------------------------------------------------------
+  | Sessions and rate limiting
+  |----------------------------------------------------------
+  */
+  SESSION_DRIVER: Env.schema.enum.optional(['database', 'redis', 'cookie', 'memory'] as const),
+  LIMITER_STORE: Env.schema.enum.optional(['redis', 'database', 'memory'] as const),
+}
+
+/**
+ * Checks raw values against the schema and returns one line per problem
+ * ("APP_KEY: Missing environment variable ..."). Empty when all is well.
+ */
+export function checkEnvironment(values: Record<string, string | undefined>): string[] {
+  const problems: string[] = []
+  for (const [key, rule] of Object.entries(envSchema)) {
+    try {
+      ;(rule as (key: string, value?: string) => unknown)(key, values[key])
+    } catch (error) {
+      problems.push(`${key}: ${(error as Error).message}`)
+    }
+  }
+  return problems
+}
+
+/**
+ * Thrown at boot when the environment is invalid. Its message is the one
+ * line an operator needs.
+ */
+export class InvalidEnvironment extends Error {
+  constructor(public problems: string[]) {
+    super(`Invalid environment, fix .env or the process environment: ${problems.join('; ')}`)
+    this.name = 'InvalidEnvironment'
+  }
+}
+
+async function createEnv() {
+  try {
+    return await Env.create(new URL('../', import.meta.url), envSchema)
+  } catch (error) {
+    if ((error as { code?: string }).code === 'E_INVALID_ENV_VARIABLES') {
+      const problems = checkEnvironment(process.env)
+      const failure = new InvalidEnvironment(
+        problems.length ? problems : [(error as Error).message]
+      )
+      // One clear line on stderr, then stop: a stack trace here only hides the cause.
+      console.error(failure.message)
+      process.exit(1)
+    }
+    throw error
+  }
+}
+
+export default await createEnv()

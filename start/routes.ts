@@ -1,0 +1,90 @@
+/*
+|--------------------------------------------------------------------------
+| Routes
+|--------------------------------------------------------------------------
+|
+| Every route is named; pages and redirects build URLs from the names.
+| Browser routes use the session guard and CSRF; /api/v1 uses bearer
+| tokens and answers JSON only.
+|
+*/
+import router from '@adonisjs/core/services/router'
+import { controllers } from '#generated/controllers'
+import { middleware } from '#start/kernel'
+
+/*
+|--------------------------------------------------------------------------
+| Guests
+|--------------------------------------------------------------------------
+*/
+router
+  .group(() => {
+    router.get('/login', [controllers.Session, 'create']).as('session.create')
+    router.post('/login', [controllers.Session, 'store']).as('session.store')
+  })
+  .use(middleware.guest())
+
+router
+  .post('/locale', [controllers.Locale, 'update'])
+  .as('locale.update')
+  .use(middleware.silentAuth())
+
+/*
+|--------------------------------------------------------------------------
+| Signed-in users
+|--------------------------------------------------------------------------
+*/
+router
+  .group(() => {
+    router.get('/', [controllers.Dashboard, 'index']).as('dashboard')
+    router.post('/logout', [controllers.Session, 'destroy']).as('session.destroy')
+
+    router.on('/processes').renderInertia('processes/index', {}).as('processes.index')
+    router.on('/workflows').renderInertia('workflows/index', {}).as('workflows.index')
+    router
+      .get('/reports', async ({ inertia, bouncer }) => {
+        await bouncer.authorize('viewReports')
+        return inertia.render('reports/index', {})
+      })
+      .as('reports.index')
+
+    router.get('/profile', [controllers.Profile, 'show']).as('profile.show')
+    router.put('/profile', [controllers.Profile, 'update']).as('profile.update')
+    router.put('/profile/password', [controllers.Profile, 'updatePassword']).as('profile.password')
+    router.post('/profile/tokens', [controllers.AccessTokens, 'store']).as('profile.tokens.store')
+    router
+      .delete('/profile/tokens/:id', [controllers.AccessTokens, 'destroy'])
+      .as('profile.tokens.destroy')
+
+    router
+      .group(() => {
+        router.get('/users', [controllers.Users, 'index']).as('users.index')
+        router.get('/users/create', [controllers.Users, 'create']).as('users.create')
+        router.post('/users', [controllers.Users, 'store']).as('users.store')
+        router
+          .patch('/users/:id', [controllers.Users, 'update'])
+          .as('users.update')
+          .where('id', router.matchers.number())
+      })
+      .prefix('/admin')
+  })
+  .use(middleware.auth({ guards: ['web'] }))
+
+/*
+|--------------------------------------------------------------------------
+| JSON API v1
+|--------------------------------------------------------------------------
+*/
+router
+  .group(() => {
+    router.post('/auth/tokens', [controllers.api.AuthTokens, 'store']).as('auth.tokens.store')
+
+    router
+      .group(() => {
+        router.get('/me', [controllers.api.Me, 'show']).as('me.show')
+      })
+      .use(middleware.auth({ guards: ['api'] }))
+  })
+  .prefix('/api/v1')
+  .as('api')
+  .use(middleware.json())

@@ -1,0 +1,64 @@
+import { test } from '@japa/runner'
+import { spawnSync } from 'node:child_process'
+import app from '@adonisjs/core/services/app'
+import { checkEnvironment } from '#start/env'
+
+const valid = {
+  NODE_ENV: 'production',
+  PORT: '3333',
+  HOST: '0.0.0.0',
+  APP_KEY: 'a-secret-key-of-enough-length-000000',
+  APP_URL: 'https://stageflow.example.com',
+  LOG_LEVEL: 'info',
+  DB_CONNECTION: 'sqlite',
+}
+
+test.group('Environment validation', () => {
+  test('a complete environment passes', ({ assert }) => {
+    assert.deepEqual(checkEnvironment(valid), [])
+  })
+
+  test('each bad value is named in its own line', ({ assert }) => {
+    const problems = checkEnvironment({
+      ...valid,
+      PORT: 'eighty',
+      DB_CONNECTION: 'oracle',
+      APP_KEY: undefined,
+    })
+    assert.lengthOf(problems, 3)
+    assert.match(
+      problems.find((p) => p.startsWith('PORT:'))!,
+      /PORT/
+    )
+    assert.match(
+      problems.find((p) => p.startsWith('DB_CONNECTION:'))!,
+      /sqlite, mysql|sqlite,mysql/
+    )
+    assert.match(
+      problems.find((p) => p.startsWith('APP_KEY:'))!,
+      /Missing environment variable "APP_KEY"/
+    )
+  })
+
+  test('booting with a malformed variable stops with one clear line', ({ assert }) => {
+    const result = spawnSync(process.execPath, ['ace', 'list:routes'], {
+      cwd: app.makePath(),
+      env: { ...process.env, ...valid, NODE_ENV: 'development', DB_CONNECTION: 'oracle' },
+      encoding: 'utf8',
+    })
+    assert.notEqual(result.status, 0)
+    const lines = result.stderr.trim().split('\n')
+    assert.lengthOf(lines, 1)
+    assert.match(lines[0]!, /^Invalid environment.*DB_CONNECTION/)
+  })
+})
+
+test.group('Security configuration', () => {
+  test('HSTS is at least a year and on in production', async ({ assert }) => {
+    const { default: shield } = await import('#config/shield')
+    const hsts = (shield as unknown as { hsts: { maxAge: string | number; enabled: boolean } }).hsts
+    const seconds =
+      typeof hsts.maxAge === 'number' ? hsts.maxAge : Number.parseInt(hsts.maxAge) * 86400
+    assert.isAtLeast(seconds, 365 * 86400)
+  })
+})
