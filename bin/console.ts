@@ -7,6 +7,9 @@
 | the command line (migrations, seeders, queue workers, maintenance).
 |
 */
+// Timestamps are stored and compared in UTC whatever the host's zone.
+process.env.TZ = 'UTC'
+
 import 'reflect-metadata'
 import { Ignitor, prettyPrintError } from '@adonisjs/core'
 

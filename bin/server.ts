@@ -7,6 +7,9 @@
 | this file and restarts it on changes; production runs the compiled copy.
 |
 */
+// Timestamps are stored and compared in UTC whatever the host's zone.
+process.env.TZ = 'UTC'
+
 import 'reflect-metadata'
 import { Ignitor, prettyPrintError } from '@adonisjs/core'
 

@@ -82,6 +82,40 @@ router
     router
       .group(() => {
         router.get('/me', [controllers.api.Me, 'show']).as('me.show')
+
+        router.get('/workflows', [controllers.api.Workflows, 'index']).as('workflows.index')
+        router.post('/workflows', [controllers.api.Workflows, 'store']).as('workflows.store')
+        router.get('/workflows/:key', [controllers.api.Workflows, 'show']).as('workflows.show')
+        router
+          .put('/workflows/:key/draft', [controllers.api.Workflows, 'updateDraft'])
+          .as('workflows.draft')
+        router
+          .post('/workflows/:key/publish', [controllers.api.Workflows, 'publish'])
+          .as('workflows.publish')
+        router
+          .get('/workflows/:key/versions/:number', [controllers.api.Workflows, 'showVersion'])
+          .as('workflows.versions.show')
+          .where('number', router.matchers.number())
+
+        router
+          .group(() => {
+            router.get('/', [controllers.api.Processes, 'index']).as('index')
+            router.post('/', [controllers.api.Processes, 'store']).as('store')
+            router.get('/:id', [controllers.api.Processes, 'show']).as('show')
+            router.patch('/:id', [controllers.api.Processes, 'update']).as('update')
+            router
+              .post('/:id/transitions', [controllers.api.ProcessCommands, 'transition'])
+              .as('transitions.store')
+            router.post('/:id/assign', [controllers.api.ProcessCommands, 'assign']).as('assign')
+            router
+              .post('/:id/comments', [controllers.api.ProcessCommands, 'comment'])
+              .as('comments.store')
+            router.post('/:id/cancel', [controllers.api.ProcessCommands, 'cancel']).as('cancel')
+            router.get('/:id/events', [controllers.api.ProcessEvents, 'index']).as('events.index')
+          })
+          .prefix('/processes')
+          .as('processes')
+          .where('id', router.matchers.number())
       })
       .use(middleware.auth({ guards: ['api'] }))
   })

@@ -1,3 +1,5 @@
+import type { WorkflowDefinition } from '#engine/definition'
+import type User from '#models/user'
 import db from '@adonisjs/lucid/services/db'
 import limiter from '@adonisjs/limiter/services/main'
 import type { Group } from '@japa/runner/core'
@@ -35,4 +37,15 @@ export function freshDatabase(group: Group) {
     await truncateAll()
     await limiter.clear()
   })
+}
+
+/**
+ * Creates and publishes a workflow from a definition document.
+ */
+export async function publishWorkflow(definition: WorkflowDefinition, actor: User) {
+  const { default: SaveWorkflowDraft } = await import('#actions/workflows/save_workflow_draft')
+  const { default: PublishWorkflow } = await import('#actions/workflows/publish_workflow')
+  const { workflow } = await new SaveWorkflowDraft().handle({ document: definition, actor })
+  const version = await new PublishWorkflow().handle({ workflow, actor })
+  return { workflow, version }
 }

@@ -6,13 +6,28 @@
 /// <reference path="./manifest.d.ts" />
 import type { InferData, InferVariants } from '@adonisjs/core/types/transformers'
 import type { InferSharedProps, InferFlashData } from '@adonisjs/inertia/types'
+import type ProcessEventTransformer from '#transformers/process_event_transformer'
+import type ProcessTransformer from '#transformers/process_transformer'
 import type UserTransformer from '#transformers/user_transformer'
+import type WorkflowTransformer from '#transformers/workflow_transformer'
 import type InertiaMiddleware from '#middleware/inertia_middleware'
 
 export namespace Data {
+  export type ProcessEvent = InferData<ProcessEventTransformer>
+  export namespace ProcessEvent {
+    export type Variants = InferVariants<ProcessEventTransformer>
+  }
+  export type Process = InferData<ProcessTransformer>
+  export namespace Process {
+    export type Variants = InferVariants<ProcessTransformer>
+  }
   export type User = InferData<UserTransformer>
   export namespace User {
     export type Variants = InferVariants<UserTransformer>
+  }
+  export type Workflow = InferData<WorkflowTransformer>
+  export namespace Workflow {
+    export type Variants = InferVariants<WorkflowTransformer>
   }
   export type SharedProps = InferSharedProps<InertiaMiddleware>
   export type FlashMessages = InferFlashData<InertiaMiddleware>

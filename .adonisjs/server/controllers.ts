@@ -8,6 +8,10 @@ export const controllers = {
   api: {
     AuthTokens: () => import('#controllers/api/auth_tokens_controller'),
     Me: () => import('#controllers/api/me_controller'),
+    ProcessCommands: () => import('#controllers/api/process_commands_controller'),
+    ProcessEvents: () => import('#controllers/api/process_events_controller'),
+    Processes: () => import('#controllers/api/processes_controller'),
+    Workflows: () => import('#controllers/api/workflows_controller'),
   },
   Dashboard: () => import('#controllers/dashboard_controller'),
   Locale: () => import('#controllers/locale_controller'),

@@ -23,6 +23,21 @@ export type ScannedRoutes = {
     'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.auth.tokens.store': { paramsTuple?: []; params?: {} }
     'api.me.show': { paramsTuple?: []; params?: {} }
+    'api.workflows.index': { paramsTuple?: []; params?: {} }
+    'api.workflows.store': { paramsTuple?: []; params?: {} }
+    'api.workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.workflows.draft': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.workflows.publish': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.workflows.versions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'number': ParamValue} }
+    'api.processes.index': { paramsTuple?: []; params?: {} }
+    'api.processes.store': { paramsTuple?: []; params?: {} }
+    'api.processes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.processes.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.processes.transitions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.processes.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.processes.comments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.processes.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.processes.events.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
     'session.create': { paramsTuple?: []; params?: {} }
@@ -34,6 +49,12 @@ export type ScannedRoutes = {
     'users.index': { paramsTuple?: []; params?: {} }
     'users.create': { paramsTuple?: []; params?: {} }
     'api.me.show': { paramsTuple?: []; params?: {} }
+    'api.workflows.index': { paramsTuple?: []; params?: {} }
+    'api.workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.workflows.versions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'number': ParamValue} }
+    'api.processes.index': { paramsTuple?: []; params?: {} }
+    'api.processes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.processes.events.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
     'session.create': { paramsTuple?: []; params?: {} }
@@ -45,6 +66,12 @@ export type ScannedRoutes = {
     'users.index': { paramsTuple?: []; params?: {} }
     'users.create': { paramsTuple?: []; params?: {} }
     'api.me.show': { paramsTuple?: []; params?: {} }
+    'api.workflows.index': { paramsTuple?: []; params?: {} }
+    'api.workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.workflows.versions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'number': ParamValue} }
+    'api.processes.index': { paramsTuple?: []; params?: {} }
+    'api.processes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.processes.events.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
     'session.store': { paramsTuple?: []; params?: {} }
@@ -53,16 +80,25 @@ export type ScannedRoutes = {
     'profile.tokens.store': { paramsTuple?: []; params?: {} }
     'users.store': { paramsTuple?: []; params?: {} }
     'api.auth.tokens.store': { paramsTuple?: []; params?: {} }
+    'api.workflows.store': { paramsTuple?: []; params?: {} }
+    'api.workflows.publish': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.processes.store': { paramsTuple?: []; params?: {} }
+    'api.processes.transitions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.processes.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.processes.comments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.processes.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PUT: {
     'profile.update': { paramsTuple?: []; params?: {} }
     'profile.password': { paramsTuple?: []; params?: {} }
+    'api.workflows.draft': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
   }
   DELETE: {
     'profile.tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PATCH: {
     'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.processes.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {

@@ -9,7 +9,7 @@ type PaginationMeta = {
 
 /**
  * Serializer of the JSON API: every body is `{ data }`, paginated lists
- * add `{ meta: { total, perPage, currentPage, lastPage } }`.
+ * add `{ metadata: { total, perPage, currentPage, lastPage } }`.
  */
 class ApiSerializer extends BaseSerializer<{ Wrap: 'data'; PaginationMetaData: PaginationMeta }> {
   wrap = 'data' as const

@@ -120,6 +120,96 @@ const routes = {
     tokens: [{"old":"/api/v1/me","type":0,"val":"api","end":""},{"old":"/api/v1/me","type":0,"val":"v1","end":""},{"old":"/api/v1/me","type":0,"val":"me","end":""}],
     types: placeholder as Registry['api.me.show']['types'],
   },
+  'api.workflows.index': {
+    methods: ["GET","HEAD"],
+    pattern: '/api/v1/workflows',
+    tokens: [{"old":"/api/v1/workflows","type":0,"val":"api","end":""},{"old":"/api/v1/workflows","type":0,"val":"v1","end":""},{"old":"/api/v1/workflows","type":0,"val":"workflows","end":""}],
+    types: placeholder as Registry['api.workflows.index']['types'],
+  },
+  'api.workflows.store': {
+    methods: ["POST"],
+    pattern: '/api/v1/workflows',
+    tokens: [{"old":"/api/v1/workflows","type":0,"val":"api","end":""},{"old":"/api/v1/workflows","type":0,"val":"v1","end":""},{"old":"/api/v1/workflows","type":0,"val":"workflows","end":""}],
+    types: placeholder as Registry['api.workflows.store']['types'],
+  },
+  'api.workflows.show': {
+    methods: ["GET","HEAD"],
+    pattern: '/api/v1/workflows/:key',
+    tokens: [{"old":"/api/v1/workflows/:key","type":0,"val":"api","end":""},{"old":"/api/v1/workflows/:key","type":0,"val":"v1","end":""},{"old":"/api/v1/workflows/:key","type":0,"val":"workflows","end":""},{"old":"/api/v1/workflows/:key","type":1,"val":"key","end":""}],
+    types: placeholder as Registry['api.workflows.show']['types'],
+  },
+  'api.workflows.draft': {
+    methods: ["PUT"],
+    pattern: '/api/v1/workflows/:key/draft',
+    tokens: [{"old":"/api/v1/workflows/:key/draft","type":0,"val":"api","end":""},{"old":"/api/v1/workflows/:key/draft","type":0,"val":"v1","end":""},{"old":"/api/v1/workflows/:key/draft","type":0,"val":"workflows","end":""},{"old":"/api/v1/workflows/:key/draft","type":1,"val":"key","end":""},{"old":"/api/v1/workflows/:key/draft","type":0,"val":"draft","end":""}],
+    types: placeholder as Registry['api.workflows.draft']['types'],
+  },
+  'api.workflows.publish': {
+    methods: ["POST"],
+    pattern: '/api/v1/workflows/:key/publish',
+    tokens: [{"old":"/api/v1/workflows/:key/publish","type":0,"val":"api","end":""},{"old":"/api/v1/workflows/:key/publish","type":0,"val":"v1","end":""},{"old":"/api/v1/workflows/:key/publish","type":0,"val":"workflows","end":""},{"old":"/api/v1/workflows/:key/publish","type":1,"val":"key","end":""},{"old":"/api/v1/workflows/:key/publish","type":0,"val":"publish","end":""}],
+    types: placeholder as Registry['api.workflows.publish']['types'],
+  },
+  'api.workflows.versions.show': {
+    methods: ["GET","HEAD"],
+    pattern: '/api/v1/workflows/:key/versions/:number',
+    tokens: [{"old":"/api/v1/workflows/:key/versions/:number","type":0,"val":"api","end":""},{"old":"/api/v1/workflows/:key/versions/:number","type":0,"val":"v1","end":""},{"old":"/api/v1/workflows/:key/versions/:number","type":0,"val":"workflows","end":""},{"old":"/api/v1/workflows/:key/versions/:number","type":1,"val":"key","end":""},{"old":"/api/v1/workflows/:key/versions/:number","type":0,"val":"versions","end":""},{"old":"/api/v1/workflows/:key/versions/:number","type":1,"val":"number","end":""}],
+    types: placeholder as Registry['api.workflows.versions.show']['types'],
+  },
+  'api.processes.index': {
+    methods: ["GET","HEAD"],
+    pattern: '/api/v1/processes',
+    tokens: [{"old":"/api/v1/processes","type":0,"val":"api","end":""},{"old":"/api/v1/processes","type":0,"val":"v1","end":""},{"old":"/api/v1/processes","type":0,"val":"processes","end":""}],
+    types: placeholder as Registry['api.processes.index']['types'],
+  },
+  'api.processes.store': {
+    methods: ["POST"],
+    pattern: '/api/v1/processes',
+    tokens: [{"old":"/api/v1/processes","type":0,"val":"api","end":""},{"old":"/api/v1/processes","type":0,"val":"v1","end":""},{"old":"/api/v1/processes","type":0,"val":"processes","end":""}],
+    types: placeholder as Registry['api.processes.store']['types'],
+  },
+  'api.processes.show': {
+    methods: ["GET","HEAD"],
+    pattern: '/api/v1/processes/:id',
+    tokens: [{"old":"/api/v1/processes/:id","type":0,"val":"api","end":""},{"old":"/api/v1/processes/:id","type":0,"val":"v1","end":""},{"old":"/api/v1/processes/:id","type":0,"val":"processes","end":""},{"old":"/api/v1/processes/:id","type":1,"val":"id","end":""}],
+    types: placeholder as Registry['api.processes.show']['types'],
+  },
+  'api.processes.update': {
+    methods: ["PATCH"],
+    pattern: '/api/v1/processes/:id',
+    tokens: [{"old":"/api/v1/processes/:id","type":0,"val":"api","end":""},{"old":"/api/v1/processes/:id","type":0,"val":"v1","end":""},{"old":"/api/v1/processes/:id","type":0,"val":"processes","end":""},{"old":"/api/v1/processes/:id","type":1,"val":"id","end":""}],
+    types: placeholder as Registry['api.processes.update']['types'],
+  },
+  'api.processes.transitions.store': {
+    methods: ["POST"],
+    pattern: '/api/v1/processes/:id/transitions',
+    tokens: [{"old":"/api/v1/processes/:id/transitions","type":0,"val":"api","end":""},{"old":"/api/v1/processes/:id/transitions","type":0,"val":"v1","end":""},{"old":"/api/v1/processes/:id/transitions","type":0,"val":"processes","end":""},{"old":"/api/v1/processes/:id/transitions","type":1,"val":"id","end":""},{"old":"/api/v1/processes/:id/transitions","type":0,"val":"transitions","end":""}],
+    types: placeholder as Registry['api.processes.transitions.store']['types'],
+  },
+  'api.processes.assign': {
+    methods: ["POST"],
+    pattern: '/api/v1/processes/:id/assign',
+    tokens: [{"old":"/api/v1/processes/:id/assign","type":0,"val":"api","end":""},{"old":"/api/v1/processes/:id/assign","type":0,"val":"v1","end":""},{"old":"/api/v1/processes/:id/assign","type":0,"val":"processes","end":""},{"old":"/api/v1/processes/:id/assign","type":1,"val":"id","end":""},{"old":"/api/v1/processes/:id/assign","type":0,"val":"assign","end":""}],
+    types: placeholder as Registry['api.processes.assign']['types'],
+  },
+  'api.processes.comments.store': {
+    methods: ["POST"],
+    pattern: '/api/v1/processes/:id/comments',
+    tokens: [{"old":"/api/v1/processes/:id/comments","type":0,"val":"api","end":""},{"old":"/api/v1/processes/:id/comments","type":0,"val":"v1","end":""},{"old":"/api/v1/processes/:id/comments","type":0,"val":"processes","end":""},{"old":"/api/v1/processes/:id/comments","type":1,"val":"id","end":""},{"old":"/api/v1/processes/:id/comments","type":0,"val":"comments","end":""}],
+    types: placeholder as Registry['api.processes.comments.store']['types'],
+  },
+  'api.processes.cancel': {
+    methods: ["POST"],
+    pattern: '/api/v1/processes/:id/cancel',
+    tokens: [{"old":"/api/v1/processes/:id/cancel","type":0,"val":"api","end":""},{"old":"/api/v1/processes/:id/cancel","type":0,"val":"v1","end":""},{"old":"/api/v1/processes/:id/cancel","type":0,"val":"processes","end":""},{"old":"/api/v1/processes/:id/cancel","type":1,"val":"id","end":""},{"old":"/api/v1/processes/:id/cancel","type":0,"val":"cancel","end":""}],
+    types: placeholder as Registry['api.processes.cancel']['types'],
+  },
+  'api.processes.events.index': {
+    methods: ["GET","HEAD"],
+    pattern: '/api/v1/processes/:id/events',
+    tokens: [{"old":"/api/v1/processes/:id/events","type":0,"val":"api","end":""},{"old":"/api/v1/processes/:id/events","type":0,"val":"v1","end":""},{"old":"/api/v1/processes/:id/events","type":0,"val":"processes","end":""},{"old":"/api/v1/processes/:id/events","type":1,"val":"id","end":""},{"old":"/api/v1/processes/:id/events","type":0,"val":"events","end":""}],
+    types: placeholder as Registry['api.processes.events.index']['types'],
+  },
 } as const satisfies Record<string, AdonisEndpoint>
 
 export { routes }

@@ -235,4 +235,184 @@ export interface Registry {
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/me_controller').default['show']>>>
     }
   }
+  'api.workflows.index': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/workflows'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/workflows_controller').default['index']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/workflows_controller').default['index']>>>
+    }
+  }
+  'api.workflows.store': {
+    methods: ["POST"]
+    pattern: '/api/v1/workflows'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/workflows_controller').default['store']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/workflows_controller').default['store']>>>
+    }
+  }
+  'api.workflows.show': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/workflows/:key'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { key: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/workflows_controller').default['show']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/workflows_controller').default['show']>>>
+    }
+  }
+  'api.workflows.draft': {
+    methods: ["PUT"]
+    pattern: '/api/v1/workflows/:key/draft'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { key: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/workflows_controller').default['updateDraft']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/workflows_controller').default['updateDraft']>>>
+    }
+  }
+  'api.workflows.publish': {
+    methods: ["POST"]
+    pattern: '/api/v1/workflows/:key/publish'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { key: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/workflows_controller').default['publish']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/workflows_controller').default['publish']>>>
+    }
+  }
+  'api.workflows.versions.show': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/workflows/:key/versions/:number'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue, ParamValue]
+      params: { key: ParamValue; number: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/workflows_controller').default['showVersion']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/workflows_controller').default['showVersion']>>>
+    }
+  }
+  'api.processes.index': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/processes'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: ExtractQueryForGet<InferInput<(typeof import('#validators/process').listProcessesValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/processes_controller').default['index']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/processes_controller').default['index']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.processes.store': {
+    methods: ["POST"]
+    pattern: '/api/v1/processes'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/process').startProcessValidator)>>
+      paramsTuple: []
+      params: {}
+      query: ExtractQuery<InferInput<(typeof import('#validators/process').startProcessValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/processes_controller').default['store']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/processes_controller').default['store']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.processes.show': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/processes/:id'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/processes_controller').default['show']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/processes_controller').default['show']>>>
+    }
+  }
+  'api.processes.update': {
+    methods: ["PATCH"]
+    pattern: '/api/v1/processes/:id'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/process').updateProcessDataValidator)>>
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/process').updateProcessDataValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/processes_controller').default['update']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/processes_controller').default['update']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.processes.transitions.store': {
+    methods: ["POST"]
+    pattern: '/api/v1/processes/:id/transitions'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/process').transitionProcessValidator)>>
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/process').transitionProcessValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/process_commands_controller').default['transition']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/process_commands_controller').default['transition']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.processes.assign': {
+    methods: ["POST"]
+    pattern: '/api/v1/processes/:id/assign'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/process').assignProcessValidator)>>
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/process').assignProcessValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/process_commands_controller').default['assign']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/process_commands_controller').default['assign']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.processes.comments.store': {
+    methods: ["POST"]
+    pattern: '/api/v1/processes/:id/comments'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/process').commentProcessValidator)>>
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/process').commentProcessValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/process_commands_controller').default['comment']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/process_commands_controller').default['comment']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.processes.cancel': {
+    methods: ["POST"]
+    pattern: '/api/v1/processes/:id/cancel'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/process').cancelProcessValidator)>>
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/process').cancelProcessValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/process_commands_controller').default['cancel']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/process_commands_controller').default['cancel']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.processes.events.index': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/processes/:id/events'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/process_events_controller').default['index']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/process_events_controller').default['index']>>>
+    }
+  }
 }

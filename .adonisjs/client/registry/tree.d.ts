@@ -44,5 +44,32 @@ export interface ApiDefinition {
     me: {
       show: typeof routes['api.me.show']
     }
+    workflows: {
+      index: typeof routes['api.workflows.index']
+      store: typeof routes['api.workflows.store']
+      show: typeof routes['api.workflows.show']
+      draft: typeof routes['api.workflows.draft']
+      publish: typeof routes['api.workflows.publish']
+      versions: {
+        show: typeof routes['api.workflows.versions.show']
+      }
+    }
+    processes: {
+      index: typeof routes['api.processes.index']
+      store: typeof routes['api.processes.store']
+      show: typeof routes['api.processes.show']
+      update: typeof routes['api.processes.update']
+      transitions: {
+        store: typeof routes['api.processes.transitions.store']
+      }
+      assign: typeof routes['api.processes.assign']
+      comments: {
+        store: typeof routes['api.processes.comments.store']
+      }
+      cancel: typeof routes['api.processes.cancel']
+      events: {
+        index: typeof routes['api.processes.events.index']
+      }
+    }
   }
 }

@@ -1,0 +1,241 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import {
+  applyEvent,
+  replay,
+  type ProcessEvent as EngineEvent,
+  type ProcessState,
+} from '#engine/replay'
+import type { WorkflowDefinition } from '#engine/definition'
+import Process from '#models/process'
+import ProcessEvent from '#models/process_event'
+import { VersionConflict } from '#exceptions/process_errors'
+import { definitionOf } from '#support/definitions'
+import { sqlTime } from '#support/sql_time'
+import { outboxFor, type OutboxDraft } from '#actions/processes/outbox'
+
+export type ChangeRequest = {
+  /** The process as the caller read it. */
+  process: Process
+  /** The version the caller based its decision on. */
+  expectedVersion: number
+  event: {
+    type: string
+    fromStage?: string | null
+    toStage?: string | null
+    payload: Record<string, unknown>
+  }
+  actorId: number | null
+  idempotencyKey?: string | null
+  /** Extra definitions the event needs (a migration's target version). */
+  definitions?: Map<number, WorkflowDefinition>
+  /** Extra side effects besides the default notification message. */
+  outbox?: OutboxDraft[]
+  at?: DateTime
+}
+
+export type ChangeResult = {
+  process: Process
+  event: ProcessEvent
+  /** True when the idempotency key was used before: nothing was written. */
+  replayed: boolean
+}
+
+/**
+ * The one write path of the engine. A change to a process is one event:
+ * the new state is that event applied to the current state (so the stored
+ * row always equals a replay of the log), written in one transaction as
+ *   1. UPDATE processes … WHERE id = ? AND version = ?   (0 rows → 409, nothing written)
+ *   2. INSERT process_events (sequence = the new version)
+ *   3. INSERT outbox_messages for the side effects
+ * An idempotency key already used on the process returns the original
+ * result and writes nothing; the unique index settles races.
+ */
+export default class CommitProcessChange {
+  async handle(request: ChangeRequest): Promise<ChangeResult> {
+    const { process, expectedVersion, idempotencyKey } = request
+
+    if (idempotencyKey) {
+      const earlier = await this.findEarlier(process.id, idempotencyKey)
+      if (earlier) return this.replayed(process, earlier)
+    }
+    if (process.version !== expectedVersion) {
+      throw new VersionConflict(process, expectedVersion)
+    }
+
+    const at = request.at ?? DateTime.now()
+    const engineEvent: EngineEvent = {
+      sequence: expectedVersion + 1,
+      type: request.event.type,
+      fromStage: request.event.fromStage ?? null,
+      toStage: request.event.toStage ?? null,
+      actorId: request.actorId,
+      payload: request.event.payload,
+      occurredAt: at.toJSDate(),
+    }
+    const definitions = new Map(request.definitions)
+    definitions.set(process.workflowVersionId, await definitionOf(process.workflowVersionId))
+    const next = applyEvent(process.toState(), engineEvent, (id) => {
+      const definition = definitions.get(id)
+      if (!definition) throw new Error(`Definition of version ${id} was not loaded`)
+      return definition
+    })
+
+    try {
+      return await db.transaction(async (trx) => {
+        const updated = await trx
+          .from('processes')
+          .where('id', process.id)
+          .where('version', expectedVersion)
+          .update(this.columnsOf(next, process, at))
+        if (Number(updated) === 0) {
+          throw new StaleWrite()
+        }
+
+        const event = await recordEvent(
+          trx,
+          process.id,
+          engineEvent,
+          idempotencyKey ?? null,
+          request.outbox ?? []
+        )
+
+        const fresh = await Process.query({ client: trx }).where('id', process.id).firstOrFail()
+        return { process: fresh, event, replayed: false }
+      })
+    } catch (error) {
+      if (error instanceof StaleWrite || isUniqueViolation(error)) {
+        // Someone else wrote first. If it was the same command (same key), answer as it did.
+        if (idempotencyKey) {
+          const earlier = await this.findEarlier(process.id, idempotencyKey)
+          if (earlier) return this.replayed(process, earlier)
+        }
+        const current = await Process.findOrFail(process.id)
+        throw new VersionConflict(current, expectedVersion)
+      }
+      throw error
+    }
+  }
+
+  protected columnsOf(state: ProcessState, before: Process, at: DateTime) {
+    const enteredStage =
+      state.stage !== before.stageKey || state.workflowVersionId !== before.workflowVersionId
+    return {
+      workflow_version_id: state.workflowVersionId,
+      title: state.title,
+      priority: state.priority,
+      stage_key: state.stage,
+      status: state.status,
+      data: JSON.stringify(state.data),
+      assignee_id: state.assigneeId,
+      due_at: sqlTime(state.dueAt),
+      sla_breached: state.slaBreached,
+      closed_at: sqlTime(state.closedAt),
+      version: state.version,
+      stage_entered_at: enteredStage ? sqlTime(at) : sqlTime(before.stageEnteredAt),
+      updated_at: sqlTime(at),
+    }
+  }
+
+  findEarlier(processId: number, key: string) {
+    return ProcessEvent.query().where('process_id', processId).where('idempotency_key', key).first()
+  }
+
+  /**
+   * The answer the original command gave: the process as it was right
+   * after that event, rebuilt from the log.
+   */
+  async replayed(process: Process, event: ProcessEvent): Promise<ChangeResult> {
+    const events = await ProcessEvent.query()
+      .where('process_id', process.id)
+      .where('sequence', '<=', event.sequence)
+      .orderBy('sequence')
+    const versionIds = new Set(
+      events
+        .flatMap((e) => [e.payload.workflowVersionId, e.payload.toVersionId])
+        .filter((v): v is number => typeof v === 'number')
+    )
+    versionIds.add(process.workflowVersionId)
+    const definitions = new Map<number, WorkflowDefinition>()
+    for (const id of versionIds) definitions.set(id, await definitionOf(id))
+    const state = replay(
+      events.map((e) => e.toEngineEvent()),
+      (id) => definitions.get(id)!
+    )
+
+    const snapshot = new Process()
+    snapshot.merge({ ...process.$attributes })
+    snapshot.merge({
+      workflowVersionId: state.workflowVersionId,
+      title: state.title,
+      priority: state.priority,
+      stageKey: state.stage,
+      status: state.status,
+      data: state.data,
+      assigneeId: state.assigneeId,
+      version: state.version,
+      dueAt: state.dueAt ? DateTime.fromJSDate(state.dueAt) : null,
+      closedAt: state.closedAt ? DateTime.fromJSDate(state.closedAt) : null,
+      slaBreached: state.slaBreached,
+      updatedAt: event.occurredAt,
+    })
+    snapshot.$isPersisted = true
+    return { process: snapshot, event, replayed: true }
+  }
+}
+
+class StaleWrite extends Error {}
+
+/**
+ * Appends an event and its outbox messages inside the caller's transaction.
+ * Used by the write path above and by "start", which inserts the process
+ * row instead of updating it.
+ */
+export async function recordEvent(
+  trx: TransactionClientContract,
+  processId: number,
+  engineEvent: EngineEvent,
+  idempotencyKey: string | null,
+  extraOutbox: OutboxDraft[]
+) {
+  const at = DateTime.fromJSDate(engineEvent.occurredAt)
+  const event = await ProcessEvent.create(
+    {
+      processId,
+      sequence: engineEvent.sequence,
+      type: engineEvent.type,
+      fromStage: engineEvent.fromStage,
+      toStage: engineEvent.toStage,
+      actorId: engineEvent.actorId,
+      payload: engineEvent.payload,
+      idempotencyKey,
+      occurredAt: at,
+    },
+    { client: trx }
+  )
+  const drafts = [...outboxFor(event), ...extraOutbox]
+  await trx.table('outbox_messages').multiInsert(
+    drafts.map((draft) => ({
+      process_id: processId,
+      event_id: event.id,
+      topic: draft.topic,
+      queue: draft.queue,
+      payload: JSON.stringify(draft.payload),
+      status: 'pending',
+      attempts: 0,
+      available_at: sqlTime(draft.availableAt ?? at),
+      created_at: sqlTime(at),
+    }))
+  )
+  return event
+}
+
+export function isUniqueViolation(error: unknown) {
+  const code = (error as { code?: string }).code
+  return (
+    code === 'ER_DUP_ENTRY' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  )
+}

@@ -1,0 +1,144 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import { applyEvent, type Priority, type ProcessEvent as EngineEvent } from '#engine/replay'
+import { startStageOf } from '#engine/state_machine'
+import { collectFields, validateProcessData } from '#engine/data'
+import Process from '#models/process'
+import User from '#models/user'
+import Workflow from '#models/workflow'
+import WorkflowVersion from '#models/workflow_version'
+import { NotFound, InvalidInput } from '#exceptions/domain_error'
+import { InvalidProcessData, WorkflowNotPublished } from '#exceptions/process_errors'
+import { definitionOf } from '#support/definitions'
+import { sqlTime } from '#support/sql_time'
+import { isUniqueViolation, recordEvent } from '#actions/processes/commit_process_change'
+
+export type StartProcessParams = {
+  workflowKey: string
+  title: string
+  data?: Record<string, unknown>
+  assigneeId?: number | null
+  priority?: Priority
+  actor: User
+  idempotencyKey?: string | null
+  at?: DateTime
+}
+
+/**
+ * Starts a process on the latest published version of a workflow: a new
+ * row at version 1, its `started` event and outbox messages, in one
+ * transaction. The reference number comes from a per-workflow counter.
+ */
+export default class StartProcess {
+  async handle(params: StartProcessParams): Promise<{ process: Process; replayed: boolean }> {
+    const { actor, idempotencyKey } = params
+    if (idempotencyKey) {
+      const earlier = await this.findEarlier(actor.id, idempotencyKey)
+      if (earlier) return { process: earlier, replayed: true }
+    }
+
+    const workflow = await Workflow.findBy('key', params.workflowKey)
+    if (!workflow) throw new NotFound(`Workflow "${params.workflowKey}"`)
+    const version = await WorkflowVersion.query()
+      .where('workflow_id', workflow.id)
+      .where('status', 'published')
+      .orderBy('number', 'desc')
+      .first()
+    if (!version) throw new WorkflowNotPublished(workflow.key)
+
+    const definition = await definitionOf(version.id)
+    const validation = validateProcessData(collectFields(definition), params.data ?? {})
+    if (!validation.valid) throw new InvalidProcessData(validation.errors)
+
+    const assigneeId = await this.resolveAssignee(
+      params.assigneeId,
+      definition.stages.find((s) => s.type === 'start')?.assignee?.user
+    )
+    const at = params.at ?? DateTime.now()
+    const startStage = startStageOf(definition)
+    const started: EngineEvent = {
+      sequence: 1,
+      type: 'started',
+      fromStage: null,
+      toStage: startStage.key,
+      actorId: actor.id,
+      payload: {
+        workflowVersionId: version.id,
+        title: params.title,
+        priority: params.priority ?? 'normal',
+        data: validation.value,
+        assigneeId,
+      },
+      occurredAt: at.toJSDate(),
+    }
+    const state = applyEvent(null, started, () => definition)
+
+    try {
+      const id = await db.transaction(async (trx) => {
+        await trx.from('workflows').where('id', workflow.id).increment('process_counter', 1)
+        const counter = await trx
+          .from('workflows')
+          .where('id', workflow.id)
+          .select('process_counter')
+          .firstOrFail()
+        const [processId] = await trx.table('processes').insert({
+          workflow_id: workflow.id,
+          workflow_version_id: version.id,
+          reference: `${workflow.referencePrefix}-${String(counter.process_counter).padStart(6, '0')}`,
+          title: state.title,
+          data: JSON.stringify(state.data),
+          stage_key: state.stage,
+          status: state.status,
+          priority: state.priority,
+          creator_id: actor.id,
+          assignee_id: state.assigneeId,
+          due_at: sqlTime(state.dueAt),
+          sla_breached: false,
+          version: 1,
+          idempotency_key: idempotencyKey ?? null,
+          stage_entered_at: sqlTime(at),
+          created_at: sqlTime(at),
+          updated_at: sqlTime(at),
+          closed_at: sqlTime(state.closedAt),
+        })
+        const newId = Number(processId)
+        await recordEvent(trx, newId, started, null, [])
+        return newId
+      })
+      return { process: await Process.findOrFail(id), replayed: false }
+    } catch (error) {
+      if (idempotencyKey && isUniqueViolation(error)) {
+        const earlier = await this.findEarlier(actor.id, idempotencyKey)
+        if (earlier) return { process: earlier, replayed: true }
+      }
+      throw error
+    }
+  }
+
+  protected findEarlier(creatorId: number, key: string) {
+    return Process.query().where('creator_id', creatorId).where('idempotency_key', key).first()
+  }
+
+  /**
+   * The explicit assignee, else the start stage's default user (by e-mail).
+   */
+  protected async resolveAssignee(
+    explicit: number | null | undefined,
+    defaultEmail: string | undefined
+  ) {
+    if (explicit) {
+      const user = await User.find(explicit)
+      if (!user || !user.isActive) {
+        throw new InvalidInput('The assignee is not an active user.', [
+          { field: 'assignee', message: 'Choose an active user' },
+        ])
+      }
+      return user.id
+    }
+    if (defaultEmail) {
+      const user = await User.findBy('email', User.normalizeEmailAddress(defaultEmail))
+      if (user?.isActive) return user.id
+    }
+    return null
+  }
+}

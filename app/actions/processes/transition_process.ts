@@ -1,0 +1,95 @@
+import type { DateTime } from 'luxon'
+import { checkTransition, type ActorRole } from '#engine/state_machine'
+import { collectFields, validateProcessData } from '#engine/data'
+import type Process from '#models/process'
+import {
+  InvalidProcessData,
+  ProcessClosed,
+  TransitionNotAllowed,
+  VersionConflict,
+} from '#exceptions/process_errors'
+import { definitionOf } from '#support/definitions'
+import CommitProcessChange, { type ChangeResult } from '#actions/processes/commit_process_change'
+
+export type TransitionParams = {
+  process: Process
+  transition: string
+  expectedVersion: number
+  data?: Record<string, unknown>
+  comment?: string | null
+  actor: { id: number | null; role: ActorRole }
+  idempotencyKey?: string | null
+  at?: DateTime
+}
+
+/**
+ * Moves a process along one transition of its definition. Allowed only
+ * from the current stage, for the actor's role, with the required fields
+ * filled (the fields may come with the request). Entering an end stage
+ * closes the process with that stage's outcome.
+ */
+export default class TransitionProcess {
+  constructor(protected writer = new CommitProcessChange()) {}
+
+  async handle(params: TransitionParams): Promise<ChangeResult> {
+    const { process } = params
+    if (params.idempotencyKey) {
+      const earlier = await this.writer.findEarlier(process.id, params.idempotencyKey)
+      if (earlier) return this.writer.replayed(process, earlier)
+    }
+    if (process.version !== params.expectedVersion)
+      throw new VersionConflict(process, params.expectedVersion)
+
+    const definition = await definitionOf(process.workflowVersionId)
+    let patch: Record<string, unknown> | undefined
+    if (params.data && Object.keys(params.data).length) {
+      const validation = validateProcessData(collectFields(definition), params.data)
+      if (!validation.valid) throw new InvalidProcessData(validation.errors)
+      patch = validation.value
+    }
+
+    const check = checkTransition(definition, {
+      stage: process.stageKey,
+      status: process.status,
+      role: params.actor.role,
+      data: { ...process.data, ...patch },
+      transitionKey: params.transition,
+    })
+    if (!check.ok) {
+      if (check.code === 'process_closed') throw new ProcessClosed(process.status)
+      const allowed = check.allowed.length
+        ? ` Allowed now: ${check.allowed.join(', ')}.`
+        : ' No transition is allowed now.'
+      throw new TransitionNotAllowed(`${check.message}${allowed}`, {
+        reason: check.code,
+        allowed: check.allowed,
+        missingFields: check.missingFields?.map((field) => ({
+          field: `data.${field}`,
+          message: `${labelOf(definition, field)} is required for this transition`,
+        })),
+      })
+    }
+
+    return this.writer.handle({
+      process,
+      expectedVersion: params.expectedVersion,
+      actorId: params.actor.id,
+      idempotencyKey: params.idempotencyKey,
+      at: params.at,
+      event: {
+        type: 'transitioned',
+        fromStage: process.stageKey,
+        toStage: check.to.key,
+        payload: {
+          transition: check.transition.key,
+          ...(patch ? { data: patch } : {}),
+          ...(params.comment ? { comment: params.comment } : {}),
+        },
+      },
+    })
+  }
+}
+
+function labelOf(definition: Parameters<typeof collectFields>[0], key: string) {
+  return collectFields(definition).find((f) => f.key === key)?.label ?? key
+}

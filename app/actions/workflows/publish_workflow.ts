@@ -1,0 +1,47 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import { verifyDefinition } from '#engine/verifier'
+import type Workflow from '#models/workflow'
+import WorkflowVersion from '#models/workflow_version'
+import type User from '#models/user'
+import { DomainError } from '#exceptions/domain_error'
+import { DefinitionRejected } from '#exceptions/process_errors'
+
+/**
+ * Publishes the workflow's draft. The verifier runs again; the published
+ * version is immutable from then on. Earlier published versions are
+ * archived (no new processes) while their running processes stay on them.
+ */
+export default class PublishWorkflow {
+  async handle(params: { workflow: Workflow; actor: User }) {
+    return db.transaction(async (trx) => {
+      const draft = await WorkflowVersion.query({ client: trx })
+        .where('workflow_id', params.workflow.id)
+        .where('status', 'draft')
+        .forUpdate()
+        .first()
+      if (!draft) {
+        throw new DomainError('There is no draft to publish; edit the workflow first.', {
+          status: 409,
+          code: 'no_draft',
+        })
+      }
+      const verification = verifyDefinition(draft.definition)
+      if (!verification.valid) throw new DefinitionRejected(verification.problems)
+
+      await trx
+        .from('workflow_versions')
+        .where('workflow_id', params.workflow.id)
+        .where('status', 'published')
+        .update({ status: 'archived' })
+      draft.useTransaction(trx)
+      draft.merge({
+        status: 'published',
+        publishedAt: DateTime.now(),
+        publishedBy: params.actor.id,
+      })
+      await draft.save()
+      return draft
+    })
+  }
+}

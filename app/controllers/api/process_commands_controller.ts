@@ -1,0 +1,99 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import ProcessPolicy from '#policies/process_policy'
+import TransitionProcess from '#actions/processes/transition_process'
+import { AssignProcess, CancelProcess, CommentOnProcess } from '#actions/processes/simple_commands'
+import { loadProcess } from '#actions/processes/load_process'
+import { VersionConflict } from '#exceptions/process_errors'
+import ProcessesController from '#controllers/api/processes_controller'
+import {
+  assignProcessValidator,
+  cancelProcessValidator,
+  commentProcessValidator,
+  transitionProcessValidator,
+} from '#validators/process'
+
+/**
+ * The commands on one process. Each answers with the process as it is
+ * after the command (or, for a repeated idempotency key, as it was after
+ * the original one).
+ */
+export default class ProcessCommandsController {
+  async transition({ params, request, auth, bouncer }: HttpContext) {
+    const process = await loadProcess(params.id)
+    await bouncer.with(ProcessPolicy).authorize('transition')
+    const input = await request.validateUsing(transitionProcessValidator)
+    const user = auth.getUserOrFail()
+    const result = await new TransitionProcess().handle({
+      process,
+      transition: input.transition,
+      expectedVersion: input.expectedVersion,
+      data: input.data,
+      comment: input.comment,
+      idempotencyKey: input.idempotencyKey ?? request.header('idempotency-key'),
+      actor: user,
+    })
+    return ProcessesController.detail(result.process, user, result.replayed)
+  }
+
+  async assign({ params, request, auth, bouncer }: HttpContext) {
+    const process = await loadProcess(params.id)
+    const input = await request.validateUsing(assignProcessValidator)
+    await bouncer.with(ProcessPolicy).authorize('assign', process, input.assigneeId)
+    const result = await new AssignProcess().handle({
+      process,
+      assigneeId: input.assigneeId,
+      expectedVersion: input.expectedVersion,
+      idempotencyKey: input.idempotencyKey ?? request.header('idempotency-key'),
+      actorId: auth.user!.id,
+    })
+    return ProcessesController.detail(result.process, auth.getUserOrFail(), result.replayed)
+  }
+
+  async comment({ params, request, response, auth, bouncer }: HttpContext) {
+    let process = await loadProcess(params.id)
+    await bouncer.with(ProcessPolicy).authorize('comment')
+    const input = await request.validateUsing(commentProcessValidator)
+    const command = new CommentOnProcess()
+    const send = () =>
+      command.handle({
+        process,
+        body: input.body,
+        expectedVersion: input.expectedVersion ?? process.version,
+        idempotencyKey: input.idempotencyKey ?? request.header('idempotency-key'),
+        actorId: auth.user!.id,
+      })
+
+    // Without an expectedVersion a comment cannot conflict: on a race, re-read and add it again.
+    let result
+    for (let attempt = 1; ; attempt++) {
+      try {
+        result = await send()
+        break
+      } catch (error) {
+        if (!(error instanceof VersionConflict) || input.expectedVersion || attempt === 3)
+          throw error
+        process = await loadProcess(params.id)
+      }
+    }
+    const body = await ProcessesController.detail(
+      result.process,
+      auth.getUserOrFail(),
+      result.replayed
+    )
+    return result.replayed ? body : response.created(body)
+  }
+
+  async cancel({ params, request, auth, bouncer }: HttpContext) {
+    const process = await loadProcess(params.id)
+    await bouncer.with(ProcessPolicy).authorize('cancel', process)
+    const input = await request.validateUsing(cancelProcessValidator)
+    const result = await new CancelProcess().handle({
+      process,
+      reason: input.reason,
+      expectedVersion: input.expectedVersion,
+      idempotencyKey: input.idempotencyKey ?? request.header('idempotency-key'),
+      actorId: auth.user!.id,
+    })
+    return ProcessesController.detail(result.process, auth.getUserOrFail(), result.replayed)
+  }
+}

@@ -1,0 +1,80 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import ProcessPolicy from '#policies/process_policy'
+import StartProcess from '#actions/processes/start_process'
+import ListProcesses from '#actions/processes/list_processes'
+import { loadProcess } from '#actions/processes/load_process'
+import { UpdateProcessData } from '#actions/processes/simple_commands'
+import ProcessTransformer from '#transformers/process_transformer'
+import { definitionsOf } from '#support/definitions'
+import { serialize } from '#support/api_serializer'
+import {
+  listProcessesValidator,
+  startProcessValidator,
+  updateProcessDataValidator,
+} from '#validators/process'
+import type Process from '#models/process'
+import type User from '#models/user'
+
+/**
+ * Processes over the JSON API.
+ */
+export default class ProcessesController {
+  async index({ request, auth }: HttpContext) {
+    const input = await request.validateUsing(listProcessesValidator, { data: request.qs() })
+    const { page, definitions } = await new ListProcesses().handle(
+      ListProcesses.filtersFrom(input),
+      auth.user!.id
+    )
+    return serialize(ProcessTransformer.paginate(page.all(), page.getMeta(), { definitions }))
+  }
+
+  async store({ request, response, auth, bouncer }: HttpContext) {
+    await bouncer.with(ProcessPolicy).authorize('start')
+    const input = await request.validateUsing(startProcessValidator)
+    const { process, replayed } = await new StartProcess().handle({
+      workflowKey: input.workflow,
+      title: input.title,
+      data: input.data,
+      assigneeId: input.assignee,
+      priority: input.priority,
+      idempotencyKey: input.idempotencyKey ?? request.header('idempotency-key'),
+      actor: auth.getUserOrFail(),
+    })
+    const body = await ProcessesController.detail(process, auth.getUserOrFail())
+    return replayed ? response.ok(body) : response.created(body)
+  }
+
+  async show({ params, auth, bouncer }: HttpContext) {
+    const process = await loadProcess(params.id)
+    await bouncer.with(ProcessPolicy).authorize('view')
+    return ProcessesController.detail(process, auth.getUserOrFail())
+  }
+
+  async update({ params, request, auth, bouncer }: HttpContext) {
+    const process = await loadProcess(params.id)
+    await bouncer.with(ProcessPolicy).authorize('updateData', process)
+    const input = await request.validateUsing(updateProcessDataValidator)
+    const result = await new UpdateProcessData().handle({
+      process,
+      data: input.data,
+      expectedVersion: input.expectedVersion,
+      idempotencyKey: input.idempotencyKey ?? request.header('idempotency-key'),
+      actorId: auth.user!.id,
+    })
+    return ProcessesController.detail(result.process, auth.getUserOrFail(), result.replayed)
+  }
+
+  /**
+   * The detail shape every command answers with.
+   */
+  static async detail(process: Process, viewer: User, replayed = false) {
+    await process.load((loader) =>
+      loader.load('workflow').load('assignee').load('creator').load('workflowVersion')
+    )
+    const definitions = await definitionsOf([process.workflowVersionId])
+    const body = await serialize(
+      ProcessTransformer.transform(process, { definitions, viewer }).useVariant('forDetail')
+    )
+    return replayed ? { ...body, meta: { replayed: true } } : body
+  }
+}

@@ -1,0 +1,53 @@
+import { DateTime } from 'luxon'
+import { BaseModel, belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
+import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
+import User from '#models/user'
+import WorkflowVersion from '#models/workflow_version'
+import Process from '#models/process'
+
+export default class Workflow extends BaseModel {
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare key: string
+
+  @column()
+  declare name: string
+
+  @column()
+  declare description: string | null
+
+  @column()
+  declare ownerId: number | null
+
+  @column()
+  declare referencePrefix: string
+
+  @column()
+  declare processCounter: number
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+
+  @belongsTo(() => User, { foreignKey: 'ownerId' })
+  declare owner: BelongsTo<typeof User>
+
+  @hasMany(() => WorkflowVersion)
+  declare versions: HasMany<typeof WorkflowVersion>
+
+  @hasMany(() => Process)
+  declare processes: HasMany<typeof Process>
+
+  /**
+   * "order-fulfilment" → "OF": the default prefix of reference numbers.
+   */
+  static prefixFor(key: string) {
+    const words = key.split(/[-_]+/).filter(Boolean)
+    const letters = words.length > 1 ? words.map((w) => w[0]).join('') : key.slice(0, 3)
+    return letters.toUpperCase().slice(0, 6) || 'P'
+  }
+}

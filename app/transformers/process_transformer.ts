@@ -1,0 +1,84 @@
+import { DateTime } from 'luxon'
+import { BaseTransformer } from '@adonisjs/core/transformers'
+import type { WorkflowDefinition } from '#engine/definition'
+import { availableTransitions, stageOf, type ActorRole } from '#engine/state_machine'
+import type Process from '#models/process'
+import type User from '#models/user'
+
+export type ProcessContext = {
+  /** Definitions by version id, to name stages and list transitions. */
+  definitions: Map<number, WorkflowDefinition>
+  viewer?: User | { id: number | null; role: ActorRole }
+}
+
+const person = (user: User | undefined | null) =>
+  user ? { id: user.id, name: user.name, email: user.email, initials: user.initials } : null
+
+/**
+ * Processes for pages and the API. `toObject` is the list row; `forDetail`
+ * adds data and the transitions the viewer may run now.
+ */
+export default class ProcessTransformer extends BaseTransformer<Process> {
+  constructor(
+    resource: Process,
+    protected context: ProcessContext
+  ) {
+    super(resource)
+  }
+
+  toObject() {
+    const p = this.resource
+    const definition = this.context.definitions.get(p.workflowVersionId)
+    const stage = definition ? stageOf(definition, p.stageKey) : undefined
+    return {
+      id: p.id,
+      reference: p.reference,
+      title: p.title,
+      workflow: {
+        key: p.workflow?.key ?? definition?.key ?? '',
+        name: p.workflow?.name ?? definition?.name ?? '',
+      },
+      stage: { key: p.stageKey, name: stage?.name ?? p.stageKey, type: stage?.type ?? 'task' },
+      status: p.status,
+      priority: p.priority,
+      assignee: person(p.$preloaded.assignee as User | undefined),
+      dueAt: p.dueAt?.toISO() ?? null,
+      overdue: p.status === 'active' && p.dueAt !== null && p.dueAt < DateTime.now(),
+      slaBreached: p.slaBreached,
+      version: p.version,
+      createdAt: p.createdAt.toISO()!,
+      updatedAt: p.updatedAt.toISO()!,
+      closedAt: p.closedAt?.toISO() ?? null,
+    }
+  }
+
+  forDetail() {
+    const p = this.resource
+    const definition = this.context.definitions.get(p.workflowVersionId)
+    const viewer = this.context.viewer
+    const transitions =
+      definition && viewer && p.status === 'active'
+        ? availableTransitions(definition, {
+            stage: p.stageKey,
+            role: viewer.role,
+            data: p.data,
+          }).map((t) => ({
+            key: t.transition.key,
+            label: t.transition.label ?? t.transition.key,
+            to: t.transition.to,
+            allowed: t.allowed,
+            reasons: t.reasons,
+            requires: t.transition.requires ?? [],
+            missingFields: t.missingFields,
+          }))
+        : []
+    return {
+      ...this.toObject(),
+      workflowVersion: { id: p.workflowVersionId, number: p.workflowVersion?.number ?? null },
+      creator: person(p.$preloaded.creator as User | undefined),
+      data: p.data,
+      stageEnteredAt: p.stageEnteredAt.toISO()!,
+      availableTransitions: transitions,
+    }
+  }
+}
