@@ -11,6 +11,8 @@
 import router from '@adonisjs/core/services/router'
 import { controllers } from '#generated/controllers'
 import { middleware } from '#start/kernel'
+import { processPages } from '#start/routes/process_pages'
+import { workflowPages } from '#start/routes/workflow_pages'
 
 /*
 |--------------------------------------------------------------------------
@@ -39,8 +41,8 @@ router
     router.get('/', [controllers.Dashboard, 'index']).as('dashboard')
     router.post('/logout', [controllers.Session, 'destroy']).as('session.destroy')
 
-    router.on('/processes').renderInertia('processes/index', {}).as('processes.index')
-    router.on('/workflows').renderInertia('workflows/index', {}).as('workflows.index')
+    processPages()
+    workflowPages()
     router
       .get('/reports', async ({ inertia, bouncer }) => {
         await bouncer.authorize('viewReports')
