@@ -9,7 +9,7 @@ import { defineConfig } from '@adonisjs/lucid'
  */
 const shared = {
   migrations: { naturalSort: true, paths: ['database/migrations'] },
-  seeders: { paths: ['database/seeders'] },
+  seeders: { paths: ['database/seeders'], naturalSort: true },
   schemaGeneration: { enabled: false },
 }
 

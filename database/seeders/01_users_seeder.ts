@@ -15,7 +15,7 @@ export const DEMO_USERS: { name: string; email: string; role: Role }[] = [
 
 export const DEMO_PASSWORD = 'stageflow-demo'
 
-export default class MainSeeder extends BaseSeeder {
+export default class UsersSeeder extends BaseSeeder {
   static environment = ['development', 'test']
 
   async run() {
