@@ -80,6 +80,7 @@ router
 router
   .group(() => {
     router.post('/auth/tokens', [controllers.api.AuthTokens, 'store']).as('auth.tokens.store')
+    router.get('/openapi.json', [controllers.api.Openapi, 'show']).as('openapi')
 
     router
       .group(() => {

@@ -8,6 +8,7 @@ export const controllers = {
   api: {
     AuthTokens: () => import('#controllers/api/auth_tokens_controller'),
     Me: () => import('#controllers/api/me_controller'),
+    Openapi: () => import('#controllers/api/openapi_controller'),
     ProcessCommands: () => import('#controllers/api/process_commands_controller'),
     ProcessEvents: () => import('#controllers/api/process_events_controller'),
     Processes: () => import('#controllers/api/processes_controller'),

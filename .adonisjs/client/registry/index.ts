@@ -114,6 +114,12 @@ const routes = {
     tokens: [{"old":"/api/v1/auth/tokens","type":0,"val":"api","end":""},{"old":"/api/v1/auth/tokens","type":0,"val":"v1","end":""},{"old":"/api/v1/auth/tokens","type":0,"val":"auth","end":""},{"old":"/api/v1/auth/tokens","type":0,"val":"tokens","end":""}],
     types: placeholder as Registry['api.auth.tokens.store']['types'],
   },
+  'api.openapi': {
+    methods: ["GET","HEAD"],
+    pattern: '/api/v1/openapi.json',
+    tokens: [{"old":"/api/v1/openapi.json","type":0,"val":"api","end":""},{"old":"/api/v1/openapi.json","type":0,"val":"v1","end":""},{"old":"/api/v1/openapi.json","type":0,"val":"openapi.json","end":""}],
+    types: placeholder as Registry['api.openapi']['types'],
+  },
   'api.me.show': {
     methods: ["GET","HEAD"],
     pattern: '/api/v1/me',

@@ -41,6 +41,7 @@ export interface ApiDefinition {
         store: typeof routes['api.auth.tokens.store']
       }
     }
+    openapi: typeof routes['api.openapi']
     me: {
       show: typeof routes['api.me.show']
     }
