@@ -1,0 +1,66 @@
+/**
+ * Where a verifier problem belongs. The verifier reports JSON paths such
+ * as `$.stages[2].fields[0].options[1]`; the UI needs "stage 2, field 0,
+ * property options" to put the message next to the right control.
+ */
+
+export type ProblemLike = { path: string; code?: string; message: string }
+
+export type ProblemTarget =
+  | { kind: 'workflow'; property: string | null }
+  | { kind: 'stages' }
+  | { kind: 'transitions' }
+  | { kind: 'stage'; stage: number; property: string | null }
+  | { kind: 'field'; stage: number; field: number; property: string | null }
+  | { kind: 'transition'; transition: number; property: string | null }
+
+/** Splits "$.a[2].b['c d']" into ["a", 2, "b", "c d"]. */
+export function pathSegments(path: string): (string | number)[] {
+  const segments: (string | number)[] = []
+  const pattern = /\.([A-Za-z_$][A-Za-z0-9_$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g
+  const body = path.startsWith('$') ? path.slice(1) : path
+  let match: RegExpExecArray | null
+  while ((match = pattern.exec(body)) !== null) {
+    if (match[1] !== undefined) segments.push(match[1])
+    else if (match[2] !== undefined) segments.push(Number(match[2]))
+    else if (match[3] !== undefined) segments.push(JSON.parse(match[3]) as string)
+  }
+  return segments
+}
+
+export function problemTarget(path: string): ProblemTarget {
+  const [first, second, third, fourth, fifth] = pathSegments(path)
+  if (first === 'stages') {
+    if (typeof second !== 'number') return { kind: 'stages' }
+    if (third === 'fields' && typeof fourth === 'number') {
+      return {
+        kind: 'field',
+        stage: second,
+        field: fourth,
+        property: typeof fifth === 'string' ? fifth : null,
+      }
+    }
+    return { kind: 'stage', stage: second, property: typeof third === 'string' ? third : null }
+  }
+  if (first === 'transitions') {
+    if (typeof second !== 'number') return { kind: 'transitions' }
+    return {
+      kind: 'transition',
+      transition: second,
+      property: typeof third === 'string' ? third : null,
+    }
+  }
+  return { kind: 'workflow', property: typeof first === 'string' ? first : null }
+}
+
+/** Indexes of the stages and transitions that have at least one problem. */
+export function problemIndexes(problems: readonly { path: string }[]) {
+  const stages = new Set<number>()
+  const transitions = new Set<number>()
+  for (const problem of problems) {
+    const target = problemTarget(problem.path)
+    if (target.kind === 'stage' || target.kind === 'field') stages.add(target.stage)
+    if (target.kind === 'transition') transitions.add(target.transition)
+  }
+  return { stages, transitions }
+}

@@ -1,0 +1,269 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useI18n } from '../../lib/i18n.ts'
+import {
+  edgeLabel,
+  layoutDiagram,
+  truncate,
+  stageIndexByKey,
+  type DiagramGraph,
+  type DiagramStage,
+  type Layout,
+} from './diagram_layout.ts'
+import { problemIndexes } from './problem_paths.ts'
+
+export type WorkflowDiagramProps = {
+  /** A workflow definition (or the designer's work in progress). */
+  definition: DiagramGraph & { name?: string; stages: readonly (DiagramStage & { sla?: string })[] }
+  /** Key of the stage to highlight, e.g. where a process is now. */
+  currentStage?: string | null
+  /** Verifier problems; stages and transitions they concern are marked. */
+  problems?: readonly { path: string }[]
+}
+
+const NAME_LIMIT = 22
+
+/**
+ * SVG diagram of a workflow: stages as boxes laid out in layers from the
+ * start stage, transitions as labelled arrows (loops curve back). Screen
+ * readers get the same information as lists of stages and transitions.
+ * Switches to a top-to-bottom layout when the horizontal one would not fit.
+ */
+export function WorkflowDiagram({ definition, currentStage, problems = [] }: WorkflowDiagramProps) {
+  const { t } = useI18n()
+  const id = useId()
+  const container = useRef<HTMLDivElement>(null)
+  const [available, setAvailable] = useState<number | null>(null)
+
+  useEffect(() => {
+    const element = container.current
+    if (!element || typeof ResizeObserver === 'undefined') return
+    const observer = new ResizeObserver(([entry]) => setAvailable(entry!.contentRect.width))
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [])
+
+  const layouts = useMemo(
+    () => ({
+      horizontal: layoutDiagram(definition, 'horizontal'),
+      vertical: layoutDiagram(definition, 'vertical'),
+    }),
+    [definition]
+  )
+  const layout: Layout =
+    available !== null &&
+    layouts.horizontal.width > available &&
+    layouts.vertical.width < layouts.horizontal.width
+      ? layouts.vertical
+      : layouts.horizontal
+
+  const marked = useMemo(() => problemIndexes(problems), [problems])
+  const byKey = useMemo(() => stageIndexByKey(definition), [definition])
+  const currentIndex = currentStage ? byKey.get(currentStage) : undefined
+
+  const stageName = (stage: DiagramStage, index: number) =>
+    stage.name?.trim() ||
+    stage.key?.trim() ||
+    t('workflows.diagram.untitledStage', { number: index + 1 })
+  const stageType = (stage: DiagramStage) =>
+    stage.type === 'end' && stage.outcome
+      ? t(`workflows.outcomes.${stage.outcome}`)
+      : stage.type
+        ? t(`workflows.stageTypes.${stage.type}`)
+        : ''
+  const endpointName = (key: string) => {
+    const index = byKey.get(key)
+    return index === undefined
+      ? t('workflows.diagram.unknownStage', { key: key || '?' })
+      : stageName(definition.stages[index]!, index)
+  }
+
+  const titleId = `${id}-title`
+  const descriptionId = `${id}-description`
+  const arrowId = `${id}-arrow`
+  const arrowProblemId = `${id}-arrow-problem`
+  const title = definition.name?.trim()
+    ? t('workflows.diagram.title', { name: definition.name.trim() })
+    : t('workflows.diagram.untitled')
+
+  return (
+    <figure className="wf-diagram">
+      <div className="wf-diagram-scroll" ref={container}>
+        {definition.stages.length === 0 ? (
+          <p className="wf-diagram-empty">{t('workflows.diagram.empty')}</p>
+        ) : (
+          <svg
+            role="img"
+            aria-labelledby={titleId}
+            aria-describedby={descriptionId}
+            viewBox={`0 0 ${layout.width} ${layout.height}`}
+            width={layout.width}
+            height={layout.height}
+            style={{ minWidth: Math.min(layout.width, Math.round(layout.width * 0.72)) }}
+          >
+            <title id={titleId}>{title}</title>
+            <defs>
+              <marker
+                id={arrowId}
+                viewBox="0 0 10 10"
+                refX="9"
+                refY="5"
+                markerWidth="7"
+                markerHeight="7"
+                orient="auto-start-reverse"
+              >
+                <path d="M 0 0 L 10 5 L 0 10 z" className="wf-arrow" />
+              </marker>
+              <marker
+                id={arrowProblemId}
+                viewBox="0 0 10 10"
+                refX="9"
+                refY="5"
+                markerWidth="7"
+                markerHeight="7"
+                orient="auto-start-reverse"
+              >
+                <path d="M 0 0 L 10 5 L 0 10 z" className="wf-arrow wf-arrow-problem" />
+              </marker>
+            </defs>
+
+            <g className="wf-edges">
+              {layout.edges.map((edge) => {
+                const transition = definition.transitions[edge.index]!
+                const problem = marked.transitions.has(edge.index)
+                const label = edgeLabel(transition)
+                return (
+                  <g
+                    key={edge.index}
+                    className={`wf-edge wf-edge-${edge.kind}${problem ? ' has-problem' : ''}`}
+                    data-transition={transition.key}
+                  >
+                    <path d={edge.path} markerEnd={`url(#${problem ? arrowProblemId : arrowId})`} />
+                    {label && (
+                      <text x={edge.labelAt.x} y={edge.labelAt.y} dy="0.35em" textAnchor="middle">
+                        {problem ? '⚠ ' : ''}
+                        {label}
+                      </text>
+                    )}
+                  </g>
+                )
+              })}
+            </g>
+
+            <g className="wf-nodes">
+              {layout.nodes.map((node) => {
+                const stage = definition.stages[node.index]!
+                const current = node.index === currentIndex
+                const problem = marked.stages.has(node.index)
+                const classes = [
+                  'wf-node',
+                  `wf-node-${stage.type || 'task'}`,
+                  stage.outcome ? `wf-outcome-${stage.outcome}` : '',
+                  current ? 'is-current' : '',
+                  problem ? 'has-problem' : '',
+                ]
+                  .filter(Boolean)
+                  .join(' ')
+                const detail = [
+                  stageType(stage),
+                  stage.sla ? t('workflows.diagram.sla', { sla: stage.sla }) : '',
+                ]
+                  .filter(Boolean)
+                  .join(' · ')
+                return (
+                  <g
+                    key={node.index}
+                    className={classes}
+                    transform={`translate(${node.x} ${node.y})`}
+                    data-stage={stage.key}
+                  >
+                    <rect
+                      width={node.width}
+                      height={node.height}
+                      rx={stage.type === 'end' ? 26 : 10}
+                    />
+                    {stage.type === 'end' && (
+                      <rect
+                        className="wf-node-inner"
+                        x={4}
+                        y={4}
+                        width={node.width - 8}
+                        height={node.height - 8}
+                        rx={22}
+                      />
+                    )}
+                    <text className="wf-node-name" x={node.width / 2} y={22} textAnchor="middle">
+                      {truncate(stageName(stage, node.index), NAME_LIMIT)}
+                    </text>
+                    <text className="wf-node-detail" x={node.width / 2} y={39} textAnchor="middle">
+                      {detail}
+                    </text>
+                    {current && (
+                      <g className="wf-badge" transform={`translate(${node.width / 2 - 30} -11)`}>
+                        <rect width={60} height={18} rx={9} />
+                        <text x={30} y={13} textAnchor="middle">
+                          {t('workflows.diagram.currentBadge')}
+                        </text>
+                      </g>
+                    )}
+                    {problem && (
+                      <g className="wf-problem-mark" transform={`translate(${node.width - 8} -6)`}>
+                        <circle r={9} cx={0} cy={6} />
+                        <text x={0} y={10.5} textAnchor="middle">
+                          !
+                        </text>
+                      </g>
+                    )}
+                  </g>
+                )
+              })}
+            </g>
+          </svg>
+        )}
+      </div>
+
+      <div id={descriptionId} className="sr-only">
+        <p>
+          {t('workflows.diagram.summary', {
+            stages: definition.stages.length,
+            transitions: definition.transitions.length,
+          })}
+        </p>
+        <h3>{t('workflows.diagram.stages')}</h3>
+        <ol>
+          {definition.stages.map((stage, index) => (
+            <li key={index}>
+              {stage.type === 'end' && stage.outcome
+                ? t('workflows.diagram.endStage', {
+                    name: stageName(stage, index),
+                    outcome: t(`workflows.outcomes.${stage.outcome}`),
+                  })
+                : t('workflows.diagram.stage', {
+                    name: stageName(stage, index),
+                    type: stageType(stage) || '—',
+                  })}
+              {index === currentIndex && `; ${t('workflows.diagram.current')}`}
+              {marked.stages.has(index) && `; ${t('workflows.diagram.problem')}`}
+            </li>
+          ))}
+        </ol>
+        <h3>{t('workflows.diagram.transitions')}</h3>
+        {definition.transitions.length === 0 ? (
+          <p>{t('workflows.diagram.noTransitions')}</p>
+        ) : (
+          <ul>
+            {definition.transitions.map((transition, index) => (
+              <li key={index}>
+                {t('workflows.diagram.transition', {
+                  label: transition.label?.trim() || transition.key || '?',
+                  from: endpointName(transition.from),
+                  to: endpointName(transition.to),
+                })}
+                {marked.transitions.has(index) && `; ${t('workflows.diagram.problem')}`}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </figure>
+  )
+}
