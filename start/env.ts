@@ -49,6 +49,16 @@ export const envSchema = {
   REDIS_HOST: Env.schema.string.optional({ format: 'host' }),
   REDIS_PORT: Env.schema.number.optional(),
   REDIS_PASSWORD: Env.schema.string.optional(),
+  /** Comma-separated host:port seeds of a Redis Cluster; replaces REDIS_HOST/PORT for queues. */
+  REDIS_CLUSTER_NODES: Env.schema.string.optional(),
+
+  /*
+  |----------------------------------------------------------
+  | Queues: BullMQ when Redis is configured, in-process otherwise
+  |----------------------------------------------------------
+  */
+  QUEUE_DRIVER: Env.schema.enum.optional(['bullmq', 'memory'] as const),
+  QUEUE_PREFIX: Env.schema.string.optional(),
 
   /*
   |----------------------------------------------------------
@@ -57,6 +67,18 @@ export const envSchema = {
   */
   SESSION_DRIVER: Env.schema.enum.optional(['database', 'redis', 'cookie', 'memory'] as const),
   LIMITER_STORE: Env.schema.enum.optional(['redis', 'database', 'memory'] as const),
+
+  /*
+  |----------------------------------------------------------
+  | Mail: "file" writes e-mails to tmp/mail/, "smtp" sends them
+  |----------------------------------------------------------
+  */
+  MAIL_MAILER: Env.schema.enum.optional(['file', 'smtp'] as const),
+  MAIL_FROM: Env.schema.string.optional(),
+  SMTP_HOST: Env.schema.string.optional({ format: 'host' }),
+  SMTP_PORT: Env.schema.number.optional(),
+  SMTP_USERNAME: Env.schema.string.optional(),
+  SMTP_PASSWORD: Env.schema.string.optional(),
 }
 
 /**

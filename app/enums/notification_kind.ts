@@ -1,0 +1,12 @@
+/**
+ * What a user can be notified about, and the defaults before they choose.
+ */
+export const NOTIFICATION_KINDS = ['assigned', 'moved', 'sla_breached', 'mentioned'] as const
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
+
+export const DEFAULT_PREFERENCES: Record<NotificationKind, { inApp: boolean; email: boolean }> = {
+  assigned: { inApp: true, email: true },
+  moved: { inApp: true, email: false },
+  sla_breached: { inApp: true, email: true },
+  mentioned: { inApp: true, email: true },
+}

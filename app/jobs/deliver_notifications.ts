@@ -1,0 +1,240 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import mail from '@adonisjs/mail/services/main'
+import { appUrl } from '#config/app'
+import { Job, type JobContext } from '#queue/job'
+import { stageOf } from '#engine/state_machine'
+import Process from '#models/process'
+import ProcessEvent from '#models/process_event'
+import User from '#models/user'
+import Notification from '#models/notification'
+import { DEFAULT_PREFERENCES, type NotificationKind } from '#enums/notification_kind'
+import { definitionOf } from '#support/definitions'
+import { sqlTime } from '#support/sql_time'
+import { publishToUser } from '#support/live_updates'
+
+type Payload = { outboxId: number; processId: number; eventId: number }
+
+type Recipient = { userId: number; kind: NotificationKind }
+
+/**
+ * Turns one process event into notifications: in-app rows and e-mails, per
+ * each recipient's preferences. Exactly-once effects come from the unique
+ * (outbox message, user, channel) key: a repeated job finds its rows and
+ * sends nothing again.
+ */
+export default class DeliverNotifications extends Job<Payload> {
+  static jobName = 'deliver_notifications'
+  static queue = 'notifications' as const
+
+  async handle(payload: Payload, context: JobContext) {
+    const event = await ProcessEvent.find(payload.eventId)
+    const process = await Process.query().where('id', payload.processId).preload('workflow').first()
+    if (!event || !process) return
+
+    const recipients = await this.recipientsFor(event, process)
+    if (!recipients.length) return
+    const users = await User.query()
+      .whereIn(
+        'id',
+        recipients.map((r) => r.userId)
+      )
+      .where('is_active', true)
+    const preferences = await db.from('notification_preferences').whereIn(
+      'user_id',
+      users.map((u) => u.id)
+    )
+    const definition = await definitionOf(process.workflowVersionId)
+    const stageName = (key: string | null) => (key ? (stageOf(definition, key)?.name ?? key) : '')
+
+    for (const recipient of recipients) {
+      const user = users.find((u) => u.id === recipient.userId)
+      if (!user) continue
+      const saved = preferences.find((p) => p.user_id === user.id && p.kind === recipient.kind)
+      const wants = saved
+        ? { inApp: Boolean(saved.in_app), email: Boolean(saved.email) }
+        : DEFAULT_PREFERENCES[recipient.kind]
+      const { title, body } = describe(recipient.kind, event, process, stageName)
+
+      if (wants.inApp) {
+        const inserted = await this.record(
+          payload.outboxId,
+          user.id,
+          'in_app',
+          recipient.kind,
+          process.id,
+          title,
+          body,
+          'delivered'
+        )
+        if (inserted) publishToUser(user.id, { type: 'notification', title, processId: process.id })
+      }
+      if (wants.email) {
+        await this.email(payload.outboxId, user, recipient.kind, process, title, body, context)
+      }
+    }
+  }
+
+  /**
+   * Inserts the notification unless this (message, user, channel) already
+   * has one. Returns whether it was new.
+   */
+  protected async record(
+    outboxId: number,
+    userId: number,
+    channel: 'in_app' | 'email',
+    kind: NotificationKind,
+    processId: number,
+    title: string,
+    body: string,
+    status: 'pending' | 'delivered'
+  ) {
+    const result = await db
+      .table('notifications')
+      .insert({
+        user_id: userId,
+        outbox_message_id: outboxId,
+        channel,
+        kind,
+        process_id: processId,
+        title,
+        body,
+        status,
+        created_at: sqlTime(DateTime.now()),
+      })
+      .onConflict(['outbox_message_id', 'user_id', 'channel'])
+      .ignore()
+    return Array.isArray(result) ? Number(result[0] ?? 0) > 0 : Boolean(result)
+  }
+
+  /**
+   * E-mail is recorded as pending first, sent, then marked delivered: a
+   * crash before the send retries it; a crash right after it (before the
+   * mark) may send it twice, the only duplicate SMTP leaves possible.
+   */
+  protected async email(
+    outboxId: number,
+    user: User,
+    kind: NotificationKind,
+    process: Process,
+    title: string,
+    body: string,
+    context: JobContext
+  ) {
+    await this.record(outboxId, user.id, 'email', kind, process.id, title, body, 'pending')
+    const row = await Notification.query()
+      .where('outbox_message_id', outboxId)
+      .where('user_id', user.id)
+      .where('channel', 'email')
+      .firstOrFail()
+    if (row.status === 'delivered') return
+
+    await mail.send((message) => {
+      message
+        .to(user.email, user.name)
+        .subject(`[Stageflow] ${title}`)
+        .text(`${body}\n\n${appUrl}/processes/${process.id}\n`)
+        .html(
+          `<p>${escapeHtml(body)}</p><p><a href="${appUrl}/processes/${process.id}">${escapeHtml(process.reference)} — ${escapeHtml(process.title)}</a></p>`
+        )
+    })
+    row.status = 'delivered'
+    await row.save()
+    context.logger.info({ userId: user.id, kind }, 'e-mail notification sent')
+  }
+
+  protected async recipientsFor(event: ProcessEvent, process: Process): Promise<Recipient[]> {
+    const list: Recipient[] = []
+    const add = (userId: number | null | undefined, kind: NotificationKind) => {
+      if (userId && userId !== event.actorId && !list.some((r) => r.userId === userId))
+        list.push({ userId, kind })
+    }
+
+    switch (event.type) {
+      case 'started':
+      case 'assigned': {
+        const assigneeId = (event.payload.assigneeId as number | null) ?? null
+        add(assigneeId, 'assigned')
+        break
+      }
+      case 'commented': {
+        const emails = (event.payload.mentions as string[] | undefined) ?? []
+        if (emails.length) {
+          const mentioned = await User.query().whereIn('email', emails)
+          for (const user of mentioned) add(user.id, 'mentioned')
+        }
+        break
+      }
+      case 'sla_breached': {
+        add(process.assigneeId, 'sla_breached')
+        const managers = await User.query().where('role', 'manager').where('is_active', true)
+        for (const manager of managers) add(manager.id, 'sla_breached')
+        break
+      }
+      case 'transitioned':
+      case 'cancelled':
+      case 'migrated': {
+        for (const follower of await followersOf(process)) add(follower, 'moved')
+        break
+      }
+    }
+    return list
+  }
+}
+
+/**
+ * Who follows a process: its creator, its assignee and everyone who
+ * commented on it.
+ */
+async function followersOf(process: Process) {
+  const commenters = await db
+    .from('process_events')
+    .where('process_id', process.id)
+    .where('type', 'commented')
+    .distinct('actor_id')
+  return [
+    process.creatorId,
+    process.assigneeId,
+    ...commenters.map((c) => c.actor_id as number),
+  ].filter((id): id is number => typeof id === 'number')
+}
+
+function describe(
+  kind: NotificationKind,
+  event: ProcessEvent,
+  process: Process,
+  stageName: (key: string | null) => string
+) {
+  const ref = `${process.reference} ${process.title}`
+  switch (kind) {
+    case 'assigned':
+      return {
+        title: `Assigned to you: ${process.reference}`,
+        body: `${ref} is now assigned to you.`,
+      }
+    case 'mentioned':
+      return {
+        title: `You were mentioned on ${process.reference}`,
+        body: String(event.payload.body ?? '').slice(0, 500),
+      }
+    case 'sla_breached':
+      return {
+        title: `SLA breached: ${process.reference}`,
+        body: `${ref} stayed in "${stageName(String(event.payload.stage ?? process.stageKey))}" past its deadline.`,
+      }
+    default:
+      return event.type === 'cancelled'
+        ? { title: `${process.reference} was cancelled`, body: `${ref} was cancelled.` }
+        : {
+            title: `${process.reference} moved to ${stageName(event.toStage)}`,
+            body: `${ref} moved from "${stageName(event.fromStage)}" to "${stageName(event.toStage)}".`,
+          }
+  }
+}
+
+function escapeHtml(text: string) {
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!
+  )
+}

@@ -1,0 +1,45 @@
+import type { QueueName } from '#config/queue'
+import type { DispatchOptions } from '#queue/job'
+
+export type QueueCounts = {
+  waiting: number
+  active: number
+  delayed: number
+  completed: number
+  failed: number
+  paused: boolean
+}
+
+export type FailedJob = {
+  id: string
+  name: string
+  payload: Record<string, unknown>
+  attempts: number
+  error: string
+  stack: string | null
+  failedAt: string | null
+}
+
+/**
+ * What the app needs from a queue backend. BullMQ (Redis) in production,
+ * an in-process implementation for the embedded default.
+ */
+export interface QueueDriver {
+  readonly name: 'bullmq' | 'memory'
+  add(
+    queue: QueueName,
+    job: string,
+    payload: Record<string, unknown>,
+    options?: DispatchOptions
+  ): Promise<string>
+  work(options: { queues: QueueName[]; concurrency?: number }): Promise<void>
+  close(): Promise<void>
+  counts(queue: QueueName): Promise<QueueCounts>
+  failed(queue: QueueName, limit: number): Promise<FailedJob[]>
+  retry(queue: QueueName, jobId?: string): Promise<number>
+  remove(queue: QueueName, jobId: string): Promise<void>
+  pause(queue: QueueName): Promise<void>
+  resume(queue: QueueName): Promise<void>
+  /** Jobs completed per minute over the last hour (oldest first). */
+  throughput(queue: QueueName): Promise<number[]>
+}

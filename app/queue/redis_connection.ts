@@ -1,0 +1,34 @@
+import { Redis, Cluster, type RedisOptions } from 'ioredis'
+import queueConfig from '#config/queue'
+
+/**
+ * A Redis connection for the queues: a Cluster client when seeds are
+ * configured, else a single node. Reconnects forever with back-off.
+ *
+ * - `worker`: blocking commands wait for Redis as long as it takes
+ *   (maxRetriesPerRequest null), so a Redis restart never stops a worker.
+ * - `producer`: fails fast (a request must not hang on a dead Redis).
+ */
+export function createQueueConnection(role: 'worker' | 'producer') {
+  const { redis } = queueConfig
+  const common: RedisOptions = {
+    password: redis.password,
+    maxRetriesPerRequest: role === 'worker' ? null : 1,
+    enableOfflineQueue: role === 'worker',
+    retryStrategy: (times) => Math.min(200 * 2 ** Math.min(times, 5), 5000),
+    lazyConnect: false,
+  }
+  if (redis.cluster.length) {
+    return new Cluster(redis.cluster, {
+      redisOptions: common,
+      maxRedirections: 16,
+      clusterRetryStrategy: (times) => Math.min(200 * 2 ** Math.min(times, 5), 5000),
+      enableOfflineQueue: role === 'worker',
+    })
+  }
+  return new Redis({ ...common, host: redis.host, port: redis.port })
+}
+
+export function queuePrefix(queue: string) {
+  return `{${queueConfig.prefix}:${queue}}`
+}

@@ -1,0 +1,56 @@
+import app from '@adonisjs/core/services/app'
+import logger from '@adonisjs/core/services/logger'
+import { UnrecoverableError } from 'bullmq'
+import { loadJob } from '#queue/registry'
+import type { JobContext } from '#queue/job'
+
+export type Execution = {
+  jobId: string
+  name: string
+  payload: Record<string, unknown>
+  attempt: number
+  maxAttempts: number
+  progress(value: number): Promise<void>
+}
+
+/**
+ * Runs one try of a job, the same way for every driver: resolves the
+ * class through the container (so it can inject services), logs start and
+ * end as structured lines, and calls the job's `failed` hook when this
+ * was its last try (or the error is unrecoverable).
+ */
+export async function executeJob(execution: Execution) {
+  const JobClass = await loadJob(execution.name)
+  const job = await app.container.make(JobClass)
+  const log = logger.child({
+    job: execution.name,
+    jobId: execution.jobId,
+    attempt: execution.attempt,
+  })
+  const context: JobContext = {
+    jobId: execution.jobId,
+    attempt: execution.attempt,
+    maxAttempts: execution.maxAttempts,
+    logger: log,
+    progress: execution.progress,
+  }
+
+  const started = performance.now()
+  log.debug('job started')
+  try {
+    await job.handle(execution.payload, context)
+    log.info({ ms: Math.round(performance.now() - started) }, 'job completed')
+  } catch (error) {
+    const final = error instanceof UnrecoverableError || execution.attempt >= execution.maxAttempts
+    log.warn(
+      { err: error, final, ms: Math.round(performance.now() - started) },
+      final ? 'job failed for good' : 'job failed, will retry'
+    )
+    if (final) {
+      await job
+        .failed(execution.payload, error as Error)
+        .catch((hookError) => log.error({ err: hookError }, 'failed hook threw'))
+    }
+    throw error
+  }
+}

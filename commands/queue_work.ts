@@ -1,0 +1,63 @@
+import { BaseCommand, flags } from '@adonisjs/core/ace'
+import type { CommandOptions } from '@adonisjs/core/types/ace'
+
+/**
+ * A queue worker process: runs the jobs of the chosen queues and the
+ * outbox relay (one relay active across all workers, via a Redis lease).
+ * SIGTERM/SIGINT: stop taking jobs, finish the running ones, exit.
+ */
+export default class QueueWork extends BaseCommand {
+  static commandName = 'queue:work'
+  static description = 'Run queue workers (and the outbox relay) until SIGTERM'
+  static options: CommandOptions = { startApp: true, staysAlive: true }
+
+  @flags.array({
+    description: 'Queues to work (default: all)',
+    parse: (v) => (Array.isArray(v) ? v : [v]).flatMap((x) => x.split(',')),
+  })
+  declare queue: string[]
+
+  @flags.number({ description: 'Jobs at once per queue (default: per-queue setting)' })
+  declare concurrency: number
+
+  @flags.boolean({ description: 'Do not run the outbox relay in this process', default: false })
+  declare noRelay: boolean
+
+  async run() {
+    const { default: queue, QUEUE_NAMES } = await import('#queue/queue_manager')
+    const { OutboxRelay } = await import('#queue/outbox_relay')
+    const { startHeartbeat, checkRedisPolicy } = await import('#queue/worker_health')
+
+    const queues = (this.queue?.length ? this.queue : QUEUE_NAMES) as typeof QUEUE_NAMES
+    const unknown = queues.filter((q) => !QUEUE_NAMES.includes(q))
+    if (unknown.length) {
+      this.logger.error(`Unknown queue(s): ${unknown.join(', ')}. Known: ${QUEUE_NAMES.join(', ')}`)
+      this.exitCode = 1
+      return
+    }
+
+    const driver = queue.driver()
+    if (driver.name === 'bullmq') await checkRedisPolicy(this.logger)
+    await driver.work({ queues, concurrency: this.concurrency })
+    const relay = this.noRelay ? null : new OutboxRelay(driver)
+    relay?.start()
+    const heartbeat = startHeartbeat(queues)
+    this.logger.info(
+      `working ${queues.join(', ')} with the ${driver.name} driver${relay ? ' (+ outbox relay)' : ''}; pid ${process.pid}`
+    )
+
+    let stopping = false
+    const stop = async (signal: string) => {
+      if (stopping) return
+      stopping = true
+      this.logger.info(`${signal}: finishing running jobs…`)
+      heartbeat.stop()
+      await relay?.stop()
+      await queue.close()
+      await this.app.terminate()
+      this.logger.info('worker stopped')
+    }
+    process.once('SIGTERM', () => void stop('SIGTERM'))
+    process.once('SIGINT', () => void stop('SIGINT'))
+  }
+}
