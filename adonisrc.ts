@@ -95,6 +95,7 @@ export default defineConfig({
   metaFiles: [
     { pattern: 'resources/views/**/*.edge', reloadServer: false },
     { pattern: 'resources/lang/**/*.{json,yaml}', reloadServer: false },
+    { pattern: 'database/definitions/*.json', reloadServer: false },
     { pattern: 'public/**', reloadServer: false },
   ],
 

@@ -37,7 +37,7 @@ const env = {
   NODE_ENV: 'test',
   HOST: '127.0.0.1',
   PORT: process.env.PORT || '3334',
-  APP_URL: process.env.APP_URL || 'http://127.0.0.1:3334',
+  APP_URL: process.env.APP_URL || `http://127.0.0.1:${process.env.PORT || '3334'}`,
   APP_KEY: process.env.APP_KEY || randomBytes(32).toString('base64url'),
   LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
   DB_CONNECTION: process.env.DB_CONNECTION || 'sqlite',

@@ -6,16 +6,40 @@
 /// <reference path="./manifest.d.ts" />
 import type { InferData, InferVariants } from '@adonisjs/core/types/transformers'
 import type { InferSharedProps, InferFlashData } from '@adonisjs/inertia/types'
+import type BoardCardTransformer from '#transformers/board_card_transformer'
+import type PersonTransformer from '#transformers/person_transformer'
+import type ProcessActivityTransformer from '#transformers/process_activity_transformer'
 import type ProcessEventTransformer from '#transformers/process_event_transformer'
+import type ProcessPageTransformer from '#transformers/process_page_transformer'
 import type ProcessTransformer from '#transformers/process_transformer'
 import type UserTransformer from '#transformers/user_transformer'
+import type WorkflowDiffTransformer from '#transformers/workflow_diff_transformer'
+import type WorkflowOptionTransformer from '#transformers/workflow_option_transformer'
+import type WorkflowStandingTransformer from '#transformers/workflow_standing_transformer'
 import type WorkflowTransformer from '#transformers/workflow_transformer'
+import type WorkflowVersionTransformer from '#transformers/workflow_version_transformer'
 import type InertiaMiddleware from '#middleware/inertia_middleware'
 
 export namespace Data {
+  export type BoardCard = InferData<BoardCardTransformer>
+  export namespace BoardCard {
+    export type Variants = InferVariants<BoardCardTransformer>
+  }
+  export type Person = InferData<PersonTransformer>
+  export namespace Person {
+    export type Variants = InferVariants<PersonTransformer>
+  }
+  export type ProcessActivity = InferData<ProcessActivityTransformer>
+  export namespace ProcessActivity {
+    export type Variants = InferVariants<ProcessActivityTransformer>
+  }
   export type ProcessEvent = InferData<ProcessEventTransformer>
   export namespace ProcessEvent {
     export type Variants = InferVariants<ProcessEventTransformer>
+  }
+  export type ProcessPage = InferData<ProcessPageTransformer>
+  export namespace ProcessPage {
+    export type Variants = InferVariants<ProcessPageTransformer>
   }
   export type Process = InferData<ProcessTransformer>
   export namespace Process {
@@ -25,9 +49,25 @@ export namespace Data {
   export namespace User {
     export type Variants = InferVariants<UserTransformer>
   }
+  export type WorkflowDiff = InferData<WorkflowDiffTransformer>
+  export namespace WorkflowDiff {
+    export type Variants = InferVariants<WorkflowDiffTransformer>
+  }
+  export type WorkflowOption = InferData<WorkflowOptionTransformer>
+  export namespace WorkflowOption {
+    export type Variants = InferVariants<WorkflowOptionTransformer>
+  }
+  export type WorkflowStanding = InferData<WorkflowStandingTransformer>
+  export namespace WorkflowStanding {
+    export type Variants = InferVariants<WorkflowStandingTransformer>
+  }
   export type Workflow = InferData<WorkflowTransformer>
   export namespace Workflow {
     export type Variants = InferVariants<WorkflowTransformer>
+  }
+  export type WorkflowVersion = InferData<WorkflowVersionTransformer>
+  export namespace WorkflowVersion {
+    export type Variants = InferVariants<WorkflowVersionTransformer>
   }
   export type SharedProps = InferSharedProps<InertiaMiddleware>
   export type FlashMessages = InferFlashData<InertiaMiddleware>

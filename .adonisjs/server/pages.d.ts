@@ -13,15 +13,20 @@ type ExtractProps<T> =
 declare module '@adonisjs/inertia/types' {
   export interface InertiaPages {
     'auth/login': ExtractProps<(typeof import('../../resources/js/pages/auth/login.tsx'))['default']>
+    'board/show': ExtractProps<(typeof import('../../resources/js/pages/board/show.tsx'))['default']>
     'dashboard': ExtractProps<(typeof import('../../resources/js/pages/dashboard.tsx'))['default']>
     'errors/forbidden': ExtractProps<(typeof import('../../resources/js/pages/errors/forbidden.tsx'))['default']>
     'errors/not_found': ExtractProps<(typeof import('../../resources/js/pages/errors/not_found.tsx'))['default']>
     'errors/server_error': ExtractProps<(typeof import('../../resources/js/pages/errors/server_error.tsx'))['default']>
+    'processes/create': ExtractProps<(typeof import('../../resources/js/pages/processes/create.tsx'))['default']>
     'processes/index': ExtractProps<(typeof import('../../resources/js/pages/processes/index.tsx'))['default']>
+    'processes/show': ExtractProps<(typeof import('../../resources/js/pages/processes/show.tsx'))['default']>
     'profile/show': ExtractProps<(typeof import('../../resources/js/pages/profile/show.tsx'))['default']>
     'reports/index': ExtractProps<(typeof import('../../resources/js/pages/reports/index.tsx'))['default']>
     'users/create': ExtractProps<(typeof import('../../resources/js/pages/users/create.tsx'))['default']>
     'users/index': ExtractProps<(typeof import('../../resources/js/pages/users/index.tsx'))['default']>
+    'workflows/designer': ExtractProps<(typeof import('../../resources/js/pages/workflows/designer.tsx'))['default']>
     'workflows/index': ExtractProps<(typeof import('../../resources/js/pages/workflows/index.tsx'))['default']>
+    'workflows/show': ExtractProps<(typeof import('../../resources/js/pages/workflows/show.tsx'))['default']>
   }
 }

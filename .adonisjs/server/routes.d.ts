@@ -10,7 +10,27 @@ export type ScannedRoutes = {
     'dashboard': { paramsTuple?: []; params?: {} }
     'session.destroy': { paramsTuple?: []; params?: {} }
     'processes.index': { paramsTuple?: []; params?: {} }
+    'processes.export': { paramsTuple?: []; params?: {} }
+    'processes.create': { paramsTuple?: []; params?: {} }
+    'processes.store': { paramsTuple?: []; params?: {} }
+    'processes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'processes.timeline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'processes.transition': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'processes.data': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'processes.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'processes.comment': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'processes.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'board.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'workflows.index': { paramsTuple?: []; params?: {} }
+    'workflows.create': { paramsTuple?: []; params?: {} }
+    'workflows.store': { paramsTuple?: []; params?: {} }
+    'workflows.import': { paramsTuple?: []; params?: {} }
+    'workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'workflows.edit': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'workflows.draft': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'workflows.publish': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'workflows.export': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'number': ParamValue} }
+    'workflows.processes.store': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'reports.index': { paramsTuple?: []; params?: {} }
     'profile.show': { paramsTuple?: []; params?: {} }
     'profile.update': { paramsTuple?: []; params?: {} }
@@ -44,7 +64,16 @@ export type ScannedRoutes = {
     'session.create': { paramsTuple?: []; params?: {} }
     'dashboard': { paramsTuple?: []; params?: {} }
     'processes.index': { paramsTuple?: []; params?: {} }
+    'processes.export': { paramsTuple?: []; params?: {} }
+    'processes.create': { paramsTuple?: []; params?: {} }
+    'processes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'processes.timeline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'board.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'workflows.index': { paramsTuple?: []; params?: {} }
+    'workflows.create': { paramsTuple?: []; params?: {} }
+    'workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'workflows.edit': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'workflows.export': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'number': ParamValue} }
     'reports.index': { paramsTuple?: []; params?: {} }
     'profile.show': { paramsTuple?: []; params?: {} }
     'users.index': { paramsTuple?: []; params?: {} }
@@ -62,7 +91,16 @@ export type ScannedRoutes = {
     'session.create': { paramsTuple?: []; params?: {} }
     'dashboard': { paramsTuple?: []; params?: {} }
     'processes.index': { paramsTuple?: []; params?: {} }
+    'processes.export': { paramsTuple?: []; params?: {} }
+    'processes.create': { paramsTuple?: []; params?: {} }
+    'processes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'processes.timeline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'board.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'workflows.index': { paramsTuple?: []; params?: {} }
+    'workflows.create': { paramsTuple?: []; params?: {} }
+    'workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'workflows.edit': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'workflows.export': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'number': ParamValue} }
     'reports.index': { paramsTuple?: []; params?: {} }
     'profile.show': { paramsTuple?: []; params?: {} }
     'users.index': { paramsTuple?: []; params?: {} }
@@ -80,6 +118,15 @@ export type ScannedRoutes = {
     'session.store': { paramsTuple?: []; params?: {} }
     'locale.update': { paramsTuple?: []; params?: {} }
     'session.destroy': { paramsTuple?: []; params?: {} }
+    'processes.store': { paramsTuple?: []; params?: {} }
+    'processes.transition': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'processes.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'processes.comment': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'processes.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'workflows.store': { paramsTuple?: []; params?: {} }
+    'workflows.import': { paramsTuple?: []; params?: {} }
+    'workflows.publish': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'workflows.processes.store': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'profile.tokens.store': { paramsTuple?: []; params?: {} }
     'users.store': { paramsTuple?: []; params?: {} }
     'api.auth.tokens.store': { paramsTuple?: []; params?: {} }
@@ -92,6 +139,8 @@ export type ScannedRoutes = {
     'api.processes.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PUT: {
+    'processes.data': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'workflows.draft': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'profile.update': { paramsTuple?: []; params?: {} }
     'profile.password': { paramsTuple?: []; params?: {} }
     'api.workflows.draft': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }

@@ -166,7 +166,11 @@ export default class DeliverNotifications extends Job<Payload> {
         break
       }
       case 'sla_breached': {
-        add(process.assigneeId, 'sla_breached')
+        // Whoever had it when the deadline passed (an escalation may reassign it right after).
+        add(
+          (event.payload.assigneeId as number | null | undefined) ?? process.assigneeId,
+          'sla_breached'
+        )
         const managers = await User.query().where('role', 'manager').where('is_active', true)
         for (const manager of managers) add(manager.id, 'sla_breached')
         break

@@ -21,6 +21,7 @@ import { sqlTime } from '#support/sql_time'
  */
 export class OutboxRelay {
   #running = false
+  #lastReconcile = 0
   #stopped: Promise<void> | null = null
   #lock: RelayLock | null
 
@@ -55,12 +56,24 @@ export class OutboxRelay {
           continue
         }
         const published = await this.tick()
+        await this.#reconcileNowAndThen()
         if (published === 0) await sleep(this.options.idleMs)
       } catch (error) {
         logger.warn({ err: error }, 'outbox relay round failed; retrying')
         await sleep(1000)
       }
     }
+  }
+
+  /**
+   * The leader also queues the timer reconciler once a minute (the job
+   * id makes it one run per minute across all workers).
+   */
+  async #reconcileNowAndThen() {
+    const minute = Math.floor(Date.now() / 60_000)
+    if (minute === this.#lastReconcile) return
+    this.#lastReconcile = minute
+    await this.driver.add('timers', 'reconcile_timers', {}, { jobId: `reconcile-${minute}` })
   }
 
   /**

@@ -7,6 +7,9 @@ import type { QueueName } from '#config/queue'
  */
 export const JOBS: Record<string, () => Promise<{ default: JobClass<any> }>> = {
   deliver_notifications: () => import('#jobs/deliver_notifications'),
+  check_sla: () => import('#jobs/check_sla'),
+  run_automatic_transition: () => import('#jobs/run_automatic_transition'),
+  reconcile_timers: () => import('#jobs/reconcile_timers'),
 }
 
 /**
@@ -14,6 +17,9 @@ export const JOBS: Record<string, () => Promise<{ default: JobClass<any> }>> = {
  */
 export function jobForTopic(topic: string): { job: string; queue: QueueName } | null {
   if (topic.startsWith('process.')) return { job: 'deliver_notifications', queue: 'notifications' }
+  if (topic === 'timer.sla') return { job: 'check_sla', queue: 'timers' }
+  if (topic === 'timer.automatic_transition')
+    return { job: 'run_automatic_transition', queue: 'timers' }
   return null
 }
 

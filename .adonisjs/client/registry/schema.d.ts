@@ -75,8 +75,140 @@ export interface Registry {
       paramsTuple: []
       params: {}
       query: {}
-      response: unknown
-      errorResponse: unknown
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/process_pages_controller').default['index']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/process_pages_controller').default['index']>>>
+    }
+  }
+  'processes.export': {
+    methods: ["GET","HEAD"]
+    pattern: '/processes/export'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/process_pages_controller').default['export']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/process_pages_controller').default['export']>>>
+    }
+  }
+  'processes.create': {
+    methods: ["GET","HEAD"]
+    pattern: '/processes/create'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/process_pages_controller').default['create']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/process_pages_controller').default['create']>>>
+    }
+  }
+  'processes.store': {
+    methods: ["POST"]
+    pattern: '/processes'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/process').startProcessValidator)>>
+      paramsTuple: []
+      params: {}
+      query: ExtractQuery<InferInput<(typeof import('#validators/process').startProcessValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/process_pages_controller').default['store']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/process_pages_controller').default['store']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'processes.show': {
+    methods: ["GET","HEAD"]
+    pattern: '/processes/:id'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/process_pages_controller').default['show']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/process_pages_controller').default['show']>>>
+    }
+  }
+  'processes.timeline': {
+    methods: ["GET","HEAD"]
+    pattern: '/processes/:id/timeline'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/process_events_controller').default['index']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/process_events_controller').default['index']>>>
+    }
+  }
+  'processes.transition': {
+    methods: ["POST"]
+    pattern: '/processes/:id/transitions'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/process').transitionProcessValidator)>>
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/process').transitionProcessValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/process_pages_controller').default['transition']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/process_pages_controller').default['transition']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'processes.data': {
+    methods: ["PUT"]
+    pattern: '/processes/:id/data'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/process').updateProcessDataValidator)>>
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/process').updateProcessDataValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/process_pages_controller').default['updateData']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/process_pages_controller').default['updateData']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'processes.assign': {
+    methods: ["POST"]
+    pattern: '/processes/:id/assign'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/process').assignProcessValidator)>>
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/process').assignProcessValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/process_pages_controller').default['assign']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/process_pages_controller').default['assign']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'processes.comment': {
+    methods: ["POST"]
+    pattern: '/processes/:id/comments'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/process').commentProcessValidator)>>
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/process').commentProcessValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/process_pages_controller').default['comment']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/process_pages_controller').default['comment']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'processes.cancel': {
+    methods: ["POST"]
+    pattern: '/processes/:id/cancel'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/process').cancelProcessValidator)>>
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/process').cancelProcessValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/process_pages_controller').default['cancel']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/process_pages_controller').default['cancel']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'board.show': {
+    methods: ["GET","HEAD"]
+    pattern: '/workflows/:key/board'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { key: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/board_controller').default['show']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/board_controller').default['show']>>>
     }
   }
   'workflows.index': {
@@ -87,8 +219,116 @@ export interface Registry {
       paramsTuple: []
       params: {}
       query: {}
-      response: unknown
-      errorResponse: unknown
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/workflow_pages_controller').default['index']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/workflow_pages_controller').default['index']>>>
+    }
+  }
+  'workflows.create': {
+    methods: ["GET","HEAD"]
+    pattern: '/workflows/new'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/workflow_designer_controller').default['create']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/workflow_designer_controller').default['create']>>>
+    }
+  }
+  'workflows.store': {
+    methods: ["POST"]
+    pattern: '/workflows'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/workflow_page').designerDocumentValidator)>>
+      paramsTuple: []
+      params: {}
+      query: ExtractQuery<InferInput<(typeof import('#validators/workflow_page').designerDocumentValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/workflow_designer_controller').default['store']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/workflow_designer_controller').default['store']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'workflows.import': {
+    methods: ["POST"]
+    pattern: '/workflows/import'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/workflow_page').importDefinitionValidator)>>
+      paramsTuple: []
+      params: {}
+      query: ExtractQuery<InferInput<(typeof import('#validators/workflow_page').importDefinitionValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/workflow_designer_controller').default['import']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/workflow_designer_controller').default['import']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'workflows.show': {
+    methods: ["GET","HEAD"]
+    pattern: '/workflows/:key'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { key: ParamValue }
+      query: ExtractQueryForGet<InferInput<(typeof import('#validators/workflow_page').compareVersionsValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/workflow_pages_controller').default['show']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/workflow_pages_controller').default['show']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'workflows.edit': {
+    methods: ["GET","HEAD"]
+    pattern: '/workflows/:key/edit'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { key: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/workflow_designer_controller').default['edit']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/workflow_designer_controller').default['edit']>>>
+    }
+  }
+  'workflows.draft': {
+    methods: ["PUT"]
+    pattern: '/workflows/:key/draft'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/workflow_page').designerDocumentValidator)>>
+      paramsTuple: [ParamValue]
+      params: { key: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/workflow_page').designerDocumentValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/workflow_designer_controller').default['update']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/workflow_designer_controller').default['update']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'workflows.publish': {
+    methods: ["POST"]
+    pattern: '/workflows/:key/publish'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { key: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/workflow_designer_controller').default['publish']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/workflow_designer_controller').default['publish']>>>
+    }
+  }
+  'workflows.export': {
+    methods: ["GET","HEAD"]
+    pattern: '/workflows/:key/versions/:number/export'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue, ParamValue]
+      params: { key: ParamValue; number: ParamValue }
+      query: ExtractQueryForGet<InferInput<(typeof import('#validators/workflow_page').exportDefinitionValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/workflow_pages_controller').default['export']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/workflow_pages_controller').default['export']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'workflows.processes.store': {
+    methods: ["POST"]
+    pattern: '/workflows/:key/processes'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/workflow_page').startFromWorkflowValidator)>>
+      paramsTuple: [ParamValue]
+      params: { key: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/workflow_page').startFromWorkflowValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/workflow_processes_controller').default['store']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/workflow_processes_controller').default['store']>>> | { status: 422; response: { errors: SimpleError[] } }
     }
   }
   'reports.index': {

@@ -13,9 +13,33 @@ export interface ApiDefinition {
   dashboard: typeof routes['dashboard']
   processes: {
     index: typeof routes['processes.index']
+    export: typeof routes['processes.export']
+    create: typeof routes['processes.create']
+    store: typeof routes['processes.store']
+    show: typeof routes['processes.show']
+    timeline: typeof routes['processes.timeline']
+    transition: typeof routes['processes.transition']
+    data: typeof routes['processes.data']
+    assign: typeof routes['processes.assign']
+    comment: typeof routes['processes.comment']
+    cancel: typeof routes['processes.cancel']
+  }
+  board: {
+    show: typeof routes['board.show']
   }
   workflows: {
     index: typeof routes['workflows.index']
+    create: typeof routes['workflows.create']
+    store: typeof routes['workflows.store']
+    import: typeof routes['workflows.import']
+    show: typeof routes['workflows.show']
+    edit: typeof routes['workflows.edit']
+    draft: typeof routes['workflows.draft']
+    publish: typeof routes['workflows.publish']
+    export: typeof routes['workflows.export']
+    processes: {
+      store: typeof routes['workflows.processes.store']
+    }
   }
   reports: {
     index: typeof routes['reports.index']

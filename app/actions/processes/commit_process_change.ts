@@ -13,7 +13,7 @@ import ProcessEvent from '#models/process_event'
 import { VersionConflict } from '#exceptions/process_errors'
 import { definitionOf } from '#support/definitions'
 import { sqlTime } from '#support/sql_time'
-import { outboxFor, type OutboxDraft } from '#actions/processes/outbox'
+import { outboxFor, stageEntryTimers, type OutboxDraft } from '#actions/processes/outbox'
 
 export type ChangeRequest = {
   /** The process as the caller read it. */
@@ -93,13 +93,15 @@ export default class CommitProcessChange {
           throw new StaleWrite()
         }
 
-        const event = await recordEvent(
-          trx,
-          process.id,
-          engineEvent,
-          idempotencyKey ?? null,
-          request.outbox ?? []
-        )
+        // Entering a stage (re)starts its timers: SLA check, automatic transition.
+        const timers =
+          next.stage !== process.stageKey || next.workflowVersionId !== process.workflowVersionId
+            ? stageEntryTimers(definitions.get(next.workflowVersionId)!, next, process.id, at)
+            : []
+        const event = await recordEvent(trx, process.id, engineEvent, idempotencyKey ?? null, [
+          ...timers,
+          ...(request.outbox ?? []),
+        ])
 
         const fresh = await Process.query({ client: trx }).where('id', process.id).firstOrFail()
         return { process: fresh, event, replayed: false }

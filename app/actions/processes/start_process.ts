@@ -12,6 +12,7 @@ import { InvalidProcessData, WorkflowNotPublished } from '#exceptions/process_er
 import { definitionOf } from '#support/definitions'
 import { sqlTime } from '#support/sql_time'
 import { isUniqueViolation, recordEvent } from '#actions/processes/commit_process_change'
+import { stageEntryTimers } from '#actions/processes/outbox'
 
 export type StartProcessParams = {
   workflowKey: string
@@ -102,7 +103,7 @@ export default class StartProcess {
           closed_at: sqlTime(state.closedAt),
         })
         const newId = Number(processId)
-        await recordEvent(trx, newId, started, null, [])
+        await recordEvent(trx, newId, started, null, stageEntryTimers(definition, state, newId, at))
         return newId
       })
       return { process: await Process.findOrFail(id), replayed: false }

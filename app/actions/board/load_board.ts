@@ -1,0 +1,146 @@
+import db from '@adonisjs/lucid/services/db'
+import type { FieldDefinition, WorkflowDefinition } from '#engine/definition'
+import { collectFields } from '#engine/data'
+import Process from '#models/process'
+import Workflow from '#models/workflow'
+import WorkflowVersion from '#models/workflow_version'
+import { NotFound } from '#exceptions/domain_error'
+import { definitionOf, definitionsOf } from '#support/definitions'
+
+/** Cards shown per column; the count says how many there are in all. */
+export const ACTIVE_CARDS_PER_COLUMN = 50
+/** Closed processes are shown only in end columns, latest first. */
+export const CLOSED_CARDS_PER_COLUMN = 20
+/** Column for active processes in a stage the latest version no longer has. */
+export const OTHER_STAGES = '__other'
+
+export type BoardColumn = {
+  key: string
+  name: string
+  type: 'start' | 'task' | 'end' | 'other'
+  outcome: string | null
+  /** Processes the column stands for (active ones, or closed ones in an end column). */
+  count: number
+}
+
+/**
+ * A workflow's board: one column per stage of its latest published
+ * version, in definition order, with counts and the first cards of each.
+ * Five queries (the counts, the cards and their assignees, the workflow
+ * and its version) plus definitions not cached yet — the same for 1 card
+ * or 1,000.
+ */
+export default class LoadBoard {
+  async handle(key: string) {
+    const workflow = await Workflow.findBy('key', key)
+    if (!workflow) throw new NotFound(`Workflow "${key}"`)
+    const version = await WorkflowVersion.query()
+      .select('id', 'workflow_id', 'number', 'status')
+      .where('workflow_id', workflow.id)
+      .where('status', 'published')
+      .orderBy('number', 'desc')
+      .first()
+    if (!version) {
+      return { workflow, definition: null, columns: [], cards: [], closedElsewhere: 0 }
+    }
+    const definition = await definitionOf(version.id)
+    const endKeys = definition.stages.filter((s) => s.type === 'end').map((s) => s.key)
+
+    const counts = await db
+      .from('processes')
+      .select('stage_key', 'status')
+      .count('* as total')
+      .where('workflow_id', workflow.id)
+      .groupBy('stage_key', 'status')
+
+    const cards = await Process.query()
+      .where((query) => {
+        query.whereIn('id', ranked(workflow.id, 'active', ACTIVE_CARDS_PER_COLUMN))
+        if (endKeys.length) {
+          query.orWhereIn('id', ranked(workflow.id, endKeys, CLOSED_CARDS_PER_COLUMN))
+        }
+      })
+      .preload('assignee')
+    cards.sort(byBoardOrder)
+
+    const known = new Set(definition.stages.map((s) => s.key))
+    const total = (stage: string, active: boolean) =>
+      counts
+        .filter((c) => c.stage_key === stage && (c.status === 'active') === active)
+        .reduce((sum, c) => sum + Number(c.total), 0)
+
+    const columns: BoardColumn[] = definition.stages.map((stage) => ({
+      key: stage.key,
+      name: stage.name,
+      type: stage.type,
+      outcome: stage.outcome ?? null,
+      count: total(stage.key, stage.type !== 'end'),
+    }))
+    const elsewhere = counts.filter((c) => c.status === 'active' && !known.has(c.stage_key))
+    if (elsewhere.length) {
+      columns.push({
+        key: OTHER_STAGES,
+        name: '',
+        type: 'other',
+        outcome: null,
+        count: elsewhere.reduce((sum, c) => sum + Number(c.total), 0),
+      })
+    }
+    // Closed before reaching an end stage (cancelled midway): counted, not shown.
+    const closedElsewhere = counts
+      .filter((c) => c.status !== 'active' && !endKeys.includes(c.stage_key))
+      .reduce((sum, c) => sum + Number(c.total), 0)
+
+    const definitions = await definitionsOf([version.id, ...cards.map((c) => c.workflowVersionId)])
+    return {
+      workflow,
+      definition,
+      columns,
+      cards,
+      definitions,
+      fields: fieldsOf(definition, definitions),
+      closedElsewhere,
+    }
+  }
+}
+
+/**
+ * Ids of the first `limit` processes of each stage: active ones by due
+ * date (undated last), or closed ones in the given end stages, latest first.
+ */
+function ranked(workflowId: number, scope: 'active' | string[], limit: number) {
+  const order =
+    scope === 'active'
+      ? 'CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, id'
+      : 'closed_at DESC, id DESC'
+  const inner = db
+    .from('processes')
+    .select('id')
+    .select(db.raw(`ROW_NUMBER() OVER (PARTITION BY stage_key ORDER BY ${order}) AS board_rank`))
+    .where('workflow_id', workflowId)
+  if (scope === 'active') inner.where('status', 'active')
+  else inner.whereNot('status', 'active').whereIn('stage_key', scope)
+  return db.from(inner.as('ranked')).select('id').where('board_rank', '<=', limit)
+}
+
+function byBoardOrder(a: Process, b: Process) {
+  if (a.status !== 'active' || b.status !== 'active') {
+    return (b.closedAt?.toMillis() ?? 0) - (a.closedAt?.toMillis() ?? 0) || b.id - a.id
+  }
+  const due = (p: Process) => p.dueAt?.toMillis() ?? Number.POSITIVE_INFINITY
+  return due(a) - due(b) || a.id - b.id
+}
+
+/**
+ * Fields the board may have to ask for before a move: the latest
+ * version's, plus any that only older versions of the cards declare.
+ */
+function fieldsOf(latest: WorkflowDefinition, definitions: Map<number, WorkflowDefinition>) {
+  const fields = new Map<string, FieldDefinition>()
+  for (const definition of [latest, ...definitions.values()]) {
+    for (const field of collectFields(definition)) {
+      if (!fields.has(field.key)) fields.set(field.key, field)
+    }
+  }
+  return [...fields.values()]
+}

@@ -1,0 +1,64 @@
+import ProcessEvent from '#models/process_event'
+import User from '#models/user'
+import { collectFields } from '#engine/data'
+import { loadProcess } from '#actions/processes/load_process'
+import { definitionsOf } from '#support/definitions'
+
+/** The page shows the latest events; the export links give the whole log. */
+export const TIMELINE_LIMIT = 100
+
+/**
+ * Everything the process page shows, in a fixed number of queries however
+ * long the timeline: the process with its workflow, version, assignee and
+ * creator; the latest events with their actors; and one query for people
+ * (active users to assign or pick in user fields, plus anyone the
+ * timeline names).
+ */
+export default class LoadProcessPage {
+  async handle(id: number | string) {
+    const process = await loadProcess(id)
+    await process.load((loader) =>
+      loader.load('workflow').load('workflowVersion').load('assignee').load('creator')
+    )
+    const events = await ProcessEvent.query()
+      .where('process_id', process.id)
+      .preload('actor')
+      .orderBy('sequence', 'desc')
+      .limit(TIMELINE_LIMIT)
+    const definitions = await definitionsOf([process.workflowVersionId])
+    const definition = definitions.get(process.workflowVersionId)
+    const userFields = definition
+      ? collectFields(definition)
+          .filter((f) => f.type === 'user')
+          .map((f) => f.key)
+      : []
+    const people = await peopleFor(
+      events,
+      userFields.map((key) => process.data[key])
+    )
+    return { process, events, definitions, people }
+  }
+}
+
+/**
+ * People a page names: whoever the events assign and the users picked in
+ * user fields — plus, with `withActive`, every active user (to choose
+ * from). Always one query.
+ */
+export async function peopleFor(
+  events: ProcessEvent[],
+  userFieldValues: unknown[] = [],
+  { withActive = true } = {}
+) {
+  const mentioned = new Set<number>()
+  for (const value of [...events.map((e) => e.payload.assigneeId), ...userFieldValues]) {
+    if (typeof value === 'number' && Number.isSafeInteger(value)) mentioned.add(value)
+  }
+  return User.query()
+    .select('id', 'name', 'email', 'role', 'is_active')
+    .where((query) => {
+      query.whereIn('id', [...mentioned])
+      if (withActive) query.orWhere('is_active', true)
+    })
+    .orderBy('name')
+}

@@ -1,0 +1,111 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import { Job, type JobContext } from '#queue/job'
+import { stageOf } from '#engine/state_machine'
+import Process from '#models/process'
+import User from '#models/user'
+import { VersionConflict } from '#exceptions/process_errors'
+import { definitionOf } from '#support/definitions'
+import CommitProcessChange from '#actions/processes/commit_process_change'
+import TransitionProcess from '#actions/processes/transition_process'
+import { AssignProcess } from '#actions/processes/simple_commands'
+import { inSameStageVisit } from '#actions/processes/stage_visit'
+
+type Payload = { processId: number; stage: string; enteredVersion: number; dueAt: string }
+
+/**
+ * At a stage's due time: if the process is still in that stage visit, mark
+ * the SLA breached (an event; notifications follow from it) and run the
+ * stage's escalation — reassign to a user or a role, or an automatic
+ * transition. Idempotent: a breached visit is not breached twice.
+ */
+export default class CheckSla extends Job<Payload> {
+  static jobName = 'check_sla'
+  static queue = 'timers' as const
+
+  async handle(payload: Payload, context: JobContext) {
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const process = await Process.find(payload.processId)
+      if (!process || !(await inSameStageVisit(process, payload.stage, payload.enteredVersion)))
+        return
+      if (process.slaBreached || !process.dueAt || process.dueAt > DateTime.now()) return
+      try {
+        const { process: breached } = await new CommitProcessChange().handle({
+          process,
+          expectedVersion: process.version,
+          actorId: null,
+          idempotencyKey: `sla-${payload.enteredVersion}`,
+          event: {
+            type: 'sla_breached',
+            payload: { stage: payload.stage, assigneeId: process.assigneeId, dueAt: payload.dueAt },
+          },
+        })
+        context.logger.info({ processId: process.id, stage: payload.stage }, 'SLA breached')
+        await this.escalate(breached, payload, context)
+        return
+      } catch (error) {
+        if (!(error instanceof VersionConflict)) throw error
+      }
+    }
+  }
+
+  protected async escalate(process: Process, payload: Payload, context: JobContext) {
+    const definition = await definitionOf(process.workflowVersionId)
+    const escalation = stageOf(definition, payload.stage)?.escalation
+    if (!escalation) return
+
+    if (escalation.transition) {
+      await new TransitionProcess()
+        .handle({
+          process,
+          transition: escalation.transition,
+          expectedVersion: process.version,
+          actor: { id: null, role: 'system' },
+          idempotencyKey: `escalate-${payload.enteredVersion}`,
+        })
+        .catch((error) =>
+          context.logger.warn(
+            { err: error, processId: process.id },
+            'escalation transition refused'
+          )
+        )
+      return
+    }
+
+    const assignee = escalation.reassignUser
+      ? await User.query()
+          .where('email', User.normalizeEmailAddress(escalation.reassignUser))
+          .where('is_active', true)
+          .first()
+      : escalation.reassignRole
+        ? await leastBusy(escalation.reassignRole)
+        : null
+    if (assignee && assignee.id !== process.assigneeId) {
+      await new AssignProcess().handle({
+        process,
+        assigneeId: assignee.id,
+        expectedVersion: process.version,
+        actorId: null,
+        idempotencyKey: `escalate-${payload.enteredVersion}`,
+      })
+    }
+  }
+}
+
+/** The active user of a role with the fewest open processes. */
+async function leastBusy(role: string) {
+  const row = await db
+    .from('users')
+    .leftJoin('processes', (join) => {
+      join.on('processes.assignee_id', '=', 'users.id').andOnVal('processes.status', '=', 'active')
+    })
+    .where('users.role', role)
+    .where('users.is_active', true)
+    .groupBy('users.id')
+    .select('users.id')
+    .count('processes.id as open')
+    .orderBy('open', 'asc')
+    .orderBy('users.id', 'asc')
+    .first()
+  return row ? User.find(row.id) : null
+}
