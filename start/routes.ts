@@ -13,6 +13,7 @@ import { controllers } from '#generated/controllers'
 import { middleware } from '#start/kernel'
 import { processPages } from '#start/routes/process_pages'
 import { workflowPages } from '#start/routes/workflow_pages'
+import { migrationPages } from '#start/routes/migration_pages'
 
 /*
 |--------------------------------------------------------------------------
@@ -43,6 +44,7 @@ router
 
     processPages()
     workflowPages()
+    migrationPages()
     router
       .get('/reports', async ({ inertia, bouncer }) => {
         await bouncer.authorize('viewReports')

@@ -364,7 +364,9 @@ function applyMigrated(
   const stage = requireStage(definition, event.toStage ?? state.stage, event.sequence)
 
   const moved = { ...base, workflowVersionId: toVersionId, stage: stage.key }
-  if (state.status !== 'active' || stage.key === state.stage) return moved
+  if (state.status !== 'active') return moved
+  // A migration enters the stage of the new version: its SLA (which the new
+  // version may have changed) starts again from the moment of the move.
   return { ...moved, ...enter(stage, event.occurredAt) }
 }
 

@@ -175,9 +175,9 @@ export default class DeliverNotifications extends Job<Payload> {
         for (const manager of managers) add(manager.id, 'sla_breached')
         break
       }
+      // A version migration is bookkeeping: recorded in the timeline, not announced.
       case 'transitioned':
-      case 'cancelled':
-      case 'migrated': {
+      case 'cancelled': {
         for (const follower of await followersOf(process)) add(follower, 'moved')
         break
       }

@@ -10,17 +10,21 @@ export const JOBS: Record<string, () => Promise<{ default: JobClass<any> }>> = {
   check_sla: () => import('#jobs/check_sla'),
   run_automatic_transition: () => import('#jobs/run_automatic_transition'),
   reconcile_timers: () => import('#jobs/reconcile_timers'),
+  run_process_migration: () => import('#jobs/run_process_migration'),
 }
 
 /**
  * Which job handles each outbox topic, and on which queue.
  */
+const TOPICS: Record<string, { job: string; queue: QueueName }> = {
+  'timer.sla': { job: 'check_sla', queue: 'timers' },
+  'timer.automatic_transition': { job: 'run_automatic_transition', queue: 'timers' },
+  'migration.requested': { job: 'run_process_migration', queue: 'default' },
+}
+
 export function jobForTopic(topic: string): { job: string; queue: QueueName } | null {
   if (topic.startsWith('process.')) return { job: 'deliver_notifications', queue: 'notifications' }
-  if (topic === 'timer.sla') return { job: 'check_sla', queue: 'timers' }
-  if (topic === 'timer.automatic_transition')
-    return { job: 'run_automatic_transition', queue: 'timers' }
-  return null
+  return TOPICS[topic] ?? null
 }
 
 export async function loadJob(name: string): Promise<JobClass<any>> {
