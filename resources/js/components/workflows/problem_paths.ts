@@ -6,11 +6,12 @@
 
 export type ProblemLike = { path: string; code?: string; message: string }
 
+/** `rest` is what follows the property, e.g. ["user"] for `…assignee.user`. */
 export type ProblemTarget =
   | { kind: 'workflow'; property: string | null }
   | { kind: 'stages' }
   | { kind: 'transitions' }
-  | { kind: 'stage'; stage: number; property: string | null }
+  | { kind: 'stage'; stage: number; property: string | null; rest: (string | number)[] }
   | { kind: 'field'; stage: number; field: number; property: string | null }
   | { kind: 'transition'; transition: number; property: string | null }
 
@@ -29,7 +30,8 @@ export function pathSegments(path: string): (string | number)[] {
 }
 
 export function problemTarget(path: string): ProblemTarget {
-  const [first, second, third, fourth, fifth] = pathSegments(path)
+  const segments = pathSegments(path)
+  const [first, second, third, fourth, fifth] = segments
   if (first === 'stages') {
     if (typeof second !== 'number') return { kind: 'stages' }
     if (third === 'fields' && typeof fourth === 'number') {
@@ -40,7 +42,12 @@ export function problemTarget(path: string): ProblemTarget {
         property: typeof fifth === 'string' ? fifth : null,
       }
     }
-    return { kind: 'stage', stage: second, property: typeof third === 'string' ? third : null }
+    return {
+      kind: 'stage',
+      stage: second,
+      property: typeof third === 'string' ? third : null,
+      rest: segments.slice(3),
+    }
   }
   if (first === 'transitions') {
     if (typeof second !== 'number') return { kind: 'transitions' }

@@ -1,0 +1,174 @@
+import { createContext, use } from 'react'
+import { useI18n } from '../../lib/i18n.ts'
+import { problemTarget, type ProblemLike } from './problem_paths.ts'
+import type { EditorDocument } from './designer_state.ts'
+
+/** A problem from the live verifier (with a code) or from the server (message only). */
+export type DesignerProblem = ProblemLike & { fromServer?: boolean }
+
+/**
+ * Problems grouped by the row and the control they concern. Slots are the
+ * property names the editors render ("name", "assignee.user", …); "" holds
+ * problems about the element as a whole.
+ */
+export type ProblemIndex = {
+  workflow: Map<string, DesignerProblem[]>
+  stages: DesignerProblem[]
+  transitions: DesignerProblem[]
+  stage: Map<number, Map<string, DesignerProblem[]>>
+  field: Map<string, Map<string, DesignerProblem[]>>
+  transition: Map<number, Map<string, DesignerProblem[]>>
+}
+
+const push = <K,>(
+  map: Map<K, Map<string, DesignerProblem[]>>,
+  key: K,
+  slot: string,
+  problem: DesignerProblem
+) => {
+  if (!map.has(key)) map.set(key, new Map())
+  const slots = map.get(key)!
+  slots.set(slot, [...(slots.get(slot) ?? []), problem])
+}
+
+/** Which control of a stage row shows a problem about `property`. */
+export function stageSlot(property: string | null, rest: (string | number)[]): string {
+  if (property === 'assignee') return rest[0] === 'user' ? 'assignee.user' : 'assignee.role'
+  return property ?? ''
+}
+
+export function indexProblems(problems: readonly DesignerProblem[]): ProblemIndex {
+  const index: ProblemIndex = {
+    workflow: new Map(),
+    stages: [],
+    transitions: [],
+    stage: new Map(),
+    field: new Map(),
+    transition: new Map(),
+  }
+  for (const problem of problems) {
+    const target = problemTarget(problem.path)
+    switch (target.kind) {
+      case 'workflow': {
+        const slot = target.property ?? ''
+        index.workflow.set(slot, [...(index.workflow.get(slot) ?? []), problem])
+        break
+      }
+      case 'stages':
+        index.stages.push(problem)
+        break
+      case 'transitions':
+        index.transitions.push(problem)
+        break
+      case 'stage':
+        push(index.stage, target.stage, stageSlot(target.property, target.rest), problem)
+        break
+      case 'field':
+        push(index.field, `${target.stage}.${target.field}`, target.property ?? '', problem)
+        break
+      case 'transition':
+        push(index.transition, target.transition, target.property ?? '', problem)
+        break
+    }
+  }
+  return index
+}
+
+/** Slots each editor renders a control for; problems elsewhere go to the row's own list. */
+export const STAGE_SLOTS = [
+  'key',
+  'name',
+  'type',
+  'outcome',
+  'sla',
+  'assignee.role',
+  'assignee.user',
+]
+export const FIELD_SLOTS = ['key', 'label', 'type', 'required', 'options']
+export const TRANSITION_SLOTS = ['key', 'label', 'from', 'to', 'roles', 'requires']
+export const WORKFLOW_SLOTS = ['key', 'name', 'description']
+
+/** Problems of a row that no control of it shows. */
+export function rowLevel(slots: Map<string, DesignerProblem[]> | undefined, known: string[]) {
+  if (!slots) return []
+  return [...slots.entries()].filter(([slot]) => !known.includes(slot)).flatMap(([, list]) => list)
+}
+
+/**
+ * The id of the element a problem's link focuses: the control it is
+ * about, else the heading of its row or section.
+ */
+export function focusTargetId(problem: DesignerProblem, doc: EditorDocument): string {
+  const target = problemTarget(problem.path)
+  switch (target.kind) {
+    case 'workflow':
+      return `wf-${WORKFLOW_SLOTS.includes(target.property ?? '') ? target.property : 'name'}`
+    case 'stages':
+      return 'stages-heading'
+    case 'transitions':
+      return 'transitions-heading'
+    case 'stage': {
+      const stage = doc.stages[target.stage]
+      if (!stage) return 'stages-heading'
+      const slot = stageSlot(target.property, target.rest)
+      return STAGE_SLOTS.includes(slot)
+        ? `stage-${stage.uid}-${slot.replace('.', '-')}`
+        : `stage-${stage.uid}-heading`
+    }
+    case 'field': {
+      const stage = doc.stages[target.stage]
+      const field = stage?.fields[target.field]
+      if (!stage) return 'stages-heading'
+      if (!field) return `stage-${stage.uid}-heading`
+      const slot = FIELD_SLOTS.includes(target.property ?? '') ? target.property : 'key'
+      return `field-${field.uid}-${slot}`
+    }
+    case 'transition': {
+      const transition = doc.transitions[target.transition]
+      if (!transition) return 'transitions-heading'
+      return TRANSITION_SLOTS.includes(target.property ?? '')
+        ? `transition-${transition.uid}-${target.property}`
+        : `transition-${transition.uid}-heading`
+    }
+  }
+}
+
+/** Moves focus to an element of the designer and brings it into view. */
+export function focusElement(id: string) {
+  const element = document.getElementById(id)
+  if (!element) return
+  element.focus({ preventScroll: true })
+  element.scrollIntoView({ block: 'center', behavior: 'smooth' })
+}
+
+/** The sentence shown for a problem, in the user's language when it has a code. */
+export function useProblemMessage() {
+  const { t } = useI18n()
+  return (problem: DesignerProblem) => {
+    if (!problem.code) return problem.message
+    const code =
+      problem.code === 'invalid_key' && problem.path === '$.key'
+        ? 'invalid_workflow_key'
+        : problem.code
+    const key = `designer.problems.${code}`
+    const text = t(key)
+    return text === key ? problem.message : text
+  }
+}
+
+/** Lets deeply nested controls find their problems without prop drilling. */
+export const ProblemsContext = createContext<ProblemIndex>(indexProblems([]))
+export const useProblems = () => use(ProblemsContext)
+
+/** The messages under a control, referenced by its aria-describedby. */
+export function InlineProblems(props: { id: string; problems: readonly DesignerProblem[] }) {
+  const message = useProblemMessage()
+  if (props.problems.length === 0) return null
+  return (
+    <ul className="wf-inline-problems" id={props.id}>
+      {props.problems.map((problem, index) => (
+        <li key={index}>{message(problem)}</li>
+      ))}
+    </ul>
+  )
+}

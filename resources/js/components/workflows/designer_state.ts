@@ -1,0 +1,469 @@
+/**
+ * The designer's editing model and its conversion to and from definition
+ * documents. Rows keep the positions of the document they produce, so a
+ * verifier problem at `$.stages[2].fields[0].key` belongs to stage row 2,
+ * field row 0. Every edit returns a new document (no mutation).
+ */
+import type {
+  FieldDefinition,
+  StageDefinition,
+  TransitionDefinition,
+  WorkflowDefinition,
+} from '#engine/definition'
+
+export type EditorField = {
+  uid: string
+  key: string
+  label: string
+  type: string
+  required: boolean
+  /** Options of a select field, one per line. */
+  options: string
+}
+
+export type EditorStage = {
+  uid: string
+  key: string
+  name: string
+  type: string
+  outcome: string
+  sla: string
+  assigneeRole: string
+  assigneeUser: string
+  fields: EditorField[]
+  /** Parts the designer shows but does not edit (automatic transition, escalation). */
+  automatic?: StageDefinition['automatic']
+  escalation?: StageDefinition['escalation']
+  /** The key still follows the name (new stages until the key is edited). */
+  autoKey: boolean
+}
+
+export type EditorTransition = {
+  uid: string
+  key: string
+  from: string
+  to: string
+  label: string
+  /** Roles that may run it; empty means every role. */
+  roles: string[]
+  requires: string[]
+  autoKey: boolean
+}
+
+export type EditorDocument = {
+  key: string
+  name: string
+  description: string
+  stages: EditorStage[]
+  transitions: EditorTransition[]
+  /** The workflow key still follows the name (new workflows). */
+  autoKey: boolean
+}
+
+let counter = 0
+/** Stable identity of a row for React keys and element ids. */
+export const newUid = (prefix: string) => `${prefix}${++counter}`
+
+const MAX_KEY_LENGTH = 64
+
+/**
+ * A key from a display name: accents dropped, lower case, words joined by
+ * `separator`; starts with a letter or digit as the verifier requires.
+ */
+export function keyFromName(name: string, separator: '-' | '_'): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, separator)
+    .replace(new RegExp(`^\\${separator}+|\\${separator}+$`, 'g'), '')
+    .slice(0, MAX_KEY_LENGTH)
+}
+
+function fieldFromDefinition(field: FieldDefinition): EditorField {
+  return {
+    uid: newUid('f'),
+    key: field.key,
+    label: field.label,
+    type: field.type,
+    required: Boolean(field.required),
+    options: (field.options ?? []).join('\n'),
+  }
+}
+
+function stageFromDefinition(stage: StageDefinition): EditorStage {
+  return {
+    uid: newUid('s'),
+    key: stage.key,
+    name: stage.name,
+    type: stage.type,
+    outcome: stage.outcome ?? '',
+    sla: stage.sla ?? '',
+    assigneeRole: stage.assignee?.role ?? '',
+    assigneeUser: stage.assignee?.user ?? '',
+    fields: (stage.fields ?? []).map(fieldFromDefinition),
+    automatic: stage.automatic,
+    escalation: stage.escalation,
+    autoKey: false,
+  }
+}
+
+function transitionFromDefinition(transition: TransitionDefinition): EditorTransition {
+  // An empty list means "admins only"; so does ['admin'], which the
+  // checkboxes can show.
+  const roles = transition.roles?.length === 0 ? ['admin'] : (transition.roles ?? [])
+  return {
+    uid: newUid('t'),
+    key: transition.key,
+    from: transition.from,
+    to: transition.to,
+    label: transition.label ?? '',
+    roles: [...roles],
+    requires: [...(transition.requires ?? [])],
+    autoKey: false,
+  }
+}
+
+export function fromDefinition(definition: WorkflowDefinition): EditorDocument {
+  return {
+    key: definition.key,
+    name: definition.name,
+    description: definition.description ?? '',
+    stages: definition.stages.map(stageFromDefinition),
+    transitions: definition.transitions.map(transitionFromDefinition),
+    autoKey: false,
+  }
+}
+
+/** What a new workflow starts with: one start stage, one end stage, one transition. */
+export function starterDocument(names: {
+  start: string
+  end: string
+  transition: string
+}): EditorDocument {
+  return {
+    key: '',
+    name: '',
+    description: '',
+    autoKey: true,
+    stages: [
+      { ...blankStage('start', names.start), type: 'start' },
+      { ...blankStage('done', names.end), type: 'end', outcome: 'completed' },
+    ],
+    transitions: [
+      {
+        uid: newUid('t'),
+        key: 'finish',
+        from: 'start',
+        to: 'done',
+        label: names.transition,
+        roles: [],
+        requires: [],
+        autoKey: true,
+      },
+    ],
+  }
+}
+
+function blankStage(key: string, name: string): EditorStage {
+  return {
+    uid: newUid('s'),
+    key,
+    name,
+    type: 'task',
+    outcome: '',
+    sla: '',
+    assigneeRole: '',
+    assigneeUser: '',
+    fields: [],
+    autoKey: true,
+  }
+}
+
+const trimmed = (value: string) => value.trim()
+
+/** Plain JSON, which is also what Inertia can send. */
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
+export type JsonObject = { [key: string]: JsonValue }
+
+/**
+ * The definition document the editor stands for. Empty optional inputs
+ * are left out rather than sent as empty strings.
+ */
+export function toDocument(doc: EditorDocument): JsonObject {
+  return {
+    key: doc.key,
+    name: doc.name,
+    ...(trimmed(doc.description) ? { description: doc.description } : {}),
+    stages: doc.stages.map((stage) => {
+      const end = stage.type === 'end'
+      const assignee = {
+        ...(stage.assigneeRole ? { role: stage.assigneeRole } : {}),
+        ...(trimmed(stage.assigneeUser) ? { user: trimmed(stage.assigneeUser) } : {}),
+      }
+      return {
+        key: stage.key,
+        name: stage.name,
+        type: stage.type,
+        ...(end && stage.outcome ? { outcome: stage.outcome } : {}),
+        ...(!end && trimmed(stage.sla) ? { sla: trimmed(stage.sla) } : {}),
+        // A closed process is nobody's task: end stages have no assignee.
+        ...(!end && Object.keys(assignee).length > 0 ? { assignee } : {}),
+        ...(stage.fields.length > 0
+          ? {
+              fields: stage.fields.map((field) => ({
+                key: field.key,
+                label: field.label,
+                type: field.type,
+                ...(field.required ? { required: true } : {}),
+                ...(field.type === 'select'
+                  ? {
+                      options: field.options
+                        .split('\n')
+                        .map(trimmed)
+                        .filter((option) => option !== ''),
+                    }
+                  : {}),
+              })),
+            }
+          : {}),
+        ...(stage.automatic ? { automatic: { ...stage.automatic } } : {}),
+        ...(stage.escalation ? { escalation: { ...stage.escalation } } : {}),
+      }
+    }),
+    transitions: doc.transitions.map((transition) => ({
+      key: transition.key,
+      from: transition.from,
+      to: transition.to,
+      ...(trimmed(transition.label) ? { label: transition.label } : {}),
+      ...(transition.roles.length > 0 ? { roles: transition.roles } : {}),
+      ...(transition.requires.length > 0 ? { requires: transition.requires } : {}),
+    })),
+  }
+}
+
+/* ---------------------------------------------------------------------------
+ * Edits
+ * ------------------------------------------------------------------------- */
+
+function uniqueKey(base: string, taken: Set<string>): string {
+  if (base && !taken.has(base)) return base
+  for (let n = 2; ; n++) {
+    const candidate = `${base || 'key'}_${n}`.slice(0, MAX_KEY_LENGTH)
+    if (!taken.has(candidate)) return candidate
+  }
+}
+
+const stageKeys = (doc: EditorDocument, except?: number) =>
+  new Set(doc.stages.filter((_, index) => index !== except).map((stage) => stage.key))
+
+export function setWorkflow(
+  doc: EditorDocument,
+  patch: Partial<Pick<EditorDocument, 'key' | 'name' | 'description'>>,
+  options: { keyEditable: boolean }
+): EditorDocument {
+  const next = { ...doc, ...patch }
+  if (patch.key !== undefined) next.autoKey = false
+  if (patch.name !== undefined && doc.autoKey && options.keyEditable) {
+    next.key = keyFromName(patch.name, '-')
+  }
+  return next
+}
+
+/** Adds a stage before the first end stage (end stages stay last). */
+export function addStage(doc: EditorDocument, name: string): { doc: EditorDocument; uid: string } {
+  const key = uniqueKey(keyFromName(name, '_') || 'stage', stageKeys(doc))
+  const stage = blankStage(key, name)
+  const firstEnd = doc.stages.findIndex((s) => s.type === 'end')
+  const at = firstEnd === -1 ? doc.stages.length : firstEnd
+  const stages = [...doc.stages.slice(0, at), stage, ...doc.stages.slice(at)]
+  return { doc: { ...doc, stages }, uid: stage.uid }
+}
+
+/**
+ * Changes a stage. A changed key is followed by the transitions that
+ * used the old one (when it named only this stage); a changed name moves
+ * a key that still follows the name.
+ */
+export function updateStage(
+  doc: EditorDocument,
+  index: number,
+  patch: Partial<Omit<EditorStage, 'uid' | 'fields'>>
+): EditorDocument {
+  const old = doc.stages[index]!
+  const next: EditorStage = { ...old, ...patch }
+  if (patch.key !== undefined) next.autoKey = false
+  if (patch.name !== undefined && old.autoKey) {
+    next.key = uniqueKey(keyFromName(patch.name, '_') || 'stage', stageKeys(doc, index))
+  }
+  if (patch.type !== undefined && patch.type !== old.type) {
+    if (patch.type === 'end' && !next.outcome) next.outcome = 'completed'
+  }
+  const stages = doc.stages.map((stage, i) => (i === index ? next : stage))
+  let transitions = doc.transitions
+  const renamed = next.key !== old.key && old.key !== '' && !stageKeys(doc, index).has(old.key)
+  if (renamed) {
+    transitions = transitions.map((t) => ({
+      ...t,
+      from: t.from === old.key ? next.key : t.from,
+      to: t.to === old.key ? next.key : t.to,
+    }))
+  }
+  return { ...doc, stages, transitions }
+}
+
+/** Removes a stage and the transitions into or out of it. */
+export function removeStage(
+  doc: EditorDocument,
+  index: number
+): { doc: EditorDocument; removedTransitions: number } {
+  const stage = doc.stages[index]!
+  const shared = stageKeys(doc, index).has(stage.key)
+  const keep = (t: EditorTransition) =>
+    shared || stage.key === '' || (t.from !== stage.key && t.to !== stage.key)
+  const transitions = doc.transitions.filter(keep)
+  return {
+    doc: { ...doc, stages: doc.stages.filter((_, i) => i !== index), transitions },
+    removedTransitions: doc.transitions.length - transitions.length,
+  }
+}
+
+export function moveStage(doc: EditorDocument, index: number, delta: -1 | 1): EditorDocument {
+  const target = index + delta
+  if (target < 0 || target >= doc.stages.length) return doc
+  const stages = [...doc.stages]
+  ;[stages[index], stages[target]] = [stages[target]!, stages[index]!]
+  return { ...doc, stages }
+}
+
+function allFieldKeys(doc: EditorDocument, except?: { stage: number; field: number }) {
+  const keys = new Set<string>()
+  doc.stages.forEach((stage, s) =>
+    stage.fields.forEach((field, f) => {
+      if (!except || except.stage !== s || except.field !== f) keys.add(field.key)
+    })
+  )
+  return keys
+}
+
+export function addField(
+  doc: EditorDocument,
+  stageIndex: number
+): { doc: EditorDocument; uid: string } {
+  const field: EditorField = {
+    uid: newUid('f'),
+    key: uniqueKey('field', allFieldKeys(doc)),
+    label: '',
+    type: 'text',
+    required: false,
+    options: '',
+  }
+  const stages = doc.stages.map((stage, i) =>
+    i === stageIndex ? { ...stage, fields: [...stage.fields, field] } : stage
+  )
+  return { doc: { ...doc, stages }, uid: field.uid }
+}
+
+/** Changes a field; a renamed key is followed by the transitions that require it. */
+export function updateField(
+  doc: EditorDocument,
+  stageIndex: number,
+  fieldIndex: number,
+  patch: Partial<Omit<EditorField, 'uid'>>
+): EditorDocument {
+  const old = doc.stages[stageIndex]!.fields[fieldIndex]!
+  const next = { ...old, ...patch }
+  const stages = doc.stages.map((stage, s) =>
+    s === stageIndex
+      ? { ...stage, fields: stage.fields.map((field, f) => (f === fieldIndex ? next : field)) }
+      : stage
+  )
+  let transitions = doc.transitions
+  const others = allFieldKeys(doc, { stage: stageIndex, field: fieldIndex })
+  if (next.key !== old.key && old.key !== '' && !others.has(old.key)) {
+    transitions = transitions.map((t) => ({
+      ...t,
+      requires: t.requires.map((key) => (key === old.key ? next.key : key)),
+    }))
+  }
+  return { ...doc, stages, transitions }
+}
+
+export function removeField(
+  doc: EditorDocument,
+  stageIndex: number,
+  fieldIndex: number
+): EditorDocument {
+  const stages = doc.stages.map((stage, s) =>
+    s === stageIndex ? { ...stage, fields: stage.fields.filter((_, f) => f !== fieldIndex) } : stage
+  )
+  return { ...doc, stages }
+}
+
+export function clearStagePart(
+  doc: EditorDocument,
+  stageIndex: number,
+  part: 'automatic' | 'escalation'
+): EditorDocument {
+  const stages = doc.stages.map((stage, s) =>
+    s === stageIndex ? { ...stage, [part]: undefined } : stage
+  )
+  return { ...doc, stages }
+}
+
+const transitionKeys = (doc: EditorDocument, except?: number) =>
+  new Set(doc.transitions.filter((_, i) => i !== except).map((t) => t.key))
+
+/** Adds a transition from the last non-end stage to the next stage after it. */
+export function addTransition(doc: EditorDocument): { doc: EditorDocument; uid: string } {
+  const sources = doc.stages.filter((stage) => stage.type !== 'end')
+  const from = sources[sources.length - 1]
+  const fromIndex = from ? doc.stages.indexOf(from) : -1
+  const to = doc.stages[fromIndex + 1] ?? doc.stages.find((stage) => stage !== from)
+  const transition: EditorTransition = {
+    uid: newUid('t'),
+    key: uniqueKey('transition', transitionKeys(doc)),
+    from: from?.key ?? '',
+    to: to?.key ?? '',
+    label: '',
+    roles: [],
+    requires: [],
+    autoKey: true,
+  }
+  return { doc: { ...doc, transitions: [...doc.transitions, transition] }, uid: transition.uid }
+}
+
+/**
+ * Changes a transition. A changed label moves a key that still follows
+ * it; a changed key is followed by the stages' automatic transitions and
+ * escalations that named the old one.
+ */
+export function updateTransition(
+  doc: EditorDocument,
+  index: number,
+  patch: Partial<Omit<EditorTransition, 'uid'>>
+): EditorDocument {
+  const old = doc.transitions[index]!
+  const next = { ...old, ...patch }
+  if (patch.key !== undefined) next.autoKey = false
+  if (patch.label !== undefined && old.autoKey) {
+    next.key = uniqueKey(keyFromName(patch.label, '_') || 'transition', transitionKeys(doc, index))
+  }
+  const transitions = doc.transitions.map((t, i) => (i === index ? next : t))
+  let stages = doc.stages
+  if (next.key !== old.key && old.key !== '' && !transitionKeys(doc, index).has(old.key)) {
+    const follow = <T extends { transition?: string }>(part: T | undefined) =>
+      part && part.transition === old.key ? { ...part, transition: next.key } : part
+    stages = stages.map((stage) => ({
+      ...stage,
+      automatic: follow(stage.automatic),
+      escalation: follow(stage.escalation),
+    }))
+  }
+  return { ...doc, stages, transitions }
+}
+
+export function removeTransition(doc: EditorDocument, index: number): EditorDocument {
+  return { ...doc, transitions: doc.transitions.filter((_, i) => i !== index) }
+}

@@ -1,0 +1,397 @@
+import { FIELD_TYPES, OUTCOMES, ROLES, STAGE_TYPES } from '#engine/definition'
+import { useI18n } from '../../lib/i18n.ts'
+import type { EditorField, EditorStage } from './designer_state.ts'
+import { DesignerControl } from './designer_control.tsx'
+import {
+  FIELD_SLOTS,
+  InlineProblems,
+  STAGE_SLOTS,
+  rowLevel,
+  useProblems,
+} from './designer_problems.tsx'
+
+export type StageEditorProps = {
+  stage: EditorStage
+  index: number
+  count: number
+  onChange: (patch: Partial<Omit<EditorStage, 'uid' | 'fields'>>) => void
+  onMove: (delta: -1 | 1) => void
+  onRemove: () => void
+  onAddField: () => void
+  onFieldChange: (fieldIndex: number, patch: Partial<Omit<EditorField, 'uid'>>) => void
+  onFieldRemove: (fieldIndex: number) => void
+  onClearPart: (part: 'automatic' | 'escalation') => void
+}
+
+/**
+ * One stage of the designer: its properties, its fields, buttons to move
+ * and remove it, and the verifier's problems next to what they concern.
+ */
+export function StageEditor(props: StageEditorProps) {
+  const { t } = useI18n()
+  const problems = useProblems()
+  const { stage, index } = props
+  const slots = problems.stage.get(index)
+  const at = (slot: string) => slots?.get(slot) ?? []
+  const general = rowLevel(slots, STAGE_SLOTS)
+  const id = (slot: string) => `stage-${stage.uid}-${slot}`
+  const title = stage.name.trim() || stage.key.trim() || t('designer.stage.untitled')
+  const end = stage.type === 'end'
+  const hasProblems =
+    Boolean(slots?.size) || props.stage.fields.some((_, f) => problems.field.has(`${index}.${f}`))
+
+  return (
+    <section
+      className={`wf-row-card wf-stage${hasProblems ? ' has-problem' : ''}`}
+      aria-labelledby={id('heading')}
+      data-stage-row={index}
+    >
+      <div className="wf-row-header">
+        <h3 id={id('heading')} tabIndex={-1}>
+          <span className="wf-row-number">{index + 1}</span>
+          {title}
+          <span className={`badge wf-type-${stage.type}`}>
+            {STAGE_TYPES.includes(stage.type as never)
+              ? t(`workflows.stageTypes.${stage.type}`)
+              : stage.type}
+          </span>
+        </h3>
+        <div
+          className="wf-row-tools"
+          role="group"
+          aria-label={t('designer.stage.tools', { name: title })}
+        >
+          <button
+            type="button"
+            className="btn btn-sm"
+            id={id('up')}
+            disabled={index === 0}
+            aria-label={t('designer.stage.moveUp', { name: title })}
+            onClick={() => props.onMove(-1)}
+          >
+            <span aria-hidden="true">↑</span>
+          </button>
+          <button
+            type="button"
+            className="btn btn-sm"
+            id={id('down')}
+            disabled={index === props.count - 1}
+            aria-label={t('designer.stage.moveDown', { name: title })}
+            onClick={() => props.onMove(1)}
+          >
+            <span aria-hidden="true">↓</span>
+          </button>
+          <button
+            type="button"
+            className="btn btn-sm btn-danger"
+            aria-label={t('designer.stage.remove', { name: title })}
+            onClick={props.onRemove}
+          >
+            {t('designer.remove')}
+          </button>
+        </div>
+      </div>
+
+      {general.length > 0 && (
+        <div className="wf-row-problems" role="note">
+          <InlineProblems id={id('general-problems')} problems={general} />
+        </div>
+      )}
+
+      <div className="wf-grid">
+        <DesignerControl id={id('name')} label={t('designer.stage.name')} problems={at('name')}>
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              value={stage.name}
+              maxLength={200}
+              onChange={(event) => props.onChange({ name: event.target.value })}
+            />
+          )}
+        </DesignerControl>
+        <DesignerControl
+          id={id('key')}
+          label={t('designer.stage.key')}
+          problems={at('key')}
+          hint={stage.autoKey ? t('designer.stage.keyAuto') : undefined}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              className="wf-mono"
+              spellCheck={false}
+              autoCapitalize="off"
+              value={stage.key}
+              maxLength={64}
+              onChange={(event) => props.onChange({ key: event.target.value })}
+            />
+          )}
+        </DesignerControl>
+        <DesignerControl id={id('type')} label={t('designer.stage.type')} problems={at('type')}>
+          {(control) => (
+            <select
+              {...control}
+              value={stage.type}
+              onChange={(event) => props.onChange({ type: event.target.value })}
+            >
+              {STAGE_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {t(`workflows.stageTypes.${type}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </DesignerControl>
+        {end ? (
+          <DesignerControl
+            id={id('outcome')}
+            label={t('designer.stage.outcome')}
+            problems={at('outcome')}
+          >
+            {(control) => (
+              <select
+                {...control}
+                value={stage.outcome}
+                onChange={(event) => props.onChange({ outcome: event.target.value })}
+              >
+                <option value="">{t('designer.choose')}</option>
+                {OUTCOMES.map((outcome) => (
+                  <option key={outcome} value={outcome}>
+                    {t(`workflows.outcomes.${outcome}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </DesignerControl>
+        ) : (
+          <DesignerControl
+            id={id('sla')}
+            label={t('designer.stage.sla')}
+            problems={at('sla')}
+            hint={t('designer.stage.slaHint')}
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="text"
+                className="wf-mono"
+                spellCheck={false}
+                autoCapitalize="off"
+                placeholder="2d"
+                value={stage.sla}
+                onChange={(event) => props.onChange({ sla: event.target.value })}
+              />
+            )}
+          </DesignerControl>
+        )}
+        {!end && (
+          <DesignerControl
+            id={id('assignee-role')}
+            label={t('designer.stage.assigneeRole')}
+            problems={at('assignee.role')}
+          >
+            {(control) => (
+              <select
+                {...control}
+                value={stage.assigneeRole}
+                onChange={(event) => props.onChange({ assigneeRole: event.target.value })}
+              >
+                <option value="">{t('designer.stage.anyone')}</option>
+                {ROLES.map((role) => (
+                  <option key={role} value={role}>
+                    {t(`roles.${role}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </DesignerControl>
+        )}
+        {!end && (
+          <DesignerControl
+            id={id('assignee-user')}
+            label={t('designer.stage.assigneeUser')}
+            problems={at('assignee.user')}
+            hint={t('designer.stage.assigneeUserHint')}
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="email"
+                autoComplete="off"
+                value={stage.assigneeUser}
+                onChange={(event) => props.onChange({ assigneeUser: event.target.value })}
+              />
+            )}
+          </DesignerControl>
+        )}
+      </div>
+
+      {(stage.automatic || stage.escalation) && (
+        <ul className="wf-preserved">
+          {stage.automatic && (
+            <li>
+              {t('designer.stage.automatic', {
+                after: stage.automatic.after,
+                transition: stage.automatic.transition,
+              })}{' '}
+              <button
+                type="button"
+                className="btn btn-sm"
+                onClick={() => props.onClearPart('automatic')}
+              >
+                {t('designer.remove')}
+              </button>
+            </li>
+          )}
+          {stage.escalation && (
+            <li>
+              {t('designer.stage.escalation')}{' '}
+              <button
+                type="button"
+                className="btn btn-sm"
+                onClick={() => props.onClearPart('escalation')}
+              >
+                {t('designer.remove')}
+              </button>
+            </li>
+          )}
+        </ul>
+      )}
+
+      <div className="wf-fields">
+        <h4>{t('designer.fields.title')}</h4>
+        {stage.fields.length === 0 && <p className="wf-muted">{t('designer.fields.none')}</p>}
+        {stage.fields.map((field, fieldIndex) => (
+          <FieldEditor
+            key={field.uid}
+            field={field}
+            stageIndex={index}
+            index={fieldIndex}
+            stageTitle={title}
+            onChange={(patch) => props.onFieldChange(fieldIndex, patch)}
+            onRemove={() => props.onFieldRemove(fieldIndex)}
+          />
+        ))}
+        <button
+          type="button"
+          className="btn btn-sm"
+          id={id('add-field')}
+          onClick={props.onAddField}
+        >
+          {t('designer.fields.add', { stage: title })}
+        </button>
+      </div>
+    </section>
+  )
+}
+
+function FieldEditor(props: {
+  field: EditorField
+  stageIndex: number
+  index: number
+  stageTitle: string
+  onChange: (patch: Partial<Omit<EditorField, 'uid'>>) => void
+  onRemove: () => void
+}) {
+  const { t } = useI18n()
+  const problems = useProblems()
+  const { field } = props
+  const slots = problems.field.get(`${props.stageIndex}.${props.index}`)
+  const at = (slot: string) => slots?.get(slot) ?? []
+  const general = rowLevel(slots, FIELD_SLOTS)
+  const id = (slot: string) => `field-${field.uid}-${slot}`
+  const name = field.label.trim() || field.key.trim() || t('designer.fields.untitled')
+
+  return (
+    <fieldset className={`wf-field-row${slots?.size ? ' has-problem' : ''}`}>
+      <legend className="sr-only">
+        {t('designer.fields.legend', { name, stage: props.stageTitle })}
+      </legend>
+      {general.length > 0 && <InlineProblems id={id('general')} problems={general} />}
+      <div className="wf-field-grid">
+        <DesignerControl id={id('label')} label={t('designer.fields.label')} problems={at('label')}>
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              value={field.label}
+              maxLength={200}
+              onChange={(event) => props.onChange({ label: event.target.value })}
+            />
+          )}
+        </DesignerControl>
+        <DesignerControl id={id('key')} label={t('designer.fields.key')} problems={at('key')}>
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              className="wf-mono"
+              spellCheck={false}
+              autoCapitalize="off"
+              value={field.key}
+              maxLength={64}
+              onChange={(event) => props.onChange({ key: event.target.value })}
+            />
+          )}
+        </DesignerControl>
+        <DesignerControl id={id('type')} label={t('designer.fields.type')} problems={at('type')}>
+          {(control) => (
+            <select
+              {...control}
+              value={field.type}
+              onChange={(event) => props.onChange({ type: event.target.value })}
+            >
+              {FIELD_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {t(`designer.fieldTypes.${type}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </DesignerControl>
+        <div className="field wf-field-required">
+          <label className="checkbox" htmlFor={id('required')}>
+            <input
+              id={id('required')}
+              type="checkbox"
+              checked={field.required}
+              aria-invalid={at('required').length > 0}
+              onChange={(event) => props.onChange({ required: event.target.checked })}
+            />
+            {t('designer.fields.required')}
+          </label>
+          <InlineProblems id={id('required-problems')} problems={at('required')} />
+        </div>
+        <div className="wf-field-remove">
+          <button
+            type="button"
+            className="btn btn-sm btn-danger"
+            aria-label={t('designer.fields.remove', { name, stage: props.stageTitle })}
+            onClick={props.onRemove}
+          >
+            {t('designer.remove')}
+          </button>
+        </div>
+      </div>
+      {field.type === 'select' && (
+        <DesignerControl
+          id={id('options')}
+          label={t('designer.fields.options')}
+          hint={t('designer.fields.optionsHint')}
+          problems={at('options')}
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              rows={3}
+              value={field.options}
+              onChange={(event) => props.onChange({ options: event.target.value })}
+            />
+          )}
+        </DesignerControl>
+      )}
+    </fieldset>
+  )
+}

@@ -1,0 +1,211 @@
+import { ROLES } from '#engine/definition'
+import { useI18n } from '../../lib/i18n.ts'
+import type { EditorStage, EditorTransition } from './designer_state.ts'
+import { DesignerControl } from './designer_control.tsx'
+import { InlineProblems, TRANSITION_SLOTS, rowLevel, useProblems } from './designer_problems.tsx'
+
+export type TransitionEditorProps = {
+  transition: EditorTransition
+  index: number
+  stages: EditorStage[]
+  /** Field keys declared by any stage, for "required fields". */
+  fieldKeys: { key: string; label: string }[]
+  onChange: (patch: Partial<Omit<EditorTransition, 'uid'>>) => void
+  onRemove: () => void
+}
+
+/**
+ * One transition of the designer: label and key, from/to stages, who may
+ * run it and which fields must be filled first.
+ */
+export function TransitionEditor(props: TransitionEditorProps) {
+  const { t } = useI18n()
+  const problems = useProblems()
+  const { transition, index } = props
+  const slots = problems.transition.get(index)
+  const at = (slot: string) => slots?.get(slot) ?? []
+  const general = rowLevel(slots, TRANSITION_SLOTS)
+  const id = (slot: string) => `transition-${transition.uid}-${slot}`
+  const title =
+    transition.label.trim() || transition.key.trim() || t('designer.transition.untitled')
+
+  const stageOptions = (current: string) => {
+    const keyed = props.stages.filter((stage) => stage.key !== '')
+    const known = keyed.some((stage) => stage.key === current)
+    return (
+      <>
+        <option value="">{t('designer.transition.chooseStage')}</option>
+        {keyed.map((stage, i) => (
+          <option key={`${stage.uid}-${i}`} value={stage.key}>
+            {stage.name.trim() ? `${stage.name} (${stage.key})` : stage.key}
+          </option>
+        ))}
+        {current !== '' && !known && (
+          <option value={current}>{t('designer.transition.unknownStage', { key: current })}</option>
+        )}
+      </>
+    )
+  }
+
+  const toggle = (list: string[], value: string, on: boolean) =>
+    on ? [...list.filter((item) => item !== value), value] : list.filter((item) => item !== value)
+
+  const rolesProblems = at('roles')
+  const requiresProblems = at('requires')
+  const unknownRequired = transition.requires.filter(
+    (key) => !props.fieldKeys.some((field) => field.key === key)
+  )
+
+  return (
+    <section
+      className={`wf-row-card wf-transition${slots?.size ? ' has-problem' : ''}`}
+      aria-labelledby={id('heading')}
+    >
+      <div className="wf-row-header">
+        <h3 id={id('heading')} tabIndex={-1}>
+          <span className="wf-row-number">{index + 1}</span>
+          {title}
+        </h3>
+        <div className="wf-row-tools">
+          <button
+            type="button"
+            className="btn btn-sm btn-danger"
+            aria-label={t('designer.transition.remove', { name: title })}
+            onClick={props.onRemove}
+          >
+            {t('designer.remove')}
+          </button>
+        </div>
+      </div>
+
+      {general.length > 0 && (
+        <div className="wf-row-problems" role="note">
+          <InlineProblems id={id('general-problems')} problems={general} />
+        </div>
+      )}
+
+      <div className="wf-grid">
+        <DesignerControl
+          id={id('label')}
+          label={t('designer.transition.label')}
+          problems={at('label')}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              value={transition.label}
+              maxLength={200}
+              onChange={(event) => props.onChange({ label: event.target.value })}
+            />
+          )}
+        </DesignerControl>
+        <DesignerControl
+          id={id('key')}
+          label={t('designer.transition.key')}
+          problems={at('key')}
+          hint={transition.autoKey ? t('designer.transition.keyAuto') : undefined}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              className="wf-mono"
+              spellCheck={false}
+              autoCapitalize="off"
+              value={transition.key}
+              maxLength={64}
+              onChange={(event) => props.onChange({ key: event.target.value })}
+            />
+          )}
+        </DesignerControl>
+        <DesignerControl
+          id={id('from')}
+          label={t('designer.transition.from')}
+          problems={at('from')}
+        >
+          {(control) => (
+            <select
+              {...control}
+              value={transition.from}
+              onChange={(event) => props.onChange({ from: event.target.value })}
+            >
+              {stageOptions(transition.from)}
+            </select>
+          )}
+        </DesignerControl>
+        <DesignerControl id={id('to')} label={t('designer.transition.to')} problems={at('to')}>
+          {(control) => (
+            <select
+              {...control}
+              value={transition.to}
+              onChange={(event) => props.onChange({ to: event.target.value })}
+            >
+              {stageOptions(transition.to)}
+            </select>
+          )}
+        </DesignerControl>
+      </div>
+
+      <div className="wf-grid">
+        <fieldset
+          className="wf-choices"
+          aria-describedby={[id('roles-hint'), rolesProblems.length ? id('roles-problems') : '']
+            .filter(Boolean)
+            .join(' ')}
+        >
+          <legend>{t('designer.transition.roles')}</legend>
+          {ROLES.map((role, roleIndex) => (
+            <label key={role} className="checkbox">
+              <input
+                type="checkbox"
+                id={roleIndex === 0 ? id('roles') : undefined}
+                checked={transition.roles.includes(role)}
+                onChange={(event) =>
+                  props.onChange({ roles: toggle(transition.roles, role, event.target.checked) })
+                }
+              />
+              {t(`roles.${role}`)}
+            </label>
+          ))}
+          <span className="hint" id={id('roles-hint')}>
+            {t('designer.transition.rolesHint')}
+          </span>
+          <InlineProblems id={id('roles-problems')} problems={rolesProblems} />
+        </fieldset>
+
+        <fieldset
+          className="wf-choices"
+          aria-describedby={requiresProblems.length ? id('requires-problems') : undefined}
+        >
+          <legend>{t('designer.transition.requires')}</legend>
+          {props.fieldKeys.length === 0 && unknownRequired.length === 0 && (
+            <span className="hint" id={id('requires')} tabIndex={-1}>
+              {t('designer.transition.noFields')}
+            </span>
+          )}
+          {[...props.fieldKeys, ...unknownRequired.map((key) => ({ key, label: key }))].map(
+            (field, fieldIndex) => (
+              <label key={field.key} className="checkbox">
+                <input
+                  type="checkbox"
+                  id={fieldIndex === 0 ? id('requires') : undefined}
+                  checked={transition.requires.includes(field.key)}
+                  onChange={(event) =>
+                    props.onChange({
+                      requires: toggle(transition.requires, field.key, event.target.checked),
+                    })
+                  }
+                />
+                {field.label && field.label !== field.key
+                  ? `${field.label} (${field.key})`
+                  : field.key}
+              </label>
+            )
+          )}
+          <InlineProblems id={id('requires-problems')} problems={requiresProblems} />
+        </fieldset>
+      </div>
+    </section>
+  )
+}

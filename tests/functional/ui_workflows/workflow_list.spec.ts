@@ -1,0 +1,79 @@
+import { test } from '@japa/runner'
+import { UserFactory } from '#database/factories/user_factory'
+import SaveWorkflowDraft from '#actions/workflows/save_workflow_draft'
+import StartProcess from '#actions/processes/start_process'
+import { freshDatabase, publishWorkflow } from '#tests/helpers'
+import { countQueries, reviewDefinition } from './fixtures.js'
+
+test.group('Workflow pages / list', (group) => {
+  freshDatabase(group)
+
+  test('lists workflows with versions and process counts', async ({ client, assert }) => {
+    const manager = await UserFactory.apply('manager').create()
+    await publishWorkflow(reviewDefinition(), manager)
+    for (const title of ['One', 'Two', 'Three']) {
+      await new StartProcess().handle({ workflowKey: 'doc-review', title, actor: manager })
+    }
+    // A second workflow that only has a draft.
+    await new SaveWorkflowDraft().handle({
+      document: reviewDefinition({ key: 'drafty', name: 'A drafty one' }),
+      actor: manager,
+    })
+
+    const response = await client.get('/workflows').loginAs(manager).withInertia()
+    response.assertStatus(200)
+    response.assertInertiaComponent('workflows/index')
+    const { workflows, canDesign } = response.inertiaProps as any
+    assert.isTrue(canDesign)
+    assert.deepEqual(
+      workflows.map((w: any) => [w.key, w.publishedVersion, w.draftVersion]),
+      [
+        ['drafty', null, 1],
+        ['doc-review', 1, null],
+      ]
+    )
+    assert.deepEqual(workflows[1].counts, { active: 3, total: 3 })
+    assert.notProperty(workflows[0], 'definition')
+  })
+
+  test('the number of queries does not grow with the number of workflows', async ({
+    client,
+    assert,
+  }) => {
+    const manager = await UserFactory.apply('manager').create()
+    await publishWorkflow(reviewDefinition(), manager)
+    const one = await countQueries(() => client.get('/workflows').loginAs(manager).withInertia())
+
+    for (const key of ['second', 'third', 'fourth']) {
+      await publishWorkflow(reviewDefinition({ key, name: key }), manager)
+      await new StartProcess().handle({ workflowKey: key, title: 'p', actor: manager })
+    }
+    const four = await countQueries(() => client.get('/workflows').loginAs(manager).withInertia())
+    assert.equal(four, one)
+  })
+
+  test('members see the list but not the design actions', async ({ client, assert }) => {
+    const manager = await UserFactory.apply('manager').create()
+    const member = await UserFactory.create()
+    await publishWorkflow(reviewDefinition(), manager)
+
+    const response = await client.get('/workflows').loginAs(member).withInertia()
+    response.assertStatus(200)
+    const props = response.inertiaProps as any
+    assert.isFalse(props.canDesign)
+    assert.lengthOf(props.workflows, 1)
+  })
+
+  test('an empty list renders the page with no workflows', async ({ client, assert }) => {
+    const member = await UserFactory.create()
+    const response = await client.get('/workflows').loginAs(member).withInertia()
+    response.assertInertiaComponent('workflows/index')
+    assert.deepEqual((response.inertiaProps as any).workflows, [])
+  })
+
+  test('guests are sent to the login page', async ({ client }) => {
+    const response = await client.get('/workflows').redirects(0)
+    response.assertStatus(302)
+    response.assertHeader('location', '/login')
+  })
+})
