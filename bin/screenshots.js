@@ -1,0 +1,102 @@
+/*
+|--------------------------------------------------------------------------
+| `npm run screenshots`: regenerate docs/screenshots/*.png
+|--------------------------------------------------------------------------
+|
+| Seeds a scratch SQLite database with the demo data, serves the built UI on
+| a spare port, signs in as the demo manager in headless Chromium and takes
+| the pages the README shows, at 1280 px (and 390 px for the dashboard).
+|
+*/
+import { spawn } from 'node:child_process'
+import { mkdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium } from 'playwright'
+import { ROOT, ensureDependencies, ensureEnvFile, ensureTmp, requireNode24, run } from './_bootstrap.js'
+
+requireNode24()
+ensureDependencies()
+ensureEnvFile()
+ensureTmp()
+
+const port = process.env.SCREENSHOT_PORT || '3399'
+const env = {
+  ...process.env,
+  NODE_ENV: 'development',
+  PORT: port,
+  APP_URL: `http://127.0.0.1:${port}`,
+  DB_CONNECTION: 'sqlite',
+  SQLITE_FILE: 'tmp/screenshots.sqlite3',
+  REDIS_HOST: '',
+  LOG_LEVEL: 'warn',
+}
+for (const suffix of ['', '-wal', '-shm']) rmSync(join(ROOT, `tmp/screenshots.sqlite3${suffix}`), { force: true })
+run('node', ['ace', 'migration:run', '--force'], { env })
+run('node', ['ace', 'db:seed'], { env })
+run('npx', ['vite', 'build', '--logLevel', 'warn'], { env })
+
+const server = spawn('node', ['--import=@poppinss/ts-exec', 'bin/server.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] })
+await new Promise((resolve, reject) => {
+  const timer = setTimeout(() => reject(new Error('server did not start')), 60000)
+  server.stdout.on('data', (chunk) => {
+    if (/started HTTP server/.test(chunk.toString())) {
+      clearTimeout(timer)
+      resolve()
+    }
+  })
+})
+
+const out = join(ROOT, 'docs/screenshots')
+mkdirSync(out, { recursive: true })
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+})
+try {
+  const base = `http://127.0.0.1:${port}`
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } })
+  const page = await context.newPage()
+  await page.goto(`${base}/login`)
+  await page.getByLabel('E-mail').fill('manager@stageflow.test')
+  await page.getByLabel('Password').fill('stageflow-demo')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL(`${base}/`)
+
+  const shots = [
+    ['dashboard', '/'],
+    ['process-list', '/processes'],
+    ['board', '/workflows/order-fulfilment/board'],
+    ['process-page', null],
+    ['designer', '/workflows/order-fulfilment/edit'],
+    ['workflows', '/workflows'],
+  ]
+  for (const [name, path] of shots) {
+    if (path) {
+      const response = await page.goto(`${base}${path}`)
+      if (!response || response.status() >= 400) {
+        console.warn(`skipped ${name}: ${path} answered ${response?.status()}`)
+        continue
+      }
+    } else {
+      await page.goto(`${base}/processes`)
+      const link = page.locator('a[href^="/processes/"]').first()
+      if (!(await link.count())) {
+        console.warn('skipped process-page: no process link on the list')
+        continue
+      }
+      await link.click()
+    }
+    await page.waitForLoadState('networkidle')
+    await page.screenshot({ path: join(out, `${name}.png`), fullPage: false })
+    console.log(`docs/screenshots/${name}.png`)
+  }
+
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.goto(`${base}/`)
+  await page.waitForLoadState('networkidle')
+  await page.screenshot({ path: join(out, 'dashboard-390.png') })
+  console.log('docs/screenshots/dashboard-390.png')
+} finally {
+  await browser.close()
+  server.kill('SIGINT')
+}
