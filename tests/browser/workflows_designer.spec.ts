@@ -5,7 +5,8 @@ import Process from '#models/process'
 import Workflow from '#models/workflow'
 import WorkflowVersion from '#models/workflow_version'
 import type User from '#models/user'
-import { freshDatabase, PASSWORD } from '#tests/helpers'
+import { freshDatabase, PASSWORD, publishWorkflow } from '#tests/helpers'
+import { reviewDefinition } from '#tests/functional/ui_workflows/fixtures'
 
 async function signInAs(visit: TestContext['visit'], user: User) {
   const page = await visit('/login')
@@ -135,5 +136,43 @@ test.group('Browser / workflow designer', (group) => {
     // Editing the key again clears the server's complaint.
     await page.getByLabel('Key', { exact: true }).fill('not-taken')
     await page.assertNotExists(page.locator('#wf-key-problems'))
+  })
+
+  test('stages move with the keyboard, and leaving with unsaved changes asks first', async ({
+    visit,
+    assert,
+  }) => {
+    const manager = await UserFactory.apply('manager').create()
+    await publishWorkflow(reviewDefinition(), manager)
+    const page = await signInAs(visit, manager)
+    await page.goto('/workflows/doc-review/edit')
+
+    const moveUp = page.getByRole('button', { name: 'Move stage “Review” up' })
+    await moveUp.focus()
+    await page.keyboard.press('Enter')
+    const headings = page.locator('[data-stage-row] h3')
+    assert.match((await headings.first().textContent()) ?? '', /Review/)
+    // It is first now, so "up" is disabled: focus moved to its "down" button.
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.getAttribute('aria-label')),
+      'Move stage “Review” down'
+    )
+    await page.assertTextContains('#designer-announcer', 'moved to position 1 of 4')
+    await page.assertTextContains('.wf-save-state', 'Unsaved changes')
+
+    // Leaving through the navigation asks; saying no keeps the page and the change.
+    let asked = 0
+    page.once('dialog', (dialog) => {
+      asked++
+      void dialog.dismiss()
+    })
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Workflows' })
+      .click()
+    await page.waitForTimeout(300)
+    assert.equal(asked, 1)
+    await page.assertPath('/workflows/doc-review/edit')
+    assert.match((await headings.first().textContent()) ?? '', /Review/)
   })
 })

@@ -19,6 +19,8 @@ export type EditorField = {
   required: boolean
   /** Options of a select field, one per line. */
   options: string
+  /** The key still follows the label (new fields until the key is edited). */
+  autoKey: boolean
 }
 
 export type EditorStage = {
@@ -88,6 +90,7 @@ function fieldFromDefinition(field: FieldDefinition): EditorField {
     type: field.type,
     required: Boolean(field.required),
     options: (field.options ?? []).join('\n'),
+    autoKey: false,
   }
 }
 
@@ -358,6 +361,7 @@ export function addField(
     type: 'text',
     required: false,
     options: '',
+    autoKey: true,
   }
   const stages = doc.stages.map((stage, i) =>
     i === stageIndex ? { ...stage, fields: [...stage.fields, field] } : stage
@@ -374,13 +378,17 @@ export function updateField(
 ): EditorDocument {
   const old = doc.stages[stageIndex]!.fields[fieldIndex]!
   const next = { ...old, ...patch }
+  const others = allFieldKeys(doc, { stage: stageIndex, field: fieldIndex })
+  if (patch.key !== undefined) next.autoKey = false
+  if (patch.label !== undefined && old.autoKey) {
+    next.key = uniqueKey(keyFromName(patch.label, '_') || 'field', others)
+  }
   const stages = doc.stages.map((stage, s) =>
     s === stageIndex
       ? { ...stage, fields: stage.fields.map((field, f) => (f === fieldIndex ? next : field)) }
       : stage
   )
   let transitions = doc.transitions
-  const others = allFieldKeys(doc, { stage: stageIndex, field: fieldIndex })
   if (next.key !== old.key && old.key !== '' && !others.has(old.key)) {
     transitions = transitions.map((t) => ({
       ...t,

@@ -322,7 +322,12 @@ function FieldEditor(props: {
             />
           )}
         </DesignerControl>
-        <DesignerControl id={id('key')} label={t('designer.fields.key')} problems={at('key')}>
+        <DesignerControl
+          id={id('key')}
+          label={t('designer.fields.key')}
+          problems={at('key')}
+          hint={field.autoKey ? t('designer.fields.keyAuto') : undefined}
+        >
           {(control) => (
             <input
               {...control}

@@ -21,6 +21,7 @@ export type WorkflowDiagramProps = {
 }
 
 const NAME_LIMIT = 22
+const MIN_SCALE = 0.8
 
 /**
  * SVG diagram of a workflow: stages as boxes laid out in layers from the
@@ -49,9 +50,11 @@ export function WorkflowDiagram({ definition, currentStage, problems = [] }: Wor
     }),
     [definition]
   )
+  // Left to right reads best; it may shrink a little to fit, but a graph
+  // that would have to shrink more than that is drawn top to bottom.
   const layout: Layout =
     available !== null &&
-    layouts.horizontal.width > available &&
+    layouts.horizontal.width * MIN_SCALE > available &&
     layouts.vertical.width < layouts.horizontal.width
       ? layouts.vertical
       : layouts.horizontal

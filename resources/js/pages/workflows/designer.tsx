@@ -475,7 +475,13 @@ export default function WorkflowsDesigner(props: Props) {
           )}
         </span>
         <div className="form-actions">
-          <button type="button" className="btn btn-primary" disabled={processing} onClick={save}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            // Saving an unchanged workflow would only open an identical draft.
+            disabled={processing || (!creating && !dirty)}
+            onClick={save}
+          >
             {t('designer.save')}
           </button>
           <button
@@ -495,7 +501,7 @@ export default function WorkflowsDesigner(props: Props) {
         </div>
       </div>
 
-      <p className="sr-only" role="status" aria-live="polite">
+      <p id="designer-announcer" className="sr-only" role="status" aria-live="polite">
         {announcement}
       </p>
 

@@ -106,12 +106,11 @@ export default function WorkflowsShow({
         <section className="card" aria-labelledby="history-heading">
           <h2 id="history-heading">{t('workflows.show.history')}</h2>
           <div className="table-wrap">
-            <table>
+            <table className="wf-history">
               <caption className="sr-only">{t('workflows.show.history')}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('workflows.show.version')}</th>
-                  <th scope="col">{t('workflows.show.status')}</th>
                   <th scope="col">{t('workflows.show.publishedAt')}</th>
                   <th scope="col">{t('workflows.show.export')}</th>
                 </tr>
@@ -119,12 +118,14 @@ export default function WorkflowsShow({
               <tbody>
                 {versions.map((version) => (
                   <tr key={version.id}>
-                    <th scope="row">{t('workflows.versionShort', { number: version.number })}</th>
-                    <td>
+                    <th scope="row">
+                      <span className="wf-version-number">
+                        {t('workflows.versionShort', { number: version.number })}
+                      </span>{' '}
                       <span className={`badge ${STATUS_BADGE[version.status]}`}>
                         {t(`workflows.status.${version.status}`)}
                       </span>
-                    </td>
+                    </th>
                     <td>
                       {version.publishedAt ? (
                         <>
