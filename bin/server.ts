@@ -33,6 +33,8 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
   .httpServer()
   .start()
   .catch((error) => {
-    process.exitCode = 1
+    // Background work (the in-process queue) must not keep a server that
+    // could not start (e.g. port taken) alive.
     prettyPrintError(error)
+    process.exit(1)
   })

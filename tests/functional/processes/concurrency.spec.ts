@@ -46,7 +46,12 @@ test.group('Engine / concurrency and idempotency', (group) => {
     )
     const stored = await Process.findOrFail(process.id)
     assert.equal(stored.version, 2)
-    assert.lengthOf(await OutboxMessage.query().where('process_id', process.id), 2)
+    // One notification per event, and the SLA timer of the stage entered once.
+    const outbox = await OutboxMessage.query().where('process_id', process.id).orderBy('id')
+    assert.deepEqual(
+      outbox.map((m) => m.topic),
+      ['process.started', 'process.transitioned', 'timer.sla']
+    )
   })
 
   test('the same 50 with one idempotency key: one event, 50 identical answers', async ({

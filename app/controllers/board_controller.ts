@@ -1,0 +1,47 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import User from '#models/user'
+import ProcessPolicy from '#policies/process_policy'
+import LoadBoard, {
+  ACTIVE_CARDS_PER_COLUMN,
+  CLOSED_CARDS_PER_COLUMN,
+} from '#actions/board/load_board'
+import BoardCardTransformer from '#transformers/board_card_transformer'
+import PersonTransformer from '#transformers/person_transformer'
+import { flashedFieldErrors } from '#actions/process_pages/flashed_field_errors'
+
+/**
+ * A workflow's board: columns per stage, cards that move by dragging or
+ * by a "Move to…" menu. Moves post to the process transition command with
+ * the card's version and come back here.
+ */
+export default class BoardController {
+  async show({ params, inertia, auth, bouncer, session }: HttpContext) {
+    const user = auth.getUserOrFail()
+    await bouncer.with(ProcessPolicy).authorize('view')
+    const board = await new LoadBoard().handle(params.key)
+    const people = await User.query()
+      .select('id', 'name', 'email', 'role', 'is_active')
+      .where('is_active', true)
+      .orderBy('name')
+
+    return inertia.render('board/show', {
+      workflow: {
+        key: board.workflow.key,
+        name: board.workflow.name,
+        description: board.workflow.description,
+        published: board.definition !== null,
+      },
+      columns: board.columns,
+      cards: BoardCardTransformer.transform(board.cards, {
+        definitions: board.definitions ?? new Map(),
+        viewer: user,
+      }),
+      fields: board.fields ?? [],
+      people: PersonTransformer.transform(people),
+      closedElsewhere: board.closedElsewhere,
+      limits: { active: ACTIVE_CARDS_PER_COLUMN, closed: CLOSED_CARDS_PER_COLUMN },
+      allowed: { move: await bouncer.with(ProcessPolicy).allows('transition') },
+      engineErrors: flashedFieldErrors(session),
+    })
+  }
+}

@@ -1,0 +1,345 @@
+import { Readable } from 'node:stream'
+import { DateTime } from 'luxon'
+import type { HttpContext } from '@adonisjs/core/http'
+import User from '#models/user'
+import type Process from '#models/process'
+import ProcessPolicy from '#policies/process_policy'
+import ListProcesses from '#actions/processes/list_processes'
+import StartProcess from '#actions/processes/start_process'
+import TransitionProcess from '#actions/processes/transition_process'
+import { loadProcess } from '#actions/processes/load_process'
+import {
+  AssignProcess,
+  CancelProcess,
+  CommentOnProcess,
+  UpdateProcessData,
+} from '#actions/processes/simple_commands'
+import ListProcessPage, { type ProcessPageParams } from '#actions/process_pages/list_process_page'
+import LoadProcessPage, { TIMELINE_LIMIT } from '#actions/process_pages/load_process_page'
+import { publishedWorkflows } from '#actions/process_pages/published_workflows'
+import { stageOf } from '#engine/state_machine'
+import ProcessTransformer from '#transformers/process_transformer'
+import ProcessPageTransformer from '#transformers/process_page_transformer'
+import ProcessActivityTransformer from '#transformers/process_activity_transformer'
+import PersonTransformer from '#transformers/person_transformer'
+import { flashedFieldErrors } from '#actions/process_pages/flashed_field_errors'
+import WorkflowOptionTransformer from '#transformers/workflow_option_transformer'
+import { definitionOf } from '#support/definitions'
+import { toCsv } from '#support/csv'
+import { asDownload } from '#support/download'
+import {
+  assignProcessValidator,
+  cancelProcessValidator,
+  commentProcessValidator,
+  listProcessesValidator,
+  startProcessValidator,
+} from '#validators/process'
+import {
+  processPageFiltersValidator,
+  transitionFromPageValidator,
+  updateDataFromPageValidator,
+} from '#validators/process_page'
+
+/** Query-string keys of the list that survive pagination and feed the export. */
+const FILTER_KEYS = [
+  'workflow',
+  'stage',
+  'status',
+  'assignee',
+  'priority',
+  'overdue',
+  'dueSoon',
+  'createdFrom',
+  'createdTo',
+  'q',
+  'sort',
+  'direction',
+] as const
+
+/**
+ * The browser pages of processes: the list (with its CSV export), the
+ * start form, the process page and its commands. Commands call the
+ * engine's actions with the version the page showed and go back to the
+ * page they came from; the engine's errors (409, 422) come back there as
+ * a flash message and field errors (see the exception handler).
+ */
+export default class ProcessPagesController {
+  async index({ request, inertia, auth, bouncer }: HttpContext) {
+    const user = auth.getUserOrFail()
+    const { params, filters } = await this.listParams(request)
+    const { page, definitions } = await new ListProcessPage().handle(params, user.id)
+    page.baseUrl(request.url())
+    page.queryString(filters)
+
+    const options = await publishedWorkflows()
+    const people = await activePeople()
+    const policy = bouncer.with(ProcessPolicy)
+
+    return inertia.render('processes/index', {
+      processes: ProcessTransformer.paginate(page.all(), page.getMeta(), {
+        definitions,
+        viewer: user,
+      }),
+      filters,
+      workflows: WorkflowOptionTransformer.transform(options.workflows, options.definitions),
+      people: PersonTransformer.transform(people),
+      allowed: { start: await policy.allows('start'), bulk: await policy.allows('bulk') },
+    })
+  }
+
+  /**
+   * The current filter as CSV, streamed in batches: memory holds one batch,
+   * not the whole result.
+   */
+  async export({ request, response, auth }: HttpContext) {
+    const user = auth.getUserOrFail()
+    const { params } = await this.listParams(request)
+    const header = [
+      'reference',
+      'title',
+      'workflow',
+      'stage',
+      'status',
+      'priority',
+      'assignee',
+      'assignee_email',
+      'due_at',
+      'overdue',
+      'created_at',
+      'updated_at',
+      'closed_at',
+    ]
+    const headerLine = toCsv(header, [])
+    const now = DateTime.now()
+    const batches = new ListProcessPage().batches(params, user.id)
+
+    async function* lines() {
+      yield headerLine
+      for await (const { processes, definitions } of batches) {
+        const rows = processes.map((p) => {
+          const definition = definitions.get(p.workflowVersionId)
+          return [
+            p.reference,
+            p.title,
+            p.workflow?.name ?? '',
+            (definition && stageOf(definition, p.stageKey)?.name) ?? p.stageKey,
+            p.status,
+            p.priority,
+            p.assignee?.name ?? '',
+            p.assignee?.email ?? '',
+            p.dueAt?.toISO() ?? '',
+            p.status === 'active' && p.dueAt !== null && p.dueAt < now ? 'yes' : 'no',
+            p.createdAt.toISO(),
+            p.updatedAt.toISO(),
+            p.closedAt?.toISO() ?? '',
+          ]
+        })
+        // toCsv writes the header first; the rows are what follows it.
+        yield toCsv(header, rows).slice(headerLine.length)
+      }
+    }
+
+    asDownload(
+      response,
+      `processes-${now.toFormat('yyyyMMdd-HHmm')}.csv`,
+      'text/csv; charset=utf-8'
+    )
+    response.stream(Readable.from(lines()))
+  }
+
+  async create({ request, inertia, bouncer, session }: HttpContext) {
+    await bouncer.with(ProcessPolicy).authorize('start')
+    const options = await publishedWorkflows()
+    const people = await activePeople()
+    const requested = String(request.qs().workflow ?? '')
+    return inertia.render('processes/create', {
+      workflows: WorkflowOptionTransformer.transform(
+        options.workflows,
+        options.definitions
+      ).useVariant('forStart'),
+      people: PersonTransformer.transform(people),
+      selected: options.workflows.some((w) => w.key === requested) ? requested : null,
+      engineErrors: flashedFieldErrors(session),
+    })
+  }
+
+  async store({ request, response, auth, bouncer, session, i18n }: HttpContext) {
+    await bouncer.with(ProcessPolicy).authorize('start')
+    const input = await request.validateUsing(startProcessValidator)
+    const { process } = await new StartProcess().handle({
+      workflowKey: input.workflow,
+      title: input.title,
+      data: input.data,
+      assigneeId: input.assignee,
+      priority: input.priority,
+      idempotencyKey: input.idempotencyKey,
+      actor: auth.getUserOrFail(),
+    })
+    session.flash('success', i18n.t('processes.flash.started', { reference: process.reference }))
+    return response.redirect().toRoute('processes.show', { id: process.id })
+  }
+
+  async show({ params, inertia, auth, bouncer, session }: HttpContext) {
+    const user = auth.getUserOrFail()
+    const { process, events, definitions, people } = await new LoadProcessPage().handle(params.id)
+    const policy = bouncer.with(ProcessPolicy)
+    await policy.authorize('view')
+
+    const open = process.status === 'active'
+    const can = {
+      transition: open && (await policy.allows('transition')),
+      updateData: open && (await policy.allows('updateData', process)),
+      claim:
+        open && process.assigneeId !== user.id && (await policy.allows('assign', process, user.id)),
+      release:
+        open && process.assigneeId !== null && (await policy.allows('assign', process, null)),
+      // 0 stands for "someone other than me": only leads may assign others.
+      assign: open && (await policy.allows('assign', process, 0)),
+      cancel: open && (await policy.allows('cancel', process)),
+      comment: await policy.allows('comment'),
+    }
+
+    return inertia.render('processes/show', {
+      process: ProcessPageTransformer.transform(process, {
+        definitions,
+        viewer: user,
+      }).useVariant('forPage'),
+      timeline: ProcessActivityTransformer.transform(events, {
+        processes: new Map([[process.id, process]]),
+        definitions,
+        people: new Map(people.map((p) => [p.id, { id: p.id, name: p.name }])),
+      }),
+      timelineTotal: process.version,
+      timelineLimit: TIMELINE_LIMIT,
+      people: PersonTransformer.transform(people),
+      allowed: can,
+      engineErrors: flashedFieldErrors(session),
+    })
+  }
+
+  async transition({ params, request, response, auth, bouncer, session, i18n }: HttpContext) {
+    const process = await loadProcess(params.id)
+    await bouncer.with(ProcessPolicy).authorize('transition')
+    const input = await request.validateUsing(transitionFromPageValidator)
+    const result = await new TransitionProcess().handle({
+      process,
+      transition: input.transition,
+      expectedVersion: input.expectedVersion,
+      data: input.data,
+      comment: input.comment,
+      actor: auth.getUserOrFail(),
+    })
+    session.flash(
+      'success',
+      i18n.t('processes.flash.transitioned', {
+        reference: result.process.reference,
+        stage: await stageName(result.process),
+      })
+    )
+    return response.redirect().back()
+  }
+
+  async updateData({ params, request, response, auth, bouncer, session, i18n }: HttpContext) {
+    const process = await loadProcess(params.id)
+    await bouncer.with(ProcessPolicy).authorize('updateData', process)
+    const input = await request.validateUsing(updateDataFromPageValidator)
+    await new UpdateProcessData().handle({
+      process,
+      data: input.data,
+      expectedVersion: input.expectedVersion,
+      actorId: auth.getUserOrFail().id,
+    })
+    session.flash('success', i18n.t('processes.flash.dataSaved'))
+    return response.redirect().back()
+  }
+
+  async assign({ params, request, response, auth, bouncer, session, i18n }: HttpContext) {
+    const process = await loadProcess(params.id)
+    const input = await request.validateUsing(assignProcessValidator)
+    await bouncer.with(ProcessPolicy).authorize('assign', process, input.assigneeId)
+    const user = auth.getUserOrFail()
+    await new AssignProcess().handle({
+      process,
+      assigneeId: input.assigneeId,
+      expectedVersion: input.expectedVersion,
+      idempotencyKey: input.idempotencyKey,
+      actorId: user.id,
+    })
+    const assignee =
+      input.assigneeId === null || input.assigneeId === user.id
+        ? null
+        : await User.find(input.assigneeId)
+    session.flash(
+      'success',
+      input.assigneeId === null
+        ? i18n.t('processes.flash.released')
+        : input.assigneeId === user.id
+          ? i18n.t('processes.flash.claimed')
+          : i18n.t('processes.flash.assigned', { name: assignee?.name ?? '' })
+    )
+    return response.redirect().back()
+  }
+
+  async comment({ params, request, response, auth, bouncer, session, i18n }: HttpContext) {
+    const process = await loadProcess(params.id)
+    await bouncer.with(ProcessPolicy).authorize('comment')
+    const input = await request.validateUsing(commentProcessValidator)
+    await new CommentOnProcess().handle({
+      process,
+      body: input.body,
+      expectedVersion: input.expectedVersion ?? process.version,
+      idempotencyKey: input.idempotencyKey,
+      actorId: auth.getUserOrFail().id,
+    })
+    session.flash('success', i18n.t('processes.flash.commented'))
+    return response.redirect().back()
+  }
+
+  async cancel({ params, request, response, auth, bouncer, session, i18n }: HttpContext) {
+    const process = await loadProcess(params.id)
+    await bouncer.with(ProcessPolicy).authorize('cancel', process)
+    const input = await request.validateUsing(cancelProcessValidator)
+    await new CancelProcess().handle({
+      process,
+      reason: input.reason,
+      expectedVersion: input.expectedVersion,
+      idempotencyKey: input.idempotencyKey,
+      actorId: auth.getUserOrFail().id,
+    })
+    session.flash('success', i18n.t('processes.flash.cancelled', { reference: process.reference }))
+    return response.redirect().back()
+  }
+
+  /**
+   * The list's filters from the query string: validated, turned into
+   * query parameters, and echoed back as strings for the form, the
+   * pagination links and the export link.
+   */
+  protected async listParams(request: HttpContext['request']) {
+    const qs = request.qs()
+    const input = await request.validateUsing(listProcessesValidator, { data: qs })
+    const extra = await request.validateUsing(processPageFiltersValidator, { data: qs })
+    const params: ProcessPageParams = {
+      ...ListProcesses.filtersFrom(input),
+      dueSoon: extra.dueSoon ?? null,
+    }
+    const filters: Partial<Record<(typeof FILTER_KEYS)[number], string>> = {}
+    for (const key of FILTER_KEYS) {
+      const value = qs[key]
+      if (typeof value === 'string' && value.trim() !== '') filters[key] = value.trim()
+    }
+    return { params: { ...params, page: input.page }, filters }
+  }
+}
+
+function activePeople() {
+  return User.query()
+    .select('id', 'name', 'email', 'role', 'is_active')
+    .where('is_active', true)
+    .orderBy('name')
+}
+
+async function stageName(process: Process) {
+  const definition = await definitionOf(process.workflowVersionId)
+  return stageOf(definition, process.stageKey)?.name ?? process.stageKey
+}

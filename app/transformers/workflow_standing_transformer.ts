@@ -1,0 +1,36 @@
+import { BaseTransformer } from '@adonisjs/core/transformers'
+import type Workflow from '#models/workflow'
+
+export type Standing = {
+  byStatus: Record<string, number>
+  byStage: { key: string; name: string; count: number }[]
+}
+
+/**
+ * Where a workflow's processes stand, for the dashboard: counts by status
+ * and active ones by stage (definition order).
+ */
+export default class WorkflowStandingTransformer extends BaseTransformer<Workflow> {
+  constructor(
+    resource: Workflow,
+    /** Standings by workflow id. */
+    protected standings: Map<number, Standing>
+  ) {
+    super(resource)
+  }
+
+  toObject() {
+    const standing = this.standings.get(this.resource.id)
+    return {
+      key: this.resource.key,
+      name: this.resource.name,
+      byStatus: {
+        active: standing?.byStatus.active ?? 0,
+        completed: standing?.byStatus.completed ?? 0,
+        cancelled: standing?.byStatus.cancelled ?? 0,
+        failed: standing?.byStatus.failed ?? 0,
+      },
+      byStage: standing?.byStage ?? [],
+    }
+  }
+}

@@ -1,0 +1,146 @@
+import type { ReactNode } from 'react'
+import { useI18n } from '../../lib/i18n.ts'
+import { Markdown } from './markdown.tsx'
+import { displayValue, type FieldDef, type PersonOption } from './data_field.tsx'
+
+export type TimelineEvent = {
+  id: number
+  sequence: number
+  type: string
+  fromStage: string | null
+  toStage: string | null
+  fromStageName: string | null
+  toStageName: string | null
+  transitionLabel: string | null
+  payloadStageName: string | null
+  actor: { id: number; name: string } | null
+  assignee: { id: number; name: string } | null
+  payload: Record<string, unknown>
+  occurredAt: string
+}
+
+/**
+ * The event log in words — who did what, when, from which stage to which
+ * — newest first. Comments are rendered as safe Markdown.
+ */
+export function Timeline(props: {
+  events: TimelineEvent[]
+  fields: FieldDef[]
+  people: PersonOption[]
+}) {
+  const { t, formatDateTime } = useI18n()
+
+  const describe = (event: TimelineEvent): { text: string; details?: ReactNode } => {
+    const who = event.actor?.name ?? t('processes.timeline.system')
+    const payload = event.payload
+    switch (event.type) {
+      case 'started':
+        return {
+          text: t('processes.timeline.started', { who, to: event.toStageName ?? '' }),
+        }
+      case 'transitioned':
+        return {
+          text: t('processes.timeline.transitioned', {
+            who,
+            from: event.fromStageName ?? '',
+            to: event.toStageName ?? '',
+            label: event.transitionLabel ?? '',
+          }),
+          details:
+            (isRecord(payload.data) && Object.keys(payload.data).length > 0) ||
+            typeof payload.comment === 'string' ? (
+              <>
+                {isRecord(payload.data) && <Changes patch={payload.data} {...props} />}
+                {typeof payload.comment === 'string' && <Markdown text={payload.comment} />}
+              </>
+            ) : null,
+        }
+      case 'data_updated':
+        return {
+          text: t('processes.timeline.dataUpdated', { who }),
+          details:
+            isRecord(payload.patch) && Object.keys(payload.patch).length > 0 ? (
+              <Changes patch={payload.patch} {...props} />
+            ) : null,
+        }
+      case 'assigned':
+        if (!event.assignee) return { text: t('processes.timeline.unassigned', { who }) }
+        if (event.assignee.id === event.actor?.id)
+          return { text: t('processes.timeline.claimed', { who }) }
+        return { text: t('processes.timeline.assigned', { who, name: event.assignee.name }) }
+      case 'commented':
+        return {
+          text: t('processes.timeline.commented', { who }),
+          details: typeof payload.body === 'string' ? <Markdown text={payload.body} /> : null,
+        }
+      case 'cancelled':
+        return {
+          text: t('processes.timeline.cancelled', { who }),
+          details:
+            typeof payload.reason === 'string' ? (
+              <p className="timeline-reason">{payload.reason}</p>
+            ) : null,
+        }
+      case 'migrated':
+        return { text: t('processes.timeline.migrated', { who }) }
+      case 'sla_breached':
+        return {
+          text: t('processes.timeline.slaBreached', {
+            stage: event.payloadStageName ?? event.toStageName ?? event.fromStageName ?? '',
+          }),
+        }
+      default:
+        return { text: t('processes.timeline.other', { who, type: event.type }) }
+    }
+  }
+
+  return (
+    <ol className="timeline">
+      {props.events.map((event) => {
+        const { text, details } = describe(event)
+        return (
+          <li key={event.id} className={`timeline-item timeline-${event.type}`}>
+            <div className="timeline-head">
+              <span className="timeline-text">{text}</span>
+              <time dateTime={event.occurredAt} className="muted">
+                {formatDateTime(event.occurredAt)}
+              </time>
+            </div>
+            {details && <div className="timeline-details">{details}</div>}
+          </li>
+        )
+      })}
+    </ol>
+  )
+}
+
+function Changes(props: {
+  patch: Record<string, unknown>
+  fields: FieldDef[]
+  people: PersonOption[]
+}) {
+  const { t } = useI18n()
+  const entries = Object.entries(props.patch)
+  if (!entries.length) return null
+  return (
+    <dl className="changes">
+      {entries.map(([key, value]) => {
+        const field = props.fields.find((f) => f.key === key) ?? {
+          key,
+          label: key,
+          type: 'text' as const,
+        }
+        return (
+          <div key={key}>
+            <dt>{field.label}</dt>
+            <dd>{displayValue(field, value, props.people, t)}</dd>
+          </div>
+        )
+      })}
+    </dl>
+  )
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

@@ -1,0 +1,116 @@
+import { useId, useState } from 'react'
+import { router } from '@inertiajs/react'
+import { urlFor } from '../../client.ts'
+import { useI18n } from '../../lib/i18n.ts'
+import { TransitionDialog, type TransitionChoice } from './transition_dialog.tsx'
+import { commandOptions, type CommandOutcome, type ReturnedPage } from './command.ts'
+import type { FieldDef, PersonOption } from './data_field.tsx'
+
+export type AvailableTransition = {
+  key: string
+  label: string
+  to: string
+  toName: string
+  allowed: boolean
+  reasons: string[]
+  requires: string[]
+  missingFields: string[]
+  roles: string[] | null
+}
+
+/**
+ * The transitions leaving the current stage, as buttons. One that
+ * requires fields opens a small form for exactly those; one the viewer's
+ * role may not run is disabled and says who may.
+ */
+export function TransitionPanel(props: {
+  process: { id: number; reference: string; version: number; data: Record<string, unknown> }
+  transitions: AvailableTransition[]
+  fields: FieldDef[]
+  people: PersonOption[]
+  versionIn: (page: ReturnedPage) => number | undefined
+  onOutcome: (outcome: CommandOutcome, page: ReturnedPage) => void
+}) {
+  const { t } = useI18n()
+  const [choice, setChoice] = useState<TransitionChoice | null>(null)
+  const [running, setRunning] = useState<string | null>(null)
+  const hintId = useId()
+
+  if (!props.transitions.length) {
+    return <p className="muted">{t('processes.transition.none')}</p>
+  }
+
+  const run = (transition: AvailableTransition) => {
+    if (transition.requires.length) {
+      setChoice({
+        key: transition.key,
+        label: transition.label,
+        toName: transition.toName,
+        fieldKeys: transition.requires,
+      })
+      return
+    }
+    setRunning(transition.key)
+    router.post(
+      urlFor('processes.transition', { id: props.process.id }),
+      { transition: transition.key, expectedVersion: props.process.version },
+      {
+        ...commandOptions({
+          expectedVersion: props.process.version,
+          versionIn: props.versionIn,
+          onOutcome: props.onOutcome,
+        }),
+        onFinish: () => setRunning(null),
+      }
+    )
+  }
+
+  const whoMay = (roles: string[] | null) =>
+    roles && roles.length
+      ? t('processes.transition.onlyRoles', {
+          roles: roles.map((role) => t(`roles.${role}`)).join(', '),
+        })
+      : t('processes.transition.onlyAdmins')
+
+  return (
+    <>
+      <ul className="transition-list" aria-label={t('processes.transition.title')}>
+        {props.transitions.map((transition) => {
+          const blocked = transition.reasons.includes('role')
+          return (
+            <li key={transition.key}>
+              <button
+                type="button"
+                className={blocked ? 'btn' : 'btn btn-primary'}
+                disabled={blocked || running !== null}
+                aria-describedby={`${hintId}-${transition.key}`}
+                onClick={() => run(transition)}
+              >
+                {transition.label}
+                <span className="btn-sub" aria-hidden="true">
+                  → {transition.toName}
+                </span>
+              </button>
+              <span className="transition-hint" id={`${hintId}-${transition.key}`}>
+                {blocked
+                  ? whoMay(transition.roles)
+                  : transition.requires.length
+                    ? t('processes.transition.asksFor', { count: transition.requires.length })
+                    : t('processes.transition.movesTo', { stage: transition.toName })}
+              </span>
+            </li>
+          )
+        })}
+      </ul>
+      <TransitionDialog
+        process={props.process}
+        transition={choice}
+        fields={props.fields}
+        people={props.people}
+        onClose={() => setChoice(null)}
+        versionIn={props.versionIn}
+        onOutcome={props.onOutcome}
+      />
+    </>
+  )
+}

@@ -1,0 +1,117 @@
+import type { ReactNode } from 'react'
+import { useI18n } from '../../lib/i18n.ts'
+
+/**
+ * What a process is waiting for, as the server describes it (see
+ * `Wait` in app/transformers/process_page_transformer.ts). Each kind has
+ * one sentence; kinds the page does not know yet are skipped, so the
+ * server can add new ones before the page learns them.
+ *
+ * The kinds `action` and `failed_step` are for the automation the engine
+ * is getting: a step that is running or retrying, and a step that failed
+ * and needs someone.
+ */
+export type Wait =
+  | { kind: 'person'; user: { id: number; name: string } }
+  | { kind: 'role'; role: string }
+  | { kind: 'default_user'; email: string }
+  | { kind: 'nobody' }
+  | { kind: 'timer'; dueAt: string; overdue: boolean }
+  | { kind: 'automatic'; at: string; transition: string; label: string }
+  | { kind: 'closed'; outcome: string; closedAt: string | null; stageName: string }
+  | {
+      kind: 'action'
+      name: string
+      attempt: number
+      maxAttempts: number
+      nextTryAt: string | null
+    }
+  | { kind: 'failed_step'; name: string; error: string; failedAt: string | null }
+
+export function WaitingOn(props: { waits: Wait[]; onClaim?: () => void }) {
+  const { t, formatDateTime } = useI18n()
+
+  const sentence = (wait: Wait): ReactNode => {
+    switch (wait.kind) {
+      case 'person':
+        return t('processes.waiting.person', { name: wait.user.name })
+      case 'role':
+        return t('processes.waiting.role', { role: t(`roles.${wait.role}`) })
+      case 'default_user':
+        return t('processes.waiting.defaultUser', { email: wait.email })
+      case 'nobody':
+        return (
+          <>
+            {t('processes.waiting.nobody')}
+            {props.onClaim && (
+              <>
+                {' — '}
+                <button type="button" className="link-button" onClick={props.onClaim}>
+                  {t('processes.waiting.claimIt')}
+                </button>
+              </>
+            )}
+          </>
+        )
+      case 'timer':
+        return wait.overdue
+          ? t('processes.waiting.timerOverdue', { at: formatDateTime(wait.dueAt) })
+          : t('processes.waiting.timer', { at: formatDateTime(wait.dueAt) })
+      case 'automatic':
+        return t('processes.waiting.automatic', {
+          label: wait.label,
+          at: formatDateTime(wait.at),
+        })
+      case 'closed':
+        return t(`processes.waiting.closed.${wait.outcome}`, {
+          stage: wait.stageName,
+          at: formatDateTime(wait.closedAt),
+        })
+      case 'action':
+        return wait.nextTryAt
+          ? t('processes.waiting.actionRetrying', {
+              name: wait.name,
+              attempt: wait.attempt,
+              max: wait.maxAttempts,
+              at: formatDateTime(wait.nextTryAt),
+            })
+          : t('processes.waiting.actionRunning', {
+              name: wait.name,
+              attempt: wait.attempt,
+              max: wait.maxAttempts,
+            })
+      case 'failed_step':
+        return t('processes.waiting.failedStep', { name: wait.name, error: wait.error })
+      default:
+        return null
+    }
+  }
+
+  const items = props.waits
+    .map((wait, index) => ({ wait, index, text: sentence(wait) }))
+    .filter((item) => item.text !== null)
+  if (!items.length) return null
+
+  return (
+    <section className="waiting-on" aria-labelledby="waiting-on-title">
+      <h2 id="waiting-on-title" className="waiting-on-title">
+        {t('processes.waiting.title')}
+      </h2>
+      <ul>
+        {items.map(({ wait, index, text }) => (
+          <li
+            key={index}
+            className={`wait wait-${wait.kind}${
+              (wait.kind === 'timer' && wait.overdue) || wait.kind === 'failed_step'
+                ? ' wait-alert'
+                : ''
+            }`}
+          >
+            <span className="wait-icon" aria-hidden="true" />
+            <span>{text}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}

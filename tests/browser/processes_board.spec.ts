@@ -1,0 +1,47 @@
+import { test } from '@japa/runner'
+import { UserFactory } from '#database/factories/user_factory'
+import { DEMO_DEFINITIONS } from '#database/definitions/index'
+import Process from '#models/process'
+import { freshDatabase, publishWorkflow } from '#tests/helpers'
+import { signIn, startProcesses } from '#tests/functional/ui_processes/fixtures'
+
+test.group('Browser / board', (group) => {
+  freshDatabase(group)
+
+  test('drag a card onto the next column to run the transition', async ({ visit, assert }) => {
+    const manager = await UserFactory.apply('manager').create()
+    await publishWorkflow(DEMO_DEFINITIONS.orderFulfilment, manager)
+    const [process] = await startProcesses(1, manager)
+
+    const page = await signIn(visit, manager)
+    await page.goto('/workflows/order-fulfilment/board')
+    const card = page.getByTestId('card-OF-000001')
+    await page.assertVisible(card)
+    await card.dragTo(page.locator('section[data-stage="INVENTORY_RESERVING"]'))
+
+    await page.assertTextContains('.toasts', 'OF-000001 moved to "Reserving inventory".')
+    await page.assertExists(
+      'section[data-stage="INVENTORY_RESERVING"] [data-testid="card-OF-000001"]'
+    )
+    const fresh = await Process.findOrFail(process!.id)
+    assert.equal(fresh.stageKey, 'INVENTORY_RESERVING')
+  })
+
+  test('the "Move to…" menu does the same from the keyboard', async ({ visit, assert }) => {
+    const manager = await UserFactory.apply('manager').create()
+    await publishWorkflow(DEMO_DEFINITIONS.orderFulfilment, manager)
+    const [process] = await startProcesses(1, manager)
+
+    const page = await signIn(visit, manager)
+    await page.goto('/workflows/order-fulfilment/board')
+    const button = page.getByRole('button', { name: 'Move OF-000001 to…' })
+    await button.focus()
+    await page.keyboard.press('Enter')
+    await page.assertVisible(page.getByRole('menuitem', { name: /Reserve inventory/ }))
+    await page.keyboard.press('Enter')
+
+    await page.assertTextContains('.toasts', 'OF-000001 moved to "Reserving inventory".')
+    const fresh = await Process.findOrFail(process!.id)
+    assert.equal(fresh.stageKey, 'INVENTORY_RESERVING')
+  })
+})
