@@ -1,0 +1,116 @@
+/*
+|--------------------------------------------------------------------------
+| Benchmark: transitions per second through the engine (MariaDB / MySQL)
+|--------------------------------------------------------------------------
+|
+|   node --import=@poppinss/ts-exec bench/engine_transitions.ts
+|
+| Moves purchase-approval processes round their submit / send_back loop
+| through TransitionProcess (one conditional UPDATE + event INSERT + outbox
+| INSERT per transition, in one transaction) at concurrency 1 and 16, and
+| beside it a raw mysql2 baseline doing the same SQL with its own pool of
+| the same size. Warm-up, then BENCH_REPEATS runs of a fixed number of
+| transitions, engine and raw alternating; the table shows the medians.
+|
+| The database (DB_DATABASE, default stageflow_bench; the name must contain
+| "bench") is dropped and created again. Everything is bounded: a run stops
+| after BENCH_MAX_RUN_SECONDS (10), the script after BENCH_DEADLINE_SECONDS (170).
+| See docs/benchmarks.md.
+|
+*/
+process.env.TZ = 'UTC'
+
+import { cpus, loadavg } from 'node:os'
+import { databaseSettingsFromEnv, loadAverage, measure, median, openBench } from './harness.js'
+import type { Run } from './harness.js'
+
+const setting = (name: string, fallback: number) => {
+  const value = Number(process.env[name] ?? fallback)
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`)
+  return value
+}
+
+const CASES = [
+  { concurrency: 1, operations: setting('BENCH_OPS_C1', 2000), warmup: 300 },
+  { concurrency: 16, operations: setting('BENCH_OPS_C16', 8000), warmup: 1600 },
+]
+const REPEATS = setting('BENCH_REPEATS', 3)
+const MAX_RUN_SECONDS = setting('BENCH_MAX_RUN_SECONDS', 10)
+const WARMUP_SECONDS = 3
+const DEADLINE_SECONDS = setting('BENCH_DEADLINE_SECONDS', 170)
+const TARGET = 0.6
+
+type Row = { label: string; engine: Run[]; raw: Run[] }
+const rows: Row[] = []
+
+const fmt = (value: number) => Math.round(value).toLocaleString('en-US')
+const pct = (value: number) => `${Math.round(value * 100)}%`
+const describe = (run: Run) =>
+  `${fmt(run.opsPerSecond)} ops/s, ${fmt(run.cpuMicros)} µs CPU/op (${run.operations} in ${run.seconds.toFixed(2)}s${run.capped ? ', time-capped' : ''})`
+
+function printTable() {
+  console.log(`\nMedians of ${REPEATS} runs (load average at the end ${loadAverage()}):\n`)
+  console.log(
+    '| case | engine ops/s | raw ops/s | ratio (engine/raw, median of pairs) | target ≥ 60% | Node CPU per transition, engine / raw |'
+  )
+  console.log(
+    '|------|-------------:|----------:|------------------------------------:|--------------|--------------------------------------:|'
+  )
+  for (const row of rows.filter((r) => r.engine.length && r.raw.length)) {
+    const engine = median(row.engine.map((run) => run.opsPerSecond))
+    const raw = median(row.raw.map((run) => run.opsPerSecond))
+    // Each engine run is paired with the raw run right after it, so both saw
+    // the same background load; the ratio is the median of those pairs.
+    const ratio = median(row.engine.map((run, i) => run.opsPerSecond / row.raw[i]!.opsPerSecond))
+    const cpu = (runs: Run[]) => fmt(median(runs.map((run) => run.cpuMicros)))
+    console.log(
+      `| ${row.label} | ${fmt(engine)} | ${fmt(raw)} | ${pct(ratio)} | ${ratio >= TARGET ? 'met' : 'below'} | ${cpu(row.engine)} µs / ${cpu(row.raw)} µs |`
+    )
+  }
+}
+
+// A hard stop, whatever happens below: show what was measured, then quit.
+setTimeout(() => {
+  console.error(`Stopped: the benchmark ran longer than ${DEADLINE_SECONDS}s.`)
+  printTable()
+  process.exit(2)
+}, DEADLINE_SECONDS * 1000).unref()
+
+const loadStart = loadavg()[0]!
+const bench = await openBench(databaseSettingsFromEnv())
+
+console.log(
+  `Engine transitions — ${bench.server.version} (innodb_flush_log_at_trx_commit=${bench.server.flush}), Node ${process.version}, ${cpus().length} CPUs, pools of ${bench.poolSize}, load average ${loadAverage()}`
+)
+const statements = await bench.statementsPerTransition(await bench.engineSteps(1), 20)
+const outboxRows = Object.entries(await bench.outboxRowsPerStage())
+  .map(([stage, count]) => `${count} entering ${stage}`)
+  .join(', ')
+console.log(
+  `Per transition: engine ${statements} SQL statements, raw 5 (BEGIN … COMMIT included); outbox rows ${outboxRows} (the raw baseline writes the same rows)`
+)
+
+for (const { concurrency, operations, warmup } of CASES) {
+  await measure(await bench.engineSteps(concurrency), warmup, WARMUP_SECONDS)
+  await measure(await bench.rawSteps(concurrency), warmup, WARMUP_SECONDS)
+  const row: Row = { label: `c=${concurrency}`, engine: [], raw: [] }
+  rows.push(row)
+  for (let repeat = 1; repeat <= REPEATS; repeat++) {
+    row.engine.push(
+      await measure(await bench.engineSteps(concurrency), operations, MAX_RUN_SECONDS)
+    )
+    row.raw.push(await measure(await bench.rawSteps(concurrency), operations, MAX_RUN_SECONDS))
+    console.log(
+      `  c=${concurrency} run ${repeat}: engine ${describe(row.engine.at(-1)!)}; raw ${describe(row.raw.at(-1)!)}`
+    )
+  }
+}
+
+printTable()
+const busiest = Math.max(loadStart, loadavg()[0]!)
+if (busiest > cpus().length) {
+  console.log(
+    `\nWarning: load average ${busiest.toFixed(1)} on ${cpus().length} CPUs: other work competed with both sides and single runs swing widely. Trust the CPU per transition more than ops/s, or run again on a quiet machine.`
+  )
+}
+await bench.close()

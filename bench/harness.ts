@@ -1,0 +1,446 @@
+/*
+|--------------------------------------------------------------------------
+| Benchmark harness: a fresh MariaDB/MySQL database, the booted app, and
+| two ways of moving a process (the engine, and raw mysql2)
+|--------------------------------------------------------------------------
+|
+| Used by bench/engine_transitions.ts. Kept apart so that experiments (a
+| variant of the write path in a scratch copy, a profile run) can reuse the
+| same setup and the same measurements.
+|
+*/
+import 'reflect-metadata'
+import { randomBytes } from 'node:crypto'
+import { loadavg } from 'node:os'
+import { performance } from 'node:perf_hooks'
+import { Ignitor } from '@adonisjs/core'
+import mysql from 'mysql2/promise'
+import type { ResultSetHeader, RowDataPacket } from 'mysql2/promise'
+import type { ApplicationService } from '@adonisjs/core/types'
+import type { ActorRole } from '#engine/state_machine'
+import type Process from '#models/process'
+
+export type DatabaseSettings = {
+  database: string
+  host: string
+  port: number
+  user: string
+  password: string
+}
+
+/** Anything with the shape of TransitionProcess (the real one, or a scratch variant). */
+export type TransitionAction = {
+  handle(params: {
+    process: Process
+    transition: string
+    expectedVersion: number
+    actor: { id: number | null; role: ActorRole }
+  }): Promise<{ process: Process }>
+}
+
+type OutboxTemplate = {
+  topic: string
+  queue: string
+  payload: Record<string, unknown>
+  /** available_at − created_at. */
+  delayMs: number
+}
+
+/** The values of `replacements` for the keys `payload` has. */
+const pick = (payload: Record<string, unknown>, replacements: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(replacements).filter(([key]) => key in payload))
+
+/** One transition of one process; each call moves it one step round the loop. */
+export type Step = () => Promise<void>
+
+export type Run = {
+  opsPerSecond: number
+  operations: number
+  seconds: number
+  capped: boolean
+  /** CPU time of this Node process (user + system) per transition, in microseconds. */
+  cpuMicros: number
+}
+
+/** submit (draft → manager_review) and send_back (manager_review → draft), forever. */
+const LOOP: Record<string, { transition: string; to: string }> = {
+  draft: { transition: 'submit', to: 'manager_review' },
+  manager_review: { transition: 'send_back', to: 'draft' },
+}
+
+export function databaseSettingsFromEnv(): DatabaseSettings {
+  return {
+    database: process.env.DB_DATABASE || 'stageflow_bench',
+    host: process.env.DB_HOST || '127.0.0.1',
+    port: Number(process.env.DB_PORT || 3306),
+    user: process.env.DB_USER || 'root',
+    password: process.env.DB_PASSWORD || '',
+  }
+}
+
+const sqlTime = (date: Date | null) =>
+  date ? date.toISOString().slice(0, 19).replace('T', ' ') : null
+const sqlTimeMs = (date: Date) => date.toISOString().slice(0, 23).replace('T', ' ')
+
+/**
+ * Drops and creates the bench database, boots the app on it in the
+ * console environment (no HTTP server, no in-process queue workers: those
+ * start only in "web"), migrates, and publishes the purchase-approval
+ * workflow whose submit/send_back loop the processes go round.
+ */
+export async function openBench(settings: DatabaseSettings) {
+  if (!/bench/.test(settings.database)) {
+    throw new Error(`Refusing to reset "${settings.database}": the name must contain "bench".`)
+  }
+  const server = {
+    host: settings.host,
+    port: settings.port,
+    user: settings.user,
+    password: settings.password,
+  }
+  const admin = await mysql.createConnection(server)
+  await admin.query(`DROP DATABASE IF EXISTS \`${settings.database}\``)
+  await admin.query(
+    `CREATE DATABASE \`${settings.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`
+  )
+  const [[variables]] = await admin.query<RowDataPacket[]>(
+    'SELECT VERSION() AS version, @@innodb_flush_log_at_trx_commit AS flush'
+  )
+  await admin.end()
+
+  const app = await bootApp(settings)
+  const { default: db } = await import('@adonisjs/lucid/services/db')
+  const { MigrationRunner } = await import('@adonisjs/lucid/migration')
+  const { default: User } = await import('#models/user')
+  const { default: StartProcess } = await import('#actions/processes/start_process')
+  const { default: TransitionProcess } = await import('#actions/processes/transition_process')
+  const { default: SaveWorkflowDraft } = await import('#actions/workflows/save_workflow_draft')
+  const { default: PublishWorkflow } = await import('#actions/workflows/publish_workflow')
+  const { DEMO_DEFINITIONS } = await import('#database/definitions/index')
+  const { stageOf } = await import('#engine/state_machine')
+  const { parseDuration } = await import('#engine/duration')
+
+  const migrator = new MigrationRunner(db, app, { direction: 'up', connectionName: 'mysql' })
+  await migrator.run()
+  if (migrator.error) throw migrator.error
+
+  const manager = await User.create({
+    name: 'Bench Manager',
+    email: 'bench.manager@example.test',
+    password: 'bench-password-123',
+    role: 'manager',
+    isActive: true,
+  })
+  const { workflow } = await new SaveWorkflowDraft().handle({
+    document: DEMO_DEFINITIONS.purchaseApproval,
+    actor: manager,
+  })
+  const published = await new PublishWorkflow().handle({ workflow, actor: manager })
+  const definition = published.definition
+  const actor = { id: manager.id, role: 'manager' as const }
+
+  // The raw baseline gets its own pool, the same size as Lucid's.
+  const poolSize = Number(app.config.get('database.connections.mysql.pool.max', 10))
+  const pool = mysql.createPool({
+    ...server,
+    database: settings.database,
+    charset: 'utf8mb4',
+    timezone: 'Z',
+    connectionLimit: poolSize,
+  })
+
+  async function startProcesses(count: number) {
+    const processes: Process[] = []
+    for (let i = 0; i < count; i++) {
+      const { process } = await new StartProcess().handle({
+        workflowKey: definition.key,
+        title: `Bench ${i + 1}`,
+        data: { amount: 1200, supplier: 'ACME Office Supplies' },
+        actor: manager,
+      })
+      processes.push(process)
+    }
+    return processes
+  }
+
+  /** Steps through the engine, as the API moves a process. */
+  async function engineSteps(count: number, action: TransitionAction = new TransitionProcess()) {
+    const processes = await startProcesses(count)
+    return processes.map((start): Step => {
+      let process = start
+      return async () => {
+        const result = await action.handle({
+          process,
+          transition: LOOP[process.stageKey]!.transition,
+          expectedVersion: process.version,
+          actor,
+        })
+        process = result.process
+      }
+    })
+  }
+
+  /**
+   * The outbox rows the engine writes for a transition into each loop
+   * stage (a notification; timers when the stage has an SLA…), read back
+   * from the database after moving one process round the loop, so that
+   * the raw baseline writes the same rows whatever the engine's outbox
+   * policy is today.
+   */
+  async function outboxTemplates() {
+    const [step] = await engineSteps(1)
+    for (let i = 0; i < Object.keys(LOOP).length; i++) await step!()
+    const rows = await db
+      .from('outbox_messages')
+      .join('process_events', 'process_events.id', 'outbox_messages.event_id')
+      .where('process_events.type', 'transitioned')
+      .whereIn('process_events.to_stage', Object.keys(LOOP))
+      .orderBy('outbox_messages.id')
+      .select(
+        'process_events.to_stage as toStage',
+        'process_events.id as eventId',
+        'outbox_messages.topic',
+        'outbox_messages.queue',
+        'outbox_messages.payload',
+        'outbox_messages.available_at as availableAt',
+        'outbox_messages.created_at as createdAt'
+      )
+    const templates: Record<string, OutboxTemplate[]> = {}
+    for (const stage of Object.keys(LOOP)) {
+      const mine = rows.filter((row) => row.toStage === stage)
+      const firstEvent = mine[0]?.eventId
+      templates[stage] = mine
+        .filter((row) => row.eventId === firstEvent)
+        .map((row) => ({
+          topic: row.topic,
+          queue: row.queue,
+          payload: JSON.parse(row.payload),
+          delayMs: new Date(row.availableAt).getTime() - new Date(row.createdAt).getTime(),
+        }))
+    }
+    return templates
+  }
+
+  /**
+   * The same SQL work per transition by hand: BEGIN; the conditional UPDATE
+   * of every state column; INSERT the event; INSERT its outbox rows (one
+   * statement); COMMIT. The new state (next stage, SLA due date) is
+   * computed inline.
+   */
+  let templates: Record<string, OutboxTemplate[]> | undefined
+  async function rawSteps(count: number) {
+    templates ??= await outboxTemplates()
+    const outbox = templates
+    const processes = await startProcesses(count)
+    return processes.map((start): Step => {
+      const state = {
+        id: start.id,
+        version: start.version,
+        stage: start.stageKey,
+        workflowVersionId: start.workflowVersionId,
+        title: start.title,
+        priority: start.priority,
+        data: JSON.stringify(start.data),
+        assigneeId: start.assigneeId,
+      }
+      return async () => {
+        const step = LOOP[state.stage]!
+        const at = new Date()
+        const sla = stageOf(definition, step.to)?.sla
+        const dueAt = sla ? new Date(at.getTime() + parseDuration(sla)!) : null
+        const next = state.version + 1
+        const connection = await pool.getConnection()
+        try {
+          await connection.query('BEGIN')
+          const [updated] = await connection.query<ResultSetHeader>(
+            'UPDATE processes SET workflow_version_id = ?, title = ?, priority = ?, stage_key = ?, status = ?, data = ?, assignee_id = ?, due_at = ?, sla_breached = ?, closed_at = ?, version = ?, stage_entered_at = ?, updated_at = ? WHERE id = ? AND version = ?',
+            [
+              state.workflowVersionId,
+              state.title,
+              state.priority,
+              step.to,
+              'active',
+              state.data,
+              state.assigneeId,
+              sqlTime(dueAt),
+              false,
+              null,
+              next,
+              sqlTime(at),
+              sqlTime(at),
+              state.id,
+              state.version,
+            ]
+          )
+          if (updated.affectedRows !== 1) throw new Error('raw baseline: stale write')
+          const [event] = await connection.query<ResultSetHeader>(
+            'INSERT INTO process_events (process_id, sequence, type, from_stage, to_stage, actor_id, payload, idempotency_key, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+            [
+              state.id,
+              next,
+              'transitioned',
+              state.stage,
+              step.to,
+              actor.id,
+              JSON.stringify({ transition: step.transition }),
+              null,
+              sqlTimeMs(at),
+            ]
+          )
+          const rows = outbox[step.to]!.map((template) => [
+            state.id,
+            event.insertId,
+            template.topic,
+            template.queue,
+            JSON.stringify({
+              ...template.payload,
+              ...pick(template.payload, {
+                processId: state.id,
+                eventId: event.insertId,
+                sequence: next,
+                enteredVersion: next,
+              }),
+            }),
+            'pending',
+            0,
+            sqlTime(new Date(at.getTime() + template.delayMs)),
+            sqlTime(at),
+          ])
+          if (rows.length) {
+            await connection.query(
+              'INSERT INTO outbox_messages (process_id, event_id, topic, queue, payload, status, attempts, available_at, created_at) VALUES ?',
+              [rows]
+            )
+          }
+          await connection.query('COMMIT')
+        } catch (error) {
+          await connection.query('ROLLBACK')
+          throw error
+        } finally {
+          connection.release()
+        }
+        state.version = next
+        state.stage = step.to
+      }
+    })
+  }
+
+  /** SQL statements the driver sends per engine transition (BEGIN and COMMIT included). */
+  async function statementsPerTransition(steps: Step[], samples: number) {
+    const knex = db.connection('mysql').getWriteClient()
+    let count = 0
+    const onQuery = () => count++
+    knex.on('query', onQuery)
+    try {
+      for (let i = 0; i < samples; i++) await steps[0]!()
+    } finally {
+      knex.off('query', onQuery)
+    }
+    return count / samples
+  }
+
+  return {
+    app,
+    db,
+    poolSize,
+    server: { version: String(variables!.version), flush: Number(variables!.flush) },
+    actor,
+    definition,
+    startProcesses,
+    engineSteps,
+    rawSteps,
+    /** Outbox rows per transition into each loop stage, as the engine writes them. */
+    async outboxRowsPerStage() {
+      templates ??= await outboxTemplates()
+      return Object.fromEntries(
+        Object.entries(templates).map(([stage, rows]) => [stage, rows.length])
+      )
+    },
+    statementsPerTransition,
+    async close() {
+      await pool.end()
+      await app.terminate()
+    },
+  }
+}
+
+async function bootApp(settings: DatabaseSettings): Promise<ApplicationService> {
+  Object.assign(process.env, {
+    DB_CONNECTION: 'mysql',
+    DB_DATABASE: settings.database,
+    DB_HOST: settings.host,
+    DB_PORT: String(settings.port),
+    DB_USER: settings.user,
+    DB_PASSWORD: settings.password,
+    REDIS_HOST: '',
+    LOG_LEVEL: 'warn',
+  })
+  // What .env would give, for a checkout without one.
+  process.env.NODE_ENV ??= 'production'
+  process.env.HOST ??= '127.0.0.1'
+  process.env.PORT ??= '3333'
+  process.env.APP_URL ??= 'http://127.0.0.1:3333'
+  process.env.APP_KEY ??= randomBytes(32).toString('base64url')
+
+  const appRoot = new URL('../', import.meta.url)
+  const importer = (filePath: string) =>
+    filePath.startsWith('./') || filePath.startsWith('../')
+      ? import(new URL(filePath, appRoot).href)
+      : import(filePath)
+  const app = new Ignitor(appRoot, { importer })
+    .tap((application) => {
+      application.booting(async () => {
+        await import('#start/env')
+      })
+    })
+    .createApp('console')
+  await app.init()
+  await app.boot()
+  await app.start(() => {})
+  return app as ApplicationService
+}
+
+/**
+ * Runs `steps` in parallel (one per process), each sequentially, for
+ * `operations` transitions in all, or until `maxSeconds` have passed.
+ */
+export async function measure(steps: Step[], operations: number, maxSeconds: number): Promise<Run> {
+  const perStep = Math.ceil(operations / steps.length)
+  const started = performance.now()
+  const cpuBefore = process.cpuUsage()
+  const stopAt = started + maxSeconds * 1000
+  let done = 0
+  let capped = false
+  await Promise.all(
+    steps.map(async (step) => {
+      for (let i = 0; i < perStep; i++) {
+        if (performance.now() > stopAt) {
+          capped = true
+          return
+        }
+        await step()
+        done++
+      }
+    })
+  )
+  const seconds = (performance.now() - started) / 1000
+  const cpu = process.cpuUsage(cpuBefore)
+  return {
+    opsPerSecond: done / seconds,
+    operations: done,
+    seconds,
+    capped,
+    cpuMicros: (cpu.user + cpu.system) / done,
+  }
+}
+
+export function median(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+}
+
+export const loadAverage = () =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ')
