@@ -264,7 +264,9 @@ test.group('Replay | state', () => {
 })
 
 test.group('Replay | migration', () => {
-  test('restarts the SLA of the stage in the new version, even when the key stays', ({ assert }) => {
+  test('restarts the SLA of the stage in the new version, even when the key stays', ({
+    assert,
+  }) => {
     const before = new History()
       .start()
       .move('INITIATED', 'INVENTORY_RESERVING', 'reserve_inventory', 10)
