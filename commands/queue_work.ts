@@ -46,18 +46,16 @@ export default class QueueWork extends BaseCommand {
       `working ${queues.join(', ')} with the ${driver.name} driver${relay ? ' (+ outbox relay)' : ''}; pid ${process.pid}`
     )
 
-    let stopping = false
-    const stop = async (signal: string) => {
-      if (stopping) return
-      stopping = true
-      this.logger.info(`${signal}: finishing running jobs…`)
-      heartbeat.stop()
+    // bin/console.ts turns SIGTERM into app.terminate(); its "terminating"
+    // hooks run before the database and Redis connections close, so running
+    // jobs finish first.
+    this.app.terminating(async () => {
+      this.logger.info('stopping: finishing running jobs…')
+      await heartbeat.stop()
       await relay?.stop()
       await queue.close()
-      await this.app.terminate()
       this.logger.info('worker stopped')
-    }
-    process.once('SIGTERM', () => void stop('SIGTERM'))
-    process.once('SIGINT', () => void stop('SIGINT'))
+    })
+    process.once('SIGINT', () => void this.app.terminate())
   }
 }
