@@ -7,14 +7,15 @@ import queueConfig from '#config/queue'
  *
  * - `worker`: blocking commands wait for Redis as long as it takes
  *   (maxRetriesPerRequest null), so a Redis restart never stops a worker.
- * - `producer`: fails fast (a request must not hang on a dead Redis).
+ * - `producer`: fails fast (a request must not hang on a dead Redis):
+ *   commands wait for the first connection, then fail after one retry.
  */
 export function createQueueConnection(role: 'worker' | 'producer') {
   const { redis } = queueConfig
   const common: RedisOptions = {
     password: redis.password,
     maxRetriesPerRequest: role === 'worker' ? null : 1,
-    enableOfflineQueue: role === 'worker',
+    enableOfflineQueue: true,
     retryStrategy: (times) => Math.min(200 * 2 ** Math.min(times, 5), 5000),
     lazyConnect: false,
   }
@@ -23,7 +24,7 @@ export function createQueueConnection(role: 'worker' | 'producer') {
       redisOptions: common,
       maxRedirections: 16,
       clusterRetryStrategy: (times) => Math.min(200 * 2 ** Math.min(times, 5), 5000),
-      enableOfflineQueue: role === 'worker',
+      enableOfflineQueue: true,
     })
   }
   return new Redis({ ...common, host: redis.host, port: redis.port })
