@@ -18,6 +18,7 @@ export const controllers = {
   Dashboard: () => import('#controllers/dashboard_controller'),
   Health: () => import('#controllers/health_controller'),
   Locale: () => import('#controllers/locale_controller'),
+  ProcessMigrations: () => import('#controllers/process_migrations_controller'),
   ProcessPages: () => import('#controllers/process_pages_controller'),
   Profile: () => import('#controllers/profile_controller'),
   Session: () => import('#controllers/session_controller'),

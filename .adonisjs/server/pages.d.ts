@@ -18,6 +18,8 @@ declare module '@adonisjs/inertia/types' {
     'errors/forbidden': ExtractProps<(typeof import('../../resources/js/pages/errors/forbidden.tsx'))['default']>
     'errors/not_found': ExtractProps<(typeof import('../../resources/js/pages/errors/not_found.tsx'))['default']>
     'errors/server_error': ExtractProps<(typeof import('../../resources/js/pages/errors/server_error.tsx'))['default']>
+    'migrations/create': ExtractProps<(typeof import('../../resources/js/pages/migrations/create.tsx'))['default']>
+    'migrations/show': ExtractProps<(typeof import('../../resources/js/pages/migrations/show.tsx'))['default']>
     'processes/create': ExtractProps<(typeof import('../../resources/js/pages/processes/create.tsx'))['default']>
     'processes/index': ExtractProps<(typeof import('../../resources/js/pages/processes/index.tsx'))['default']>
     'processes/show': ExtractProps<(typeof import('../../resources/js/pages/processes/show.tsx'))['default']>

@@ -31,6 +31,9 @@ export type ScannedRoutes = {
     'workflows.publish': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'workflows.export': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'number': ParamValue} }
     'workflows.processes.store': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'migrations.create': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'migrations.store': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'migrations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'reports.index': { paramsTuple?: []; params?: {} }
     'profile.show': { paramsTuple?: []; params?: {} }
     'profile.update': { paramsTuple?: []; params?: {} }
@@ -74,6 +77,8 @@ export type ScannedRoutes = {
     'workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'workflows.edit': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'workflows.export': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'number': ParamValue} }
+    'migrations.create': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'migrations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'reports.index': { paramsTuple?: []; params?: {} }
     'profile.show': { paramsTuple?: []; params?: {} }
     'users.index': { paramsTuple?: []; params?: {} }
@@ -101,6 +106,8 @@ export type ScannedRoutes = {
     'workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'workflows.edit': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'workflows.export': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'number': ParamValue} }
+    'migrations.create': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'migrations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'reports.index': { paramsTuple?: []; params?: {} }
     'profile.show': { paramsTuple?: []; params?: {} }
     'users.index': { paramsTuple?: []; params?: {} }
@@ -127,6 +134,7 @@ export type ScannedRoutes = {
     'workflows.import': { paramsTuple?: []; params?: {} }
     'workflows.publish': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'workflows.processes.store': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'migrations.store': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'profile.tokens.store': { paramsTuple?: []; params?: {} }
     'users.store': { paramsTuple?: []; params?: {} }
     'api.auth.tokens.store': { paramsTuple?: []; params?: {} }

@@ -168,6 +168,24 @@ const routes = {
     tokens: [{"old":"/workflows/:key/processes","type":0,"val":"workflows","end":""},{"old":"/workflows/:key/processes","type":1,"val":"key","end":""},{"old":"/workflows/:key/processes","type":0,"val":"processes","end":""}],
     types: placeholder as Registry['workflows.processes.store']['types'],
   },
+  'migrations.create': {
+    methods: ["GET","HEAD"],
+    pattern: '/workflows/:key/migrate',
+    tokens: [{"old":"/workflows/:key/migrate","type":0,"val":"workflows","end":""},{"old":"/workflows/:key/migrate","type":1,"val":"key","end":""},{"old":"/workflows/:key/migrate","type":0,"val":"migrate","end":""}],
+    types: placeholder as Registry['migrations.create']['types'],
+  },
+  'migrations.store': {
+    methods: ["POST"],
+    pattern: '/workflows/:key/migrations',
+    tokens: [{"old":"/workflows/:key/migrations","type":0,"val":"workflows","end":""},{"old":"/workflows/:key/migrations","type":1,"val":"key","end":""},{"old":"/workflows/:key/migrations","type":0,"val":"migrations","end":""}],
+    types: placeholder as Registry['migrations.store']['types'],
+  },
+  'migrations.show': {
+    methods: ["GET","HEAD"],
+    pattern: '/migrations/:id',
+    tokens: [{"old":"/migrations/:id","type":0,"val":"migrations","end":""},{"old":"/migrations/:id","type":1,"val":"id","end":""}],
+    types: placeholder as Registry['migrations.show']['types'],
+  },
   'reports.index': {
     methods: ["GET","HEAD"],
     pattern: '/reports',

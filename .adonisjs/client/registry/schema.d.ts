@@ -143,10 +143,10 @@ export interface Registry {
     methods: ["POST"]
     pattern: '/processes/:id/transitions'
     types: {
-      body: ExtractBody<InferInput<(typeof import('#validators/process').transitionProcessValidator)>>
+      body: ExtractBody<InferInput<(typeof import('#validators/process_page').transitionFromPageValidator)>>
       paramsTuple: [ParamValue]
       params: { id: ParamValue }
-      query: ExtractQuery<InferInput<(typeof import('#validators/process').transitionProcessValidator)>>
+      query: ExtractQuery<InferInput<(typeof import('#validators/process_page').transitionFromPageValidator)>>
       response: ExtractResponse<Awaited<ReturnType<import('#controllers/process_pages_controller').default['transition']>>>
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/process_pages_controller').default['transition']>>> | { status: 422; response: { errors: SimpleError[] } }
     }
@@ -155,10 +155,10 @@ export interface Registry {
     methods: ["PUT"]
     pattern: '/processes/:id/data'
     types: {
-      body: ExtractBody<InferInput<(typeof import('#validators/process').updateProcessDataValidator)>>
+      body: ExtractBody<InferInput<(typeof import('#validators/process_page').updateDataFromPageValidator)>>
       paramsTuple: [ParamValue]
       params: { id: ParamValue }
-      query: ExtractQuery<InferInput<(typeof import('#validators/process').updateProcessDataValidator)>>
+      query: ExtractQuery<InferInput<(typeof import('#validators/process_page').updateDataFromPageValidator)>>
       response: ExtractResponse<Awaited<ReturnType<import('#controllers/process_pages_controller').default['updateData']>>>
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/process_pages_controller').default['updateData']>>> | { status: 422; response: { errors: SimpleError[] } }
     }
@@ -329,6 +329,42 @@ export interface Registry {
       query: ExtractQuery<InferInput<(typeof import('#validators/workflow_page').startFromWorkflowValidator)>>
       response: ExtractResponse<Awaited<ReturnType<import('#controllers/workflow_processes_controller').default['store']>>>
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/workflow_processes_controller').default['store']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'migrations.create': {
+    methods: ["GET","HEAD"]
+    pattern: '/workflows/:key/migrate'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { key: ParamValue }
+      query: ExtractQueryForGet<InferInput<(typeof import('#validators/migration').migrationPlanValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/process_migrations_controller').default['create']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/process_migrations_controller').default['create']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'migrations.store': {
+    methods: ["POST"]
+    pattern: '/workflows/:key/migrations'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/migration').startMigrationValidator)>>
+      paramsTuple: [ParamValue]
+      params: { key: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/migration').startMigrationValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/process_migrations_controller').default['store']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/process_migrations_controller').default['store']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'migrations.show': {
+    methods: ["GET","HEAD"]
+    pattern: '/migrations/:id'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/process_migrations_controller').default['show']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/process_migrations_controller').default['show']>>>
     }
   }
   'reports.index': {

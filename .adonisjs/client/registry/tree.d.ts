@@ -41,6 +41,11 @@ export interface ApiDefinition {
       store: typeof routes['workflows.processes.store']
     }
   }
+  migrations: {
+    create: typeof routes['migrations.create']
+    store: typeof routes['migrations.store']
+    show: typeof routes['migrations.show']
+  }
   reports: {
     index: typeof routes['reports.index']
   }
