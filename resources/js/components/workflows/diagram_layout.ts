@@ -64,12 +64,24 @@ export type Layout = {
   dangling: number[]
 }
 
-export const NODE_WIDTH = 172
-export const NODE_HEIGHT = 54
-const LAYER_GAP = { horizontal: 150, vertical: 84 }
-const ROW_GAP = { horizontal: 34, vertical: 30 }
+/** Sizes of the regular drawing, and of the compact one for narrow places. */
+const METRICS = {
+  regular: {
+    nodeWidth: 172,
+    nodeHeight: 54,
+    layerGap: { horizontal: 150, vertical: 84 },
+    rowGap: { horizontal: 34, vertical: 30 },
+    padding: 28,
+  },
+  compact: {
+    nodeWidth: 124,
+    nodeHeight: 46,
+    layerGap: { horizontal: 120, vertical: 70 },
+    rowGap: { horizontal: 24, vertical: 16 },
+    padding: 12,
+  },
+}
 const WAYPOINT_SIZE = 18
-const PADDING = 28
 /** How far back edges are shifted off the centre line, and how much they bow. */
 const BACK_OFFSET = 12
 const BACK_BOW = 34
@@ -169,7 +181,15 @@ function cubicPoint(p0: Point, p1: Point, p2: Point, p3: Point, t: number): Poin
 const round = (value: number) => Math.round(value * 10) / 10
 const pt = (point: Point) => `${round(point.x)} ${round(point.y)}`
 
-export function layoutDiagram(graph: DiagramGraph, orientation: Orientation): Layout {
+export function layoutDiagram(
+  graph: DiagramGraph,
+  orientation: Orientation,
+  options: { compact?: boolean } = {}
+): Layout {
+  const metrics = METRICS[options.compact ? 'compact' : 'regular']
+  const NODE_WIDTH = metrics.nodeWidth
+  const NODE_HEIGHT = metrics.nodeHeight
+  const PADDING = metrics.padding
   const layers = assignLayers(graph)
   const byKey = stageIndexByKey(graph)
   const layerCount = layers.length > 0 ? Math.max(...layers) + 1 : 0
@@ -269,8 +289,8 @@ export function layoutDiagram(graph: DiagramGraph, orientation: Orientation): La
   const horizontal = orientation === 'horizontal'
   const mainSize = horizontal ? NODE_WIDTH : NODE_HEIGHT
   const crossSize = horizontal ? NODE_HEIGHT : NODE_WIDTH
-  const layerGap = LAYER_GAP[orientation]
-  const rowGap = ROW_GAP[orientation]
+  const layerGap = metrics.layerGap[orientation]
+  const rowGap = metrics.rowGap[orientation]
   const slotCross = (slot: Slot) => (slot.stage === null ? WAYPOINT_SIZE : crossSize)
   const layerExtent = slots.map((layer) =>
     layer.reduce((sum, slot, i) => sum + slotCross(slot) + (i > 0 ? rowGap : 0), 0)

@@ -47,17 +47,18 @@ export function WorkflowDiagram({ definition, currentStage, problems = [] }: Wor
     () => ({
       horizontal: layoutDiagram(definition, 'horizontal'),
       vertical: layoutDiagram(definition, 'vertical'),
+      compact: layoutDiagram(definition, 'vertical', { compact: true }),
     }),
     [definition]
   )
   // Left to right reads best; it may shrink a little to fit, but a graph
   // that would have to shrink more than that is drawn top to bottom.
+  // Narrow places (a sidebar, a phone) get smaller boxes before scrolling.
+  const candidates = [layouts.horizontal, layouts.vertical, layouts.compact]
   const layout: Layout =
-    available !== null &&
-    layouts.horizontal.width * MIN_SCALE > available &&
-    layouts.vertical.width < layouts.horizontal.width
-      ? layouts.vertical
-      : layouts.horizontal
+    candidates.find((c) => available === null || c.width * MIN_SCALE <= available) ??
+    candidates.reduce((narrowest, c) => (c.width < narrowest.width ? c : narrowest))
+  const compact = layout === layouts.compact
 
   const marked = useMemo(() => problemIndexes(problems), [problems])
   const byKey = useMemo(() => stageIndexByKey(definition), [definition])
@@ -96,12 +97,13 @@ export function WorkflowDiagram({ definition, currentStage, problems = [] }: Wor
         ) : (
           <svg
             role="img"
+            className={compact ? 'wf-compact' : undefined}
             aria-labelledby={titleId}
             aria-describedby={descriptionId}
             viewBox={`0 0 ${layout.width} ${layout.height}`}
             width={layout.width}
             height={layout.height}
-            style={{ minWidth: Math.min(layout.width, Math.round(layout.width * 0.72)) }}
+            style={{ minWidth: Math.round(layout.width * MIN_SCALE) }}
           >
             <title id={titleId}>{title}</title>
             <defs>
@@ -194,10 +196,20 @@ export function WorkflowDiagram({ definition, currentStage, problems = [] }: Wor
                         rx={22}
                       />
                     )}
-                    <text className="wf-node-name" x={node.width / 2} y={22} textAnchor="middle">
-                      {truncate(stageName(stage, node.index), NAME_LIMIT)}
+                    <text
+                      className="wf-node-name"
+                      x={node.width / 2}
+                      y={node.height * 0.41}
+                      textAnchor="middle"
+                    >
+                      {truncate(stageName(stage, node.index), compact ? 16 : NAME_LIMIT)}
                     </text>
-                    <text className="wf-node-detail" x={node.width / 2} y={39} textAnchor="middle">
+                    <text
+                      className="wf-node-detail"
+                      x={node.width / 2}
+                      y={node.height * 0.72}
+                      textAnchor="middle"
+                    >
                       {detail}
                     </text>
                     {current && (
