@@ -71,12 +71,16 @@ export default class HttpExceptionHandler extends ExceptionHandler {
       ctx.session.flashExcept(['password', 'password_confirmation', '_csrf'])
       ctx.session.flash('error', error.message)
       if (error.fieldErrors?.length) {
-        ctx.session.flashErrors(
-          Object.fromEntries(error.fieldErrors.map((f) => [f.field, [f.message]])) as Record<
-            string,
-            string[]
-          >
-        )
+        const byField = Object.fromEntries(
+          error.fieldErrors.map((f) => [f.field, [f.message]])
+        ) as Record<string, string[]>
+        // inputErrorsBag is what Inertia's `errors` prop reads; errorsBag keeps @error/@inputError working.
+        ctx.session.flashErrors(byField)
+        ctx.session.flash('inputErrorsBag', byField)
+      }
+      if (Array.isArray(error.details?.problems)) {
+        // Verifier problems with their codes, for pages that translate or place them.
+        ctx.session.flash('problems', error.details.problems)
       }
       return ctx.response.redirect().back()
     }

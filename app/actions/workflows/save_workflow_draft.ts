@@ -7,6 +7,9 @@ import { DomainError, InvalidInput } from '#exceptions/domain_error'
 import { DefinitionRejected } from '#exceptions/process_errors'
 import { normalizeDefinition } from '#actions/workflows/normalize_definition'
 
+/** Keys that would collide with page routes (/workflows/new, /workflows/import). */
+const RESERVED_KEYS = ['new', 'import', 'edit', 'draft']
+
 /**
  * Saves a definition document as the workflow's draft: creates the
  * workflow (and version 1) when `workflow` is omitted, otherwise updates
@@ -20,6 +23,11 @@ export default class SaveWorkflowDraft {
       throw new DefinitionRejected(verification.problems)
     const definition = verification.definition
 
+    if (!params.workflow && RESERVED_KEYS.includes(definition.key)) {
+      throw new InvalidInput(`"${definition.key}" is a reserved word; choose another key.`, [
+        { field: '$.key', message: `"${definition.key}" is reserved; choose another key` },
+      ])
+    }
     if (params.workflow && params.workflow.key !== definition.key) {
       throw new InvalidInput('The definition key cannot change.', [
         { field: '$.key', message: `The key of this workflow is "${params.workflow.key}"` },
