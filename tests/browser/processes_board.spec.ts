@@ -37,7 +37,9 @@ test.group('Browser / board', (group) => {
     const button = page.getByRole('button', { name: 'Move OF-000001 to…' })
     await button.focus()
     await page.keyboard.press('Enter')
-    await page.assertVisible(page.getByRole('menuitem', { name: /Reserve inventory/ }))
+    const item = page.getByRole('menuitem', { name: /Reserve inventory/ })
+    await page.assertVisible(item)
+    await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'menuitem')
     await page.keyboard.press('Enter')
 
     await page.assertTextContains('.toasts', 'OF-000001 moved to "Reserving inventory".')

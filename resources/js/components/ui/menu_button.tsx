@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
 
 export type MenuItem = { key: string; label: string; onSelect: () => void; hint?: string }
 
@@ -24,9 +24,14 @@ export function MenuButton(props: {
   const button = useRef<HTMLButtonElement>(null)
   const itemRefs = useRef<(HTMLButtonElement | null)[]>([])
 
+  // Focus moves into the menu before it is painted, so a key pressed
+  // right after opening already goes to the first item.
+  useLayoutEffect(() => {
+    if (open) itemRefs.current[0]?.focus()
+  }, [open])
+
   useEffect(() => {
     if (!open) return
-    itemRefs.current[0]?.focus()
     const onPointer = (event: MouseEvent) => {
       if (!root.current?.contains(event.target as Node)) setOpen(false)
     }
