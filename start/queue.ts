@@ -6,13 +6,16 @@
 | Without Redis the web server also runs the workers and the outbox relay,
 | so the quick start needs no other process. With BullMQ, workers run as
 | `node ace queue:work` and the web server only writes the outbox.
+| Started by bin/server.ts once the HTTP server is ready (not a preload:
+| tools that boot the app, like codegen, must not start background work).
 |
 */
 import app from '@adonisjs/core/services/app'
 import queue, { QUEUE_NAMES } from '#queue/queue_manager'
 import { OutboxRelay } from '#queue/outbox_relay'
 
-if (app.getEnvironment() === 'web' && queue.driver().name === 'memory') {
+export async function startEmbeddedQueue() {
+  if (queue.driver().name !== 'memory') return
   const relay = new OutboxRelay(queue.driver())
   await queue.driver().work({ queues: QUEUE_NAMES })
   relay.start()
