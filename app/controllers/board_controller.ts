@@ -7,7 +7,6 @@ import LoadBoard, {
 } from '#actions/board/load_board'
 import BoardCardTransformer from '#transformers/board_card_transformer'
 import PersonTransformer from '#transformers/person_transformer'
-import { flashedFieldErrors } from '#actions/process_pages/flashed_field_errors'
 
 /**
  * A workflow's board: columns per stage, cards that move by dragging or
@@ -15,7 +14,7 @@ import { flashedFieldErrors } from '#actions/process_pages/flashed_field_errors'
  * the card's version and come back here.
  */
 export default class BoardController {
-  async show({ params, inertia, auth, bouncer, session }: HttpContext) {
+  async show({ params, inertia, auth, bouncer }: HttpContext) {
     const user = auth.getUserOrFail()
     await bouncer.with(ProcessPolicy).authorize('view')
     const board = await new LoadBoard().handle(params.key)
@@ -41,7 +40,6 @@ export default class BoardController {
       closedElsewhere: board.closedElsewhere,
       limits: { active: ACTIVE_CARDS_PER_COLUMN, closed: CLOSED_CARDS_PER_COLUMN },
       allowed: { move: await bouncer.with(ProcessPolicy).allows('transition') },
-      engineErrors: flashedFieldErrors(session),
     })
   }
 }

@@ -22,7 +22,6 @@ import ProcessTransformer from '#transformers/process_transformer'
 import ProcessPageTransformer from '#transformers/process_page_transformer'
 import ProcessActivityTransformer from '#transformers/process_activity_transformer'
 import PersonTransformer from '#transformers/person_transformer'
-import { flashedFieldErrors } from '#actions/process_pages/flashed_field_errors'
 import WorkflowOptionTransformer from '#transformers/workflow_option_transformer'
 import { definitionOf } from '#support/definitions'
 import { toCsv } from '#support/csv'
@@ -147,7 +146,7 @@ export default class ProcessPagesController {
     response.stream(Readable.from(lines()))
   }
 
-  async create({ request, inertia, bouncer, session }: HttpContext) {
+  async create({ request, inertia, bouncer }: HttpContext) {
     await bouncer.with(ProcessPolicy).authorize('start')
     const options = await publishedWorkflows()
     const people = await activePeople()
@@ -159,7 +158,6 @@ export default class ProcessPagesController {
       ).useVariant('forStart'),
       people: PersonTransformer.transform(people),
       selected: options.workflows.some((w) => w.key === requested) ? requested : null,
-      engineErrors: flashedFieldErrors(session),
     })
   }
 
@@ -179,7 +177,7 @@ export default class ProcessPagesController {
     return response.redirect().toRoute('processes.show', { id: process.id })
   }
 
-  async show({ params, inertia, auth, bouncer, session }: HttpContext) {
+  async show({ params, inertia, auth, bouncer }: HttpContext) {
     const user = auth.getUserOrFail()
     const { process, events, definitions, people } = await new LoadProcessPage().handle(params.id)
     const policy = bouncer.with(ProcessPolicy)
@@ -213,7 +211,6 @@ export default class ProcessPagesController {
       timelineLimit: TIMELINE_LIMIT,
       people: PersonTransformer.transform(people),
       allowed: can,
-      engineErrors: flashedFieldErrors(session),
     })
   }
 

@@ -68,20 +68,20 @@ test.group('Process pages / commands', (group) => {
     const refused = await post({ transition: 'ship', expectedVersion: process.version })
     refused.assertStatus(302)
     assert.match(String(refused.flashMessage('error')), /needs these fields/)
-    assert.deepEqual(refused.flashMessage('errorsBag'), {
+    assert.deepEqual(refused.flashMessage('inputErrorsBag'), {
       'data.tracking_number': ['Tracking number is required for this transition'],
       'data.carrier': ['Carrier is required for this transition'],
     })
     const unchanged = await reload(process)
     assert.equal(unchanged.version, process.version)
 
-    // The page shows those messages next to the fields (engineErrors).
+    // The page shows those messages next to the fields (Inertia's errors).
     const shown = await client
       .get(page)
       .loginAs(manager)
-      .withFlashMessages({ errorsBag: refused.flashMessage('errorsBag'), error: 'x' })
+      .withFlashMessages({ inputErrorsBag: refused.flashMessage('inputErrorsBag'), error: 'x' })
       .withInertia()
-    assert.deepEqual((shown.inertiaProps as any).engineErrors, {
+    assert.deepEqual((shown.inertiaProps as any).errors, {
       'data.tracking_number': 'Tracking number is required for this transition',
       'data.carrier': 'Carrier is required for this transition',
     })
@@ -91,7 +91,7 @@ test.group('Process pages / commands', (group) => {
       expectedVersion: process.version,
       data: { tracking_number: 'TR-1', carrier: 'pigeon' },
     })
-    assert.deepEqual(Object.keys(invalid.flashMessage('errorsBag')), ['data.carrier'])
+    assert.deepEqual(Object.keys(invalid.flashMessage('inputErrorsBag')), ['data.carrier'])
 
     const shipped = await post({
       transition: 'ship',
@@ -199,7 +199,7 @@ test.group('Process pages / commands', (group) => {
         .redirects(0)
 
     const refused = await put({ carrier: 'pigeon' }, 1)
-    assert.deepEqual(Object.keys(refused.flashMessage('errorsBag')), ['data.carrier'])
+    assert.deepEqual(Object.keys(refused.flashMessage('inputErrorsBag')), ['data.carrier'])
 
     const saved = await put({ carrier: 'ups', payment_reference: 'P-9' }, 1)
     saved.assertFlashMessage('success', 'Details saved.')
@@ -429,7 +429,7 @@ test.group('Process pages / commands', (group) => {
       .withCsrfToken()
       .redirects(0)
     badAmount.assertHeader('location', '/processes/create')
-    assert.deepEqual(Object.keys(badAmount.flashMessage('errorsBag')), ['data.amount'])
+    assert.deepEqual(Object.keys(badAmount.flashMessage('inputErrorsBag')), ['data.amount'])
     assert.equal(
       await Process.query()
         .count('* as total')

@@ -9,8 +9,9 @@ export type CommandOutcome = 'done' | 'refused' | 'conflict'
  * is read from the fresh page: no flash error means it was done; a flash
  * error with a version other than the one the command was based on means
  * someone else changed the process first (409: nothing was written, the
- * page now shows their change); any other flash error is a refusal (422)
- * whose field errors the page shows.
+ * page now shows their change); any other flash error is a refusal (422).
+ * Refusals with field errors (request validation, or the engine's missing
+ * or invalid fields) arrive as Inertia errors instead, shown by the form.
  */
 export function commandOptions(options: {
   /** The version the form showed, sent as expectedVersion. */
@@ -32,24 +33,7 @@ export function commandOptions(options: {
       )
     },
     onError: () => {
-      // Validation errors of the request itself: the form shows them.
+      // Field errors: the form shows them next to the fields and keeps what was typed.
     },
   }
-}
-
-/**
- * Field errors for a form: Inertia's `errors` (request validation) and
- * the engine's field errors (`engineErrors` prop), keyed like "data.carrier".
- */
-export function mergeErrors(
-  ...sources: (Record<string, string | string[] | undefined> | undefined)[]
-): Record<string, string> {
-  const merged: Record<string, string> = {}
-  for (const source of sources) {
-    for (const [key, value] of Object.entries(source ?? {})) {
-      const message = Array.isArray(value) ? value[0] : value
-      if (message && !merged[key]) merged[key] = message
-    }
-  }
-  return merged
 }

@@ -1,4 +1,4 @@
-import { useForm, usePage } from '@inertiajs/react'
+import { useForm } from '@inertiajs/react'
 import { urlFor } from '../../client.ts'
 import { useI18n } from '../../lib/i18n.ts'
 import {
@@ -9,7 +9,7 @@ import {
   type FieldDef,
   type PersonOption,
 } from './data_field.tsx'
-import { commandOptions, mergeErrors, type CommandOutcome, type ReturnedPage } from './command.ts'
+import { commandOptions, type CommandOutcome, type ReturnedPage } from './command.ts'
 
 export type FieldGroup = { stage: { key: string; name: string }; fields: FieldDef[] }
 
@@ -28,13 +28,13 @@ export function DataForm(props: {
   onOutcome: (outcome: CommandOutcome, page: ReturnedPage) => void
 }) {
   const { t } = useI18n()
-  const page = usePage<{ engineErrors?: Record<string, string> }>()
   const fields = props.groups.flatMap((g) => g.fields)
   const form = useForm({
     data: Object.fromEntries(fields.map((f) => [f.key, toFormValue(props.process.data[f.key])])),
     expectedVersion: props.process.version,
   })
-  const errors = mergeErrors(form.errors as Record<string, string>, page.props.engineErrors)
+  // Request validation and the engine's field errors, keyed like "data.carrier".
+  const errors = form.errors as Record<string, string | undefined>
   const patch = changedValues(fields, form.data.data, props.process.data)
   const dirty = Object.keys(patch).length > 0
 

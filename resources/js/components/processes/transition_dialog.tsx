@@ -1,10 +1,10 @@
-import { useForm, usePage } from '@inertiajs/react'
+import { useForm } from '@inertiajs/react'
 import { urlFor } from '../../client.ts'
 import { useI18n } from '../../lib/i18n.ts'
 import { ModalDialog } from '../ui/modal_dialog.tsx'
 import { Field } from '../ui/field.tsx'
 import { DataField, toFormValue, type FieldDef, type PersonOption } from './data_field.tsx'
-import { commandOptions, mergeErrors, type CommandOutcome, type ReturnedPage } from './command.ts'
+import { commandOptions, type CommandOutcome, type ReturnedPage } from './command.ts'
 
 export type TransitionChoice = {
   key: string
@@ -58,7 +58,6 @@ function TransitionForm(
   props: Parameters<typeof TransitionDialog>[0] & { transition: TransitionChoice }
 ) {
   const { t } = useI18n()
-  const page = usePage<{ engineErrors?: Record<string, string> }>()
   const { transition, process } = props
   const fields = transition.fieldKeys
     .map((key) => props.fields.find((f) => f.key === key) ?? { key, label: key, type: 'text' })
@@ -70,7 +69,8 @@ function TransitionForm(
     data: Object.fromEntries(fields.map((f) => [f.key, toFormValue(process.data?.[f.key])])),
     comment: '',
   })
-  const errors = mergeErrors(form.errors as Record<string, string>, page.props.engineErrors)
+  // Request validation and the engine's field errors, keyed like "data.carrier".
+  const errors = form.errors as Record<string, string | undefined>
 
   return (
     <form

@@ -39,7 +39,6 @@ type Props = InertiaProps<{
   closedElsewhere: number
   limits: { active: number; closed: number }
   allowed: { move: boolean }
-  engineErrors: Record<string, string>
 }>
 
 const OTHER = '__other'

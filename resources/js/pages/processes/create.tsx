@@ -5,7 +5,6 @@ import { Field } from '../../components/ui/field.tsx'
 import { EmptyState } from '../../components/ui/empty_state.tsx'
 import { DataField, type FieldDef } from '../../components/processes/data_field.tsx'
 import { PRIORITIES } from '../../components/processes/process_filters.tsx'
-import { mergeErrors } from '../../components/processes/command.ts'
 import type { Data } from '../../../../.adonisjs/client/data.js'
 import type { InertiaProps } from '../../types.ts'
 
@@ -13,7 +12,6 @@ type Props = InertiaProps<{
   workflows: Data.WorkflowOption.Variants['forStart'][]
   people: Data.Person[]
   selected: string | null
-  engineErrors: Record<string, string>
 }>
 
 /**
@@ -21,7 +19,7 @@ type Props = InertiaProps<{
  * takes it, plus the start stage's own fields. It starts on the latest
  * published version; the process page opens next.
  */
-export default function ProcessesCreate({ workflows, people, selected, engineErrors }: Props) {
+export default function ProcessesCreate({ workflows, people, selected }: Props) {
   const { t } = useI18n()
   const form = useForm({
     workflow: selected ?? workflows[0]?.key ?? '',
@@ -32,7 +30,7 @@ export default function ProcessesCreate({ workflows, people, selected, engineErr
   })
   const workflow = workflows.find((w) => w.key === form.data.workflow)
   const startFields = (workflow?.startFields ?? []) as FieldDef[]
-  const errors = mergeErrors(form.errors as Record<string, string>, engineErrors)
+  const errors = form.errors as Record<string, string | undefined>
 
   return (
     <>

@@ -35,7 +35,6 @@ type Props = InertiaProps<{
     cancel: boolean
     comment: boolean
   }
-  engineErrors: Record<string, string>
 }>
 
 const versionIn = (page: ReturnedPage) =>
