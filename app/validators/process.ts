@@ -4,7 +4,8 @@ import { PROCESS_SORTS } from '#models/process'
 
 const idempotencyKey = () => vine.string().trim().minLength(1).maxLength(128).optional()
 const expectedVersion = () => vine.number().withoutDecimals().min(1)
-const data = () => vine.record(vine.any())
+// Values may be null: that clears a field.
+const data = () => vine.record(vine.any().nullable())
 
 export const startProcessValidator = vine.create({
   workflow: vine.string().trim().maxLength(64),

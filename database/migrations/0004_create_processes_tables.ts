@@ -88,6 +88,7 @@ export default class extends BaseSchema {
       table.unique(['process_id', 'idempotency_key'])
       table.index(['type', 'occurred_at'])
       table.index(['occurred_at'])
+      table.index(['actor_id'])
     })
 
     this.schema.createTable('outbox_messages', (table) => {

@@ -178,7 +178,7 @@ test.group('Process pages / commands', (group) => {
     response.assertStatus(302)
     response.assertFlashMessage('inputErrorsBag', {
       transition: ['Enter the transition'],
-      expectedVersion: ['Enter the expectedVersion'],
+      expectedVersion: ['Enter the expected version'],
     })
   })
 
