@@ -13,6 +13,7 @@ import { controllers } from '#generated/controllers'
 import { middleware } from '#start/kernel'
 import { processPages } from '#start/routes/process_pages'
 import { workflowPages } from '#start/routes/workflow_pages'
+import { adminPages } from '#start/routes/admin_pages'
 import { migrationPages } from '#start/routes/migration_pages'
 
 /*
@@ -44,6 +45,7 @@ router
 
     processPages()
     workflowPages()
+    adminPages()
     migrationPages()
     router
       .get('/reports', async ({ inertia, bouncer }) => {

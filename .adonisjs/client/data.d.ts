@@ -7,12 +7,19 @@
 import type { InferData, InferVariants } from '@adonisjs/core/types/transformers'
 import type { InferSharedProps, InferFlashData } from '@adonisjs/inertia/types'
 import type BoardCardTransformer from '#transformers/board_card_transformer'
+import type FailedJobTransformer from '#transformers/failed_job_transformer'
+import type NotificationPreferenceTransformer from '#transformers/notification_preference_transformer'
+import type NotificationTransformer from '#transformers/notification_transformer'
+import type OutboxProblemTransformer from '#transformers/outbox_problem_transformer'
 import type PersonTransformer from '#transformers/person_transformer'
 import type ProcessActivityTransformer from '#transformers/process_activity_transformer'
 import type ProcessEventTransformer from '#transformers/process_event_transformer'
 import type ProcessPageTransformer from '#transformers/process_page_transformer'
 import type ProcessTransformer from '#transformers/process_transformer'
+import type QueueReportTransformer from '#transformers/queue_report_transformer'
+import type StalledProcessTransformer from '#transformers/stalled_process_transformer'
 import type UserTransformer from '#transformers/user_transformer'
+import type WorkerHeartbeatTransformer from '#transformers/worker_heartbeat_transformer'
 import type WorkflowDiffTransformer from '#transformers/workflow_diff_transformer'
 import type WorkflowOptionTransformer from '#transformers/workflow_option_transformer'
 import type WorkflowStandingTransformer from '#transformers/workflow_standing_transformer'
@@ -24,6 +31,22 @@ export namespace Data {
   export type BoardCard = InferData<BoardCardTransformer>
   export namespace BoardCard {
     export type Variants = InferVariants<BoardCardTransformer>
+  }
+  export type FailedJob = InferData<FailedJobTransformer>
+  export namespace FailedJob {
+    export type Variants = InferVariants<FailedJobTransformer>
+  }
+  export type NotificationPreference = InferData<NotificationPreferenceTransformer>
+  export namespace NotificationPreference {
+    export type Variants = InferVariants<NotificationPreferenceTransformer>
+  }
+  export type Notification = InferData<NotificationTransformer>
+  export namespace Notification {
+    export type Variants = InferVariants<NotificationTransformer>
+  }
+  export type OutboxProblem = InferData<OutboxProblemTransformer>
+  export namespace OutboxProblem {
+    export type Variants = InferVariants<OutboxProblemTransformer>
   }
   export type Person = InferData<PersonTransformer>
   export namespace Person {
@@ -45,9 +68,21 @@ export namespace Data {
   export namespace Process {
     export type Variants = InferVariants<ProcessTransformer>
   }
+  export type QueueReport = InferData<QueueReportTransformer>
+  export namespace QueueReport {
+    export type Variants = InferVariants<QueueReportTransformer>
+  }
+  export type StalledProcess = InferData<StalledProcessTransformer>
+  export namespace StalledProcess {
+    export type Variants = InferVariants<StalledProcessTransformer>
+  }
   export type User = InferData<UserTransformer>
   export namespace User {
     export type Variants = InferVariants<UserTransformer>
+  }
+  export type WorkerHeartbeat = InferData<WorkerHeartbeatTransformer>
+  export namespace WorkerHeartbeat {
+    export type Variants = InferVariants<WorkerHeartbeatTransformer>
   }
   export type WorkflowDiff = InferData<WorkflowDiffTransformer>
   export namespace WorkflowDiff {

@@ -5,6 +5,10 @@
 
 export const controllers = {
   AccessTokens: () => import('#controllers/access_tokens_controller'),
+  admin: {
+    EngineHealth: () => import('#controllers/admin/engine_health_controller'),
+    Queues: () => import('#controllers/admin/queues_controller'),
+  },
   api: {
     AuthTokens: () => import('#controllers/api/auth_tokens_controller'),
     Me: () => import('#controllers/api/me_controller'),
@@ -18,6 +22,7 @@ export const controllers = {
   Dashboard: () => import('#controllers/dashboard_controller'),
   Health: () => import('#controllers/health_controller'),
   Locale: () => import('#controllers/locale_controller'),
+  Notifications: () => import('#controllers/notifications_controller'),
   ProcessMigrations: () => import('#controllers/process_migrations_controller'),
   ProcessPages: () => import('#controllers/process_pages_controller'),
   Profile: () => import('#controllers/profile_controller'),

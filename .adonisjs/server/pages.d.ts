@@ -12,6 +12,9 @@ type ExtractProps<T> =
 
 declare module '@adonisjs/inertia/types' {
   export interface InertiaPages {
+    'admin/engine/show': ExtractProps<(typeof import('../../resources/js/pages/admin/engine/show.tsx'))['default']>
+    'admin/queues/index': ExtractProps<(typeof import('../../resources/js/pages/admin/queues/index.tsx'))['default']>
+    'admin/queues/show': ExtractProps<(typeof import('../../resources/js/pages/admin/queues/show.tsx'))['default']>
     'auth/login': ExtractProps<(typeof import('../../resources/js/pages/auth/login.tsx'))['default']>
     'board/show': ExtractProps<(typeof import('../../resources/js/pages/board/show.tsx'))['default']>
     'dashboard': ExtractProps<(typeof import('../../resources/js/pages/dashboard.tsx'))['default']>
@@ -20,6 +23,8 @@ declare module '@adonisjs/inertia/types' {
     'errors/server_error': ExtractProps<(typeof import('../../resources/js/pages/errors/server_error.tsx'))['default']>
     'migrations/create': ExtractProps<(typeof import('../../resources/js/pages/migrations/create.tsx'))['default']>
     'migrations/show': ExtractProps<(typeof import('../../resources/js/pages/migrations/show.tsx'))['default']>
+    'notifications/index': ExtractProps<(typeof import('../../resources/js/pages/notifications/index.tsx'))['default']>
+    'notifications/preferences': ExtractProps<(typeof import('../../resources/js/pages/notifications/preferences.tsx'))['default']>
     'processes/create': ExtractProps<(typeof import('../../resources/js/pages/processes/create.tsx'))['default']>
     'processes/index': ExtractProps<(typeof import('../../resources/js/pages/processes/index.tsx'))['default']>
     'processes/show': ExtractProps<(typeof import('../../resources/js/pages/processes/show.tsx'))['default']>

@@ -31,6 +31,24 @@ export type ScannedRoutes = {
     'workflows.publish': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'workflows.export': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'number': ParamValue} }
     'workflows.processes.store': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'admin.queues.index': { paramsTuple?: []; params?: {} }
+    'admin.queues.show': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
+    'admin.queues.retry_all': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
+    'admin.queues.pause': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
+    'admin.queues.resume': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
+    'admin.queues.jobs.retry': { paramsTuple: [ParamValue,ParamValue]; params: {'queue': ParamValue,'job': ParamValue} }
+    'admin.queues.jobs.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'queue': ParamValue,'job': ParamValue} }
+    'admin.engine.show': { paramsTuple?: []; params?: {} }
+    'notifications.index': { paramsTuple?: []; params?: {} }
+    'notifications.unread': { paramsTuple?: []; params?: {} }
+    'notifications.read_all': { paramsTuple?: []; params?: {} }
+    'notifications.read': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'notifications.open': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'notifications.preferences.show': { paramsTuple?: []; params?: {} }
+    'notifications.preferences.update': { paramsTuple?: []; params?: {} }
+    'event_stream': { paramsTuple?: []; params?: {} }
+    'subscribe': { paramsTuple?: []; params?: {} }
+    'unsubscribe': { paramsTuple?: []; params?: {} }
     'migrations.create': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'migrations.store': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'migrations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -77,6 +95,13 @@ export type ScannedRoutes = {
     'workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'workflows.edit': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'workflows.export': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'number': ParamValue} }
+    'admin.queues.index': { paramsTuple?: []; params?: {} }
+    'admin.queues.show': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
+    'admin.engine.show': { paramsTuple?: []; params?: {} }
+    'notifications.index': { paramsTuple?: []; params?: {} }
+    'notifications.unread': { paramsTuple?: []; params?: {} }
+    'notifications.preferences.show': { paramsTuple?: []; params?: {} }
+    'event_stream': { paramsTuple?: []; params?: {} }
     'migrations.create': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'migrations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'reports.index': { paramsTuple?: []; params?: {} }
@@ -106,6 +131,13 @@ export type ScannedRoutes = {
     'workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'workflows.edit': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'workflows.export': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'number': ParamValue} }
+    'admin.queues.index': { paramsTuple?: []; params?: {} }
+    'admin.queues.show': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
+    'admin.engine.show': { paramsTuple?: []; params?: {} }
+    'notifications.index': { paramsTuple?: []; params?: {} }
+    'notifications.unread': { paramsTuple?: []; params?: {} }
+    'notifications.preferences.show': { paramsTuple?: []; params?: {} }
+    'event_stream': { paramsTuple?: []; params?: {} }
     'migrations.create': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'migrations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'reports.index': { paramsTuple?: []; params?: {} }
@@ -134,6 +166,15 @@ export type ScannedRoutes = {
     'workflows.import': { paramsTuple?: []; params?: {} }
     'workflows.publish': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'workflows.processes.store': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'admin.queues.retry_all': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
+    'admin.queues.pause': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
+    'admin.queues.resume': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
+    'admin.queues.jobs.retry': { paramsTuple: [ParamValue,ParamValue]; params: {'queue': ParamValue,'job': ParamValue} }
+    'notifications.read_all': { paramsTuple?: []; params?: {} }
+    'notifications.read': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'notifications.open': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscribe': { paramsTuple?: []; params?: {} }
+    'unsubscribe': { paramsTuple?: []; params?: {} }
     'migrations.store': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'profile.tokens.store': { paramsTuple?: []; params?: {} }
     'users.store': { paramsTuple?: []; params?: {} }
@@ -149,11 +190,13 @@ export type ScannedRoutes = {
   PUT: {
     'processes.data': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'workflows.draft': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'notifications.preferences.update': { paramsTuple?: []; params?: {} }
     'profile.update': { paramsTuple?: []; params?: {} }
     'profile.password': { paramsTuple?: []; params?: {} }
     'api.workflows.draft': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
   }
   DELETE: {
+    'admin.queues.jobs.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'queue': ParamValue,'job': ParamValue} }
     'profile.tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PATCH: {

@@ -1,7 +1,96 @@
-/**
- * Live updates to open pages (server-sent events). Until the transmit
- * channel is wired, this is a no-op hook the jobs already call.
- */
-export function publishToUser(_userId: number, _message: Record<string, unknown>) {}
+import app from '@adonisjs/core/services/app'
+import logger from '@adonisjs/core/services/logger'
+import type { HttpContext } from '@adonisjs/core/http'
+import type { ContainerBindings } from '@adonisjs/core/types'
 
-export function publishToProcess(_processId: number, _message: Record<string, unknown>) {}
+/**
+ * Live updates to open pages, as server-sent events (@adonisjs/transmit).
+ * Two kinds of channel:
+ *
+ * - `users/<id>`: what concerns one person (their notifications); only
+ *   that person may subscribe.
+ * - `processes/<id>`: something happened to a process; any signed-in user
+ *   may subscribe (everyone may view every process).
+ *
+ * A live update is a hint to refresh, never the only copy of anything: the
+ * database has the truth and pages reload it. So publishing never throws
+ * and never waits — without transmit (a script, a worker started without
+ * the provider) or with Redis away, the update is logged and dropped.
+ */
+type Transmit = ContainerBindings['transmit']
+type Message = Record<string, unknown>
+
+export const userChannel = (userId: number) => `users/${userId}`
+export const processChannel = (processId: number) => `processes/${processId}`
+
+let resolving: Promise<Transmit | null> | null = null
+
+function transmit(): Promise<Transmit | null> {
+  resolving ??= (async () => {
+    if (!app.container.hasBinding('transmit')) return null
+    return app.container.make('transmit')
+  })().catch((error) => {
+    logger.warn({ err: error }, 'live updates unavailable: transmit did not start')
+    return null
+  })
+  return resolving
+}
+
+function publish(channel: string, message: Message) {
+  void transmit()
+    .then((instance) => {
+      if (!instance) {
+        logger.debug({ channel }, 'live update dropped: transmit is not available here')
+        return
+      }
+      // Broadcastable is JSON; job payloads are ids and short strings.
+      instance.broadcast(channel, JSON.parse(JSON.stringify(message)))
+    })
+    .catch((error) => logger.warn({ err: error, channel }, 'live update not sent'))
+}
+
+export function publishToUser(userId: number, message: Message) {
+  publish(userChannel(userId), message)
+}
+
+export function publishToProcess(processId: number, message: Message) {
+  publish(processChannel(processId), message)
+}
+
+/**
+ * Wires transmit into the app: the channel rules, the three routes
+ * (called inside the signed-in route group, so they need a session) and
+ * a clean shutdown.
+ */
+export function registerLiveUpdates(instance: Transmit) {
+  authorizeLiveChannels(instance)
+  instance.registerRoutes()
+  // The HTTP server's graceful close waits for open connections, and an
+  // event stream never ends by itself. Hooks run last-registered first,
+  // so registering once the server is up ends the streams before that
+  // wait; browsers reconnect (to another instance, if there is one).
+  app.ready(() => {
+    app.terminating(() => closeLiveStreams(instance))
+  })
+}
+
+/**
+ * Ends every open event stream of this process.
+ */
+export function closeLiveStreams(instance: Transmit) {
+  for (const [stream] of instance.getManager().getAllSubscribers()) stream.end()
+}
+
+/**
+ * Who may subscribe to what. The subscribe route sits behind the session
+ * auth middleware, so `ctx.auth.user` is the signed-in person.
+ */
+export function authorizeLiveChannels(instance: Transmit) {
+  instance.authorize<{ id: string }>(
+    'users/:id',
+    (ctx: HttpContext, { id }) => ctx.auth.user?.id === Number(id)
+  )
+  instance.authorize<{ id: string }>('processes/:id', (ctx: HttpContext, { id }) =>
+    Boolean(ctx.auth.user && /^\d+$/.test(id))
+  )
+}

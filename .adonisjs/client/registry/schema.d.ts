@@ -331,6 +331,222 @@ export interface Registry {
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/workflow_processes_controller').default['store']>>> | { status: 422; response: { errors: SimpleError[] } }
     }
   }
+  'admin.queues.index': {
+    methods: ["GET","HEAD"]
+    pattern: '/admin/queues'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/queues_controller').default['index']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/queues_controller').default['index']>>>
+    }
+  }
+  'admin.queues.show': {
+    methods: ["GET","HEAD"]
+    pattern: '/admin/queues/:queue'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { queue: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/queues_controller').default['show']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/queues_controller').default['show']>>>
+    }
+  }
+  'admin.queues.retry_all': {
+    methods: ["POST"]
+    pattern: '/admin/queues/:queue/retry'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { queue: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/queues_controller').default['retryAll']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/queues_controller').default['retryAll']>>>
+    }
+  }
+  'admin.queues.pause': {
+    methods: ["POST"]
+    pattern: '/admin/queues/:queue/pause'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { queue: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/queues_controller').default['pause']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/queues_controller').default['pause']>>>
+    }
+  }
+  'admin.queues.resume': {
+    methods: ["POST"]
+    pattern: '/admin/queues/:queue/resume'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { queue: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/queues_controller').default['resume']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/queues_controller').default['resume']>>>
+    }
+  }
+  'admin.queues.jobs.retry': {
+    methods: ["POST"]
+    pattern: '/admin/queues/:queue/jobs/:job/retry'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue, ParamValue]
+      params: { queue: ParamValue; job: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/queues_controller').default['retry']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/queues_controller').default['retry']>>>
+    }
+  }
+  'admin.queues.jobs.destroy': {
+    methods: ["DELETE"]
+    pattern: '/admin/queues/:queue/jobs/:job'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue, ParamValue]
+      params: { queue: ParamValue; job: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/queues_controller').default['destroy']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/queues_controller').default['destroy']>>>
+    }
+  }
+  'admin.engine.show': {
+    methods: ["GET","HEAD"]
+    pattern: '/admin/engine'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: ExtractQueryForGet<InferInput<(typeof import('#validators/admin').engineHealthValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/engine_health_controller').default['show']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/engine_health_controller').default['show']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'notifications.index': {
+    methods: ["GET","HEAD"]
+    pattern: '/notifications'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: ExtractQueryForGet<InferInput<(typeof import('#validators/notification').listNotificationsValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/notifications_controller').default['index']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/notifications_controller').default['index']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'notifications.unread': {
+    methods: ["GET","HEAD"]
+    pattern: '/notifications/unread'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/notifications_controller').default['unread']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/notifications_controller').default['unread']>>>
+    }
+  }
+  'notifications.read_all': {
+    methods: ["POST"]
+    pattern: '/notifications/read'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/notifications_controller').default['markAllRead']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/notifications_controller').default['markAllRead']>>>
+    }
+  }
+  'notifications.read': {
+    methods: ["POST"]
+    pattern: '/notifications/:id/read'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/notifications_controller').default['markRead']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/notifications_controller').default['markRead']>>>
+    }
+  }
+  'notifications.open': {
+    methods: ["POST"]
+    pattern: '/notifications/:id/open'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/notifications_controller').default['open']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/notifications_controller').default['open']>>>
+    }
+  }
+  'notifications.preferences.show': {
+    methods: ["GET","HEAD"]
+    pattern: '/notifications/preferences'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/notifications_controller').default['preferences']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/notifications_controller').default['preferences']>>>
+    }
+  }
+  'notifications.preferences.update': {
+    methods: ["PUT"]
+    pattern: '/notifications/preferences'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/notification').updateNotificationPreferencesValidator)>>
+      paramsTuple: []
+      params: {}
+      query: ExtractQuery<InferInput<(typeof import('#validators/notification').updateNotificationPreferencesValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/notifications_controller').default['updatePreferences']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/notifications_controller').default['updatePreferences']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'event_stream': {
+    methods: ["GET","HEAD"]
+    pattern: '/__transmit/events'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: unknown
+      errorResponse: unknown
+    }
+  }
+  'subscribe': {
+    methods: ["POST"]
+    pattern: '/__transmit/subscribe'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: unknown
+      errorResponse: unknown
+    }
+  }
+  'unsubscribe': {
+    methods: ["POST"]
+    pattern: '/__transmit/unsubscribe'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: unknown
+      errorResponse: unknown
+    }
+  }
   'migrations.create': {
     methods: ["GET","HEAD"]
     pattern: '/workflows/:key/migrate'

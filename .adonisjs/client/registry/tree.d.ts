@@ -41,6 +41,36 @@ export interface ApiDefinition {
       store: typeof routes['workflows.processes.store']
     }
   }
+  admin: {
+    queues: {
+      index: typeof routes['admin.queues.index']
+      show: typeof routes['admin.queues.show']
+      retryAll: typeof routes['admin.queues.retry_all']
+      pause: typeof routes['admin.queues.pause']
+      resume: typeof routes['admin.queues.resume']
+      jobs: {
+        retry: typeof routes['admin.queues.jobs.retry']
+        destroy: typeof routes['admin.queues.jobs.destroy']
+      }
+    }
+    engine: {
+      show: typeof routes['admin.engine.show']
+    }
+  }
+  notifications: {
+    index: typeof routes['notifications.index']
+    unread: typeof routes['notifications.unread']
+    readAll: typeof routes['notifications.read_all']
+    read: typeof routes['notifications.read']
+    open: typeof routes['notifications.open']
+    preferences: {
+      show: typeof routes['notifications.preferences.show']
+      update: typeof routes['notifications.preferences.update']
+    }
+  }
+  eventStream: typeof routes['event_stream']
+  subscribe: typeof routes['subscribe']
+  unsubscribe: typeof routes['unsubscribe']
   migrations: {
     create: typeof routes['migrations.create']
     store: typeof routes['migrations.store']

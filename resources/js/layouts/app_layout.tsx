@@ -3,6 +3,7 @@ import { Link, router, usePage } from '@inertiajs/react'
 import { urlFor } from '../client.ts'
 import { LOCALES, useI18n } from '../lib/i18n.ts'
 import { FlashMessages } from '../components/flash_messages.tsx'
+import { NotificationBell } from '../components/notifications/notification_bell.tsx'
 import type { SharedProps } from '../types.ts'
 
 /**
@@ -77,6 +78,7 @@ export default function AppLayout({ children }: { children: ReactNode }) {
           ))}
         </nav>
         <span className="spacer" />
+        {user && <NotificationBell userId={user.id} />}
         {user && <UserMenu user={user} locale={locale} />}
       </header>
       <main id="main" className="content" tabIndex={-1}>

@@ -1,0 +1,32 @@
+import { Link, usePage } from '@inertiajs/react'
+import { urlFor } from '../../client.ts'
+import { useI18n } from '../../lib/i18n.ts'
+
+/**
+ * The admin area's own navigation (Users, Queues, Engine health), shown
+ * at the top of every admin page.
+ */
+export function AdminNav() {
+  const { t } = useI18n()
+  const path = usePage().url.split('?')[0]!
+  const items = [
+    { label: t('admin.nav.users'), href: urlFor('users.index') },
+    { label: t('admin.nav.queues'), href: urlFor('admin.queues.index') },
+    { label: t('admin.nav.engine'), href: urlFor('admin.engine.show') },
+  ]
+  const current = (href: string) => path === href || path.startsWith(`${href}/`)
+
+  return (
+    <nav className="admin-nav" aria-label={t('admin.nav.label')}>
+      {items.map((item) => (
+        <Link
+          key={item.href}
+          href={item.href}
+          aria-current={current(item.href) ? 'page' : undefined}
+        >
+          {item.label}
+        </Link>
+      ))}
+    </nav>
+  )
+}
