@@ -57,11 +57,12 @@ class OutboxCheck extends BaseCheck {
       .min('available_at as oldest')
       .first()
     if (!oldest?.oldest) return Result.ok('Nothing waiting in the outbox')
-    const ageSeconds = Math.round(
-      DateTime.now()
-        .diff(DateTime.fromSQL(String(oldest.oldest), { zone: 'utc' }))
-        .as('seconds')
-    )
+    // MySQL returns a Date, SQLite the stored text.
+    const since =
+      oldest.oldest instanceof Date
+        ? DateTime.fromJSDate(oldest.oldest)
+        : DateTime.fromSQL(String(oldest.oldest), { zone: 'utc' })
+    const ageSeconds = Math.round(DateTime.now().diff(since).as('seconds'))
     const result =
       ageSeconds > 300
         ? Result.warning(`Oldest undelivered message is ${ageSeconds}s old`)

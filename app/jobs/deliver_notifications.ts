@@ -11,7 +11,7 @@ import Notification from '#models/notification'
 import { DEFAULT_PREFERENCES, type NotificationKind } from '#enums/notification_kind'
 import { definitionOf } from '#support/definitions'
 import { sqlTime } from '#support/sql_time'
-import { publishToUser } from '#support/live_updates'
+import { publishToProcess, publishToUser } from '#support/live_updates'
 
 type Payload = { outboxId: number; processId: number; eventId: number }
 
@@ -31,6 +31,9 @@ export default class DeliverNotifications extends Job<Payload> {
     const event = await ProcessEvent.find(payload.eventId)
     const process = await Process.query().where('id', payload.processId).preload('workflow').first()
     if (!event || !process) return
+
+    // Open process pages refresh themselves (after commit, once per event, from any worker).
+    publishToProcess(process.id, { type: 'changed', version: event.sequence, event: event.type })
 
     const recipients = await this.recipientsFor(event, process)
     if (!recipients.length) return

@@ -26,7 +26,11 @@ export default function AppLayout({ children }: { children: ReactNode }) {
 
   const path = page.url.split('?')[0]!
   const isCurrent = (href: string) =>
-    href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`)
+    href === urlFor('users.index')
+      ? path.startsWith('/admin')
+      : href === '/'
+        ? path === '/'
+        : path === href || path.startsWith(`${href}/`)
 
   // The small-screen menu closes whenever a visit starts.
   useEffect(() => router.on('start', () => setNavOpen(false)), [])

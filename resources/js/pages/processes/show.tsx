@@ -19,6 +19,7 @@ import {
   type ReturnedPage,
 } from '../../components/processes/command.ts'
 import { WorkflowDiagram } from '../../components/workflows/workflow_diagram.tsx'
+import { useLiveChannel } from '../../components/notifications/live_channel.ts'
 
 type Props = InertiaProps<{
   process: Data.ProcessPage.Variants['forPage']
@@ -45,6 +46,13 @@ export default function ProcessShow(props: Props) {
   const { t, formatDateTime } = useI18n()
   const [conflict, setConflict] = useState<Conflict | null>(null)
   const fields = process.fieldGroups.flatMap((g) => g.fields)
+
+  // Someone else changed this process: show the fresh state (typed input in
+  // forms is kept, the props refresh underneath).
+  useLiveChannel(`processes/${process.id}`, (message) => {
+    if (typeof message.version === 'number' && message.version <= process.version) return
+    router.reload({ only: ['process'] })
+  })
 
   // After any command: a conflict gets its own explanation next to the
   // (already refreshed) process; anything else clears an old one.

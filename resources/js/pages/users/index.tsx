@@ -4,6 +4,7 @@ import { urlFor } from '../../client.ts'
 import { useI18n } from '../../lib/i18n.ts'
 import { EmptyState } from '../../components/ui/empty_state.tsx'
 import { Pagination } from '../../components/ui/pagination.tsx'
+import { AdminNav } from '../../components/admin/admin_nav.tsx'
 import type { Data } from '../../../../.adonisjs/client/data.js'
 import type { InertiaProps, Paginated } from '../../types.ts'
 
@@ -21,6 +22,7 @@ export default function UsersIndex({ users, filters, user: me }: Props) {
   return (
     <>
       <Head title={t('users.title')} />
+      <AdminNav />
       <div className="page-header">
         <div>
           <h1>{t('users.title')}</h1>
