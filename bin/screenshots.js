@@ -12,7 +12,14 @@ import { spawn } from 'node:child_process'
 import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from 'playwright'
-import { ROOT, ensureDependencies, ensureEnvFile, ensureTmp, requireNode24, run } from './_bootstrap.js'
+import {
+  ROOT,
+  ensureDependencies,
+  ensureEnvFile,
+  ensureTmp,
+  requireNode24,
+  run,
+} from './_bootstrap.js'
 
 requireNode24()
 ensureDependencies()
@@ -30,27 +37,40 @@ const env = {
   REDIS_HOST: '',
   LOG_LEVEL: 'warn',
 }
-for (const suffix of ['', '-wal', '-shm']) rmSync(join(ROOT, `tmp/screenshots.sqlite3${suffix}`), { force: true })
+for (const suffix of ['', '-wal', '-shm'])
+  rmSync(join(ROOT, `tmp/screenshots.sqlite3${suffix}`), { force: true })
 run('node', ['ace', 'migration:run', '--force'], { env })
 run('node', ['ace', 'db:seed'], { env })
 run('npx', ['vite', 'build', '--logLevel', 'warn'], { env })
 
-const server = spawn('node', ['--import=@poppinss/ts-exec', 'bin/server.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] })
-await new Promise((resolve, reject) => {
-  const timer = setTimeout(() => reject(new Error('server did not start')), 60000)
-  server.stdout.on('data', (chunk) => {
-    if (/started HTTP server/.test(chunk.toString())) {
-      clearTimeout(timer)
-      resolve()
-    }
-  })
+const server = spawn('node', ['--import=@poppinss/ts-exec', 'bin/server.ts'], {
+  cwd: ROOT,
+  env,
+  stdio: ['ignore', 'inherit', 'inherit'],
 })
+const deadline = Date.now() + 90_000
+for (;;) {
+  const up = await fetch(`http://127.0.0.1:${port}/health/live`)
+    .then((r) => r.ok)
+    .catch(() => false)
+  if (up) break
+  if (Date.now() > deadline) {
+    server.kill('SIGINT')
+    throw new Error('the server did not start')
+  }
+  await new Promise((resolve) => setTimeout(resolve, 500))
+}
 
 const out = join(ROOT, 'docs/screenshots')
 mkdirSync(out, { recursive: true })
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+  ],
 })
 try {
   const base = `http://127.0.0.1:${port}`

@@ -28,6 +28,10 @@ router
   })
   .use(middleware.guest())
 
+// Liveness and readiness for load balancers and orchestrators.
+router.get('/health/live', [controllers.Health, 'live']).as('health.live')
+router.get('/health/ready', [controllers.Health, 'ready']).as('health.ready')
+
 router
   .post('/locale', [controllers.Locale, 'update'])
   .as('locale.update')
