@@ -86,7 +86,7 @@ try {
     ['dashboard', '/'],
     ['process-list', '/processes'],
     ['board', '/workflows/order-fulfilment/board'],
-    ['process-page', null],
+    ['process-page', '/processes/41'],
     ['designer', '/workflows/order-fulfilment/edit'],
     ['workflows', '/workflows'],
   ]

@@ -7,7 +7,7 @@ type Flash = { success?: string; error?: string }
 /**
  * Shows the server's flash messages as dismissible toasts in a live
  * region, so screen readers announce them too. Success toasts fade after
- * a few seconds; errors stay until dismissed. A new visit brings a new
+ * ten seconds (time to read them); errors stay until dismissed. A new visit brings a new
  * set, identified by the page object it arrived with.
  */
 export function FlashMessages() {
@@ -27,7 +27,7 @@ export function FlashMessages() {
     const timer = setTimeout(
       () =>
         setDismissed((d) => ({ page, kinds: [...(d.page === page ? d.kinds : []), 'success'] })),
-      5000
+      10000
     )
     return () => clearTimeout(timer)
   }, [page, flash.success])
