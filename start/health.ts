@@ -30,15 +30,20 @@ class DatabaseCheck extends BaseCheck {
 
 class RedisCheck extends BaseCheck {
   name = 'redis'
-  #connection: ReturnType<typeof createQueueConnection> | null = null
 
+  /**
+   * A short-lived connection per check (results are cached a few seconds):
+   * a kept-open one would hold the process open after the app stops.
+   */
   async run(): Promise<HealthCheckResult> {
+    const connection = createQueueConnection('producer')
     try {
-      this.#connection ??= createQueueConnection('producer')
-      await this.#connection.ping()
+      await connection.ping()
       return Result.ok('Redis answers')
     } catch (error) {
       return Result.failed('Redis does not answer', error as Error)
+    } finally {
+      connection.disconnect()
     }
   }
 }
@@ -73,7 +78,7 @@ class OutboxCheck extends BaseCheck {
 
 export const healthChecks = new HealthChecks().register([
   new DatabaseCheck(),
-  ...(queueConfig.driver === 'bullmq' ? [new RedisCheck()] : []),
+  ...(queueConfig.driver === 'bullmq' ? [new RedisCheck().cacheFor('5 seconds')] : []),
   new OutboxCheck().cacheFor('5 seconds'),
   new MemoryHeapCheck(),
 ])
