@@ -42,7 +42,15 @@ test.group('Browser / board', (group) => {
     await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'menuitem')
     await page.keyboard.press('Enter')
 
-    await page.assertTextContains('.toasts', 'OF-000001 moved to "Reserving inventory".')
+    // Generous wait: on a loaded CI machine the post + reload can exceed the default 5 s.
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('.toasts')
+          ?.textContent?.includes('OF-000001 moved to "Reserving inventory".'),
+      null,
+      { timeout: 20_000 }
+    )
     const fresh = await Process.findOrFail(process!.id)
     assert.equal(fresh.stageKey, 'INVENTORY_RESERVING')
   })
