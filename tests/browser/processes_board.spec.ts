@@ -40,9 +40,11 @@ test.group('Browser / board', (group) => {
     const item = page.getByRole('menuitem', { name: /Reserve inventory/ })
     await page.assertVisible(item)
     await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'menuitem')
-    await page.keyboard.press('Enter')
-
-    // Generous wait: on a loaded CI machine the post + reload can exceed the default 5 s.
+    // Enter on the focused item runs the transition (a POST), then the page shows the result.
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST', { timeout: 20_000 }),
+      item.press('Enter'),
+    ])
     await page.waitForFunction(
       () =>
         document
