@@ -6,6 +6,8 @@ export type ScannedRoutes = {
   ALL: {
     'session.create': { paramsTuple?: []; params?: {} }
     'session.store': { paramsTuple?: []; params?: {} }
+    'health.live': { paramsTuple?: []; params?: {} }
+    'health.ready': { paramsTuple?: []; params?: {} }
     'locale.update': { paramsTuple?: []; params?: {} }
     'dashboard': { paramsTuple?: []; params?: {} }
     'session.destroy': { paramsTuple?: []; params?: {} }
@@ -83,6 +85,8 @@ export type ScannedRoutes = {
   }
   GET: {
     'session.create': { paramsTuple?: []; params?: {} }
+    'health.live': { paramsTuple?: []; params?: {} }
+    'health.ready': { paramsTuple?: []; params?: {} }
     'dashboard': { paramsTuple?: []; params?: {} }
     'processes.index': { paramsTuple?: []; params?: {} }
     'processes.export': { paramsTuple?: []; params?: {} }
@@ -119,6 +123,8 @@ export type ScannedRoutes = {
   }
   HEAD: {
     'session.create': { paramsTuple?: []; params?: {} }
+    'health.live': { paramsTuple?: []; params?: {} }
+    'health.ready': { paramsTuple?: []; params?: {} }
     'dashboard': { paramsTuple?: []; params?: {} }
     'processes.index': { paramsTuple?: []; params?: {} }
     'processes.export': { paramsTuple?: []; params?: {} }

@@ -7,6 +7,10 @@ export interface ApiDefinition {
     store: typeof routes['session.store']
     destroy: typeof routes['session.destroy']
   }
+  health: {
+    live: typeof routes['health.live']
+    ready: typeof routes['health.ready']
+  }
   locale: {
     update: typeof routes['locale.update']
   }
