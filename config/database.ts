@@ -13,6 +13,51 @@ const shared = {
   schemaGeneration: { enabled: false },
 }
 
+/**
+ * MySQL read replicas: DB_READ_HOSTS=h1:3306,h2:3306 sends reads there and
+ * writes to DB_WRITE_HOST (or DB_HOST). Lucid alone would route every
+ * select to a replica; app/support/sticky_reads.ts adds sticky reads
+ * (a request that wrote reads the primary), sends FOR UPDATE and raw writes
+ * to the primary and skips replicas that are down or lag behind.
+ */
+function parseHosts(value: string | undefined) {
+  return (value || '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
+    .map((item) => {
+      const [host, port] = item.split(':')
+      return { host: host!, port: Number(port || 3306) }
+    })
+}
+
+const mysqlConnection = {
+  host: env.get('DB_WRITE_HOST') || env.get('DB_HOST') || '127.0.0.1',
+  port: env.get('DB_PORT') || 3306,
+  user: env.get('DB_USER') || 'root',
+  password: env.get('DB_PASSWORD') || '',
+  database: env.get('DB_DATABASE') || 'stageflow',
+  charset: 'utf8mb4',
+  timezone: 'Z',
+  dateStrings: false,
+  // A dead replica (or primary) must fail a query in seconds, not minutes.
+  connectTimeout: 5000,
+}
+
+const readHosts = parseHosts(env.get('DB_READ_HOSTS'))
+
+/**
+ * How sticky reads behave (see docs/ARCHITECTURE.md, "Scale-out").
+ */
+export const stickyReads = {
+  /** Seconds a browser session keeps reading the primary after it wrote (covers the redirect). */
+  stickySeconds: env.get('DB_STICKY_SECONDS') ?? 5,
+  /** A replica further behind than this (seconds) is skipped. */
+  maxLagSeconds: env.get('DB_REPLICA_MAX_LAG') ?? 5,
+  /** How often each replica's health and lag are checked. */
+  checkIntervalMs: 1000,
+}
+
 const dbConfig = defineConfig({
   /**
    * "sqlite" is the embedded default (a file under tmp/, no server);
@@ -41,17 +86,16 @@ const dbConfig = defineConfig({
 
     mysql: {
       client: 'mysql2',
-      connection: {
-        host: env.get('DB_HOST') || '127.0.0.1',
-        port: env.get('DB_PORT') || 3306,
-        user: env.get('DB_USER') || 'root',
-        password: env.get('DB_PASSWORD') || '',
-        database: env.get('DB_DATABASE') || 'stageflow',
-        charset: 'utf8mb4',
-        timezone: 'Z',
-        dateStrings: false,
-      },
-      pool: { min: 0, max: 20 },
+      connection: mysqlConnection,
+      ...(readHosts.length
+        ? {
+            replicas: {
+              write: { connection: mysqlConnection },
+              read: { connection: readHosts.map((h) => ({ ...mysqlConnection, ...h })) },
+            },
+          }
+        : {}),
+      pool: { min: 0, max: 20, acquireTimeoutMillis: 10_000 },
       ...shared,
     },
   },

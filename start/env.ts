@@ -40,6 +40,13 @@ export const envSchema = {
   DB_USER: Env.schema.string.optional(),
   DB_PASSWORD: Env.schema.string.optional(),
   DB_DATABASE: Env.schema.string.optional(),
+  /** Scale-out (MySQL only): the primary, and comma-separated host:port read replicas. */
+  DB_WRITE_HOST: Env.schema.string.optional({ format: 'host' }),
+  DB_READ_HOSTS: Env.schema.string.optional(),
+  /** Seconds a session keeps reading the primary after it wrote (default 5). */
+  DB_STICKY_SECONDS: Env.schema.number.optional(),
+  /** Replicas further behind than this many seconds are skipped (default 5). */
+  DB_REPLICA_MAX_LAG: Env.schema.number.optional(),
 
   /*
   |----------------------------------------------------------
@@ -67,6 +74,18 @@ export const envSchema = {
   */
   SESSION_DRIVER: Env.schema.enum.optional(['database', 'redis', 'cookie', 'memory'] as const),
   LIMITER_STORE: Env.schema.enum.optional(['redis', 'database', 'memory'] as const),
+
+  /*
+  |----------------------------------------------------------
+  | Attachments: "fs" (tmp/uploads) or "s3" (S3-compatible)
+  |----------------------------------------------------------
+  */
+  DRIVE_DISK: Env.schema.enum.optional(['fs', 's3'] as const),
+  S3_BUCKET: Env.schema.string.optional(),
+  S3_REGION: Env.schema.string.optional(),
+  S3_ENDPOINT: Env.schema.string.optional(),
+  S3_ACCESS_KEY_ID: Env.schema.string.optional(),
+  S3_SECRET_ACCESS_KEY: Env.schema.string.optional(),
 
   /*
   |----------------------------------------------------------
