@@ -62,6 +62,53 @@ export interface StageEscalation {
   transition?: string
 }
 
+/** What an automated step does (see app/automation). */
+export const ACTION_TYPES = ['http', 'set_data', 'notify', 'transition'] as const
+export type ActionType = (typeof ACTION_TYPES)[number]
+
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const
+export type HttpMethod = (typeof HTTP_METHODS)[number]
+
+/**
+ * An HTTP call. `url`, header values and string leaves of `body` are
+ * templates: `{{data.field}}`, `{{process.id}}`, `{{process.reference}}`,
+ * `{{steps.<action>.<response path>}}`, `{{idempotencyKey}}`, and (in
+ * headers only) `{{secret.NAME}}`, read from the environment at run time.
+ */
+export interface HttpCall {
+  method: HttpMethod
+  url: string
+  headers?: Record<string, string>
+  body?: unknown
+  /** Per attempt, e.g. "10s" or "500ms". */
+  timeout?: string
+  attempts?: number
+  /** First retry delay; doubles each attempt. */
+  backoff?: string
+}
+
+/** A step run by workers when a process enters a stage (or takes a transition). */
+export interface ActionDefinition extends Partial<HttpCall> {
+  /** Unique within the workflow. */
+  key: string
+  type: ActionType
+  name?: string
+  /** set_data: process field → template (usually `{{steps.x.field}}`). */
+  data?: Record<string, string>
+  /** notify: who and what. */
+  notify?: { role?: Role; user?: string; message: string }
+  /** transition: the transition to take. */
+  transition?: string
+  /** Transition to take when the step succeeds. */
+  onSuccess?: string
+  /** Transition to take (after compensating) when the step fails for good. */
+  onFailure?: string
+  /** Total time budget for all attempts, e.g. "30m". */
+  deadline?: string
+  /** An http action undoing this one when a later step fails for good. */
+  compensation?: HttpCall
+}
+
 export interface StageDefinition {
   key: string
   name: string
@@ -74,6 +121,8 @@ export interface StageDefinition {
   fields?: FieldDefinition[]
   automatic?: AutomaticTransition
   escalation?: StageEscalation
+  /** Run in order by workers when a process enters the stage. */
+  actions?: ActionDefinition[]
 }
 
 export interface TransitionDefinition {
@@ -88,6 +137,8 @@ export interface TransitionDefinition {
   roles?: Role[]
   /** Keys of fields that must be filled before the transition may run. */
   requires?: string[]
+  /** Run by workers when the transition is taken (before the target stage's). */
+  actions?: ActionDefinition[]
 }
 
 export interface WorkflowDefinition {

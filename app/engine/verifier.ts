@@ -22,6 +22,11 @@ import {
   type WorkflowDefinition,
 } from '#engine/definition'
 import { parseDuration } from '#engine/duration'
+import {
+  verifyActionList,
+  type ActionProblemCode,
+  type ActionTransitionReference,
+} from '#automation/action_verifier'
 
 /** Stable machine-readable problem codes (safe to switch on / translate). */
 export type ProblemCode =
@@ -62,6 +67,8 @@ export type ProblemCode =
   | 'unreachable_stage'
   | 'dead_end_stage'
   | 'no_path_to_end'
+  | ActionProblemCode
+  | 'duplicate_action_key'
 
 export interface Problem {
   /** JSON path of the offending element, e.g. "$.stages[2].key". */
@@ -125,12 +132,13 @@ const STAGE_PROPERTIES = [
   'fields',
   'automatic',
   'escalation',
+  'actions',
 ]
 const ASSIGNEE_PROPERTIES = ['role', 'user']
 const FIELD_PROPERTIES = ['key', 'label', 'type', 'required', 'options']
 const AUTOMATIC_PROPERTIES = ['after', 'transition']
 const ESCALATION_PROPERTIES = ['reassignRole', 'reassignUser', 'transition']
-const TRANSITION_PROPERTIES = ['key', 'from', 'to', 'label', 'roles', 'requires']
+const TRANSITION_PROPERTIES = ['key', 'from', 'to', 'label', 'roles', 'requires', 'actions']
 
 type JsonObject = Record<string, unknown>
 
@@ -212,6 +220,34 @@ class Verification {
   readonly edges: { key: string | undefined; from: string; to: string }[] = []
   /** First transition with each key: its position and (usable) from-stage. */
   readonly transitionsByKey = new Map<string, { index: number; from: string | undefined }>()
+  /** Transitions named by actions, and where each action key was first used. */
+  readonly actionReferences: ActionTransitionReference[] = []
+  readonly actionKeys = new Map<string, string>()
+
+  /** Reads an `actions` list (app/automation/action_verifier.ts does the checks). */
+  readActions(object: JsonObject, path: string, subject: string) {
+    const { actions, references } = verifyActionList(
+      object.actions,
+      child(path, 'actions'),
+      subject.replace(/^S/, 's').replace(/^T/, 't'),
+      (p, code, message) => this.report(p, code, message)
+    )
+    this.actionReferences.push(...references)
+    ;(Array.isArray(object.actions) ? object.actions : []).forEach((action, index) => {
+      const key = (action as { key?: unknown } | null)?.key
+      if (typeof key !== 'string') return
+      const actionPath = child(at(child(path, 'actions'), index), 'key')
+      const first = this.actionKeys.get(key)
+      if (first) {
+        this.report(
+          actionPath,
+          'duplicate_action_key',
+          `The action key "${key}" is already used at ${first}; action keys must be unique in the workflow.`
+        )
+      } else this.actionKeys.set(key, actionPath)
+    })
+    return actions
+  }
 
   report(path: string, code: ProblemCode, message: string): void {
     this.problems.push({ path, code, message })
@@ -563,6 +599,15 @@ function verifyStage(run: Verification, raw: unknown, index: number): StageDefin
   const fields = verifyFields(run, raw, path, subject)
   const automatic = verifyAutomatic(run, raw, path, subject, index, key)
   const escalation = verifyEscalation(run, raw, path, subject, index, key)
+  const actions =
+    type === 'end' && !isAbsent(raw.actions) ? undefined : run.readActions(raw, path, subject)
+  if (type === 'end' && !isAbsent(raw.actions)) {
+    run.report(
+      child(path, 'actions'),
+      'not_allowed_on_end_stage',
+      `${subject} is an end stage, so it cannot have "actions".`
+    )
+  }
 
   if (escalation !== undefined && isAbsent(raw.sla) && type !== 'end') {
     run.report(
@@ -596,6 +641,7 @@ function verifyStage(run: Verification, raw: unknown, index: number): StageDefin
     ...(fields === undefined ? {} : { fields }),
     ...(automatic === undefined ? {} : { automatic }),
     ...(escalation === undefined ? {} : { escalation }),
+    ...(actions === undefined ? {} : { actions }),
   }
 }
 
@@ -947,6 +993,8 @@ function verifyTransition(
     })
   }
 
+  const actions = run.readActions(raw, path, subject)
+
   if (key === undefined) return null
   const first = run.transitionsByKey.get(key)
   if (first) {
@@ -966,6 +1014,7 @@ function verifyTransition(
     ...(label === undefined ? {} : { label }),
     ...(roles === undefined ? {} : { roles }),
     ...(requires === undefined ? {} : { requires }),
+    ...(actions === undefined ? {} : { actions }),
   }
 }
 
@@ -994,6 +1043,15 @@ function verifyEndpoint(
 
 /** `automatic.transition` and `escalation.transition` must leave their own stage. */
 function verifyTransitionReferences(run: Verification): void {
+  for (const reference of run.actionReferences) {
+    if (!run.transitionsByKey.has(reference.transition)) {
+      run.report(
+        reference.path,
+        'unknown_transition',
+        `${reference.subject} names the transition "${reference.transition}", which does not exist.`
+      )
+    }
+  }
   for (const reference of run.transitionReferences) {
     const stageText = stageSubject(reference.stageIndex, reference.stageKey).replace(/^S/, 's')
     const what = reference.feature === 'automatic' ? 'automatic transition' : 'escalation'

@@ -11,6 +11,9 @@ export const JOBS: Record<string, () => Promise<{ default: JobClass<any> }>> = {
   run_automatic_transition: () => import('#jobs/run_automatic_transition'),
   reconcile_timers: () => import('#jobs/reconcile_timers'),
   run_process_migration: () => import('#jobs/run_process_migration'),
+  run_action: () => import('#jobs/run_action'),
+  run_compensation: () => import('#jobs/run_compensation'),
+  alert_failed_compensation: () => import('#jobs/alert_failed_compensation'),
 }
 
 /**
@@ -20,6 +23,9 @@ const TOPICS: Record<string, { job: string; queue: QueueName }> = {
   'timer.sla': { job: 'check_sla', queue: 'timers' },
   'timer.automatic_transition': { job: 'run_automatic_transition', queue: 'timers' },
   'migration.requested': { job: 'run_process_migration', queue: 'default' },
+  'action.run': { job: 'run_action', queue: 'automation' },
+  'action.compensate': { job: 'run_compensation', queue: 'automation' },
+  'action.needs_attention': { job: 'alert_failed_compensation', queue: 'automation' },
 }
 
 export function jobForTopic(topic: string): { job: string; queue: QueueName } | null {

@@ -96,7 +96,13 @@ export default class CommitProcessChange {
         // Entering a stage (re)starts its timers: SLA check, automatic transition.
         const timers =
           next.stage !== process.stageKey || next.workflowVersionId !== process.workflowVersionId
-            ? stageEntryTimers(definitions.get(next.workflowVersionId)!, next, process.id, at)
+            ? stageEntryTimers(
+                definitions.get(next.workflowVersionId)!,
+                next,
+                process.id,
+                at,
+                engineEvent.type === 'transitioned' ? String(engineEvent.payload.transition) : null
+              )
             : []
         const event = await recordEvent(trx, process.id, engineEvent, idempotencyKey ?? null, [
           ...timers,

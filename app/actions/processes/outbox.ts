@@ -4,6 +4,7 @@ import type { WorkflowDefinition } from '#engine/definition'
 import type { ProcessState } from '#engine/replay'
 import { stageOf } from '#engine/state_machine'
 import { parseDuration } from '#engine/duration'
+import { actionDispatchOnEntry } from '#automation/steps'
 
 /**
  * A side effect to record next to an event: which queue handles it and
@@ -40,7 +41,9 @@ export function stageEntryTimers(
   definition: WorkflowDefinition,
   state: ProcessState,
   processId: number,
-  enteredAt: DateTime
+  enteredAt: DateTime,
+  /** The transition that entered the stage (its actions run first). */
+  transition: string | null = null
 ): OutboxDraft[] {
   if (state.status !== 'active') return []
   const stage = stageOf(definition, state.stage)
@@ -65,5 +68,7 @@ export function stageEntryTimers(
       availableAt: enteredAt.plus({ milliseconds: after }),
     })
   }
+  // The stage's (and the transition's) actions: run by the automation workers.
+  timers.push(...actionDispatchOnEntry(definition, state, processId, transition, enteredAt))
   return timers
 }

@@ -1,0 +1,125 @@
+import type { HttpCall } from '#engine/definition'
+import automationConfig, { secretOf } from '#config/automation'
+import { parseStepDuration } from '#automation/durations'
+import { renderString, renderValue, type TemplateScope } from '#automation/templates'
+
+export type PreparedCall = {
+  method: string
+  url: string
+  host: string
+  headers: Record<string, string>
+  body: string | undefined
+  timeoutMs: number
+  /** For the attempt log: method, URL and body size; never header values. */
+  summary: string
+}
+
+export type CallResult = {
+  ok: boolean
+  /** Worth trying again: timeouts, network errors, 408, 429, 5xx. */
+  retryable: boolean
+  status: number | null
+  durationMs: number
+  body: unknown
+  error: string | null
+}
+
+/** A definition problem found at run time (a missing secret): no retry can fix it. */
+export class StepConfigurationError extends Error {}
+
+export function prepareCall(call: HttpCall, scope: TemplateScope): PreparedCall {
+  const url = String(renderString(call.url, scope) ?? '')
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    throw new StepConfigurationError(`The URL "${url}" is not valid.`)
+  }
+  const headerScope: TemplateScope = {
+    ...scope,
+    secret: (name) => {
+      const value = secretOf(name)
+      if (value === undefined) {
+        throw new StepConfigurationError(
+          `The secret "${name}" is not set (environment variable ${automationConfig.secretPrefix}${name}).`
+        )
+      }
+      return value
+    },
+  }
+  const headers: Record<string, string> = {}
+  for (const [name, template] of Object.entries(call.headers ?? {})) {
+    headers[name] = String(renderString(template, headerScope) ?? '')
+  }
+  headers['Idempotency-Key'] = scope.idempotencyKey
+  const body = call.body === undefined ? undefined : JSON.stringify(renderValue(call.body, scope))
+  if (body !== undefined) headers['Content-Type'] ??= 'application/json'
+  headers['Accept'] ??= 'application/json'
+  return {
+    method: call.method,
+    url,
+    host: parsed.host,
+    headers,
+    body,
+    timeoutMs: parseStepDuration(call.timeout) ?? automationConfig.defaults.timeoutMs,
+    summary:
+      `${call.method} ${parsed.origin}${parsed.pathname}${body ? ` (${body.length} B JSON)` : ''}`.slice(
+        0,
+        500
+      ),
+  }
+}
+
+export async function performCall(call: PreparedCall): Promise<CallResult> {
+  const started = performance.now()
+  try {
+    const response = await fetch(call.url, {
+      method: call.method,
+      headers: call.headers,
+      body: call.body,
+      signal: AbortSignal.timeout(call.timeoutMs),
+      redirect: 'manual',
+    })
+    const raw = await response.text()
+    const text = raw.slice(0, automationConfig.maxResponseBytes)
+    let body: unknown = text
+    try {
+      body = text ? JSON.parse(text) : null
+    } catch {}
+    const durationMs = Math.round(performance.now() - started)
+    const ok = response.status >= 200 && response.status < 300
+    const retryable =
+      !ok && (response.status >= 500 || response.status === 408 || response.status === 429)
+    return {
+      ok,
+      retryable,
+      status: response.status,
+      durationMs,
+      body,
+      error: ok ? null : `HTTP ${response.status}${describeBody(body)}`,
+    }
+  } catch (error) {
+    const durationMs = Math.round(performance.now() - started)
+    const err = error as Error
+    const timedOut = err.name === 'TimeoutError' || err.name === 'AbortError'
+    return {
+      ok: false,
+      retryable: true,
+      status: null,
+      durationMs,
+      body: null,
+      error: timedOut
+        ? `No answer within ${call.timeoutMs} ms`
+        : `Network error: ${(err.cause as Error | undefined)?.message ?? err.message}`,
+    }
+  }
+}
+
+function describeBody(body: unknown) {
+  if (body && typeof body === 'object') {
+    const message =
+      (body as Record<string, unknown>).error ?? (body as Record<string, unknown>).message
+    if (typeof message === 'string') return `: ${message.slice(0, 200)}`
+  }
+  return ''
+}

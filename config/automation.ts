@@ -1,0 +1,56 @@
+import env from '#start/env'
+
+/*
+|--------------------------------------------------------------------------
+| Automation (stage actions, sagas)
+|--------------------------------------------------------------------------
+|
+| Defaults of actions that do not set their own, and the protection of
+| the external systems they call: a circuit breaker and a rate limit per
+| target host. Their state is shared by every worker: in Redis when Redis
+| is configured, otherwise in the database (the embedded default).
+|
+| Secrets: `{{secret.NAME}}` in an action's headers reads the environment
+| variable STAGEFLOW_SECRET_NAME at run time (never stored, never logged).
+|
+*/
+
+const number = (name: string, fallback: number) => {
+  const value = Number(env.get(name as any))
+  return Number.isFinite(value) && value > 0 ? value : fallback
+}
+
+/** "host:port=calls,host=calls" → per-host calls per minute. */
+const perHost = (text: string | undefined) =>
+  Object.fromEntries(
+    (text ?? '')
+      .split(',')
+      .map((item) => item.trim().split('='))
+      .filter(([host, calls]) => host && Number(calls) > 0)
+      .map(([host, calls]) => [host!.trim(), Number(calls)])
+  ) as Record<string, number>
+
+const automationConfig = {
+  defaults: { timeoutMs: 10_000, attempts: 3, backoffMs: 2_000 },
+  /** Longest back-off between attempts, whatever the doubling says. */
+  maxBackoffMs: 10 * 60_000,
+  breaker: {
+    /** Consecutive failures (5xx, timeouts, network errors) that open it. */
+    failures: number('AUTOMATION_BREAKER_FAILURES', 5),
+    /** How long it stays open before one trial call. */
+    cooldownMs: number('AUTOMATION_BREAKER_COOLDOWN_MS', 30_000),
+  },
+  rateLimit: {
+    /** Calls per minute per target host. */
+    perMinute: number('AUTOMATION_RATE_LIMIT_PER_MINUTE', 600),
+    perHost: perHost(env.get('AUTOMATION_RATE_LIMITS' as any)),
+  },
+  secretPrefix: 'STAGEFLOW_SECRET_',
+  /** Response bodies kept for templates and the process page. */
+  maxResponseBytes: 16_384,
+}
+
+export const secretOf = (name: string): string | undefined =>
+  env.get(`${automationConfig.secretPrefix}${name}` as any) || undefined
+
+export default automationConfig
