@@ -21,7 +21,9 @@ const sessionConfig = defineConfig({
     sameSite: 'lax',
   },
 
-  store: env.get('SESSION_DRIVER') || (env.get('REDIS_HOST') ? 'redis' : 'database'),
+  store:
+    env.get('SESSION_DRIVER') ||
+    (env.get('REDIS_HOST') || env.get('REDIS_CLUSTER_NODES') ? 'redis' : 'database'),
 
   stores: {
     cookie: stores.cookie(),

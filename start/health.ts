@@ -4,8 +4,11 @@
 |--------------------------------------------------------------------------
 |
 | /health/live answers as long as the process serves HTTP; /health/ready
-| runs these checks (database, Redis when configured, the outbox backlog)
-| for load balancers and orchestrators.
+| runs these checks (database, read replicas, Redis when configured, queue
+| workers, the outbox backlog) for load balancers and orchestrators. Only
+| failures make an instance unready (503); a skipped replica or no live
+| worker is a warning: requests still work (reads fall back to the primary,
+| jobs wait in Redis).
 |
 */
 import { DateTime } from 'luxon'
@@ -14,13 +17,15 @@ import { HealthChecks, BaseCheck, MemoryHeapCheck, Result } from '@adonisjs/core
 import type { HealthCheckResult } from '@adonisjs/core/types/health'
 import queueConfig from '#config/queue'
 import { createQueueConnection } from '#queue/redis_connection'
+import { replicaHealth } from '#support/sticky_reads'
 
 class DatabaseCheck extends BaseCheck {
   name = 'database'
 
   async run(): Promise<HealthCheckResult> {
     try {
-      await db.rawQuery('select 1')
+      // The primary: replicas have their own check below.
+      await db.connection(db.primaryConnectionName, { mode: 'write' }).rawQuery('select 1')
       return Result.ok('The database answers')
     } catch (error) {
       return Result.failed('The database does not answer', error as Error)
@@ -45,6 +50,46 @@ class RedisCheck extends BaseCheck {
     } finally {
       connection.disconnect()
     }
+  }
+}
+
+/**
+ * Read replicas (when configured): a replica that is down or lags is
+ * skipped, which is a warning, not a failure.
+ */
+class ReplicaCheck extends BaseCheck {
+  name = 'replicas'
+
+  async run(): Promise<HealthCheckResult> {
+    const replicas = replicaHealth()
+    const skipped = replicas.filter((r) => !r.healthy)
+    const summary = replicas.map((r) => `${r.replica}: ${r.reason}`).join('; ')
+    const result = skipped.length
+      ? Result.warning(`${skipped.length} of ${replicas.length} replicas skipped (${summary})`)
+      : Result.ok(replicas.length ? `Replicas in use (${summary})` : 'No read replicas configured')
+    return result.setMetaData({ replicas })
+  }
+}
+
+/**
+ * Queue workers are separate processes: at least one must have sent a
+ * heartbeat lately, or jobs only pile up (a warning: requests still work).
+ */
+class QueueWorkersCheck extends BaseCheck {
+  name = 'queue'
+
+  async run(): Promise<HealthCheckResult> {
+    const since = DateTime.now().toUTC().minus({ seconds: 60 }).toFormat('yyyy-MM-dd HH:mm:ss')
+    const row = await db
+      .from('worker_heartbeats')
+      .where('beat_at', '>=', since)
+      .count('* as n')
+      .first()
+    const live = Number(row?.n ?? 0)
+    const result = live
+      ? Result.ok(`${live} worker(s) alive`)
+      : Result.warning('No queue worker sent a heartbeat in the last minute')
+    return result.setMetaData({ workers: live })
   }
 }
 
@@ -78,7 +123,10 @@ class OutboxCheck extends BaseCheck {
 
 export const healthChecks = new HealthChecks().register([
   new DatabaseCheck(),
-  ...(queueConfig.driver === 'bullmq' ? [new RedisCheck().cacheFor('5 seconds')] : []),
+  new ReplicaCheck(),
+  ...(queueConfig.driver === 'bullmq'
+    ? [new RedisCheck().cacheFor('5 seconds'), new QueueWorkersCheck().cacheFor('5 seconds')]
+    : []),
   new OutboxCheck().cacheFor('5 seconds'),
   new MemoryHeapCheck(),
 ])

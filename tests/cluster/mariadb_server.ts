@@ -161,9 +161,15 @@ export class MariaDbServer {
 
 /**
  * Makes `replica` replicate everything `primary` writes from now on
- * (GTID-based), and waits until both replication threads run.
+ * (GTID-based), and waits until both replication threads run. With
+ * `delaySeconds` the replica applies each change that much later
+ * (MASTER_DELAY): a replica that is always a little stale.
  */
-export async function startReplication(primary: MariaDbServer, replica: MariaDbServer) {
+export async function startReplication(
+  primary: MariaDbServer,
+  replica: MariaDbServer,
+  delaySeconds = 0
+) {
   await primary.query(
     `SET sql_log_bin = 0;
      CREATE USER IF NOT EXISTS 'repl'@'127.0.0.1' IDENTIFIED BY 'repl';
@@ -175,7 +181,7 @@ export async function startReplication(primary: MariaDbServer, replica: MariaDbS
     `SET GLOBAL gtid_slave_pos = ?;
      CHANGE MASTER TO MASTER_HOST = '127.0.0.1', MASTER_PORT = ${primary.port},
        MASTER_USER = 'repl', MASTER_PASSWORD = 'repl', MASTER_USE_GTID = slave_pos,
-       MASTER_CONNECT_RETRY = 1;
+       MASTER_CONNECT_RETRY = 1, MASTER_DELAY = ${Math.round(delaySeconds)};
      SET GLOBAL read_only = ON;
      START SLAVE;`,
     [pos ?? '']
