@@ -15,6 +15,7 @@ import { processPages } from '#start/routes/process_pages'
 import { workflowPages } from '#start/routes/workflow_pages'
 import { adminPages } from '#start/routes/admin_pages'
 import { migrationPages } from '#start/routes/migration_pages'
+import { automationApi, automationPages } from '#start/routes/automation'
 
 /*
 |--------------------------------------------------------------------------
@@ -51,6 +52,7 @@ router
     workflowPages()
     adminPages()
     migrationPages()
+    automationPages()
     router
       .get('/reports', async ({ inertia, bouncer }) => {
         await bouncer.authorize('viewReports')
@@ -93,6 +95,7 @@ router
     router
       .group(() => {
         router.get('/me', [controllers.api.Me, 'show']).as('me.show')
+        automationApi()
 
         router.get('/workflows', [controllers.api.Workflows, 'index']).as('workflows.index')
         router.post('/workflows', [controllers.api.Workflows, 'store']).as('workflows.store')

@@ -6,6 +6,7 @@
 export const controllers = {
   AccessTokens: () => import('#controllers/access_tokens_controller'),
   admin: {
+    Automation: () => import('#controllers/admin/automation_controller'),
     EngineHealth: () => import('#controllers/admin/engine_health_controller'),
     Queues: () => import('#controllers/admin/queues_controller'),
   },
@@ -16,6 +17,7 @@ export const controllers = {
     ProcessCommands: () => import('#controllers/api/process_commands_controller'),
     ProcessEvents: () => import('#controllers/api/process_events_controller'),
     Processes: () => import('#controllers/api/processes_controller'),
+    State: () => import('#controllers/api/state_controller'),
     Workflows: () => import('#controllers/api/workflows_controller'),
   },
   Board: () => import('#controllers/board_controller'),

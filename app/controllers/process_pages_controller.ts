@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream'
 import { DateTime } from 'luxon'
 import type { HttpContext } from '@adonisjs/core/http'
+import { processAutomation } from '#automation/process_automation'
 import User from '#models/user'
 import type Process from '#models/process'
 import ProcessPolicy from '#policies/process_policy'
@@ -197,11 +198,14 @@ export default class ProcessPagesController {
       comment: await policy.allows('comment'),
     }
 
+    const automation = await processAutomation(process.id)
     return inertia.render('processes/show', {
       process: ProcessPageTransformer.transform(process, {
         definitions,
         viewer: user,
+        automation,
       }).useVariant('forPage'),
+      automation,
       timeline: ProcessActivityTransformer.transform(events, {
         processes: new Map([[process.id, process]]),
         definitions,

@@ -4,7 +4,8 @@ import { parseDuration } from '#engine/duration'
 import { stageOf } from '#engine/state_machine'
 import type Process from '#models/process'
 import type User from '#models/user'
-import ProcessTransformer from '#transformers/process_transformer'
+import ProcessTransformer, { type ProcessContext } from '#transformers/process_transformer'
+import { automationWaits, type ProcessAutomation } from '#automation/process_automation'
 
 /**
  * What a process is waiting for, in the order the page lists it. The page
@@ -30,6 +31,13 @@ export type Wait =
  * process is waiting on, and the definition for the diagram.
  */
 export default class ProcessPageTransformer extends ProcessTransformer {
+  constructor(
+    resource: Process,
+    protected context: ProcessContext & { automation?: ProcessAutomation }
+  ) {
+    super(resource, context)
+  }
+
   forPage() {
     const p = this.resource
     const detail = this.forDetail()
@@ -45,7 +53,9 @@ export default class ProcessPageTransformer extends ProcessTransformer {
         roles: byKey.get(t.key)?.roles ?? null,
       })),
       fieldGroups: definition ? fieldGroupsOf(definition) : [],
-      waits: definition ? waitsOf(p, definition) : [],
+      waits: definition
+        ? [...waitsOf(p, definition), ...automationWaits(this.context.automation)]
+        : [],
       definition: definition ?? null,
     }
   }

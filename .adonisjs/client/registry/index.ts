@@ -306,6 +306,24 @@ const routes = {
     tokens: [{"old":"/migrations/:id","type":0,"val":"migrations","end":""},{"old":"/migrations/:id","type":1,"val":"id","end":""}],
     types: placeholder as Registry['migrations.show']['types'],
   },
+  'admin.automation.index': {
+    methods: ["GET","HEAD"],
+    pattern: '/admin/automation',
+    tokens: [{"old":"/admin/automation","type":0,"val":"admin","end":""},{"old":"/admin/automation","type":0,"val":"automation","end":""}],
+    types: placeholder as Registry['admin.automation.index']['types'],
+  },
+  'admin.automation.attention.retry': {
+    methods: ["POST"],
+    pattern: '/admin/automation/attention/:process/retry',
+    tokens: [{"old":"/admin/automation/attention/:process/retry","type":0,"val":"admin","end":""},{"old":"/admin/automation/attention/:process/retry","type":0,"val":"automation","end":""},{"old":"/admin/automation/attention/:process/retry","type":0,"val":"attention","end":""},{"old":"/admin/automation/attention/:process/retry","type":1,"val":"process","end":""},{"old":"/admin/automation/attention/:process/retry","type":0,"val":"retry","end":""}],
+    types: placeholder as Registry['admin.automation.attention.retry']['types'],
+  },
+  'admin.automation.attention.resolve': {
+    methods: ["POST"],
+    pattern: '/admin/automation/attention/:process/resolve',
+    tokens: [{"old":"/admin/automation/attention/:process/resolve","type":0,"val":"admin","end":""},{"old":"/admin/automation/attention/:process/resolve","type":0,"val":"automation","end":""},{"old":"/admin/automation/attention/:process/resolve","type":0,"val":"attention","end":""},{"old":"/admin/automation/attention/:process/resolve","type":1,"val":"process","end":""},{"old":"/admin/automation/attention/:process/resolve","type":0,"val":"resolve","end":""}],
+    types: placeholder as Registry['admin.automation.attention.resolve']['types'],
+  },
   'reports.index': {
     methods: ["GET","HEAD"],
     pattern: '/reports',
@@ -383,6 +401,42 @@ const routes = {
     pattern: '/api/v1/me',
     tokens: [{"old":"/api/v1/me","type":0,"val":"api","end":""},{"old":"/api/v1/me","type":0,"val":"v1","end":""},{"old":"/api/v1/me","type":0,"val":"me","end":""}],
     types: placeholder as Registry['api.me.show']['types'],
+  },
+  'api.state.show': {
+    methods: ["GET","HEAD"],
+    pattern: '/api/v1/state/:scope/:key',
+    tokens: [{"old":"/api/v1/state/:scope/:key","type":0,"val":"api","end":""},{"old":"/api/v1/state/:scope/:key","type":0,"val":"v1","end":""},{"old":"/api/v1/state/:scope/:key","type":0,"val":"state","end":""},{"old":"/api/v1/state/:scope/:key","type":1,"val":"scope","end":""},{"old":"/api/v1/state/:scope/:key","type":1,"val":"key","end":""}],
+    types: placeholder as Registry['api.state.show']['types'],
+  },
+  'api.state.update': {
+    methods: ["PUT"],
+    pattern: '/api/v1/state/:scope/:key',
+    tokens: [{"old":"/api/v1/state/:scope/:key","type":0,"val":"api","end":""},{"old":"/api/v1/state/:scope/:key","type":0,"val":"v1","end":""},{"old":"/api/v1/state/:scope/:key","type":0,"val":"state","end":""},{"old":"/api/v1/state/:scope/:key","type":1,"val":"scope","end":""},{"old":"/api/v1/state/:scope/:key","type":1,"val":"key","end":""}],
+    types: placeholder as Registry['api.state.update']['types'],
+  },
+  'api.state.destroy': {
+    methods: ["DELETE"],
+    pattern: '/api/v1/state/:scope/:key',
+    tokens: [{"old":"/api/v1/state/:scope/:key","type":0,"val":"api","end":""},{"old":"/api/v1/state/:scope/:key","type":0,"val":"v1","end":""},{"old":"/api/v1/state/:scope/:key","type":0,"val":"state","end":""},{"old":"/api/v1/state/:scope/:key","type":1,"val":"scope","end":""},{"old":"/api/v1/state/:scope/:key","type":1,"val":"key","end":""}],
+    types: placeholder as Registry['api.state.destroy']['types'],
+  },
+  'api.state.increment': {
+    methods: ["POST"],
+    pattern: '/api/v1/state/:scope/:key/increment',
+    tokens: [{"old":"/api/v1/state/:scope/:key/increment","type":0,"val":"api","end":""},{"old":"/api/v1/state/:scope/:key/increment","type":0,"val":"v1","end":""},{"old":"/api/v1/state/:scope/:key/increment","type":0,"val":"state","end":""},{"old":"/api/v1/state/:scope/:key/increment","type":1,"val":"scope","end":""},{"old":"/api/v1/state/:scope/:key/increment","type":1,"val":"key","end":""},{"old":"/api/v1/state/:scope/:key/increment","type":0,"val":"increment","end":""}],
+    types: placeholder as Registry['api.state.increment']['types'],
+  },
+  'api.state.lock': {
+    methods: ["POST"],
+    pattern: '/api/v1/state/:scope/:key/lock',
+    tokens: [{"old":"/api/v1/state/:scope/:key/lock","type":0,"val":"api","end":""},{"old":"/api/v1/state/:scope/:key/lock","type":0,"val":"v1","end":""},{"old":"/api/v1/state/:scope/:key/lock","type":0,"val":"state","end":""},{"old":"/api/v1/state/:scope/:key/lock","type":1,"val":"scope","end":""},{"old":"/api/v1/state/:scope/:key/lock","type":1,"val":"key","end":""},{"old":"/api/v1/state/:scope/:key/lock","type":0,"val":"lock","end":""}],
+    types: placeholder as Registry['api.state.lock']['types'],
+  },
+  'api.state.unlock': {
+    methods: ["DELETE"],
+    pattern: '/api/v1/state/:scope/:key/lock',
+    tokens: [{"old":"/api/v1/state/:scope/:key/lock","type":0,"val":"api","end":""},{"old":"/api/v1/state/:scope/:key/lock","type":0,"val":"v1","end":""},{"old":"/api/v1/state/:scope/:key/lock","type":0,"val":"state","end":""},{"old":"/api/v1/state/:scope/:key/lock","type":1,"val":"scope","end":""},{"old":"/api/v1/state/:scope/:key/lock","type":1,"val":"key","end":""},{"old":"/api/v1/state/:scope/:key/lock","type":0,"val":"lock","end":""}],
+    types: placeholder as Registry['api.state.unlock']['types'],
   },
   'api.workflows.index': {
     methods: ["GET","HEAD"],

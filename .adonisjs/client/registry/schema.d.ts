@@ -607,6 +607,42 @@ export interface Registry {
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/process_migrations_controller').default['show']>>>
     }
   }
+  'admin.automation.index': {
+    methods: ["GET","HEAD"]
+    pattern: '/admin/automation'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/automation_controller').default['index']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/automation_controller').default['index']>>>
+    }
+  }
+  'admin.automation.attention.retry': {
+    methods: ["POST"]
+    pattern: '/admin/automation/attention/:process/retry'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { process: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/automation_controller').default['retry']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/automation_controller').default['retry']>>>
+    }
+  }
+  'admin.automation.attention.resolve': {
+    methods: ["POST"]
+    pattern: '/admin/automation/attention/:process/resolve'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/automation').resolveAttentionValidator)>>
+      paramsTuple: [ParamValue]
+      params: { process: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/automation').resolveAttentionValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/automation_controller').default['resolve']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/automation_controller').default['resolve']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
   'reports.index': {
     methods: ["GET","HEAD"]
     pattern: '/reports'
@@ -761,6 +797,78 @@ export interface Registry {
       query: {}
       response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/me_controller').default['show']>>>
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/me_controller').default['show']>>>
+    }
+  }
+  'api.state.show': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/state/:scope/:key'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue, ParamValue]
+      params: { scope: ParamValue; key: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/state_controller').default['show']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/state_controller').default['show']>>>
+    }
+  }
+  'api.state.update': {
+    methods: ["PUT"]
+    pattern: '/api/v1/state/:scope/:key'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/automation').setStateValidator)>>
+      paramsTuple: [ParamValue, ParamValue]
+      params: { scope: ParamValue; key: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/automation').setStateValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/state_controller').default['update']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/state_controller').default['update']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.state.destroy': {
+    methods: ["DELETE"]
+    pattern: '/api/v1/state/:scope/:key'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue, ParamValue]
+      params: { scope: ParamValue; key: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/state_controller').default['destroy']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/state_controller').default['destroy']>>>
+    }
+  }
+  'api.state.increment': {
+    methods: ["POST"]
+    pattern: '/api/v1/state/:scope/:key/increment'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/automation').incrementStateValidator)>>
+      paramsTuple: [ParamValue, ParamValue]
+      params: { scope: ParamValue; key: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/automation').incrementStateValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/state_controller').default['increment']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/state_controller').default['increment']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.state.lock': {
+    methods: ["POST"]
+    pattern: '/api/v1/state/:scope/:key/lock'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/automation').lockStateValidator)>>
+      paramsTuple: [ParamValue, ParamValue]
+      params: { scope: ParamValue; key: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/automation').lockStateValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/state_controller').default['lock']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/state_controller').default['lock']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.state.unlock': {
+    methods: ["DELETE"]
+    pattern: '/api/v1/state/:scope/:key/lock'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/automation').unlockStateValidator)>>
+      paramsTuple: [ParamValue, ParamValue]
+      params: { scope: ParamValue; key: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/automation').unlockStateValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/state_controller').default['unlock']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/state_controller').default['unlock']>>> | { status: 422; response: { errors: SimpleError[] } }
     }
   }
   'api.workflows.index': {

@@ -60,6 +60,13 @@ export interface ApiDefinition {
     engine: {
       show: typeof routes['admin.engine.show']
     }
+    automation: {
+      index: typeof routes['admin.automation.index']
+      attention: {
+        retry: typeof routes['admin.automation.attention.retry']
+        resolve: typeof routes['admin.automation.attention.resolve']
+      }
+    }
   }
   notifications: {
     index: typeof routes['notifications.index']
@@ -107,6 +114,14 @@ export interface ApiDefinition {
     openapi: typeof routes['api.openapi']
     me: {
       show: typeof routes['api.me.show']
+    }
+    state: {
+      show: typeof routes['api.state.show']
+      update: typeof routes['api.state.update']
+      destroy: typeof routes['api.state.destroy']
+      increment: typeof routes['api.state.increment']
+      lock: typeof routes['api.state.lock']
+      unlock: typeof routes['api.state.unlock']
     }
     workflows: {
       index: typeof routes['api.workflows.index']

@@ -6,6 +6,7 @@ import type { Data } from '../../../../.adonisjs/client/data.js'
 import type { InertiaProps } from '../../types.ts'
 import { DueDate, Person, PriorityBadge, StatusBadge } from '../../components/processes/badges.tsx'
 import { WaitingOn, type Wait } from '../../components/processes/waiting_on.tsx'
+import { ActionSteps, type ProcessAutomation } from '../../components/processes/action_steps.tsx'
 import { TransitionPanel } from '../../components/processes/transition_panel.tsx'
 import { DataForm } from '../../components/processes/data_form.tsx'
 import { Assignment } from '../../components/processes/assignment.tsx'
@@ -27,6 +28,7 @@ type Props = InertiaProps<{
   timelineTotal: number
   timelineLimit: number
   people: Data.Person[]
+  automation?: ProcessAutomation
   allowed: {
     transition: boolean
     updateData: boolean
@@ -196,6 +198,7 @@ export default function ProcessShow(props: Props) {
                 </a>
               </div>
             </div>
+            <ActionSteps automation={props.automation} />
             {can.comment && <CommentForm process={process} {...command} />}
             <Timeline events={props.timeline} fields={fields} people={people} />
             {props.timelineTotal > props.timeline.length && (
