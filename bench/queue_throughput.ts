@@ -214,17 +214,6 @@ async function run(app: Awaited<ReturnType<typeof bootApp>>, redisPort: number, 
   })
   await db.from('outbox_messages').delete()
 
-  if (process.env.BENCH_CACHE_JOB_LOADERS) {
-    // What-if for a recommended change (docs/benchmarks.md): load each job
-    // class once per process instead of a dynamic import() per execution.
-    const registry = await import('#queue/registry')
-    for (const [name, loader] of Object.entries(registry.JOBS)) {
-      let loaded: ReturnType<typeof loader> | null = null
-      registry.JOBS[name] = () => (loaded ??= loader())
-    }
-    console.log('  (what-if: job classes loaded once per process)')
-  }
-
   if (process.env.BENCH_EMPTY_HANDLER) {
     // What-if: the same pipeline with a handler that does nothing, to
     // price the queue layer alone (relay, driver, executeJob) against raw BullMQ.

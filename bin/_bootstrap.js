@@ -8,7 +8,7 @@
 |
 */
 import { createHash, randomBytes } from 'node:crypto'
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync, mkdirSync, rmSync, statSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
@@ -36,11 +36,45 @@ export function ensureDependencies() {
   const lock = join(ROOT, 'package-lock.json')
   const stamp = join(ROOT, 'node_modules', '.stageflow-lock-hash')
   const hash = createHash('sha256').update(readFileSync(lock)).digest('hex')
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return
+  const fresh = () => existsSync(stamp) && readFileSync(stamp, 'utf8') === hash
+  if (fresh()) return
 
-  console.log('Installing dependencies (npm ci)…')
-  run('npm', ['ci', '--no-audit', '--no-fund'])
-  writeFileSync(stamp, hash)
+  // One install at a time: two commands started together (a test run and
+  // the app, or parallel test runs) must not both rewrite node_modules.
+  const guard = join(ROOT, '.install-lock')
+  while (!tryMkdir(guard)) {
+    if (Date.now() - statSync(guard, { throwIfNoEntry: false })?.mtimeMs > 10 * 60_000) {
+      rmSync(guard, { recursive: true, force: true }) // left by a killed install
+      continue
+    }
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500)
+  }
+  try {
+    if (fresh()) return
+    console.log('Installing dependencies (npm ci)…')
+    const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    })
+    if (result.status !== 0) {
+      rmSync(guard, { recursive: true, force: true })
+      console.error(`"npm ci" failed (exit ${result.status ?? result.signal}).`)
+      process.exit(result.status || 1)
+    }
+    writeFileSync(stamp, hash)
+  } finally {
+    rmSync(guard, { recursive: true, force: true })
+  }
+}
+
+function tryMkdir(path) {
+  try {
+    mkdirSync(path)
+    return true
+  } catch (error) {
+    if (error.code === 'EEXIST') return false
+    throw error
+  }
 }
 
 /**

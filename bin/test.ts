@@ -28,7 +28,16 @@ const IMPORTER = (filePath: string) => {
 new Ignitor(APP_ROOT, { importer: IMPORTER })
   .tap((app) => {
     app.booting(async () => {
-      await import('#start/env')
+      const { default: env } = await import('#start/env')
+      // The suites empty the database: never point them at real data.
+      const sqlite = (env.get('DB_CONNECTION') || 'sqlite') === 'sqlite'
+      const target = sqlite ? env.get('SQLITE_FILE') || 'tmp/db.sqlite3' : env.get('DB_DATABASE')
+      if (!/test/.test(String(target))) {
+        console.error(
+          `Refusing to run the tests on "${target}": they empty the database. Use "npm test", or point ${sqlite ? 'SQLITE_FILE' : 'DB_DATABASE'} at a name containing "test".`
+        )
+        process.exit(1)
+      }
     })
     app.listen('SIGTERM', () => app.terminate())
     app.listenIf(app.managedByPm2, 'SIGINT', () => app.terminate())

@@ -20,8 +20,12 @@ export default class QueueWork extends BaseCommand {
   @flags.number({ description: 'Jobs at once per queue (default: per-queue setting)' })
   declare concurrency: number
 
-  @flags.boolean({ description: 'Do not run the outbox relay in this process', default: false })
-  declare noRelay: boolean
+  @flags.boolean({
+    description: 'Run the outbox relay in this process (--no-relay: jobs only)',
+    default: true,
+    showNegatedVariantInHelp: true,
+  })
+  declare relay: boolean
 
   async run() {
     const { default: queue, QUEUE_NAMES } = await import('#queue/queue_manager')
@@ -39,7 +43,7 @@ export default class QueueWork extends BaseCommand {
     const driver = queue.driver()
     if (driver.name === 'bullmq') await checkRedisPolicy(this.logger)
     await driver.work({ queues, concurrency: this.concurrency })
-    const relay = this.noRelay ? null : new OutboxRelay(driver)
+    const relay = this.relay === false ? null : new OutboxRelay(driver)
     relay?.start()
     const heartbeat = startHeartbeat(queues)
     this.logger.info(

@@ -68,9 +68,22 @@ const queueConfig = {
 
   /**
    * The outbox relay: how many messages it publishes per round and how
-   * long it sleeps when there was nothing to do.
+   * long it sleeps when there was nothing to do; standby relays (another
+   * worker holds the lease) check the lease every `standbyMs`, so a failover
+   * takes at most lockTtlMs + standbyMs.
    */
-  relay: { batchSize: 200, idleMs: 200, lockTtlMs: 15000 },
+  relay: { batchSize: 200, idleMs: 200, lockTtlMs: 15000, standbyMs: 1000 },
+
+  /**
+   * BullMQ worker locks. A job whose worker died (SIGKILL, lost machine)
+   * goes back to the queue once its lock expires and a stalled check runs:
+   * within lockDuration + stalledInterval (BullMQ's defaults are 30 s each).
+   * Workers renew the lock every lockDuration / 2 while a job runs.
+   */
+  worker: {
+    lockDurationMs: env.get('QUEUE_LOCK_DURATION_MS') || 15_000,
+    stalledIntervalMs: env.get('QUEUE_STALLED_INTERVAL_MS') || 5_000,
+  },
 
   /** Seconds a worker may take to finish its jobs on SIGTERM. */
   shutdownGraceSeconds: 30,

@@ -66,6 +66,10 @@ export const envSchema = {
   */
   QUEUE_DRIVER: Env.schema.enum.optional(['bullmq', 'memory'] as const),
   QUEUE_PREFIX: Env.schema.string.optional(),
+  /** BullMQ job lock (ms): a killed worker's job returns to the queue after at most this plus the stalled interval. */
+  QUEUE_LOCK_DURATION_MS: Env.schema.number.optional(),
+  /** How often (ms) workers look for jobs whose worker died. */
+  QUEUE_STALLED_INTERVAL_MS: Env.schema.number.optional(),
 
   /*
   |----------------------------------------------------------

@@ -29,14 +29,22 @@ export default class DeliverNotifications extends Job<Payload> {
 
   async handle(payload: Payload, context: JobContext) {
     const event = await ProcessEvent.find(payload.eventId)
-    const process = await Process.query().where('id', payload.processId).preload('workflow').first()
-    if (!event || !process) return
+    if (!event) return
 
     // Open process pages refresh themselves (after commit, once per event, from any worker).
-    publishToProcess(process.id, { type: 'changed', version: event.sequence, event: event.type })
+    publishToProcess(payload.processId, {
+      type: 'changed',
+      version: event.sequence,
+      event: event.type,
+    })
 
-    const recipients = await this.recipientsFor(event, process)
-    if (!recipients.length) return
+    // The process row is read only when someone is to be told.
+    let loaded: Process | null | undefined
+    const processOf = async () => (loaded ??= await Process.find(payload.processId))
+    const recipients = await this.recipientsFor(event, processOf)
+    const process = recipients.length ? await processOf() : null
+    if (!process) return
+
     const users = await User.query()
       .whereIn(
         'id',
@@ -75,6 +83,10 @@ export default class DeliverNotifications extends Job<Payload> {
       if (wants.email) {
         await this.email(payload.outboxId, user, recipient.kind, process, title, body, context)
       }
+      // An event with many recipients (an SLA breach tells every manager) must
+      // not starve the event loop: on SQLite every query answers synchronously,
+      // and BullMQ renews the job's lock from a timer.
+      await new Promise((resolve) => setImmediate(resolve))
     }
   }
 
@@ -146,7 +158,10 @@ export default class DeliverNotifications extends Job<Payload> {
     context.logger.info({ userId: user.id, kind }, 'e-mail notification sent')
   }
 
-  protected async recipientsFor(event: ProcessEvent, process: Process): Promise<Recipient[]> {
+  protected async recipientsFor(
+    event: ProcessEvent,
+    processOf: () => Promise<Process | null>
+  ): Promise<Recipient[]> {
     const list: Recipient[] = []
     const add = (userId: number | null | undefined, kind: NotificationKind) => {
       if (userId && userId !== event.actorId && !list.some((r) => r.userId === userId))
@@ -171,7 +186,8 @@ export default class DeliverNotifications extends Job<Payload> {
       case 'sla_breached': {
         // Whoever had it when the deadline passed (an escalation may reassign it right after).
         add(
-          (event.payload.assigneeId as number | null | undefined) ?? process.assigneeId,
+          (event.payload.assigneeId as number | null | undefined) ??
+            (await processOf())?.assigneeId,
           'sla_breached'
         )
         const managers = await User.query().where('role', 'manager').where('is_active', true)
@@ -181,6 +197,8 @@ export default class DeliverNotifications extends Job<Payload> {
       // A version migration is bookkeeping: recorded in the timeline, not announced.
       case 'transitioned':
       case 'cancelled': {
+        const process = await processOf()
+        if (!process) break
         for (const follower of await followersOf(process)) add(follower, 'moved')
         break
       }

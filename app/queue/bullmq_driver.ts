@@ -2,7 +2,7 @@ import { Queue, Worker, type Job as BullJob } from 'bullmq'
 import logger from '@adonisjs/core/services/logger'
 import queueConfig, { type QueueName } from '#config/queue'
 import type { DispatchOptions } from '#queue/job'
-import type { FailedJob, QueueCounts, QueueDriver } from '#queue/driver'
+import type { BulkJob, FailedJob, QueueCounts, QueueDriver } from '#queue/driver'
 import { executeJob } from '#queue/runner'
 import { createQueueConnection, queuePrefix } from '#queue/redis_connection'
 
@@ -37,17 +37,41 @@ export class BullMQDriver implements QueueDriver {
     payload: Record<string, unknown>,
     options: DispatchOptions = {}
   ) {
+    const added = await this.queue(queue).add(job, payload, this.#jobOptions(queue, options))
+    return added.id!
+  }
+
+  /**
+   * One MULTI per queue (a queue's keys share a hash slot, so this also
+   * holds on a Redis Cluster).
+   */
+  async addBulk(jobs: BulkJob[]) {
+    const byQueue = new Map<QueueName, BulkJob[]>()
+    for (const entry of jobs) byQueue.set(entry.queue, [...(byQueue.get(entry.queue) ?? []), entry])
+    await Promise.all(
+      [...byQueue].map(([queue, entries]) =>
+        this.queue(queue).addBulk(
+          entries.map((entry) => ({
+            name: entry.job,
+            data: entry.payload,
+            opts: this.#jobOptions(queue, entry.options ?? {}),
+          }))
+        )
+      )
+    )
+  }
+
+  #jobOptions(queue: QueueName, options: DispatchOptions) {
     const settings = queueConfig.queues[queue]
-    const added = await this.queue(queue).add(job, payload, {
+    return {
       jobId: options.jobId,
       delay: options.delayMs,
       priority: options.priority,
       attempts: options.attempts ?? settings.attempts,
-      backoff: { type: 'exponential', delay: settings.backoffMs },
+      backoff: { type: 'exponential' as const, delay: settings.backoffMs },
       removeOnComplete: queueConfig.retention.completed,
       removeOnFail: queueConfig.retention.failed,
-    })
-    return added.id!
+    }
   }
 
   async work(options: { queues: QueueName[]; concurrency?: number }) {
@@ -59,6 +83,8 @@ export class BullMQDriver implements QueueDriver {
         prefix: queuePrefix(name),
         concurrency: options.concurrency ?? queueConfig.queues[name].concurrency,
         metrics: { maxDataPoints: 60 * 24 },
+        lockDuration: queueConfig.worker.lockDurationMs,
+        stalledInterval: queueConfig.worker.stalledIntervalMs,
       })
       worker.on('error', (error) =>
         logger.warn({ err: error, queue: name }, 'worker connection error')

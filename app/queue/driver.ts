@@ -10,6 +10,13 @@ export type QueueCounts = {
   paused: boolean
 }
 
+export type BulkJob = {
+  queue: QueueName
+  job: string
+  payload: Record<string, unknown>
+  options?: DispatchOptions
+}
+
 export type FailedJob = {
   id: string
   name: string
@@ -32,6 +39,8 @@ export interface QueueDriver {
     payload: Record<string, unknown>,
     options?: DispatchOptions
   ): Promise<string>
+  /** Adds many jobs in as few round trips as the backend allows. */
+  addBulk(jobs: BulkJob[]): Promise<void>
   work(options: { queues: QueueName[]; concurrency?: number }): Promise<void>
   close(): Promise<void>
   counts(queue: QueueName): Promise<QueueCounts>

@@ -1,7 +1,7 @@
 import { UnrecoverableError } from 'bullmq'
 import queueConfig, { type QueueName } from '#config/queue'
 import type { DispatchOptions } from '#queue/job'
-import type { FailedJob, QueueCounts, QueueDriver } from '#queue/driver'
+import type { BulkJob, FailedJob, QueueCounts, QueueDriver } from '#queue/driver'
 import { executeJob } from '#queue/runner'
 
 type Entry = {
@@ -53,6 +53,10 @@ export class MemoryDriver implements QueueDriver {
     })
     this.#schedule(0)
     return id
+  }
+
+  async addBulk(jobs: BulkJob[]) {
+    for (const entry of jobs) await this.add(entry.queue, entry.job, entry.payload, entry.options)
   }
 
   async work(options: { queues: QueueName[] }) {

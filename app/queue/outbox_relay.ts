@@ -3,7 +3,7 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
 import queueConfig from '#config/queue'
-import type { QueueDriver } from '#queue/driver'
+import type { BulkJob, QueueDriver } from '#queue/driver'
 import { jobForTopic } from '#queue/registry'
 import { createQueueConnection } from '#queue/redis_connection'
 import { sqlTime } from '#support/sql_time'
@@ -22,6 +22,7 @@ import { sqlTime } from '#support/sql_time'
 export class OutboxRelay {
   #running = false
   #lastReconcile = 0
+  #lastLeaseNote = 0
   #stopped: Promise<void> | null = null
   #lock: RelayLock | null
 
@@ -50,15 +51,19 @@ export class OutboxRelay {
 
   async #loop() {
     while (this.#running) {
+      let leased = false
       try {
         if (this.#lock && !(await this.#lock.acquireOrRenew())) {
-          await sleep(this.options.lockTtlMs / 3)
+          // Standing by: look again soon, so a failover waits only for the lease to expire.
+          await sleep(this.options.standbyMs)
           continue
         }
+        leased = true
         const published = await this.tick()
         await this.#reconcileNowAndThen()
         if (published === 0) await sleep(this.options.idleMs)
       } catch (error) {
+        if (!leased) await this.#noteLeaseFailure(error as Error)
         logger.warn({ err: error }, 'outbox relay round failed; retrying')
         await sleep(1000)
       }
@@ -87,53 +92,84 @@ export class OutboxRelay {
       .where('available_at', '<=', sqlTime(DateTime.now())!)
       .orderBy('id')
       .limit(this.options.batchSize)
-    const sent: number[] = []
+    if (!rows.length) return 0
 
+    const jobs: BulkJob[] = []
+    const unhandled: number[] = []
     for (const row of rows) {
       const target = jobForTopic(row.topic)
       if (!target) {
+        unhandled.push(Number(row.id))
+        continue
+      }
+      const payload = typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload
+      jobs.push({
+        queue: target.queue,
+        job: target.job,
+        payload: { ...payload, outboxId: Number(row.id), topic: row.topic },
+        options: { jobId: `outbox-${row.id}` },
+      })
+    }
+    if (unhandled.length) {
+      for (const row of rows.filter((r) => unhandled.includes(Number(r.id)))) {
         await db
           .from('outbox_messages')
           .where('id', row.id)
           .update({ status: 'failed', last_error: `No job handles "${row.topic}"` })
-        continue
-      }
-      try {
-        const payload = typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload
-        await this.driver.add(
-          target.queue,
-          target.job,
-          { ...payload, outboxId: Number(row.id), topic: row.topic },
-          { jobId: `outbox-${row.id}` }
-        )
-        sent.push(Number(row.id))
-      } catch (error) {
-        // Redis is unreachable: keep the message, try again later, stop this round.
-        const attempts = Number(row.attempts) + 1
-        const retryIn = Math.min(1000 * 2 ** Math.min(attempts, 6), 60_000)
-        await db
-          .from('outbox_messages')
-          .where('id', row.id)
-          .update({
-            attempts,
-            last_error: String((error as Error).message).slice(0, 1000),
-            available_at: sqlTime(DateTime.now().plus({ milliseconds: retryIn })),
-          })
-        logger.warn(
-          { err: error, outboxId: row.id },
-          'outbox publish failed; message kept for retry'
-        )
-        break
       }
     }
+    if (!jobs.length) return 0
 
-    if (sent.length) {
-      await db
-        .from('outbox_messages')
-        .whereIn('id', sent)
-        .update({ status: 'sent', sent_at: sqlTime(DateTime.now()) })
+    const ids = jobs.map((entry) => Number(entry.payload.outboxId))
+    try {
+      await this.driver.addBulk(jobs)
+    } catch (error) {
+      // Redis is unreachable: keep the messages, try again later with back-off.
+      // A part that did reach Redis is published again as a no-op (same job ids).
+      await this.#keepForRetry(rows, error as Error)
+      logger.warn(
+        { err: error, outboxIds: [ids[0], ids.at(-1)] },
+        'outbox publish failed; messages kept for retry'
+      )
+      return 0
     }
-    return sent.length
+    await db
+      .from('outbox_messages')
+      .whereIn('id', ids)
+      .update({ status: 'sent', sent_at: sqlTime(DateTime.now()) })
+    return ids.length
+  }
+
+  async #keepForRetry(rows: { id: number; attempts: number }[], error: Error) {
+    const attempts = Math.max(...rows.map((row) => Number(row.attempts))) + 1
+    const retryIn = Math.min(1000 * 2 ** Math.min(attempts, 6), 60_000)
+    await db
+      .from('outbox_messages')
+      .whereIn(
+        'id',
+        rows.map((row) => row.id)
+      )
+      .where('status', 'pending')
+      .update({
+        attempts,
+        last_error: String(error.message).slice(0, 1000),
+        available_at: sqlTime(DateTime.now().plus({ milliseconds: retryIn })),
+      })
+  }
+
+  /**
+   * The relay could not even reach Redis for its lease: say so on the due
+   * messages (the engine health page shows last_error), at most every 2 s.
+   */
+  async #noteLeaseFailure(error: Error) {
+    if (Date.now() - this.#lastLeaseNote < 2000) return
+    this.#lastLeaseNote = Date.now()
+    await db
+      .from('outbox_messages')
+      .where('status', 'pending')
+      .where('available_at', '<=', sqlTime(DateTime.now())!)
+      .update({ last_error: `Relay cannot reach Redis: ${String(error.message).slice(0, 900)}` })
+      .catch(() => {})
   }
 }
 

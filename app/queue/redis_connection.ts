@@ -20,8 +20,14 @@ export function createQueueConnection(role: 'worker' | 'producer') {
     lazyConnect: false,
   }
   if (redis.cluster.length) {
+    // Per-node options stay minimal: the cluster client owns reconnection
+    // (clusterRetryStrategy); a node-level retryStrategy or lazyConnect keeps
+    // node connections alive and a worker would hang on SIGTERM.
     return new Cluster(redis.cluster, {
-      redisOptions: common,
+      redisOptions: {
+        password: common.password,
+        maxRetriesPerRequest: common.maxRetriesPerRequest,
+      },
       maxRedirections: 16,
       clusterRetryStrategy: (times) => Math.min(200 * 2 ** Math.min(times, 5), 5000),
       enableOfflineQueue: true,

@@ -13,6 +13,8 @@ export async function checkRedisPolicy(
 ) {
   const redis = createQueueConnection('producer')
   try {
+    // A cluster client knows its nodes only once connected.
+    await redis.ping()
     const nodes =
       'nodes' in redis && typeof redis.nodes === 'function' ? redis.nodes('master') : [redis]
     for (const node of nodes) {

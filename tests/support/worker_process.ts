@@ -10,21 +10,16 @@ import { waitUntil, GiveUp } from '#tests/support/wait'
 export type RedisTarget = { port: number } | { clusterSeeds: string }
 
 /**
- * BullMQ lock and stalled-check periods injected into a worker process by
- * tests/support/worker_tuning.ts (the app does not set them; BullMQ's
- * defaults are 30 s each). `null` keeps BullMQ's defaults.
+ * BullMQ lock and stalled-check periods of a worker process (env
+ * QUEUE_LOCK_DURATION_MS / QUEUE_STALLED_INTERVAL_MS). `null` keeps the
+ * app's configured values (config/queue.ts).
  */
 export type StallTuning = { lockDurationMs: number; stalledIntervalMs: number } | null
 
 type LogLine = Record<string, any>
 
-/**
- * `queue:work --no-relay` as documented is rejected by Ace ("Unknown flag
- * --relay": it reads --no-X as the negation of a flag X, and the command
- * declares `noRelay`). The explicit value form is accepted today and keeps
- * meaning "no relay" once the flag is declared as `relay` (default true).
- */
-export const NO_RELAY = '--no-relay=true'
+/** A worker that runs jobs only (another process runs the outbox relay). */
+export const NO_RELAY = '--no-relay'
 
 let sequence = 0
 
@@ -64,11 +59,11 @@ export function workerEnv(redis: RedisTarget, prefix: string, tuning: StallTunin
     env.REDIS_CLUSTER_NODES = redis.clusterSeeds
   }
   if (tuning) {
-    env.SF_TEST_LOCK_DURATION_MS = String(tuning.lockDurationMs)
-    env.SF_TEST_STALLED_INTERVAL_MS = String(tuning.stalledIntervalMs)
+    env.QUEUE_LOCK_DURATION_MS = String(tuning.lockDurationMs)
+    env.QUEUE_STALLED_INTERVAL_MS = String(tuning.stalledIntervalMs)
   } else {
-    delete env.SF_TEST_LOCK_DURATION_MS
-    delete env.SF_TEST_STALLED_INTERVAL_MS
+    delete env.QUEUE_LOCK_DURATION_MS
+    delete env.QUEUE_STALLED_INTERVAL_MS
   }
   return env
 }
@@ -89,11 +84,8 @@ export class WorkerProcess {
     env: NodeJS.ProcessEnv,
     args: string[] = []
   ) {
-    const preload = env.SF_TEST_LOCK_DURATION_MS
-      ? ['--import', '@poppinss/ts-exec', '--import', './tests/support/worker_tuning.ts']
-      : []
     this.child = track(
-      spawn(process.execPath, [...preload, 'ace', 'queue:work', ...args], {
+      spawn(process.execPath, ['ace', 'queue:work', ...args], {
         cwd: app.makePath(),
         env,
         stdio: ['ignore', 'pipe', 'pipe'],

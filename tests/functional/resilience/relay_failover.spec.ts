@@ -17,7 +17,7 @@ import {
 
 /** The relay lease TTL and how often a standby relay tries to take it (outbox_relay.ts). */
 const LEASE_TTL = queueConfig.relay.lockTtlMs
-const STANDBY_POLL = LEASE_TTL / 3
+const STANDBY_POLL = queueConfig.relay.standbyMs
 
 test.group('Resilience / two relays', (group) => {
   freshDatabase(group)
