@@ -15,6 +15,7 @@ import { processPages } from '#start/routes/process_pages'
 import { workflowPages } from '#start/routes/workflow_pages'
 import { adminPages } from '#start/routes/admin_pages'
 import { migrationPages } from '#start/routes/migration_pages'
+import { reportPages } from '#start/routes/report_pages'
 import { automationApi, automationPages } from '#start/routes/automation'
 
 /*
@@ -53,12 +54,7 @@ router
     adminPages()
     migrationPages()
     automationPages()
-    router
-      .get('/reports', async ({ inertia, bouncer }) => {
-        await bouncer.authorize('viewReports')
-        return inertia.render('reports/index', {})
-      })
-      .as('reports.index')
+    reportPages()
 
     router.get('/profile', [controllers.Profile, 'show']).as('profile.show')
     router.put('/profile', [controllers.Profile, 'update']).as('profile.update')

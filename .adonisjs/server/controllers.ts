@@ -28,6 +28,7 @@ export const controllers = {
   ProcessMigrations: () => import('#controllers/process_migrations_controller'),
   ProcessPages: () => import('#controllers/process_pages_controller'),
   Profile: () => import('#controllers/profile_controller'),
+  Reports: () => import('#controllers/reports_controller'),
   Session: () => import('#controllers/session_controller'),
   Users: () => import('#controllers/users_controller'),
   WorkflowDesigner: () => import('#controllers/workflow_designer_controller'),

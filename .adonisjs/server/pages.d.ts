@@ -31,6 +31,7 @@ declare module '@adonisjs/inertia/types' {
     'processes/show': ExtractProps<(typeof import('../../resources/js/pages/processes/show.tsx'))['default']>
     'profile/show': ExtractProps<(typeof import('../../resources/js/pages/profile/show.tsx'))['default']>
     'reports/index': ExtractProps<(typeof import('../../resources/js/pages/reports/index.tsx'))['default']>
+    'reports/show': ExtractProps<(typeof import('../../resources/js/pages/reports/show.tsx'))['default']>
     'users/create': ExtractProps<(typeof import('../../resources/js/pages/users/create.tsx'))['default']>
     'users/index': ExtractProps<(typeof import('../../resources/js/pages/users/index.tsx'))['default']>
     'workflows/designer': ExtractProps<(typeof import('../../resources/js/pages/workflows/designer.tsx'))['default']>

@@ -58,6 +58,11 @@ export type ScannedRoutes = {
     'admin.automation.attention.retry': { paramsTuple: [ParamValue]; params: {'process': ParamValue} }
     'admin.automation.attention.resolve': { paramsTuple: [ParamValue]; params: {'process': ParamValue} }
     'reports.index': { paramsTuple?: []; params?: {} }
+    'reports.runs.store': { paramsTuple?: []; params?: {} }
+    'reports.runs.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'reports.runs.export': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'format': ParamValue} }
+    'reports.schedules.store': { paramsTuple?: []; params?: {} }
+    'reports.schedules.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'profile.show': { paramsTuple?: []; params?: {} }
     'profile.update': { paramsTuple?: []; params?: {} }
     'profile.password': { paramsTuple?: []; params?: {} }
@@ -119,6 +124,8 @@ export type ScannedRoutes = {
     'migrations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.automation.index': { paramsTuple?: []; params?: {} }
     'reports.index': { paramsTuple?: []; params?: {} }
+    'reports.runs.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'reports.runs.export': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'format': ParamValue} }
     'profile.show': { paramsTuple?: []; params?: {} }
     'users.index': { paramsTuple?: []; params?: {} }
     'users.create': { paramsTuple?: []; params?: {} }
@@ -159,6 +166,8 @@ export type ScannedRoutes = {
     'migrations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.automation.index': { paramsTuple?: []; params?: {} }
     'reports.index': { paramsTuple?: []; params?: {} }
+    'reports.runs.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'reports.runs.export': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'format': ParamValue} }
     'profile.show': { paramsTuple?: []; params?: {} }
     'users.index': { paramsTuple?: []; params?: {} }
     'users.create': { paramsTuple?: []; params?: {} }
@@ -197,6 +206,8 @@ export type ScannedRoutes = {
     'migrations.store': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'admin.automation.attention.retry': { paramsTuple: [ParamValue]; params: {'process': ParamValue} }
     'admin.automation.attention.resolve': { paramsTuple: [ParamValue]; params: {'process': ParamValue} }
+    'reports.runs.store': { paramsTuple?: []; params?: {} }
+    'reports.schedules.store': { paramsTuple?: []; params?: {} }
     'profile.tokens.store': { paramsTuple?: []; params?: {} }
     'users.store': { paramsTuple?: []; params?: {} }
     'api.auth.tokens.store': { paramsTuple?: []; params?: {} }
@@ -221,6 +232,7 @@ export type ScannedRoutes = {
   }
   DELETE: {
     'admin.queues.jobs.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'queue': ParamValue,'job': ParamValue} }
+    'reports.schedules.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'profile.tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.state.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.state.unlock': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }

@@ -330,6 +330,36 @@ const routes = {
     tokens: [{"old":"/reports","type":0,"val":"reports","end":""}],
     types: placeholder as Registry['reports.index']['types'],
   },
+  'reports.runs.store': {
+    methods: ["POST"],
+    pattern: '/reports/runs',
+    tokens: [{"old":"/reports/runs","type":0,"val":"reports","end":""},{"old":"/reports/runs","type":0,"val":"runs","end":""}],
+    types: placeholder as Registry['reports.runs.store']['types'],
+  },
+  'reports.runs.show': {
+    methods: ["GET","HEAD"],
+    pattern: '/reports/runs/:id',
+    tokens: [{"old":"/reports/runs/:id","type":0,"val":"reports","end":""},{"old":"/reports/runs/:id","type":0,"val":"runs","end":""},{"old":"/reports/runs/:id","type":1,"val":"id","end":""}],
+    types: placeholder as Registry['reports.runs.show']['types'],
+  },
+  'reports.runs.export': {
+    methods: ["GET","HEAD"],
+    pattern: '/reports/runs/:id/export/:format',
+    tokens: [{"old":"/reports/runs/:id/export/:format","type":0,"val":"reports","end":""},{"old":"/reports/runs/:id/export/:format","type":0,"val":"runs","end":""},{"old":"/reports/runs/:id/export/:format","type":1,"val":"id","end":""},{"old":"/reports/runs/:id/export/:format","type":0,"val":"export","end":""},{"old":"/reports/runs/:id/export/:format","type":1,"val":"format","end":""}],
+    types: placeholder as Registry['reports.runs.export']['types'],
+  },
+  'reports.schedules.store': {
+    methods: ["POST"],
+    pattern: '/reports/schedules',
+    tokens: [{"old":"/reports/schedules","type":0,"val":"reports","end":""},{"old":"/reports/schedules","type":0,"val":"schedules","end":""}],
+    types: placeholder as Registry['reports.schedules.store']['types'],
+  },
+  'reports.schedules.destroy': {
+    methods: ["DELETE"],
+    pattern: '/reports/schedules/:id',
+    tokens: [{"old":"/reports/schedules/:id","type":0,"val":"reports","end":""},{"old":"/reports/schedules/:id","type":0,"val":"schedules","end":""},{"old":"/reports/schedules/:id","type":1,"val":"id","end":""}],
+    types: placeholder as Registry['reports.schedules.destroy']['types'],
+  },
   'profile.show': {
     methods: ["GET","HEAD"],
     pattern: '/profile',

@@ -89,6 +89,15 @@ export interface ApiDefinition {
   }
   reports: {
     index: typeof routes['reports.index']
+    runs: {
+      store: typeof routes['reports.runs.store']
+      show: typeof routes['reports.runs.show']
+      export: typeof routes['reports.runs.export']
+    }
+    schedules: {
+      store: typeof routes['reports.schedules.store']
+      destroy: typeof routes['reports.schedules.destroy']
+    }
   }
   profile: {
     show: typeof routes['profile.show']

@@ -1,0 +1,121 @@
+/**
+ * The few SQL expressions that differ between SQLite and MySQL/MariaDB,
+ * and the filters every report applies to the processes it reads.
+ */
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import { sqlTime } from '#support/sql_time'
+import type { ReportParams } from '#actions/reports/types'
+
+export type Dialect = {
+  mysql: boolean
+  /** Whole seconds from `a` to `b`. */
+  seconds(a: string, b: string): string
+  /** Integer division. */
+  idiv(a: string, b: string): string
+  /** 'YYYY-MM-DD HH' of a UTC timestamp. */
+  hour(col: string): string
+  /** A text member of a JSON text column. */
+  jsonText(col: string, key: string): string
+}
+
+export function dialectOf(client: QueryClientContract): Dialect {
+  const mysql = client.dialect.name.startsWith('mysql')
+  return mysql
+    ? {
+        mysql,
+        seconds: (a, b) => `TIMESTAMPDIFF(SECOND, ${a}, ${b})`,
+        idiv: (a, b) => `((${a}) DIV (${b}))`,
+        hour: (col) => `DATE_FORMAT(${col}, '%Y-%m-%d %H')`,
+        jsonText: (col, key) => `JSON_UNQUOTE(JSON_EXTRACT(${col}, '$.${key}'))`,
+      }
+    : {
+        mysql,
+        seconds: (a, b) => `CAST(ROUND((julianday(${b}) - julianday(${a})) * 86400) AS INTEGER)`,
+        idiv: (a, b) => `((${a}) / (${b}))`,
+        hour: (col) => `strftime('%Y-%m-%d %H', ${col})`,
+        jsonText: (col, key) => `json_extract(${col}, '$.${key}')`,
+      }
+}
+
+/** The UTC instants bounding the local days of the parameters: [start, end). */
+export function rangeOf(params: ReportParams) {
+  const start = DateTime.fromISO(params.from, { zone: params.timezone }).startOf('day')
+  const end = DateTime.fromISO(params.to, { zone: params.timezone })
+    .plus({ days: 1 })
+    .startOf('day')
+  return { start, end, startSql: sqlTime(start)!, endSql: sqlTime(end)! }
+}
+
+/**
+ * `AND …` conditions on processes aliased `p`, with their bindings.
+ */
+export function processFilter(params: ReportParams) {
+  const sql: string[] = []
+  const bindings: unknown[] = []
+  if (params.workflowId) {
+    sql.push('AND p.workflow_id = ?')
+    bindings.push(params.workflowId)
+  }
+  if (params.versionId) {
+    sql.push('AND p.workflow_version_id = ?')
+    bindings.push(params.versionId)
+  }
+  if (params.assigneeId) {
+    sql.push('AND p.assignee_id = ?')
+    bindings.push(params.assigneeId)
+  }
+  if (params.role) {
+    sql.push('AND p.assignee_id IN (SELECT u.id FROM users u WHERE u.role = ?)')
+    bindings.push(params.role)
+  }
+  return { sql: sql.join(' '), bindings }
+}
+
+/**
+ * Stage visits, one row per event that put a process into a stage, with
+ * when it left (the next stage-changing event: a transition, migration or
+ * cancellation) and who moved it on. `left_at` is null while the process
+ * still sits there, and for the end stage of a closed process.
+ */
+export function visitsCte(d: Dialect, params: ReportParams) {
+  const filter = processFilter(params)
+  return {
+    sql: `ev AS (
+      SELECT e.process_id, e.type, e.to_stage AS stage, e.occurred_at AS entered_at,
+        LEAD(e.occurred_at) OVER (PARTITION BY e.process_id ORDER BY e.sequence) AS left_at,
+        LEAD(e.actor_id) OVER (PARTITION BY e.process_id ORDER BY e.sequence) AS left_by,
+        p.workflow_version_id, p.status
+      FROM process_events e
+      JOIN processes p ON p.id = e.process_id
+      WHERE e.type IN ('started', 'transitioned', 'migrated', 'cancelled') ${filter.sql}
+    ), visits AS (
+      SELECT process_id, stage, entered_at, left_at, left_by, workflow_version_id, status,
+        ${d.seconds('entered_at', 'left_at')} AS dur
+      FROM ev WHERE type <> 'cancelled' AND stage IS NOT NULL
+    )`,
+    bindings: filter.bindings,
+  }
+}
+
+/**
+ * Nearest-rank percentile p (integer %) of `value` within a partition of
+ * `n` rows numbered by `rn` in ascending order, as an aggregate column.
+ */
+export function percentile(d: Dialect, p: number, value = 'dur') {
+  return `MAX(CASE WHEN rn = ${d.idiv(`${p} * n + 99`, '100')} THEN ${value} END)`
+}
+
+export function rowsOf(result: any): any[] {
+  // SQLite answers an array; mysql2 answers [rows, fields].
+  return Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result
+}
+
+export async function raw(client: QueryClientContract, sql: string, bindings: unknown[]) {
+  return rowsOf(await client.rawQuery(sql, bindings as any[]))
+}
+
+export function defaultClient() {
+  return db.connection()
+}
