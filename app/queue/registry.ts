@@ -11,11 +11,12 @@ export const JOBS: Record<string, () => Promise<{ default: JobClass<any> }>> = {
   run_automatic_transition: () => import('#jobs/run_automatic_transition'),
   reconcile_timers: () => import('#jobs/reconcile_timers'),
   run_process_migration: () => import('#jobs/run_process_migration'),
-  generate_report: () => import('#jobs/generate_report'),
-  send_scheduled_report: () => import('#jobs/send_scheduled_report'),
   run_action: () => import('#jobs/run_action'),
   run_compensation: () => import('#jobs/run_compensation'),
   alert_failed_compensation: () => import('#jobs/alert_failed_compensation'),
+  generate_report: () => import('#jobs/generate_report'),
+  send_scheduled_report: () => import('#jobs/send_scheduled_report'),
+  run_bulk_action: () => import('#jobs/run_bulk_action'),
 }
 
 /**
@@ -25,11 +26,12 @@ const TOPICS: Record<string, { job: string; queue: QueueName }> = {
   'timer.sla': { job: 'check_sla', queue: 'timers' },
   'timer.automatic_transition': { job: 'run_automatic_transition', queue: 'timers' },
   'migration.requested': { job: 'run_process_migration', queue: 'default' },
-  'report.requested': { job: 'generate_report', queue: 'reports' },
-  'report.schedule_due': { job: 'send_scheduled_report', queue: 'reports' },
   'action.run': { job: 'run_action', queue: 'automation' },
   'action.compensate': { job: 'run_compensation', queue: 'automation' },
   'action.needs_attention': { job: 'alert_failed_compensation', queue: 'automation' },
+  'report.requested': { job: 'generate_report', queue: 'reports' },
+  'report.schedule_due': { job: 'send_scheduled_report', queue: 'reports' },
+  'bulk.requested': { job: 'run_bulk_action', queue: 'default' },
 }
 
 export function jobForTopic(topic: string): { job: string; queue: QueueName } | null {
@@ -37,9 +39,14 @@ export function jobForTopic(topic: string): { job: string; queue: QueueName } | 
   return TOPICS[topic] ?? null
 }
 
+const loaded = new Map<string, JobClass<any>>()
+
 export async function loadJob(name: string): Promise<JobClass<any>> {
+  const cached = loaded.get(name)
+  if (cached) return cached
   const loader = JOBS[name]
   if (!loader) throw new Error(`Unknown job "${name}"`)
-  const module = await loader()
-  return module.default
+  const job = (await loader()).default
+  loaded.set(name, job)
+  return job
 }
