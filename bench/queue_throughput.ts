@@ -183,6 +183,10 @@ async function run(app: Awaited<ReturnType<typeof bootApp>>, redisPort: number, 
   const migrator = new MigrationRunner(db, app, {
     direction: 'up',
     connectionName: sqlite ? 'sqlite' : 'mysql',
+    // One process on a database of its own. (Lucid takes MySQL's advisory
+    // lock and releases it through any pooled connection: with more than
+    // one idle connection the release can land on another and fail.)
+    disableLocks: true,
   })
   await migrator.run()
   if (migrator.error) throw migrator.error
