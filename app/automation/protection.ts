@@ -38,7 +38,10 @@ export class CircuitBreaker {
     }
     // half_open: someone is trying; a trial that never reported is taken over.
     const trialUntil = Number(row.trial_until ?? 0)
-    if (trialUntil > now) return { allowed: false, retryAt: trialUntil, reason: 'circuit_open' }
+    // Look again soon: the trial usually answers long before its lease ends.
+    if (trialUntil > now) {
+      return { allowed: false, retryAt: Math.min(trialUntil, now + 1000), reason: 'circuit_open' }
+    }
     const won = await db
       .from('action_circuits')
       .where('host', host)

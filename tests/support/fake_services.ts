@@ -9,6 +9,7 @@ import type { WorkflowDefinition } from '#engine/definition'
  * effect once per key (like a real service that de-duplicates), and can
  * be told to refuse, fail, be slow or hold a call.
  */
+/** `hold` performs the effect but never answers (until `releaseHeld`). */
 export type Behaviour = 'ok' | 'refuse' | 'error' | 'slow' | 'hold'
 
 export type Call = {
@@ -35,6 +36,8 @@ export class FakeServices {
   readonly calls: Call[] = []
   /** First call per (route, key) that did the work. */
   readonly effects: Call[] = []
+  /** Successful answers, with the time they were sent. */
+  readonly answered: Call[] = []
   behaviour: Partial<Record<Route, Behaviour>> = {}
   slowMs = 2000
   #server: Server
@@ -117,10 +120,6 @@ export class FakeServices {
     this.calls.push(call)
 
     const behaviour = this.behaviour[route] ?? 'ok'
-    if (behaviour === 'hold') {
-      this.#held.push(res)
-      return
-    }
     if (behaviour === 'slow') {
       await new Promise((resolve) => setTimeout(resolve, this.slowMs))
       if (res.destroyed) return
@@ -145,6 +144,12 @@ export class FakeServices {
       answer = { status: 201, body: bodies[route] }
       this.#answers.set(memo, answer)
     }
+    // "hold": the work is done, but the answer never comes (the caller dies or times out).
+    if (behaviour === 'hold') {
+      this.#held.push(res)
+      return
+    }
+    this.answered.push({ ...call, at: Date.now() })
     return this.answer(res, answer.status, answer.body)
   }
 
