@@ -21,6 +21,7 @@ export const controllers = {
     Workflows: () => import('#controllers/api/workflows_controller'),
   },
   Board: () => import('#controllers/board_controller'),
+  BulkOperations: () => import('#controllers/bulk_operations_controller'),
   Dashboard: () => import('#controllers/dashboard_controller'),
   Health: () => import('#controllers/health_controller'),
   Locale: () => import('#controllers/locale_controller'),

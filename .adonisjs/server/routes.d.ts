@@ -15,6 +15,10 @@ export type ScannedRoutes = {
     'processes.export': { paramsTuple?: []; params?: {} }
     'processes.create': { paramsTuple?: []; params?: {} }
     'processes.store': { paramsTuple?: []; params?: {} }
+    'processes.bulk.transitions': { paramsTuple?: []; params?: {} }
+    'processes.bulk.preview': { paramsTuple?: []; params?: {} }
+    'processes.bulk.store': { paramsTuple?: []; params?: {} }
+    'processes.bulk.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'processes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'processes.timeline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'processes.transition': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -105,6 +109,7 @@ export type ScannedRoutes = {
     'processes.index': { paramsTuple?: []; params?: {} }
     'processes.export': { paramsTuple?: []; params?: {} }
     'processes.create': { paramsTuple?: []; params?: {} }
+    'processes.bulk.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'processes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'processes.timeline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'board.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
@@ -147,6 +152,7 @@ export type ScannedRoutes = {
     'processes.index': { paramsTuple?: []; params?: {} }
     'processes.export': { paramsTuple?: []; params?: {} }
     'processes.create': { paramsTuple?: []; params?: {} }
+    'processes.bulk.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'processes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'processes.timeline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'board.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
@@ -186,6 +192,9 @@ export type ScannedRoutes = {
     'locale.update': { paramsTuple?: []; params?: {} }
     'session.destroy': { paramsTuple?: []; params?: {} }
     'processes.store': { paramsTuple?: []; params?: {} }
+    'processes.bulk.transitions': { paramsTuple?: []; params?: {} }
+    'processes.bulk.preview': { paramsTuple?: []; params?: {} }
+    'processes.bulk.store': { paramsTuple?: []; params?: {} }
     'processes.transition': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'processes.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'processes.comment': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

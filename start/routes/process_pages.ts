@@ -19,6 +19,14 @@ export function processPages() {
       router.get('/create', [controllers.ProcessPages, 'create']).as('create')
       router.post('/', [controllers.ProcessPages, 'store']).as('store')
 
+      // Bulk actions from the list (leads): options and preview answer JSON, then a background run.
+      router
+        .post('/bulk/transitions', [controllers.BulkOperations, 'transitions'])
+        .as('bulk.transitions')
+      router.post('/bulk/preview', [controllers.BulkOperations, 'preview']).as('bulk.preview')
+      router.post('/bulk', [controllers.BulkOperations, 'store']).as('bulk.store')
+      router.get('/bulk/:id', [controllers.BulkOperations, 'show']).as('bulk.show')
+
       router.get('/:id', [controllers.ProcessPages, 'show']).as('show')
       // The timeline export of the JSON API (?format=csv|json), here behind the session.
       router.get('/:id/timeline', [controllers.api.ProcessEvents, 'index']).as('timeline')

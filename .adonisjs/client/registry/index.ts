@@ -72,6 +72,30 @@ const routes = {
     tokens: [{"old":"/processes","type":0,"val":"processes","end":""}],
     types: placeholder as Registry['processes.store']['types'],
   },
+  'processes.bulk.transitions': {
+    methods: ["POST"],
+    pattern: '/processes/bulk/transitions',
+    tokens: [{"old":"/processes/bulk/transitions","type":0,"val":"processes","end":""},{"old":"/processes/bulk/transitions","type":0,"val":"bulk","end":""},{"old":"/processes/bulk/transitions","type":0,"val":"transitions","end":""}],
+    types: placeholder as Registry['processes.bulk.transitions']['types'],
+  },
+  'processes.bulk.preview': {
+    methods: ["POST"],
+    pattern: '/processes/bulk/preview',
+    tokens: [{"old":"/processes/bulk/preview","type":0,"val":"processes","end":""},{"old":"/processes/bulk/preview","type":0,"val":"bulk","end":""},{"old":"/processes/bulk/preview","type":0,"val":"preview","end":""}],
+    types: placeholder as Registry['processes.bulk.preview']['types'],
+  },
+  'processes.bulk.store': {
+    methods: ["POST"],
+    pattern: '/processes/bulk',
+    tokens: [{"old":"/processes/bulk","type":0,"val":"processes","end":""},{"old":"/processes/bulk","type":0,"val":"bulk","end":""}],
+    types: placeholder as Registry['processes.bulk.store']['types'],
+  },
+  'processes.bulk.show': {
+    methods: ["GET","HEAD"],
+    pattern: '/processes/bulk/:id',
+    tokens: [{"old":"/processes/bulk/:id","type":0,"val":"processes","end":""},{"old":"/processes/bulk/:id","type":0,"val":"bulk","end":""},{"old":"/processes/bulk/:id","type":1,"val":"id","end":""}],
+    types: placeholder as Registry['processes.bulk.show']['types'],
+  },
   'processes.show': {
     methods: ["GET","HEAD"],
     pattern: '/processes/:id',

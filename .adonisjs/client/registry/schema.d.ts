@@ -139,6 +139,54 @@ export interface Registry {
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/process_pages_controller').default['store']>>> | { status: 422; response: { errors: SimpleError[] } }
     }
   }
+  'processes.bulk.transitions': {
+    methods: ["POST"]
+    pattern: '/processes/bulk/transitions'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/bulk_action').bulkSelectionValidator)>>
+      paramsTuple: []
+      params: {}
+      query: ExtractQuery<InferInput<(typeof import('#validators/bulk_action').bulkSelectionValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/bulk_operations_controller').default['transitions']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/bulk_operations_controller').default['transitions']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'processes.bulk.preview': {
+    methods: ["POST"]
+    pattern: '/processes/bulk/preview'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/bulk_action').bulkActionValidator)>>
+      paramsTuple: []
+      params: {}
+      query: ExtractQuery<InferInput<(typeof import('#validators/bulk_action').bulkActionValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/bulk_operations_controller').default['preview']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/bulk_operations_controller').default['preview']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'processes.bulk.store': {
+    methods: ["POST"]
+    pattern: '/processes/bulk'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/bulk_action').bulkActionValidator)>>
+      paramsTuple: []
+      params: {}
+      query: ExtractQuery<InferInput<(typeof import('#validators/bulk_action').bulkActionValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/bulk_operations_controller').default['store']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/bulk_operations_controller').default['store']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'processes.bulk.show': {
+    methods: ["GET","HEAD"]
+    pattern: '/processes/bulk/:id'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/bulk_operations_controller').default['show']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/bulk_operations_controller').default['show']>>>
+    }
+  }
   'processes.show': {
     methods: ["GET","HEAD"]
     pattern: '/processes/:id'

@@ -20,6 +20,12 @@ export interface ApiDefinition {
     export: typeof routes['processes.export']
     create: typeof routes['processes.create']
     store: typeof routes['processes.store']
+    bulk: {
+      transitions: typeof routes['processes.bulk.transitions']
+      preview: typeof routes['processes.bulk.preview']
+      store: typeof routes['processes.bulk.store']
+      show: typeof routes['processes.bulk.show']
+    }
     show: typeof routes['processes.show']
     timeline: typeof routes['processes.timeline']
     transition: typeof routes['processes.transition']

@@ -11,6 +11,11 @@ import {
 } from '../../components/processes/process_filters.tsx'
 import { BulkActions } from '../../components/processes/bulk_actions.tsx'
 import {
+  SelectPageCheckbox,
+  SelectRowCheckbox,
+  useBulkSelection,
+} from '../../components/processes/bulk_selection.tsx'
+import {
   DueDate,
   Person,
   PriorityBadge,
@@ -39,6 +44,8 @@ export default function ProcessesIndex({
   const sort = filters.sort ?? 'updated_at'
   const direction = (filters.direction ?? 'desc') as 'asc' | 'desc'
   const active = cleanFilters(filters)
+  const bulk = useBulkSelection(processes.data.map((p) => p.id))
+  const selectable = can.bulk
   const filtered = Object.keys(cleanFilters({ ...filters, sort: '', direction: '' })).length > 0
 
   const visit = (next: ListFilters) =>
@@ -103,7 +110,14 @@ export default function ProcessesIndex({
           onApply={visit}
         />
 
-        <BulkActions filters={active} total={processes.metadata.total} allowed={can.bulk} />
+        <BulkActions
+          filters={active}
+          total={processes.metadata.total}
+          allowed={can.bulk}
+          people={people}
+          pageCount={processes.data.length}
+          state={bulk}
+        />
 
         {processes.data.length === 0 ? (
           filtered ? (
@@ -142,6 +156,11 @@ export default function ProcessesIndex({
               </caption>
               <thead>
                 <tr>
+                  {selectable && (
+                    <th scope="col">
+                      <SelectPageCheckbox state={bulk} />
+                    </th>
+                  )}
                   {header('reference', t('processes.columns.reference'))}
                   {header('title', t('processes.columns.title'))}
                   <th scope="col" className="hide-sm">
@@ -158,6 +177,15 @@ export default function ProcessesIndex({
               <tbody>
                 {processes.data.map((process) => (
                   <tr key={process.id} className={process.overdue ? 'is-overdue' : undefined}>
+                    {selectable && (
+                      <td>
+                        <SelectRowCheckbox
+                          state={bulk}
+                          id={process.id}
+                          reference={process.reference}
+                        />
+                      </td>
+                    )}
                     <td className="cell-ref">
                       <Link
                         href={urlFor('processes.show', { id: process.id })}

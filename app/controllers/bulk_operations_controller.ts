@@ -1,0 +1,146 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { errors as vineErrors } from '@vinejs/vine'
+import db from '@adonisjs/lucid/services/db'
+import ProcessPolicy from '#policies/process_policy'
+import BulkOperation from '#models/bulk_operation'
+import User from '#models/user'
+import { DomainError, NotFound } from '#exceptions/domain_error'
+import { planFrom, selectionOf } from '#actions/processes/bulk/plan'
+import PreviewBulkAction from '#actions/processes/bulk/preview_bulk_action'
+import StartBulkAction from '#actions/processes/bulk/start_bulk_action'
+import BulkTransitions from '#actions/processes/bulk/bulk_transitions'
+import { bulkActionValidator, bulkSelectionValidator } from '#validators/bulk_action'
+
+/** Results listed on the operation page (the counters cover all of them). */
+const ITEMS_SHOWN = 500
+
+/**
+ * Bulk actions on the process list (leads only): which transitions the
+ * selection offers and the preview answer JSON to the list's dialog; the
+ * confirmation records the operation and goes to its page, which follows
+ * the background job and then shows the result per process.
+ */
+export default class BulkOperationsController {
+  async transitions({ request, response, auth, bouncer }: HttpContext) {
+    await bouncer.with(ProcessPolicy).authorize('bulk')
+    return answerJson(response, async () => {
+      const input = await request.validateUsing(bulkSelectionValidator)
+      const transitions = await new BulkTransitions().handle(
+        selectionOf(input),
+        auth.getUserOrFail()
+      )
+      return { transitions }
+    })
+  }
+
+  async preview({ request, response, auth, bouncer }: HttpContext) {
+    await bouncer.with(ProcessPolicy).authorize('bulk')
+    return answerJson(response, async () => {
+      const user = auth.getUserOrFail()
+      const input = await request.validateUsing(bulkActionValidator)
+      const { plan, selection } = await planFrom(input, user)
+      return { preview: await new PreviewBulkAction().handle({ plan, selection, viewer: user }) }
+    })
+  }
+
+  async store({ request, response, auth, bouncer, session, i18n }: HttpContext) {
+    await bouncer.with(ProcessPolicy).authorize('bulk')
+    const user = auth.getUserOrFail()
+    const input = await request.validateUsing(bulkActionValidator)
+    const { plan, selection } = await planFrom(input, user)
+    const operation = await new StartBulkAction().handle({ plan, selection, actor: user })
+    session.flash(
+      'success',
+      i18n.t('processes.bulk.flash.started', { id: operation.id, count: operation.total })
+    )
+    return response.redirect().toRoute('processes.bulk.show', { id: operation.id })
+  }
+
+  async show({ params, inertia, bouncer }: HttpContext) {
+    await bouncer.with(ProcessPolicy).authorize('bulk')
+    const operation = await BulkOperation.query()
+      .where('id', Number(params.id) || 0)
+      .preload('requester')
+      .first()
+    if (!operation) throw new NotFound('Bulk operation')
+
+    const items = await db
+      .from('bulk_operation_items as i')
+      .join('processes as p', 'p.id', 'i.process_id')
+      .where('i.bulk_operation_id', operation.id)
+      .orderBy('i.id')
+      .limit(ITEMS_SHOWN)
+      .select('i.process_id', 'p.reference', 'p.title', 'i.outcome', 'i.code', 'i.message')
+    const assigneeId = operation.parameters.assigneeId
+    const assignee = assigneeId ? await User.find(assigneeId) : null
+
+    return inertia.render('processes/bulk/show', {
+      operation: {
+        id: operation.id,
+        action: operation.action,
+        transition: operation.parameters.transition ?? null,
+        assignee: assigneeId ? (assignee?.name ?? String(assigneeId)) : null,
+        reason: operation.parameters.reason ?? null,
+        byFilter: 'filter' in operation.selection,
+        status: operation.status,
+        total: operation.total,
+        processed: operation.processed,
+        succeeded: operation.succeeded,
+        refused: operation.refused,
+        failed: operation.failed,
+        progress: operation.progress,
+        error: operation.error,
+        requestedBy: operation.requester?.name ?? null,
+        createdAt: operation.createdAt.toISO()!,
+        finishedAt: operation.finishedAt?.toISO() ?? null,
+      },
+      items: items.map((i) => ({
+        processId: Number(i.process_id),
+        reference: i.reference as string,
+        title: i.title as string,
+        outcome: i.outcome as 'pending' | 'succeeded' | 'refused' | 'failed',
+        code: (i.code as string | null) ?? null,
+        message: (i.message as string | null) ?? null,
+      })),
+      itemsShown: ITEMS_SHOWN,
+    })
+  }
+}
+
+/**
+ * The dialog's JSON endpoints answer input errors as 422
+ * `{ errors: [{ code, message, field? }] }` (the shape of the JSON API),
+ * not with the redirect a form post gets.
+ */
+async function answerJson(
+  response: HttpContext['response'],
+  work: () => Promise<Record<string, unknown>>
+) {
+  try {
+    return response.json(await work())
+  } catch (error) {
+    if (error instanceof vineErrors.E_VALIDATION_ERROR) {
+      const messages = error.messages as { field: string; message: string; rule?: string }[]
+      return response.status(422).json({
+        errors: messages.map((m) => ({
+          code: m.rule ? `invalid_${m.rule}` : 'invalid',
+          message: m.message,
+          field: m.field,
+        })),
+      })
+    }
+    if (error instanceof DomainError && error.status === 422) {
+      return response.status(422).json({
+        errors: [
+          { code: error.code, message: error.message },
+          ...(error.fieldErrors ?? []).map((f) => ({
+            code: f.code ?? error.code,
+            message: f.message,
+            field: f.field,
+          })),
+        ],
+      })
+    }
+    throw error
+  }
+}

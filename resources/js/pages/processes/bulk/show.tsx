@@ -1,0 +1,167 @@
+import { useEffect } from 'react'
+import { Head, Link, router } from '@inertiajs/react'
+import { urlFor } from '../../../client.ts'
+import { useI18n } from '../../../lib/i18n.ts'
+import { useReasonLabel } from '../../../components/processes/bulk_dialog.tsx'
+import type { InertiaProps } from '../../../types.ts'
+
+type Outcome = 'pending' | 'succeeded' | 'refused' | 'failed'
+
+type Props = InertiaProps<{
+  operation: {
+    id: number
+    action: 'assign' | 'transition' | 'cancel'
+    transition: string | null
+    assignee: string | null
+    reason: string | null
+    byFilter: boolean
+    status: 'pending' | 'running' | 'completed' | 'failed'
+    total: number
+    processed: number
+    succeeded: number
+    refused: number
+    failed: number
+    progress: number
+    error: string | null
+    requestedBy: string | null
+    createdAt: string
+    finishedAt: string | null
+  }
+  items: {
+    processId: number
+    reference: string
+    title: string
+    outcome: Outcome
+    code: string | null
+    message: string | null
+  }[]
+  itemsShown: number
+}>
+
+const BADGES: Record<Outcome, string> = {
+  pending: 'badge',
+  succeeded: 'badge badge-success',
+  refused: 'badge badge-warning',
+  failed: 'badge badge-danger',
+}
+
+/**
+ * One bulk operation: progress while the background job runs (the page
+ * reloads its props every second until it finishes), then the outcome
+ * for every process.
+ */
+export default function BulkOperationShow({ operation, items, itemsShown }: Props) {
+  const { t, formatDateTime } = useI18n()
+  const reasonLabel = useReasonLabel()
+  const running = operation.status === 'pending' || operation.status === 'running'
+
+  useEffect(() => {
+    if (!running) return
+    const timer = setInterval(() => router.reload({ only: ['operation', 'items'] }), 1000)
+    return () => clearInterval(timer)
+  }, [running])
+
+  const what =
+    operation.action === 'transition'
+      ? t('processes.bulk.describe.transition', { transition: operation.transition ?? '' })
+      : operation.action === 'assign'
+        ? operation.assignee
+          ? t('processes.bulk.describe.assign', { name: operation.assignee })
+          : t('processes.bulk.describe.unassign')
+        : t('processes.bulk.describe.cancel')
+
+  return (
+    <>
+      <Head title={t('processes.bulk.pageTitle', { id: operation.id })} />
+      <div className="page-header">
+        <div>
+          <h1>{t('processes.bulk.pageTitle', { id: operation.id })}</h1>
+          <p>
+            {what} ·{' '}
+            {operation.byFilter ? t('processes.bulk.byFilter') : t('processes.bulk.byRows')} ·{' '}
+            {operation.requestedBy ?? '—'} · {formatDateTime(operation.createdAt)}
+          </p>
+        </div>
+        <div className="form-actions">
+          <Link className="btn" href={urlFor('processes.index')}>
+            {t('processes.bulk.backToList')}
+          </Link>
+        </div>
+      </div>
+      <section className="card">
+        <p>
+          <span
+            className={`badge ${operation.status === 'completed' ? 'badge-success' : operation.status === 'failed' ? 'badge-danger' : 'badge-primary'}`}
+          >
+            {t(`processes.bulk.status.${operation.status}`)}
+          </span>
+        </p>
+        <progress
+          max={100}
+          value={operation.progress}
+          aria-label={t('processes.bulk.progress')}
+          style={{ width: '100%' }}
+        >
+          {operation.progress}%
+        </progress>
+        <p aria-live="polite" data-testid="bulk-counts">
+          {t('processes.bulk.counts', {
+            processed: operation.processed,
+            total: operation.total,
+            succeeded: operation.succeeded,
+            refused: operation.refused,
+            failed: operation.failed,
+          })}
+        </p>
+        {operation.reason && (
+          <p>
+            {t('processes.bulk.reason')}: {operation.reason}
+          </p>
+        )}
+        {operation.error && <div className="alert alert-error">{operation.error}</div>}
+      </section>
+      <section className="card">
+        <h2>{t('processes.bulk.results')}</h2>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('processes.columns.reference')}</th>
+                <th scope="col">{t('processes.columns.title')}</th>
+                <th scope="col">{t('processes.bulk.outcome')}</th>
+                <th scope="col">{t('processes.bulk.message')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.processId}>
+                  <td>
+                    <Link href={urlFor('processes.show', { id: item.processId })}>
+                      {item.reference}
+                    </Link>
+                  </td>
+                  <td>{item.title}</td>
+                  <td>
+                    <span className={BADGES[item.outcome]}>
+                      {t(`processes.bulk.outcomes.${item.outcome}`)}
+                    </span>
+                  </td>
+                  <td>
+                    {reasonLabel(item.code)}
+                    {item.code && item.message ? ': ' : ''}
+                    {item.message}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {operation.total > itemsShown && (
+          <p className="muted">
+            {t('processes.bulk.itemsLimited', { shown: itemsShown, total: operation.total })}
+          </p>
+        )}
+      </section>
+    </>
+  )
+}
