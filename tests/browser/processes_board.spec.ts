@@ -34,7 +34,7 @@ test.group('Browser / board', (group) => {
 
     const page = await signIn(visit, manager)
     await page.goto('/workflows/order-fulfilment/board')
-    const button = page.getByRole('button', { name: 'Move OF-000001 to…' })
+    const button = page.getByRole('button', { name: 'Move to… (OF-000001)' })
     await button.focus()
     await page.keyboard.press('Enter')
     const item = page.getByRole('menuitem', { name: /Reserve inventory/ })

@@ -158,14 +158,13 @@ function WorkflowStanding({ workflow }: { workflow: Data.WorkflowStanding }) {
             <Link
               href={list({ workflow: workflow.key, status })}
               className={`chip chip-${status}`}
-              aria-label={t('dashboard.workflows.statusLink', {
-                count: workflow.byStatus[status],
-                status: t(`processes.status.${status}`),
-                workflow: workflow.name,
-              })}
             >
-              <span className="chip-count">{workflow.byStatus[status]}</span>
+              <span className="chip-count">{workflow.byStatus[status]}</span>{' '}
               {t(`processes.status.${status}`)}
+              <span className="sr-only">
+                {' '}
+                {t('dashboard.workflows.statusLink', { workflow: workflow.name })}
+              </span>
             </Link>
           </li>
         ))}

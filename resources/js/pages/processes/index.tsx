@@ -82,9 +82,12 @@ export default function ProcessesIndex({
             className="btn"
             href={urlFor('processes.export', {}, { qs: active })}
             download
-            aria-label={t('processes.list.exportLabel', { count: processes.metadata.total })}
           >
             {t('processes.list.export')}
+            <span className="sr-only">
+              {' '}
+              {t('processes.list.exportLabel', { count: processes.metadata.total })}
+            </span>
           </a>
           {can.start && (
             <Link
