@@ -20,6 +20,7 @@ export type ActionProblemCode =
   | 'invalid_attempts'
   | 'invalid_role'
   | 'not_allowed_for_action'
+  | 'duplicate_action_key'
 
 export type Report = (path: string, code: ActionProblemCode, message: string) => void
 

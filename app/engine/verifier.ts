@@ -68,7 +68,6 @@ export type ProblemCode =
   | 'dead_end_stage'
   | 'no_path_to_end'
   | ActionProblemCode
-  | 'duplicate_action_key'
 
 export interface Problem {
   /** JSON path of the offending element, e.g. "$.stages[2].key". */

@@ -5,13 +5,12 @@
 |
 | `automationApi()` is registered inside the token-authenticated /api/v1
 | group of start/routes.ts, `automationPages()` inside the signed-in group
-| (admins only: the controller authorizes `viewAdmin`).
+| (admins only: the controller authorizes `viewAdmin`). State addresses
+| are checked after authentication (422 for a bad scope or key).
 |
 */
 import router from '@adonisjs/core/services/router'
 import { controllers } from '#generated/controllers'
-
-const scope = /^(global|workflow:[a-z0-9][a-z0-9_-]{0,63})$/
 
 export function automationApi() {
   router
@@ -25,7 +24,6 @@ export function automationApi() {
     })
     .prefix('/state/:scope/:key')
     .as('state')
-    .where('scope', { match: scope })
 }
 
 export function automationPages() {

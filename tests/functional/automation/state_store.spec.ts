@@ -171,7 +171,9 @@ test.group('Automation / workflow state store', (group) => {
   }) => {
     const member = await UserFactory.create()
     const auth = await bearer(member)
-    ;(await client.get('/api/v1/state/elsewhere/x').header('Authorization', auth), 404)
+    const badScope = await client.get('/api/v1/state/elsewhere/x').header('Authorization', auth)
+    badScope.assertStatus(422)
+    assert.equal(badScope.body().errors[1].field, 'scope')
     const badKey = await client.get('/api/v1/state/global/-bad').header('Authorization', auth)
     badKey.assertStatus(422)
     assert.equal(badKey.body().errors[1].field, 'key')
