@@ -5,6 +5,7 @@ import BulkOperation from '#models/bulk_operation'
 import Process from '#models/process'
 import User from '#models/user'
 import { definitionsOf } from '#support/definitions'
+import { publishToUser } from '#support/live_updates'
 import ApplyBulkAction, {
   bulkKey,
   type ItemResult,
@@ -85,11 +86,13 @@ export default class RunBulkAction extends Job<Payload> {
       }
       await this.updateCounters(operation)
       await context.progress(operation.progress)
+      this.announce(operation)
     }
 
     await this.updateCounters(operation)
     operation.merge({ status: 'completed', finishedAt: DateTime.now() })
     await operation.save()
+    this.announce(operation)
     context.logger.info(
       {
         bulkOperationId: operation.id,
@@ -105,6 +108,21 @@ export default class RunBulkAction extends Job<Payload> {
     await BulkOperation.query()
       .where('id', payload.bulkOperationId)
       .update({ status: 'failed', error: error.message.slice(0, 2000) })
+  }
+
+  /**
+   * Tells the requester's open operation page to refresh now (a hint: the
+   * page also polls, and reads the counters from the database).
+   */
+  protected announce(operation: BulkOperation) {
+    if (!operation.requestedBy) return
+    publishToUser(operation.requestedBy, {
+      type: 'bulk.progress',
+      bulkOperationId: operation.id,
+      status: operation.status,
+      processed: operation.processed,
+      total: operation.total,
+    })
   }
 
   protected async updateCounters(operation: BulkOperation) {

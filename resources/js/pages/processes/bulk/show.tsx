@@ -3,6 +3,7 @@ import { Head, Link, router } from '@inertiajs/react'
 import { urlFor } from '../../../client.ts'
 import { useI18n } from '../../../lib/i18n.ts'
 import { useReasonLabel } from '../../../components/processes/bulk_dialog.tsx'
+import { useLiveChannel } from '../../../components/notifications/live_channel.ts'
 import type { InertiaProps } from '../../../types.ts'
 
 type Outcome = 'pending' | 'succeeded' | 'refused' | 'failed'
@@ -50,14 +51,20 @@ const BADGES: Record<Outcome, string> = {
  * reloads its props every second until it finishes), then the outcome
  * for every process.
  */
-export default function BulkOperationShow({ operation, items, itemsShown }: Props) {
+export default function BulkOperationShow({ operation, items, itemsShown, user }: Props) {
   const { t, formatDateTime } = useI18n()
   const reasonLabel = useReasonLabel()
   const running = operation.status === 'pending' || operation.status === 'running'
 
+  // The job announces each round to the person who started it (server-sent
+  // events); polling covers everyone else and a worker without transmit.
+  const refresh = () => router.reload({ only: ['operation', 'items'] })
+  useLiveChannel(running && user ? `users/${user.id}` : null, (message) => {
+    if (message.type === 'bulk.progress' && message.bulkOperationId === operation.id) refresh()
+  })
   useEffect(() => {
     if (!running) return
-    const timer = setInterval(() => router.reload({ only: ['operation', 'items'] }), 1000)
+    const timer = setInterval(refresh, 2000)
     return () => clearInterval(timer)
   }, [running])
 
