@@ -69,7 +69,9 @@ export default class SendScheduledReport extends Job<Payload> {
     await db.transaction(async (trx) => {
       schedule.useTransaction(trx)
       schedule.lastRunAt = dueAt
-      schedule.nextRunAt = nextRunAfter(schedule.frequency, schedule.params.timezone, dueAt)
+      // After a pause (workers down for days) send once, not once per missed day.
+      const after = DateTime.max(dueAt, DateTime.utc())
+      schedule.nextRunAt = nextRunAfter(schedule.frequency, schedule.params.timezone, after)
       await schedule.save()
       await queueNextSend(trx, schedule)
     })
