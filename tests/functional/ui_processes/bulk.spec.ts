@@ -7,6 +7,7 @@ import BulkOperation from '#models/bulk_operation'
 import Process from '#models/process'
 import ProcessEvent from '#models/process_event'
 import { AssignProcess } from '#actions/processes/simple_commands'
+import { VersionConflict } from '#exceptions/process_errors'
 import ApplyBulkAction from '#actions/processes/bulk/apply_bulk_action'
 import RunBulkAction from '#jobs/run_bulk_action'
 import VerifyProcesses from '#actions/processes/verify_processes'
@@ -353,6 +354,44 @@ test.group('Process list / bulk actions', (group) => {
     assert.equal(fresh.stageKey, 'INVENTORY_RESERVING')
     assert.equal(fresh.assigneeId, member.id)
     assert.equal(fresh.version, 3)
+  })
+
+  test('a second version conflict on the same row is reported as failed, not retried again', async ({
+    assert,
+  }) => {
+    const { manager } = await setup()
+    const [process] = await startProcesses(1, manager)
+    const operation = await BulkOperation.create({
+      requestedBy: manager.id,
+      action: 'cancel',
+      parameters: { reason: null },
+      selection: { ids: [process!.id] },
+      status: 'running',
+      total: 1,
+      processed: 0,
+      succeeded: 0,
+      refused: 0,
+      failed: 0,
+    })
+    // Someone else always writes first: every attempt meets a newer version.
+    let attempts = 0
+    class AlwaysBeaten extends ApplyBulkAction {
+      protected async run(..._args: unknown[]): Promise<never> {
+        attempts++
+        const current = await Process.findOrFail(process!.id)
+        throw new VersionConflict(current, current.version - 1)
+      }
+    }
+    const result = await new AlwaysBeaten().handle({
+      operation,
+      process: process!,
+      actor: manager,
+      definition: await definitionOf(process!.workflowVersionId),
+    })
+    assert.equal(attempts, 2)
+    assert.equal(result.outcome, 'failed')
+    assert.equal(result.code, 'version_conflict')
+    assert.include(result.message!, 'changed since you loaded it')
   })
 
   test('members get 403 on every bulk endpoint and see no bulk controls', async ({
