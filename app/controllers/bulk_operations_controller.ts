@@ -9,10 +9,14 @@ import { planFrom, selectionOf } from '#actions/processes/bulk/plan'
 import PreviewBulkAction from '#actions/processes/bulk/preview_bulk_action'
 import StartBulkAction from '#actions/processes/bulk/start_bulk_action'
 import BulkTransitions from '#actions/processes/bulk/bulk_transitions'
-import { bulkActionValidator, bulkSelectionValidator } from '#validators/bulk_action'
+import {
+  bulkActionValidator,
+  bulkResultsValidator,
+  bulkSelectionValidator,
+} from '#validators/bulk_action'
 
-/** Results listed on the operation page (the counters cover all of them). */
-const ITEMS_SHOWN = 500
+/** Results per page on the operation page. */
+const ITEMS_PER_PAGE = 100
 
 /**
  * Bulk actions on the process list (leads only): which transitions the
@@ -56,8 +60,9 @@ export default class BulkOperationsController {
     return response.redirect().toRoute('processes.bulk.show', { id: operation.id })
   }
 
-  async show({ params, inertia, bouncer }: HttpContext) {
+  async show({ params, request, inertia, bouncer }: HttpContext) {
     await bouncer.with(ProcessPolicy).authorize('bulk')
+    const filter = await request.validateUsing(bulkResultsValidator, { data: request.qs() })
     const operation = await BulkOperation.query()
       .where('id', Number(params.id) || 0)
       .preload('requester')
@@ -68,9 +73,12 @@ export default class BulkOperationsController {
       .from('bulk_operation_items as i')
       .join('processes as p', 'p.id', 'i.process_id')
       .where('i.bulk_operation_id', operation.id)
+      .if(filter.outcome, (q) => q.where('i.outcome', filter.outcome!))
       .orderBy('i.id')
-      .limit(ITEMS_SHOWN)
       .select('i.process_id', 'p.reference', 'p.title', 'i.outcome', 'i.code', 'i.message')
+      .paginate(filter.page ?? 1, ITEMS_PER_PAGE)
+    items.baseUrl(request.url())
+    items.queryString(filter.outcome ? { outcome: filter.outcome } : {})
     const assigneeId = operation.parameters.assigneeId
     const assignee = assigneeId ? await User.find(assigneeId) : null
 
@@ -94,15 +102,28 @@ export default class BulkOperationsController {
         createdAt: operation.createdAt.toISO()!,
         finishedAt: operation.finishedAt?.toISO() ?? null,
       },
-      items: items.map((i) => ({
-        processId: Number(i.process_id),
-        reference: i.reference as string,
-        title: i.title as string,
-        outcome: i.outcome as 'pending' | 'succeeded' | 'refused' | 'failed',
-        code: (i.code as string | null) ?? null,
-        message: (i.message as string | null) ?? null,
-      })),
-      itemsShown: ITEMS_SHOWN,
+      items: {
+        data: items.all().map((i) => ({
+          processId: Number(i.process_id),
+          reference: i.reference as string,
+          title: i.title as string,
+          outcome: i.outcome as 'pending' | 'succeeded' | 'refused' | 'failed',
+          code: (i.code as string | null) ?? null,
+          message: (i.message as string | null) ?? null,
+        })),
+        metadata: items.getMeta() as {
+          total: number
+          perPage: number
+          currentPage: number
+          lastPage: number
+          firstPage: number
+          firstPageUrl: string
+          lastPageUrl: string
+          nextPageUrl: string | null
+          previousPageUrl: string | null
+        },
+      },
+      outcome: filter.outcome ?? null,
     })
   }
 }

@@ -20,3 +20,9 @@ export const bulkSelectionValidator = vine.create({
   ids: vine.array(vine.number().withoutDecimals().min(1)).minLength(1).maxLength(500).optional(),
   filter: vine.record(vine.string().trim().maxLength(120)).optional(),
 })
+
+/** The result list of an operation page: one outcome, one page. */
+export const bulkResultsValidator = vine.create({
+  outcome: vine.enum(['pending', 'succeeded', 'refused', 'failed'] as const).optional(),
+  page: vine.number().withoutDecimals().min(1).max(100000).optional(),
+})

@@ -182,9 +182,9 @@ export interface Registry {
       body: {}
       paramsTuple: [ParamValue]
       params: { id: ParamValue }
-      query: {}
+      query: ExtractQueryForGet<InferInput<(typeof import('#validators/bulk_action').bulkResultsValidator)>>
       response: ExtractResponse<Awaited<ReturnType<import('#controllers/bulk_operations_controller').default['show']>>>
-      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/bulk_operations_controller').default['show']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/bulk_operations_controller').default['show']>>> | { status: 422; response: { errors: SimpleError[] } }
     }
   }
   'processes.show': {

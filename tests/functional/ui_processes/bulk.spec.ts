@@ -245,7 +245,7 @@ test.group('Process list / bulk actions', (group) => {
     const props = page.inertiaProps as any
     assert.deepInclude(props.operation, { status: 'completed', succeeded: 3, refused: 3 })
     const byId = Object.fromEntries(
-      props.items.map((i: any) => [i.processId, `${i.outcome}:${i.code ?? ''}`])
+      props.items.data.map((i: any) => [i.processId, `${i.outcome}:${i.code ?? ''}`])
     )
     assert.deepEqual(byId, {
       [initiated[0]!.id]: 'succeeded:',
@@ -256,8 +256,22 @@ test.group('Process list / bulk actions', (group) => {
       [tickets[0]!.id]: 'refused:unknown_transition',
     })
     assert.equal(
-      props.items.find((i: any) => i.processId === reserved.id).reference,
+      props.items.data.find((i: any) => i.processId === reserved.id).reference,
       reserved.reference
+    )
+    assert.equal(props.items.metadata.total, 6)
+
+    // Only the refused ones, by outcome.
+    const refusedPage = await client
+      .get(`/processes/bulk/${operation.id}`)
+      .qs({ outcome: 'refused' })
+      .loginAs(manager)
+      .withInertia()
+    const refusedProps = refusedPage.inertiaProps as any
+    assert.equal(refusedProps.outcome, 'refused')
+    assert.sameMembers(
+      refusedProps.items.data.map((i: any) => i.processId),
+      [reserved.id, cancelled.id, tickets[0]!.id]
     )
 
     const report = await new VerifyProcesses().handle({})

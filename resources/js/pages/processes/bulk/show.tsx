@@ -4,7 +4,8 @@ import { urlFor } from '../../../client.ts'
 import { useI18n } from '../../../lib/i18n.ts'
 import { useReasonLabel } from '../../../components/processes/bulk_dialog.tsx'
 import { useLiveChannel } from '../../../components/notifications/live_channel.ts'
-import type { InertiaProps } from '../../../types.ts'
+import { Pagination } from '../../../components/ui/pagination.tsx'
+import type { InertiaProps, Paginated } from '../../../types.ts'
 
 type Outcome = 'pending' | 'succeeded' | 'refused' | 'failed'
 
@@ -28,15 +29,15 @@ type Props = InertiaProps<{
     createdAt: string
     finishedAt: string | null
   }
-  items: {
+  items: Paginated<{
     processId: number
     reference: string
     title: string
     outcome: Outcome
     code: string | null
     message: string | null
-  }[]
-  itemsShown: number
+  }>
+  outcome: Outcome | null
 }>
 
 const BADGES: Record<Outcome, string> = {
@@ -51,7 +52,7 @@ const BADGES: Record<Outcome, string> = {
  * reloads its props every second until it finishes), then the outcome
  * for every process.
  */
-export default function BulkOperationShow({ operation, items, itemsShown, user }: Props) {
+export default function BulkOperationShow({ operation, items, outcome, user }: Props) {
   const { t, formatDateTime } = useI18n()
   const reasonLabel = useReasonLabel()
   const running = operation.status === 'pending' || operation.status === 'running'
@@ -129,6 +130,26 @@ export default function BulkOperationShow({ operation, items, itemsShown, user }
       </section>
       <section className="card">
         <h2>{t('processes.bulk.results')}</h2>
+        <nav className="queue-tabs" aria-label={t('processes.bulk.filterOutcome')}>
+          {([null, 'succeeded', 'refused', 'failed'] as const).map((value) => (
+            <Link
+              key={value ?? 'all'}
+              className={`btn btn-sm${value === outcome ? ' btn-primary' : ''}`}
+              aria-current={value === outcome ? 'page' : undefined}
+              href={urlFor(
+                'processes.bulk.show',
+                { id: operation.id },
+                { qs: value ? { outcome: value } : {} }
+              )}
+              preserveScroll
+            >
+              {value
+                ? `${t(`processes.bulk.outcomes.${value}`)} (${operation[value]})`
+                : `${t('processes.bulk.allOutcomes')} (${operation.total})`}
+            </Link>
+          ))}
+        </nav>
+        {items.data.length === 0 && <p className="muted">{t('processes.bulk.noResults')}</p>}
         <div className="table-wrap">
           <table>
             <thead>
@@ -140,7 +161,7 @@ export default function BulkOperationShow({ operation, items, itemsShown, user }
               </tr>
             </thead>
             <tbody>
-              {items.map((item) => (
+              {items.data.map((item) => (
                 <tr key={item.processId}>
                   <td>
                     <Link href={urlFor('processes.show', { id: item.processId })}>
@@ -163,11 +184,7 @@ export default function BulkOperationShow({ operation, items, itemsShown, user }
             </tbody>
           </table>
         </div>
-        {operation.total > itemsShown && (
-          <p className="muted">
-            {t('processes.bulk.itemsLimited', { shown: itemsShown, total: operation.total })}
-          </p>
-        )}
+        <Pagination meta={items.metadata} />
       </section>
     </>
   )
