@@ -30,7 +30,17 @@ const perHost = (text: string | undefined) =>
       .map(([host, calls]) => [host!.trim(), Number(calls)])
   ) as Record<string, number>
 
+const redisConfigured = Boolean(env.get('REDIS_HOST') || env.get('REDIS_CLUSTER_NODES'))
+
 const automationConfig = {
+  /**
+   * Where circuit breakers and rate limits keep their state, shared by all
+   * workers: `redis` (default when Redis is configured) or `database`.
+   */
+  sharedState: (env.get('AUTOMATION_SHARED_STATE' as any) ||
+    (redisConfigured ? 'redis' : 'database')) as 'redis' | 'database',
+  /** Namespaces the Redis keys (one prefix per deployment, like the queues). */
+  redisPrefix: env.get('QUEUE_PREFIX') || 'sf',
   defaults: { timeoutMs: 10_000, attempts: 3, backoffMs: 2_000 },
   /** Longest back-off between attempts, whatever the doubling says. */
   maxBackoffMs: 10 * 60_000,

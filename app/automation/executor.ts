@@ -28,7 +28,7 @@ import {
   type StepPayload,
 } from '#automation/steps'
 import { performCall, prepareCall, StepConfigurationError } from '#automation/http_call'
-import { CircuitBreaker, RateLimit } from '#automation/protection'
+import { protections } from '#automation/protection'
 
 /** Who holds an execution's lease while calling out. */
 const WORKER_ID = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`
@@ -280,11 +280,10 @@ async function attemptCall(
     return 'failed'
   }
 
-  for (const guard of [new CircuitBreaker(), new RateLimit()] as const) {
+  const { breaker, limiter } = protections()
+  for (const guard of ['breaker', 'limiter'] as const) {
     const admission =
-      guard instanceof CircuitBreaker
-        ? await guard.admit(prepared.host)
-        : await guard.take(prepared.host)
+      guard === 'breaker' ? await breaker.admit(prepared.host) : await limiter.take(prepared.host)
     if (!admission.allowed) {
       await db.table('action_attempts').insert({
         execution_id: exec.id,
@@ -302,7 +301,7 @@ async function attemptCall(
       await later(admission.retryAt)
       return 'later'
     }
-    if (guard instanceof CircuitBreaker) (prepared as { trial?: boolean }).trial = admission.trial
+    if (guard === 'breaker') (prepared as { trial?: boolean }).trial = admission.trial
   }
   const trial = Boolean((prepared as { trial?: boolean }).trial)
 
@@ -335,7 +334,7 @@ async function attemptCall(
       finished_at: sqlTime(DateTime.now()),
     })
   // Refusals (4xx) are answers: the host is healthy.
-  await new CircuitBreaker().record(prepared.host, result.ok || !result.retryable, trial)
+  await breaker.record(prepared.host, result.ok || !result.retryable, trial)
 
   if (result.ok) {
     await finishExecution(exec.id, 'succeeded', {

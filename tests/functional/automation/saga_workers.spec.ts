@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
+import { Redis } from 'ioredis'
 import { UserFactory } from '#database/factories/user_factory'
 import type { WorkflowDefinition } from '#engine/definition'
 import Process from '#models/process'
@@ -22,6 +23,7 @@ process.env.STAGEFLOW_SECRET_PAYMENT_API_KEY = 'test-payment-key'
 /** A killed worker's job comes back within lockDuration + stalledInterval. */
 const TUNING = { lockDurationMs: 3000, stalledIntervalMs: 1000 }
 
+/** Each store is tested with workers told to use it (AUTOMATION_SHARED_STATE). */
 const BREAKER_FLOW = (baseUrl: string): WorkflowDefinition => ({
   key: 'breaker-probe',
   name: 'Breaker probe',
@@ -127,96 +129,113 @@ test.group('Automation / sagas and breakers across worker processes', (group) =>
     .skip(Boolean(SKIP_REASON), SKIP_REASON ?? undefined)
     .timeout(90_000)
 
-  test('circuit breaker shared by two workers: opens, fails fast, half-opens with one trial, closes', async ({
-    assert,
-    cleanup,
-  }) => {
-    const spawned = new Spawned()
-    const services = await FakeServices.start()
-    cleanup(async () => {
-      await spawned.cleanup()
-      await services.close()
-    })
-    const admin = await UserFactory.apply('admin').create()
-    await publishWorkflow(BREAKER_FLOW(services.baseUrl), admin)
-    const env = {
-      ...workerEnv({ port: redis.server.port }, uniquePrefix('breaker')),
-      AUTOMATION_BREAKER_FAILURES: '3',
-      AUTOMATION_BREAKER_COOLDOWN_MS: '4000',
-    }
-    const workers = await spawned.workersTogether([
-      ['breaker-A', env],
-      ['breaker-B', env, ['--no-relay']],
-    ])
-    services.behaviour.flaky = 'error'
-    const ids: number[] = []
-    for (let i = 0; i < 4; i++) {
-      const { process } = await new StartProcess().handle({
-        workflowKey: 'breaker-probe',
-        title: `probe ${i}`,
-        actor: admin,
+  for (const store of ['database', 'redis'] as const) {
+    test(`circuit breaker in ${store}, shared by two workers: opens, fails fast, half-opens with one trial, closes`, async ({
+      assert,
+      cleanup,
+    }) => {
+      const spawned = new Spawned()
+      const services = await FakeServices.start()
+      cleanup(async () => {
+        await spawned.cleanup()
+        await services.close()
       })
-      ids.push(process.id)
-    }
-
-    const host = `127.0.0.1:${services.port}`
-    const opened = await waitUntil(
-      async () => {
-        const row = await db.from('action_circuits').where('host', host).first()
-        return row?.state === 'open' ? row : false
-      },
-      { timeoutMs: 20_000, intervalMs: 20, message: () => `the breaker to open\n${spawned.dump()}` }
-    )
-    const callsWhenOpened = services.callsTo('flaky').length
-    // In-flight calls admitted before the third failure may still land.
-    assert.isAtLeast(callsWhenOpened, 3)
-    assert.isAtMost(callsWhenOpened, 3 + ids.length)
-
-    // Open: the steps keep being tried and fail fast, without calling out.
-    await waitUntil(
-      async () => {
-        const [{ total }] = await db
-          .from('action_attempts')
-          .where('outcome', 'short_circuited')
-          .count('* as total')
-        return Number(total) >= ids.length
-      },
-      { timeoutMs: 10_000, message: () => `short-circuited attempts\n${spawned.dump()}` }
-    )
-    const afterCalls = services.callsTo('flaky').length
-    assert.isAtMost(afterCalls, callsWhenOpened + ids.length, 'no calls while open')
-    services.behaviour.flaky = 'ok'
-
-    await waitUntil(
-      async () => {
-        const rows = await Process.query().whereIn('id', ids).where('status', 'completed')
-        return rows.length === ids.length
-      },
-      {
-        timeoutMs: 30_000,
-        intervalMs: 100,
-        message: () => `the probes to finish\n${spawned.dump()}`,
+      const admin = await UserFactory.apply('admin').create()
+      await publishWorkflow(BREAKER_FLOW(services.baseUrl), admin)
+      const prefix = uniquePrefix('breaker')
+      const env = {
+        ...workerEnv({ port: redis.server.port }, prefix),
+        AUTOMATION_BREAKER_FAILURES: '3',
+        AUTOMATION_BREAKER_COOLDOWN_MS: '4000',
+        AUTOMATION_SHARED_STATE: store,
       }
-    )
-    const openUntil = Number(opened.open_until)
-    const after = services.calls.filter((c) => c.route === 'flaky' && c.at >= openUntil - 50)
-    const trial = services.answered.find((c) => c.route === 'flaky')!
-    assert.isDefined(trial, 'a trial call succeeded')
-    const beforeTrialAnswered = after.filter((c) => c.at <= trial.at)
-    assert.lengthOf(beforeTrialAnswered, 1, 'half-open: one trial call, the others wait for it')
-    const circuit = await db.from('action_circuits').where('host', host).first()
-    assert.equal(circuit.state, 'closed')
-    assert.equal(Number(circuit.failures), 0)
-    const completedBy = workers.map((w) => w.completedJobs().length)
-    assert.isTrue(
-      completedBy.every((n) => n > 0),
-      `both workers ran jobs: ${completedBy}`
-    )
-    report(
-      `breaker: opened after ${callsWhenOpened} calls, ${afterCalls - callsWhenOpened} late in-flight calls, ` +
-        `trial ${trial.at - openUntil} ms after the cool-down; jobs per worker ${completedBy.join('/')}`
-    )
-  })
-    .skip(Boolean(SKIP_REASON), SKIP_REASON ?? undefined)
-    .timeout(90_000)
+      const probe = new Redis({ port: redis.server.port, lazyConnect: true })
+      cleanup(() => probe.quit().then(() => {}))
+      /** The breaker as the workers see it. */
+      const circuitOf = async (host: string): Promise<Record<string, any> | null> => {
+        if (store === 'database')
+          return (await db.from('action_circuits').where('host', host).first()) ?? null
+        const row = await probe.hgetall(`{${prefix}:automation:${host}}:circuit`)
+        return Object.keys(row).length ? row : null
+      }
+      const workers = await spawned.workersTogether([
+        ['breaker-A', env],
+        ['breaker-B', env, ['--no-relay']],
+      ])
+      services.behaviour.flaky = 'error'
+      const ids: number[] = []
+      for (let i = 0; i < 4; i++) {
+        const { process } = await new StartProcess().handle({
+          workflowKey: 'breaker-probe',
+          title: `probe ${i}`,
+          actor: admin,
+        })
+        ids.push(process.id)
+      }
+
+      const host = `127.0.0.1:${services.port}`
+      const opened = await waitUntil(
+        async () => {
+          const row = await circuitOf(host)
+          return row?.state === 'open' ? row : false
+        },
+        {
+          timeoutMs: 20_000,
+          intervalMs: 20,
+          message: () => `the breaker to open\n${spawned.dump()}`,
+        }
+      )
+      const callsWhenOpened = services.callsTo('flaky').length
+      // In-flight calls admitted before the third failure may still land.
+      assert.isAtLeast(callsWhenOpened, 3)
+      assert.isAtMost(callsWhenOpened, 3 + ids.length)
+
+      // Open: the steps keep being tried and fail fast, without calling out.
+      await waitUntil(
+        async () => {
+          const [{ total }] = await db
+            .from('action_attempts')
+            .where('outcome', 'short_circuited')
+            .count('* as total')
+          return Number(total) >= ids.length
+        },
+        { timeoutMs: 10_000, message: () => `short-circuited attempts\n${spawned.dump()}` }
+      )
+      const afterCalls = services.callsTo('flaky').length
+      assert.isAtMost(afterCalls, callsWhenOpened + ids.length, 'no calls while open')
+      services.behaviour.flaky = 'ok'
+
+      await waitUntil(
+        async () => {
+          const rows = await Process.query().whereIn('id', ids).where('status', 'completed')
+          return rows.length === ids.length
+        },
+        {
+          timeoutMs: 30_000,
+          intervalMs: 100,
+          message: () => `the probes to finish\n${spawned.dump()}`,
+        }
+      )
+      const openUntil = Number(opened.open_until)
+      const after = services.calls.filter((c) => c.route === 'flaky' && c.at >= openUntil - 50)
+      const trial = services.answered.find((c) => c.route === 'flaky')!
+      assert.isDefined(trial, 'a trial call succeeded')
+      const beforeTrialAnswered = after.filter((c) => c.at <= trial.at)
+      assert.lengthOf(beforeTrialAnswered, 1, 'half-open: one trial call, the others wait for it')
+      const circuit = await circuitOf(host)
+      assert.equal(circuit!.state, 'closed')
+      assert.equal(Number(circuit!.failures), 0)
+      const completedBy = workers.map((w) => w.completedJobs().length)
+      assert.isTrue(
+        completedBy.every((n) => n > 0),
+        `both workers ran jobs: ${completedBy}`
+      )
+      report(
+        `breaker (${store}): opened after ${callsWhenOpened} calls, ${afterCalls - callsWhenOpened} late in-flight calls, ` +
+          `trial ${trial.at - openUntil} ms after the cool-down; jobs per worker ${completedBy.join('/')}`
+      )
+    })
+      .skip(Boolean(SKIP_REASON), SKIP_REASON ?? undefined)
+      .timeout(90_000)
+  }
 })
