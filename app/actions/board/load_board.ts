@@ -3,9 +3,9 @@ import type { FieldDefinition, WorkflowDefinition } from '#engine/definition'
 import { collectFields } from '#engine/data'
 import Process from '#models/process'
 import Workflow from '#models/workflow'
-import WorkflowVersion from '#models/workflow_version'
 import { NotFound } from '#exceptions/domain_error'
-import { definitionOf, definitionsOf } from '#support/definitions'
+import { definitionsOf } from '#support/definitions'
+import { publishedVersionOf } from '#support/definition_cache'
 
 /** Cards shown per column; the count says how many there are in all. */
 export const ACTIVE_CARDS_PER_COLUMN = 50
@@ -26,24 +26,20 @@ export type BoardColumn = {
 /**
  * A workflow's board: one column per stage of its latest published
  * version, in definition order, with counts and the first cards of each.
- * Five queries (the counts, the cards and their assignees, the workflow
- * and its version) plus definitions not cached yet — the same for 1 card
- * or 1,000.
+ * Four queries (the counts, the cards and their assignees, the workflow)
+ * plus the published version and definitions when not cached yet — the
+ * same for 1 card or 1,000.
  */
 export default class LoadBoard {
   async handle(key: string) {
     const workflow = await Workflow.findBy('key', key)
     if (!workflow) throw new NotFound(`Workflow "${key}"`)
-    const version = await WorkflowVersion.query()
-      .select('id', 'workflow_id', 'number', 'status')
-      .where('workflow_id', workflow.id)
-      .where('status', 'published')
-      .orderBy('number', 'desc')
-      .first()
-    if (!version) {
+    // Cached (memory + Redis), dropped on every instance when the workflow is published again.
+    const published = await publishedVersionOf(workflow.id)
+    if (!published) {
       return { workflow, definition: null, columns: [], cards: [], closedElsewhere: 0 }
     }
-    const definition = await definitionOf(version.id)
+    const definition = published.definition
     const endKeys = definition.stages.filter((s) => s.type === 'end').map((s) => s.key)
 
     const counts = await db
@@ -91,7 +87,10 @@ export default class LoadBoard {
       .filter((c) => c.status !== 'active' && !endKeys.includes(c.stage_key))
       .reduce((sum, c) => sum + Number(c.total), 0)
 
-    const definitions = await definitionsOf([version.id, ...cards.map((c) => c.workflowVersionId)])
+    const definitions = await definitionsOf([
+      published.versionId,
+      ...cards.map((c) => c.workflowVersionId),
+    ])
     return {
       workflow,
       definition,

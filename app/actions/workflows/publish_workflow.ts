@@ -6,6 +6,7 @@ import WorkflowVersion from '#models/workflow_version'
 import type User from '#models/user'
 import { DomainError } from '#exceptions/domain_error'
 import { DefinitionRejected } from '#exceptions/process_errors'
+import { forgetPublishedVersion } from '#support/definition_cache'
 
 /**
  * Publishes the workflow's draft. The verifier runs again; the published
@@ -14,7 +15,7 @@ import { DefinitionRejected } from '#exceptions/process_errors'
  */
 export default class PublishWorkflow {
   async handle(params: { workflow: Workflow; actor: User }) {
-    return db.transaction(async (trx) => {
+    const published = await db.transaction(async (trx) => {
       const draft = await WorkflowVersion.query({ client: trx })
         .where('workflow_id', params.workflow.id)
         .where('status', 'draft')
@@ -43,5 +44,8 @@ export default class PublishWorkflow {
       await draft.save()
       return draft
     })
+    // After the commit, so no instance caches the old version again meanwhile.
+    await forgetPublishedVersion(params.workflow.id)
+    return published
   }
 }
