@@ -37,6 +37,11 @@ const LEASE_MARGIN_MS = 5000
 /** Back-offs up to this long are waited out in the job instead of re-scheduling it. */
 const SHORT_WAIT_MS = 2000
 
+/** A timestamp with milliseconds (UTC), as SQLite and MySQL TIMESTAMP(3) store it. */
+function msTime(at: DateTime) {
+  return at.toUTC().toFormat('yyyy-MM-dd HH:mm:ss.SSS')
+}
+
 type RetrySpec = { call: HttpCall; attempts: number; backoffMs: number; deadlineMs: number | null }
 type Outcome = 'succeeded' | 'failed' | 'later'
 
@@ -266,7 +271,7 @@ async function attemptCall(
   }
   if (spec.deadlineMs && exec.startedAt && now > exec.startedAt.toMillis() + spec.deadlineMs) {
     await finishExecution(exec.id, 'failed', {
-      last_error: `Gave up: no success within ${spec.call.timeout ? '' : ''}${Math.round(spec.deadlineMs / 1000)} s`,
+      last_error: `Gave up: no success within ${Math.round(spec.deadlineMs / 1000)} s (the deadline)`,
     })
     return 'failed'
   }
@@ -312,7 +317,8 @@ async function attemptCall(
     .update({
       attempts: number,
       target_host: prepared.host,
-      started_at: exec.startedAt ? sqlTime(exec.startedAt) : sqlTime(DateTime.now()),
+      // Milliseconds: the deadline is measured from here.
+      started_at: msTime(exec.startedAt ?? DateTime.now()),
       updated_at: sqlTime(DateTime.now()),
     })
   const [attemptId] = await db.table('action_attempts').insert({
@@ -347,6 +353,12 @@ async function attemptCall(
     const delay = Math.min(spec.backoffMs * 2 ** (number - 1), automationConfig.maxBackoffMs)
     const nextAt = Date.now() + delay
     await release({ next_attempt_at: nextAt, last_error: result.error })
+    if (delay <= SHORT_WAIT_MS) {
+      // A short back-off is waited out here: the next try comes on time.
+      await new Promise((resolve) => setTimeout(resolve, delay))
+      await exec.refresh()
+      return attemptCall(exec, spec, scope, later)
+    }
     await later(nextAt)
     return 'later'
   }

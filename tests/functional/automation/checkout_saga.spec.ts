@@ -260,4 +260,73 @@ test.group('Automation / checkout saga end to end', (group) => {
     assert.equal(saga.resolutionComment, 'Released in the warehouse UI')
     await assert.rejects(() => retryCompensation(done.id, admin), /does not need attention/)
   })
+
+  test('the payment deadline ("30m" in the demo) ends the retries even with attempts left', async ({
+    assert,
+  }) => {
+    const admin = await UserFactory.apply('admin').create()
+    await publishWorkflow(
+      checkoutDefinition(services.baseUrl, {
+        charge_payment: { attempts: 20, backoff: '300ms', deadline: '1s' },
+      }),
+      admin
+    )
+    services.behaviour.charge = 'error'
+    const started = await order(admin)
+
+    const done = await settle(started.id, closed)
+
+    assert.equal(done.status, 'cancelled')
+    const exec = await ActionExecution.findByOrFail('actionKey', 'charge_payment')
+    assert.isBelow(exec.attempts, 20)
+    assert.isAtLeast(exec.attempts, 2)
+    assert.match(exec.lastError!, /^Gave up: no success within 1 s/)
+    assert.deepEqual(services.effectOrder(), ['reserve', 'release'])
+  })
+
+  test('notify and transition actions: the role is told in-app, the process moves on by itself', async ({
+    assert,
+  }) => {
+    const admin = await UserFactory.apply('admin').create()
+    const manager = await UserFactory.apply('manager').create()
+    await UserFactory.create()
+    await publishWorkflow(
+      {
+        key: 'notify-flow',
+        name: 'Notify flow',
+        stages: [
+          {
+            key: 'open',
+            name: 'Open',
+            type: 'start',
+            actions: [
+              {
+                key: 'tell_managers',
+                type: 'notify',
+                notify: { role: 'manager', message: 'New request {{process.reference}}' },
+              },
+              { key: 'move_on', type: 'transition', transition: 'close' },
+            ],
+          },
+          { key: 'done', name: 'Done', type: 'end', outcome: 'completed' },
+        ],
+        transitions: [{ key: 'close', from: 'open', to: 'done' }],
+      },
+      admin
+    )
+    const { process } = await new StartProcess().handle({
+      workflowKey: 'notify-flow',
+      title: 'n',
+      actor: admin,
+    })
+
+    const done = await settle(process.id, closed)
+
+    assert.equal(done.stageKey, 'done')
+    const told = await db.from('notifications').where('title', 'like', '%tell_managers%')
+    assert.deepEqual(
+      told.map((n) => [n.user_id, n.body]),
+      [[manager.id, `New request ${done.reference}`]]
+    )
+  })
 })
