@@ -175,14 +175,13 @@ function WorkflowStanding({ workflow }: { workflow: Data.WorkflowStanding }) {
           <li key={stage.key}>
             <Link
               href={list({ workflow: workflow.key, stage: stage.key, status: 'active' })}
-              aria-label={t('dashboard.workflows.stageLink', {
-                count: stage.count,
-                stage: stage.name,
-                workflow: workflow.name,
-              })}
             >
-              <span className="stage-name">{stage.name}</span>
+              <span className="stage-name">{stage.name}</span>{' '}
               <span className="stage-count">{stage.count}</span>
+              <span className="sr-only">
+                {' '}
+                {t('dashboard.workflows.stageLink', { workflow: workflow.name })}
+              </span>
             </Link>
           </li>
         ))}
