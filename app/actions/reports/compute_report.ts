@@ -131,8 +131,8 @@ async function userNames(ctx: Context, ids: (number | null)[]) {
 
 /**
  * The local days (or ISO weeks, starting Monday) of the range, and the
- * bucket a UTC hour ('YYYY-MM-DD HH') falls in. SQL groups by UTC hour,
- * which is exact for every whole-hour zone offset and daylight saving.
+ * bucket an hour (counted from the Unix epoch, as SQL groups) falls in.
+ * Exact for every whole-hour zone offset, daylight saving included.
  */
 function buckets(params: ReportParams) {
   const { start, end } = rangeOf(params)
@@ -141,26 +141,20 @@ function buckets(params: ReportParams) {
   for (let at = start.startOf(unit); at < end; at = at.plus({ [unit + 's']: 1 })) {
     labels.push(at.toISODate()!)
   }
-  const cache = new Map<string, string>()
+  const cache = new Map<number, string>()
   return {
     labels,
-    of(hour: string) {
-      let label = cache.get(hour)
+    of(hour: unknown) {
+      const key = Number(hour)
+      let label = cache.get(key)
       if (!label) {
-        label = DateTime.fromFormat(hour, 'yyyy-MM-dd HH', { zone: 'utc' })
-          .setZone(params.timezone)
+        label = DateTime.fromMillis(key * 3_600_000, { zone: params.timezone })
           .startOf(unit)
           .toISODate()!
-        cache.set(hour, label)
+        cache.set(key, label)
       }
       return label
     },
-    /** The end of each bucket, as a UTC hour key boundary (exclusive). */
-    ends: labels.map((label) =>
-      DateTime.fromISO(label, { zone: params.timezone })
-        .plus({ [unit + 's']: 1 })
-        .toUTC()
-    ),
   }
 }
 
@@ -170,34 +164,40 @@ async function throughput(ctx: Context): Promise<Parts> {
   const { d, params } = ctx
   const range = rangeOf(params)
   const filter = processFilter(params)
-  const started = await raw(
+  // One pass: started and closed per UTC hour, outcome and workflow.
+  const counts = await raw(
     ctx.client,
-    `SELECT ${d.hour('p.created_at')} AS hour, COUNT(*) AS n
-     FROM processes p
-     WHERE p.created_at >= ? AND p.created_at < ? ${filter.sql}
-     GROUP BY ${d.hour('p.created_at')}`,
-    [range.startSql, range.endSql, ...filter.bindings]
-  )
-  await ctx.progress(40)
-  const closed = await raw(
-    ctx.client,
-    `SELECT ${d.hour('p.closed_at')} AS hour, p.status, COUNT(*) AS n
-     FROM processes p
-     WHERE p.closed_at >= ? AND p.closed_at < ? ${filter.sql}
-     GROUP BY ${d.hour('p.closed_at')}, p.status`,
-    [range.startSql, range.endSql, ...filter.bindings]
+    `SELECT part, hour, status, workflow_id, COUNT(*) AS n FROM (
+       SELECT 'started' AS part, ${d.hour('p.created_at')} AS hour, NULL AS status, p.workflow_id
+       FROM processes p WHERE p.created_at >= ? AND p.created_at < ? ${filter.sql}
+       UNION ALL
+       SELECT 'closed', ${d.hour('p.closed_at')}, p.status, p.workflow_id
+       FROM processes p WHERE p.closed_at >= ? AND p.closed_at < ? ${filter.sql}
+     ) x GROUP BY part, hour, status, workflow_id`,
+    [
+      range.startSql,
+      range.endSql,
+      ...filter.bindings,
+      range.startSql,
+      range.endSql,
+      ...filter.bindings,
+    ]
   )
   await ctx.progress(80)
-  const perWorkflow = await raw(
-    ctx.client,
-    `SELECT w.name AS workflow,
-       SUM(CASE WHEN p.created_at >= ? AND p.created_at < ? THEN 1 ELSE 0 END) AS started,
-       SUM(CASE WHEN p.closed_at >= ? AND p.closed_at < ? THEN 1 ELSE 0 END) AS closed
-     FROM processes p JOIN workflows w ON w.id = p.workflow_id
-     WHERE ((p.created_at >= ? AND p.created_at < ?) OR (p.closed_at >= ? AND p.closed_at < ?)) ${filter.sql}
-     GROUP BY w.name ORDER BY w.name`,
-    [...Array(4).fill([range.startSql, range.endSql]).flat(), ...filter.bindings]
-  )
+  const started = counts.filter((r) => r.part === 'started')
+  const closed = counts.filter((r) => r.part === 'closed')
+  const workflowIds = [...new Set(counts.map((r) => Number(r.workflow_id)))]
+  const workflowRows = workflowIds.length
+    ? await ctx.client.from('workflows').whereIn('id', workflowIds).select('id', 'name')
+    : []
+  const perWorkflow = workflowRows
+    .map((w) => {
+      const mine = counts.filter((r) => Number(r.workflow_id) === w.id)
+      const sum = (part: string) =>
+        mine.filter((r) => r.part === part).reduce((total, r) => total + Number(r.n), 0)
+      return { workflow: w.name as string, started: sum('started'), closed: sum('closed') }
+    })
+    .sort((a, b) => a.workflow.localeCompare(b.workflow))
 
   const b = buckets(params)
   const outcomes = [...new Set(closed.map((r) => String(r.status)))].sort()
@@ -236,11 +236,7 @@ async function throughput(ctx: Context): Promise<Parts> {
           { key: 'started', type: 'number' },
           { key: 'closed', type: 'number' },
         ],
-        rows: perWorkflow.map((r) => ({
-          workflow: r.workflow,
-          started: Number(r.started),
-          closed: Number(r.closed),
-        })),
+        rows: perWorkflow,
       },
     ],
     charts: [{ table: 'throughput', kind: 'bar', x: 'period', series: ['started', 'closed'] }],
@@ -363,28 +359,63 @@ async function cycleTime(ctx: Context): Promise<Parts> {
 
 /* ------------------------------------------------------------------ SLA */
 
-/** SQL: finished visits of stages with an SLA, and how many stayed within it. */
-export function slaComplianceSql(d: Dialect, params: ReportParams) {
+/**
+ * SQL: finished visits per version and stage, and how many stayed within
+ * the stage's SLA. The SLAs (a few rows of workflow_stages) come in as a
+ * CASE expression rather than a join: joined to the windowed visits,
+ * MariaDB may re-run the window once per stage ("split materialized").
+ */
+export function slaComplianceSql(
+  d: Dialect,
+  params: ReportParams,
+  slas: { versionId: number; stage: string; seconds: number }[]
+) {
   const visits = visitsCte(d, params)
   const range = rangeOf(params)
+  const cases = slas.map(() => 'WHEN workflow_version_id = ? AND stage = ? THEN ?').join(' ')
+  const slaSeconds = slas.length ? `CASE ${cases} END` : 'NULL'
   return {
     sql: `WITH ${visits.sql}
-      SELECT v.workflow_version_id, v.stage, COUNT(*) AS n,
-        SUM(CASE WHEN v.dur <= s.sla_minutes * 60 THEN 1 ELSE 0 END) AS within
-      FROM visits v
-      JOIN workflow_stages s ON s.workflow_version_id = v.workflow_version_id AND s.key = v.stage
-      WHERE s.sla_minutes IS NOT NULL AND v.left_at >= ? AND v.left_at < ?
-      GROUP BY v.workflow_version_id, v.stage`,
-    bindings: [...visits.bindings, range.startSql, range.endSql],
+      SELECT workflow_version_id, stage, COUNT(*) AS n,
+        SUM(CASE WHEN dur <= ${slaSeconds} THEN 1 ELSE 0 END) AS within
+      FROM visits
+      WHERE left_at >= ? AND left_at < ?
+      GROUP BY workflow_version_id, stage`,
+    bindings: [
+      ...visits.bindings,
+      ...slas.flatMap((s) => [s.versionId, s.stage, s.seconds]),
+      range.startSql,
+      range.endSql,
+    ],
   }
+}
+
+/** The SLA of every stage that has one, for the versions the filters cover. */
+async function stageSlas(ctx: Context) {
+  const query = ctx.client
+    .from('workflow_stages as s')
+    .join('workflow_versions as v', 'v.id', 's.workflow_version_id')
+    .whereNotNull('s.sla_minutes')
+    .select('s.workflow_version_id', 's.key', 's.sla_minutes')
+  if (ctx.params.workflowId) query.where('v.workflow_id', ctx.params.workflowId)
+  if (ctx.params.versionId) query.where('v.id', ctx.params.versionId)
+  const rows = await query
+  return rows.map((r) => ({
+    versionId: Number(r.workflow_version_id),
+    stage: String(r.key),
+    seconds: Number(r.sla_minutes) * 60,
+  }))
 }
 
 async function sla(ctx: Context): Promise<Parts> {
   const { d, params } = ctx
   const range = rangeOf(params)
   const filter = processFilter(params)
-  const compliance = slaComplianceSql(d, params)
-  const visits = await raw(ctx.client, compliance.sql, compliance.bindings)
+  const slas = await stageSlas(ctx)
+  const withSla = new Set(slas.map((x) => `${x.versionId}:${x.stage}`))
+  const compliance = slaComplianceSql(d, params, slas)
+  const allVisits = await raw(ctx.client, compliance.sql, compliance.bindings)
+  const visits = allVisits.filter((r) => withSla.has(`${r.workflow_version_id}:${r.stage}`))
   await ctx.progress(50)
   const breaches = await raw(
     ctx.client,
@@ -495,23 +526,25 @@ export function wipSql(d: Dialect, params: ReportParams) {
   const visits = visitsCte(d, params)
   const range = rangeOf(params)
   // A visit with no exit on a closed process is its end stage: not work in progress.
-  const work = `NOT (left_at IS NULL AND status <> 'active')`
+  // Each visit is read once and counted twice (its entry, its exit); entries
+  // before the range make the baseline (hour NULL).
   return {
     sql: `WITH ${visits.sql}
-      SELECT stage, 'base' AS part, NULL AS hour, COUNT(*) AS n FROM visits
-        WHERE ${work} AND entered_at < ? AND (left_at IS NULL OR left_at >= ?) GROUP BY stage
-      UNION ALL
-      SELECT stage, 'in' AS part, ${d.hour('entered_at')} AS hour, COUNT(*) AS n FROM visits
-        WHERE ${work} AND entered_at >= ? AND entered_at < ? GROUP BY stage, ${d.hour('entered_at')}
-      UNION ALL
-      SELECT stage, 'out' AS part, ${d.hour('left_at')} AS hour, COUNT(*) AS n FROM visits
-        WHERE left_at >= ? AND left_at < ? GROUP BY stage, ${d.hour('left_at')}`,
+      SELECT stage, part,
+        CASE WHEN part = 'in' THEN (CASE WHEN entered_at < ? THEN NULL ELSE ${d.hour('entered_at')} END)
+          ELSE ${d.hour('left_at')} END AS hour,
+        COUNT(*) AS n
+      FROM visits CROSS JOIN (SELECT 'in' AS part UNION ALL SELECT 'out') parts
+      WHERE (part = 'in' AND NOT (left_at IS NULL AND status <> 'active') AND entered_at < ?
+          AND (entered_at >= ? OR left_at IS NULL OR left_at >= ?))
+        OR (part = 'out' AND left_at >= ? AND left_at < ?)
+      GROUP BY stage, part, hour`,
     bindings: [
       ...visits.bindings,
       range.startSql,
-      range.startSql,
-      range.startSql,
       range.endSql,
+      range.startSql,
+      range.startSql,
       range.startSql,
       range.endSql,
     ],
@@ -550,7 +583,7 @@ async function wip(ctx: Context): Promise<Parts> {
   const open = new Map(stageKeys.map((k) => [k, 0]))
   const deltas = new Map<string, Map<string, number>>()
   for (const m of moves) {
-    if (m.part === 'base') {
+    if (m.part === 'in' && m.hour === null) {
       open.set(m.stage, (open.get(m.stage) ?? 0) + Number(m.n))
       continue
     }

@@ -14,7 +14,7 @@ export type Dialect = {
   seconds(a: string, b: string): string
   /** Integer division. */
   idiv(a: string, b: string): string
-  /** 'YYYY-MM-DD HH' of a UTC timestamp. */
+  /** Whole hours since the Unix epoch (an integer: cheap to group by). */
   hour(col: string): string
   /** A text member of a JSON text column. */
   jsonText(col: string, key: string): string
@@ -27,14 +27,14 @@ export function dialectOf(client: QueryClientContract): Dialect {
         mysql,
         seconds: (a, b) => `TIMESTAMPDIFF(SECOND, ${a}, ${b})`,
         idiv: (a, b) => `((${a}) DIV (${b}))`,
-        hour: (col) => `DATE_FORMAT(${col}, '%Y-%m-%d %H')`,
+        hour: (col) => `(UNIX_TIMESTAMP(${col}) DIV 3600)`,
         jsonText: (col, key) => `JSON_UNQUOTE(JSON_EXTRACT(${col}, '$.${key}'))`,
       }
     : {
         mysql,
         seconds: (a, b) => `CAST(ROUND((julianday(${b}) - julianday(${a})) * 86400) AS INTEGER)`,
         idiv: (a, b) => `((${a}) / (${b}))`,
-        hour: (col) => `strftime('%Y-%m-%d %H', ${col})`,
+        hour: (col) => `(CAST(strftime('%s', ${col}) AS INTEGER) / 3600)`,
         jsonText: (col, key) => `json_extract(${col}, '$.${key}')`,
       }
 }
