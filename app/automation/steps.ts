@@ -45,6 +45,9 @@ export function actionDispatchOnEntry(
   transition: string | null,
   at: DateTime
 ) {
+  // Only a real entry runs actions: the start (version 1) or a transition. A
+  // migration to another version keeps the stage and must not repeat its calls.
+  if (transition === null && state.version !== 1) return []
   if (stepsOnEntry(definition, state.stage, transition).length === 0) return []
   const payload: StepPayload = {
     processId,

@@ -3,7 +3,8 @@ import { test } from '@japa/runner'
 import { verifyDefinition } from '#engine/verifier'
 import { parseStepDuration } from '#automation/durations'
 import { renderString, renderValue, templateProblems } from '#automation/templates'
-import { stepsOnEntry, executionKey } from '#automation/steps'
+import { DateTime } from 'luxon'
+import { actionDispatchOnEntry, stepsOnEntry, executionKey } from '#automation/steps'
 import type { WorkflowDefinition } from '#engine/definition'
 
 const checkout = () =>
@@ -180,5 +181,33 @@ test.group('Automation | templates, durations, steps', () => {
       ]
     )
     assert.equal(executionKey(7, 3, 'charge_payment'), 'sf-7-3-charge_payment')
+  })
+})
+
+test.group('Automation | dispatch on stage entry', () => {
+  const state = (stage: string, version: number) =>
+    ({ stage, version, status: 'active' }) as unknown as Parameters<typeof actionDispatchOnEntry>[1]
+  const at = DateTime.fromISO('2026-11-27T10:00:00Z')
+
+  test('the start and transitions dispatch the first step; a migration does not repeat the calls', ({
+    assert,
+  }) => {
+    const definition = checkout()
+    const started = actionDispatchOnEntry(definition, state('reserving_stock', 1), 7, null, at)
+    assert.deepEqual(
+      started.map((d) => [d.topic, d.payload]),
+      [
+        [
+          'action.run',
+          { processId: 7, stage: 'reserving_stock', transition: null, enteredVersion: 1, step: 0 },
+        ],
+      ]
+    )
+    assert.lengthOf(
+      actionDispatchOnEntry(definition, state('charging_payment', 5), 7, 'stock_reserved', at),
+      1
+    )
+    assert.lengthOf(actionDispatchOnEntry(definition, state('charging_payment', 9), 7, null, at), 0)
+    assert.lengthOf(actionDispatchOnEntry(definition, state('completed', 9), 7, 'shipped', at), 0)
   })
 })
