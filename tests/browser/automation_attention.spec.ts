@@ -68,6 +68,7 @@ test.group('Browser / automation: a failed compensation', (group) => {
     await comment.fill('Stock released in the warehouse')
     await resolve.click()
     await page.assertVisible(page.getByRole('heading', { name: 'Needs attention (0)' }))
+    await page.assertTextContains('.toasts', 'Marked as resolved by hand; the saga carries on.')
     await page.assertTextContains('#automation-compensating + ul', process.reference)
 
     await settle(() => Process.findOrFail(process.id).then((p) => p.status !== 'active'))
