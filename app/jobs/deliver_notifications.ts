@@ -185,11 +185,10 @@ export default class DeliverNotifications extends Job<Payload> {
       }
       case 'sla_breached': {
         // Whoever had it when the deadline passed (an escalation may reassign it right after).
-        add(
+        const holder =
           (event.payload.assigneeId as number | null | undefined) ??
-            (await processOf())?.assigneeId,
-          'sla_breached'
-        )
+          (await processOf().then((p) => p?.assigneeId))
+        add(holder, 'sla_breached')
         const managers = await User.query().where('role', 'manager').where('is_active', true)
         for (const manager of managers) add(manager.id, 'sla_breached')
         break

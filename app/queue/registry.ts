@@ -46,7 +46,7 @@ export async function loadJob(name: string): Promise<JobClass<any>> {
   if (cached) return cached
   const loader = JOBS[name]
   if (!loader) throw new Error(`Unknown job "${name}"`)
-  const job = (await loader()).default
+  const { default: job } = await loader()
   loaded.set(name, job)
   return job
 }

@@ -11,7 +11,10 @@ import { signIn, startProcesses, move } from '#tests/functional/ui_processes/fix
  * axe-core's source, evaluated in the page through the DevTools protocol
  * (not a <script> tag: the app's CSP rightly refuses inline scripts).
  */
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8'
+)
 
 type Violation = {
   id: string

@@ -155,10 +155,7 @@ function WorkflowStanding({ workflow }: { workflow: Data.WorkflowStanding }) {
       <ul className="count-chips">
         {statuses.map((status) => (
           <li key={status}>
-            <Link
-              href={list({ workflow: workflow.key, status })}
-              className={`chip chip-${status}`}
-            >
+            <Link href={list({ workflow: workflow.key, status })} className={`chip chip-${status}`}>
               <span className="chip-count">{workflow.byStatus[status]}</span>{' '}
               {t(`processes.status.${status}`)}
               <span className="sr-only">
@@ -173,9 +170,7 @@ function WorkflowStanding({ workflow }: { workflow: Data.WorkflowStanding }) {
       <ol className="stage-counts">
         {workflow.byStage.map((stage) => (
           <li key={stage.key}>
-            <Link
-              href={list({ workflow: workflow.key, stage: stage.key, status: 'active' })}
-            >
+            <Link href={list({ workflow: workflow.key, stage: stage.key, status: 'active' })}>
               <span className="stage-name">{stage.name}</span>{' '}
               <span className="stage-count">{stage.count}</span>
               <span className="sr-only">

@@ -67,17 +67,20 @@ test.group('Resilience / Redis outage', (group) => {
     // The relay cannot reach Redis for its lease: the due messages say so
     // (the engine health page shows last_error).
     await waitUntil(
-      async () =>
-        (await outboxRows()).every(
+      async () => {
+        const rows = await outboxRows()
+        return rows.every(
           (r) => r.status !== 'pending' || /Redis/i.test(String(r.last_error ?? ''))
-        ),
+        )
+      },
       {
         timeoutMs: 10_000,
         intervalMs: 200,
         message: () => `pending messages to carry the relay's error\n${spawned.dump()}`,
       }
     )
-    const withError = (await outboxRows()).filter((r) => r.status === 'pending' && r.last_error)
+    const afterOutage = await outboxRows()
+    const withError = afterOutage.filter((r) => r.status === 'pending' && r.last_error)
     report(
       `outage: ${pending.length} messages pending after 2 s, each with last_error "${String(withError[0]?.last_error).slice(0, 80)}"`
     )

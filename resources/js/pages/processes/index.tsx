@@ -78,11 +78,7 @@ export default function ProcessesIndex({
           <p aria-live="polite">{t('processes.list.count', { count: processes.metadata.total })}</p>
         </div>
         <div className="form-actions">
-          <a
-            className="btn"
-            href={urlFor('processes.export', {}, { qs: active })}
-            download
-          >
+          <a className="btn" href={urlFor('processes.export', {}, { qs: active })} download>
             {t('processes.list.export')}
             <span className="sr-only">
               {' '}
