@@ -211,3 +211,21 @@ test.group('Automation | dispatch on stage entry', () => {
     assert.lengthOf(actionDispatchOnEntry(definition, state('completed', 9), 7, 'shipped', at), 0)
   })
 })
+
+test.group('Automation | the designer keeps actions', () => {
+  test('opening and saving the checkout saga in the designer keeps every action', async ({
+    assert,
+  }) => {
+    const { fromDefinition, toDocument } =
+      await import('../../../resources/js/components/workflows/designer_state.ts')
+    const definition = checkout()
+    definition.transitions[0]!.actions = [{ key: 'log', type: 'transition', transition: 'paid' }]
+    const saved = toDocument(fromDefinition(definition)) as unknown as WorkflowDefinition
+    assert.deepEqual(
+      saved.stages.map((s) => s.actions),
+      definition.stages.map((s) => s.actions)
+    )
+    assert.deepEqual(saved.transitions[0]!.actions, definition.transitions[0]!.actions)
+    assert.deepEqual(verifyDefinition(saved).problems, [])
+  })
+})

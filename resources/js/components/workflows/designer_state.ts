@@ -36,6 +36,8 @@ export type EditorStage = {
   /** Parts the designer shows but does not edit (automatic transition, escalation). */
   automatic?: StageDefinition['automatic']
   escalation?: StageDefinition['escalation']
+  /** Automated actions: kept as written (edited in the JSON/YAML document). */
+  actions?: StageDefinition['actions']
   /** The key still follows the name (new stages until the key is edited). */
   autoKey: boolean
 }
@@ -49,6 +51,8 @@ export type EditorTransition = {
   /** Roles that may run it; empty means every role. */
   roles: string[]
   requires: string[]
+  /** Automated actions: kept as written (edited in the JSON/YAML document). */
+  actions?: TransitionDefinition['actions']
   autoKey: boolean
 }
 
@@ -107,6 +111,7 @@ function stageFromDefinition(stage: StageDefinition): EditorStage {
     fields: (stage.fields ?? []).map(fieldFromDefinition),
     automatic: stage.automatic,
     escalation: stage.escalation,
+    actions: stage.actions,
     autoKey: false,
   }
 }
@@ -123,6 +128,7 @@ function transitionFromDefinition(transition: TransitionDefinition): EditorTrans
     label: transition.label ?? '',
     roles: [...roles],
     requires: [...(transition.requires ?? [])],
+    actions: transition.actions,
     autoKey: false,
   }
 }
@@ -233,6 +239,9 @@ export function toDocument(doc: EditorDocument): JsonObject {
           : {}),
         ...(stage.automatic ? { automatic: { ...stage.automatic } } : {}),
         ...(stage.escalation ? { escalation: { ...stage.escalation } } : {}),
+        ...(stage.actions
+          ? { actions: structuredClone(stage.actions) as unknown as JsonValue }
+          : {}),
       }
     }),
     transitions: doc.transitions.map((transition) => ({
@@ -242,6 +251,9 @@ export function toDocument(doc: EditorDocument): JsonObject {
       ...(trimmed(transition.label) ? { label: transition.label } : {}),
       ...(transition.roles.length > 0 ? { roles: transition.roles } : {}),
       ...(transition.requires.length > 0 ? { requires: transition.requires } : {}),
+      ...(transition.actions
+        ? { actions: structuredClone(transition.actions) as unknown as JsonValue }
+        : {}),
     })),
   }
 }
