@@ -76,7 +76,7 @@ export function processFilter(params: ReportParams) {
 /**
  * Stage visits, one row per event that put a process into a stage, with
  * when it left (the next stage-changing event: a transition, migration or
- * cancellation) and who moved it on. `left_at` is null while the process
+ * cancellation). `left_at` is null while the process
  * still sits there, and for the end stage of a closed process.
  */
 export function visitsCte(d: Dialect, params: ReportParams) {
@@ -85,13 +85,12 @@ export function visitsCte(d: Dialect, params: ReportParams) {
     sql: `ev AS (
       SELECT e.process_id, e.type, e.to_stage AS stage, e.occurred_at AS entered_at,
         LEAD(e.occurred_at) OVER (PARTITION BY e.process_id ORDER BY e.sequence) AS left_at,
-        LEAD(e.actor_id) OVER (PARTITION BY e.process_id ORDER BY e.sequence) AS left_by,
         p.workflow_version_id, p.status
       FROM process_events e
       JOIN processes p ON p.id = e.process_id
       WHERE e.type IN ('started', 'transitioned', 'migrated', 'cancelled') ${filter.sql}
     ), visits AS (
-      SELECT process_id, stage, entered_at, left_at, left_by, workflow_version_id, status,
+      SELECT process_id, stage, entered_at, left_at, workflow_version_id, status,
         ${d.seconds('entered_at', 'left_at')} AS dur
       FROM ev WHERE type <> 'cancelled' AND stage IS NOT NULL
     )`,

@@ -34,6 +34,9 @@ type Props = InertiaProps<{
   }[]
 }>
 
+/** The zones this browser knows (IANA names), for the time zone suggestions. */
+const timeZones = (): string[] =>
+  (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? []
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
 const isoDay = (date: Date) =>
   `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`
@@ -173,11 +176,18 @@ export default function ReportsIndex({ runs, workflows, users, roles, schedules 
               <input
                 {...c}
                 type="text"
+                list="report-time-zones"
+                autoComplete="off"
                 value={form.data.timezone}
                 onChange={(e) => form.setData('timezone', e.target.value)}
               />
             )}
           </Field>
+          <datalist id="report-time-zones">
+            {timeZones().map((zone) => (
+              <option key={zone} value={zone} />
+            ))}
+          </datalist>
           <Field label={t('reports.form.granularity')} error={form.errors.granularity}>
             {(c) => (
               <select
