@@ -34,7 +34,7 @@ test.group('Browser / reports', (group) => {
 
     // A worker computes it; the page polls and shows the chart and tables.
     await drainOutbox()
-    await page.locator('.report-chart svg.recharts-surface').first().waitFor({ timeout: 10_000 })
+    await page.locator('.report-chart svg.recharts-surface').first().waitFor({ timeout: 30_000 })
     await page.assertTextContains('main', 'Ready')
     await page.assertNotExists('progress[aria-label="Progress"]')
     await page.assertTextContains('main', 'Time per stage (bottlenecks first)')
