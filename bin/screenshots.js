@@ -111,6 +111,21 @@ try {
     console.log(`docs/screenshots/${name}.png`)
   }
 
+  // A report, computed by the in-process queue of the served app.
+  try {
+    await page.goto(`${base}/reports`)
+    const form = page.getByRole('form', { name: 'New report' })
+    await form.getByLabel('Report', { exact: true }).selectOption({ label: 'Cycle time' })
+    await form.getByRole('button', { name: 'Run report' }).click()
+    await page.waitForURL((url) => /^\/reports\/runs\/\d+$/.test(url.pathname))
+    await page.locator('.report-chart svg.recharts-surface').first().waitFor({ timeout: 60_000 })
+    await page.waitForLoadState('networkidle')
+    await page.screenshot({ path: join(out, 'report.png'), fullPage: false })
+    console.log('docs/screenshots/report.png')
+  } catch (error) {
+    console.warn(`skipped report: ${error.message.split('\n')[0]}`)
+  }
+
   await page.setViewportSize({ width: 390, height: 844 })
   await page.goto(`${base}/`)
   await page.waitForLoadState('networkidle')
