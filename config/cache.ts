@@ -32,17 +32,20 @@ const redisBus = configProvider.create(async (app) => {
 
 const memory = () => drivers.memory({ maxSize: '32mb', maxItems: 5000 })
 
-const cacheConfig = defineConfig({
-  default: redisConfigured ? 'shared' : 'local',
+const local = store({ prefix }).useL1Layer(memory())
 
-  stores: {
-    local: store({ prefix }).useL1Layer(memory()),
-
-    shared: store({ prefix })
+// Defined only with Redis: the cache manager resolves every store at boot,
+// and this one opens Redis connections.
+const shared = redisConfigured
+  ? store({ prefix })
       .useL1Layer(memory())
       .useL2Layer(drivers.redis({ connectionName: 'main', prefix }))
-      .useBus(redisBus),
-  },
+      .useBus(redisBus)
+  : local
+
+const cacheConfig = defineConfig({
+  default: redisConfigured ? 'shared' : 'local',
+  stores: redisConfigured ? { local, shared } : { local, shared: local },
 })
 
 export default cacheConfig

@@ -20,6 +20,7 @@ export const controllers = {
     State: () => import('#controllers/api/state_controller'),
     Workflows: () => import('#controllers/api/workflows_controller'),
   },
+  Attachments: () => import('#controllers/attachments_controller'),
   Board: () => import('#controllers/board_controller'),
   BulkOperations: () => import('#controllers/bulk_operations_controller'),
   Dashboard: () => import('#controllers/dashboard_controller'),

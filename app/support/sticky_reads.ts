@@ -81,6 +81,8 @@ class ReplicaSet {
         client: base.client,
         connection,
         pool: { min: 0, max: base.pool?.max ?? 10, acquireTimeoutMillis: 5000 },
+        // A replica that is down is reported by the health check, not per connection attempt.
+        log: { warn() {}, error() {}, deprecate() {}, debug() {} },
       }),
       healthy: false,
       lagSeconds: null,

@@ -35,6 +35,12 @@ export function processPages() {
       router.post('/:id/assign', [controllers.ProcessPages, 'assign']).as('assign')
       router.post('/:id/comments', [controllers.ProcessPages, 'comment']).as('comment')
       router.post('/:id/cancel', [controllers.ProcessPages, 'cancel']).as('cancel')
+      router.get('/:id/attachments', [controllers.Attachments, 'index']).as('attachments.index')
+      router.post('/:id/attachments', [controllers.Attachments, 'store']).as('attachments.store')
+      router
+        .get('/:id/attachments/:attachmentId', [controllers.Attachments, 'download'])
+        .as('attachments.download')
+        .where('attachmentId', router.matchers.number())
     })
     .prefix('/processes')
     .as('processes')

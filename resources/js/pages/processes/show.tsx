@@ -13,6 +13,7 @@ import { Assignment } from '../../components/processes/assignment.tsx'
 import { CancelProcess } from '../../components/processes/cancel_process.tsx'
 import { CommentForm } from '../../components/processes/comment_form.tsx'
 import { Timeline } from '../../components/processes/timeline.tsx'
+import { Attachments } from '../../components/processes/attachments.tsx'
 import { ConflictNotice, type Conflict } from '../../components/processes/conflict_notice.tsx'
 import {
   commandOptions,
@@ -216,6 +217,11 @@ export default function ProcessShow(props: Props) {
           <section className="card area-assignee" aria-labelledby="assignee-title">
             <h2 id="assignee-title">{t('processes.assign.title')}</h2>
             <Assignment process={process} can={can} people={people} me={user?.id} {...command} />
+          </section>
+
+          <section className="card area-attachments" aria-labelledby="attachments-title">
+            <h2 id="attachments-title">{t('scaleout.attachments.title')}</h2>
+            <Attachments process={process} canUpload={can.comment} />
           </section>
 
           {process.definition && (
