@@ -13,6 +13,8 @@ type CommandBase = {
   actorId: number | null
   idempotencyKey?: string | null
   at?: DateTime
+  /** Where the command came from, recorded in the event (e.g. `{ bulkOperationId }`). */
+  origin?: Record<string, number | string>
 }
 
 /**
@@ -32,6 +34,7 @@ abstract class ProcessCommand<Params extends CommandBase> {
       throw new VersionConflict(params.process, params.expectedVersion)
     }
     const event = await this.eventFor(params)
+    if (params.origin) event.payload = { ...event.payload, origin: params.origin }
     return this.writer.handle({
       process: params.process,
       expectedVersion: params.expectedVersion,

@@ -20,6 +20,8 @@ export type TransitionParams = {
   actor: { id: number | null; role: ActorRole }
   idempotencyKey?: string | null
   at?: DateTime
+  /** Where the command came from, recorded in the event (e.g. `{ bulkOperationId }`). */
+  origin?: Record<string, number | string>
 }
 
 /**
@@ -84,6 +86,7 @@ export default class TransitionProcess {
           transition: check.transition.key,
           ...(patch ? { data: patch } : {}),
           ...(params.comment ? { comment: params.comment } : {}),
+          ...(params.origin ? { origin: params.origin } : {}),
         },
       },
     })

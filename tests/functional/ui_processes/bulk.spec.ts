@@ -231,6 +231,7 @@ test.group('Process list / bulk actions', (group) => {
       assert.equal(event.type, 'transitioned')
       assert.equal(event.actorId, manager.id)
       assert.equal(event.idempotencyKey, `bulk:${operation.id}:${p.id}`)
+      assert.deepEqual(event.payload.origin, { bulkOperationId: operation.id })
       assert.deepEqual([event.fromStage, event.toStage], ['INITIATED', 'INVENTORY_RESERVING'])
     }
     // Refused rows were not touched.

@@ -44,7 +44,7 @@ export default class ApplyBulkAction {
       const verdict = judge(process, plan, definition)
       if (!verdict.ok) return { outcome: 'refused', code: verdict.code, message: verdict.detail }
       try {
-        await this.run(plan, process, key)
+        await this.run(plan, process, key, operation.id)
         return { outcome: 'succeeded', code: null, message: null }
       } catch (error) {
         if (error instanceof VersionConflict && attempt === 1) {
@@ -67,8 +67,13 @@ export default class ApplyBulkAction {
     }
   }
 
-  protected run(plan: BulkPlan, process: Process, idempotencyKey: string) {
-    const base = { process, expectedVersion: process.version, idempotencyKey }
+  protected run(plan: BulkPlan, process: Process, idempotencyKey: string, operationId: number) {
+    const base = {
+      process,
+      expectedVersion: process.version,
+      idempotencyKey,
+      origin: { bulkOperationId: operationId },
+    }
     switch (plan.action) {
       case 'transition':
         return new TransitionProcess().handle({

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react'
+import { Link } from '@inertiajs/react'
+import { urlFor } from '../../client.ts'
 import { useI18n } from '../../lib/i18n.ts'
 import { Markdown } from './markdown.tsx'
 import { displayValue, type FieldDef, type PersonOption } from './data_field.tsx'
@@ -98,6 +100,7 @@ export function Timeline(props: {
     <ol className="timeline">
       {props.events.map((event) => {
         const { text, details } = describe(event)
+        const bulkId = isRecord(event.payload.origin) ? event.payload.origin.bulkOperationId : null
         return (
           <li key={event.id} className={`timeline-item timeline-${event.type}`}>
             <div className="timeline-head">
@@ -107,6 +110,13 @@ export function Timeline(props: {
               </time>
             </div>
             {details && <div className="timeline-details">{details}</div>}
+            {typeof bulkId === 'number' && (
+              <p className="timeline-origin muted">
+                <Link href={urlFor('processes.bulk.show', { id: bulkId })}>
+                  {t('processes.timeline.viaBulk', { id: bulkId })}
+                </Link>
+              </p>
+            )}
           </li>
         )
       })}
