@@ -329,7 +329,8 @@ test.group('Process list / bulk actions', (group) => {
     const cancelled = await Process.query().where('status', 'cancelled')
     assert.lengthOf(cancelled, 2)
     const cancelEvent = await ProcessEvent.query().where('type', 'cancelled').firstOrFail()
-    assert.deepEqual(cancelEvent.payload, { reason: 'Duplicate orders' })
+    assert.equal(cancelEvent.payload.reason, 'Duplicate orders')
+    assert.match(String(cancelEvent.payload.origin?.bulkOperationId), /^\d+$/)
     assert.match(cancelEvent.idempotencyKey!, /^bulk:\d+:\d+$/)
   })
 
