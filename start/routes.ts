@@ -15,8 +15,8 @@ import { processPages } from '#start/routes/process_pages'
 import { workflowPages } from '#start/routes/workflow_pages'
 import { adminPages } from '#start/routes/admin_pages'
 import { migrationPages } from '#start/routes/migration_pages'
-import { reportPages } from '#start/routes/report_pages'
 import { automationApi, automationPages } from '#start/routes/automation'
+import { reportPages } from '#start/routes/report_pages'
 
 /*
 |--------------------------------------------------------------------------

@@ -6,6 +6,7 @@
 /// <reference path="./manifest.d.ts" />
 import type { InferData, InferVariants } from '@adonisjs/core/types/transformers'
 import type { InferSharedProps, InferFlashData } from '@adonisjs/inertia/types'
+import type AttachmentTransformer from '#transformers/attachment_transformer'
 import type BoardCardTransformer from '#transformers/board_card_transformer'
 import type FailedJobTransformer from '#transformers/failed_job_transformer'
 import type NotificationPreferenceTransformer from '#transformers/notification_preference_transformer'
@@ -28,6 +29,10 @@ import type WorkflowVersionTransformer from '#transformers/workflow_version_tran
 import type InertiaMiddleware from '#middleware/inertia_middleware'
 
 export namespace Data {
+  export type Attachment = InferData<AttachmentTransformer>
+  export namespace Attachment {
+    export type Variants = InferVariants<AttachmentTransformer>
+  }
   export type BoardCard = InferData<BoardCardTransformer>
   export namespace BoardCard {
     export type Variants = InferVariants<BoardCardTransformer>

@@ -26,6 +26,9 @@ export type ScannedRoutes = {
     'processes.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'processes.comment': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'processes.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'processes.attachments.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'processes.attachments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'processes.attachments.download': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
     'board.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'workflows.index': { paramsTuple?: []; params?: {} }
     'workflows.create': { paramsTuple?: []; params?: {} }
@@ -112,6 +115,8 @@ export type ScannedRoutes = {
     'processes.bulk.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'processes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'processes.timeline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'processes.attachments.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'processes.attachments.download': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
     'board.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'workflows.index': { paramsTuple?: []; params?: {} }
     'workflows.create': { paramsTuple?: []; params?: {} }
@@ -155,6 +160,8 @@ export type ScannedRoutes = {
     'processes.bulk.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'processes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'processes.timeline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'processes.attachments.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'processes.attachments.download': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
     'board.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'workflows.index': { paramsTuple?: []; params?: {} }
     'workflows.create': { paramsTuple?: []; params?: {} }
@@ -199,6 +206,7 @@ export type ScannedRoutes = {
     'processes.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'processes.comment': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'processes.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'processes.attachments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'workflows.store': { paramsTuple?: []; params?: {} }
     'workflows.import': { paramsTuple?: []; params?: {} }
     'workflows.publish': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }

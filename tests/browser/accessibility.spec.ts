@@ -78,6 +78,8 @@ test.group('Browser / accessibility (axe-core)', (group) => {
       '/admin/users',
       '/admin/queues',
       '/admin/engine',
+      '/admin/automation',
+      '/reports',
     ]
     for (const url of pages) {
       const response = await page.goto(url)

@@ -138,6 +138,24 @@ const routes = {
     tokens: [{"old":"/processes/:id/cancel","type":0,"val":"processes","end":""},{"old":"/processes/:id/cancel","type":1,"val":"id","end":""},{"old":"/processes/:id/cancel","type":0,"val":"cancel","end":""}],
     types: placeholder as Registry['processes.cancel']['types'],
   },
+  'processes.attachments.index': {
+    methods: ["GET","HEAD"],
+    pattern: '/processes/:id/attachments',
+    tokens: [{"old":"/processes/:id/attachments","type":0,"val":"processes","end":""},{"old":"/processes/:id/attachments","type":1,"val":"id","end":""},{"old":"/processes/:id/attachments","type":0,"val":"attachments","end":""}],
+    types: placeholder as Registry['processes.attachments.index']['types'],
+  },
+  'processes.attachments.store': {
+    methods: ["POST"],
+    pattern: '/processes/:id/attachments',
+    tokens: [{"old":"/processes/:id/attachments","type":0,"val":"processes","end":""},{"old":"/processes/:id/attachments","type":1,"val":"id","end":""},{"old":"/processes/:id/attachments","type":0,"val":"attachments","end":""}],
+    types: placeholder as Registry['processes.attachments.store']['types'],
+  },
+  'processes.attachments.download': {
+    methods: ["GET","HEAD"],
+    pattern: '/processes/:id/attachments/:attachmentId',
+    tokens: [{"old":"/processes/:id/attachments/:attachmentId","type":0,"val":"processes","end":""},{"old":"/processes/:id/attachments/:attachmentId","type":1,"val":"id","end":""},{"old":"/processes/:id/attachments/:attachmentId","type":0,"val":"attachments","end":""},{"old":"/processes/:id/attachments/:attachmentId","type":1,"val":"attachmentId","end":""}],
+    types: placeholder as Registry['processes.attachments.download']['types'],
+  },
   'board.show': {
     methods: ["GET","HEAD"],
     pattern: '/workflows/:key/board',

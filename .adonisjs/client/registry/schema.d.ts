@@ -271,6 +271,42 @@ export interface Registry {
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/process_pages_controller').default['cancel']>>> | { status: 422; response: { errors: SimpleError[] } }
     }
   }
+  'processes.attachments.index': {
+    methods: ["GET","HEAD"]
+    pattern: '/processes/:id/attachments'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/attachments_controller').default['index']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/attachments_controller').default['index']>>>
+    }
+  }
+  'processes.attachments.store': {
+    methods: ["POST"]
+    pattern: '/processes/:id/attachments'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/attachment').attachmentValidator)>>
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/attachment').attachmentValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/attachments_controller').default['store']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/attachments_controller').default['store']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'processes.attachments.download': {
+    methods: ["GET","HEAD"]
+    pattern: '/processes/:id/attachments/:attachmentId'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue, ParamValue]
+      params: { id: ParamValue; attachmentId: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/attachments_controller').default['download']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/attachments_controller').default['download']>>>
+    }
+  }
   'board.show': {
     methods: ["GET","HEAD"]
     pattern: '/workflows/:key/board'

@@ -33,6 +33,11 @@ export interface ApiDefinition {
     assign: typeof routes['processes.assign']
     comment: typeof routes['processes.comment']
     cancel: typeof routes['processes.cancel']
+    attachments: {
+      index: typeof routes['processes.attachments.index']
+      store: typeof routes['processes.attachments.store']
+      download: typeof routes['processes.attachments.download']
+    }
   }
   board: {
     show: typeof routes['board.show']

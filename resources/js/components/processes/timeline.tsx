@@ -83,6 +83,13 @@ export function Timeline(props: {
               <p className="timeline-reason">{payload.reason}</p>
             ) : null,
         }
+      case 'attachment_added':
+        return {
+          text: t('processes.timeline.attachmentAdded', {
+            who,
+            name: typeof payload.fileName === 'string' ? payload.fileName : '',
+          }),
+        }
       case 'migrated':
         return { text: t('processes.timeline.migrated', { who }) }
       case 'sla_breached':
