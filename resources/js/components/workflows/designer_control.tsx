@@ -43,3 +43,49 @@ export function DesignerControl(props: {
     </div>
   )
 }
+
+type TextControlProps = {
+  id: string
+  label: string
+  problems?: readonly DesignerProblem[]
+  hint?: string
+  value: string
+  onChange(value: string): void
+}
+
+/** A display name (of a stage or a transition). */
+export function NameControl(props: TextControlProps) {
+  return (
+    <DesignerControl id={props.id} label={props.label} problems={props.problems} hint={props.hint}>
+      {(control) => (
+        <input
+          {...control}
+          type="text"
+          value={props.value}
+          maxLength={200}
+          onChange={(event) => props.onChange(event.target.value)}
+        />
+      )}
+    </DesignerControl>
+  )
+}
+
+/** A machine key (of a stage or a transition): monospaced, no spell-check. */
+export function KeyControl(props: TextControlProps) {
+  return (
+    <DesignerControl id={props.id} label={props.label} problems={props.problems} hint={props.hint}>
+      {(control) => (
+        <input
+          {...control}
+          type="text"
+          className="wf-mono"
+          spellCheck={false}
+          autoCapitalize="off"
+          value={props.value}
+          maxLength={64}
+          onChange={(event) => props.onChange(event.target.value)}
+        />
+      )}
+    </DesignerControl>
+  )
+}

@@ -1,7 +1,7 @@
 import { FIELD_TYPES, OUTCOMES, ROLES, STAGE_TYPES } from '#engine/definition'
 import { useI18n } from '../../lib/i18n.ts'
 import type { EditorField, EditorStage } from './designer_state.ts'
-import { DesignerControl } from './designer_control.tsx'
+import { DesignerControl, KeyControl, NameControl } from './designer_control.tsx'
 import {
   FIELD_SLOTS,
   InlineProblems,
@@ -99,36 +99,21 @@ export function StageEditor(props: StageEditorProps) {
       )}
 
       <div className="wf-grid">
-        <DesignerControl id={id('name')} label={t('designer.stage.name')} problems={at('name')}>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              value={stage.name}
-              maxLength={200}
-              onChange={(event) => props.onChange({ name: event.target.value })}
-            />
-          )}
-        </DesignerControl>
-        <DesignerControl
+        <NameControl
+          id={id('name')}
+          label={t('designer.stage.name')}
+          problems={at('name')}
+          value={stage.name}
+          onChange={(name) => props.onChange({ name })}
+        />
+        <KeyControl
           id={id('key')}
           label={t('designer.stage.key')}
           problems={at('key')}
           hint={stage.autoKey ? t('designer.stage.keyAuto') : undefined}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              className="wf-mono"
-              spellCheck={false}
-              autoCapitalize="off"
-              value={stage.key}
-              maxLength={64}
-              onChange={(event) => props.onChange({ key: event.target.value })}
-            />
-          )}
-        </DesignerControl>
+          value={stage.key}
+          onChange={(key) => props.onChange({ key })}
+        />
         <DesignerControl id={id('type')} label={t('designer.stage.type')} problems={at('type')}>
           {(control) => (
             <select

@@ -1,7 +1,7 @@
 import { ROLES } from '#engine/definition'
 import { useI18n } from '../../lib/i18n.ts'
 import type { EditorStage, EditorTransition } from './designer_state.ts'
-import { DesignerControl } from './designer_control.tsx'
+import { DesignerControl, KeyControl, NameControl } from './designer_control.tsx'
 import { InlineProblems, TRANSITION_SLOTS, rowLevel, useProblems } from './designer_problems.tsx'
 
 export type TransitionEditorProps = {
@@ -85,40 +85,21 @@ export function TransitionEditor(props: TransitionEditorProps) {
       )}
 
       <div className="wf-grid">
-        <DesignerControl
+        <NameControl
           id={id('label')}
           label={t('designer.transition.label')}
           problems={at('label')}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              value={transition.label}
-              maxLength={200}
-              onChange={(event) => props.onChange({ label: event.target.value })}
-            />
-          )}
-        </DesignerControl>
-        <DesignerControl
+          value={transition.label}
+          onChange={(label) => props.onChange({ label })}
+        />
+        <KeyControl
           id={id('key')}
           label={t('designer.transition.key')}
           problems={at('key')}
           hint={transition.autoKey ? t('designer.transition.keyAuto') : undefined}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              className="wf-mono"
-              spellCheck={false}
-              autoCapitalize="off"
-              value={transition.key}
-              maxLength={64}
-              onChange={(event) => props.onChange({ key: event.target.value })}
-            />
-          )}
-        </DesignerControl>
+          value={transition.key}
+          onChange={(key) => props.onChange({ key })}
+        />
         <DesignerControl
           id={id('from')}
           label={t('designer.transition.from')}

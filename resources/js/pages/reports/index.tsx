@@ -5,7 +5,8 @@ import type { InertiaProps } from '../../types.ts'
 import { Field } from '../../components/ui/field.tsx'
 import { EmptyState } from '../../components/ui/empty_state.tsx'
 import { Pagination } from '../../components/ui/pagination.tsx'
-import { REPORT_KINDS, type ReportRunSummary } from '../../components/reports/types.ts'
+import type { ReportRunSummary } from '../../components/reports/types.ts'
+import { ReportKindField, ReportWorkflowField } from '../../components/reports/report_fields.tsx'
 import { RunStatus } from '../../components/reports/run_status.tsx'
 
 type Props = InertiaProps<{
@@ -99,39 +100,17 @@ export default function ReportsIndex({ runs, workflows, users, roles, schedules 
       >
         <h2 id="report-form-title">{t('reports.form.title')}</h2>
         <div className="form-row">
-          <Field label={t('reports.form.kind')} error={form.errors.kind}>
-            {(c) => (
-              <select
-                {...c}
-                value={form.data.kind}
-                onChange={(e) => form.setData('kind', e.target.value)}
-              >
-                {REPORT_KINDS.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {t(`reports.kinds.${kind}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('reports.form.workflow')} error={form.errors.workflowId}>
-            {(c) => (
-              <select
-                {...c}
-                value={form.data.workflowId}
-                onChange={(e) =>
-                  form.setData({ ...form.data, workflowId: e.target.value, version: '' })
-                }
-              >
-                <option value="">{t('reports.form.allWorkflows')}</option>
-                {workflows.map((w) => (
-                  <option key={w.id} value={w.id}>
-                    {w.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <ReportKindField
+            value={form.data.kind}
+            error={form.errors.kind}
+            onChange={(value) => form.setData('kind', value)}
+          />
+          <ReportWorkflowField
+            value={form.data.workflowId}
+            error={form.errors.workflowId}
+            workflows={workflows}
+            onChange={(value) => form.setData({ ...form.data, workflowId: value, version: '' })}
+          />
           <Field label={t('reports.form.version')} error={form.errors.version}>
             {(c) => (
               <select
@@ -340,37 +319,17 @@ export default function ReportsIndex({ runs, workflows, users, roles, schedules 
           }}
         >
           <div className="form-row">
-            <Field label={t('reports.form.kind')} error={schedule.errors.kind}>
-              {(c) => (
-                <select
-                  {...c}
-                  value={schedule.data.kind}
-                  onChange={(e) => schedule.setData('kind', e.target.value)}
-                >
-                  {REPORT_KINDS.map((kind) => (
-                    <option key={kind} value={kind}>
-                      {t(`reports.kinds.${kind}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label={t('reports.form.workflow')} error={schedule.errors.workflowId}>
-              {(c) => (
-                <select
-                  {...c}
-                  value={schedule.data.workflowId}
-                  onChange={(e) => schedule.setData('workflowId', e.target.value)}
-                >
-                  <option value="">{t('reports.form.allWorkflows')}</option>
-                  {workflows.map((w) => (
-                    <option key={w.id} value={w.id}>
-                      {w.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <ReportKindField
+              value={schedule.data.kind}
+              error={schedule.errors.kind}
+              onChange={(value) => schedule.setData('kind', value)}
+            />
+            <ReportWorkflowField
+              value={schedule.data.workflowId}
+              error={schedule.errors.workflowId}
+              workflows={workflows}
+              onChange={(value) => schedule.setData('workflowId', value)}
+            />
             <Field label={t('reports.schedules.frequency')} error={schedule.errors.frequency}>
               {(c) => (
                 <select
