@@ -1,12 +1,15 @@
 import { test } from '@japa/runner'
+import type { Assert } from '@japa/assert'
 import { freshDatabase } from '#tests/helpers'
 import { QueueProbe } from '#tests/support/queue_probe'
 import {
   uniquePrefix,
   workerEnv,
+  type RedisTarget,
   type StallTuning,
   type WorkerProcess,
 } from '#tests/support/worker_process'
+import { RedisCluster } from '#tests/support/redis_server'
 import { waitUntil, since } from '#tests/support/wait'
 import { ownRedis, SKIP_REASON, Spawned, report } from '#tests/support/resilience'
 import {
@@ -89,6 +92,90 @@ async function breachAndCatchMidway(process: Process, expected: number, spawned:
   return { outboxId, seen, runningMs: since(recorded) }
 }
 
+/**
+ * Two workers share the notifications queue; the one running a long job is
+ * SIGKILLed part-way; the other must take the job over (BullMQ's stalled
+ * check) and its effect must happen exactly once.
+ */
+async function killMidJob(assert: Assert, spawned: Spawned, target: RedisTarget, label: string) {
+  const prefix = uniquePrefix(`crash-${label}`)
+  const env = { ...workerEnv(target, prefix, STALL.tuning), LOG_LEVEL: 'debug' }
+  const probe = spawned.probe(new QueueProbe(target, prefix))
+  const { cast, managers, process } = await longJobSetup(spawned)
+  const expected = breachRows(managers)
+
+  const workers = await spawned.workersTogether([
+    ['crash-A', env, ['--queue=notifications,timers']],
+    ['crash-B', env, ['--queue=notifications,timers']],
+  ])
+  await waitUntil(async () => (await countRows('notifications')) === 2, {
+    timeoutMs: 15_000,
+    message: () => `the start notification\n${spawned.dump()}`,
+  })
+
+  const { outboxId, seen, runningMs } = await breachAndCatchMidway(process, expected, spawned)
+  const jobId = `outbox-${outboxId}`
+  const started = (w: WorkerProcess) =>
+    w.logs().some((l) => l.msg === 'job started' && l.jobId === jobId)
+  const victim = await waitUntil(() => workers.find(started), {
+    timeoutMs: 5000,
+    message: 'a worker to log that it started the job',
+  })
+  const survivor = workers.find((w) => w !== victim)!
+  victim.kill('SIGKILL')
+  const killedAt = Date.now()
+  const killedPerf = performance.now()
+  const victimExit = await victim.exit()
+  assert.equal(victimExit.signal, 'SIGKILL')
+  const atKill = await breachNotifications(outboxId)
+
+  // The survivor takes the stalled job over and finishes it.
+  const restart = await waitUntil(
+    () => survivor.logs().find((l) => l.msg === 'job started' && l.jobId === jobId),
+    {
+      timeoutMs: STALL.timeoutMs - 20_000,
+      intervalMs: 100,
+      message: () => `the other worker to take the job over\n${spawned.dump()}`,
+    }
+  )
+  const pickedUpMs = Number(restart.time) - killedAt
+  await waitUntil(async () => (await breachNotifications(outboxId)) === expected, {
+    timeoutMs: 20_000,
+    intervalMs: 50,
+    message: () => `the retried job to finish\n${spawned.dump()}`,
+  })
+  const recoveredMs = since(killedPerf)
+  await waitUntil(() => survivor.completedJobs().includes(jobId), {
+    timeoutMs: 5000,
+    message: 'the survivor to log the completion',
+  })
+
+  assert.equal(restart.attempt, 1, 'a stalled job is re-run, not counted as a failed attempt')
+  assert.notInclude(victim.completedJobs(), jobId)
+  assert.equal(await breachNotifications(outboxId), expected)
+  assert.lengthOf(await duplicateNotifications(), 0)
+  // The log line comes from the handler; BullMQ marks the job a moment later.
+  const job = await waitUntil(
+    async () => {
+      const found = await probe.job(jobId)
+      return found && (await found.getState()) === 'completed' ? found : false
+    },
+    { timeoutMs: 5000, message: () => `BullMQ to mark the job completed\n${spawned.dump()}` }
+  )
+  assert.equal(job.stalledCounter, 1)
+  assert.lengthOf(await probe.locks(), 0)
+  // Two e-mails for the breach (assignee, the cast's manager) plus the start one.
+  assert.lengthOf(await mailFiles(cast.token), 3)
+
+  const tuning = STALL.tuning
+    ? `lockDuration ${STALL.tuning.lockDurationMs} ms, stalledInterval ${STALL.tuning.stalledIntervalMs} ms`
+    : 'the app settings (config/queue.ts: lockDuration 15000 ms, stalledInterval 5000 ms)'
+  report(
+    `crash on ${label} Redis (${tuning}): job of ${expected} rows killed after ${runningMs} ms at ${atKill} rows (seen ${seen}); ` +
+      `other worker picked it up ${pickedUpMs} ms after SIGKILL, all ${expected} rows (no duplicate) ${recoveredMs} ms after it`
+  )
+}
+
 test.group('Resilience / worker crash and graceful stop', (group) => {
   freshDatabase(group)
   const redis = ownRedis(group)
@@ -99,83 +186,7 @@ test.group('Resilience / worker crash and graceful stop', (group) => {
   }) => {
     const spawned = new Spawned()
     cleanup(() => spawned.cleanup())
-    const target = { port: redis.server.port }
-    const prefix = uniquePrefix('crash')
-    const env = { ...workerEnv(target, prefix, STALL.tuning), LOG_LEVEL: 'debug' }
-    const probe = spawned.probe(new QueueProbe(target, prefix))
-    const { cast, managers, process } = await longJobSetup(spawned)
-    const expected = breachRows(managers)
-
-    const workers = await spawned.workersTogether([
-      ['crash-A', env, ['--queue=notifications,timers']],
-      ['crash-B', env, ['--queue=notifications,timers']],
-    ])
-    await waitUntil(async () => (await countRows('notifications')) === 2, {
-      timeoutMs: 15_000,
-      message: () => `the start notification\n${spawned.dump()}`,
-    })
-
-    const { outboxId, seen, runningMs } = await breachAndCatchMidway(process, expected, spawned)
-    const jobId = `outbox-${outboxId}`
-    const started = (w: WorkerProcess) =>
-      w.logs().some((l) => l.msg === 'job started' && l.jobId === jobId)
-    const victim = await waitUntil(() => workers.find(started), {
-      timeoutMs: 5000,
-      message: 'a worker to log that it started the job',
-    })
-    const survivor = workers.find((w) => w !== victim)!
-    victim.kill('SIGKILL')
-    const killedAt = Date.now()
-    const killedPerf = performance.now()
-    const victimExit = await victim.exit()
-    assert.equal(victimExit.signal, 'SIGKILL')
-    const atKill = await breachNotifications(outboxId)
-
-    // The survivor takes the stalled job over and finishes it.
-    const restart = await waitUntil(
-      () => survivor.logs().find((l) => l.msg === 'job started' && l.jobId === jobId),
-      {
-        timeoutMs: STALL.timeoutMs - 20_000,
-        intervalMs: 100,
-        message: () => `the other worker to take the job over\n${spawned.dump()}`,
-      }
-    )
-    const pickedUpMs = Number(restart.time) - killedAt
-    await waitUntil(async () => (await breachNotifications(outboxId)) === expected, {
-      timeoutMs: 20_000,
-      intervalMs: 50,
-      message: () => `the retried job to finish\n${spawned.dump()}`,
-    })
-    const recoveredMs = since(killedPerf)
-    await waitUntil(() => survivor.completedJobs().includes(jobId), {
-      timeoutMs: 5000,
-      message: 'the survivor to log the completion',
-    })
-
-    assert.equal(restart.attempt, 1, 'a stalled job is re-run, not counted as a failed attempt')
-    assert.notInclude(victim.completedJobs(), jobId)
-    assert.equal(await breachNotifications(outboxId), expected)
-    assert.lengthOf(await duplicateNotifications(), 0)
-    // The log line comes from the handler; BullMQ marks the job a moment later.
-    const job = await waitUntil(
-      async () => {
-        const found = await probe.job(jobId)
-        return found && (await found.getState()) === 'completed' ? found : false
-      },
-      { timeoutMs: 5000, message: () => `BullMQ to mark the job completed\n${spawned.dump()}` }
-    )
-    assert.equal(job.stalledCounter, 1)
-    assert.lengthOf(await probe.locks(), 0)
-    // Two e-mails for the breach (assignee, the cast's manager) plus the start one.
-    assert.lengthOf(await mailFiles(cast.token), 3)
-
-    const tuning = STALL.tuning
-      ? `lockDuration ${STALL.tuning.lockDurationMs} ms, stalledInterval ${STALL.tuning.stalledIntervalMs} ms`
-      : 'BullMQ defaults (lockDuration 30000 ms, stalledInterval 30000 ms)'
-    report(
-      `crash (${tuning}): job of ${expected} rows killed after ${runningMs} ms at ${atKill} rows (seen ${seen}); ` +
-        `other worker picked it up ${pickedUpMs} ms after SIGKILL, all ${expected} rows (no duplicate) ${recoveredMs} ms after it`
-    )
+    await killMidJob(assert, spawned, { port: redis.server.port }, 'single')
   })
     .skip(Boolean(SKIP_REASON), SKIP_REASON ?? undefined)
     .timeout(STALL.timeoutMs)
@@ -228,4 +239,28 @@ test.group('Resilience / worker crash and graceful stop', (group) => {
   })
     .skip(Boolean(SKIP_REASON), SKIP_REASON ?? undefined)
     .timeout(75_000)
+})
+
+test.group('Resilience / worker crash on a 3-master Redis Cluster', (group) => {
+  freshDatabase(group)
+  let cluster: RedisCluster | null = null
+  group.setup(async () => {
+    if (SKIP_REASON) return
+    cluster = await RedisCluster.start(3)
+  })
+  group.teardown(async () => {
+    await cluster?.destroy()
+    cluster = null
+  })
+
+  test('a worker SIGKILLed mid-job on a Cluster: the job runs again elsewhere, its effect happens once', async ({
+    assert,
+    cleanup,
+  }) => {
+    const spawned = new Spawned()
+    cleanup(() => spawned.cleanup())
+    await killMidJob(assert, spawned, { clusterSeeds: cluster!.seeds }, 'cluster')
+  })
+    .skip(Boolean(SKIP_REASON), SKIP_REASON ?? undefined)
+    .timeout(STALL.timeoutMs)
 })
