@@ -364,7 +364,7 @@ export async function openBench(settings: DatabaseSettings) {
   }
 }
 
-async function bootApp(settings: DatabaseSettings): Promise<ApplicationService> {
+export async function bootApp(settings: DatabaseSettings): Promise<ApplicationService> {
   Object.assign(process.env, {
     DB_CONNECTION: 'mysql',
     DB_DATABASE: settings.database,

@@ -20,13 +20,11 @@
 process.env.TZ = 'UTC'
 
 import 'reflect-metadata'
-import { randomBytes } from 'node:crypto'
 import { loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
-import { Ignitor } from '@adonisjs/core'
 import mysql from 'mysql2/promise'
 import type { RowDataPacket } from 'mysql2/promise'
-import type { ApplicationService } from '@adonisjs/core/types'
+import { bootApp } from './harness.js'
 import type { ReportKind, ReportParams } from '#actions/reports/types'
 
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 200_000)
@@ -59,7 +57,7 @@ const [[variables]] = await admin.query<RowDataPacket[]>('SELECT VERSION() AS ve
 process.on('exit', (code) => {
   if (code !== 0) console.log(`Failed: drop ${settings.database} by hand if it is still there.`)
 })
-const app = await bootApp()
+const app = await bootApp(settings)
 const { default: db } = await import('@adonisjs/lucid/services/db')
 const { MigrationRunner } = await import('@adonisjs/lucid/migration')
 const { default: ComputeReport } = await import('#actions/reports/compute_report')
@@ -353,37 +351,3 @@ await app.terminate()
 if (process.env.BENCH_KEEP !== '1')
   await admin.query(`DROP DATABASE IF EXISTS \`${settings.database}\``)
 await admin.end()
-
-async function bootApp(): Promise<ApplicationService> {
-  Object.assign(process.env, {
-    DB_CONNECTION: 'mysql',
-    DB_DATABASE: settings.database,
-    DB_HOST: settings.host,
-    DB_PORT: String(settings.port),
-    DB_USER: settings.user,
-    DB_PASSWORD: settings.password,
-    REDIS_HOST: '',
-    LOG_LEVEL: 'warn',
-  })
-  process.env.NODE_ENV ??= 'production'
-  process.env.HOST ??= '127.0.0.1'
-  process.env.PORT ??= '3333'
-  process.env.APP_URL ??= 'http://127.0.0.1:3333'
-  process.env.APP_KEY ??= randomBytes(32).toString('base64url')
-  const appRoot = new URL('../', import.meta.url)
-  const importer = (filePath: string) =>
-    filePath.startsWith('./') || filePath.startsWith('../')
-      ? import(new URL(filePath, appRoot).href)
-      : import(filePath)
-  const ignited = new Ignitor(appRoot, { importer })
-    .tap((application) => {
-      application.booting(async () => {
-        await import('#start/env')
-      })
-    })
-    .createApp('console')
-  await ignited.init()
-  await ignited.boot()
-  await ignited.start(() => {})
-  return ignited as ApplicationService
-}
