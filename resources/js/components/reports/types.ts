@@ -1,40 +1,15 @@
-/** A report result as the pages receive it (mirrors app/actions/reports/types.ts). */
-export type CellType = 'text' | 'number' | 'seconds' | 'percent' | 'date'
-export type Cell = string | number | null
-
-export type ReportTable = {
-  key: string
-  columns: { key: string; type: CellType }[]
-  rows: Record<string, Cell>[]
-}
-
-export type ReportChart = {
-  table: string
-  kind: 'bar' | 'line'
-  x: string
-  series: string[]
-}
-
-export type ReportResult = {
-  kind: ReportKind
-  asOf: string
-  tables: ReportTable[]
-  charts: ReportChart[]
-}
-
-export const REPORT_KINDS = ['throughput', 'cycle_time', 'sla', 'wip', 'workload'] as const
-export type ReportKind = (typeof REPORT_KINDS)[number]
-
-export type ReportParams = {
-  workflowId: number | null
-  versionId: number | null
-  from: string
-  to: string
-  timezone: string
-  assigneeId: number | null
-  role: string | null
-  granularity: 'day' | 'week'
-}
+/** Reports as the pages receive them: the server's own types (app/actions/reports/types.ts). */
+export { REPORT_KINDS } from '#actions/reports/types'
+export type {
+  Cell,
+  CellType,
+  ReportChart,
+  ReportKind,
+  ReportParams,
+  ReportResult,
+  ReportTable,
+} from '#actions/reports/types'
+import type { ReportKind, ReportParams } from '#actions/reports/types'
 
 export type ReportRunSummary = {
   id: number
