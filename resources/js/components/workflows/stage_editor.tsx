@@ -296,36 +296,21 @@ function FieldEditor(props: {
       </legend>
       {general.length > 0 && <InlineProblems id={id('general')} problems={general} />}
       <div className="wf-field-grid">
-        <DesignerControl id={id('label')} label={t('designer.fields.label')} problems={at('label')}>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              value={field.label}
-              maxLength={200}
-              onChange={(event) => props.onChange({ label: event.target.value })}
-            />
-          )}
-        </DesignerControl>
-        <DesignerControl
+        <NameControl
+          id={id('label')}
+          label={t('designer.fields.label')}
+          problems={at('label')}
+          value={field.label}
+          onChange={(label) => props.onChange({ label })}
+        />
+        <KeyControl
           id={id('key')}
           label={t('designer.fields.key')}
           problems={at('key')}
           hint={field.autoKey ? t('designer.fields.keyAuto') : undefined}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              className="wf-mono"
-              spellCheck={false}
-              autoCapitalize="off"
-              value={field.key}
-              maxLength={64}
-              onChange={(event) => props.onChange({ key: event.target.value })}
-            />
-          )}
-        </DesignerControl>
+          value={field.key}
+          onChange={(key) => props.onChange({ key })}
+        />
         <DesignerControl id={id('type')} label={t('designer.fields.type')} problems={at('type')}>
           {(control) => (
             <select
