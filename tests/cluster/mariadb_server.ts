@@ -29,6 +29,7 @@ export class MariaDbServer {
   #child: ChildProcess | null = null
   #output = ''
   readonly dataDir: string
+  readonly tmpDir: string
   readonly socket: string
 
   constructor(
@@ -37,6 +38,9 @@ export class MariaDbServer {
     readonly serverId: number
   ) {
     this.dataDir = join(dir, 'data')
+    // Temporary tables of its own: in the shared /tmp they have been seen to
+    // vanish mid-bootstrap ("Could not remove temporary table … error: 2").
+    this.tmpDir = join(dir, 'tmp')
     this.socket = join(dir, 'mysqld.sock')
   }
 
@@ -50,11 +54,13 @@ export class MariaDbServer {
 
   async install() {
     const user = process.getuid?.() === 0 ? ['--user=root'] : []
+    mkdirSync(this.tmpDir, { recursive: true })
     await run(
       'mariadb-install-db',
       [
         '--no-defaults',
         `--datadir=${this.dataDir}`,
+        `--tmpdir=${this.tmpDir}`,
         '--auth-root-authentication-method=normal',
         '--skip-test-db',
         ...user,
@@ -71,6 +77,7 @@ export class MariaDbServer {
     const args = [
       '--no-defaults',
       `--datadir=${this.dataDir}`,
+      `--tmpdir=${this.tmpDir}`,
       `--socket=${this.socket}`,
       `--pid-file=${join(this.dir, 'mysqld.pid')}`,
       `--port=${this.port}`,
