@@ -124,8 +124,26 @@ const stats = {
   processes: new Map<number, number>(), // id -> version the user last saw confirmed
 }
 
+/**
+ * The app's Inertia asset version (the build's manifest hash; "1" without a
+ * build). An Inertia request with another version gets 409, so it is read
+ * once from a plain page load, as a browser's first visit would.
+ */
+let assetVersion: Promise<string> | null = null
+
+async function readAssetVersion(base: string) {
+  const response = await fetch(`${base}/login`)
+  const html = await response.text()
+  const version =
+    html.match(/&quot;version&quot;:&quot;([^&]*)&quot;/)?.[1] ??
+    html.match(/"version":"([^"]*)"/)?.[1]
+  if (version === undefined) throw new Error('no Inertia asset version on /login')
+  return version
+}
+
 class VirtualUser {
   cookies = new Map<string, string>()
+  assetVersion = ''
   constructor(
     readonly base: string,
     readonly email: string
@@ -135,7 +153,7 @@ class VirtualUser {
     const h: Record<string, string> = {
       'accept': 'text/html, application/xhtml+xml',
       'x-inertia': 'true',
-      'x-inertia-version': '1',
+      'x-inertia-version': this.assetVersion,
       'x-requested-with': 'XMLHttpRequest',
       'cookie': [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
       ...extra,
@@ -191,6 +209,8 @@ class VirtualUser {
   }
 
   async login() {
+    assetVersion ??= readAssetVersion(this.base)
+    this.assetVersion = await assetVersion
     const page = await this.request('GET', '/login')
     if (page.status !== 200) throw new Error(`GET /login answered ${page.status}`)
     const answer = await this.request('POST', '/login', { email: this.email, password: PASSWORD })
