@@ -134,11 +134,21 @@ let assetVersion: Promise<string> | null = null
 async function readAssetVersion(base: string) {
   const response = await fetch(`${base}/login`)
   const html = await response.text()
-  const version =
-    html.match(/&quot;version&quot;:&quot;([^&]*)&quot;/)?.[1] ??
-    html.match(/"version":"([^"]*)"/)?.[1]
-  if (version === undefined) throw new Error('no Inertia asset version on /login')
-  return version
+  // The page object sits in a data-page attribute (entity-encoded) or in a
+  // JSON script tag; its version is a string or a number.
+  const encoded =
+    html.match(/data-page="([^"]*)"/)?.[1] ??
+    html.match(/<script[^>]*data-page[^>]*>([\s\S]*?)<\/script>/)?.[1]
+  if (encoded === undefined) throw new Error('no Inertia page object on /login')
+  const json = encoded
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#34;', '"')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&')
+  const page = JSON.parse(json) as { version?: string | number | null }
+  return page.version === undefined || page.version === null ? '' : String(page.version)
 }
 
 class VirtualUser {
