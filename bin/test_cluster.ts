@@ -124,36 +124,8 @@ const stats = {
   processes: new Map<number, number>(), // id -> version the user last saw confirmed
 }
 
-/**
- * The app's Inertia asset version (the build's manifest hash; "1" without a
- * build). An Inertia request with another version gets 409, so it is read
- * once from a plain page load, as a browser's first visit would.
- */
-let assetVersion: Promise<string> | null = null
-
-async function readAssetVersion(base: string) {
-  const response = await fetch(`${base}/login`)
-  const html = await response.text()
-  // The page object sits in a data-page attribute (entity-encoded) or in a
-  // JSON script tag; its version is a string or a number.
-  const encoded =
-    html.match(/data-page="([^"]*)"/)?.[1] ??
-    html.match(/<script[^>]*data-page[^>]*>([\s\S]*?)<\/script>/)?.[1]
-  if (encoded === undefined) throw new Error('no Inertia page object on /login')
-  const json = encoded
-    .replaceAll('&quot;', '"')
-    .replaceAll('&#34;', '"')
-    .replaceAll('&#39;', "'")
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>')
-    .replaceAll('&amp;', '&')
-  const page = JSON.parse(json) as { version?: string | number | null }
-  return page.version === undefined || page.version === null ? '' : String(page.version)
-}
-
 class VirtualUser {
   cookies = new Map<string, string>()
-  assetVersion = ''
   constructor(
     readonly base: string,
     readonly email: string
@@ -163,7 +135,7 @@ class VirtualUser {
     const h: Record<string, string> = {
       'accept': 'text/html, application/xhtml+xml',
       'x-inertia': 'true',
-      'x-inertia-version': this.assetVersion,
+      'x-inertia-version': '1',
       'x-requested-with': 'XMLHttpRequest',
       'cookie': [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
       ...extra,
@@ -219,8 +191,6 @@ class VirtualUser {
   }
 
   async login() {
-    assetVersion ??= readAssetVersion(this.base)
-    this.assetVersion = await assetVersion
     const page = await this.request('GET', '/login')
     if (page.status !== 200) throw new Error(`GET /login answered ${page.status}`)
     const answer = await this.request('POST', '/login', { email: this.email, password: PASSWORD })
