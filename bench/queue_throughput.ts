@@ -173,7 +173,7 @@ async function run(app: Awaited<ReturnType<typeof bootApp>>, redisPort: number, 
   const { OutboxRelay } = await import('#queue/outbox_relay')
   const { default: User } = await import('#models/user')
   const { default: StartProcess } = await import('#actions/processes/start_process')
-  const { CommentOnProcess } = await import('#actions/processes/simple_commands')
+  const { default: CommentOnProcess } = await import('#actions/processes/comment_on_process')
   const { default: SaveWorkflowDraft } = await import('#actions/workflows/save_workflow_draft')
   const { default: PublishWorkflow } = await import('#actions/workflows/publish_workflow')
   const { DEMO_DEFINITIONS } = await import('#database/definitions/index')

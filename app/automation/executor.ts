@@ -13,7 +13,7 @@ import { sqlTime } from '#support/sql_time'
 import { inSameStageVisit } from '#actions/processes/stage_visit'
 import CommitProcessChange from '#actions/processes/commit_process_change'
 import TransitionProcess from '#actions/processes/transition_process'
-import { CancelProcess } from '#actions/processes/simple_commands'
+import CancelProcess from '#actions/processes/cancel_process'
 import type { OutboxDraft } from '#actions/processes/outbox'
 import { VersionConflict } from '#exceptions/process_errors'
 import { DomainError } from '#exceptions/domain_error'
@@ -443,7 +443,7 @@ async function notify(
   payload: StepPayload
 ) {
   const target = action.notify!
-  const query = User.query().where('is_active', true)
+  const query = User.query().withScopes((s) => s.active())
   if (target.user) query.where('email', target.user.toLowerCase())
   else query.where('role', target.role!)
   const users = await query

@@ -18,10 +18,10 @@ export default class BoardController {
     const user = auth.getUserOrFail()
     await bouncer.with(ProcessPolicy).authorize('view')
     const board = await new LoadBoard().handle(params.key)
-    const people = await User.query()
-      .select('id', 'name', 'email', 'role', 'is_active')
-      .where('is_active', true)
-      .orderBy('name')
+    const people = await User.query().withScopes((s) => {
+      s.asPeople()
+      s.active()
+    })
 
     return inertia.render('board/show', {
       workflow: {

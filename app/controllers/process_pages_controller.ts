@@ -9,15 +9,14 @@ import ListProcesses from '#actions/processes/list_processes'
 import StartProcess from '#actions/processes/start_process'
 import TransitionProcess from '#actions/processes/transition_process'
 import { loadProcess } from '#actions/processes/load_process'
-import {
-  AssignProcess,
-  CancelProcess,
-  CommentOnProcess,
-  UpdateProcessData,
-} from '#actions/processes/simple_commands'
+import AssignProcess from '#actions/processes/assign_process'
+import CancelProcess from '#actions/processes/cancel_process'
+import CommentOnProcess from '#actions/processes/comment_on_process'
+import UpdateProcessData from '#actions/processes/update_process_data'
 import ListProcessPage, { type ProcessPageParams } from '#actions/process_pages/list_process_page'
 import LoadProcessPage, { TIMELINE_LIMIT } from '#actions/process_pages/load_process_page'
 import { publishedWorkflows } from '#actions/process_pages/published_workflows'
+import ExportProcessList from '#actions/process_pages/export_process_list'
 import { stageOf } from '#engine/state_machine'
 import ProcessTransformer from '#transformers/process_transformer'
 import ProcessPageTransformer from '#transformers/process_page_transformer'
@@ -25,7 +24,6 @@ import ProcessActivityTransformer from '#transformers/process_activity_transform
 import PersonTransformer from '#transformers/person_transformer'
 import WorkflowOptionTransformer from '#transformers/workflow_option_transformer'
 import { definitionOf } from '#support/definitions'
-import { toCsv } from '#support/csv'
 import { asDownload } from '#support/download'
 import {
   assignProcessValidator,
@@ -92,59 +90,16 @@ export default class ProcessPagesController {
    * not the whole result.
    */
   async export({ request, response, auth }: HttpContext) {
-    const user = auth.getUserOrFail()
     const { params } = await this.listParams(request)
-    const header = [
-      'reference',
-      'title',
-      'workflow',
-      'stage',
-      'status',
-      'priority',
-      'assignee',
-      'assignee_email',
-      'due_at',
-      'overdue',
-      'created_at',
-      'updated_at',
-      'closed_at',
-    ]
-    const headerLine = toCsv(header, [])
     const now = DateTime.now()
-    const batches = new ListProcessPage().batches(params, user.id)
-
-    async function* lines() {
-      yield headerLine
-      for await (const { processes, definitions } of batches) {
-        const rows = processes.map((p) => {
-          const definition = definitions.get(p.workflowVersionId)
-          return [
-            p.reference,
-            p.title,
-            p.workflow?.name ?? '',
-            (definition && stageOf(definition, p.stageKey)?.name) ?? p.stageKey,
-            p.status,
-            p.priority,
-            p.assignee?.name ?? '',
-            p.assignee?.email ?? '',
-            p.dueAt?.toISO() ?? '',
-            p.status === 'active' && p.dueAt !== null && p.dueAt < now ? 'yes' : 'no',
-            p.createdAt.toISO(),
-            p.updatedAt.toISO(),
-            p.closedAt?.toISO() ?? '',
-          ]
-        })
-        // toCsv writes the header first; the rows are what follows it.
-        yield toCsv(header, rows).slice(headerLine.length)
-      }
-    }
-
     asDownload(
       response,
       `processes-${now.toFormat('yyyyMMdd-HHmm')}.csv`,
       'text/csv; charset=utf-8'
     )
-    response.stream(Readable.from(lines()))
+    response.stream(
+      Readable.from(new ExportProcessList().lines(params, auth.getUserOrFail().id, now))
+    )
   }
 
   async create({ request, inertia, bouncer }: HttpContext) {
@@ -228,6 +183,7 @@ export default class ProcessPagesController {
       expectedVersion: input.expectedVersion,
       data: input.data,
       comment: input.comment,
+      idempotencyKey: input.idempotencyKey,
       actor: auth.getUserOrFail(),
     })
     session.flash(
@@ -248,6 +204,7 @@ export default class ProcessPagesController {
       process,
       data: input.data,
       expectedVersion: input.expectedVersion,
+      idempotencyKey: input.idempotencyKey,
       actorId: auth.getUserOrFail().id,
     })
     session.flash('success', i18n.t('processes.flash.dataSaved'))
@@ -334,10 +291,10 @@ export default class ProcessPagesController {
 }
 
 function activePeople() {
-  return User.query()
-    .select('id', 'name', 'email', 'role', 'is_active')
-    .where('is_active', true)
-    .orderBy('name')
+  return User.query().withScopes((s) => {
+    s.asPeople()
+    s.active()
+  })
 }
 
 async function stageName(process: Process) {

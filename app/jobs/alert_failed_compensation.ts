@@ -19,7 +19,9 @@ export default class AlertFailedCompensation extends Job<Payload> {
   async handle(payload: Payload) {
     const process = await Process.find(payload.processId)
     if (!process) return
-    const admins = await User.query().where('role', 'admin').where('is_active', true)
+    const admins = await User.query()
+      .where('role', 'admin')
+      .withScopes((s) => s.active())
     for (const admin of admins) {
       const title = `${process.reference} needs attention: a compensation failed`
       const inserted = await db

@@ -8,7 +8,7 @@ import { VersionConflict } from '#exceptions/process_errors'
 import { definitionOf } from '#support/definitions'
 import CommitProcessChange from '#actions/processes/commit_process_change'
 import TransitionProcess from '#actions/processes/transition_process'
-import { AssignProcess } from '#actions/processes/simple_commands'
+import AssignProcess from '#actions/processes/assign_process'
 import { inSameStageVisit } from '#actions/processes/stage_visit'
 
 type Payload = { processId: number; stage: string; enteredVersion: number; dueAt: string }
@@ -75,7 +75,7 @@ export default class CheckSla extends Job<Payload> {
     const assignee = escalation.reassignUser
       ? await User.query()
           .where('email', User.normalizeEmailAddress(escalation.reassignUser))
-          .where('is_active', true)
+          .withScopes((s) => s.active())
           .first()
       : escalation.reassignRole
         ? await leastBusy(escalation.reassignRole)

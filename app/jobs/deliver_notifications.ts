@@ -50,7 +50,7 @@ export default class DeliverNotifications extends Job<Payload> {
         'id',
         recipients.map((r) => r.userId)
       )
-      .where('is_active', true)
+      .withScopes((s) => s.active())
     const preferences = await db.from('notification_preferences').whereIn(
       'user_id',
       users.map((u) => u.id)
@@ -189,7 +189,9 @@ export default class DeliverNotifications extends Job<Payload> {
           (event.payload.assigneeId as number | null | undefined) ??
           (await processOf().then((p) => p?.assigneeId))
         add(holder, 'sla_breached')
-        const managers = await User.query().where('role', 'manager').where('is_active', true)
+        const managers = await User.query()
+          .where('role', 'manager')
+          .withScopes((s) => s.active())
         for (const manager of managers) add(manager.id, 'sla_breached')
         break
       }

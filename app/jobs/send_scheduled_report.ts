@@ -47,7 +47,9 @@ export default class SendScheduledReport extends Job<Payload> {
       finishedAt: DateTime.now(),
     })
     const exporter = new ExportReport()
-    const users = await User.query().whereIn('id', schedule.recipients).where('is_active', true)
+    const users = await User.query()
+      .whereIn('id', schedule.recipients)
+      .withScopes((s) => s.active())
     const link = `${appUrl}/reports/runs/${run.id}`
     for (const user of users) {
       const attachment = await exporter.xlsx(result, user.locale ?? 'en')

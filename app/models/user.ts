@@ -75,6 +75,16 @@ export default class User extends compose(BaseModel, AuthFinder) {
     return email.trim().toLowerCase()
   }
 
+  /** Users who may sign in and be assigned work (deactivated ones are kept for history). */
+  static active = scope((query) => {
+    query.where('users.is_active', true)
+  })
+
+  /** Only the columns a page needs to name or pick a person, by name. */
+  static asPeople = scope((query) => {
+    query.select('id', 'name', 'email', 'role', 'is_active').orderBy('name')
+  })
+
   /**
    * Case-insensitive search on name and e-mail, for the admin list.
    */

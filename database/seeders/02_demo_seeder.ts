@@ -13,7 +13,8 @@ import SaveWorkflowDraft from '#actions/workflows/save_workflow_draft'
 import PublishWorkflow from '#actions/workflows/publish_workflow'
 import StartProcess from '#actions/processes/start_process'
 import TransitionProcess from '#actions/processes/transition_process'
-import { AssignProcess, CommentOnProcess } from '#actions/processes/simple_commands'
+import AssignProcess from '#actions/processes/assign_process'
+import CommentOnProcess from '#actions/processes/comment_on_process'
 import { DEMO_DEFINITIONS } from '#database/definitions/index'
 
 /**

@@ -55,10 +55,9 @@ export async function peopleFor(
     if (typeof value === 'number' && Number.isSafeInteger(value)) mentioned.add(value)
   }
   return User.query()
-    .select('id', 'name', 'email', 'role', 'is_active')
+    .withScopes((s) => s.asPeople())
     .where((query) => {
       query.whereIn('id', [...mentioned])
       if (withActive) query.orWhere('is_active', true)
     })
-    .orderBy('name')
 }

@@ -15,17 +15,25 @@ import { definitionOf } from '#support/definitions'
 import { sqlTime } from '#support/sql_time'
 import { outboxFor, stageEntryTimers, type OutboxDraft } from '#actions/processes/outbox'
 
+/** The event a change writes, before it gets its sequence and time. */
+export type EventDraft = {
+  type: string
+  fromStage?: string | null
+  toStage?: string | null
+  payload: Record<string, unknown>
+}
+
 export type ChangeRequest = {
   /** The process as the caller read it. */
   process: Process
   /** The version the caller based its decision on. */
   expectedVersion: number
-  event: {
-    type: string
-    fromStage?: string | null
-    toStage?: string | null
-    payload: Record<string, unknown>
-  }
+  /**
+   * The event, or how to decide it: a function runs only after the
+   * idempotency and version checks, so a command's rules (closed process,
+   * transition not allowed…) never refuse a replay of an earlier success.
+   */
+  event: EventDraft | (() => Promise<EventDraft> | EventDraft)
   actorId: number | null
   idempotencyKey?: string | null
   /** Extra definitions the event needs (a migration's target version). */
@@ -50,7 +58,8 @@ export type ChangeResult = {
  *   2. INSERT process_events (sequence = the new version)
  *   3. INSERT outbox_messages for the side effects
  * An idempotency key already used on the process returns the original
- * result and writes nothing; the unique index settles races.
+ * result and writes nothing; the unique index settles races. These checks
+ * live here only: commands pass their rules as `event`, decided after them.
  */
 export default class CommitProcessChange {
   async handle(request: ChangeRequest): Promise<ChangeResult> {
@@ -63,15 +72,16 @@ export default class CommitProcessChange {
     if (process.version !== expectedVersion) {
       throw new VersionConflict(process, expectedVersion)
     }
+    const draft = typeof request.event === 'function' ? await request.event() : request.event
 
     const at = request.at ?? DateTime.now()
     const engineEvent: EngineEvent = {
       sequence: expectedVersion + 1,
-      type: request.event.type,
-      fromStage: request.event.fromStage ?? null,
-      toStage: request.event.toStage ?? null,
+      type: draft.type,
+      fromStage: draft.fromStage ?? null,
+      toStage: draft.toStage ?? null,
       actorId: request.actorId,
-      payload: request.event.payload,
+      payload: draft.payload,
       occurredAt: at.toJSDate(),
     }
     const definitions = new Map(request.definitions)

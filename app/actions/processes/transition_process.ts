@@ -2,14 +2,12 @@ import type { DateTime } from 'luxon'
 import { checkTransition, type ActorRole } from '#engine/state_machine'
 import { collectFields, validateProcessData } from '#engine/data'
 import type Process from '#models/process'
-import {
-  InvalidProcessData,
-  ProcessClosed,
-  TransitionNotAllowed,
-  VersionConflict,
-} from '#exceptions/process_errors'
+import { InvalidProcessData, ProcessClosed, TransitionNotAllowed } from '#exceptions/process_errors'
 import { definitionOf } from '#support/definitions'
-import CommitProcessChange, { type ChangeResult } from '#actions/processes/commit_process_change'
+import CommitProcessChange, {
+  type ChangeResult,
+  type EventDraft,
+} from '#actions/processes/commit_process_change'
 
 export type TransitionParams = {
   process: Process
@@ -33,15 +31,20 @@ export type TransitionParams = {
 export default class TransitionProcess {
   constructor(protected writer = new CommitProcessChange()) {}
 
-  async handle(params: TransitionParams): Promise<ChangeResult> {
-    const { process } = params
-    if (params.idempotencyKey) {
-      const earlier = await this.writer.findEarlier(process.id, params.idempotencyKey)
-      if (earlier) return this.writer.replayed(process, earlier)
-    }
-    if (process.version !== params.expectedVersion)
-      throw new VersionConflict(process, params.expectedVersion)
+  handle(params: TransitionParams): Promise<ChangeResult> {
+    return this.writer.handle({
+      process: params.process,
+      expectedVersion: params.expectedVersion,
+      actorId: params.actor.id,
+      idempotencyKey: params.idempotencyKey,
+      at: params.at,
+      event: () => this.decide(params),
+    })
+  }
 
+  /** The `transitioned` event, or the reason the transition is refused. */
+  protected async decide(params: TransitionParams): Promise<EventDraft> {
+    const { process } = params
     const definition = await definitionOf(process.workflowVersionId)
     let patch: Record<string, unknown> | undefined
     if (params.data && Object.keys(params.data).length) {
@@ -72,24 +75,17 @@ export default class TransitionProcess {
       })
     }
 
-    return this.writer.handle({
-      process,
-      expectedVersion: params.expectedVersion,
-      actorId: params.actor.id,
-      idempotencyKey: params.idempotencyKey,
-      at: params.at,
-      event: {
-        type: 'transitioned',
-        fromStage: process.stageKey,
-        toStage: check.to.key,
-        payload: {
-          transition: check.transition.key,
-          ...(patch ? { data: patch } : {}),
-          ...(params.comment ? { comment: params.comment } : {}),
-          ...(params.origin ? { origin: params.origin } : {}),
-        },
+    return {
+      type: 'transitioned',
+      fromStage: process.stageKey,
+      toStage: check.to.key,
+      payload: {
+        transition: check.transition.key,
+        ...(patch ? { data: patch } : {}),
+        ...(params.comment ? { comment: params.comment } : {}),
+        ...(params.origin ? { origin: params.origin } : {}),
       },
-    })
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import { UserFactory } from '#database/factories/user_factory'
 import { DEMO_DEFINITIONS } from '#database/definitions/index'
-import { CancelProcess } from '#actions/processes/simple_commands'
+import CancelProcess from '#actions/processes/cancel_process'
 import { freshDatabase, publishWorkflow } from '#tests/helpers'
 import { countQueries } from '#tests/functional/ui_processes/query_counter'
 import { hoursAgo, move, startProcesses } from '#tests/functional/ui_processes/fixtures'

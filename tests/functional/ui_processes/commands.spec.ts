@@ -439,3 +439,67 @@ test.group('Process pages / commands', (group) => {
     )
   })
 })
+
+test.group('Process pages / commands are idempotent', (group) => {
+  freshDatabase(group)
+
+  test('a transition form submitted twice with its key applies once and answers both times', async ({
+    client,
+    assert,
+  }) => {
+    const { member } = await setup()
+    const [process] = await startProcesses(1, member)
+    const page = `/processes/${process!.id}`
+    const body = {
+      transition: 'reserve_inventory',
+      expectedVersion: 1,
+      idempotencyKey: `page-transition-reserve_inventory-${process!.id}-v1-abc`,
+    }
+    const post = () =>
+      client
+        .post(`${page}/transitions`)
+        .json(body)
+        .header('referer', page)
+        .loginAs(member)
+        .withCsrfToken()
+        .redirects(0)
+
+    const first = await post()
+    first.assertFlashMessage('success', 'OF-000001 moved to "Reserving inventory".')
+    // A second submit of the same form (double click, browser retry): no 409, nothing new.
+    const second = await post()
+    second.assertStatus(302)
+    second.assertFlashMessage('success', 'OF-000001 moved to "Reserving inventory".')
+    assert.isUndefined(second.flashMessage('error'))
+
+    const fresh = await reload(process!)
+    assert.equal(fresh.version, 2)
+    assert.equal(await eventsOf(fresh), 2)
+  })
+
+  test('a data form submitted twice with its key applies once', async ({ client, assert }) => {
+    const { manager } = await setup()
+    const [started] = await startProcesses(1, manager)
+    const process = await toPreparingShipment(started!, manager)
+    const page = `/processes/${process.id}`
+    const put = () =>
+      client
+        .put(`${page}/data`)
+        .json({
+          data: { carrier: 'ups' },
+          expectedVersion: process.version,
+          idempotencyKey: `page-data-${process.id}-v${process.version}-abc`,
+        })
+        .header('referer', page)
+        .loginAs(manager)
+        .withCsrfToken()
+        .redirects(0)
+
+    await put()
+    const again = await put()
+    assert.isUndefined(again.flashMessage('error'))
+    const fresh = await reload(process)
+    assert.equal(fresh.version, process.version + 1)
+    assert.equal(fresh.data.carrier, 'ups')
+  })
+})

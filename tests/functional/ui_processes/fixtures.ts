@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import StartProcess from '#actions/processes/start_process'
 import TransitionProcess from '#actions/processes/transition_process'
-import { CommentOnProcess } from '#actions/processes/simple_commands'
+import CommentOnProcess from '#actions/processes/comment_on_process'
 import type { Priority } from '#engine/replay'
 import type Process from '#models/process'
 import type User from '#models/user'

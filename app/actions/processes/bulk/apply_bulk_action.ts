@@ -7,7 +7,8 @@ import { DomainError } from '#exceptions/domain_error'
 import { VersionConflict } from '#exceptions/process_errors'
 import { definitionOf } from '#support/definitions'
 import TransitionProcess from '#actions/processes/transition_process'
-import { AssignProcess, CancelProcess } from '#actions/processes/simple_commands'
+import AssignProcess from '#actions/processes/assign_process'
+import CancelProcess from '#actions/processes/cancel_process'
 import { judge, type BulkPlan } from '#actions/processes/bulk/judge'
 
 export type ItemResult = {

@@ -3,7 +3,7 @@ import { router, usePage } from '@inertiajs/react'
 import { urlFor } from '../../client.ts'
 import { useI18n } from '../../lib/i18n.ts'
 import { Person } from './badges.tsx'
-import { commandOptions, type CommandOutcome, type ReturnedPage } from './command.ts'
+import { commandOptions, useCommandKey, type CommandOutcome, type ReturnedPage } from './command.ts'
 import type { PersonOption } from './data_field.tsx'
 
 /**
@@ -24,6 +24,7 @@ export function Assignment(props: {
   onOutcome: (outcome: CommandOutcome, page: ReturnedPage) => void
 }) {
   const { t } = useI18n()
+  const commandKey = useCommandKey()
   const page = usePage<{ errors?: Record<string, string> }>()
   const { process, can } = props
   const [chosen, setChosen] = useState('')
@@ -34,7 +35,11 @@ export function Assignment(props: {
     setBusy(true)
     router.post(
       urlFor('processes.assign', { id: process.id }),
-      { assigneeId, expectedVersion: process.version },
+      {
+        assigneeId,
+        expectedVersion: process.version,
+        idempotencyKey: commandKey(`assign-${assigneeId}`, process.id, process.version),
+      },
       {
         ...commandOptions({
           expectedVersion: process.version,

@@ -4,7 +4,7 @@ import { urlFor } from '../../client.ts'
 import { useI18n } from '../../lib/i18n.ts'
 import { ModalDialog } from '../ui/modal_dialog.tsx'
 import { Field } from '../ui/field.tsx'
-import { commandOptions, type CommandOutcome, type ReturnedPage } from './command.ts'
+import { commandOptions, useCommandKey, type CommandOutcome, type ReturnedPage } from './command.ts'
 
 /**
  * "Cancel process" behind a confirmation that says what it means and
@@ -16,6 +16,7 @@ export function CancelProcess(props: {
   onOutcome: (outcome: CommandOutcome, page: ReturnedPage) => void
 }) {
   const { t } = useI18n()
+  const commandKey = useCommandKey()
   const [open, setOpen] = useState(false)
   const form = useForm({ reason: '', expectedVersion: props.process.version })
 
@@ -36,6 +37,7 @@ export function CancelProcess(props: {
             form.transform((values: typeof form.data) => ({
               reason: values.reason.trim() || undefined,
               expectedVersion: props.process.version,
+              idempotencyKey: commandKey('cancel', props.process.id, props.process.version),
             }))
             form.post(
               urlFor('processes.cancel', { id: props.process.id }),

@@ -1,3 +1,5 @@
+import { useState } from 'react'
+
 /** The parts of an Inertia page a command's outcome is read from. */
 export type ReturnedPage = { props: Record<string, unknown>; flash?: unknown }
 
@@ -36,4 +38,23 @@ export function commandOptions(options: {
       // Field errors: the form shows them next to the fields and keeps what was typed.
     },
   }
+}
+
+/**
+ * Idempotency keys for the page's commands: one per kind of command,
+ * process and version the form showed, plus a random part per page mount.
+ * A double-submitted form or a browser retry sends the same key and the
+ * server applies it once; after a change the version (and so the key)
+ * differs, and a refused command (nothing written) may simply be sent again.
+ */
+export function useCommandKey() {
+  const [mount] = useState(randomPart)
+  return (kind: string, processId: number, version: number) =>
+    `page-${kind}-${processId}-v${version}-${mount}`
+}
+
+function randomPart() {
+  // getRandomValues works outside secure contexts too (unlike randomUUID).
+  const bytes = crypto.getRandomValues(new Uint8Array(12))
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
 }

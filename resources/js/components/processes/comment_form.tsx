@@ -4,7 +4,7 @@ import { urlFor } from '../../client.ts'
 import { useI18n } from '../../lib/i18n.ts'
 import { Field } from '../ui/field.tsx'
 import { Markdown } from './markdown.tsx'
-import { commandOptions, type CommandOutcome, type ReturnedPage } from './command.ts'
+import { commandOptions, useCommandKey, type CommandOutcome, type ReturnedPage } from './command.ts'
 
 /**
  * A Markdown comment with a preview. The text stays in the box if the
@@ -16,6 +16,7 @@ export function CommentForm(props: {
   onOutcome: (outcome: CommandOutcome, page: ReturnedPage) => void
 }) {
   const { t } = useI18n()
+  const commandKey = useCommandKey()
   const [preview, setPreview] = useState(false)
   const form = useForm({ body: '', expectedVersion: props.process.version })
 
@@ -28,6 +29,7 @@ export function CommentForm(props: {
         form.transform((values: typeof form.data) => ({
           ...values,
           expectedVersion: props.process.version,
+          idempotencyKey: commandKey('comment', props.process.id, props.process.version),
         }))
         form.post(
           urlFor('processes.comment', { id: props.process.id }),

@@ -9,7 +9,7 @@ import {
   type FieldDef,
   type PersonOption,
 } from './data_field.tsx'
-import { commandOptions, type CommandOutcome, type ReturnedPage } from './command.ts'
+import { commandOptions, useCommandKey, type CommandOutcome, type ReturnedPage } from './command.ts'
 
 export type FieldGroup = { stage: { key: string; name: string }; fields: FieldDef[] }
 
@@ -28,6 +28,7 @@ export function DataForm(props: {
   onOutcome: (outcome: CommandOutcome, page: ReturnedPage) => void
 }) {
   const { t } = useI18n()
+  const commandKey = useCommandKey()
   const fields = props.groups.flatMap((g) => g.fields)
   const form = useForm({
     data: Object.fromEntries(fields.map((f) => [f.key, toFormValue(props.process.data[f.key])])),
@@ -74,6 +75,7 @@ export function DataForm(props: {
         form.transform((values: typeof form.data) => ({
           ...values,
           data: changedValues(fields, values.data, props.process.data),
+          idempotencyKey: commandKey('data', props.process.id, props.process.version),
         }))
         form.put(
           urlFor('processes.data', { id: props.process.id }),

@@ -4,7 +4,7 @@ import { useI18n } from '../../lib/i18n.ts'
 import { ModalDialog } from '../ui/modal_dialog.tsx'
 import { Field } from '../ui/field.tsx'
 import { DataField, toFormValue, type FieldDef, type PersonOption } from './data_field.tsx'
-import { commandOptions, type CommandOutcome, type ReturnedPage } from './command.ts'
+import { commandOptions, useCommandKey, type CommandOutcome, type ReturnedPage } from './command.ts'
 
 export type TransitionChoice = {
   key: string
@@ -63,6 +63,7 @@ function TransitionForm(
     .map((key) => props.fields.find((f) => f.key === key) ?? { key, label: key, type: 'text' })
     .filter(Boolean) as FieldDef[]
 
+  const commandKey = useCommandKey()
   const form = useForm({
     transition: transition.key,
     expectedVersion: process.version,
@@ -82,6 +83,7 @@ function TransitionForm(
           // Only what is filled in: the engine names each required field left empty.
           data: Object.fromEntries(Object.entries(values.data).filter(([, value]) => value !== '')),
           comment: values.comment.trim() || undefined,
+          idempotencyKey: commandKey(`transition-${transition.key}`, process.id, process.version),
         }))
         form.post(
           urlFor('processes.transition', { id: process.id }),

@@ -3,7 +3,7 @@ import { router } from '@inertiajs/react'
 import { urlFor } from '../../client.ts'
 import { useI18n } from '../../lib/i18n.ts'
 import { TransitionDialog, type TransitionChoice } from './transition_dialog.tsx'
-import { commandOptions, type CommandOutcome, type ReturnedPage } from './command.ts'
+import { commandOptions, useCommandKey, type CommandOutcome, type ReturnedPage } from './command.ts'
 import type { FieldDef, PersonOption } from './data_field.tsx'
 
 export type AvailableTransition = {
@@ -35,6 +35,7 @@ export function TransitionPanel(props: {
   const [choice, setChoice] = useState<TransitionChoice | null>(null)
   const [running, setRunning] = useState<string | null>(null)
   const hintId = useId()
+  const commandKey = useCommandKey()
 
   if (!props.transitions.length) {
     return <p className="muted">{t('processes.transition.none')}</p>
@@ -53,7 +54,15 @@ export function TransitionPanel(props: {
     setRunning(transition.key)
     router.post(
       urlFor('processes.transition', { id: props.process.id }),
-      { transition: transition.key, expectedVersion: props.process.version },
+      {
+        transition: transition.key,
+        expectedVersion: props.process.version,
+        idempotencyKey: commandKey(
+          `transition-${transition.key}`,
+          props.process.id,
+          props.process.version
+        ),
+      },
       {
         ...commandOptions({
           expectedVersion: props.process.version,

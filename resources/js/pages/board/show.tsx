@@ -13,6 +13,7 @@ import {
 import { ConflictNotice, type Conflict } from '../../components/processes/conflict_notice.tsx'
 import {
   commandOptions,
+  useCommandKey,
   type CommandOutcome,
   type ReturnedPage,
 } from '../../components/processes/command.ts'
@@ -53,6 +54,7 @@ const OTHER = '__other'
 export default function BoardShow(props: Props) {
   const { workflow, columns, cards, allowed: can } = props
   const { t } = useI18n()
+  const commandKey = useCommandKey()
   const [dragging, setDragging] = useState<Card | null>(null)
   const [pending, setPending] = useState<number | null>(null)
   const [conflict, setConflict] = useState<(Conflict & { id: number }) | null>(null)
@@ -96,7 +98,11 @@ export default function BoardShow(props: Props) {
     setPending(card.id)
     router.post(
       urlFor('processes.transition', { id: card.id }),
-      { transition: move.key, expectedVersion: card.version },
+      {
+        transition: move.key,
+        expectedVersion: card.version,
+        idempotencyKey: commandKey(`transition-${move.key}`, card.id, card.version),
+      },
       {
         ...commandOptions({
           expectedVersion: card.version,

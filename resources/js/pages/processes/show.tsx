@@ -17,6 +17,7 @@ import { Attachments } from '../../components/processes/attachments.tsx'
 import { ConflictNotice, type Conflict } from '../../components/processes/conflict_notice.tsx'
 import {
   commandOptions,
+  useCommandKey,
   type CommandOutcome,
   type ReturnedPage,
 } from '../../components/processes/command.ts'
@@ -47,6 +48,7 @@ const versionIn = (page: ReturnedPage) =>
 export default function ProcessShow(props: Props) {
   const { process, allowed: can, people, user } = props
   const { t, formatDateTime } = useI18n()
+  const commandKey = useCommandKey()
   const [conflict, setConflict] = useState<Conflict | null>(null)
   const fields = process.fieldGroups.flatMap((g) => g.fields)
 
@@ -72,7 +74,11 @@ export default function ProcessShow(props: Props) {
     ? () =>
         router.post(
           urlFor('processes.assign', { id: process.id }),
-          { assigneeId: user?.id ?? null, expectedVersion: process.version },
+          {
+            assigneeId: user?.id ?? null,
+            expectedVersion: process.version,
+            idempotencyKey: commandKey(`assign-${user?.id ?? null}`, process.id, process.version),
+          },
           commandOptions({ expectedVersion: process.version, ...command })
         )
     : undefined
