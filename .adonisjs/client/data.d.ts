@@ -14,6 +14,7 @@ import type NotificationTransformer from '#transformers/notification_transformer
 import type OutboxProblemTransformer from '#transformers/outbox_problem_transformer'
 import type PersonTransformer from '#transformers/person_transformer'
 import type ProcessActivityTransformer from '#transformers/process_activity_transformer'
+import type ProcessDetailTransformer from '#transformers/process_detail'
 import type ProcessEventTransformer from '#transformers/process_event_transformer'
 import type ProcessPageTransformer from '#transformers/process_page_transformer'
 import type ProcessTransformer from '#transformers/process_transformer'
@@ -60,6 +61,10 @@ export namespace Data {
   export type ProcessActivity = InferData<ProcessActivityTransformer>
   export namespace ProcessActivity {
     export type Variants = InferVariants<ProcessActivityTransformer>
+  }
+  export type ProcessDetail = InferData<ProcessDetailTransformer>
+  export namespace ProcessDetail {
+    export type Variants = InferVariants<ProcessDetailTransformer>
   }
   export type ProcessEvent = InferData<ProcessEventTransformer>
   export namespace ProcessEvent {

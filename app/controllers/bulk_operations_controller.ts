@@ -1,10 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { errors as vineErrors } from '@vinejs/vine'
 import db from '@adonisjs/lucid/services/db'
 import ProcessPolicy from '#policies/process_policy'
 import BulkOperation from '#models/bulk_operation'
 import User from '#models/user'
-import { DomainError, NotFound } from '#exceptions/domain_error'
+import { NotFound } from '#exceptions/domain_error'
 import { planFrom, selectionOf } from '#actions/processes/bulk/plan'
 import PreviewBulkAction from '#actions/processes/bulk/preview_bulk_action'
 import StartBulkAction from '#actions/processes/bulk/start_bulk_action'
@@ -27,24 +26,18 @@ const ITEMS_PER_PAGE = 100
 export default class BulkOperationsController {
   async transitions({ request, response, auth, bouncer }: HttpContext) {
     await bouncer.with(ProcessPolicy).authorize('bulk')
-    return answerJson(response, async () => {
-      const input = await request.validateUsing(bulkSelectionValidator)
-      const transitions = await new BulkTransitions().handle(
-        selectionOf(input),
-        auth.getUserOrFail()
-      )
-      return { transitions }
-    })
+    const input = await request.validateUsing(bulkSelectionValidator)
+    const transitions = await new BulkTransitions().handle(selectionOf(input), auth.getUserOrFail())
+    return response.json({ transitions })
   }
 
   async preview({ request, response, auth, bouncer }: HttpContext) {
     await bouncer.with(ProcessPolicy).authorize('bulk')
-    return answerJson(response, async () => {
-      const user = auth.getUserOrFail()
-      const input = await request.validateUsing(bulkActionValidator)
-      const { plan, selection } = await planFrom(input, user)
-      return { preview: await new PreviewBulkAction().handle({ plan, selection, viewer: user }) }
-    })
+    const user = auth.getUserOrFail()
+    const input = await request.validateUsing(bulkActionValidator)
+    const { plan, selection } = await planFrom(input, user)
+    const preview = await new PreviewBulkAction().handle({ plan, selection, viewer: user })
+    return response.json({ preview })
   }
 
   async store({ request, response, auth, bouncer, session, i18n }: HttpContext) {
@@ -125,43 +118,5 @@ export default class BulkOperationsController {
       },
       outcome: filter.outcome ?? null,
     })
-  }
-}
-
-/**
- * The dialog's JSON endpoints answer input errors as 422
- * `{ errors: [{ code, message, field? }] }` (the shape of the JSON API),
- * not with the redirect a form post gets.
- */
-async function answerJson(
-  response: HttpContext['response'],
-  work: () => Promise<Record<string, unknown>>
-) {
-  try {
-    return response.json(await work())
-  } catch (error) {
-    if (error instanceof vineErrors.E_VALIDATION_ERROR) {
-      const messages = error.messages as { field: string; message: string; rule?: string }[]
-      return response.status(422).json({
-        errors: messages.map((m) => ({
-          code: m.rule ? `invalid_${m.rule}` : 'invalid',
-          message: m.message,
-          field: m.field,
-        })),
-      })
-    }
-    if (error instanceof DomainError && error.status === 422) {
-      return response.status(422).json({
-        errors: [
-          { code: error.code, message: error.message },
-          ...(error.fieldErrors ?? []).map((f) => ({
-            code: f.code ?? error.code,
-            message: f.message,
-            field: f.field,
-          })),
-        ],
-      })
-    }
-    throw error
   }
 }

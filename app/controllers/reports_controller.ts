@@ -1,16 +1,13 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
-import ReportRun from '#models/report_run'
 import ReportSchedule from '#models/report_schedule'
 import RequestReport from '#actions/reports/request_report'
 import ExportReport from '#actions/reports/export_report'
 import ScheduleReport from '#actions/reports/schedule_report'
 import { normalizeReportParams } from '#actions/reports/normalize_report_params'
-import { presentRun, presentRunWithResult, presentSchedule } from '#actions/reports/present_reports'
+import LoadReportsPage from '#actions/reports/load_reports_page'
 import { NotFound } from '#exceptions/domain_error'
 import { requestReportValidator, reportScheduleValidator } from '#validators/report'
 import { asDownload } from '#support/download'
-import { ROLES } from '#enums/role'
 
 /**
  * Reports for managers and admins: the request form and the list of runs,
@@ -21,44 +18,7 @@ export default class ReportsController {
   async index({ inertia, bouncer, request }: HttpContext) {
     await bouncer.authorize('viewReports')
     const page = Math.max(1, Number(request.input('page', 1)) || 1)
-    const runs = await ReportRun.query()
-      .preload('requester')
-      .orderBy('id', 'desc')
-      .paginate(page, 20)
-    const workflows = await db.from('workflows as w').orderBy('w.name').select('w.id', 'w.name')
-    const versions = await db
-      .from('workflow_versions')
-      .whereNot('status', 'draft')
-      .orderBy('number')
-      .select('workflow_id', 'number')
-    const users = await db
-      .from('users')
-      .where('is_active', true)
-      .orderBy('name')
-      .select('id', 'name', 'role')
-    const schedules = await ReportSchedule.query().orderBy('id', 'desc').limit(50)
-    const names = new Map(users.map((u) => [u.id as number, u.name as string]))
-
-    return inertia.render('reports/index', {
-      runs: {
-        data: runs.all().map((run) => presentRun(run)),
-        metadata: runs.getMeta() as {
-          currentPage: number
-          lastPage: number
-          total: number
-          previousPageUrl: string | null
-          nextPageUrl: string | null
-        },
-      },
-      workflows: workflows.map((w) => ({
-        id: w.id as number,
-        name: w.name as string,
-        versions: versions.filter((v) => v.workflow_id === w.id).map((v) => v.number as number),
-      })),
-      users: users.map((u) => ({ id: u.id as number, name: u.name as string })),
-      roles: [...ROLES],
-      schedules: schedules.map((s) => presentSchedule(s, names)),
-    })
+    return inertia.render('reports/index', await new LoadReportsPage().handle(page))
   }
 
   async store({ request, response, auth, bouncer, session, i18n }: HttpContext) {
@@ -76,18 +36,12 @@ export default class ReportsController {
 
   async show({ params, inertia, bouncer }: HttpContext) {
     await bouncer.authorize('viewReports')
-    const run = await this.findRun(params.id)
-    const workflow = run.params.workflowId
-      ? await db.from('workflows').where('id', run.params.workflowId).select('name').first()
-      : null
-    return inertia.render('reports/show', {
-      run: { ...presentRunWithResult(run), workflowName: (workflow?.name as string) ?? null },
-    })
+    return inertia.render('reports/show', { run: await new LoadReportsPage().showRun(params.id) })
   }
 
   async export({ params, response, bouncer, i18n }: HttpContext) {
     await bouncer.authorize('viewReports')
-    const run = await this.findRun(params.id)
+    const run = await new LoadReportsPage().findRun(params.id)
     if (run.status !== 'completed' || !run.result) throw new NotFound('Report result')
     const exporter = new ExportReport()
     const name = `report-${run.id}-${run.kind}`
@@ -131,14 +85,5 @@ export default class ReportsController {
     await schedule.delete()
     session.flash('success', i18n.t('reports.flash.unscheduled'))
     return response.redirect().toRoute('reports.index')
-  }
-
-  private async findRun(id: unknown) {
-    const run = await ReportRun.query()
-      .where('id', Number(id) || 0)
-      .preload('requester')
-      .first()
-    if (!run) throw new NotFound('Report')
-    return run
   }
 }

@@ -2,6 +2,7 @@ import app from '@adonisjs/core/services/app'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
 import { DomainError } from '#exceptions/domain_error'
+import { answersJson } from '#middleware/force_json_middleware'
 
 type ApiError = { code: string; message: string; field?: string }
 
@@ -89,7 +90,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   }
 
   protected isApiRequest(ctx: HttpContext) {
-    return ctx.request.url().startsWith('/api/')
+    return ctx.request.url().startsWith('/api/') || answersJson(ctx)
   }
 
   protected async renderApiError(error: unknown, ctx: HttpContext) {

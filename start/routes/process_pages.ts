@@ -10,6 +10,7 @@
 */
 import router from '@adonisjs/core/services/router'
 import { controllers } from '#generated/controllers'
+import { middleware } from '#start/kernel'
 
 export function processPages() {
   router
@@ -23,7 +24,11 @@ export function processPages() {
       router
         .post('/bulk/transitions', [controllers.BulkOperations, 'transitions'])
         .as('bulk.transitions')
-      router.post('/bulk/preview', [controllers.BulkOperations, 'preview']).as('bulk.preview')
+        .use(middleware.json())
+      router
+        .post('/bulk/preview', [controllers.BulkOperations, 'preview'])
+        .as('bulk.preview')
+        .use(middleware.json())
       router.post('/bulk', [controllers.BulkOperations, 'store']).as('bulk.store')
       router.get('/bulk/:id', [controllers.BulkOperations, 'show']).as('bulk.show')
 

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import ReportSchedule from '#models/report_schedule'
+import User from '#models/user'
 import { InvalidInput } from '#exceptions/domain_error'
 import { sqlTime } from '#support/sql_time'
 import type { ReportKind, ReportParams } from '#actions/reports/types'
@@ -61,10 +62,9 @@ export default class ScheduleReport {
     createdBy: number
   }) {
     const recipients = [...new Set(input.recipients)]
-    const found = await db
-      .from('users')
+    const found = await User.query()
       .whereIn('id', recipients)
-      .where('is_active', true)
+      .withScopes((s) => s.active())
       .select('id')
     if (found.length !== recipients.length) {
       throw new InvalidInput('Every recipient must be an active user.', [

@@ -5,8 +5,7 @@ import AssignProcess from '#actions/processes/assign_process'
 import CancelProcess from '#actions/processes/cancel_process'
 import CommentOnProcess from '#actions/processes/comment_on_process'
 import { loadProcess } from '#actions/processes/load_process'
-import { VersionConflict } from '#exceptions/process_errors'
-import ProcessesController from '#controllers/api/processes_controller'
+import { serializeProcessDetail } from '#transformers/process_detail'
 import {
   assignProcessValidator,
   cancelProcessValidator,
@@ -34,7 +33,7 @@ export default class ProcessCommandsController {
       idempotencyKey: input.idempotencyKey ?? request.header('idempotency-key'),
       actor: user,
     })
-    return ProcessesController.detail(result.process, user, result.replayed)
+    return serializeProcessDetail(result.process, user, result.replayed)
   }
 
   async assign({ params, request, auth, bouncer }: HttpContext) {
@@ -48,40 +47,23 @@ export default class ProcessCommandsController {
       idempotencyKey: input.idempotencyKey ?? request.header('idempotency-key'),
       actorId: auth.user!.id,
     })
-    return ProcessesController.detail(result.process, auth.getUserOrFail(), result.replayed)
+    return serializeProcessDetail(result.process, auth.getUserOrFail(), result.replayed)
   }
 
   async comment({ params, request, response, auth, bouncer }: HttpContext) {
-    let process = await loadProcess(params.id)
+    const process = await loadProcess(params.id)
     await bouncer.with(ProcessPolicy).authorize('comment')
     const input = await request.validateUsing(commentProcessValidator)
-    const command = new CommentOnProcess()
-    const send = () =>
-      command.handle({
-        process,
-        body: input.body,
-        expectedVersion: input.expectedVersion ?? process.version,
-        idempotencyKey: input.idempotencyKey ?? request.header('idempotency-key'),
-        actorId: auth.user!.id,
-      })
-
-    // Without an expectedVersion a comment cannot conflict: on a race, re-read and add it again.
-    let result
-    for (let attempt = 1; ; attempt++) {
-      try {
-        result = await send()
-        break
-      } catch (error) {
-        if (!(error instanceof VersionConflict) || input.expectedVersion || attempt === 3)
-          throw error
-        process = await loadProcess(params.id)
-      }
+    const command = {
+      process,
+      body: input.body,
+      idempotencyKey: input.idempotencyKey ?? request.header('idempotency-key'),
+      actorId: auth.getUserOrFail().id,
     }
-    const body = await ProcessesController.detail(
-      result.process,
-      auth.getUserOrFail(),
-      result.replayed
-    )
+    const result = input.expectedVersion
+      ? await new CommentOnProcess().handle({ ...command, expectedVersion: input.expectedVersion })
+      : await new CommentOnProcess().handleOnLatest(command)
+    const body = await serializeProcessDetail(result.process, auth.getUserOrFail(), result.replayed)
     return result.replayed ? body : response.created(body)
   }
 
@@ -96,6 +78,6 @@ export default class ProcessCommandsController {
       idempotencyKey: input.idempotencyKey ?? request.header('idempotency-key'),
       actorId: auth.user!.id,
     })
-    return ProcessesController.detail(result.process, auth.getUserOrFail(), result.replayed)
+    return serializeProcessDetail(result.process, auth.getUserOrFail(), result.replayed)
   }
 }

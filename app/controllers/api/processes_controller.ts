@@ -5,15 +5,13 @@ import ListProcesses from '#actions/processes/list_processes'
 import { loadProcess } from '#actions/processes/load_process'
 import UpdateProcessData from '#actions/processes/update_process_data'
 import ProcessTransformer from '#transformers/process_transformer'
-import { definitionsOf } from '#support/definitions'
+import { serializeProcessDetail } from '#transformers/process_detail'
 import { serialize } from '#support/api_serializer'
 import {
   listProcessesValidator,
   startProcessValidator,
   updateProcessDataValidator,
 } from '#validators/process'
-import type Process from '#models/process'
-import type User from '#models/user'
 
 /**
  * Processes over the JSON API.
@@ -40,14 +38,14 @@ export default class ProcessesController {
       idempotencyKey: input.idempotencyKey ?? request.header('idempotency-key'),
       actor: auth.getUserOrFail(),
     })
-    const body = await ProcessesController.detail(process, auth.getUserOrFail())
+    const body = await serializeProcessDetail(process, auth.getUserOrFail())
     return replayed ? response.ok(body) : response.created(body)
   }
 
   async show({ params, auth, bouncer }: HttpContext) {
     const process = await loadProcess(params.id)
     await bouncer.with(ProcessPolicy).authorize('view')
-    return ProcessesController.detail(process, auth.getUserOrFail())
+    return serializeProcessDetail(process, auth.getUserOrFail())
   }
 
   async update({ params, request, auth, bouncer }: HttpContext) {
@@ -61,20 +59,6 @@ export default class ProcessesController {
       idempotencyKey: input.idempotencyKey ?? request.header('idempotency-key'),
       actorId: auth.user!.id,
     })
-    return ProcessesController.detail(result.process, auth.getUserOrFail(), result.replayed)
-  }
-
-  /**
-   * The detail shape every command answers with.
-   */
-  static async detail(process: Process, viewer: User, replayed = false) {
-    await process.load((loader) =>
-      loader.load('workflow').load('assignee').load('creator').load('workflowVersion')
-    )
-    const definitions = await definitionsOf([process.workflowVersionId])
-    const body = await serialize(
-      ProcessTransformer.transform(process, { definitions, viewer }).useVariant('forDetail')
-    )
-    return replayed ? { ...body, meta: { replayed: true } } : body
+    return serializeProcessDetail(result.process, auth.getUserOrFail(), result.replayed)
   }
 }
