@@ -6,6 +6,7 @@ import logger from '@adonisjs/core/services/logger'
 import type { ActionDefinition, HttpCall, WorkflowDefinition } from '#engine/definition'
 import Process from '#models/process'
 import User from '#models/user'
+import NotifyUsers from '#actions/notifications/notify_users'
 import ActionExecution from '#models/action_execution'
 import ActionSaga from '#models/action_saga'
 import { definitionOf } from '#support/definitions'
@@ -449,24 +450,16 @@ async function notify(
   const users = await query
   const body = String(renderString(target.message, scope) ?? '')
   const outboxId = Number((payload as Record<string, unknown>).outboxId ?? 0)
-  if (!users.length) return
-  await db
-    .table('notifications')
-    .multiInsert(
-      users.map((user) => ({
-        user_id: user.id,
-        outbox_message_id: outboxId,
-        channel: 'in_app',
-        kind: 'moved',
-        process_id: process.id,
-        title: `${process.reference}: ${displayName(action)}`,
-        body,
-        status: 'delivered',
-        created_at: sqlTime(DateTime.now()),
-      }))
-    )
-    .onConflict(['outbox_message_id', 'user_id', 'channel'])
-    .ignore()
+  await new NotifyUsers().inApp(
+    users.map((user) => user.id),
+    {
+      outboxId,
+      kind: 'moved',
+      processId: process.id,
+      title: `${process.reference}: ${displayName(action)}`,
+      body,
+    }
+  )
 }
 
 async function afterSuccess(

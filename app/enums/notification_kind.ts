@@ -10,3 +10,6 @@ export const DEFAULT_PREFERENCES: Record<NotificationKind, { inApp: boolean; ema
   sla_breached: { inApp: true, email: true },
   mentioned: { inApp: true, email: true },
 }
+
+/** Every kind a notification row may have: the above, and admin alerts nobody opts out of. */
+export type AnyNotificationKind = NotificationKind | 'needs_attention'

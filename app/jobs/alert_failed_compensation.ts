@@ -1,10 +1,7 @@
-import { DateTime } from 'luxon'
-import db from '@adonisjs/lucid/services/db'
 import { Job } from '#queue/job'
 import Process from '#models/process'
 import User from '#models/user'
-import { sqlTime } from '#support/sql_time'
-import { publishToUser } from '#support/live_updates'
+import NotifyUsers from '#actions/notifications/notify_users'
 
 type Payload = { processId: number; outboxId: number }
 
@@ -22,26 +19,15 @@ export default class AlertFailedCompensation extends Job<Payload> {
     const admins = await User.query()
       .where('role', 'admin')
       .withScopes((s) => s.active())
-    for (const admin of admins) {
-      const title = `${process.reference} needs attention: a compensation failed`
-      const inserted = await db
-        .table('notifications')
-        .insert({
-          user_id: admin.id,
-          outbox_message_id: payload.outboxId,
-          channel: 'in_app',
-          kind: 'needs_attention',
-          process_id: process.id,
-          title,
-          body: 'Retry the compensation or resolve it by hand on Admin → Automation.',
-          status: 'delivered',
-          created_at: sqlTime(DateTime.now()),
-        })
-        .onConflict(['outbox_message_id', 'user_id', 'channel'])
-        .ignore()
-      if (inserted.length && Number(inserted[0])) {
-        publishToUser(admin.id, { type: 'notification', title, processId: process.id })
+    await new NotifyUsers().inApp(
+      admins.map((admin) => admin.id),
+      {
+        outboxId: payload.outboxId,
+        kind: 'needs_attention',
+        processId: process.id,
+        title: `${process.reference} needs attention: a compensation failed`,
+        body: 'Retry the compensation or resolve it by hand on Admin → Automation.',
       }
-    }
+    )
   }
 }

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import mail from '@adonisjs/mail/services/main'
 import { appUrl } from '#config/app'
@@ -10,8 +9,8 @@ import User from '#models/user'
 import Notification from '#models/notification'
 import { DEFAULT_PREFERENCES, type NotificationKind } from '#enums/notification_kind'
 import { definitionOf } from '#support/definitions'
-import { sqlTime } from '#support/sql_time'
-import { publishToProcess, publishToUser } from '#support/live_updates'
+import { publishToProcess } from '#support/live_updates'
+import NotifyUsers from '#actions/notifications/notify_users'
 
 type Payload = { outboxId: number; processId: number; eventId: number }
 
@@ -68,17 +67,15 @@ export default class DeliverNotifications extends Job<Payload> {
       const { title, body } = describe(recipient.kind, event, process, stageName)
 
       if (wants.inApp) {
-        const inserted = await this.record(
-          payload.outboxId,
-          user.id,
-          'in_app',
-          recipient.kind,
-          process.id,
+        await new NotifyUsers().one({
+          outboxId: payload.outboxId,
+          userId: user.id,
+          channel: 'in_app',
+          kind: recipient.kind,
+          processId: process.id,
           title,
           body,
-          'delivered'
-        )
-        if (inserted) publishToUser(user.id, { type: 'notification', title, processId: process.id })
+        })
       }
       if (wants.email) {
         await this.email(payload.outboxId, user, recipient.kind, process, title, body, context)
@@ -88,38 +85,6 @@ export default class DeliverNotifications extends Job<Payload> {
       // and BullMQ renews the job's lock from a timer.
       await new Promise((resolve) => setImmediate(resolve))
     }
-  }
-
-  /**
-   * Inserts the notification unless this (message, user, channel) already
-   * has one. Returns whether it was new.
-   */
-  protected async record(
-    outboxId: number,
-    userId: number,
-    channel: 'in_app' | 'email',
-    kind: NotificationKind,
-    processId: number,
-    title: string,
-    body: string,
-    status: 'pending' | 'delivered'
-  ) {
-    const result = await db
-      .table('notifications')
-      .insert({
-        user_id: userId,
-        outbox_message_id: outboxId,
-        channel,
-        kind,
-        process_id: processId,
-        title,
-        body,
-        status,
-        created_at: sqlTime(DateTime.now()),
-      })
-      .onConflict(['outbox_message_id', 'user_id', 'channel'])
-      .ignore()
-    return Array.isArray(result) ? Number(result[0] ?? 0) > 0 : Boolean(result)
   }
 
   /**
@@ -136,7 +101,16 @@ export default class DeliverNotifications extends Job<Payload> {
     body: string,
     context: JobContext
   ) {
-    await this.record(outboxId, user.id, 'email', kind, process.id, title, body, 'pending')
+    await new NotifyUsers().one({
+      outboxId,
+      userId: user.id,
+      channel: 'email',
+      kind,
+      processId: process.id,
+      title,
+      body,
+      status: 'pending',
+    })
     const row = await Notification.query()
       .where('outbox_message_id', outboxId)
       .where('user_id', user.id)
