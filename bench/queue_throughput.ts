@@ -225,10 +225,12 @@ async function run(app: Awaited<ReturnType<typeof bootApp>>, redisPort: number, 
     const { Job } = await import('#queue/job')
     class EmptyJob extends Job {
       static jobName = 'deliver_notifications'
-      static queue = 'notifications' as const
       async handle() {}
     }
-    registry.JOBS.deliver_notifications = async () => ({ default: EmptyJob })
+    registry.JOBS.deliver_notifications = {
+      queue: 'notifications',
+      load: async () => ({ default: EmptyJob }),
+    }
     console.log('  (what-if: deliver_notifications replaced by an empty handler)')
   }
 

@@ -11,7 +11,6 @@ type Payload = { processId: number; outboxId: number }
  */
 export default class AlertFailedCompensation extends Job<Payload> {
   static jobName = 'alert_failed_compensation'
-  static queue = 'automation' as const
 
   async handle(payload: Payload) {
     const process = await Process.find(payload.processId)

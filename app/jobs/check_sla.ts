@@ -21,7 +21,6 @@ type Payload = { processId: number; stage: string; enteredVersion: number; dueAt
  */
 export default class CheckSla extends Job<Payload> {
   static jobName = 'check_sla'
-  static queue = 'timers' as const
 
   async handle(payload: Payload, context: JobContext) {
     for (let attempt = 1; attempt <= 5; attempt++) {

@@ -24,7 +24,6 @@ type Recipient = { userId: number; kind: NotificationKind }
  */
 export default class DeliverNotifications extends Job<Payload> {
   static jobName = 'deliver_notifications'
-  static queue = 'notifications' as const
 
   async handle(payload: Payload, context: JobContext) {
     const event = await ProcessEvent.find(payload.eventId)

@@ -11,7 +11,6 @@ type Payload = { runId: number }
  */
 export default class GenerateReport extends Job<Payload> {
   static jobName = 'generate_report'
-  static queue = 'reports' as const
 
   async handle(payload: Payload, context: JobContext) {
     const run = await ReportRun.find(payload.runId)

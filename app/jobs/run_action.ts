@@ -9,7 +9,6 @@ import { runStep } from '#automation/executor'
  */
 export default class RunAction extends Job<StepPayload> {
   static jobName = 'run_action'
-  static queue = 'automation' as const
 
   async handle(payload: StepPayload) {
     await runStep(payload)

@@ -15,7 +15,6 @@ type Payload = { processId: number; stage: string; enteredVersion: number; trans
  */
 export default class RunAutomaticTransition extends Job<Payload> {
   static jobName = 'run_automatic_transition'
-  static queue = 'timers' as const
 
   async handle(payload: Payload, context: JobContext) {
     for (let attempt = 1; attempt <= 5; attempt++) {

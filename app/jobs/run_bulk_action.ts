@@ -26,7 +26,6 @@ const ROUND = 50
  */
 export default class RunBulkAction extends Job<Payload> {
   static jobName = 'run_bulk_action'
-  static queue = 'default' as const
 
   async handle(payload: Payload, context: JobContext) {
     const operation = await BulkOperation.find(payload.bulkOperationId)

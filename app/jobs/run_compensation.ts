@@ -4,7 +4,6 @@ import { runCompensation } from '#automation/executor'
 /** The next compensation of a compensating saga (newest completed step first). */
 export default class RunCompensation extends Job<{ processId: number }> {
   static jobName = 'run_compensation'
-  static queue = 'automation' as const
 
   async handle(payload: { processId: number }) {
     await runCompensation(payload.processId)

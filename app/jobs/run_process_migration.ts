@@ -19,7 +19,6 @@ type Payload = { migrationId: number }
  */
 export default class RunProcessMigration extends Job<Payload> {
   static jobName = 'run_process_migration'
-  static queue = 'default' as const
 
   async handle(payload: Payload, context: JobContext) {
     const migration = await ProcessMigration.find(payload.migrationId)

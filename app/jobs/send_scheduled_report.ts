@@ -20,7 +20,6 @@ type Payload = { scheduleId: number; dueAt: string }
  */
 export default class SendScheduledReport extends Job<Payload> {
   static jobName = 'send_scheduled_report'
-  static queue = 'reports' as const
 
   async handle(payload: Payload, context: JobContext) {
     const schedule = await ReportSchedule.find(payload.scheduleId)

@@ -1,5 +1,4 @@
 import type { Logger } from '@adonisjs/core/logger'
-import type { QueueName } from '#config/queue'
 
 export type JobContext = {
   jobId: string
@@ -27,9 +26,8 @@ export type DispatchOptions = {
  * retry cannot fix. `failed` runs once when the job has failed for good.
  */
 export abstract class Job<Payload extends Record<string, unknown> = Record<string, unknown>> {
-  /** The registry name (app/queue/registry.ts). */
+  /** The registry name (app/queue/registry.ts), where its queue is set. */
   static jobName: string
-  static queue: QueueName = 'default'
 
   abstract handle(payload: Payload, context: JobContext): Promise<void>
 
@@ -39,5 +37,4 @@ export abstract class Job<Payload extends Record<string, unknown> = Record<strin
 export type JobClass<Payload extends Record<string, unknown> = Record<string, unknown>> = {
   new (...args: any[]): Job<Payload>
   jobName: string
-  queue: QueueName
 }

@@ -3,6 +3,7 @@ import type { DispatchOptions, JobClass } from '#queue/job'
 import type { QueueDriver } from '#queue/driver'
 import { MemoryDriver } from '#queue/memory_driver'
 import { BullMQDriver } from '#queue/bullmq_driver'
+import { queueOf } from '#queue/registry'
 
 export const QUEUE_NAMES = Object.keys(queueConfig.queues) as QueueName[]
 
@@ -24,7 +25,7 @@ class QueueManager {
     payload: Payload,
     options?: DispatchOptions & { queue?: QueueName }
   ) {
-    return this.driver().add(options?.queue ?? job.queue, job.jobName, payload, options)
+    return this.driver().add(options?.queue ?? queueOf(job.jobName), job.jobName, payload, options)
   }
 
   async close() {

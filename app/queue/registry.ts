@@ -1,42 +1,65 @@
 import type { JobClass } from '#queue/job'
 import type { QueueName } from '#config/queue'
 
-/**
- * Every job the workers can run, by name. Lazy, so a worker loads only
- * what it runs.
- */
-export const JOBS: Record<string, () => Promise<{ default: JobClass<any> }>> = {
-  deliver_notifications: () => import('#jobs/deliver_notifications'),
-  check_sla: () => import('#jobs/check_sla'),
-  run_automatic_transition: () => import('#jobs/run_automatic_transition'),
-  reconcile_timers: () => import('#jobs/reconcile_timers'),
-  run_process_migration: () => import('#jobs/run_process_migration'),
-  run_action: () => import('#jobs/run_action'),
-  run_compensation: () => import('#jobs/run_compensation'),
-  alert_failed_compensation: () => import('#jobs/alert_failed_compensation'),
-  generate_report: () => import('#jobs/generate_report'),
-  send_scheduled_report: () => import('#jobs/send_scheduled_report'),
-  run_bulk_action: () => import('#jobs/run_bulk_action'),
+type JobEntry = {
+  /** The queue the job runs on: stated here only. */
+  queue: QueueName
+  /** Lazy, so a worker loads only what it runs. */
+  load: () => Promise<{ default: JobClass<any> }>
 }
 
 /**
- * Which job handles each outbox topic, and on which queue.
+ * Every job the workers can run, by name (the class's `jobName`).
  */
-const TOPICS: Record<string, { job: string; queue: QueueName }> = {
-  'timer.sla': { job: 'check_sla', queue: 'timers' },
-  'timer.automatic_transition': { job: 'run_automatic_transition', queue: 'timers' },
-  'migration.requested': { job: 'run_process_migration', queue: 'default' },
-  'action.run': { job: 'run_action', queue: 'automation' },
-  'action.compensate': { job: 'run_compensation', queue: 'automation' },
-  'action.needs_attention': { job: 'alert_failed_compensation', queue: 'automation' },
-  'report.requested': { job: 'generate_report', queue: 'reports' },
-  'report.schedule_due': { job: 'send_scheduled_report', queue: 'reports' },
-  'bulk.requested': { job: 'run_bulk_action', queue: 'default' },
+export const JOBS: Record<string, JobEntry> = {
+  deliver_notifications: {
+    queue: 'notifications',
+    load: () => import('#jobs/deliver_notifications'),
+  },
+  check_sla: { queue: 'timers', load: () => import('#jobs/check_sla') },
+  run_automatic_transition: {
+    queue: 'timers',
+    load: () => import('#jobs/run_automatic_transition'),
+  },
+  reconcile_timers: { queue: 'timers', load: () => import('#jobs/reconcile_timers') },
+  run_process_migration: { queue: 'default', load: () => import('#jobs/run_process_migration') },
+  run_action: { queue: 'automation', load: () => import('#jobs/run_action') },
+  run_compensation: { queue: 'automation', load: () => import('#jobs/run_compensation') },
+  alert_failed_compensation: {
+    queue: 'automation',
+    load: () => import('#jobs/alert_failed_compensation'),
+  },
+  generate_report: { queue: 'reports', load: () => import('#jobs/generate_report') },
+  send_scheduled_report: { queue: 'reports', load: () => import('#jobs/send_scheduled_report') },
+  run_bulk_action: { queue: 'default', load: () => import('#jobs/run_bulk_action') },
+}
+
+/**
+ * Which job handles each outbox topic (`process.*` topics all go to
+ * deliver_notifications).
+ */
+const TOPICS: Record<string, string> = {
+  'timer.sla': 'check_sla',
+  'timer.automatic_transition': 'run_automatic_transition',
+  'migration.requested': 'run_process_migration',
+  'action.run': 'run_action',
+  'action.compensate': 'run_compensation',
+  'action.needs_attention': 'alert_failed_compensation',
+  'report.requested': 'generate_report',
+  'report.schedule_due': 'send_scheduled_report',
+  'bulk.requested': 'run_bulk_action',
+}
+
+/** The queue a job runs on. */
+export function queueOf(jobName: string): QueueName {
+  const entry = JOBS[jobName]
+  if (!entry) throw new Error(`Unknown job "${jobName}"`)
+  return entry.queue
 }
 
 export function jobForTopic(topic: string): { job: string; queue: QueueName } | null {
-  if (topic.startsWith('process.')) return { job: 'deliver_notifications', queue: 'notifications' }
-  return TOPICS[topic] ?? null
+  const job = topic.startsWith('process.') ? 'deliver_notifications' : TOPICS[topic]
+  return job ? { job, queue: queueOf(job) } : null
 }
 
 const loaded = new Map<string, JobClass<any>>()
@@ -44,9 +67,9 @@ const loaded = new Map<string, JobClass<any>>()
 export async function loadJob(name: string): Promise<JobClass<any>> {
   const cached = loaded.get(name)
   if (cached) return cached
-  const loader = JOBS[name]
-  if (!loader) throw new Error(`Unknown job "${name}"`)
-  const { default: job } = await loader()
+  const entry = JOBS[name]
+  if (!entry) throw new Error(`Unknown job "${name}"`)
+  const { default: job } = await entry.load()
   loaded.set(name, job)
   return job
 }

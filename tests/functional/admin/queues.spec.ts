@@ -39,7 +39,7 @@ async function failedJob() {
 test.group('Admin / queues', (group) => {
   freshDatabase(group)
   group.setup(async () => {
-    JOBS[FlakyJob.jobName] = async () => ({ default: FlakyJob })
+    JOBS[FlakyJob.jobName] = { queue: 'default', load: async () => ({ default: FlakyJob }) }
     await drainOutbox() // starts this process's workers on every queue
   })
   group.teardown(async () => {
