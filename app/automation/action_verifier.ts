@@ -318,18 +318,3 @@ function checkCall(raw: Record<string, unknown>, path: string, subject: string, 
     }
   }
 }
-
-/** Every action of a definition with where it sits, in run order per owner. */
-export function allActions(definition: {
-  stages: { key: string; actions?: ActionDefinition[] }[]
-  transitions: { key: string; actions?: ActionDefinition[] }[]
-}) {
-  return [
-    ...definition.transitions.flatMap((t) =>
-      (t.actions ?? []).map((a) => ({ owner: `transition:${t.key}`, action: a }))
-    ),
-    ...definition.stages.flatMap((s) =>
-      (s.actions ?? []).map((a) => ({ owner: `stage:${s.key}`, action: a }))
-    ),
-  ]
-}

@@ -22,7 +22,11 @@ export const PROCESS_EVENT_TYPES = [
 ] as const
 export type ProcessEventType = (typeof PROCESS_EVENT_TYPES)[number]
 
-/** Payload shapes, for code that records events. */
+/**
+ * Payload shapes of each event type: the reference for code that records
+ * or reads events (kept as documentation; knip: @public).
+ * @public
+ */
 export interface ProcessEventPayloads {
   started: {
     workflowVersionId: number

@@ -92,12 +92,3 @@ export class DefinitionRejected extends DomainError {
     )
   }
 }
-
-export class VersionNotEditable extends DomainError {
-  constructor(status: string) {
-    super(`This version is ${status} and cannot be edited; edit the draft instead.`, {
-      status: 409,
-      code: 'version_not_editable',
-    })
-  }
-}

@@ -48,10 +48,6 @@ export function withStickyScope<T>(scope: StickyScope, callback: () => T): T {
   return storage.run(scope, callback)
 }
 
-export function currentScope() {
-  return storage.getStore()
-}
-
 type ReplicaState = {
   label: string
   client: Knex

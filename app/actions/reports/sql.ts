@@ -3,7 +3,6 @@
  * and the filters every report applies to the processes it reads.
  */
 import { DateTime } from 'luxon'
-import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { sqlTime } from '#support/sql_time'
 import type { ReportParams } from '#actions/reports/types'
@@ -113,8 +112,4 @@ export function rowsOf(result: any): any[] {
 
 export async function raw(client: QueryClientContract, sql: string, bindings: unknown[]) {
   return rowsOf(await client.rawQuery(sql, bindings as any[]))
-}
-
-export function defaultClient() {
-  return db.connection()
 }

@@ -67,8 +67,3 @@ export function useI18n() {
       iso ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso)) : '—',
   }
 }
-
-/** Every key of a locale, for the completeness test of translations. */
-export function catalogKeys(locale: string) {
-  return Object.keys(catalogs[locale] ?? {})
-}

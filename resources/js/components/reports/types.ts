@@ -1,7 +1,6 @@
 /** Reports as the pages receive them: the server's own types (app/actions/reports/types.ts). */
 export { REPORT_KINDS } from '#actions/reports/types'
 export type {
-  Cell,
   CellType,
   ReportChart,
   ReportKind,
