@@ -20,7 +20,7 @@ test.group('Workflow pages / translations', () => {
   }
 
   test('every problem code of the verifier has a message in both languages', ({ assert }) => {
-    const source = readFileSync(app.makePath('app/engine/verifier.ts'), 'utf8')
+    const source = readFileSync(app.makePath('app/engine/verifier/problems.ts'), 'utf8')
     const union = source.match(/export type ProblemCode =([^;]*?)\n\n/)![1]!
     const codes = [...union.matchAll(/'([a-z_]+)'/g)].map((match) => match[1]!)
     assert.isAbove(codes.length, 30)

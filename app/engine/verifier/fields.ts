@@ -1,0 +1,165 @@
+import { FIELD_TYPES, type FieldDefinition, type FieldType } from '#engine/definition'
+import {
+  FIELD_PROPERTIES,
+  type JsonObject,
+  MAX_NAME_LENGTH,
+  at,
+  child,
+  describeValue,
+  isAbsent,
+  isObject,
+  IDENTIFIER_RULE,
+} from '#engine/verifier/rules'
+import { Verification } from '#engine/verifier/verification'
+
+export function verifyFields(
+  run: Verification,
+  stage: JsonObject,
+  stagePath: string,
+  stageSubjectText: string
+): FieldDefinition[] | undefined {
+  const list = run.readList(stage, 'fields', stagePath, stageSubjectText, false)
+  if (!list) return undefined
+  const stageText = stageSubjectText.replace(/^S/, 's')
+  const seen = new Map<string, number>()
+  const fields: FieldDefinition[] = []
+
+  list.forEach((raw, index) => {
+    const path = at(child(stagePath, 'fields'), index)
+    if (!isObject(raw)) {
+      run.report(
+        path,
+        'invalid_type',
+        `Field #${index + 1} of ${stageText} must be an object, not ${describeValue(raw)}.`
+      )
+      return
+    }
+    const key = run.readString(raw, 'key', path, `Field #${index + 1} of ${stageText}`, {
+      ...IDENTIFIER_RULE,
+      required: true,
+    })
+    const subject =
+      key === undefined ? `Field #${index + 1} of ${stageText}` : `Field "${key}" of ${stageText}`
+    run.checkUnknownProperties(raw, FIELD_PROPERTIES, path, subject)
+    const label = run.readString(raw, 'label', path, subject, {
+      required: true,
+      maxLength: MAX_NAME_LENGTH,
+    })
+
+    const type = run.readEnum(
+      raw,
+      'type',
+      path,
+      subject,
+      FIELD_TYPES,
+      'invalid_field_type',
+      'field types'
+    )
+
+    let required: boolean | undefined
+    if (!isAbsent(raw.required)) {
+      if (typeof raw.required === 'boolean') {
+        required = raw.required
+      } else {
+        run.report(
+          child(path, 'required'),
+          'invalid_type',
+          `${subject} has ${describeValue(raw.required)} as "required", but it must be true or false.`
+        )
+      }
+    }
+
+    const options = verifyOptions(run, raw, path, subject, type)
+
+    if (key !== undefined) {
+      const firstIndex = seen.get(key)
+      if (firstIndex !== undefined) {
+        run.report(
+          child(path, 'key'),
+          'duplicate_field_key',
+          `Fields #${firstIndex + 1} and #${index + 1} of ${stageText} both use the key "${key}"; field keys must be unique within a stage.`
+        )
+      } else {
+        seen.set(key, index)
+        run.fieldKeys.add(key)
+        // Process data is one flat map shared by all stages, so the same
+        // key must mean the same kind of value everywhere.
+        const otherType = run.fieldTypes.get(key)
+        if (otherType === undefined) {
+          if (type !== undefined) run.fieldTypes.set(key, type)
+        } else if (type !== undefined && type !== otherType) {
+          run.report(
+            child(path, 'type'),
+            'conflicting_field_type',
+            `${subject} has type "${type}", but another stage declares the field "${key}" with type "${otherType}"; a field key must have one type across the workflow.`
+          )
+        }
+      }
+    }
+
+    if (key !== undefined && label !== undefined && type !== undefined) {
+      fields.push({
+        key,
+        label,
+        type,
+        ...(required === undefined ? {} : { required }),
+        ...(options === undefined ? {} : { options }),
+      })
+    }
+  })
+  return fields
+}
+
+function verifyOptions(
+  run: Verification,
+  field: JsonObject,
+  fieldPath: string,
+  subject: string,
+  type: FieldType | undefined
+): string[] | undefined {
+  const path = child(fieldPath, 'options')
+  if (type !== undefined && type !== 'select') {
+    if (!isAbsent(field.options)) {
+      run.report(
+        path,
+        'options_not_allowed',
+        `${subject} is a ${type} field, but only select fields have options.`
+      )
+    }
+    return undefined
+  }
+  const list = run.readList(field, 'options', fieldPath, subject, false)
+  // A non-list was already reported as invalid_type by readList.
+  const noOptions = isAbsent(field.options) || (list !== undefined && list.length === 0)
+  if (type === 'select' && noOptions) {
+    run.report(
+      path,
+      'missing_options',
+      `${subject} is a select field, so it needs a non-empty list of options.`
+    )
+    return undefined
+  }
+  if (!list) return undefined
+
+  const options: string[] = []
+  const seen = new Set<string>()
+  list.forEach((option, index) => {
+    if (typeof option !== 'string' || option.trim() === '' || option.length > MAX_NAME_LENGTH) {
+      run.report(
+        at(path, index),
+        'invalid_option',
+        `Option #${index + 1} of ${subject.replace(/^F/, 'f')} must be non-empty text of at most ${MAX_NAME_LENGTH} characters, not ${describeValue(option)}.`
+      )
+    } else if (seen.has(option)) {
+      run.report(
+        at(path, index),
+        'duplicate_option',
+        `${subject} lists the option "${option}" more than once.`
+      )
+    } else {
+      seen.add(option)
+      options.push(option)
+    }
+  })
+  return options
+}

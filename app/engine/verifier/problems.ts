@@ -1,0 +1,80 @@
+import type { Outcome, WorkflowDefinition } from '#engine/definition'
+
+import type { ActionProblemCode } from '#automation/action_verifier'
+
+/** Stable machine-readable problem codes (safe to switch on / translate). */
+export type ProblemCode =
+  | 'invalid_document'
+  | 'unknown_property'
+  | 'missing_property'
+  | 'invalid_type'
+  | 'blank_value'
+  | 'too_long'
+  | 'invalid_key'
+  | 'invalid_stage_type'
+  | 'duplicate_stage_key'
+  | 'duplicate_transition_key'
+  | 'missing_start_stage'
+  | 'multiple_start_stages'
+  | 'missing_end_stage'
+  | 'missing_outcome'
+  | 'invalid_outcome'
+  | 'outcome_not_allowed'
+  | 'not_allowed_on_end_stage'
+  | 'invalid_duration'
+  | 'invalid_role'
+  | 'invalid_email'
+  | 'invalid_field_type'
+  | 'duplicate_field_key'
+  | 'conflicting_field_type'
+  | 'missing_options'
+  | 'options_not_allowed'
+  | 'invalid_option'
+  | 'duplicate_option'
+  | 'empty_escalation'
+  | 'escalation_without_sla'
+  | 'unknown_stage'
+  | 'transition_from_end_stage'
+  | 'unknown_field'
+  | 'unknown_transition'
+  | 'transition_not_from_stage'
+  | 'unreachable_stage'
+  | 'dead_end_stage'
+  | 'no_path_to_end'
+  | ActionProblemCode
+
+export interface Problem {
+  /** JSON path of the offending element, e.g. "$.stages[2].key". */
+  path: string
+  code: ProblemCode
+  /** Plain English sentence naming the element. */
+  message: string
+}
+
+export interface VerificationResult {
+  valid: boolean
+  problems: Problem[]
+  /**
+   * For information: for each stage key, the (sorted) outcomes of the end
+   * stages reachable from it. Computed from whatever parts of the document
+   * are usable, so it is meaningful even for invalid documents.
+   */
+  outcomes: Record<string, Outcome[]>
+  /** The normalised definition; present only when `valid`. */
+  definition?: WorkflowDefinition
+}
+
+/** Thrown by `assertValidDefinition`; carries every problem found. */
+export class DefinitionInvalid extends Error {
+  readonly problems: Problem[]
+
+  constructor(problems: Problem[]) {
+    const count = problems.length
+    super(
+      `The workflow definition is invalid (${count} problem${count === 1 ? '' : 's'}): ` +
+        problems.map((problem) => `${problem.path}: ${problem.message}`).join(' ')
+    )
+    this.name = 'DefinitionInvalid'
+    this.problems = problems
+  }
+}

@@ -1,0 +1,170 @@
+import { ROLES, type Role, type TransitionDefinition } from '#engine/definition'
+import {
+  type JsonObject,
+  MAX_NAME_LENGTH,
+  TRANSITION_PROPERTIES,
+  at,
+  child,
+  describeValue,
+  includes,
+  isObject,
+  quoteList,
+  IDENTIFIER_RULE,
+} from '#engine/verifier/rules'
+import { Verification, stageSubject, transitionSubject } from '#engine/verifier/verification'
+
+export function verifyTransition(
+  run: Verification,
+  raw: unknown,
+  index: number
+): TransitionDefinition | null {
+  const path = at('$.transitions', index)
+  if (!isObject(raw)) {
+    run.report(
+      path,
+      'invalid_type',
+      `Transition #${index + 1} must be an object, not ${describeValue(raw)}.`
+    )
+    return null
+  }
+  const key = run.readString(raw, 'key', path, transitionSubject(index, undefined), {
+    ...IDENTIFIER_RULE,
+    required: true,
+  })
+  const subject = transitionSubject(index, key)
+  run.checkUnknownProperties(raw, TRANSITION_PROPERTIES, path, subject)
+
+  const from = verifyEndpoint(run, raw, 'from', path, subject)
+  const to = verifyEndpoint(run, raw, 'to', path, subject)
+  if (from !== undefined && run.stagesByKey.get(from)?.type === 'end') {
+    run.report(
+      child(path, 'from'),
+      'transition_from_end_stage',
+      `${subject} leaves the end stage "${from}", but a process in an end stage is closed and cannot move.`
+    )
+  }
+  if (from !== undefined && to !== undefined) run.edges.push({ key, from, to })
+
+  const label = run.readString(raw, 'label', path, subject, {
+    required: false,
+    maxLength: MAX_NAME_LENGTH,
+  })
+
+  let roles: Role[] | undefined
+  const roleList = run.readList(raw, 'roles', path, subject, false)
+  if (roleList) {
+    roles = []
+    roleList.forEach((role, roleIndex) => {
+      if (includes(ROLES, role)) {
+        if (!roles!.includes(role)) roles!.push(role)
+      } else {
+        run.report(
+          at(child(path, 'roles'), roleIndex),
+          'invalid_role',
+          `${subject} allows the unknown role ${describeValue(role)}; roles are ${quoteList(ROLES)}.`
+        )
+      }
+    })
+  }
+
+  let requires: string[] | undefined
+  const requiredList = run.readList(raw, 'requires', path, subject, false)
+  if (requiredList) {
+    requires = []
+    requiredList.forEach((field, fieldIndex) => {
+      // Any stage's field counts: data collected in an earlier stage (or
+      // in a later one, on a loop back) is legitimately required here.
+      if (typeof field === 'string' && run.fieldKeys.has(field)) {
+        if (!requires!.includes(field)) requires!.push(field)
+      } else {
+        run.report(
+          at(child(path, 'requires'), fieldIndex),
+          'unknown_field',
+          `${subject} requires the field ${describeValue(field)}, but no stage of the workflow declares it.`
+        )
+      }
+    })
+  }
+
+  const actions = run.readActions(raw, path, subject)
+
+  if (key === undefined) return null
+  const first = run.transitionsByKey.get(key)
+  if (first) {
+    run.report(
+      child(path, 'key'),
+      'duplicate_transition_key',
+      `Transitions #${first.index + 1} and #${index + 1} both use the key "${key}"; transition keys must be unique.`
+    )
+    return null
+  }
+  run.transitionsByKey.set(key, { index, from })
+  if (from === undefined || to === undefined) return null
+  return {
+    key,
+    from,
+    to,
+    ...(label === undefined ? {} : { label }),
+    ...(roles === undefined ? {} : { roles }),
+    ...(requires === undefined ? {} : { requires }),
+    ...(actions === undefined ? {} : { actions }),
+  }
+}
+
+function verifyEndpoint(
+  run: Verification,
+  transition: JsonObject,
+  property: 'from' | 'to',
+  path: string,
+  subject: string
+): string | undefined {
+  const stageKey = run.readString(transition, property, path, subject, { required: true })
+  if (stageKey === undefined || !run.stagesUsable) return undefined
+  if (!run.stagesByKey.has(stageKey)) {
+    // A stage whose key is malformed has its own problem; saying it "does
+    // not exist" as well would only confuse.
+    if (run.writtenStageKeys.has(stageKey)) return undefined
+    run.report(
+      child(path, property),
+      'unknown_stage',
+      `${subject} goes ${property} the stage "${stageKey}", which does not exist.`
+    )
+    return undefined
+  }
+  return stageKey
+}
+
+/** `automatic.transition` and `escalation.transition` must leave their own stage. */
+export function verifyTransitionReferences(run: Verification): void {
+  for (const reference of run.actionReferences) {
+    if (!run.transitionsByKey.has(reference.transition)) {
+      run.report(
+        reference.path,
+        'unknown_transition',
+        `${reference.subject} names the transition "${reference.transition}", which does not exist.`
+      )
+    }
+  }
+  for (const reference of run.transitionReferences) {
+    const stageText = stageSubject(reference.stageIndex, reference.stageKey).replace(/^S/, 's')
+    const what = reference.feature === 'automatic' ? 'automatic transition' : 'escalation'
+    const target = run.transitionsByKey.get(reference.transition)
+    if (target === undefined) {
+      run.report(
+        reference.path,
+        'unknown_transition',
+        `The ${what} of ${stageText} names the transition "${reference.transition}", which does not exist.`
+      )
+    } else if (
+      reference.stageKey !== undefined &&
+      target.from !== undefined &&
+      target.from !== reference.stageKey
+    ) {
+      run.report(
+        reference.path,
+        'transition_not_from_stage',
+        `The ${what} of ${stageText} names the transition "${reference.transition}", which does not leave ${stageText}.`
+      )
+    }
+  }
+}

@@ -1,0 +1,300 @@
+import { ROLES, type FieldType, type Outcome, type Role, type StageType } from '#engine/definition'
+import { parseDuration } from '#engine/duration'
+import { verifyActionList, type ActionTransitionReference } from '#automation/action_verifier'
+import { type Problem, type ProblemCode } from '#engine/verifier/problems'
+import {
+  EMAIL_PATTERN,
+  type JsonObject,
+  MAX_EMAIL_LENGTH,
+  type StringRule,
+  at,
+  child,
+  describeValue,
+  includes,
+  isAbsent,
+  isObject,
+  quoteList,
+} from '#engine/verifier/rules'
+
+/** What the graph checks need to know about a stage that has a usable key. */
+interface StageNode {
+  index: number
+  key: string
+  type: StageType | undefined
+  outcome: Outcome | undefined
+}
+
+interface TransitionReference {
+  stageIndex: number
+  stageKey: string | undefined
+  transition: string
+  path: string
+  /** Which stage feature refers to the transition, for messages. */
+  feature: 'automatic' | 'escalation'
+}
+
+/** Holds the state of one verification run. */
+export class Verification {
+  readonly problems: Problem[] = []
+  /** Stage nodes by key (first occurrence wins; later ones are duplicates). */
+  readonly stagesByKey = new Map<string, StageNode>()
+  /** Field types by key, across all stages (first occurrence wins). */
+  readonly fieldTypes = new Map<string, FieldType>()
+  /** Every usable field key, whether or not its type is valid. */
+  readonly fieldKeys = new Set<string>()
+  /** String keys of all stages, including malformed ones (already reported). */
+  readonly writtenStageKeys = new Set<string>()
+  /** False when "stages" is not a list, so stage references cannot be checked. */
+  stagesUsable = true
+  readonly transitionReferences: TransitionReference[] = []
+  /** Usable edges, i.e. transitions whose both ends name existing stages. */
+  readonly edges: { key: string | undefined; from: string; to: string }[] = []
+  /** First transition with each key: its position and (usable) from-stage. */
+  readonly transitionsByKey = new Map<string, { index: number; from: string | undefined }>()
+  /** Transitions named by actions, and where each action key was first used. */
+  readonly actionReferences: ActionTransitionReference[] = []
+  readonly actionKeys = new Map<string, string>()
+
+  /** Reads an `actions` list (app/automation/action_verifier.ts does the checks). */
+  readActions(object: JsonObject, path: string, subject: string) {
+    const { actions, references } = verifyActionList(
+      object.actions,
+      child(path, 'actions'),
+      subject.replace(/^S/, 's').replace(/^T/, 't'),
+      (p, code, message) => this.report(p, code, message)
+    )
+    this.actionReferences.push(...references)
+    ;(Array.isArray(object.actions) ? object.actions : []).forEach((action, index) => {
+      const key = (action as { key?: unknown } | null)?.key
+      if (typeof key !== 'string') return
+      const actionPath = child(at(child(path, 'actions'), index), 'key')
+      const first = this.actionKeys.get(key)
+      if (first) {
+        this.report(
+          actionPath,
+          'duplicate_action_key',
+          `The action key "${key}" is already used at ${first}; action keys must be unique in the workflow.`
+        )
+      } else this.actionKeys.set(key, actionPath)
+    })
+    return actions
+  }
+
+  report(path: string, code: ProblemCode, message: string): void {
+    this.problems.push({ path, code, message })
+  }
+
+  checkUnknownProperties(
+    object: JsonObject,
+    allowed: readonly string[],
+    path: string,
+    subject: string
+  ): void {
+    for (const property of Object.keys(object)) {
+      if (!allowed.includes(property)) {
+        this.report(
+          child(path, property),
+          'unknown_property',
+          `${subject} has an unknown property "${property}"; allowed properties are ${quoteList(allowed)}.`
+        )
+      }
+    }
+  }
+
+  /** Reads a string property, reporting absence, wrong type, blankness and rule violations. */
+  readString(
+    object: JsonObject,
+    property: string,
+    path: string,
+    subject: string,
+    options: StringRule & { required: boolean }
+  ): string | undefined {
+    const value = object[property]
+    const propertyPath = child(path, property)
+    if (isAbsent(value)) {
+      if (options.required) {
+        this.report(propertyPath, 'missing_property', `${subject} is missing "${property}".`)
+      }
+      return undefined
+    }
+    if (typeof value !== 'string') {
+      this.report(
+        propertyPath,
+        'invalid_type',
+        `${subject} has ${describeValue(value)} as "${property}", but it must be text.`
+      )
+      return undefined
+    }
+    if (value.trim() === '') {
+      this.report(propertyPath, 'blank_value', `${subject} has an empty "${property}".`)
+      return undefined
+    }
+    if (options.maxLength !== undefined && value.length > options.maxLength) {
+      this.report(
+        propertyPath,
+        'too_long',
+        `${subject} has a "${property}" longer than ${options.maxLength} characters.`
+      )
+      return undefined
+    }
+    if (options.pattern && !options.pattern.test(value)) {
+      this.report(
+        propertyPath,
+        'invalid_key',
+        `${subject} has the invalid ${property} "${value}"; ${options.patternHint ?? 'see the documentation for the allowed format'}.`
+      )
+      return undefined
+    }
+    return value
+  }
+
+  /** Reads a property that must be a list, if present. */
+  readList(
+    object: JsonObject,
+    property: string,
+    path: string,
+    subject: string,
+    required: boolean
+  ): unknown[] | undefined {
+    const value = object[property]
+    if (isAbsent(value)) {
+      if (required) {
+        this.report(
+          child(path, property),
+          'missing_property',
+          `${subject} is missing "${property}".`
+        )
+      }
+      return undefined
+    }
+    if (!Array.isArray(value)) {
+      this.report(
+        child(path, property),
+        'invalid_type',
+        `${subject} has ${describeValue(value)} as "${property}", but it must be a list.`
+      )
+      return undefined
+    }
+    return value
+  }
+
+  readObject(
+    object: JsonObject,
+    property: string,
+    path: string,
+    subject: string
+  ): JsonObject | undefined {
+    const value = object[property]
+    if (isAbsent(value)) return undefined
+    if (!isObject(value)) {
+      this.report(
+        child(path, property),
+        'invalid_type',
+        `${subject} has ${describeValue(value)} as "${property}", but it must be an object.`
+      )
+      return undefined
+    }
+    return value
+  }
+
+  readDuration(
+    object: JsonObject,
+    property: string,
+    path: string,
+    subject: string,
+    required: boolean
+  ): string | undefined {
+    const value = object[property]
+    if (isAbsent(value)) {
+      if (required) {
+        this.report(
+          child(path, property),
+          'missing_property',
+          `${subject} is missing "${property}".`
+        )
+      }
+      return undefined
+    }
+    if (parseDuration(value) === null) {
+      this.report(
+        child(path, property),
+        'invalid_duration',
+        `${subject} has the invalid duration ${describeValue(value)} as "${property}"; use a positive whole number followed by m, h, d or w, such as "30m" or "3d".`
+      )
+      return undefined
+    }
+    return value as string
+  }
+
+  /**
+   * Reads a required property that must be one of `allowed` (a stage's or a
+   * field's type), reporting absence and unknown values under `code`.
+   */
+  readEnum<T extends string>(
+    object: JsonObject,
+    property: string,
+    path: string,
+    subject: string,
+    allowed: readonly T[],
+    code: ProblemCode,
+    plural: string
+  ): T | undefined {
+    const value = object[property]
+    if (isAbsent(value)) {
+      this.report(child(path, property), 'missing_property', `${subject} is missing "${property}".`)
+      return undefined
+    }
+    if (includes(allowed, value)) return value
+    this.report(
+      child(path, property),
+      code,
+      `${subject} has the unknown ${property} ${describeValue(value)}; ${plural} are ${quoteList(allowed)}.`
+    )
+    return undefined
+  }
+
+  readRole(object: JsonObject, property: string, path: string, subject: string): Role | undefined {
+    const value = object[property]
+    if (isAbsent(value)) return undefined
+    if (!includes(ROLES, value)) {
+      this.report(
+        child(path, property),
+        'invalid_role',
+        `${subject} names the unknown role ${describeValue(value)}; roles are ${quoteList(ROLES)}.`
+      )
+      return undefined
+    }
+    return value
+  }
+
+  readEmail(
+    object: JsonObject,
+    property: string,
+    path: string,
+    subject: string
+  ): string | undefined {
+    const value = object[property]
+    if (isAbsent(value)) return undefined
+    if (
+      typeof value !== 'string' ||
+      value.length > MAX_EMAIL_LENGTH ||
+      !EMAIL_PATTERN.test(value)
+    ) {
+      this.report(
+        child(path, property),
+        'invalid_email',
+        `${subject} has ${describeValue(value)} as "${property}", which is not an e-mail address.`
+      )
+      return undefined
+    }
+    return value
+  }
+}
+
+export function stageSubject(index: number, key: string | undefined): string {
+  return key === undefined ? `Stage #${index + 1}` : `Stage "${key}"`
+}
+
+export function transitionSubject(index: number, key: string | undefined): string {
+  return key === undefined ? `Transition #${index + 1}` : `Transition "${key}"`
+}
