@@ -10,7 +10,7 @@ import {
   isObject,
   IDENTIFIER_RULE,
 } from '#engine/verifier/rules'
-import { Verification } from '#engine/verifier/verification'
+import { type Verification } from '#engine/verifier/verification'
 
 export function verifyFields(
   run: Verification,

@@ -1,6 +1,6 @@
 import { OUTCOMES, type Outcome } from '#engine/definition'
 import { at } from '#engine/verifier/rules'
-import { Verification } from '#engine/verifier/verification'
+import { type Verification } from '#engine/verifier/verification'
 
 /**
  * Reachability checks plus the per-stage outcome report. Checks that depend

@@ -24,7 +24,7 @@ import {
   quoteList,
   IDENTIFIER_RULE,
 } from '#engine/verifier/rules'
-import { Verification, stageSubject } from '#engine/verifier/verification'
+import { type Verification, stageSubject } from '#engine/verifier/verification'
 
 export function verifyStage(
   run: Verification,

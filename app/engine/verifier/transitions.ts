@@ -11,7 +11,7 @@ import {
   quoteList,
   IDENTIFIER_RULE,
 } from '#engine/verifier/rules'
-import { Verification, stageSubject, transitionSubject } from '#engine/verifier/verification'
+import { type Verification, stageSubject, transitionSubject } from '#engine/verifier/verification'
 
 export function verifyTransition(
   run: Verification,
