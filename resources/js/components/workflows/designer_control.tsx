@@ -89,3 +89,90 @@ export function KeyControl(props: TextControlProps) {
     </DesignerControl>
   )
 }
+
+/**
+ * The display name and machine key every designer row starts with (a
+ * stage, a transition, a field); `nameSlot` is the verifier's name for the
+ * first ("name" or "label").
+ */
+export function NameAndKeyControls(props: {
+  id: (slot: string) => string
+  problems: (slot: string) => readonly DesignerProblem[]
+  nameSlot: 'name' | 'label'
+  nameLabel: string
+  keyLabel: string
+  /** Shown under the key while it still follows the name. */
+  keyHint?: string
+  name: string
+  keyValue: string
+  onChange: (patch: Record<string, string>) => void
+}) {
+  return (
+    <>
+      <NameControl
+        id={props.id(props.nameSlot)}
+        label={props.nameLabel}
+        problems={props.problems(props.nameSlot)}
+        value={props.name}
+        onChange={(value) => props.onChange({ [props.nameSlot]: value })}
+      />
+      <KeyControl
+        id={props.id('key')}
+        label={props.keyLabel}
+        problems={props.problems('key')}
+        hint={props.keyHint}
+        value={props.keyValue}
+        onChange={(key) => props.onChange({ key })}
+      />
+    </>
+  )
+}
+
+/**
+ * A numbered card of the designer (a stage or a transition): its heading,
+ * its tools (move, remove) and the problems about the row as a whole.
+ */
+export function DesignerRowCard(props: {
+  className: string
+  headingId: string
+  index: number
+  title: string
+  badge?: ReactNode
+  toolsLabel?: string
+  tools: ReactNode
+  general: readonly DesignerProblem[]
+  generalId: string
+  hasProblems: boolean
+  dataRow?: number
+  children: ReactNode
+}) {
+  return (
+    <section
+      className={`wf-row-card ${props.className}${props.hasProblems ? ' has-problem' : ''}`}
+      aria-labelledby={props.headingId}
+      data-stage-row={props.dataRow}
+    >
+      <div className="wf-row-header">
+        <h3 id={props.headingId} tabIndex={-1}>
+          <span className="wf-row-number">{props.index + 1}</span>
+          {props.title}
+          {props.badge}
+        </h3>
+        <div
+          className="wf-row-tools"
+          role={props.toolsLabel ? 'group' : undefined}
+          aria-label={props.toolsLabel}
+        >
+          {props.tools}
+        </div>
+      </div>
+
+      {props.general.length > 0 && (
+        <div className="wf-row-problems" role="note">
+          <InlineProblems id={props.generalId} problems={props.general} />
+        </div>
+      )}
+      {props.children}
+    </section>
+  )
+}

@@ -1,7 +1,7 @@
 import { FIELD_TYPES, OUTCOMES, ROLES, STAGE_TYPES } from '#engine/definition'
 import { useI18n } from '../../lib/i18n.ts'
 import type { EditorField, EditorStage } from './designer_state.ts'
-import { DesignerControl, KeyControl, NameControl } from './designer_control.tsx'
+import { DesignerControl, DesignerRowCard, NameAndKeyControls } from './designer_control.tsx'
 import {
   FIELD_SLOTS,
   InlineProblems,
@@ -41,26 +41,21 @@ export function StageEditor(props: StageEditorProps) {
     Boolean(slots?.size) || props.stage.fields.some((_, f) => problems.field.has(`${index}.${f}`))
 
   return (
-    <section
-      className={`wf-row-card wf-stage${hasProblems ? ' has-problem' : ''}`}
-      aria-labelledby={id('heading')}
-      data-stage-row={index}
-    >
-      <div className="wf-row-header">
-        <h3 id={id('heading')} tabIndex={-1}>
-          <span className="wf-row-number">{index + 1}</span>
-          {title}
-          <span className={`badge wf-type-${stage.type}`}>
-            {STAGE_TYPES.includes(stage.type as never)
-              ? t(`workflows.stageTypes.${stage.type}`)
-              : stage.type}
-          </span>
-        </h3>
-        <div
-          className="wf-row-tools"
-          role="group"
-          aria-label={t('designer.stage.tools', { name: title })}
-        >
+    <DesignerRowCard
+      className="wf-stage"
+      headingId={id('heading')}
+      index={index}
+      title={title}
+      badge={
+        <span className={`badge wf-type-${stage.type}`}>
+          {STAGE_TYPES.includes(stage.type as never)
+            ? t(`workflows.stageTypes.${stage.type}`)
+            : stage.type}
+        </span>
+      }
+      toolsLabel={t('designer.stage.tools', { name: title })}
+      tools={
+        <>
           <button
             type="button"
             className="btn btn-sm"
@@ -89,30 +84,24 @@ export function StageEditor(props: StageEditorProps) {
           >
             {t('designer.remove')}
           </button>
-        </div>
-      </div>
-
-      {general.length > 0 && (
-        <div className="wf-row-problems" role="note">
-          <InlineProblems id={id('general-problems')} problems={general} />
-        </div>
-      )}
-
+        </>
+      }
+      general={general}
+      generalId={id('general-problems')}
+      hasProblems={hasProblems}
+      dataRow={index}
+    >
       <div className="wf-grid">
-        <NameControl
-          id={id('name')}
-          label={t('designer.stage.name')}
-          problems={at('name')}
-          value={stage.name}
-          onChange={(name) => props.onChange({ name })}
-        />
-        <KeyControl
-          id={id('key')}
-          label={t('designer.stage.key')}
-          problems={at('key')}
-          hint={stage.autoKey ? t('designer.stage.keyAuto') : undefined}
-          value={stage.key}
-          onChange={(key) => props.onChange({ key })}
+        <NameAndKeyControls
+          id={id}
+          problems={at}
+          nameSlot="name"
+          nameLabel={t('designer.stage.name')}
+          keyLabel={t('designer.stage.key')}
+          keyHint={stage.autoKey ? t('designer.stage.keyAuto') : undefined}
+          name={stage.name}
+          keyValue={stage.key}
+          onChange={props.onChange}
         />
         <DesignerControl id={id('type')} label={t('designer.stage.type')} problems={at('type')}>
           {(control) => (
@@ -268,7 +257,7 @@ export function StageEditor(props: StageEditorProps) {
           {t('designer.fields.add', { stage: title })}
         </button>
       </div>
-    </section>
+    </DesignerRowCard>
   )
 }
 
@@ -296,20 +285,16 @@ function FieldEditor(props: {
       </legend>
       {general.length > 0 && <InlineProblems id={id('general')} problems={general} />}
       <div className="wf-field-grid">
-        <NameControl
-          id={id('label')}
-          label={t('designer.fields.label')}
-          problems={at('label')}
-          value={field.label}
-          onChange={(label) => props.onChange({ label })}
-        />
-        <KeyControl
-          id={id('key')}
-          label={t('designer.fields.key')}
-          problems={at('key')}
-          hint={field.autoKey ? t('designer.fields.keyAuto') : undefined}
-          value={field.key}
-          onChange={(key) => props.onChange({ key })}
+        <NameAndKeyControls
+          id={id}
+          problems={at}
+          nameSlot="label"
+          nameLabel={t('designer.fields.label')}
+          keyLabel={t('designer.fields.key')}
+          keyHint={field.autoKey ? t('designer.fields.keyAuto') : undefined}
+          name={field.label}
+          keyValue={field.key}
+          onChange={props.onChange}
         />
         <DesignerControl id={id('type')} label={t('designer.fields.type')} problems={at('type')}>
           {(control) => (

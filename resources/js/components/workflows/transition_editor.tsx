@@ -1,7 +1,7 @@
 import { ROLES } from '#engine/definition'
 import { useI18n } from '../../lib/i18n.ts'
 import type { EditorStage, EditorTransition } from './designer_state.ts'
-import { DesignerControl, KeyControl, NameControl } from './designer_control.tsx'
+import { DesignerControl, DesignerRowCard, NameAndKeyControls } from './designer_control.tsx'
 import { InlineProblems, TRANSITION_SLOTS, rowLevel, useProblems } from './designer_problems.tsx'
 
 export type TransitionEditorProps = {
@@ -57,48 +57,36 @@ export function TransitionEditor(props: TransitionEditorProps) {
   )
 
   return (
-    <section
-      className={`wf-row-card wf-transition${slots?.size ? ' has-problem' : ''}`}
-      aria-labelledby={id('heading')}
+    <DesignerRowCard
+      className="wf-transition"
+      headingId={id('heading')}
+      index={index}
+      title={title}
+      tools={
+        <button
+          type="button"
+          className="btn btn-sm btn-danger"
+          aria-label={t('designer.transition.remove', { name: title })}
+          onClick={props.onRemove}
+        >
+          {t('designer.remove')}
+        </button>
+      }
+      general={general}
+      generalId={id('general-problems')}
+      hasProblems={Boolean(slots?.size)}
     >
-      <div className="wf-row-header">
-        <h3 id={id('heading')} tabIndex={-1}>
-          <span className="wf-row-number">{index + 1}</span>
-          {title}
-        </h3>
-        <div className="wf-row-tools">
-          <button
-            type="button"
-            className="btn btn-sm btn-danger"
-            aria-label={t('designer.transition.remove', { name: title })}
-            onClick={props.onRemove}
-          >
-            {t('designer.remove')}
-          </button>
-        </div>
-      </div>
-
-      {general.length > 0 && (
-        <div className="wf-row-problems" role="note">
-          <InlineProblems id={id('general-problems')} problems={general} />
-        </div>
-      )}
-
       <div className="wf-grid">
-        <NameControl
-          id={id('label')}
-          label={t('designer.transition.label')}
-          problems={at('label')}
-          value={transition.label}
-          onChange={(label) => props.onChange({ label })}
-        />
-        <KeyControl
-          id={id('key')}
-          label={t('designer.transition.key')}
-          problems={at('key')}
-          hint={transition.autoKey ? t('designer.transition.keyAuto') : undefined}
-          value={transition.key}
-          onChange={(key) => props.onChange({ key })}
+        <NameAndKeyControls
+          id={id}
+          problems={at}
+          nameSlot="label"
+          nameLabel={t('designer.transition.label')}
+          keyLabel={t('designer.transition.key')}
+          keyHint={transition.autoKey ? t('designer.transition.keyAuto') : undefined}
+          name={transition.label}
+          keyValue={transition.key}
+          onChange={props.onChange}
         />
         <DesignerControl
           id={id('from')}
@@ -187,6 +175,6 @@ export function TransitionEditor(props: TransitionEditorProps) {
           <InlineProblems id={id('requires-problems')} problems={requiresProblems} />
         </fieldset>
       </div>
-    </section>
+    </DesignerRowCard>
   )
 }
