@@ -54,9 +54,12 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     const code = (error as { code?: string }).code
     if (code === 'E_TOO_MANY_REQUESTS') {
       // Only sign-in is throttled in the browser: answer 429 with Retry-After
-      // and show the login form again with the wait time.
+      // and show the login form again with the wait time and which budget ran out.
       const retryAfter = this.applyThrottleHeaders(error, ctx)
-      return ctx.response.status(429).send(await ctx.inertia.render('auth/login', { retryAfter }))
+      const throttle = (error as { scope?: string }).scope ?? 'account'
+      return ctx.response
+        .status(429)
+        .send(await ctx.inertia.render('auth/login', { retryAfter, throttle }))
     }
 
     if (code === 'E_AUTHORIZATION_FAILURE') {
