@@ -19,9 +19,12 @@ server.use([
   () => import('#middleware/inertia_middleware'),
 ])
 
+// The session comes first, so an error raised while parsing the body can
+// be flashed back to a form; the body parser checks JSON nesting before
+// parsing; shield runs after the body is parsed (CSRF reads _csrf).
 router.use([
-  () => import('@adonisjs/core/bodyparser_middleware'),
   () => import('@adonisjs/session/session_middleware'),
+  () => import('#middleware/body_parser_middleware'),
   () => import('#middleware/sticky_reads_middleware'),
   () => import('@adonisjs/shield/shield_middleware'),
   () => import('@adonisjs/auth/initialize_auth_middleware'),
