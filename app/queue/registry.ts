@@ -10,6 +10,7 @@ export const JOBS: Record<string, () => Promise<{ default: JobClass<any> }>> = {
   check_sla: () => import('#jobs/check_sla'),
   run_automatic_transition: () => import('#jobs/run_automatic_transition'),
   reconcile_timers: () => import('#jobs/reconcile_timers'),
+  prune_sessions: () => import('#jobs/prune_sessions'),
   run_process_migration: () => import('#jobs/run_process_migration'),
   run_action: () => import('#jobs/run_action'),
   run_compensation: () => import('#jobs/run_compensation'),
