@@ -2,6 +2,7 @@ import app from '@adonisjs/core/services/app'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
 import { DomainError } from '#exceptions/domain_error'
+import type { LoginThrottleScope } from '#config/limiter'
 
 type ApiError = { code: string; message: string; field?: string }
 
@@ -56,7 +57,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
       // Only sign-in is throttled in the browser: answer 429 with Retry-After
       // and show the login form again with the wait time and which budget ran out.
       const retryAfter = this.applyThrottleHeaders(error, ctx)
-      const throttle = (error as { scope?: string }).scope ?? 'account'
+      const throttle = (error as { scope?: LoginThrottleScope }).scope ?? 'account'
       return ctx.response
         .status(429)
         .send(await ctx.inertia.render('auth/login', { retryAfter, throttle }))

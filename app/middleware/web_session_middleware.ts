@@ -2,6 +2,7 @@ import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import SessionMiddleware from '@adonisjs/session/session_middleware'
+import type { SessionStoreFactory } from '@adonisjs/session/types'
 import { isStatelessRoute } from '#support/stateless_routes'
 
 /**
@@ -11,7 +12,7 @@ import { isStatelessRoute } from '#support/stateless_routes'
  */
 @inject()
 export default class WebSessionMiddleware {
-  constructor(protected session: SessionMiddleware) {}
+  constructor(protected session: SessionMiddleware<Record<string, SessionStoreFactory>>) {}
 
   handle(ctx: HttpContext, next: NextFn) {
     if (isStatelessRoute(ctx)) return next()
