@@ -1,7 +1,7 @@
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
-import proxyAddr from 'proxy-addr'
 import { defineConfig } from '@adonisjs/core/http'
+import { proxyTrust } from '#support/proxy_trust'
 
 /**
  * Absolute URL of the application, used in e-mails and exported links.
@@ -9,16 +9,18 @@ import { defineConfig } from '@adonisjs/core/http'
 export const appUrl = env.get('APP_URL')
 
 /**
- * Addresses of reverse proxies (nginx) whose X-Forwarded-* headers are
- * trusted for the client IP and protocol. Comma separated; "loopback" by default.
+ * Reverse proxies (nginx) whose X-Forwarded-* headers give the client IP
+ * and protocol: comma separated, none by default in every environment, so
+ * a client cannot pick its apparent IP (login throttling keys on it). The
+ * nginx topologies (docker/compose.yml, bin/test_cluster.ts) set it.
  */
-const trustedProxies = (env.get('TRUSTED_PROXIES') || 'loopback').split(',').map((p) => p.trim())
+const trustedProxies = env.get('TRUSTED_PROXIES')
 
 export const http = defineConfig({
   generateRequestId: true,
   allowMethodSpoofing: true,
   useAsyncLocalStorage: true,
-  trustProxy: proxyAddr.compile(trustedProxies),
+  trustProxy: proxyTrust(trustedProxies),
 
   cookie: {
     domain: '',

@@ -78,6 +78,13 @@ export const envSchema = {
   */
   SESSION_DRIVER: Env.schema.enum.optional(['database', 'redis', 'cookie', 'memory'] as const),
   LIMITER_STORE: Env.schema.enum.optional(['redis', 'database', 'memory'] as const),
+  /** Failed sign-ins per e-mail and IP per minute (default 5; then a 15-minute wait). */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: Env.schema.number.optional(),
+  /** Failed sign-ins per IP, any e-mail, per LOGIN_IP_WINDOW_MINUTES (default 30 per 15). */
+  LOGIN_MAX_FAILURES_PER_IP: Env.schema.number.optional(),
+  LOGIN_IP_WINDOW_MINUTES: Env.schema.number.optional(),
+  /** Failed sign-ins per minute across all clients (default 1000). */
+  LOGIN_MAX_FAILURES_GLOBAL: Env.schema.number.optional(),
 
   /*
   |----------------------------------------------------------

@@ -19,11 +19,15 @@ server.use([
   () => import('#middleware/inertia_middleware'),
 ])
 
+// The session comes first (an error raised while parsing the body can
+// then be flashed back to a form) and only for browser routes; the body
+// parser checks JSON nesting before parsing; shield runs after the body
+// is parsed (CSRF reads the _csrf field).
 router.use([
-  () => import('@adonisjs/core/bodyparser_middleware'),
-  () => import('@adonisjs/session/session_middleware'),
+  () => import('#middleware/web_session_middleware'),
+  () => import('#middleware/body_parser_middleware'),
   () => import('#middleware/sticky_reads_middleware'),
-  () => import('@adonisjs/shield/shield_middleware'),
+  () => import('#middleware/web_shield_middleware'),
   () => import('@adonisjs/auth/initialize_auth_middleware'),
   () => import('#middleware/detect_user_locale_middleware'),
   () => import('#middleware/initialize_bouncer_middleware'),

@@ -6,6 +6,7 @@
  * documents coming from users are `unknown` until then.
  */
 import { parseDocument, stringify } from 'yaml'
+import { MAX_NESTING, jsonTextDepth, valueDepth } from '#engine/nesting'
 
 /** Stage types, in the order they are usually listed. */
 export const STAGE_TYPES = ['start', 'task', 'end'] as const
@@ -182,7 +183,17 @@ export function parseDefinitionDocument(text: string, format: DefinitionFormat):
   throw new Error(`Unsupported definition format "${String(format)}"; use "json" or "yaml".`)
 }
 
+const tooDeep = (format: DefinitionFormat) =>
+  new DefinitionSyntaxError(
+    format,
+    `The definition is nested more than ${MAX_NESTING} levels deep.`
+  )
+
+/** At most this many alias expansions ("billion laughs" documents have millions). */
+const MAX_YAML_ALIASES = 100
+
 function parseJson(text: string): unknown {
+  if (jsonTextDepth(text) > MAX_NESTING) throw tooDeep('json')
   try {
     return JSON.parse(text)
   } catch (error) {
@@ -197,6 +208,8 @@ function parseYaml(text: string): unknown {
   // the same thing whichever format it was written in.
   const document = parseDocument(text, { version: '1.2', schema: 'core', prettyErrors: true })
   const [first] = document.errors
+  // The parser reports its own stack overflow on very deep input as an error.
+  if (first && first instanceof Error && /call stack/i.test(first.message)) throw tooDeep('yaml')
   if (first) {
     const position = first.linePos?.[0] ?? null
     throw new DefinitionSyntaxError(
@@ -205,8 +218,22 @@ function parseYaml(text: string): unknown {
       position ? { line: position.line, column: position.col } : null
     )
   }
-  // maxAliasCount guards against "billion laughs" alias expansion.
-  return document.toJS({ maxAliasCount: 100 })
+  let value: unknown
+  try {
+    value = document.toJS({ maxAliasCount: MAX_YAML_ALIASES })
+  } catch (error) {
+    // yaml throws a ReferenceError past maxAliasCount ("billion laughs").
+    if (error instanceof ReferenceError) {
+      throw new DefinitionSyntaxError(
+        'yaml',
+        `The definition uses YAML aliases too often (at most ${MAX_YAML_ALIASES} expansions).`
+      )
+    }
+    if (error instanceof RangeError) throw tooDeep('yaml')
+    throw error
+  }
+  if (valueDepth(value) > MAX_NESTING) throw tooDeep('yaml')
+  return value
 }
 
 /**

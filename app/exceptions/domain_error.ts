@@ -48,3 +48,13 @@ export class InvalidInput extends DomainError {
     super(message, { status: 422, code: 'invalid_input', fieldErrors })
   }
 }
+
+/** JSON or a definition nested deeper than the parsers and validators can safely walk. */
+export class TooDeeplyNested extends DomainError {
+  constructor(what: string, limit: number) {
+    super(`${what} is nested more than ${limit} levels deep`, {
+      status: 422,
+      code: 'too_deeply_nested',
+    })
+  }
+}

@@ -3,6 +3,7 @@ import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
 import { DomainError } from '#exceptions/domain_error'
 import { answersJson } from '#middleware/force_json_middleware'
+import type { LoginThrottleScope } from '#config/limiter'
 
 type ApiError = { code: string; message: string; field?: string }
 
@@ -55,9 +56,12 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     const code = (error as { code?: string }).code
     if (code === 'E_TOO_MANY_REQUESTS') {
       // Only sign-in is throttled in the browser: answer 429 with Retry-After
-      // and show the login form again with the wait time.
+      // and show the login form again with the wait time and which budget ran out.
       const retryAfter = this.applyThrottleHeaders(error, ctx)
-      return ctx.response.status(429).send(await ctx.inertia.render('auth/login', { retryAfter }))
+      const throttle = (error as { scope?: LoginThrottleScope }).scope ?? 'account'
+      return ctx.response
+        .status(429)
+        .send(await ctx.inertia.render('auth/login', { retryAfter, throttle }))
     }
 
     if (code === 'E_AUTHORIZATION_FAILURE') {

@@ -4,7 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
 import queueConfig from '#config/queue'
 import type { BulkJob, QueueDriver } from '#queue/driver'
-import { jobForTopic } from '#queue/registry'
+import { jobForTopic, queueOf } from '#queue/registry'
 import { createQueueConnection } from '#queue/redis_connection'
 import { sqlTime } from '#support/sql_time'
 
@@ -22,6 +22,7 @@ import { sqlTime } from '#support/sql_time'
 export class OutboxRelay {
   #running = false
   #lastReconcile = 0
+  #lastPrune = 0
   #lastLeaseNote = 0
   #stopped: Promise<void> | null = null
   #lock: RelayLock | null
@@ -71,14 +72,34 @@ export class OutboxRelay {
   }
 
   /**
-   * The leader also queues the timer reconciler once a minute (the job
-   * id makes it one run per minute across all workers).
+   * The leader also queues the periodic jobs: the timer reconciler once a
+   * minute, the expired-session clean-up every 15 minutes (job ids make
+   * each one run per period across all workers).
    */
   async #reconcileNowAndThen() {
     const minute = Math.floor(Date.now() / 60_000)
     if (minute === this.#lastReconcile) return
     this.#lastReconcile = minute
-    await this.driver.add('timers', 'reconcile_timers', {}, { jobId: `reconcile-${minute}` })
+    await this.driver.add(
+      queueOf('reconcile_timers'),
+      'reconcile_timers',
+      {},
+      {
+        jobId: `reconcile-${minute}`,
+      }
+    )
+    const quarter = Math.floor(minute / 15)
+    if (quarter !== this.#lastPrune) {
+      this.#lastPrune = quarter
+      await this.driver.add(
+        queueOf('prune_sessions'),
+        'prune_sessions',
+        {},
+        {
+          jobId: `prune-sessions-${quarter}`,
+        }
+      )
+    }
   }
 
   /**

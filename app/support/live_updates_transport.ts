@@ -41,6 +41,13 @@ export class LiveUpdatesRedisTransport implements Transport {
   #subscriber: Connection
   #handlers = new Map<string, SubscribeHandler<any>[]>()
   #lastReport = new Map<string, number>()
+  // Resolved by disconnect(). ioredis leaves commands queued while it waits
+  // to reconnect forever when disconnect() lands in that pause (there is no
+  // socket left whose close would flush the queue), so every command we
+  // await is raced against it.
+  #markClosed!: () => void
+  #closed = new Promise<void>((resolve) => (this.#markClosed = resolve))
+  #isClosed = false
 
   constructor(protected options: LiveUpdatesRedisOptions) {
     // The publisher gives up on a command after one failed reconnection:
@@ -96,10 +103,10 @@ export class LiveUpdatesRedisTransport implements Transport {
   }
 
   async publish(channel: string, message: Serializable) {
-    if (this.#publisher.status === 'end') return
+    if (this.#isClosed) return
     const envelope: Envelope = { busId: this.#id, payload: message }
     try {
-      await this.#publisher.publish(channel, JSON.stringify(envelope))
+      await this.#untilClosed(this.#publisher.publish(channel, JSON.stringify(envelope)))
     } catch (error) {
       this.#report('live update not published to Redis', error as Error)
     }
@@ -112,17 +119,26 @@ export class LiveUpdatesRedisTransport implements Transport {
    */
   async subscribe<T extends Serializable>(channel: string, handler: SubscribeHandler<T>) {
     this.#handlers.set(channel, [...(this.#handlers.get(channel) ?? []), handler])
-    await this.#subscriber.subscribe(channel).catch((error: Error) => {
-      if (this.#subscriber.status !== 'end') this.#report('live updates: subscribe failed', error)
+    if (this.#isClosed) return
+    await this.#untilClosed(this.#subscriber.subscribe(channel)).catch((error: Error) => {
+      if (!this.#isClosed) this.#report('live updates: subscribe failed', error)
     })
   }
 
   async unsubscribe(channel: string) {
     this.#handlers.delete(channel)
-    await this.#subscriber.unsubscribe(channel).catch(() => {})
+    await this.#untilClosed(this.#subscriber.unsubscribe(channel)).catch(() => {})
+  }
+
+  /** The command's own outcome, or nothing once the transport is closed. */
+  async #untilClosed(command: Promise<unknown>) {
+    command.catch(() => {}) // may reject after we stopped listening
+    await Promise.race([command, this.#closed])
   }
 
   async disconnect() {
+    this.#isClosed = true
+    this.#markClosed()
     await Promise.all([this.#publisher, this.#subscriber].map((connection) => close(connection)))
   }
 }

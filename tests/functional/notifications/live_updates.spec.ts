@@ -280,6 +280,34 @@ test.group('Notifications / live updates', (group) => {
     assert.include(reports, 'live update not published to Redis')
   })
 
+  test('closing while the connection waits to reconnect settles a pending subscribe and publish', async ({
+    assert,
+  }) => {
+    let failedOnce!: () => void
+    const firstError = new Promise<void>((resolve) => (failedOnce = resolve))
+    const transport = new LiveUpdatesRedisTransport({
+      host: '127.0.0.1',
+      port: 1, // refused at once; the next try is 400 ms away
+      cluster: [],
+      report: () => failedOnce(),
+    }).setId('bus-a')
+    await firstError
+    // Both connections now sit in ioredis's "reconnecting" pause, where
+    // disconnect() has no socket left to close (and so never flushes its queue).
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const pending = Promise.all([
+      transport.subscribe('somewhere', () => {}),
+      transport.publish('somewhere', { type: 'changed' }),
+    ]).then(() => 'settled')
+    await transport.disconnect()
+
+    const outcome = await Promise.race([
+      pending,
+      new Promise((resolve) => setTimeout(() => resolve('still pending'), 2000)),
+    ])
+    assert.equal(outcome, 'settled')
+  })
+
   test('shutting down ends the open streams, so the HTTP server can close', async ({ assert }) => {
     const me = await UserFactory.create()
     const stream = await openStream(await signIn(me))

@@ -127,4 +127,59 @@ test.group('Workflow pages / import', (group) => {
     assert.property(response.flashMessages().inputErrorsBag, 'file')
     assert.lengthOf(await Workflow.all(), 0)
   })
+
+  /** Imports a file and returns the flashed summary and the file field's message. */
+  async function importRefused(client: any, text: string, filename: string) {
+    const manager = await UserFactory.apply('manager').create()
+    const file = upload(text, filename)
+    const response = await client
+      .post('/workflows/import')
+      .file('file', file.content, file.options)
+      .header('referer', '/workflows')
+      .loginAs(manager)
+      .withCsrfToken()
+      .redirects(0)
+    response.assertStatus(302)
+    response.assertHeader('location', '/workflows')
+    const flash = response.flashMessages()
+    return { summary: String(flash.error), field: String(flash.errorsBag?.file) }
+  }
+
+  test('a YAML "billion laughs" file is refused on the file field, not a 500', async ({
+    client,
+    assert,
+  }) => {
+    const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for (const [name, previous] of [...'bcdefghi'].map((n, i) => [n, 'abcdefgh'[i]])) {
+      laughs.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`)
+    }
+    const { summary, field } = await importRefused(client, laughs.join('\n'), 'laughs.yaml')
+    assert.equal(summary, 'The file is not valid YAML.')
+    assert.equal(field, 'The definition uses YAML aliases too often (at most 100 expansions).')
+    assert.lengthOf(await Workflow.all(), 0)
+  })
+
+  test('definition files nested deeper than the limit are refused with a plain message', async ({
+    client,
+    assert,
+  }) => {
+    const deepJson = '{"key":"deep","stages":' + '['.repeat(5000) + ']'.repeat(5000) + '}'
+    const json = await importRefused(client, deepJson, 'deep.json')
+    assert.equal(json.field, 'The definition is nested more than 100 levels deep.')
+
+    // Block style: 1,440 levels of indentation is what fits in the 1 MB upload limit,
+    // and past the depth where the YAML parser itself overflows (about 1,350).
+    let deepYaml = 'key: deep\nstages:\n'
+    for (let level = 1; level <= 1440; level++) deepYaml += `${' '.repeat(level)}a:\n`
+    const yaml = await importRefused(client, `${deepYaml}${' '.repeat(1441)}x`, 'deep.yaml')
+    assert.equal(yaml.field, 'The definition is nested more than 100 levels deep.')
+
+    const flowYaml = await importRefused(
+      client,
+      `key: deep\nstages: ${'['.repeat(150)}${']'.repeat(150)}`,
+      'flow.yaml'
+    )
+    assert.equal(flowYaml.field, 'The definition is nested more than 100 levels deep.')
+    assert.lengthOf(await Workflow.all(), 0)
+  })
 })

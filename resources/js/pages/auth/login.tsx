@@ -4,16 +4,24 @@ import { useI18n } from '../../lib/i18n.ts'
 import { Field } from '../../components/ui/field.tsx'
 import type { InertiaProps } from '../../types.ts'
 
-type Props = InertiaProps<{ retryAfter?: number }>
+type Props = InertiaProps<{ retryAfter?: number; throttle?: 'account' | 'address' | 'everyone' }>
 
-export default function Login({ retryAfter }: Props) {
+const THROTTLE_MESSAGES = {
+  account: 'auth.throttled',
+  address: 'auth.throttledAddress',
+  everyone: 'auth.throttledEveryone',
+} as const
+
+export default function Login({ retryAfter, throttle }: Props) {
   const { t } = useI18n()
   const pageErrors = usePage<Props>().props.errors as Record<string, string>
   const form = useForm({ email: '', password: '', remember: false })
 
   const credentialsError = pageErrors.E_INVALID_CREDENTIALS ? t('auth.invalidCredentials') : null
   const throttled = retryAfter
-    ? t('auth.throttled', { minutes: Math.max(1, Math.ceil(retryAfter / 60)) })
+    ? t(THROTTLE_MESSAGES[throttle ?? 'account'], {
+        minutes: Math.max(1, Math.ceil(retryAfter / 60)),
+      })
     : null
 
   return (

@@ -1,0 +1,14 @@
+import type { HttpContext } from '@adonisjs/core/http'
+
+/**
+ * Routes answered without a session: the bearer-token API, health checks
+ * and metrics. They take no cookies, so a session would only cost a store
+ * write per call (and rows nobody reads); without one there is no CSRF
+ * token either, which they never needed (no cookie, no cross-site forgery).
+ */
+const STATELESS_PREFIXES = ['/api/', '/health/', '/metrics']
+
+export function isStatelessRoute(ctx: HttpContext) {
+  const path = ctx.request.url()
+  return STATELESS_PREFIXES.some((prefix) => path === prefix || path.startsWith(prefix))
+}
