@@ -1,4 +1,6 @@
 import env from '#start/env'
+import { AllowList } from '#support/egress/addresses'
+import type { Resolver } from '#support/egress/guard'
 
 /*
 |--------------------------------------------------------------------------
@@ -54,6 +56,18 @@ const automationConfig = {
     /** Calls per minute per target host. */
     perMinute: number('AUTOMATION_RATE_LIMIT_PER_MINUTE', 600),
     perHost: perHost(env.get('AUTOMATION_RATE_LIMITS' as any)),
+  },
+  egress: {
+    /**
+     * Destinations the egress guard lets through although their address is
+     * loopback, private, link-local… (AUTOMATION_ALLOWED_HOSTS: host names,
+     * IPs or CIDR ranges, each optionally with ":port").
+     */
+    allowedHosts: AllowList.parse(env.get('AUTOMATION_ALLOWED_HOSTS')),
+    /** Redirects followed per call, each one checked like the first URL. */
+    maxRedirects: 5,
+    /** DNS for the guard; the system resolver unless set (tests only). */
+    resolve: undefined as Resolver | undefined,
   },
   secretPrefix: 'STAGEFLOW_SECRET_',
   /** Response bodies kept for templates and the process page. */

@@ -10,6 +10,17 @@
 |
 */
 import { Env } from '@adonisjs/core/env'
+import { AllowList } from '#support/egress/addresses'
+
+/** An optional comma-separated allowlist; a malformed entry is named. */
+function allowList(key: string, value?: string) {
+  try {
+    AllowList.parse(value)
+  } catch (error) {
+    throw new Error(`Invalid value for "${key}": ${(error as Error).message}`)
+  }
+  return value
+}
 
 export const envSchema = {
   NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
@@ -90,6 +101,14 @@ export const envSchema = {
   S3_ENDPOINT: Env.schema.string.optional(),
   S3_ACCESS_KEY_ID: Env.schema.string.optional(),
   S3_SECRET_ACCESS_KEY: Env.schema.string.optional(),
+
+  /*
+  |----------------------------------------------------------
+  | Automation: outbound calls of http actions
+  |----------------------------------------------------------
+  */
+  /** Hosts, IPs or CIDRs (optionally ":port") the egress guard lets through although private or local. */
+  AUTOMATION_ALLOWED_HOSTS: allowList,
 
   /*
   |----------------------------------------------------------
