@@ -13,7 +13,13 @@ import type { Resolver } from '#support/egress/guard'
 | is configured, otherwise in the database (the embedded default).
 |
 | Secrets: `{{secret.NAME}}` in an action's headers reads the environment
-| variable STAGEFLOW_SECRET_NAME at run time (never stored, never logged).
+| variable STAGEFLOW_SECRET_NAME at run time (never stored, never logged),
+| and may only be sent to the hosts in STAGEFLOW_SECRET_NAME_HOSTS. Both
+| are checked at boot by the prefix rule in start/env.ts.
+|
+| Egress: every outbound call passes the guard in app/support/egress/;
+| loopback, private, link-local… addresses are refused unless listed in
+| AUTOMATION_ALLOWED_HOSTS.
 |
 */
 
@@ -76,5 +82,9 @@ const automationConfig = {
 
 export const secretOf = (name: string): string | undefined =>
   env.get(`${automationConfig.secretPrefix}${name}` as any) || undefined
+
+/** The hosts a secret may be sent to (STAGEFLOW_SECRET_<NAME>_HOSTS), as written. */
+export const secretHostsOf = (name: string): string | undefined =>
+  env.get(`${automationConfig.secretPrefix}${name}_HOSTS` as any) || undefined
 
 export default automationConfig

@@ -26,6 +26,7 @@ import {
   verifyActionList,
   type ActionProblemCode,
   type ActionTransitionReference,
+  type EgressRules,
 } from '#automation/action_verifier'
 
 /** Stable machine-readable problem codes (safe to switch on / translate). */
@@ -203,6 +204,7 @@ interface TransitionReference {
 
 /** Holds the state of one verification run. */
 class Verification {
+  constructor(readonly egress?: EgressRules) {}
   readonly problems: Problem[] = []
   /** Stage nodes by key (first occurrence wins; later ones are duplicates). */
   readonly stagesByKey = new Map<string, StageNode>()
@@ -229,7 +231,8 @@ class Verification {
       object.actions,
       child(path, 'actions'),
       subject.replace(/^S/, 's').replace(/^T/, 't'),
-      (p, code, message) => this.report(p, code, message)
+      (p, code, message) => this.report(p, code, message),
+      this.egress
     )
     this.actionReferences.push(...references)
     ;(Array.isArray(object.actions) ? object.actions : []).forEach((action, index) => {
@@ -447,9 +450,16 @@ function transitionSubject(index: number, key: string | undefined): string {
  * Never throws. Returns all problems found, the outcomes reachable from each
  * stage and, when there are no problems, the normalised definition (optional
  * properties given as `null` are dropped).
+ *
+ * `options.egress`: the deployment's rules for outbound calls (refused
+ * literal hosts, secrets bound to hosts). The server always passes them;
+ * without them (the designer in the browser) those checks are skipped.
  */
-export function verifyDefinition(input: unknown): VerificationResult {
-  const run = new Verification()
+export function verifyDefinition(
+  input: unknown,
+  options: { egress?: EgressRules } = {}
+): VerificationResult {
+  const run = new Verification(options.egress)
 
   if (!isObject(input)) {
     run.report(
@@ -511,8 +521,11 @@ export function verifyDefinition(input: unknown): VerificationResult {
  *
  * @throws DefinitionInvalid listing every problem.
  */
-export function assertValidDefinition(input: unknown): WorkflowDefinition {
-  const result = verifyDefinition(input)
+export function assertValidDefinition(
+  input: unknown,
+  options: { egress?: EgressRules } = {}
+): WorkflowDefinition {
+  const result = verifyDefinition(input, options)
   if (!result.valid || !result.definition) throw new DefinitionInvalid(result.problems)
   return result.definition
 }
