@@ -136,7 +136,9 @@ export function checkPrefixedVariables(values: Record<string, string | undefined
     if (!key.startsWith(SECRET_PREFIX)) continue
     const name = key.slice(SECRET_PREFIX.length)
     if (!/^[A-Z][A-Z0-9_]*$/.test(name)) {
-      problems.push(`${key}: a secret's name is upper-case letters, digits and "_" (e.g. ${SECRET_PREFIX}PAYMENT_API_KEY)`)
+      problems.push(
+        `${key}: a secret's name is upper-case letters, digits and "_" (e.g. ${SECRET_PREFIX}PAYMENT_API_KEY)`
+      )
     } else if (name.endsWith('_HOSTS')) {
       try {
         allowList(key, value)

@@ -6,6 +6,7 @@
 import { ACTION_TYPES, HTTP_METHODS, ROLES, type ActionDefinition } from '#engine/definition'
 import { parseStepDuration } from '#automation/durations'
 import { placeholdersOf, stringLeaves, templateProblems } from '#automation/templates'
+import { literalOrigin, type EgressRules } from '#automation/call_origin'
 
 export type ActionProblemCode =
   | 'invalid_type'
@@ -25,34 +26,6 @@ export type ActionProblemCode =
   | 'secret_not_allowed'
 
 export type Report = (path: string, code: ActionProblemCode, message: string) => void
-
-/**
- * The deployment's egress rules, given by the server (the verifier also
- * runs in the browser, where they are unknown and these checks are left
- * to the server). Both answer why not, or null.
- */
-export type EgressRules = {
-  /** A destination refused without DNS: scheme, literal private or local host. */
-  refusal(origin: URL): string | null
-  /** The secret may not be sent to this origin. */
-  secretRefusal(name: string, origin: URL): string | null
-}
-
-/**
- * The origin a URL template calls, when its scheme, host and port are
- * fully literal: no placeholder, "@", "?", "#", "\\" or "%" before the
- * first "/" after the authority. Null otherwise. At run time the rendered
- * URL must have this same origin.
- */
-export function literalOrigin(template: string): URL | null {
-  const match = /^(https?:\/\/)([^/]*)(\/|$)/i.exec(template)
-  if (!match || !match[2] || /[{}@?#\\%\s]/.test(match[2])) return null
-  try {
-    return new URL(`${match[1]}${match[2]}/`)
-  } catch {
-    return null
-  }
-}
 
 /** A transition an action names, checked by the verifier once transitions are known. */
 export type ActionTransitionReference = { transition: string; path: string; subject: string }
@@ -355,7 +328,14 @@ function checkCall(
               `${subject}: the header "${name}" ${m}.`
             )
           )
-          checkSecrets(value, `${path}.headers.${name}`, `${subject}: the header "${name}"`, origin, note, egress)
+          checkSecrets(
+            value,
+            `${path}.headers.${name}`,
+            `${subject}: the header "${name}"`,
+            origin,
+            note,
+            egress
+          )
         }
       }
     }

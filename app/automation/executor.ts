@@ -291,7 +291,10 @@ async function attemptCall(
       started_at: sqlTime(DateTime.now()),
       finished_at: sqlTime(DateTime.now()),
     })
-    await finishExecution(exec.id, 'failed', { attempts: exec.attempts + 1, last_error: error.message })
+    await finishExecution(exec.id, 'failed', {
+      attempts: exec.attempts + 1,
+      last_error: error.message,
+    })
     return 'failed'
   }
 

@@ -1,8 +1,13 @@
 import type { HttpCall } from '#engine/definition'
 import automationConfig, { secretOf } from '#config/automation'
 import { parseStepDuration } from '#automation/durations'
-import { placeholdersOf, renderString, renderValue, type TemplateScope } from '#automation/templates'
-import { literalOrigin } from '#automation/action_verifier'
+import {
+  placeholdersOf,
+  renderString,
+  renderValue,
+  type TemplateScope,
+} from '#automation/templates'
+import { literalOrigin } from '#automation/call_origin'
 import { egressPolicy, secretRefusal } from '#automation/egress_rules'
 import { EgressRefused } from '#support/egress/guard'
 import { egressRequest } from '#support/egress/request'
@@ -133,7 +138,14 @@ export async function performCall(call: PreparedCall): Promise<CallResult> {
     const err = error as Error
     if (err instanceof EgressRefused) {
       // Refused before anything was sent: final, like a 4xx.
-      return { ok: false, retryable: false, status: null, durationMs, body: null, error: err.message }
+      return {
+        ok: false,
+        retryable: false,
+        status: null,
+        durationMs,
+        body: null,
+        error: err.message,
+      }
     }
     const timedOut = err.name === 'TimeoutError' || err.name === 'AbortError'
     return {

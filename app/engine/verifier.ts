@@ -26,8 +26,8 @@ import {
   verifyActionList,
   type ActionProblemCode,
   type ActionTransitionReference,
-  type EgressRules,
 } from '#automation/action_verifier'
+import type { EgressRules } from '#automation/call_origin'
 
 /** Stable machine-readable problem codes (safe to switch on / translate). */
 export type ProblemCode =

@@ -53,13 +53,16 @@ function ipv6Bytes(address: string): number[] {
   const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text)
   if (dotted) {
     const [a, b, c, d] = dotted[1]!.split('.').map(Number) as [number, number, number, number]
-    text = text.slice(0, dotted.index) + `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`
+    text =
+      text.slice(0, dotted.index) + `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`
   }
   const [head, tail] = text.includes('::') ? text.split('::') : [text, undefined]
   const left = head ? head.split(':') : []
   const right = tail ? tail.split(':') : []
   const groups =
-    tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill('0'), ...right]
+    tail === undefined
+      ? left
+      : [...left, ...Array(8 - left.length - right.length).fill('0'), ...right]
   return groups.flatMap((g) => {
     const n = Number.parseInt(g || '0', 16)
     return [n >> 8, n & 0xff]
@@ -106,7 +109,8 @@ type AllowEntry =
   | { kind: 'host'; host: string; port: number | null }
   | { kind: 'net'; list: BlockList; port: number | null }
 
-const HOSTNAME = /^(?=.{1,253}$)([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*\.?$/
+const HOSTNAME =
+  /^(?=.{1,253}$)([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*\.?$/
 
 /**
  * The operator's allowlist: comma-separated host names, IP addresses or
@@ -178,7 +182,7 @@ function parseEntry(item: string): AllowEntry {
   const family = isIP(net!)
   if (family) {
     const max = family === 4 ? 32 : 128
-    const prefix = bits === undefined ? max : /^\d+$/.test(bits) ? Number(bits) : NaN
+    const prefix = bits === undefined ? max : /^\d+$/.test(bits) ? Number(bits) : Number.NaN
     if (!(prefix >= 0 && prefix <= max)) fail()
     const list = new BlockList()
     list.addSubnet(net!, prefix, family === 4 ? 'ipv4' : 'ipv6')

@@ -69,7 +69,10 @@ export async function egressRequest(
         Object.entries(headers).filter(([name]) => !drop.has(name.toLowerCase()))
       )
     }
-    if (answer.status === 303 || (answer.status !== 307 && answer.status !== 308 && method === 'POST')) {
+    if (
+      answer.status === 303 ||
+      (answer.status !== 307 && answer.status !== 308 && method === 'POST')
+    ) {
       method = 'GET'
       body = undefined
       headers = Object.fromEntries(
@@ -97,7 +100,10 @@ async function send(
         url,
         {
           method,
-          headers: body === undefined ? headers : { ...headers, 'Content-Length': Buffer.byteLength(body) },
+          headers:
+            body === undefined
+              ? headers
+              : { ...headers, 'Content-Length': Buffer.byteLength(body) },
           signal,
           // A fresh connection per call: a pooled socket could be to an address checked under other rules.
           agent: false,

@@ -50,7 +50,9 @@ test.group('Automation / egress refused at publish', (group) => {
   freshDatabase(group)
   group.each.setup(() => withAllowList(''))
 
-  test('the five destinations of the penetration test are refused with the path of the URL: {$self}')
+  test(
+    'the five destinations of the penetration test are refused with the path of the URL: {$self}'
+  )
     .with([
       'http://169.254.169.254/latest/meta-data/',
       'http://127.0.0.1:6379/',
@@ -68,7 +70,10 @@ test.group('Automation / egress refused at publish', (group) => {
         fields.map((f) => [f.field, f.code]),
         [`${CHARGE}.url`, 'refused_host']
       )
-      assert.match(fields.find((f) => f.code === 'refused_host')!.message, /AUTOMATION_ALLOWED_HOSTS/)
+      assert.match(
+        fields.find((f) => f.code === 'refused_host')!.message,
+        /AUTOMATION_ALLOWED_HOSTS/
+      )
     })
 
   test('a refused compensation URL is reported at its own path', async ({ assert }) => {
@@ -114,7 +119,10 @@ test.group('Automation / egress refused at publish', (group) => {
   }) => {
     const admin = await UserFactory.apply('admin').create()
     const elsewhere = await refusedFields(
-      withCharge((charge) => (charge.url = 'https://collector.example.net/charges'), 'http://payments.example.com'),
+      withCharge(
+        (charge) => (charge.url = 'https://collector.example.net/charges'),
+        'http://payments.example.com'
+      ),
       admin
     )
     assert.deepEqual(
@@ -197,14 +205,18 @@ test.group('Automation / egress refused at run time', (group) => {
     await publishWorkflow(checkoutDefinition(stock.baseUrl), admin)
     cleanup(withAllowList(''))
 
-    const done = await settle((await start(admin)).id)
+    const started = await start(admin)
+    const done = await settle(started.id)
 
     assert.lengthOf(stock.calls, 0)
     assert.equal(done.status, 'cancelled')
     const [exec] = await ActionExecution.query().where('process_id', done.id)
     assert.equal(exec!.status, 'failed')
     assert.equal(exec!.attempts, 1, 'a refused destination is not retried')
-    assert.match(exec!.lastError!, /Refused to call http:\/\/127\.0\.0\.1:\d+: 127\.0\.0\.1 is a loopback address/)
+    assert.match(
+      exec!.lastError!,
+      /Refused to call http:\/\/127\.0\.0\.1:\d+: 127\.0\.0\.1 is a loopback address/
+    )
     const attempts = await db.from('action_attempts').where('execution_id', exec!.id)
     assert.lengthOf(attempts, 1)
     assert.match(attempts[0].error, /loopback address/)
@@ -224,7 +236,8 @@ test.group('Automation / egress refused at run time', (group) => {
     await publishWorkflow(definition, admin)
     cleanup(withAllowList(`127.0.0.1:${stock.port}`))
 
-    const done = await settle((await start(admin)).id)
+    const started = await start(admin)
+    const done = await settle(started.id)
 
     assert.lengthOf(payment.calls, 0)
     assert.deepEqual(stock.effectOrder(), ['reserve', 'release'])
@@ -250,12 +263,16 @@ test.group('Automation / egress refused at run time', (group) => {
     await publishWorkflow(checkoutDefinition(stock.baseUrl), admin)
     cleanup(withAllowList(`127.0.0.1:${stock.port}`))
 
-    const done = await settle((await start(admin)).id)
+    const started = await start(admin)
+    const done = await settle(started.id)
 
     assert.lengthOf(stock.callsTo('reserve'), 1)
     assert.lengthOf(internal.calls, 0)
     const [exec] = await ActionExecution.query().where('process_id', done.id)
     assert.equal(exec!.status, 'failed')
-    assert.match(exec!.lastError!, /Refused to call http:\/\/127\.0\.0\.1:\d+: 127\.0\.0\.1 is a loopback address/)
+    assert.match(
+      exec!.lastError!,
+      /Refused to call http:\/\/127\.0\.0\.1:\d+: 127\.0\.0\.1 is a loopback address/
+    )
   })
 })

@@ -43,7 +43,9 @@ test.group('HTTP calls | checked again at run time', (group) => {
       /Refused to call http:\/\/127\.0\.0\.1:3400: .*origin/
     )
     assert.match(refusal('http://x{{data.supplier}}/x', { supplier })!, /Refused to call/)
-    assert.isNull(refusal('http://payments.example.com/x/{{data.supplier}}', { supplier: '@127.0.0.1' }))
+    assert.isNull(
+      refusal('http://payments.example.com/x/{{data.supplier}}', { supplier: '@127.0.0.1' })
+    )
   })
 
   test('a secret is refused at run time for a host it is not bound to, and never shown', ({
@@ -62,7 +64,11 @@ test.group('HTTP calls | checked again at run time', (group) => {
 
   test('a secret without a _HOSTS binding goes nowhere', ({ assert }) => {
     delete process.env.STAGEFLOW_SECRET_RUNTIME_KEY_HOSTS
-    const refused = refusal('https://payments.example.com/x', {}, { 'X-Key': '{{secret.RUNTIME_KEY}}' })!
+    const refused = refusal(
+      'https://payments.example.com/x',
+      {},
+      { 'X-Key': '{{secret.RUNTIME_KEY}}' }
+    )!
     assert.match(refused, /not bound to any host.*STAGEFLOW_SECRET_RUNTIME_KEY_HOSTS/)
   })
 })

@@ -55,8 +55,14 @@ test.group('Environment validation', () => {
 
 test.group('Environment validation | egress and secrets', () => {
   test('a malformed allowlist entry is named', ({ assert }) => {
-    assert.deepEqual(checkEnvironment({ ...valid, AUTOMATION_ALLOWED_HOSTS: '10.0.0.0/8, [::1]:9000' }), [])
-    const [problem] = checkEnvironment({ ...valid, AUTOMATION_ALLOWED_HOSTS: '10.0.0.0/8, http://x' })
+    assert.deepEqual(
+      checkEnvironment({ ...valid, AUTOMATION_ALLOWED_HOSTS: '10.0.0.0/8, [::1]:9000' }),
+      []
+    )
+    const [problem] = checkEnvironment({
+      ...valid,
+      AUTOMATION_ALLOWED_HOSTS: '10.0.0.0/8, http://x',
+    })
     assert.match(problem!, /^AUTOMATION_ALLOWED_HOSTS: .*"http:\/\/x"/)
   })
 

@@ -38,37 +38,39 @@ const init = { method: 'GET', headers: {}, timeoutMs: 3000, maxBytes: 16_384 }
 
 test.group('Egress guard | address classes', () => {
   test('{address} is refused as {kind}')
-    .with([
-      ['127.0.0.1', 'loopback'],
-      ['127.255.255.254', 'loopback'],
-      ['0.0.0.0', 'unspecified'],
-      ['10.1.2.3', 'private'],
-      ['172.16.0.1', 'private'],
-      ['172.31.255.255', 'private'],
-      ['192.168.1.1', 'private'],
-      ['100.64.0.1', 'CGNAT'],
-      ['169.254.169.254', 'link-local'],
-      ['224.0.0.1', 'multicast'],
-      ['239.255.255.250', 'multicast'],
-      ['255.255.255.255', 'broadcast'],
-      ['240.0.0.1', 'reserved'],
-      ['192.0.2.7', 'documentation'],
-      ['198.18.0.1', 'benchmarking'],
-      ['::', 'unspecified'],
-      ['::1', 'loopback'],
-      ['fe80::1', 'link-local'],
-      ['fc00::1', 'unique-local'],
-      ['fd12:3456::1', 'unique-local'],
-      ['ff02::1', 'multicast'],
-      ['::ffff:127.0.0.1', 'loopback, embedded'],
-      ['::ffff:7f00:1', 'loopback, embedded'],
-      ['::ffff:a9fe:a9fe', 'link-local, embedded'],
-      ['::127.0.0.1', 'loopback, embedded'],
-      ['64:ff9b::7f00:1', 'loopback, embedded'],
-      ['64:ff9b::10.0.0.1', 'private, embedded'],
-      ['2002:7f00:1::', 'loopback, embedded'],
-      ['2001:db8::1', 'documentation'],
-    ].map(([address, kind]) => ({ address, kind })))
+    .with(
+      [
+        ['127.0.0.1', 'loopback'],
+        ['127.255.255.254', 'loopback'],
+        ['0.0.0.0', 'unspecified'],
+        ['10.1.2.3', 'private'],
+        ['172.16.0.1', 'private'],
+        ['172.31.255.255', 'private'],
+        ['192.168.1.1', 'private'],
+        ['100.64.0.1', 'CGNAT'],
+        ['169.254.169.254', 'link-local'],
+        ['224.0.0.1', 'multicast'],
+        ['239.255.255.250', 'multicast'],
+        ['255.255.255.255', 'broadcast'],
+        ['240.0.0.1', 'reserved'],
+        ['192.0.2.7', 'documentation'],
+        ['198.18.0.1', 'benchmarking'],
+        ['::', 'unspecified'],
+        ['::1', 'loopback'],
+        ['fe80::1', 'link-local'],
+        ['fc00::1', 'unique-local'],
+        ['fd12:3456::1', 'unique-local'],
+        ['ff02::1', 'multicast'],
+        ['::ffff:127.0.0.1', 'loopback, embedded'],
+        ['::ffff:7f00:1', 'loopback, embedded'],
+        ['::ffff:a9fe:a9fe', 'link-local, embedded'],
+        ['::127.0.0.1', 'loopback, embedded'],
+        ['64:ff9b::7f00:1', 'loopback, embedded'],
+        ['64:ff9b::10.0.0.1', 'private, embedded'],
+        ['2002:7f00:1::', 'loopback, embedded'],
+        ['2001:db8::1', 'documentation'],
+      ].map(([address, kind]) => ({ address, kind }))
+    )
     .run(({ assert }, { address, kind }) => {
       const reason = refusedRange(address)
       assert.isNotNull(reason)
@@ -76,7 +78,14 @@ test.group('Egress guard | address classes', () => {
     })
 
   test('public addresses pass: {$self}')
-    .with(['8.8.8.8', '1.1.1.1', '93.184.216.34', '2606:4700:4700::1111', '::ffff:8.8.8.8', '64:ff9b::808:808'])
+    .with([
+      '8.8.8.8',
+      '1.1.1.1',
+      '93.184.216.34',
+      '2606:4700:4700::1111',
+      '::ffff:8.8.8.8',
+      '64:ff9b::808:808',
+    ])
     .run(({ assert }, address) => {
       assert.isNull(refusedRange(address))
     })
@@ -111,7 +120,12 @@ test.group('Egress guard | URLs judged without DNS', () => {
     })
 
   test('non-http schemes are refused: {$self}')
-    .with(['ftp://example.com/', 'file:///etc/passwd', 'gopher://example.com/', 'data:text/plain,x'])
+    .with([
+      'ftp://example.com/',
+      'file:///etc/passwd',
+      'gopher://example.com/',
+      'data:text/plain,x',
+    ])
     .run(({ assert }, url) => {
       assert.match(refused(url)!, /scheme/)
     })
@@ -173,10 +187,15 @@ test.group('Egress guard | DNS and the pinned connection', () => {
   test('a name that resolves to a refused address is refused; one refused answer is enough', async ({
     assert,
   }) => {
-    for (const answers of [['127.0.0.1'], ['93.184.216.34', '10.0.0.1'], ['::ffff:169.254.169.254']]) {
+    for (const answers of [
+      ['127.0.0.1'],
+      ['93.184.216.34', '10.0.0.1'],
+      ['::ffff:169.254.169.254'],
+    ]) {
       const { resolver } = rebinding([answers])
       await assert.rejects(
-        () => resolveDestination(new URL('http://rebind.test/'), { allow: NONE, resolve: resolver }),
+        () =>
+          resolveDestination(new URL('http://rebind.test/'), { allow: NONE, resolve: resolver }),
         /Refused to call http:\/\/rebind\.test/
       )
     }
@@ -191,7 +210,9 @@ test.group('Egress guard | DNS and the pinned connection', () => {
     const lookup = pinnedLookup(destination, policy)
     for (const options of [{}, { all: true }]) {
       const answer = await new Promise<unknown>((resolve, reject) =>
-        lookup('rebind.test', options, (error, address) => (error ? reject(error) : resolve(address)))
+        lookup('rebind.test', options, (error, address) =>
+          error ? reject(error) : resolve(address)
+        )
       )
       assert.deepEqual(
         answer,
@@ -240,22 +261,31 @@ test.group('Egress guard | DNS and the pinned connection', () => {
     const victim = await listen('127.0.0.1')
     const target = await listen('127.0.0.3')
     const redirector = await listen('127.0.0.2', 0, (res) => {
-      const to = res.req.url === '/ok' ? `http://127.0.0.3:${target.port}/landed` : `http://127.0.0.1:${victim.port}/admin`
+      const to =
+        res.req.url === '/ok'
+          ? `http://127.0.0.3:${target.port}/landed`
+          : `http://127.0.0.1:${victim.port}/admin`
       res.writeHead(307, { location: to })
       res.end()
     })
     try {
       const policy = { allow: AllowList.parse('127.0.0.2, 127.0.0.3') }
-      const error = await egressRequest(`http://127.0.0.2:${redirector.port}/go`, init, policy).catch(
-        (e) => e
-      )
+      const error = await egressRequest(
+        `http://127.0.0.2:${redirector.port}/go`,
+        init,
+        policy
+      ).catch((e) => e)
       assert.instanceOf(error, EgressRefused)
       assert.match(error.message, /127\.0\.0\.1 is a loopback address/)
       assert.deepEqual(victim.hits, [])
 
       const followed = await egressRequest(
         `http://127.0.0.2:${redirector.port}/ok`,
-        { ...init, headers: { Authorization: 'Bearer s3cret', 'X-Key': 'k' }, originBoundHeaders: ['X-Key'] },
+        {
+          ...init,
+          headers: { 'Authorization': 'Bearer s3cret', 'X-Key': 'k' },
+          originBoundHeaders: ['X-Key'],
+        },
         policy
       )
       assert.equal(followed.status, 200)
