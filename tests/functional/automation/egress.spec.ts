@@ -13,9 +13,22 @@ import { FakeServices, checkoutDefinition } from '#tests/support/fake_services'
 import type { WorkflowDefinition } from '#engine/definition'
 import type User from '#models/user'
 
-process.env.STAGEFLOW_SECRET_PAYMENT_API_KEY = 'test-payment-key'
-process.env.STAGEFLOW_SECRET_PAYMENT_API_KEY_HOSTS = '127.0.0.1, payments.example.com'
-process.env.STAGEFLOW_SECRET_UNBOUND_TOKEN = 'unbound-value'
+/** Secrets and their bindings for one test (other spec files set their own at load). */
+function withSecrets() {
+  const values: Record<string, string> = {
+    STAGEFLOW_SECRET_PAYMENT_API_KEY: 'test-payment-key',
+    STAGEFLOW_SECRET_PAYMENT_API_KEY_HOSTS: '127.0.0.1, payments.example.com',
+    STAGEFLOW_SECRET_UNBOUND_TOKEN: 'unbound-value',
+  }
+  const saved = Object.fromEntries(Object.keys(values).map((k) => [k, process.env[k]]))
+  Object.assign(process.env, values)
+  return () => {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key]
+      else process.env[key] = value
+    }
+  }
+}
 
 /** Runs the test with this allowlist in place of the test environment's (127.0.0.1). */
 function withAllowList(text: string) {
@@ -49,6 +62,7 @@ const CHARGE = '$.stages[1].actions[0]'
 test.group('Automation / egress refused at publish', (group) => {
   freshDatabase(group)
   group.each.setup(() => withAllowList(''))
+  group.each.setup(() => withSecrets())
 
   test(
     'the five destinations of the penetration test are refused with the path of the URL: {$self}'
@@ -166,6 +180,7 @@ test.group('Automation / egress refused at publish', (group) => {
 test.group('Automation / egress refused at run time', (group) => {
   freshDatabase(group)
   const services: FakeServices[] = []
+  group.each.setup(() => withSecrets())
   group.each.setup(() => {
     mail.fake()
     return async () => {
