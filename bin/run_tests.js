@@ -46,6 +46,8 @@ const env = {
   // Japa's session helpers read the memory store; the stores themselves are framework code.
   SESSION_DRIVER: process.env.SESSION_DRIVER || 'memory',
   LIMITER_STORE: process.env.LIMITER_STORE || '',
+  // The tests' fake services listen on loopback: allowed here, not by weakening the egress guard.
+  AUTOMATION_ALLOWED_HOSTS: process.env.AUTOMATION_ALLOWED_HOSTS ?? '127.0.0.1',
   // Queue keys of this run only, so parallel or earlier runs never meet.
   QUEUE_PREFIX: process.env.QUEUE_PREFIX || `sf-test-${process.pid}`,
 }

@@ -1,4 +1,6 @@
 import env from '#start/env'
+import { AllowList } from '#support/egress/addresses'
+import type { Resolver } from '#support/egress/guard'
 
 /*
 |--------------------------------------------------------------------------
@@ -11,7 +13,13 @@ import env from '#start/env'
 | is configured, otherwise in the database (the embedded default).
 |
 | Secrets: `{{secret.NAME}}` in an action's headers reads the environment
-| variable STAGEFLOW_SECRET_NAME at run time (never stored, never logged).
+| variable STAGEFLOW_SECRET_NAME at run time (never stored, never logged),
+| and may only be sent to the hosts in STAGEFLOW_SECRET_NAME_HOSTS. Both
+| are checked at boot by the prefix rule in start/env.ts.
+|
+| Egress: every outbound call passes the guard in app/support/egress/;
+| loopback, private, link-local… addresses are refused unless listed in
+| AUTOMATION_ALLOWED_HOSTS.
 |
 */
 
@@ -55,6 +63,18 @@ const automationConfig = {
     perMinute: number('AUTOMATION_RATE_LIMIT_PER_MINUTE', 600),
     perHost: perHost(env.get('AUTOMATION_RATE_LIMITS' as any)),
   },
+  egress: {
+    /**
+     * Destinations the egress guard lets through although their address is
+     * loopback, private, link-local… (AUTOMATION_ALLOWED_HOSTS: host names,
+     * IPs or CIDR ranges, each optionally with ":port").
+     */
+    allowedHosts: AllowList.parse(env.get('AUTOMATION_ALLOWED_HOSTS')),
+    /** Redirects followed per call, each one checked like the first URL. */
+    maxRedirects: 5,
+    /** DNS for the guard; the system resolver unless set (tests only). */
+    resolve: undefined as Resolver | undefined,
+  },
   secretPrefix: 'STAGEFLOW_SECRET_',
   /** Response bodies kept for templates and the process page. */
   maxResponseBytes: 16_384,
@@ -62,5 +82,9 @@ const automationConfig = {
 
 export const secretOf = (name: string): string | undefined =>
   env.get(`${automationConfig.secretPrefix}${name}` as any) || undefined
+
+/** The hosts a secret may be sent to (STAGEFLOW_SECRET_<NAME>_HOSTS), as written. */
+export const secretHostsOf = (name: string): string | undefined =>
+  env.get(`${automationConfig.secretPrefix}${name}_HOSTS` as any) || undefined
 
 export default automationConfig

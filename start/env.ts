@@ -10,6 +10,19 @@
 |
 */
 import { Env } from '@adonisjs/core/env'
+import { AllowList } from '#support/egress/addresses'
+
+const SECRET_PREFIX = 'STAGEFLOW_SECRET_'
+
+/** An optional comma-separated allowlist; a malformed entry is named. */
+function allowList(key: string, value?: string) {
+  try {
+    AllowList.parse(value)
+  } catch (error) {
+    throw new Error(`Invalid value for "${key}": ${(error as Error).message}`)
+  }
+  return value
+}
 
 export const envSchema = {
   NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
@@ -100,6 +113,14 @@ export const envSchema = {
 
   /*
   |----------------------------------------------------------
+  | Automation: outbound calls of http actions
+  |----------------------------------------------------------
+  */
+  /** Hosts, IPs or CIDRs (optionally ":port") the egress guard lets through although private or local. */
+  AUTOMATION_ALLOWED_HOSTS: allowList,
+
+  /*
+  |----------------------------------------------------------
   | Mail: "file" writes e-mails to tmp/mail/, "smtp" sends them
   |----------------------------------------------------------
   */
@@ -112,11 +133,36 @@ export const envSchema = {
 }
 
 /**
+ * Variables declared by prefix, which the schema above cannot express:
+ * STAGEFLOW_SECRET_<NAME> (a secret for `{{secret.NAME}}`) and
+ * STAGEFLOW_SECRET_<NAME>_HOSTS (the hosts it may be sent to).
+ */
+export function checkPrefixedVariables(values: Record<string, string | undefined>): string[] {
+  const problems: string[] = []
+  for (const [key, value] of Object.entries(values)) {
+    if (!key.startsWith(SECRET_PREFIX)) continue
+    const name = key.slice(SECRET_PREFIX.length)
+    if (!/^[A-Z][A-Z0-9_]*$/.test(name)) {
+      problems.push(
+        `${key}: a secret's name is upper-case letters, digits and "_" (e.g. ${SECRET_PREFIX}PAYMENT_API_KEY)`
+      )
+    } else if (name.endsWith('_HOSTS')) {
+      try {
+        allowList(key, value)
+      } catch (error) {
+        problems.push(`${key}: ${(error as Error).message}`)
+      }
+    }
+  }
+  return problems
+}
+
+/**
  * Checks raw values against the schema and returns one line per problem
  * ("APP_KEY: Missing environment variable ..."). Empty when all is well.
  */
 export function checkEnvironment(values: Record<string, string | undefined>): string[] {
-  const problems: string[] = []
+  const problems: string[] = [...checkPrefixedVariables(values)]
   for (const [key, rule] of Object.entries(envSchema)) {
     try {
       ;(rule as (key: string, value?: string) => unknown)(key, values[key])
@@ -138,18 +184,23 @@ export class InvalidEnvironment extends Error {
   }
 }
 
+/** One clear line on stderr, then stop: a stack trace here only hides the cause. */
+function stop(problems: string[]): never {
+  console.error(new InvalidEnvironment(problems).message)
+  process.exit(1)
+}
+
 async function createEnv() {
   try {
-    return await Env.create(new URL('../', import.meta.url), envSchema)
+    const env = await Env.create(new URL('../', import.meta.url), envSchema)
+    // Env.create has copied .env into process.env: the prefixed variables are all there now.
+    const problems = checkPrefixedVariables(process.env)
+    if (problems.length) stop(problems)
+    return env
   } catch (error) {
     if ((error as { code?: string }).code === 'E_INVALID_ENV_VARIABLES') {
       const problems = checkEnvironment(process.env)
-      const failure = new InvalidEnvironment(
-        problems.length ? problems : [(error as Error).message]
-      )
-      // One clear line on stderr, then stop: a stack trace here only hides the cause.
-      console.error(failure.message)
-      process.exit(1)
+      stop(problems.length ? problems : [(error as Error).message])
     }
     throw error
   }

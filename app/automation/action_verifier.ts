@@ -5,7 +5,8 @@
  */
 import { ACTION_TYPES, HTTP_METHODS, ROLES, type ActionDefinition } from '#engine/definition'
 import { parseStepDuration } from '#automation/durations'
-import { stringLeaves, templateProblems } from '#automation/templates'
+import { placeholdersOf, stringLeaves, templateProblems } from '#automation/templates'
+import { literalOrigin, type EgressRules } from '#automation/call_origin'
 
 export type ActionProblemCode =
   | 'invalid_type'
@@ -21,6 +22,8 @@ export type ActionProblemCode =
   | 'invalid_role'
   | 'not_allowed_for_action'
   | 'duplicate_action_key'
+  | 'refused_host'
+  | 'secret_not_allowed'
 
 export type Report = (path: string, code: ActionProblemCode, message: string) => void
 
@@ -63,7 +66,8 @@ export function verifyActionList(
   raw: unknown,
   path: string,
   owner: string,
-  report: Report
+  report: Report,
+  egress?: EgressRules
 ): { actions: ActionDefinition[] | undefined; references: ActionTransitionReference[] } {
   const references: ActionTransitionReference[] = []
   if (raw === undefined || raw === null) return { actions: undefined, references }
@@ -73,7 +77,7 @@ export function verifyActionList(
   }
   const actions: ActionDefinition[] = []
   raw.forEach((item, index) => {
-    const action = verifyAction(item, `${path}[${index}]`, owner, index, report, references)
+    const action = verifyAction(item, `${path}[${index}]`, owner, index, report, references, egress)
     if (action) actions.push(action)
   })
   return { actions: actions.length === raw.length ? actions : undefined, references }
@@ -85,7 +89,8 @@ function verifyAction(
   owner: string,
   index: number,
   report: Report,
-  references: ActionTransitionReference[]
+  references: ActionTransitionReference[],
+  egress?: EgressRules
 ): ActionDefinition | null {
   if (!isObject(raw)) {
     report(
@@ -158,7 +163,7 @@ function verifyAction(
   }
 
   if (type === 'http') {
-    checkCall(raw, path, subject, note)
+    checkCall(raw, path, subject, note, egress)
     if (raw.compensation !== undefined) {
       if (!isObject(raw.compensation)) {
         note(
@@ -177,7 +182,7 @@ function verifyAction(
               `${csubject} has an unknown property "${property}"; allowed properties are ${CALL.map((p) => `"${p}"`).join(', ')}.`
             )
         }
-        checkCall(raw.compensation, cpath, csubject, note)
+        checkCall(raw.compensation, cpath, csubject, note, egress)
         checkRetries(raw.compensation, cpath, csubject, note)
       }
     }
@@ -263,7 +268,14 @@ function checkRetries(raw: Record<string, unknown>, path: string, subject: strin
   }
 }
 
-function checkCall(raw: Record<string, unknown>, path: string, subject: string, note: Report) {
+function checkCall(
+  raw: Record<string, unknown>,
+  path: string,
+  subject: string,
+  note: Report,
+  egress?: EgressRules
+) {
+  let origin: URL | null = null
   if (!(HTTP_METHODS as readonly unknown[]).includes(raw.method)) {
     note(
       `${path}.method`,
@@ -276,11 +288,20 @@ function checkCall(raw: Record<string, unknown>, path: string, subject: string, 
   } else {
     const problems = templateProblems(raw.url, false)
     problems.forEach((m) => note(`${path}.url`, 'invalid_template', `${subject}: the URL ${m}.`))
-    if (!problems.length && !/^https?:\/\/[^/{}\s]+/.test(raw.url)) {
+    origin = problems.length ? null : literalOrigin(raw.url)
+    if (!problems.length && !origin) {
       note(
         `${path}.url`,
         'invalid_url',
-        `${subject} has the URL "${raw.url}"; it must start with http:// or https:// and a fixed host.`
+        `${subject} has the URL "${raw.url}"; it must start with http:// or https:// and a fixed host and port (no placeholder, "@", "?" or "#" before the path).`
+      )
+    }
+    const refused = origin && egress?.refusal(origin)
+    if (refused) {
+      note(
+        `${path}.url`,
+        'refused_host',
+        `${subject} may not call ${origin!.host}: ${refused}; add it to AUTOMATION_ALLOWED_HOSTS if it is meant to be reachable.`
       )
     }
   }
@@ -299,7 +320,7 @@ function checkCall(raw: Record<string, unknown>, path: string, subject: string, 
             'invalid_type',
             `${subject}: the header "${name}" must be text.`
           )
-        else
+        else {
           templateProblems(value, true).forEach((m) =>
             note(
               `${path}.headers.${name}`,
@@ -307,6 +328,15 @@ function checkCall(raw: Record<string, unknown>, path: string, subject: string, 
               `${subject}: the header "${name}" ${m}.`
             )
           )
+          checkSecrets(
+            value,
+            `${path}.headers.${name}`,
+            `${subject}: the header "${name}"`,
+            origin,
+            note,
+            egress
+          )
+        }
       }
     }
   }
@@ -316,5 +346,28 @@ function checkCall(raw: Record<string, unknown>, path: string, subject: string, 
         note(`${path}.body`, 'invalid_template', `${subject}: the body ${m}.`)
       )
     }
+  }
+}
+
+/** Each secret a header sends must be bound to the call's host. */
+function checkSecrets(
+  template: string,
+  path: string,
+  subject: string,
+  origin: URL | null,
+  note: Report,
+  egress?: EgressRules
+) {
+  if (!origin || !egress) return
+  for (const placeholder of placeholdersOf(template)) {
+    if (!placeholder.startsWith('secret.')) continue
+    const name = placeholder.slice('secret.'.length)
+    const refused = egress.secretRefusal(name, origin)
+    if (refused)
+      note(
+        path,
+        'secret_not_allowed',
+        `${subject} sends the secret "${name}" to ${origin.host}, but ${refused}.`
+      )
   }
 }

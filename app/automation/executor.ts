@@ -282,7 +282,20 @@ async function attemptCall(
     prepared = prepareCall(spec.call, scope)
   } catch (error) {
     if (!(error instanceof StepConfigurationError)) throw error
-    await finishExecution(exec.id, 'failed', { last_error: error.message })
+    // Shown with the attempts on the process page; nothing was sent.
+    await db.table('action_attempts').insert({
+      execution_id: exec.id,
+      number: exec.attempts + 1,
+      request_summary: `${spec.call.method} (not sent)`,
+      outcome: 'failed',
+      error: error.message,
+      started_at: sqlTime(DateTime.now()),
+      finished_at: sqlTime(DateTime.now()),
+    })
+    await finishExecution(exec.id, 'failed', {
+      attempts: exec.attempts + 1,
+      last_error: error.message,
+    })
     return 'failed'
   }
 

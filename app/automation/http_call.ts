@@ -1,7 +1,16 @@
 import type { HttpCall } from '#engine/definition'
 import automationConfig, { secretOf } from '#config/automation'
 import { parseStepDuration } from '#automation/durations'
-import { renderString, renderValue, type TemplateScope } from '#automation/templates'
+import {
+  placeholdersOf,
+  renderString,
+  renderValue,
+  type TemplateScope,
+} from '#automation/templates'
+import { literalOrigin } from '#automation/call_origin'
+import { egressPolicy, secretRefusal } from '#automation/egress_rules'
+import { EgressRefused } from '#support/egress/guard'
+import { egressRequest } from '#support/egress/request'
 
 export type PreparedCall = {
   method: string
@@ -12,6 +21,8 @@ export type PreparedCall = {
   timeoutMs: number
   /** For the attempt log: method, URL and body size; never header values. */
   summary: string
+  /** Headers that carry a secret: never sent to another origin after a redirect. */
+  secretHeaders: string[]
 }
 
 export type CallResult = {
@@ -24,7 +35,10 @@ export type CallResult = {
   error: string | null
 }
 
-/** A definition problem found at run time (a missing secret): no retry can fix it. */
+/**
+ * A definition problem found at run time (a missing secret, a refused
+ * destination or secret): no retry can fix it, nothing was sent.
+ */
 export class StepConfigurationError extends Error {}
 
 export function prepareCall(call: HttpCall, scope: TemplateScope): PreparedCall {
@@ -35,9 +49,22 @@ export function prepareCall(call: HttpCall, scope: TemplateScope): PreparedCall 
   } catch {
     throw new StepConfigurationError(`The URL "${url}" is not valid.`)
   }
+  // Defence in depth behind the verifier: placeholders fill the path, never the origin.
+  const origin = literalOrigin(call.url)?.origin
+  if (parsed.origin !== origin || parsed.username || parsed.password) {
+    throw new StepConfigurationError(
+      `Refused to call ${parsed.origin}: the rendered URL must keep the definition's origin ${origin ?? '(none: its host is not literal)'}.`
+    )
+  }
   const headerScope: TemplateScope = {
     ...scope,
     secret: (name) => {
+      const refused = secretRefusal(name, parsed)
+      if (refused) {
+        throw new StepConfigurationError(
+          `Refused to send the secret "${name}" to ${parsed.host}: ${refused}.`
+        )
+      }
       const value = secretOf(name)
       if (value === undefined) {
         throw new StepConfigurationError(
@@ -48,8 +75,10 @@ export function prepareCall(call: HttpCall, scope: TemplateScope): PreparedCall 
     },
   }
   const headers: Record<string, string> = {}
+  const secretHeaders: string[] = []
   for (const [name, template] of Object.entries(call.headers ?? {})) {
     headers[name] = String(renderString(template, headerScope) ?? '')
+    if (placeholdersOf(template).some((p) => p.startsWith('secret.'))) secretHeaders.push(name)
   }
   headers['Idempotency-Key'] = scope.idempotencyKey
   const body = call.body === undefined ? undefined : JSON.stringify(renderValue(call.body, scope))
@@ -61,6 +90,7 @@ export function prepareCall(call: HttpCall, scope: TemplateScope): PreparedCall 
     host: parsed.host,
     headers,
     body,
+    secretHeaders,
     timeoutMs: parseStepDuration(call.timeout) ?? automationConfig.defaults.timeoutMs,
     summary:
       `${call.method} ${parsed.origin}${parsed.pathname}${body ? ` (${body.length} B JSON)` : ''}`.slice(
@@ -73,15 +103,20 @@ export function prepareCall(call: HttpCall, scope: TemplateScope): PreparedCall 
 export async function performCall(call: PreparedCall): Promise<CallResult> {
   const started = performance.now()
   try {
-    const response = await fetch(call.url, {
-      method: call.method,
-      headers: call.headers,
-      body: call.body,
-      signal: AbortSignal.timeout(call.timeoutMs),
-      redirect: 'manual',
-    })
-    const raw = await response.text()
-    const text = raw.slice(0, automationConfig.maxResponseBytes)
+    const response = await egressRequest(
+      call.url,
+      {
+        method: call.method,
+        headers: call.headers,
+        body: call.body,
+        timeoutMs: call.timeoutMs,
+        maxBytes: automationConfig.maxResponseBytes,
+        maxRedirects: automationConfig.egress.maxRedirects,
+        originBoundHeaders: call.secretHeaders,
+      },
+      egressPolicy()
+    )
+    const text = response.text
     let body: unknown = text
     try {
       body = text ? JSON.parse(text) : null
@@ -101,6 +136,17 @@ export async function performCall(call: PreparedCall): Promise<CallResult> {
   } catch (error) {
     const durationMs = Math.round(performance.now() - started)
     const err = error as Error
+    if (err instanceof EgressRefused) {
+      // Refused before anything was sent: final, like a 4xx.
+      return {
+        ok: false,
+        retryable: false,
+        status: null,
+        durationMs,
+        body: null,
+        error: err.message,
+      }
+    }
     const timedOut = err.name === 'TimeoutError' || err.name === 'AbortError'
     return {
       ok: false,

@@ -5,6 +5,7 @@
  * author fixing a definition should see everything that is wrong at once.
  */
 import type { WorkflowDefinition } from '#engine/definition'
+import type { EgressRules } from '#automation/call_origin'
 import { DefinitionInvalid, type VerificationResult } from '#engine/verifier/problems'
 import {
   MAX_DESCRIPTION_LENGTH,
@@ -34,9 +35,16 @@ export {
  * Never throws. Returns all problems found, the outcomes reachable from each
  * stage and, when there are no problems, the normalised definition (optional
  * properties given as `null` are dropped).
+ *
+ * `options.egress`: the deployment's rules for outbound calls (refused
+ * literal hosts, secrets bound to hosts). The server always passes them;
+ * without them (the designer in the browser) those checks are skipped.
  */
-export function verifyDefinition(input: unknown): VerificationResult {
-  const run = new Verification()
+export function verifyDefinition(
+  input: unknown,
+  options: { egress?: EgressRules } = {}
+): VerificationResult {
+  const run = new Verification(options.egress)
 
   if (!isObject(input)) {
     run.report(
@@ -98,8 +106,11 @@ export function verifyDefinition(input: unknown): VerificationResult {
  *
  * @throws DefinitionInvalid listing every problem.
  */
-export function assertValidDefinition(input: unknown): WorkflowDefinition {
-  const result = verifyDefinition(input)
+export function assertValidDefinition(
+  input: unknown,
+  options: { egress?: EgressRules } = {}
+): WorkflowDefinition {
+  const result = verifyDefinition(input, options)
   if (!result.valid || !result.definition) throw new DefinitionInvalid(result.problems)
   return result.definition
 }

@@ -9,6 +9,8 @@ import { drainOutbox, stopQueues } from '#tests/queue_helpers'
 import { FakeServices, checkoutDefinition } from '#tests/support/fake_services'
 
 process.env.STAGEFLOW_SECRET_PAYMENT_API_KEY = 'test-payment-key'
+// The fake payment service listens on loopback; the secret may go only there.
+process.env.STAGEFLOW_SECRET_PAYMENT_API_KEY_HOSTS = '127.0.0.1'
 
 /** Runs the queue until `done` holds. */
 async function settle(done: () => Promise<boolean>) {

@@ -39,6 +39,8 @@ export class FakeServices {
   /** Successful answers, with the time they were sent. */
   readonly answered: Call[] = []
   behaviour: Partial<Record<Route, Behaviour>> = {}
+  /** Routes that answer 307 with this Location (after counting the call). */
+  redirects: Partial<Record<Route, string>> = {}
   slowMs = 2000
   #server: Server
   #held: ServerResponse[] = []
@@ -118,6 +120,11 @@ export class FakeServices {
       authorization: req.headers.authorization ?? null,
     }
     this.calls.push(call)
+    const location = this.redirects[route]
+    if (location) {
+      res.writeHead(307, { location })
+      return res.end()
+    }
 
     const behaviour = this.behaviour[route] ?? 'ok'
     if (behaviour === 'slow') {

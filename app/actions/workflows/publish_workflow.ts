@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { verifyDefinition } from '#engine/verifier'
+import { egressRules } from '#automation/egress_rules'
 import type Workflow from '#models/workflow'
 import WorkflowVersion from '#models/workflow_version'
 import type User from '#models/user'
@@ -27,7 +28,7 @@ export default class PublishWorkflow {
           code: 'no_draft',
         })
       }
-      const verification = verifyDefinition(draft.definition)
+      const verification = verifyDefinition(draft.definition, { egress: egressRules() })
       if (!verification.valid) throw new DefinitionRejected(verification.problems)
 
       await trx

@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import { verifyDefinition } from '#engine/verifier'
+import { egressRules } from '#automation/egress_rules'
 import Workflow from '#models/workflow'
 import WorkflowVersion from '#models/workflow_version'
 import type User from '#models/user'
@@ -18,7 +19,7 @@ const RESERVED_KEYS = ['new', 'import', 'edit', 'draft']
  */
 export default class SaveWorkflowDraft {
   async handle(params: { document: unknown; actor: User; workflow?: Workflow }) {
-    const verification = verifyDefinition(params.document)
+    const verification = verifyDefinition(params.document, { egress: egressRules() })
     if (!verification.valid || !verification.definition)
       throw new DefinitionRejected(verification.problems)
     const definition = verification.definition

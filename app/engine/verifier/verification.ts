@@ -1,3 +1,4 @@
+import type { EgressRules } from '#automation/call_origin'
 import { ROLES, type FieldType, type Outcome, type Role, type StageType } from '#engine/definition'
 import { parseDuration } from '#engine/duration'
 import { verifyActionList, type ActionTransitionReference } from '#automation/action_verifier'
@@ -35,6 +36,7 @@ interface TransitionReference {
 
 /** Holds the state of one verification run. */
 export class Verification {
+  constructor(readonly egress?: EgressRules) {}
   readonly problems: Problem[] = []
   /** Stage nodes by key (first occurrence wins; later ones are duplicates). */
   readonly stagesByKey = new Map<string, StageNode>()
@@ -61,7 +63,8 @@ export class Verification {
       object.actions,
       child(path, 'actions'),
       subject.replace(/^S/, 's').replace(/^T/, 't'),
-      (p, code, message) => this.report(p, code, message)
+      (p, code, message) => this.report(p, code, message),
+      this.egress
     )
     this.actionReferences.push(...references)
     ;(Array.isArray(object.actions) ? object.actions : []).forEach((action, index) => {

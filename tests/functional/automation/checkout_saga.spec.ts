@@ -14,6 +14,8 @@ import { FakeServices, checkoutDefinition } from '#tests/support/fake_services'
 import type User from '#models/user'
 
 process.env.STAGEFLOW_SECRET_PAYMENT_API_KEY = 'test-payment-key'
+// The fake payment service listens on loopback; the secret may go only there.
+process.env.STAGEFLOW_SECRET_PAYMENT_API_KEY_HOSTS = '127.0.0.1'
 
 /** Runs the outbox and the queues until `done` holds (retries are re-scheduled jobs). */
 async function settle(

@@ -19,6 +19,8 @@ import { FakeServices, checkoutDefinition } from '#tests/support/fake_services'
  * redis-server — like the resilience tests).
  */
 process.env.STAGEFLOW_SECRET_PAYMENT_API_KEY = 'test-payment-key'
+// The fake payment service listens on loopback; the secret may go only there.
+process.env.STAGEFLOW_SECRET_PAYMENT_API_KEY_HOSTS = '127.0.0.1'
 
 /** A killed worker's job comes back within lockDuration + stalledInterval. */
 const TUNING = { lockDurationMs: 3000, stalledIntervalMs: 1000 }

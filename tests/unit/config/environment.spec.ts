@@ -53,6 +53,52 @@ test.group('Environment validation', () => {
   })
 })
 
+test.group('Environment validation | egress and secrets', () => {
+  test('a malformed allowlist entry is named', ({ assert }) => {
+    assert.deepEqual(
+      checkEnvironment({ ...valid, AUTOMATION_ALLOWED_HOSTS: '10.0.0.0/8, [::1]:9000' }),
+      []
+    )
+    const [problem] = checkEnvironment({
+      ...valid,
+      AUTOMATION_ALLOWED_HOSTS: '10.0.0.0/8, http://x',
+    })
+    assert.match(problem!, /^AUTOMATION_ALLOWED_HOSTS: .*"http:\/\/x"/)
+  })
+
+  test('secrets are declared by prefix: a bad name or a malformed host list is named', ({
+    assert,
+  }) => {
+    const problems = checkEnvironment({
+      ...valid,
+      STAGEFLOW_SECRET_PAYMENT_API_KEY: 'k',
+      STAGEFLOW_SECRET_PAYMENT_API_KEY_HOSTS: 'payments.example.com, pay.example.com:8443',
+      STAGEFLOW_SECRET_lower: 'x',
+      STAGEFLOW_SECRET_TOKEN_HOSTS: 'https://api.example.com/',
+    })
+    assert.lengthOf(problems, 2)
+    assert.match(problems[0]!, /^STAGEFLOW_SECRET_lower: /)
+    assert.match(problems[1]!, /^STAGEFLOW_SECRET_TOKEN_HOSTS: .*"https:\/\/api\.example\.com\/"/)
+  })
+
+  test('booting with a malformed secret binding stops with one clear line', ({ assert }) => {
+    const result = spawnSync(process.execPath, ['ace', 'list:routes'], {
+      cwd: app.makePath(),
+      env: {
+        ...process.env,
+        ...valid,
+        NODE_ENV: 'development',
+        STAGEFLOW_SECRET_TOKEN_HOSTS: 'not a host',
+      },
+      encoding: 'utf8',
+    })
+    assert.notEqual(result.status, 0)
+    const lines = result.stderr.trim().split('\n')
+    assert.lengthOf(lines, 1)
+    assert.match(lines[0]!, /^Invalid environment.*STAGEFLOW_SECRET_TOKEN_HOSTS/)
+  })
+})
+
 test.group('Security configuration', () => {
   test('HSTS is at least a year and on in production', async ({ assert }) => {
     const { default: shield } = await import('#config/shield')
