@@ -18,6 +18,7 @@ const ENTRY_EVENTS = ['started', 'transitioned', 'migrated']
 export default class ReconcileTimers extends Job<{ limit?: number }> {
   static jobName = 'reconcile_timers'
   static queue = 'timers' as const
+  static routine = true
 
   async handle(payload: { limit?: number }, context: JobContext) {
     const limit = payload.limit ?? 1000

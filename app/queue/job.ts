@@ -30,6 +30,12 @@ export abstract class Job<Payload extends Record<string, unknown> = Record<strin
   /** The registry name (app/queue/registry.ts). */
   static jobName: string
   static queue: QueueName = 'default'
+  /**
+   * A periodic housekeeping job (the timer reconciler): its successful runs
+   * log at debug, so they do not fill a console once a minute. Failures
+   * still log at warn.
+   */
+  static routine = false
 
   abstract handle(payload: Payload, context: JobContext): Promise<void>
 
@@ -40,4 +46,5 @@ export type JobClass<Payload extends Record<string, unknown> = Record<string, un
   new (...args: any[]): Job<Payload>
   jobName: string
   queue: QueueName
+  routine?: boolean
 }
