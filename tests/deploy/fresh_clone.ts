@@ -22,7 +22,7 @@
 | node_modules (same lock file; saves a minute); the install in build/ is
 | real. Prints "N passed, N failed"; exit 0 = both passed.
 |
-| Knobs: DEPLOY_TIMEOUT_SECONDS (hard limit, 540), DEPLOY_KEEP=1 (keep the
+| Knobs: DEPLOY_TIMEOUT_SECONDS (hard limit, 720), DEPLOY_KEEP=1 (keep the
 | copy), DB_HOST/DB_PORT/DB_USER/DB_PASSWORD, REDIS_HOST/REDIS_PORT.
 |
 */
@@ -41,7 +41,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const DIR = join(ROOT, 'tmp', `deploy-${process.pid}`)
 const APP = join(DIR, 'app')
 const BUILD = join(APP, 'build')
-const TIMEOUT_MS = Number(process.env.DEPLOY_TIMEOUT_SECONDS || 540) * 1000
+const TIMEOUT_MS = Number(process.env.DEPLOY_TIMEOUT_SECONDS || 720) * 1000
 const STARTED = performance.now()
 const DATABASE = `stageflow_deploy_test_${process.pid}`
 const DB = {

@@ -1,8 +1,7 @@
 /**
  * A signed-in browser, reduced to what the server sees: a cookie jar, the
  * XSRF token echoed back as a header (Shield's CSRF check), and Inertia's
- * headers so that pages answer with JSON props. For tests that talk to a
- * server in another process.
+ * header on form posts. For tests that talk to a server in another process.
  */
 export class HttpSession {
   cookies = new Map<string, string>()
@@ -12,10 +11,12 @@ export class HttpSession {
   async request(method: string, path: string, body?: unknown, referer?: string) {
     const headers: Record<string, string> = {
       'accept': 'text/html, application/xhtml+xml',
-      'x-inertia': 'true',
       'x-requested-with': 'XMLHttpRequest',
       'cookie': [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
     }
+    // Inertia answers a GET with its asset version unknown by 409; GETs here
+    // are plain page loads, form posts go as Inertia visits.
+    if (method !== 'GET') headers['x-inertia'] = 'true'
     const xsrf = this.cookies.get('XSRF-TOKEN')
     if (xsrf) headers['x-xsrf-token'] = decodeURIComponent(xsrf)
     if (body) headers['content-type'] = 'application/json'
