@@ -17,7 +17,7 @@ import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { ROOT, ensureDependencies, ensureTmp, requireNode24 } from './_bootstrap.js'
 
-requireNode24()
+await requireNode24()
 ensureDependencies()
 ensureTmp()
 

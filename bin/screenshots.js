@@ -21,7 +21,7 @@ import {
   run,
 } from './_bootstrap.js'
 
-requireNode24()
+await requireNode24()
 ensureDependencies()
 ensureEnvFile()
 ensureTmp()

@@ -18,7 +18,7 @@ import {
   run,
 } from './_bootstrap.js'
 
-requireNode24()
+await requireNode24()
 ensureDependencies()
 ensureEnvFile()
 ensureTmp()
@@ -30,20 +30,19 @@ run('node', ['ace', 'db:seed'])
 console.log('Building the UI…')
 run('npx', ['vite', 'build', '--logLevel', 'warn'])
 
+// The IPC channel carries the server's "ready" message (host and port it
+// really listens on): the address printed below is that one, whatever
+// PORT/HOST or .env say and whatever the log level.
 const server = spawn('node', ['--import=@poppinss/ts-exec', 'bin/server.ts'], {
   cwd: ROOT,
-  stdio: ['inherit', 'pipe', 'inherit'],
+  stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
   env: { ...process.env, NODE_ENV: process.env.NODE_ENV || 'development' },
 })
 
-let announced = false
-server.stdout.on('data', (chunk) => {
-  process.stdout.write(chunk)
-  if (!announced && /started HTTP server on/.test(chunk.toString())) {
-    announced = true
-    const url = process.env.APP_URL || 'http://localhost:3333'
-    console.log(`
-  Stageflow is running at ${url}
+server.on('message', (message) => {
+  if (!message?.isAdonisJS || message.environment !== 'web') return
+  console.log(`
+  Stageflow is running at ${browsableUrl(message.host, message.port)}
 
   Demo logins (password: stageflow-demo)
     admin@stageflow.test     admin
@@ -52,10 +51,18 @@ server.stdout.on('data', (chunk) => {
 
   Press Ctrl+C to stop.
 `)
-  }
 })
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => server.kill('SIGTERM'))
 }
 server.on('exit', (code) => process.exit(code ?? 0))
+
+/**
+ * A URL a browser on this machine can open: a wildcard address (all
+ * interfaces) is reached through localhost.
+ */
+function browsableUrl(host, port) {
+  const name = ['0.0.0.0', '::', ''].includes(host) ? 'localhost' : host
+  return `http://${name.includes(':') ? `[${name}]` : name}:${port}`
+}

@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { ROOT, requireNode24, run } from './_bootstrap.js'
 
-requireNode24()
+await requireNode24()
 
 const env = {
   NODE_ENV: 'development',

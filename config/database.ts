@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/lucid'
@@ -44,6 +46,13 @@ const mysqlConnection = {
   connectTimeout: 5000,
 }
 
+/**
+ * The SQLite file's folder is created here, so every entry point
+ * (`node ace migration:run` on a fresh clone included) finds it.
+ */
+const sqliteFile = app.makePath(env.get('SQLITE_FILE') || 'tmp/db.sqlite3')
+if (env.get('DB_CONNECTION') === 'sqlite') mkdirSync(dirname(sqliteFile), { recursive: true })
+
 const readHosts = parseHosts(env.get('DB_READ_HOSTS'))
 
 /**
@@ -69,7 +78,7 @@ const dbConfig = defineConfig({
     sqlite: {
       client: 'better-sqlite3',
       connection: {
-        filename: app.makePath(env.get('SQLITE_FILE') || 'tmp/db.sqlite3'),
+        filename: sqliteFile,
       },
       useNullAsDefault: true,
       pool: {

@@ -3,9 +3,25 @@ import app from '@adonisjs/core/services/app'
 import { defineConfig, targets } from '@adonisjs/core/logger'
 
 /**
- * Structured JSON logs in production (one object per line, ready for a log
- * shipper); pretty output while developing.
+ * pino-pretty is a dev dependency: an install with `--omit=dev` has none,
+ * and asking pino for a missing transport would stop the app.
  */
+function prettyInstalled() {
+  try {
+    import.meta.resolve('pino-pretty')
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Structured JSON logs in production and tests (one object per line, ready
+ * for a log shipper); human-readable lines while developing, which is what
+ * `npm start` runs (NODE_ENV=development).
+ */
+const pretty = !app.inProduction && !app.inTest && prettyInstalled()
+
 const loggerConfig = defineConfig({
   default: 'app',
 
@@ -16,8 +32,8 @@ const loggerConfig = defineConfig({
       level: env.get('LOG_LEVEL'),
       transport: {
         targets: targets()
-          .pushIf(!app.inProduction && !app.inTest, targets.pretty())
-          .pushIf(app.inProduction || app.inTest, targets.file({ destination: 1 }))
+          .pushIf(pretty, targets.pretty())
+          .pushIf(!pretty, targets.file({ destination: 1 }))
           .toArray(),
       },
     },

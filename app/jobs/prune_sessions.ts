@@ -10,6 +10,7 @@ import { Job, type JobContext } from '#queue/job'
  */
 export default class PruneSessions extends Job<{ batchSize?: number }> {
   static jobName = 'prune_sessions'
+  static routine = true
 
   async handle(payload: { batchSize?: number }, context: JobContext) {
     const batchSize = payload.batchSize ?? 1000

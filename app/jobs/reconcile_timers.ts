@@ -17,6 +17,7 @@ const ENTRY_EVENTS = ['started', 'transitioned', 'migrated']
  */
 export default class ReconcileTimers extends Job<{ limit?: number }> {
   static jobName = 'reconcile_timers'
+  static routine = true
 
   async handle(payload: { limit?: number }, context: JobContext) {
     const limit = payload.limit ?? 1000

@@ -28,6 +28,12 @@ export type DispatchOptions = {
 export abstract class Job<Payload extends Record<string, unknown> = Record<string, unknown>> {
   /** The registry name (app/queue/registry.ts), where its queue is set. */
   static jobName: string
+  /**
+   * A periodic housekeeping job (the timer reconciler): its successful runs
+   * log at debug, so they do not fill a console once a minute. Failures
+   * still log at warn.
+   */
+  static routine = false
 
   abstract handle(payload: Payload, context: JobContext): Promise<void>
 
@@ -37,4 +43,5 @@ export abstract class Job<Payload extends Record<string, unknown> = Record<strin
 export type JobClass<Payload extends Record<string, unknown> = Record<string, unknown>> = {
   new (...args: any[]): Job<Payload>
   jobName: string
+  routine?: boolean
 }

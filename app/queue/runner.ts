@@ -16,8 +16,9 @@ export type Execution = {
 /**
  * Runs one try of a job, the same way for every driver: resolves the
  * class through the container (so it can inject services), logs start and
- * end as structured lines, and calls the job's `failed` hook when this
- * was its last try (or the error is unrecoverable).
+ * end as structured lines (a routine job's success at debug), and calls
+ * the job's `failed` hook when this was its last try (or the error is
+ * unrecoverable).
  */
 export async function executeJob(execution: Execution) {
   const JobClass = await loadJob(execution.name)
@@ -39,7 +40,8 @@ export async function executeJob(execution: Execution) {
   log.debug('job started')
   try {
     await job.handle(execution.payload, context)
-    log.info({ ms: Math.round(performance.now() - started) }, 'job completed')
+    const level = JobClass.routine ? 'debug' : 'info'
+    log[level]({ ms: Math.round(performance.now() - started) }, 'job completed')
   } catch (error) {
     const final = error instanceof UnrecoverableError || execution.attempt >= execution.maxAttempts
     log.warn(
