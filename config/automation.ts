@@ -1,4 +1,4 @@
-import env from '#start/env'
+import env, { prefixedVariable } from '#start/env'
 import { AllowList } from '#support/egress/addresses'
 import type { Resolver } from '#support/egress/guard'
 
@@ -23,10 +23,8 @@ import type { Resolver } from '#support/egress/guard'
 |
 */
 
-const number = (name: string, fallback: number) => {
-  const value = Number(env.get(name as any))
-  return Number.isFinite(value) && value > 0 ? value : fallback
-}
+const positive = (value: number | undefined, fallback: number) =>
+  value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback
 
 /** "host:port=calls,host=calls" → per-host calls per minute. */
 const perHost = (text: string | undefined) =>
@@ -45,8 +43,8 @@ const automationConfig = {
    * Where circuit breakers and rate limits keep their state, shared by all
    * workers: `redis` (default when Redis is configured) or `database`.
    */
-  sharedState: (env.get('AUTOMATION_SHARED_STATE' as any) ||
-    (redisConfigured ? 'redis' : 'database')) as 'redis' | 'database',
+  sharedState: (env.get('AUTOMATION_SHARED_STATE') ?? (redisConfigured ? 'redis' : 'database')) as
+    'redis' | 'database',
   /** Namespaces the Redis keys (one prefix per deployment, like the queues). */
   redisPrefix: env.get('QUEUE_PREFIX') || 'sf',
   defaults: { timeoutMs: 10_000, attempts: 3, backoffMs: 2_000 },
@@ -54,14 +52,14 @@ const automationConfig = {
   maxBackoffMs: 10 * 60_000,
   breaker: {
     /** Consecutive failures (5xx, timeouts, network errors) that open it. */
-    failures: number('AUTOMATION_BREAKER_FAILURES', 5),
+    failures: positive(env.get('AUTOMATION_BREAKER_FAILURES'), 5),
     /** How long it stays open before one trial call. */
-    cooldownMs: number('AUTOMATION_BREAKER_COOLDOWN_MS', 30_000),
+    cooldownMs: positive(env.get('AUTOMATION_BREAKER_COOLDOWN_MS'), 30_000),
   },
   rateLimit: {
     /** Calls per minute per target host. */
-    perMinute: number('AUTOMATION_RATE_LIMIT_PER_MINUTE', 600),
-    perHost: perHost(env.get('AUTOMATION_RATE_LIMITS' as any)),
+    perMinute: positive(env.get('AUTOMATION_RATE_LIMIT_PER_MINUTE'), 600),
+    perHost: perHost(env.get('AUTOMATION_RATE_LIMITS')),
   },
   egress: {
     /**
@@ -81,10 +79,10 @@ const automationConfig = {
 }
 
 export const secretOf = (name: string): string | undefined =>
-  env.get(`${automationConfig.secretPrefix}${name}` as any) || undefined
+  prefixedVariable(`${automationConfig.secretPrefix}${name}`)
 
 /** The hosts a secret may be sent to (STAGEFLOW_SECRET_<NAME>_HOSTS), as written. */
 export const secretHostsOf = (name: string): string | undefined =>
-  env.get(`${automationConfig.secretPrefix}${name}_HOSTS` as any) || undefined
+  prefixedVariable(`${automationConfig.secretPrefix}${name}_HOSTS`)
 
 export default automationConfig

@@ -24,6 +24,27 @@ function allowList(key: string, value?: string) {
   return value
 }
 
+/** "host:port=calls,host=calls", calls a positive whole number; a bad entry is named. */
+function perHostLimits(key: string, value?: string) {
+  for (const entry of (value ?? '').split(',').map((item) => item.trim())) {
+    if (entry && !/^[^=\s]+=[1-9][0-9]*$/.test(entry)) {
+      throw new Error(
+        `Invalid value for "${key}": "${entry}" is not host=calls (e.g. api.example.com=120)`
+      )
+    }
+  }
+  return value
+}
+
+/**
+ * A variable declared by prefix (STAGEFLOW_SECRET_*): checked at boot by
+ * `checkPrefixedVariables`, read here because the typed schema cannot name it.
+ */
+export function prefixedVariable(name: string): string | undefined {
+  if (!name.startsWith(SECRET_PREFIX)) throw new Error(`${name} is not a declared prefix`)
+  return process.env[name] || undefined
+}
+
 export const envSchema = {
   NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
   PORT: Env.schema.number(),
@@ -118,6 +139,16 @@ export const envSchema = {
   */
   /** Hosts, IPs or CIDRs (optionally ":port") the egress guard lets through although private or local. */
   AUTOMATION_ALLOWED_HOSTS: allowList,
+  /** Where breakers and rate limits keep their state (default: redis with Redis, else database). */
+  AUTOMATION_SHARED_STATE: Env.schema.enum.optional(['redis', 'database'] as const),
+  /** Consecutive failures that open a host's circuit breaker (default 5). */
+  AUTOMATION_BREAKER_FAILURES: Env.schema.number.optional(),
+  /** How long an open breaker waits before one trial call, in ms (default 30000). */
+  AUTOMATION_BREAKER_COOLDOWN_MS: Env.schema.number.optional(),
+  /** Calls per minute per target host (default 600). */
+  AUTOMATION_RATE_LIMIT_PER_MINUTE: Env.schema.number.optional(),
+  /** Per-host exceptions: "host:port=calls,host=calls" (calls per minute). */
+  AUTOMATION_RATE_LIMITS: perHostLimits,
 
   /*
   |----------------------------------------------------------

@@ -108,3 +108,45 @@ test.group('Security configuration', () => {
     assert.isAtLeast(seconds, 365 * 86400)
   })
 })
+
+test.group('Environment validation | automation settings', () => {
+  test('every AUTOMATION_* variable the config reads is declared and checked', ({ assert }) => {
+    assert.deepEqual(
+      checkEnvironment({
+        ...valid,
+        AUTOMATION_SHARED_STATE: 'redis',
+        AUTOMATION_BREAKER_FAILURES: '3',
+        AUTOMATION_BREAKER_COOLDOWN_MS: '1000',
+        AUTOMATION_RATE_LIMIT_PER_MINUTE: '60',
+        AUTOMATION_RATE_LIMITS: 'api.example.com=120, 10.0.0.5:8080=30',
+      }),
+      []
+    )
+    const problems = checkEnvironment({
+      ...valid,
+      AUTOMATION_SHARED_STATE: 'memcached',
+      AUTOMATION_BREAKER_FAILURES: 'many',
+      AUTOMATION_RATE_LIMITS: 'api.example.com=lots',
+    })
+    assert.sameMembers(
+      problems.map((p) => p.split(':')[0]),
+      ['AUTOMATION_SHARED_STATE', 'AUTOMATION_BREAKER_FAILURES', 'AUTOMATION_RATE_LIMITS']
+    )
+    assert.match(
+      problems.find((p) => p.startsWith('AUTOMATION_RATE_LIMITS'))!,
+      /host=calls/
+    )
+  })
+
+  test('config files read only declared variables (no "as any" escapes)', async ({ assert }) => {
+    const { readdir, readFile } = await import('node:fs/promises')
+    for (const file of await readdir(app.makePath('config'))) {
+      const source = await readFile(app.makePath('config', file), 'utf8')
+      assert.notMatch(
+        source,
+        /env\.get\([^)]*as any/,
+        `config/${file} reads an undeclared variable`
+      )
+    }
+  })
+})
