@@ -1,16 +1,16 @@
 import { FIELD_TYPES, type FieldDefinition, type FieldType } from '#engine/definition'
 import {
-  FIELD_PROPERTIES,
   type JsonObject,
   MAX_NAME_LENGTH,
   at,
   child,
   describeValue,
   isAbsent,
-  isObject,
-  IDENTIFIER_RULE,
 } from '#engine/verifier/rules'
 import { type Verification } from '#engine/verifier/verification'
+
+/** The properties an element may have; any other is reported. */
+const FIELD_PROPERTIES = ['key', 'label', 'type', 'required', 'options']
 
 export function verifyFields(
   run: Verification,
@@ -26,25 +26,19 @@ export function verifyFields(
 
   list.forEach((raw, index) => {
     const path = at(child(stagePath, 'fields'), index)
-    if (!isObject(raw)) {
-      run.report(
-        path,
-        'invalid_type',
-        `Field #${index + 1} of ${stageText} must be an object, not ${describeValue(raw)}.`
-      )
-      return
-    }
-    const key = run.readString(raw, 'key', path, `Field #${index + 1} of ${stageText}`, {
-      ...IDENTIFIER_RULE,
-      required: true,
-    })
-    const subject =
-      key === undefined ? `Field #${index + 1} of ${stageText}` : `Field "${key}" of ${stageText}`
-    run.checkUnknownProperties(raw, FIELD_PROPERTIES, path, subject)
-    const label = run.readString(raw, 'label', path, subject, {
-      required: true,
-      maxLength: MAX_NAME_LENGTH,
-    })
+    if (!run.expectObject(raw, path, `Field #${index + 1} of ${stageText}`)) return
+    const {
+      key,
+      subject,
+      name: label,
+    } = run.readIdentity(
+      raw,
+      path,
+      (k) =>
+        k === undefined ? `Field #${index + 1} of ${stageText}` : `Field "${k}" of ${stageText}`,
+      FIELD_PROPERTIES,
+      'label'
+    )
 
     const type = run.readEnum(
       raw,

@@ -14,23 +14,6 @@ export const MAX_DESCRIPTION_LENGTH = 5000
 export const MAX_EMAIL_LENGTH = 254
 
 export const WORKFLOW_PROPERTIES = ['key', 'name', 'description', 'stages', 'transitions']
-export const STAGE_PROPERTIES = [
-  'key',
-  'name',
-  'type',
-  'outcome',
-  'sla',
-  'assignee',
-  'fields',
-  'automatic',
-  'escalation',
-  'actions',
-]
-export const ASSIGNEE_PROPERTIES = ['role', 'user']
-export const FIELD_PROPERTIES = ['key', 'label', 'type', 'required', 'options']
-export const AUTOMATIC_PROPERTIES = ['after', 'transition']
-export const ESCALATION_PROPERTIES = ['reassignRole', 'reassignUser', 'transition']
-export const TRANSITION_PROPERTIES = ['key', 'from', 'to', 'label', 'roles', 'requires', 'actions']
 
 export type JsonObject = Record<string, unknown>
 

@@ -9,49 +9,53 @@ import {
 } from '#engine/definition'
 import { verifyFields } from '#engine/verifier/fields'
 import {
-  ASSIGNEE_PROPERTIES,
-  AUTOMATIC_PROPERTIES,
-  ESCALATION_PROPERTIES,
   type JsonObject,
-  MAX_NAME_LENGTH,
-  STAGE_PROPERTIES,
   at,
   child,
   describeValue,
   includes,
   isAbsent,
-  isObject,
   quoteList,
-  IDENTIFIER_RULE,
 } from '#engine/verifier/rules'
 import { type Verification, stageSubject } from '#engine/verifier/verification'
 
+/** The properties an element may have; any other is reported. */
+const STAGE_PROPERTIES = [
+  'key',
+  'name',
+  'type',
+  'outcome',
+  'sla',
+  'assignee',
+  'fields',
+  'automatic',
+  'escalation',
+  'actions',
+]
+const ASSIGNEE_PROPERTIES = ['role', 'user']
+const AUTOMATIC_PROPERTIES = ['after', 'transition']
+const ESCALATION_PROPERTIES = ['reassignRole', 'reassignUser', 'transition']
+
+/**
+ * One stage: key, name, type and outcome, time-based behaviour (SLA,
+ * automatic transition, escalation), assignee, fields and actions.
+ */
 export function verifyStage(
   run: Verification,
   raw: unknown,
   index: number
 ): StageDefinition | null {
   const path = at('$.stages', index)
-  if (!isObject(raw)) {
-    run.report(
-      path,
-      'invalid_type',
-      `Stage #${index + 1} must be an object, not ${describeValue(raw)}.`
-    )
-    return null
-  }
+  if (!run.expectObject(raw, path, `Stage #${index + 1}`)) return null
 
   if (typeof raw.key === 'string') run.writtenStageKeys.add(raw.key)
-  const key = run.readString(raw, 'key', path, stageSubject(index, undefined), {
-    ...IDENTIFIER_RULE,
-    required: true,
-  })
-  const subject = stageSubject(index, key)
-  run.checkUnknownProperties(raw, STAGE_PROPERTIES, path, subject)
-  const name = run.readString(raw, 'name', path, subject, {
-    required: true,
-    maxLength: MAX_NAME_LENGTH,
-  })
+  const { key, subject, name } = run.readIdentity(
+    raw,
+    path,
+    (k) => stageSubject(index, k),
+    STAGE_PROPERTIES,
+    'name'
+  )
 
   const type = run.readEnum(
     raw,

@@ -1,38 +1,35 @@
 import { ROLES, type Role, type TransitionDefinition } from '#engine/definition'
+import { type Verification, stageSubject, transitionSubject } from '#engine/verifier/verification'
 import {
   type JsonObject,
   MAX_NAME_LENGTH,
-  TRANSITION_PROPERTIES,
   at,
   child,
   describeValue,
   includes,
-  isObject,
   quoteList,
-  IDENTIFIER_RULE,
 } from '#engine/verifier/rules'
-import { type Verification, stageSubject, transitionSubject } from '#engine/verifier/verification'
 
+/** The properties an element may have; any other is reported. */
+const TRANSITION_PROPERTIES = ['key', 'from', 'to', 'label', 'roles', 'requires', 'actions']
+
+/**
+ * One transition: its key, both ends (existing stages, not leaving an end
+ * stage), label, roles, required fields and actions.
+ */
 export function verifyTransition(
   run: Verification,
   raw: unknown,
   index: number
 ): TransitionDefinition | null {
   const path = at('$.transitions', index)
-  if (!isObject(raw)) {
-    run.report(
-      path,
-      'invalid_type',
-      `Transition #${index + 1} must be an object, not ${describeValue(raw)}.`
-    )
-    return null
-  }
-  const key = run.readString(raw, 'key', path, transitionSubject(index, undefined), {
-    ...IDENTIFIER_RULE,
-    required: true,
-  })
-  const subject = transitionSubject(index, key)
-  run.checkUnknownProperties(raw, TRANSITION_PROPERTIES, path, subject)
+  if (!run.expectObject(raw, path, `Transition #${index + 1}`)) return null
+  const { key, subject } = run.readIdentity(
+    raw,
+    path,
+    (k) => transitionSubject(index, k),
+    TRANSITION_PROPERTIES
+  )
 
   const from = verifyEndpoint(run, raw, 'from', path, subject)
   const to = verifyEndpoint(run, raw, 'to', path, subject)

@@ -15,6 +15,8 @@ import {
   isAbsent,
   isObject,
   quoteList,
+  IDENTIFIER_RULE,
+  MAX_NAME_LENGTH,
 } from '#engine/verifier/rules'
 
 /** What the graph checks need to know about a stage that has a usable key. */
@@ -81,6 +83,40 @@ export class Verification {
       } else this.actionKeys.set(key, actionPath)
     })
     return actions
+  }
+
+  /** True when `raw` is an object; otherwise says what it had to be. */
+  expectObject(raw: unknown, path: string, what: string): raw is JsonObject {
+    if (isObject(raw)) return true
+    this.report(path, 'invalid_type', `${what} must be an object, not ${describeValue(raw)}.`)
+    return false
+  }
+
+  /**
+   * How every element starts: its key, the subject that key gives the
+   * messages, the unknown-property check and (for stages and fields) the
+   * required display name.
+   */
+  readIdentity(
+    raw: JsonObject,
+    path: string,
+    subjectOf: (key: string | undefined) => string,
+    allowed: readonly string[],
+    nameProperty?: 'name' | 'label'
+  ) {
+    const key = this.readString(raw, 'key', path, subjectOf(undefined), {
+      ...IDENTIFIER_RULE,
+      required: true,
+    })
+    const subject = subjectOf(key)
+    this.checkUnknownProperties(raw, allowed, path, subject)
+    const name = nameProperty
+      ? this.readString(raw, nameProperty, path, subject, {
+          required: true,
+          maxLength: MAX_NAME_LENGTH,
+        })
+      : undefined
+    return { key, subject, name }
   }
 
   report(path: string, code: ProblemCode, message: string): void {

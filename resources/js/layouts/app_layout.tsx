@@ -1,3 +1,4 @@
+import { BrandName } from '../components/brand_mark.tsx'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { Link, router, usePage } from '@inertiajs/react'
 import { urlFor } from '../client.ts'
@@ -52,19 +53,7 @@ export default function AppLayout({ children }: { children: ReactNode }) {
           <span className="sr-only">{t('nav.menu')}</span>
         </button>
         <Link href={urlFor('dashboard')} className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            <svg width="18" height="18" viewBox="0 0 32 32">
-              <path
-                d="M5 24h7v-8h8V8h7"
-                stroke="white"
-                strokeWidth="3.5"
-                fill="none"
-                strokeLinecap="round"
-                strokeLinejoin="round"
-              />
-            </svg>
-          </span>
-          Stageflow
+          <BrandName />
         </Link>
         <nav
           id="primary-nav"

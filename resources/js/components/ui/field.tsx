@@ -41,3 +41,27 @@ export function Field(props: {
     </div>
   )
 }
+
+/** A password input in a Field (current or new password, per `autoComplete`). */
+export function PasswordField(props: {
+  label: string
+  hint?: string
+  error?: string | string[]
+  autoComplete: 'current-password' | 'new-password'
+  value: string
+  onChange: (value: string) => void
+}) {
+  return (
+    <Field label={props.label} hint={props.hint} error={props.error}>
+      {(control) => (
+        <input
+          {...control}
+          type="password"
+          autoComplete={props.autoComplete}
+          value={props.value}
+          onChange={(event) => props.onChange(event.target.value)}
+        />
+      )}
+    </Field>
+  )
+}

@@ -1,3 +1,4 @@
+import { useI18n } from '../../lib/i18n.ts'
 import type { ReactNode } from 'react'
 import { InlineProblems, type DesignerProblem } from './designer_problems.tsx'
 
@@ -92,38 +93,49 @@ export function KeyControl(props: TextControlProps) {
 
 /**
  * The display name and machine key every designer row starts with (a
- * stage, a transition, a field); `nameSlot` is the verifier's name for the
- * first ("name" or "label").
+ * stage, a transition, a field), and its type where it has one. `prefix`
+ * names the row's translations (`<prefix>.<nameSlot>`, `.key`, `.keyAuto`,
+ * `.type`); `nameSlot` is the verifier's name for the first input.
  */
-export function NameAndKeyControls(props: {
+export function RowIdentity<Row extends { key: string; autoKey: boolean; type?: string }>(props: {
   id: (slot: string) => string
   problems: (slot: string) => readonly DesignerProblem[]
+  prefix: string
   nameSlot: 'name' | 'label'
-  nameLabel: string
-  keyLabel: string
-  /** Shown under the key while it still follows the name. */
-  keyHint?: string
-  name: string
-  keyValue: string
+  row: Row & { name?: string; label?: string }
+  types?: { values: readonly string[]; labelOf: (type: string) => string }
   onChange: (patch: Record<string, string>) => void
 }) {
+  const { t } = useI18n()
+  const { id, problems, prefix, nameSlot, row } = props
   return (
     <>
       <NameControl
-        id={props.id(props.nameSlot)}
-        label={props.nameLabel}
-        problems={props.problems(props.nameSlot)}
-        value={props.name}
-        onChange={(value) => props.onChange({ [props.nameSlot]: value })}
+        id={id(nameSlot)}
+        label={t(`${prefix}.${nameSlot}`)}
+        problems={problems(nameSlot)}
+        value={row[nameSlot] ?? ''}
+        onChange={(value) => props.onChange({ [nameSlot]: value })}
       />
       <KeyControl
-        id={props.id('key')}
-        label={props.keyLabel}
-        problems={props.problems('key')}
-        hint={props.keyHint}
-        value={props.keyValue}
+        id={id('key')}
+        label={t(`${prefix}.key`)}
+        problems={problems('key')}
+        hint={row.autoKey ? t(`${prefix}.keyAuto`) : undefined}
+        value={row.key}
         onChange={(key) => props.onChange({ key })}
       />
+      {props.types && (
+        <ChoiceControl
+          id={id('type')}
+          label={t(`${prefix}.type`)}
+          problems={problems('type')}
+          values={props.types.values}
+          labelOf={props.types.labelOf}
+          value={row.type ?? ''}
+          onChange={(type) => props.onChange({ type })}
+        />
+      )}
     </>
   )
 }
@@ -174,5 +186,75 @@ export function DesignerRowCard(props: {
       )}
       {props.children}
     </section>
+  )
+}
+
+/**
+ * A section of the designer's list (stages, transitions): its heading,
+ * the problems about the list as a whole, its rows and the button that
+ * adds one.
+ */
+export function DesignerSection(props: {
+  id: string
+  heading: string
+  problems: readonly DesignerProblem[]
+  addLabel: string
+  addDisabled?: boolean
+  onAdd: () => void
+  children: ReactNode
+}) {
+  return (
+    <section className="wf-section" aria-labelledby={`${props.id}-heading`}>
+      <div className="wf-section-header">
+        <h2 id={`${props.id}-heading`} tabIndex={-1}>
+          {props.heading}
+        </h2>
+      </div>
+      <InlineProblems id={`${props.id}-problems`} problems={props.problems} />
+      {props.children}
+      <button
+        type="button"
+        id={`add-${props.id.replace(/s$/, '')}`}
+        className="btn"
+        disabled={props.addDisabled}
+        onClick={props.onAdd}
+      >
+        {props.addLabel}
+      </button>
+    </section>
+  )
+}
+
+/**
+ * A choice among fixed values (a stage's type, an outcome, a role), each
+ * shown by `labelOf`; `none` adds an empty first option with that label.
+ */
+export function ChoiceControl(props: {
+  id: string
+  label: string
+  problems?: readonly DesignerProblem[]
+  values: readonly string[]
+  labelOf: (value: string) => string
+  none?: string
+  value: string
+  onChange(value: string): void
+}) {
+  return (
+    <DesignerControl id={props.id} label={props.label} problems={props.problems}>
+      {(control) => (
+        <select
+          {...control}
+          value={props.value}
+          onChange={(event) => props.onChange(event.target.value)}
+        >
+          {props.none !== undefined && <option value="">{props.none}</option>}
+          {props.values.map((value) => (
+            <option key={value} value={value}>
+              {props.labelOf(value)}
+            </option>
+          ))}
+        </select>
+      )}
+    </DesignerControl>
   )
 }

@@ -1,7 +1,12 @@
 import { FIELD_TYPES, OUTCOMES, ROLES, STAGE_TYPES } from '#engine/definition'
 import { useI18n } from '../../lib/i18n.ts'
 import type { EditorField, EditorStage } from './designer_state.ts'
-import { DesignerControl, DesignerRowCard, NameAndKeyControls } from './designer_control.tsx'
+import {
+  ChoiceControl,
+  DesignerControl,
+  DesignerRowCard,
+  RowIdentity,
+} from './designer_control.tsx'
 import {
   FIELD_SLOTS,
   InlineProblems,
@@ -92,53 +97,26 @@ export function StageEditor(props: StageEditorProps) {
       dataRow={index}
     >
       <div className="wf-grid">
-        <NameAndKeyControls
+        <RowIdentity
           id={id}
           problems={at}
+          prefix="designer.stage"
           nameSlot="name"
-          nameLabel={t('designer.stage.name')}
-          keyLabel={t('designer.stage.key')}
-          keyHint={stage.autoKey ? t('designer.stage.keyAuto') : undefined}
-          name={stage.name}
-          keyValue={stage.key}
+          row={stage}
+          types={{ values: STAGE_TYPES, labelOf: (type) => t(`workflows.stageTypes.${type}`) }}
           onChange={props.onChange}
         />
-        <DesignerControl id={id('type')} label={t('designer.stage.type')} problems={at('type')}>
-          {(control) => (
-            <select
-              {...control}
-              value={stage.type}
-              onChange={(event) => props.onChange({ type: event.target.value })}
-            >
-              {STAGE_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {t(`workflows.stageTypes.${type}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </DesignerControl>
         {end ? (
-          <DesignerControl
+          <ChoiceControl
             id={id('outcome')}
             label={t('designer.stage.outcome')}
             problems={at('outcome')}
-          >
-            {(control) => (
-              <select
-                {...control}
-                value={stage.outcome}
-                onChange={(event) => props.onChange({ outcome: event.target.value })}
-              >
-                <option value="">{t('designer.choose')}</option>
-                {OUTCOMES.map((outcome) => (
-                  <option key={outcome} value={outcome}>
-                    {t(`workflows.outcomes.${outcome}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </DesignerControl>
+            values={OUTCOMES}
+            labelOf={(outcome) => t(`workflows.outcomes.${outcome}`)}
+            none={t('designer.choose')}
+            value={stage.outcome}
+            onChange={(outcome) => props.onChange({ outcome })}
+          />
         ) : (
           <DesignerControl
             id={id('sla')}
@@ -161,26 +139,16 @@ export function StageEditor(props: StageEditorProps) {
           </DesignerControl>
         )}
         {!end && (
-          <DesignerControl
+          <ChoiceControl
             id={id('assignee-role')}
             label={t('designer.stage.assigneeRole')}
             problems={at('assignee.role')}
-          >
-            {(control) => (
-              <select
-                {...control}
-                value={stage.assigneeRole}
-                onChange={(event) => props.onChange({ assigneeRole: event.target.value })}
-              >
-                <option value="">{t('designer.stage.anyone')}</option>
-                {ROLES.map((role) => (
-                  <option key={role} value={role}>
-                    {t(`roles.${role}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </DesignerControl>
+            values={ROLES}
+            labelOf={(role) => t(`roles.${role}`)}
+            none={t('designer.stage.anyone')}
+            value={stage.assigneeRole}
+            onChange={(assigneeRole) => props.onChange({ assigneeRole })}
+          />
         )}
         {!end && (
           <DesignerControl
@@ -285,32 +253,15 @@ function FieldEditor(props: {
       </legend>
       {general.length > 0 && <InlineProblems id={id('general')} problems={general} />}
       <div className="wf-field-grid">
-        <NameAndKeyControls
+        <RowIdentity
           id={id}
           problems={at}
+          prefix="designer.fields"
           nameSlot="label"
-          nameLabel={t('designer.fields.label')}
-          keyLabel={t('designer.fields.key')}
-          keyHint={field.autoKey ? t('designer.fields.keyAuto') : undefined}
-          name={field.label}
-          keyValue={field.key}
+          row={field}
+          types={{ values: FIELD_TYPES, labelOf: (type) => t(`designer.fieldTypes.${type}`) }}
           onChange={props.onChange}
         />
-        <DesignerControl id={id('type')} label={t('designer.fields.type')} problems={at('type')}>
-          {(control) => (
-            <select
-              {...control}
-              value={field.type}
-              onChange={(event) => props.onChange({ type: event.target.value })}
-            >
-              {FIELD_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {t(`designer.fieldTypes.${type}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </DesignerControl>
         <div className="field wf-field-required">
           <label className="checkbox" htmlFor={id('required')}>
             <input

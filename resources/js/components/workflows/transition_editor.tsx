@@ -1,7 +1,7 @@
 import { ROLES } from '#engine/definition'
 import { useI18n } from '../../lib/i18n.ts'
 import type { EditorStage, EditorTransition } from './designer_state.ts'
-import { DesignerControl, DesignerRowCard, NameAndKeyControls } from './designer_control.tsx'
+import { DesignerControl, DesignerRowCard, RowIdentity } from './designer_control.tsx'
 import { InlineProblems, TRANSITION_SLOTS, rowLevel, useProblems } from './designer_problems.tsx'
 
 export type TransitionEditorProps = {
@@ -77,15 +77,12 @@ export function TransitionEditor(props: TransitionEditorProps) {
       hasProblems={Boolean(slots?.size)}
     >
       <div className="wf-grid">
-        <NameAndKeyControls
+        <RowIdentity
           id={id}
           problems={at}
+          prefix="designer.transition"
           nameSlot="label"
-          nameLabel={t('designer.transition.label')}
-          keyLabel={t('designer.transition.key')}
-          keyHint={transition.autoKey ? t('designer.transition.keyAuto') : undefined}
-          name={transition.label}
-          keyValue={transition.key}
+          row={transition}
           onChange={props.onChange}
         />
         <DesignerControl

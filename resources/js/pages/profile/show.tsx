@@ -1,7 +1,7 @@
 import { Head, router, useForm, usePage } from '@inertiajs/react'
 import { urlFor } from '../../client.ts'
 import { useI18n } from '../../lib/i18n.ts'
-import { Field } from '../../components/ui/field.tsx'
+import { Field, PasswordField } from '../../components/ui/field.tsx'
 import { EmptyState } from '../../components/ui/empty_state.tsx'
 import type { Data } from '../../../../.adonisjs/client/data.js'
 import type { InertiaProps } from '../../types.ts'
@@ -72,46 +72,28 @@ export default function ProfileShow({ profile, tokens }: Props) {
         }}
       >
         <h2>{t('profile.changePassword')}</h2>
-        <Field label={t('profile.currentPassword')} error={passwordForm.errors.currentPassword}>
-          {(c) => (
-            <input
-              {...c}
-              type="password"
-              autoComplete="current-password"
-              value={passwordForm.data.currentPassword}
-              onChange={(e) => passwordForm.setData('currentPassword', e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
+        <PasswordField
+          label={t('profile.currentPassword')}
+          error={passwordForm.errors.currentPassword}
+          autoComplete="current-password"
+          value={passwordForm.data.currentPassword}
+          onChange={(value) => passwordForm.setData('currentPassword', value)}
+        />
+        <PasswordField
           label={t('profile.newPassword')}
           hint={t('users.passwordHint')}
           error={passwordForm.errors.password}
-        >
-          {(c) => (
-            <input
-              {...c}
-              type="password"
-              autoComplete="new-password"
-              value={passwordForm.data.password}
-              onChange={(e) => passwordForm.setData('password', e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
+          autoComplete="new-password"
+          value={passwordForm.data.password}
+          onChange={(value) => passwordForm.setData('password', value)}
+        />
+        <PasswordField
           label={t('profile.confirmPassword')}
           error={passwordForm.errors.passwordConfirmation}
-        >
-          {(c) => (
-            <input
-              {...c}
-              type="password"
-              autoComplete="new-password"
-              value={passwordForm.data.passwordConfirmation}
-              onChange={(e) => passwordForm.setData('passwordConfirmation', e.target.value)}
-            />
-          )}
-        </Field>
+          autoComplete="new-password"
+          value={passwordForm.data.passwordConfirmation}
+          onChange={(value) => passwordForm.setData('passwordConfirmation', value)}
+        />
         <button type="submit" className="btn btn-primary" disabled={passwordForm.processing}>
           {t('profile.changePassword')}
         </button>

@@ -9,7 +9,7 @@ import { StartProcessButton } from '../../components/workflows/start_process_but
 import { StageEditor } from '../../components/workflows/stage_editor.tsx'
 import { TransitionEditor } from '../../components/workflows/transition_editor.tsx'
 import { ProblemSummary } from '../../components/workflows/problem_summary.tsx'
-import { DesignerControl } from '../../components/workflows/designer_control.tsx'
+import { DesignerControl, DesignerSection } from '../../components/workflows/designer_control.tsx'
 import {
   InlineProblems,
   ProblemsContext,
@@ -342,13 +342,19 @@ export default function WorkflowsDesigner(props: Props) {
             </DesignerControl>
           </section>
 
-          <section className="wf-section" aria-labelledby="stages-heading">
-            <div className="wf-section-header">
-              <h2 id="stages-heading" tabIndex={-1}>
-                {t('designer.stages', { count: doc.stages.length })}
-              </h2>
-            </div>
-            <InlineProblems id="stages-problems" problems={problemIndex.stages} />
+          <DesignerSection
+            id="stages"
+            heading={t('designer.stages', { count: doc.stages.length })}
+            problems={problemIndex.stages}
+            addLabel={t('designer.stage.add')}
+            onAdd={() => {
+              const result = addStage(
+                doc,
+                t('designer.defaults.stage', { number: doc.stages.length + 1 })
+              )
+              edit(() => result.doc, `stage-${result.uid}-name`)
+            }}
+          >
             {doc.stages.map((stage, index) => (
               <StageEditor
                 key={stage.uid}
@@ -393,29 +399,19 @@ export default function WorkflowsDesigner(props: Props) {
                 onClearPart={(part) => edit((d) => clearStagePart(d, index, part))}
               />
             ))}
-            <button
-              type="button"
-              id="add-stage"
-              className="btn"
-              onClick={() => {
-                const result = addStage(
-                  doc,
-                  t('designer.defaults.stage', { number: doc.stages.length + 1 })
-                )
-                edit(() => result.doc, `stage-${result.uid}-name`)
-              }}
-            >
-              {t('designer.stage.add')}
-            </button>
-          </section>
+          </DesignerSection>
 
-          <section className="wf-section" aria-labelledby="transitions-heading">
-            <div className="wf-section-header">
-              <h2 id="transitions-heading" tabIndex={-1}>
-                {t('designer.transitions', { count: doc.transitions.length })}
-              </h2>
-            </div>
-            <InlineProblems id="transitions-problems" problems={problemIndex.transitions} />
+          <DesignerSection
+            id="transitions"
+            heading={t('designer.transitions', { count: doc.transitions.length })}
+            problems={problemIndex.transitions}
+            addLabel={t('designer.transition.add')}
+            addDisabled={doc.stages.length === 0}
+            onAdd={() => {
+              const result = addTransition(doc)
+              edit(() => result.doc, `transition-${result.uid}-label`)
+            }}
+          >
             {doc.transitions.map((transition, index) => (
               <TransitionEditor
                 key={transition.uid}
@@ -436,19 +432,7 @@ export default function WorkflowsDesigner(props: Props) {
                 }}
               />
             ))}
-            <button
-              type="button"
-              id="add-transition"
-              className="btn"
-              disabled={doc.stages.length === 0}
-              onClick={() => {
-                const result = addTransition(doc)
-                edit(() => result.doc, `transition-${result.uid}-label`)
-              }}
-            >
-              {t('designer.transition.add')}
-            </button>
-          </section>
+          </DesignerSection>
         </div>
       </div>
 

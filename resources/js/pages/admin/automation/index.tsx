@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { Head, Link, router } from '@inertiajs/react'
+import { DataTable } from '../../../components/ui/data_table.tsx'
 import { urlFor } from '../../../client.ts'
 import { useI18n } from '../../../lib/i18n.ts'
 import { AdminNav } from '../../../components/admin/admin_nav.tsx'
@@ -90,42 +91,32 @@ export default function AutomationAdmin(props: Props) {
       <section className="card" aria-labelledby="automation-hosts">
         <h2 id="automation-hosts">{t('automation.hosts.title')}</h2>
         <p className="queue-note">{t('automation.hosts.intro')}</p>
-        {props.hosts.length === 0 ? (
-          <p className="queue-note">{t('automation.hosts.empty')}</p>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <caption className="sr-only">{t('automation.hosts.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('automation.hosts.columns.host')}</th>
-                  <th scope="col">{t('automation.hosts.columns.breaker')}</th>
-                  <th scope="col">{t('automation.hosts.columns.failures')}</th>
-                  <th scope="col">{t('automation.hosts.columns.rate')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.hosts.map((host) => (
-                  <tr key={host.host}>
-                    <td>{host.host}</td>
-                    <td>
-                      {t(`automation.hosts.state.${host.state}`)}
-                      {host.openUntil &&
-                        ` — ${t('automation.hosts.until', { at: formatDateTime(host.openUntil) })}`}
-                    </td>
-                    <td>{host.failures}</td>
-                    <td>
-                      {t('automation.hosts.calls', {
-                        calls: host.callsThisMinute,
-                        limit: host.limitPerMinute,
-                      })}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t('automation.hosts.title')}
+          columns={['host', 'breaker', 'failures', 'rate'].map((c) =>
+            t(`automation.hosts.columns.${c}`)
+          )}
+          rows={props.hosts}
+          rowKey={(host) => host.host}
+          empty={t('automation.hosts.empty')}
+          row={(host) => (
+            <>
+              <td>{host.host}</td>
+              <td>
+                {t(`automation.hosts.state.${host.state}`)}
+                {host.openUntil &&
+                  ` — ${t('automation.hosts.until', { at: formatDateTime(host.openUntil) })}`}
+              </td>
+              <td>{host.failures}</td>
+              <td>
+                {t('automation.hosts.calls', {
+                  calls: host.callsThisMinute,
+                  limit: host.limitPerMinute,
+                })}
+              </td>
+            </>
+          )}
+        />
         <p className="queue-note">
           {t('automation.executions', {
             succeeded: props.executions.succeeded ?? 0,
@@ -138,37 +129,26 @@ export default function AutomationAdmin(props: Props) {
       <section className="card" aria-labelledby="automation-state">
         <h2 id="automation-state">{t('automation.state.title')}</h2>
         <p className="queue-note">{t('automation.state.intro')}</p>
-        {props.state.length === 0 ? (
-          <p className="queue-note">{t('automation.state.empty')}</p>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <caption className="sr-only">{t('automation.state.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('automation.state.columns.scope')}</th>
-                  <th scope="col">{t('automation.state.columns.key')}</th>
-                  <th scope="col">{t('automation.state.columns.value')}</th>
-                  <th scope="col">{t('automation.state.columns.version')}</th>
-                  <th scope="col">{t('automation.state.columns.expires')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.state.map((entry) => (
-                  <tr key={`${entry.scope}/${entry.key}`}>
-                    <td>{entry.scope}</td>
-                    <td>{entry.key}</td>
-                    <td>
-                      <code>{entry.value}</code>
-                    </td>
-                    <td>{entry.version}</td>
-                    <td>{entry.expiresAt ? formatDateTime(entry.expiresAt) : '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t('automation.state.title')}
+          columns={['scope', 'key', 'value', 'version', 'expires'].map((c) =>
+            t(`automation.state.columns.${c}`)
+          )}
+          rows={props.state}
+          rowKey={(entry) => `${entry.scope}/${entry.key}`}
+          empty={t('automation.state.empty')}
+          row={(entry) => (
+            <>
+              <td>{entry.scope}</td>
+              <td>{entry.key}</td>
+              <td>
+                <code>{entry.value}</code>
+              </td>
+              <td>{entry.version}</td>
+              <td>{entry.expiresAt ? formatDateTime(entry.expiresAt) : '—'}</td>
+            </>
+          )}
+        />
         <h3 className="queue-subhead">{t('automation.locks.title')}</h3>
         {props.locks.length === 0 ? (
           <p className="queue-note">{t('automation.locks.empty')}</p>
