@@ -30,17 +30,19 @@ test.group('Health endpoints', (group) => {
     response.assertStatus(200)
     assert.sameMembers(Object.keys(response.body()), PUBLIC_KEYS)
     assert.isTrue(response.body().isHealthy)
-    assert.equal(response.body().status, 'ok')
+    // "warning" with Redis and no queue worker running: still ready.
+    assert.oneOf(response.body().status, ['ok', 'warning'])
     assert.notMatch(response.text(), /pid|version|heap|memory|checks/i)
   })
 
   test('a wrong token gets the short answer too', async ({ client, assert }) => {
-    for (const headers of [
+    const wrong: Record<string, string>[] = [
       { authorization: `Bearer ${TOKEN}x` },
       { authorization: 'Bearer ' },
       { 'x-health-token': TOKEN.slice(0, -1) },
       { authorization: TOKEN },
-    ]) {
+    ]
+    for (const headers of wrong) {
       const response = await client.get('/health/ready').headers(headers)
       response.assertStatus(200)
       assert.sameMembers(Object.keys(response.body()), PUBLIC_KEYS, JSON.stringify(headers))
@@ -49,7 +51,8 @@ test.group('Health endpoints', (group) => {
 
   test('with no token configured, no header opens the details', async ({ client, assert }) => {
     app.config.set('health.token', undefined)
-    for (const headers of [{ authorization: 'Bearer ' }, { 'x-health-token': '' }]) {
+    const empty: Record<string, string>[] = [{ authorization: 'Bearer ' }, { 'x-health-token': '' }]
+    for (const headers of empty) {
       const response = await client.get('/health/ready').headers(headers)
       assert.sameMembers(Object.keys(response.body()), PUBLIC_KEYS, JSON.stringify(headers))
     }
@@ -59,7 +62,11 @@ test.group('Health endpoints', (group) => {
     client,
     assert,
   }) => {
-    for (const headers of [{ authorization: `Bearer ${TOKEN}` }, { 'x-health-token': TOKEN }]) {
+    const right: Record<string, string>[] = [
+      { authorization: `Bearer ${TOKEN}` },
+      { 'x-health-token': TOKEN },
+    ]
+    for (const headers of right) {
       const response = await client.get('/health/ready').headers(headers)
       response.assertStatus(200)
       const checks = response.body().checks.map((c: { name: string }) => c.name)
