@@ -39,6 +39,7 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url))
 const USERS = Number(process.env.CLUSTER_USERS || 12)
 const SCENARIO_MS = Number(process.env.CLUSTER_SECONDS || 20) * 1000
 const TIMEOUT_MS = Number(process.env.CLUSTER_TIMEOUT_SECONDS || 170) * 1000
+const HEALTH_TOKEN = randomBytes(24).toString('base64url')
 const STARTED = performance.now()
 const DIR = join(ROOT, 'tmp', `cluster-${process.pid}`)
 const TOKEN = randomBytes(3).toString('hex')
@@ -305,6 +306,8 @@ async function main() {
     SESSION_DRIVER: 'redis',
     LIMITER_STORE: 'redis',
     MAIL_MAILER: 'file',
+    // The readiness checks below read the details, which need the token.
+    HEALTH_TOKEN,
   }
   Object.assign(process.env, env)
 
@@ -421,7 +424,7 @@ async function main() {
   const base = `http://127.0.0.1:${nginxPort}`
   const ready = await waitUntil(
     async () => {
-      const r = await fetch(`${base}/health/ready`)
+      const r = await fetch(`${base}/health/ready`, { headers: { 'x-health-token': HEALTH_TOKEN } })
       return r.ok ? r.json() : false
     },
     { timeoutMs: 20_000, intervalMs: 250, message: 'readiness through nginx' }
@@ -449,7 +452,9 @@ async function main() {
     log('replica: replication stopped (it must be skipped)')
     const skipped = await waitUntil(
       async () => {
-        const r = await fetch(`${base}/health/ready`)
+        const r = await fetch(`${base}/health/ready`, {
+          headers: { 'x-health-token': HEALTH_TOKEN },
+        })
         const report: any = await r.json()
         const check = report.checks?.find((c: any) => c.name === 'replicas')
         return check?.status === 'warning' ? check : false

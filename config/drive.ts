@@ -49,8 +49,29 @@ declare module '@adonisjs/drive/types' {
   export interface DriveDisks extends InferDriveDisks<typeof driveConfig> {}
 }
 
-/** What an attachment may be. */
+/**
+ * What an attachment may be: the extension decides the content type it is
+ * stored and served with (never the type the client sent), and its bytes
+ * must agree with the extension (app/support/file_signature.ts).
+ */
+const attachmentTypes = {
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  txt: 'text/plain',
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  zip: 'application/zip',
+} as const
+
+export type AttachmentExtension = keyof typeof attachmentTypes
+
 export const attachmentRules = {
   maxBytes: 10 * 1024 * 1024,
-  extensions: ['pdf', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'txt', 'csv', 'xlsx', 'docx', 'zip'],
+  types: attachmentTypes,
+  extensions: Object.keys(attachmentTypes) as AttachmentExtension[],
 }

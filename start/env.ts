@@ -62,6 +62,9 @@ export const envSchema = {
   ] as const),
   TRUSTED_PROXIES: Env.schema.string.optional(),
 
+  // Opens the details of /health/ready (checks, pid, versions, memory) to monitoring.
+  HEALTH_TOKEN: Env.schema.string.optional(),
+
   /*
   |----------------------------------------------------------
   | Database: "sqlite" (embedded default) or "mysql"

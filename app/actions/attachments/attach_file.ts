@@ -8,6 +8,8 @@ import Process from '#models/process'
 import type User from '#models/user'
 import CommitProcessChange from '#actions/processes/commit_process_change'
 import { VersionConflict } from '#exceptions/process_errors'
+import { InvalidInput } from '#exceptions/domain_error'
+import { contentTypeOf } from '#support/file_signature'
 
 /**
  * Stores an uploaded file on the drive disk, records it and writes an
@@ -16,12 +18,19 @@ import { VersionConflict } from '#exceptions/process_errors'
  * the process's state, so it goes on top of whatever version is current
  * (one retry when someone else moved the process meanwhile). If recording
  * fails, the stored file is removed: nothing half-written is left.
+ * The content type comes from the name's extension once the bytes agree
+ * with it, never from the client (a .txt sent as text/html is text/plain).
  */
 export default class AttachFile {
   constructor(protected writer = new CommitProcessChange()) {}
 
   async handle(params: { process: Process; file: MultipartFile; actor: User }) {
     const { file, actor } = params
+    const mimeType = file.tmpPath ? await contentTypeOf(file.clientName, file.tmpPath) : null
+    if (!mimeType) {
+      const message = 'The file does not contain what its name says'
+      throw new InvalidInput(message, [{ field: 'file', message }])
+    }
     const safeName = (file.clientName || 'file').replace(/[^\w.-]+/g, '_').slice(-120)
     const key = `processes/${params.process.id}/${randomUUID()}-${safeName}`
     await file.moveToDisk(key)
@@ -32,7 +41,7 @@ export default class AttachFile {
         uploadedBy: actor.id,
         key,
         fileName: file.clientName || safeName,
-        mimeType: [file.type, file.subtype].filter(Boolean).join('/') || 'application/octet-stream',
+        mimeType,
         size: file.size,
       })
       let process = params.process

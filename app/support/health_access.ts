@@ -1,0 +1,27 @@
+import { createHash, timingSafeEqual } from 'node:crypto'
+import type { HttpContext } from '@adonisjs/core/http'
+import app from '@adonisjs/core/services/app'
+
+/** The token a request presents: `Authorization: Bearer <token>` or `x-health-token`. */
+function presentedToken(ctx: HttpContext) {
+  const authorization = ctx.request.header('authorization') ?? ''
+  const bearer = /^Bearer\s+(.+)$/i.exec(authorization)?.[1]
+  return bearer ?? ctx.request.header('x-health-token') ?? ''
+}
+
+/** Equal in constant time (both sides hashed first, so lengths leak nothing). */
+function sameSecret(given: string, expected: string) {
+  const digest = (value: string) => createHash('sha256').update(value).digest()
+  return timingSafeEqual(digest(given), digest(expected))
+}
+
+/**
+ * Whether this request may read the health details: it carries the
+ * configured token, or it comes from a signed-in admin.
+ */
+export async function mayReadHealthDetails(ctx: HttpContext) {
+  const expected = app.config.get<string | undefined>('health.token')
+  const given = presentedToken(ctx)
+  if (expected && given && sameSecret(given, expected)) return true
+  return (await ctx.auth.use('web').check()) && ctx.auth.use('web').user?.role === 'admin'
+}
