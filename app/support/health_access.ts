@@ -17,11 +17,15 @@ function sameSecret(given: string, expected: string) {
 
 /**
  * Whether this request may read the health details: it carries the
- * configured token, or it comes from a signed-in admin.
+ * configured token, or an admin's API token. Health routes run without a
+ * session (no row per probe), so a browser session does not count; admins
+ * see the same details on Admin → Engine health.
  */
 export async function mayReadHealthDetails(ctx: HttpContext) {
   const expected = app.config.get<string | undefined>('health.token')
   const given = presentedToken(ctx)
   if (expected && given && sameSecret(given, expected)) return true
-  return (await ctx.auth.use('web').check()) && ctx.auth.use('web').user?.role === 'admin'
+  if (!given) return false
+  const api = ctx.auth.use('api')
+  return (await api.check()) && api.user?.role === 'admin'
 }

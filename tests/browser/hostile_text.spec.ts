@@ -5,7 +5,7 @@ import { DEMO_DEFINITIONS } from '#database/definitions/index'
 import User from '#models/user'
 import Attachment from '#models/attachment'
 import type { WorkflowDefinition } from '#engine/definition'
-import { CommentOnProcess } from '#actions/processes/simple_commands'
+import CommentOnProcess from '#actions/processes/comment_on_process'
 import { freshDatabase, publishWorkflow } from '#tests/helpers'
 import { move, signIn, startProcesses } from '#tests/functional/ui_processes/fixtures'
 

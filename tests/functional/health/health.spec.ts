@@ -1,3 +1,4 @@
+import User from '#models/user'
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
 import { UserFactory } from '#database/factories/user_factory'
@@ -76,17 +77,29 @@ test.group('Health endpoints', (group) => {
     }
   })
 
-  test('a signed-in admin gets the details; a manager does not', async ({ client, assert }) => {
+  test("an admin's API token gets the details; a manager's does not, nor a browser session", async ({
+    client,
+    assert,
+  }) => {
     const admin = await UserFactory.apply('admin').create()
     const manager = await UserFactory.apply('manager').create()
+    const tokenOf = async (user: typeof admin) => {
+      const token = await User.accessTokens.create(user)
+      return token.value!.release()
+    }
 
-    const forAdmin = await client.get('/health/ready').loginAs(admin)
+    const forAdmin = await client.get('/health/ready').bearerToken(await tokenOf(admin))
     forAdmin.assertStatus(200)
     assert.isArray(forAdmin.body().checks)
     assert.isNumber(forAdmin.body().debugInfo.pid)
 
-    const forManager = await client.get('/health/ready').loginAs(manager)
+    const forManager = await client.get('/health/ready').bearerToken(await tokenOf(manager))
     forManager.assertStatus(200)
     assert.sameMembers(Object.keys(forManager.body()), PUBLIC_KEYS)
+
+    // Health routes carry no session: signing in to the browser opens nothing here.
+    const bySession = await client.get('/health/ready').loginAs(admin)
+    bySession.assertStatus(200)
+    assert.sameMembers(Object.keys(bySession.body()), PUBLIC_KEYS)
   })
 })
