@@ -8,7 +8,7 @@ import { definitionOf } from '#support/definitions'
 import { sqlTime } from '#support/sql_time'
 import Process from '#models/process'
 import automationConfig from '#config/automation'
-import { actionByKey } from '#automation/steps'
+import { actionByKey } from '#engine/actions/steps'
 import { compensable, compensationKey, recordOnProcess } from '#automation/executor'
 
 class NotNeedingAttention extends DomainError {

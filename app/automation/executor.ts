@@ -19,15 +19,15 @@ import type { OutboxDraft } from '#actions/processes/outbox'
 import { VersionConflict } from '#exceptions/process_errors'
 import { DomainError } from '#exceptions/domain_error'
 import automationConfig from '#config/automation'
-import { parseStepDuration } from '#automation/durations'
-import { renderString, type TemplateScope } from '#automation/templates'
+import { parseStepDuration } from '#engine/actions/durations'
+import { renderString, type TemplateScope } from '#engine/actions/templates'
 import {
   actionByKey,
   executionKey,
   stepsOnEntry,
   type Step,
   type StepPayload,
-} from '#automation/steps'
+} from '#engine/actions/steps'
 import { performCall, prepareCall, StepConfigurationError } from '#automation/http_call'
 import { protections } from '#automation/protection'
 

@@ -4,9 +4,9 @@
  * is listed at once with its JSON path.
  */
 import { ACTION_TYPES, HTTP_METHODS, ROLES, type ActionDefinition } from '#engine/definition'
-import { parseStepDuration } from '#automation/durations'
-import { placeholdersOf, stringLeaves, templateProblems } from '#automation/templates'
-import { literalOrigin, type EgressRules } from '#automation/call_origin'
+import { parseStepDuration } from '#engine/actions/durations'
+import { placeholdersOf, stringLeaves, templateProblems } from '#engine/actions/templates'
+import { literalOrigin, type EgressRules } from '#engine/actions/call_origin'
 
 export type ActionProblemCode =
   | 'invalid_type'
