@@ -16,7 +16,8 @@ const engineImportRule = {
         patterns: [
           {
             regex: '^#(models|actions|automation|support|config|services|jobs|queue)/',
-            message: 'app/engine is pure: it may import only #engine/*, relative files and small libraries.',
+            message:
+              'app/engine is pure: it may import only #engine/*, relative files and small libraries.',
           },
           {
             regex: '^(@adonisjs/.*|knex|mysql2|better-sqlite3|ioredis|bullmq)(/.*)?$',

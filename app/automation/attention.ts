@@ -8,7 +8,7 @@ import { definitionOf } from '#support/definitions'
 import { sqlTime } from '#support/sql_time'
 import Process from '#models/process'
 import automationConfig from '#config/automation'
-import { actionByKey } from '#engine/actions/steps'
+import { actionByKey, compensationOf } from '#engine/actions/steps'
 import { compensable, compensationKey, recordOnProcess } from '#automation/executor'
 
 class NotNeedingAttention extends DomainError {
@@ -42,7 +42,7 @@ export async function retryCompensation(processId: number, actor: User) {
   const { exec, process } = await failedCompensation(processId)
   const definition = await definitionOf(process.workflowVersionId)
   const attempts =
-    actionByKey(definition, exec.actionKey)?.compensation?.attempts ??
+    compensationOf(actionByKey(definition, exec.actionKey))?.attempts ??
     automationConfig.defaults.attempts
   const now = sqlTime(DateTime.now())
   const moved = await db

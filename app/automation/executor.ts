@@ -3,7 +3,12 @@ import { randomBytes } from 'node:crypto'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
-import type { ActionDefinition, HttpCall, WorkflowDefinition } from '#engine/definition'
+import type {
+  ActionDefinition,
+  HttpCall,
+  NotifyAction,
+  WorkflowDefinition,
+} from '#engine/definition'
 import Process from '#models/process'
 import User from '#models/user'
 import NotifyUsers from '#actions/notifications/notify_users'
@@ -23,6 +28,7 @@ import { parseStepDuration } from '#engine/actions/durations'
 import { renderString, type TemplateScope } from '#engine/actions/templates'
 import {
   actionByKey,
+  compensationOf,
   executionKey,
   stepsOnEntry,
   type Step,
@@ -418,11 +424,8 @@ export async function runStep(payload: StepPayload) {
 
   const scope = await scopeFor(process, key)
   if (action.type === 'http') {
-    const outcome = await attemptCall(
-      exec,
-      retrySpec(action as HttpCall, action.deadline),
-      scope,
-      (at) => schedule('action.run', stripRelay(payload), at)
+    const outcome = await attemptCall(exec, retrySpec(action, action.deadline), scope, (at) =>
+      schedule('action.run', stripRelay(payload), at)
     )
     await exec.refresh()
     if (outcome === 'succeeded') return afterSuccess(payload, steps, step, exec)
@@ -431,7 +434,7 @@ export async function runStep(payload: StepPayload) {
   }
   if (action.type === 'set_data') {
     const patch = Object.fromEntries(
-      Object.entries(action.data ?? {}).map(([field, template]) => [
+      Object.entries(action.data).map(([field, template]) => [
         field,
         renderString(template, scope) ?? null,
       ])
@@ -452,11 +455,11 @@ export async function runStep(payload: StepPayload) {
 
 async function notify(
   process: Process,
-  action: ActionDefinition,
+  action: NotifyAction,
   scope: TemplateScope,
   payload: StepPayload
 ) {
-  const target = action.notify!
+  const target = action.notify
   const query = User.query().withScopes((s) => s.active())
   if (target.user) query.where('email', target.user.toLowerCase())
   else query.where('role', target.role!)
@@ -600,7 +603,7 @@ export async function compensable(processId: number, definition: WorkflowDefinit
     .select('compensates_id')
   const finished = new Set(undone.map((r) => Number(r.compensates_id)))
   return done.filter(
-    (e) => actionByKey(definition, e.actionKey)?.compensation && !finished.has(e.id)
+    (e) => compensationOf(actionByKey(definition, e.actionKey)) && !finished.has(e.id)
   )
 }
 
@@ -635,7 +638,7 @@ export async function runCompensation(processId: number) {
     return
   }
   const action = actionByKey(definition, target.actionKey)!
-  const call = action.compensation!
+  const call = compensationOf(action)!
   const key = compensationKey(target)
   const exec = await ensureExecution({
     processId,

@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon'
-import type { ActionDefinition, WorkflowDefinition } from '#engine/definition'
+import type { ActionDefinition, HttpCall, WorkflowDefinition } from '#engine/definition'
 import type { ProcessState } from '#engine/replay'
 
 /** One action to run on entering a stage, where it comes from, and its place in the run. */
@@ -75,4 +75,9 @@ export function actionByKey(definition: WorkflowDefinition, key: string) {
     if (found) return found
   }
   return undefined
+}
+
+/** The call that undoes a step, when it has one (only http steps do). */
+export function compensationOf(action: ActionDefinition | undefined): HttpCall | undefined {
+  return action?.type === 'http' ? action.compensation : undefined
 }

@@ -1,7 +1,8 @@
 import type { EgressRules } from '#engine/actions/call_origin'
 import { ROLES, type FieldType, type Outcome, type Role, type StageType } from '#engine/definition'
 import { parseDuration } from '#engine/duration'
-import { verifyActionList, type ActionTransitionReference } from '#engine/actions/verify_actions'
+import { verifyActionList } from '#engine/actions/verify_actions'
+import type { ActionTransitionReference } from '#engine/actions/checks'
 import { type Problem, type ProblemCode } from '#engine/verifier/problems'
 import {
   EMAIL_PATTERN,
