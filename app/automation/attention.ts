@@ -8,8 +8,10 @@ import { definitionOf } from '#support/definitions'
 import { sqlTime } from '#support/sql_time'
 import Process from '#models/process'
 import automationConfig from '#config/automation'
-import { actionByKey, compensationOf } from '#engine/actions/steps'
-import { compensable, compensationKey, recordOnProcess } from '#automation/executor'
+import { actionByKey } from '#engine/actions/steps'
+import { compensationOf } from '#automation/steps/registry'
+import { compensable, compensationKey } from '#automation/saga'
+import { recordOnProcess } from '#automation/process_changes'
 
 class NotNeedingAttention extends DomainError {
   constructor() {

@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon'
-import type { ActionDefinition, HttpCall, WorkflowDefinition } from '#engine/definition'
+import type { ActionDefinition, WorkflowDefinition } from '#engine/definition'
 import type { ProcessState } from '#engine/replay'
 
 /** One action to run on entering a stage, where it comes from, and its place in the run. */
@@ -77,7 +77,5 @@ export function actionByKey(definition: WorkflowDefinition, key: string) {
   return undefined
 }
 
-/** The call that undoes a step, when it has one (only http steps do). */
-export function compensationOf(action: ActionDefinition | undefined): HttpCall | undefined {
-  return action?.type === 'http' ? action.compensation : undefined
-}
+/** How messages and events name a step. */
+export const displayName = (action: ActionDefinition) => action.name ?? action.key
