@@ -8,8 +8,10 @@ import { definitionOf } from '#support/definitions'
 import { sqlTime } from '#support/sql_time'
 import Process from '#models/process'
 import automationConfig from '#config/automation'
-import { actionByKey } from '#automation/steps'
-import { compensable, compensationKey, recordOnProcess } from '#automation/executor'
+import { actionByKey } from '#engine/actions/steps'
+import { compensationOf } from '#automation/steps/registry'
+import { compensable, compensationKey } from '#automation/saga'
+import { recordOnProcess } from '#automation/process_changes'
 
 class NotNeedingAttention extends DomainError {
   constructor() {
@@ -42,7 +44,7 @@ export async function retryCompensation(processId: number, actor: User) {
   const { exec, process } = await failedCompensation(processId)
   const definition = await definitionOf(process.workflowVersionId)
   const attempts =
-    actionByKey(definition, exec.actionKey)?.compensation?.attempts ??
+    compensationOf(actionByKey(definition, exec.actionKey))?.attempts ??
     automationConfig.defaults.attempts
   const now = sqlTime(DateTime.now())
   const moved = await db

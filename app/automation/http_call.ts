@@ -1,14 +1,14 @@
 import type { HttpCall } from '#engine/definition'
 import automationConfig, { secretOf } from '#config/automation'
-import { parseStepDuration } from '#automation/durations'
+import { parseStepDuration } from '#engine/actions/durations'
 import {
   placeholdersOf,
   renderString,
   renderValue,
   type TemplateScope,
-} from '#automation/templates'
-import { literalOrigin } from '#automation/call_origin'
-import { egressPolicy, secretRefusal } from '#automation/egress_rules'
+} from '#engine/actions/templates'
+import { literalOrigin } from '#engine/actions/call_origin'
+import { egressPolicy, secretRefusal } from '#support/egress/rules'
 import { EgressRefused } from '#support/egress/guard'
 import { egressRequest } from '#support/egress/request'
 

@@ -63,24 +63,11 @@ export interface StageEscalation {
   transition?: string
 }
 
-/** What an automated step does (see app/automation). */
-export const ACTION_TYPES = ['http', 'set_data', 'notify', 'transition'] as const
-export type ActionType = (typeof ACTION_TYPES)[number]
-
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const
 export type HttpMethod = (typeof HTTP_METHODS)[number]
 
-/**
- * An HTTP call. `url`, header values and string leaves of `body` are
- * templates: `{{data.field}}`, `{{process.id}}`, `{{process.reference}}`,
- * `{{steps.<action>.<response path>}}`, `{{idempotencyKey}}`, and (in
- * headers only) `{{secret.NAME}}`, read from the environment at run time.
- */
-export interface HttpCall {
-  method: HttpMethod
-  url: string
-  headers?: Record<string, string>
-  body?: unknown
+/** Per-attempt limits of a step or a call. */
+export interface RetrySettings {
   /** Per attempt, e.g. "10s" or "500ms". */
   timeout?: string
   attempts?: number
@@ -88,27 +75,65 @@ export interface HttpCall {
   backoff?: string
 }
 
-/** A step run by workers when a process enters a stage (or takes a transition). */
-export interface ActionDefinition extends Partial<HttpCall> {
+/**
+ * An HTTP call. `url`, header values and string leaves of `body` are
+ * templates: `{{data.field}}`, `{{process.id}}`, `{{process.reference}}`,
+ * `{{steps.<action>.<response path>}}`, `{{idempotencyKey}}`, and (in
+ * headers only) `{{secret.NAME}}`, read from the environment at run time.
+ */
+export interface HttpCall extends RetrySettings {
+  method: HttpMethod
+  url: string
+  headers?: Record<string, string>
+  body?: unknown
+}
+
+/** What every step has, whatever its type. */
+interface ActionBase extends RetrySettings {
   /** Unique within the workflow. */
   key: string
-  type: ActionType
   name?: string
-  /** set_data: process field → template (usually `{{steps.x.field}}`). */
-  data?: Record<string, string>
-  /** notify: who and what. */
-  notify?: { role?: Role; user?: string; message: string }
-  /** transition: the transition to take. */
-  transition?: string
   /** Transition to take when the step succeeds. */
   onSuccess?: string
   /** Transition to take (after compensating) when the step fails for good. */
   onFailure?: string
   /** Total time budget for all attempts, e.g. "30m". */
   deadline?: string
-  /** An http action undoing this one when a later step fails for good. */
+}
+
+/** Calls an external system (app/automation/steps/http.ts). */
+export interface HttpAction extends ActionBase, HttpCall {
+  type: 'http'
+  /** An http call undoing this one when a later step fails for good. */
   compensation?: HttpCall
 }
+
+/** Writes process fields: field → template, usually `{{steps.x.field}}`. */
+export interface SetDataAction extends ActionBase {
+  type: 'set_data'
+  data: Record<string, string>
+}
+
+/** Sends an in-app notification to a role or a user. */
+export interface NotifyAction extends ActionBase {
+  type: 'notify'
+  notify: { role?: Role; user?: string; message: string }
+}
+
+/** Takes a transition (as the system). */
+export interface TransitionAction extends ActionBase {
+  type: 'transition'
+  transition: string
+}
+
+/**
+ * A step run by workers when a process enters a stage (or takes a
+ * transition). Each type's checks live in app/engine/actions/types/<type>.ts,
+ * its run in app/automation/steps/<type>.ts.
+ */
+export type ActionDefinition = HttpAction | SetDataAction | NotifyAction | TransitionAction
+export type ActionType = ActionDefinition['type']
+export type ActionOfType<T extends ActionType> = Extract<ActionDefinition, { type: T }>
 
 export interface StageDefinition {
   key: string

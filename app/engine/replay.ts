@@ -5,6 +5,7 @@
 import type { StageDefinition, WorkflowDefinition } from '#engine/definition'
 import { parseDuration } from '#engine/duration'
 import { stageOf, statusForStage, type ProcessStatus } from '#engine/state_machine'
+import { ReplayError } from '#engine/replay_error'
 
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const
 export type Priority = (typeof PRIORITIES)[number]
@@ -74,33 +75,6 @@ export interface ProcessState {
 
 /** Looks up the definition of a workflow version (must not do I/O mid-replay; preload). */
 export type DefinitionResolver = (workflowVersionId: number) => WorkflowDefinition
-
-export type ReplayErrorCode =
-  | 'no_events'
-  | 'sequence_gap'
-  | 'out_of_order'
-  | 'not_started'
-  | 'already_started'
-  | 'invalid_event'
-  | 'unknown_version'
-  | 'unknown_stage'
-  | 'stage_mismatch'
-  | 'version_mismatch'
-  | 'process_closed'
-
-/** The event history is inconsistent; the process cannot be reconstructed. */
-export class ReplayError extends Error {
-  readonly code: ReplayErrorCode
-  /** Sequence of the offending event, when there is one. */
-  readonly sequence: number | null
-
-  constructor(code: ReplayErrorCode, message: string, sequence: number | null = null) {
-    super(sequence === null ? message : `Event #${sequence}: ${message}`)
-    this.name = 'ReplayError'
-    this.code = code
-    this.sequence = sequence
-  }
-}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -5,7 +5,7 @@
  * author fixing a definition should see everything that is wrong at once.
  */
 import type { WorkflowDefinition } from '#engine/definition'
-import type { EgressRules } from '#automation/call_origin'
+import type { EgressRules } from '#engine/actions/call_origin'
 import { DefinitionInvalid, type VerificationResult } from '#engine/verifier/problems'
 import {
   MAX_DESCRIPTION_LENGTH,

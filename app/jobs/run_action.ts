@@ -1,5 +1,5 @@
 import { Job } from '#queue/job'
-import type { StepPayload } from '#automation/steps'
+import type { StepPayload } from '#engine/actions/steps'
 import { runStep } from '#automation/executor'
 
 /**

@@ -1,5 +1,5 @@
 import { Job } from '#queue/job'
-import { runCompensation } from '#automation/executor'
+import { runCompensation } from '#automation/saga'
 
 /** The next compensation of a compensating saga (newest completed step first). */
 export default class RunCompensation extends Job<{ processId: number }> {

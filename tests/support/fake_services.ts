@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { readFileSync } from 'node:fs'
 import app from '@adonisjs/core/services/app'
-import type { WorkflowDefinition } from '#engine/definition'
+import type { HttpAction, WorkflowDefinition } from '#engine/definition'
 
 /**
  * Stock, payment and shipping as one small local HTTP server that a test
@@ -190,7 +190,7 @@ export function checkoutDefinition(
       if (override) {
         const { compensation, ...rest } = override
         Object.assign(action, rest)
-        if (compensation) Object.assign(action.compensation!, compensation)
+        if (compensation) Object.assign((action as HttpAction).compensation!, compensation)
       }
     }
   }

@@ -4,7 +4,7 @@ import type { WorkflowDefinition } from '#engine/definition'
 import type { ProcessState } from '#engine/replay'
 import { stageOf } from '#engine/state_machine'
 import { parseDuration } from '#engine/duration'
-import { actionDispatchOnEntry } from '#automation/steps'
+import { actionDispatchOnEntry } from '#engine/actions/steps'
 
 /**
  * A side effect to record next to an event: which queue handles it and

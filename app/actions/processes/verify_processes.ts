@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import { replay, ReplayError, type ProcessState } from '#engine/replay'
+import { replay, type ProcessState } from '#engine/replay'
+import { ReplayError } from '#engine/replay_error'
 import type { WorkflowDefinition } from '#engine/definition'
 import ProcessEvent from '#models/process_event'
 import { definitionsOf } from '#support/definitions'

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { verifyDefinition } from '#engine/verifier'
-import { egressRules } from '#automation/egress_rules'
+import { egressRules } from '#support/egress/rules'
 import type Workflow from '#models/workflow'
 import WorkflowVersion from '#models/workflow_version'
 import type User from '#models/user'

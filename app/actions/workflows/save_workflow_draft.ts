@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import { verifyDefinition } from '#engine/verifier'
-import { egressRules } from '#automation/egress_rules'
+import { egressRules } from '#support/egress/rules'
 import Workflow from '#models/workflow'
 import WorkflowVersion from '#models/workflow_version'
 import type User from '#models/user'

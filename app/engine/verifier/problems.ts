@@ -1,6 +1,6 @@
 import type { Outcome, WorkflowDefinition } from '#engine/definition'
 
-import type { ActionProblemCode } from '#automation/action_verifier'
+import type { ActionProblemCode } from '#engine/actions/checks'
 
 /** Stable machine-readable problem codes (safe to switch on / translate). */
 export type ProblemCode =

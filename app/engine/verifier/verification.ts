@@ -1,7 +1,8 @@
-import type { EgressRules } from '#automation/call_origin'
+import type { EgressRules } from '#engine/actions/call_origin'
 import { ROLES, type FieldType, type Outcome, type Role, type StageType } from '#engine/definition'
 import { parseDuration } from '#engine/duration'
-import { verifyActionList, type ActionTransitionReference } from '#automation/action_verifier'
+import { verifyActionList } from '#engine/actions/verify_actions'
+import type { ActionTransitionReference } from '#engine/actions/checks'
 import { type Problem, type ProblemCode } from '#engine/verifier/problems'
 import {
   EMAIL_PATTERN,
@@ -59,7 +60,7 @@ export class Verification {
   readonly actionReferences: ActionTransitionReference[] = []
   readonly actionKeys = new Map<string, string>()
 
-  /** Reads an `actions` list (app/automation/action_verifier.ts does the checks). */
+  /** Reads an `actions` list (app/engine/actions/verify_actions.ts does the checks). */
   readActions(object: JsonObject, path: string, subject: string) {
     const { actions, references } = verifyActionList(
       object.actions,

@@ -10,7 +10,7 @@ import { AllowList } from '#support/egress/addresses'
 import { freshDatabase, publishWorkflow } from '#tests/helpers'
 import { drainOutbox, stopQueues } from '#tests/queue_helpers'
 import { FakeServices, checkoutDefinition } from '#tests/support/fake_services'
-import type { WorkflowDefinition } from '#engine/definition'
+import type { HttpAction, WorkflowDefinition } from '#engine/definition'
 import type User from '#models/user'
 
 /** Secrets and their bindings for one test (other spec files set their own at load). */
@@ -246,7 +246,7 @@ test.group('Automation / egress refused at run time', (group) => {
     services.push(stock, payment)
     const admin = await UserFactory.apply('admin').create()
     const definition = checkoutDefinition(stock.baseUrl)
-    const charge = definition.stages[1]!.actions![0]!
+    const charge = definition.stages[1]!.actions![0]! as HttpAction
     charge.url = charge.url!.replace(stock.baseUrl, payment.baseUrl)
     await publishWorkflow(definition, admin)
     cleanup(withAllowList(`127.0.0.1:${stock.port}`))

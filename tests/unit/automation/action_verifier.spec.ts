@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { test } from '@japa/runner'
 import { verifyDefinition } from '#engine/verifier'
-import { parseStepDuration } from '#automation/durations'
-import { renderString, renderValue, templateProblems } from '#automation/templates'
+import { parseStepDuration } from '#engine/actions/durations'
+import { renderString, renderValue, templateProblems } from '#engine/actions/templates'
 import { DateTime } from 'luxon'
-import { actionDispatchOnEntry, stepsOnEntry, executionKey } from '#automation/steps'
+import { actionDispatchOnEntry, stepsOnEntry, executionKey } from '#engine/actions/steps'
 import type { WorkflowDefinition } from '#engine/definition'
 
 const checkout = () =>

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import { prepareCall, StepConfigurationError } from '#automation/http_call'
 import type { HttpCall } from '#engine/definition'
-import type { TemplateScope } from '#automation/templates'
+import type { TemplateScope } from '#engine/actions/templates'
 
 const scope = (data: Record<string, unknown>): TemplateScope => ({
   process: { id: 1, reference: 'P-1', title: 't' },

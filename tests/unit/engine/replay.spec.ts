@@ -1,14 +1,8 @@
 import { test } from '@japa/runner'
 import type { Assert } from '@japa/assert'
 import type { WorkflowDefinition } from '#engine/definition'
-import {
-  applyEvent,
-  replay,
-  ReplayError,
-  type ProcessEvent,
-  type ProcessState,
-  type ReplayErrorCode,
-} from '#engine/replay'
+import { applyEvent, replay, type ProcessEvent, type ProcessState } from '#engine/replay'
+import { ReplayError, type ReplayErrorCode } from '#engine/replay_error'
 import { ORDER_FULFILMENT } from '#tests/unit/engine/fixtures'
 
 const MINUTE = 60_000

@@ -76,3 +76,6 @@ export function actionByKey(definition: WorkflowDefinition, key: string) {
   }
   return undefined
 }
+
+/** How messages and events name a step. */
+export const displayName = (action: ActionDefinition) => action.name ?? action.key

@@ -8,7 +8,7 @@
 import automationConfig, { secretHostsOf } from '#config/automation'
 import { AllowList } from '#support/egress/addresses'
 import { literalRefusal, portOf, type EgressPolicy } from '#support/egress/guard'
-import type { EgressRules } from '#automation/call_origin'
+import type { EgressRules } from '#engine/actions/call_origin'
 
 /** Why the secret may not go to `url`, or null. Never mentions its value. */
 export function secretRefusal(name: string, url: URL): string | null {
