@@ -2,6 +2,7 @@ import { FIELD_TYPES, OUTCOMES, ROLES as DEFINITION_ROLES, STAGE_TYPES } from '#
 import { PRIORITIES, PROCESS_EVENT_TYPES } from '#engine/replay'
 import { ROLES } from '#enums/role'
 import { PROCESS_SORTS } from '#models/process'
+import { actionSchemas } from '#support/openapi_actions'
 
 /**
  * The OpenAPI 3.1 document of /api/v1, written as data. A functional test
@@ -252,6 +253,10 @@ function schemas(): Record<string, Json> {
             minProperties: 1,
             description: 'What happens when the SLA is breached (needs an `sla`).',
           },
+          actions: {
+            ...list(ref('ActionDefinition')),
+            description: 'Automated steps run, in order, when a process enters the stage.',
+          },
         },
         ['key', 'name', 'type']
       ),
@@ -272,6 +277,11 @@ function schemas(): Record<string, Json> {
           requires: {
             ...list({ type: 'string' }),
             description: 'Keys of fields that must be filled first.',
+          },
+          actions: {
+            ...list(ref('ActionDefinition')),
+            description:
+              'Automated steps run, in order, when the transition is taken (before the target stage’s).',
           },
         },
         ['key', 'from', 'to']
@@ -498,6 +508,7 @@ function schemas(): Record<string, Json> {
       ['expectedVersion']
     ),
     ...stateSchemas(),
+    ...actionSchemas(),
   }
 }
 
