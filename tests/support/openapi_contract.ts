@@ -140,7 +140,9 @@ export class OpenapiContract {
         : [`${where}: documented without a body, but one came back`]
     }
     if (!answer.content[media]) {
-      return [`${where}: content type "${media}" is not documented (${Object.keys(answer.content)})`]
+      return [
+        `${where}: content type "${media}" is not documented (${Object.keys(answer.content)})`,
+      ]
     }
     if (media !== 'application/json') return []
     const schemaPointer = `${pointer}/content/application~1json/schema`

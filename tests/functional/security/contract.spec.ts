@@ -56,7 +56,9 @@ export const AUTOMATED = {
       key: 'charge',
       from: 'NEW',
       to: 'CHARGING',
-      actions: [{ key: 'ping', type: 'notify', notify: { user: 'ops@example.com', message: 'Go' } }],
+      actions: [
+        { key: 'ping', type: 'notify', notify: { user: 'ops@example.com', message: 'Go' } },
+      ],
     },
     { key: 'done', from: 'CHARGING', to: 'DONE' },
     { key: 'fail', from: 'CHARGING', to: 'FAILED' },
