@@ -21,6 +21,7 @@ server.use([
 
 router.use([
   () => import('@adonisjs/core/bodyparser_middleware'),
+  () => import('#middleware/well_formed_input_middleware'),
   () => import('@adonisjs/session/session_middleware'),
   () => import('#middleware/sticky_reads_middleware'),
   () => import('@adonisjs/shield/shield_middleware'),

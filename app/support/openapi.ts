@@ -64,6 +64,7 @@ const ERROR_CODES = [
   'role_not_allowed',
   'missing_fields',
   'too_many_requests',
+  'payload_too_large',
   'state_conflict',
   'lock_held',
   'not_lock_owner',
@@ -636,6 +637,10 @@ function responses(): Record<string, Json> {
     ValidationFailed: error(
       'The input is not valid (one invalid_<rule> error per field), or the engine refused the command (e.g. role_not_allowed, missing_fields with one error per missing field, process_closed, invalid_data).'
     ),
+    MalformedBody: error(
+      'The body is not well-formed JSON (or nests too deeply) and could not be read.'
+    ),
+    PayloadTooLarge: error('The body is larger than the server accepts (payload_too_large).'),
     TooManyRequests: {
       description:
         'Too many failed sign-ins for this e-mail and address; wait `Retry-After` seconds.',
@@ -1095,6 +1100,22 @@ function statePaths(authenticated: Record<string, Json>): Record<string, Json> {
   }
 }
 
+/**
+ * Every operation that reads a body may also answer 400 (unreadable JSON)
+ * and 413 (too large) before any of its own checks run.
+ */
+function withBodyErrors(all: Record<string, Json>) {
+  for (const item of Object.values(all)) {
+    for (const operation of Object.values(item) as Json[]) {
+      if (!operation || typeof operation !== 'object' || !('requestBody' in operation)) continue
+      const responses = operation.responses as Record<string, Json>
+      responses['400'] ??= response('MalformedBody')
+      responses['413'] ??= response('PayloadTooLarge')
+    }
+  }
+  return all
+}
+
 export function openapiDocument() {
   return {
     openapi: '3.1.0',
@@ -1113,7 +1134,7 @@ export function openapiDocument() {
       { name: 'meta', description: 'About the API itself.' },
     ],
     security: [{ bearerAuth: [] }],
-    paths: paths(),
+    paths: withBodyErrors(paths()),
     components: {
       securitySchemes: {
         bearerAuth: {
