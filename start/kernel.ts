@@ -21,10 +21,11 @@ server.use([
 
 router.use([
   () => import('@adonisjs/core/bodyparser_middleware'),
-  () => import('#middleware/well_formed_input_middleware'),
   () => import('@adonisjs/session/session_middleware'),
   () => import('#middleware/sticky_reads_middleware'),
   () => import('@adonisjs/shield/shield_middleware'),
+  // After the session: a refused form goes back to the form with the field error.
+  () => import('#middleware/well_formed_input_middleware'),
   () => import('@adonisjs/auth/initialize_auth_middleware'),
   () => import('#middleware/detect_user_locale_middleware'),
   () => import('#middleware/initialize_bouncer_middleware'),

@@ -48,7 +48,11 @@ export function deepArrayJson(levels: number) {
 export function invalidUtf8Body(field: string, extra: Record<string, unknown> = {}) {
   const json = JSON.stringify({ ...extra, [field]: 'BAD' })
   const [before, after] = json.split('BAD') as [string, string]
-  return Buffer.concat([Buffer.from(before), Buffer.from([0x80, 0xc0, 0x80, 0xff]), Buffer.from(after)])
+  return Buffer.concat([
+    Buffer.from(before),
+    Buffer.from([0x80, 0xc0, 0x80, 0xff]),
+    Buffer.from(after),
+  ])
 }
 
 /** The value a lone surrogate becomes once it has been through UTF-8 (U+FFFD). */

@@ -16,7 +16,8 @@ const hostile = fc.constantFrom(...HOSTILE_STRINGS.map((h) => h.value))
 
 function stringArbitrary(schema: Json): fc.Arbitrary<string> {
   if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern))
-  if (schema.format === 'date-time') return fc.date({ noInvalidDate: true }).map((d) => d.toISOString())
+  if (schema.format === 'date-time')
+    return fc.date({ noInvalidDate: true }).map((d) => d.toISOString())
   if (schema.format === 'date')
     return fc
       .date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
@@ -46,7 +47,10 @@ export function arbitraryFor(schema: Json, resolve: Resolve, depth = 0): fc.Arbi
   if (types.length > 1) return fc.oneof(...types.map((type) => next({ ...schema, type })))
   switch (types[0]) {
     case 'string':
-      return fc.oneof({ weight: 4, arbitrary: stringArbitrary(schema) }, { weight: 1, arbitrary: hostile })
+      return fc.oneof(
+        { weight: 4, arbitrary: stringArbitrary(schema) },
+        { weight: 1, arbitrary: hostile }
+      )
     case 'integer':
       return fc.integer({
         min: schema.minimum ?? -1_000_000,
@@ -86,17 +90,28 @@ function objectArbitrary(schema: Json, next: (s: Json) => fc.Arbitrary<unknown>)
       ? fc.constant({})
       : fc.dictionary(
           fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('__proto__', 'constructor')),
-          typeof schema.additionalProperties === 'object' ? next(schema.additionalProperties) : anyJson,
+          typeof schema.additionalProperties === 'object'
+            ? next(schema.additionalProperties)
+            : anyJson,
           { maxKeys: 2 }
         )
   return fc.tuple(shape, extra).map(([known, more]) => {
     const value: Json = {}
-    for (const [k, v] of Object.entries(more)) Object.defineProperty(value, k, { value: v, enumerable: true, writable: true, configurable: true })
+    for (const [k, v] of Object.entries(more))
+      Object.defineProperty(value, k, {
+        value: v,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      })
     return Object.assign(value, known)
   })
 }
 
 /** Mostly schema-shaped values, sometimes anything at all. */
 export function requestValue(schema: Json, resolve: Resolve) {
-  return fc.oneof({ weight: 5, arbitrary: arbitraryFor(schema, resolve) }, { weight: 1, arbitrary: anyJson })
+  return fc.oneof(
+    { weight: 5, arbitrary: arbitraryFor(schema, resolve) },
+    { weight: 1, arbitrary: anyJson }
+  )
 }

@@ -116,7 +116,12 @@ test.group('Security / hostile input through the API', (group) => {
         assert.equal((await api(client, token, 'POST', publish)).status(), 200)
         const shown = await api(client, token, 'GET', `/api/v1/workflows/hostile-${index}`)
         assert.equal(shown.body().data.name, `w ${value}`, `workflow name ${name}`)
-        const draft = await api(client, token, 'GET', `/api/v1/workflows/hostile-${index}/versions/1`)
+        const draft = await api(
+          client,
+          token,
+          'GET',
+          `/api/v1/workflows/hostile-${index}/versions/1`
+        )
         assert.equal(draft.body().data.definition.stages[0].name, `s ${value}`, `stage ${name}`)
       }
 

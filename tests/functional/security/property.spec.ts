@@ -35,28 +35,39 @@ function requestsOf(contract: OpenapiContract, real: Record<string, (string | nu
       if (p.in === 'path') {
         const known = real[`${op.path}:${p.name}`] ?? real[p.name] ?? []
         pathArbs[p.name] = known.length
-          ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...known) }, requestValue(p.schema, resolve))
+          ? fc.oneof(
+              { weight: 3, arbitrary: fc.constantFrom(...known) },
+              requestValue(p.schema, resolve)
+            )
           : requestValue(p.schema, resolve)
       } else if (p.in === 'query') queryArbs[p.name] = requestValue(p.schema, resolve)
     }
     const bodyPointer = contract.requestPointer(op.key)
-    return fc.record({
-      path: fc.record(pathArbs),
-      query: fc.record(queryArbs, { requiredKeys: [] }),
-      body: bodyPointer ? requestValue(contract.schemaAt(bodyPointer), resolve) : fc.constant(undefined),
-      as: fc.constantFrom('member' as const, 'admin' as const),
-    }).map(({ path, query, body, as }): Generated => {
-      const filled = op.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
-        // A URL carries bytes: lone surrogates cannot be sent, only their U+FFFD.
-        encodeURIComponent(afterUtf8(typeof path[name] === 'object' ? JSON.stringify(path[name]) : String(path[name])))
-      )
-      const search = new URLSearchParams()
-      for (const [k, v] of Object.entries(query)) {
-        if (v !== undefined) search.set(k, typeof v === 'object' ? JSON.stringify(v) : String(v))
-      }
-      const qs = search.toString()
-      return { op, url: qs ? `${filled}?${qs}` : filled, body, as }
-    })
+    return fc
+      .record({
+        path: fc.record(pathArbs),
+        query: fc.record(queryArbs, { requiredKeys: [] }),
+        body: bodyPointer
+          ? requestValue(contract.schemaAt(bodyPointer), resolve)
+          : fc.constant(undefined),
+        as: fc.constantFrom('member' as const, 'admin' as const),
+      })
+      .map(({ path, query, body, as }): Generated => {
+        const filled = op.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+          // A URL carries bytes: lone surrogates cannot be sent, only their U+FFFD.
+          encodeURIComponent(
+            afterUtf8(
+              typeof path[name] === 'object' ? JSON.stringify(path[name]) : String(path[name])
+            )
+          )
+        )
+        const search = new URLSearchParams()
+        for (const [k, v] of Object.entries(query)) {
+          if (v !== undefined) search.set(k, typeof v === 'object' ? JSON.stringify(v) : String(v))
+        }
+        const qs = search.toString()
+        return { op, url: qs ? `${filled}?${qs}` : filled, body, as }
+      })
   })
 }
 
@@ -102,7 +113,12 @@ test.group('Security / property-based run over the API', (group) => {
       }),
       { seed: SEED, numRuns: RUNS, interruptAfterTimeLimit: 45_000, markInterruptAsFailure: false }
     )
-    console.log([...seen].map(([k, n]) => `  ${k} ×${n}`).sort().join('\n'))
+    console.log(
+      [...seen]
+        .map(([k, n]) => `  ${k} ×${n}`)
+        .sort()
+        .join('\n')
+    )
     assert.isFalse(result.failed, fc.defaultReportMessage(result) ?? '')
     assert.isAbove(seen.size, contract.operations.length / 2, 'most operations were exercised')
   }).timeout(90_000)
