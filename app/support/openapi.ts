@@ -1108,9 +1108,9 @@ function withBodyErrors(all: Record<string, Json>) {
   for (const item of Object.values(all)) {
     for (const operation of Object.values(item) as Json[]) {
       if (!operation || typeof operation !== 'object' || !('requestBody' in operation)) continue
-      const responses = operation.responses as Record<string, Json>
-      responses['400'] ??= response('MalformedBody')
-      responses['413'] ??= response('PayloadTooLarge')
+      const answers = operation.responses as Record<string, Json>
+      answers['400'] ??= response('MalformedBody')
+      answers['413'] ??= response('PayloadTooLarge')
     }
   }
   return all

@@ -1,4 +1,4 @@
-import { ACTION_TYPES, HTTP_METHODS, ROLES } from '#engine/definition'
+import { HTTP_METHODS, ROLES, type ActionType } from '#engine/definition'
 import { MAX_ATTEMPTS } from '#automation/action_verifier'
 
 /**
@@ -73,7 +73,7 @@ function call(): Record<string, Json> {
 }
 
 export function actionSchemas(): Record<string, Json> {
-  const byType: Record<(typeof ACTION_TYPES)[number], Json> = {
+  const byType: Record<ActionType, Json> = {
     http: closed(
       {
         ...common('http'),

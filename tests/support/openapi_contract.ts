@@ -191,15 +191,15 @@ export class OpenapiContract {
 const isEmpty = (body: unknown) =>
   body && typeof body === 'object' && Object.keys(body as object).length === 0
 
-let contract: Promise<OpenapiContract> | undefined
+let cached: Promise<OpenapiContract> | undefined
 
 /** The contract built from the document the running app serves (fetched once). */
 export function servedContract(origin: string) {
-  contract ??= fetch(new URL('/api/v1/openapi.json', origin)).then(async (response) => {
+  cached ??= fetch(new URL('/api/v1/openapi.json', origin)).then(async (response) => {
     if (response.status !== 200) throw new Error(`GET /api/v1/openapi.json → ${response.status}`)
     return new OpenapiContract((await response.json()) as Json)
   })
-  return contract
+  return cached
 }
 
 /** Throws (failing the test that made the request) when an answer contradicts the document. */
@@ -208,7 +208,8 @@ export async function assertConformsToContract(response: ApiResponse) {
   const url = new URL(config.endpoint, config.baseUrl ?? 'http://localhost')
   if (!url.pathname.startsWith('/api/v1/')) return
   const body = response.text() === '' ? undefined : response.body()
-  const problems = (await servedContract(url.origin)).problems(
+  const contract = await servedContract(url.origin)
+  const problems = contract.problems(
     config.method,
     url.pathname,
     response.status(),

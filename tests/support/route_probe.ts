@@ -49,7 +49,11 @@ export function classify(response: ApiResponse): Outcome {
 }
 
 /** The id a route parameter stands for, by parameter name and route prefix. */
-export function fillParams(pattern: string, world: World, missing = false): string {
+export function fillParams(
+  pattern: string,
+  world: World & { attachmentId: number },
+  missing = false
+): string {
   const byPrefix: [RegExp, number][] = [
     [/^\/processes\/bulk\//, world.bulk.id],
     [/^\/notifications\//, world.notificationId],

@@ -39,7 +39,8 @@ test.group('Security / authorization matrix', (group) => {
       .file('file', Buffer.from('a,b\n1,2\n'), { filename: 'seeded.csv' })
       .redirects(0)
     upload.assertStatus(302)
-    const seeded = { ...world, attachmentId: (await Attachment.firstOrFail()).id }
+    const attachment = await Attachment.firstOrFail()
+    const seeded = { ...world, attachmentId: attachment.id }
 
     const wrong: string[] = []
     let checked = 0

@@ -84,7 +84,8 @@ test.group('Security / the OpenAPI contract', (group) => {
     const draft = await api(client.put('/api/v1/workflows/automated/draft').json(AUTOMATED))
     draft.assertStatus(200)
     assert.deepEqual(draft.body().data.definition.stages[1].actions, AUTOMATED.stages[1]!.actions)
-    ;(await api(client.post('/api/v1/workflows/automated/publish'))).assertStatus(200)
+    const published = await api(client.post('/api/v1/workflows/automated/publish'))
+    published.assertStatus(200)
 
     // ... and the answers carrying actions match it (the hook checks them too).
     for (const url of ['/api/v1/workflows/automated', '/api/v1/workflows/automated/versions/1']) {
@@ -106,7 +107,8 @@ test.group('Security / the OpenAPI contract', (group) => {
   })
 
   test('the document refuses what the action verifier refuses', async ({ client, assert }) => {
-    const contract = new OpenapiContract((await client.get('/api/v1/openapi.json')).body())
+    const document = await client.get('/api/v1/openapi.json')
+    const contract = new OpenapiContract(document.body())
     const withAction = (action: object) => ({
       ...AUTOMATED,
       stages: AUTOMATED.stages.map((s) => (s.key === 'CHARGING' ? { ...s, actions: [action] } : s)),
@@ -131,7 +133,8 @@ test.group('Security / the OpenAPI contract', (group) => {
     client,
     assert,
   }) => {
-    const contract = new OpenapiContract((await client.get('/api/v1/openapi.json')).body())
+    const document = await client.get('/api/v1/openapi.json')
+    const contract = new OpenapiContract(document.body())
     const json = 'application/json; charset=utf-8'
     const user = {
       id: 1,

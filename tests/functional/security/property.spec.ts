@@ -87,11 +87,11 @@ test.group('Security / property-based run over the API', (group) => {
     assert,
   }) => {
     const world = await seedWorld()
-    const tokens = {
-      member: (await User.accessTokens.create(world.users.member)).value!.release(),
-      admin: (await User.accessTokens.create(world.users.admin)).value!.release(),
-    }
-    const contract = new OpenapiContract((await client.get('/api/v1/openapi.json')).body())
+    const memberToken = await User.accessTokens.create(world.users.member)
+    const adminToken = await User.accessTokens.create(world.users.admin)
+    const tokens = { member: memberToken.value!.release(), admin: adminToken.value!.release() }
+    const document = await client.get('/api/v1/openapi.json')
+    const contract = new OpenapiContract(document.body())
     const real = {
       'id': [world.process.id],
       'number': [1],
