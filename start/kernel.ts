@@ -29,6 +29,8 @@ router.use([
   () => import('#middleware/body_parser_middleware'),
   () => import('#middleware/sticky_reads_middleware'),
   () => import('#middleware/web_shield_middleware'),
+  // After the session: a refused form goes back to the form with the field error.
+  () => import('#middleware/well_formed_input_middleware'),
   () => import('@adonisjs/auth/initialize_auth_middleware'),
   () => import('#middleware/detect_user_locale_middleware'),
   () => import('#middleware/initialize_bouncer_middleware'),

@@ -12,6 +12,7 @@ import { authBrowserClient } from '@adonisjs/auth/plugins/browser_client'
 import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { chromium } from 'playwright'
+import { openapiContract } from '#tests/support/openapi_contract'
 
 /**
  * Japa plugins: assertions, the HTTP client with session/auth/CSRF/Inertia
@@ -26,6 +27,8 @@ export const plugins: Config['plugins'] = [
   shieldApiClient(),
   authApiClient(app),
   inertiaApiClient(app),
+  // Every /api/v1 answer in every test must match the served OpenAPI document.
+  openapiContract(),
   browserClient({
     runInSuites: ['browser'],
     launcher: (config) =>

@@ -64,7 +64,7 @@ export function publishToProcess(processId: number, message: Message) {
  */
 export function registerLiveUpdates(instance: Transmit) {
   authorizeLiveChannels(instance)
-  instance.registerRoutes()
+  instance.registerRoutes((route) => route.use(requireStreamInput))
   // The HTTP server's graceful close waits for open connections, and an
   // event stream never ends by itself. Hooks run last-registered first,
   // so registering once the server is up ends the streams before that
@@ -72,6 +72,29 @@ export function registerLiveUpdates(instance: Transmit) {
   app.ready(() => {
     app.terminating(() => closeLiveStreams(instance))
   })
+}
+
+const STREAM_UID = /^[A-Za-z0-9_-]{1,64}$/
+
+/**
+ * Transmit's controllers throw (a 500) when `uid` or `channel` is missing;
+ * bad input is the caller's mistake, so it gets a 422 naming the field.
+ */
+async function requireStreamInput(ctx: HttpContext, next: () => Promise<void>) {
+  const needsChannel = ctx.request.method() === 'POST'
+  const problems: { field: string; message: string }[] = []
+  const uid = ctx.request.input('uid')
+  if (typeof uid !== 'string' || !STREAM_UID.test(uid))
+    problems.push({ field: 'uid', message: 'A stream id (letters, digits, "-", "_") is required.' })
+  const channel = ctx.request.input('channel')
+  if (needsChannel && (typeof channel !== 'string' || !channel || channel.length > 200))
+    problems.push({ field: 'channel', message: 'A channel name is required.' })
+  if (problems.length) {
+    return ctx.response.unprocessableEntity({
+      errors: problems.map((p) => ({ code: 'invalid_input', ...p })),
+    })
+  }
+  return next()
 }
 
 /**

@@ -2,6 +2,7 @@ import { FIELD_TYPES, OUTCOMES, ROLES as DEFINITION_ROLES, STAGE_TYPES } from '#
 import { PRIORITIES, PROCESS_EVENT_TYPES } from '#engine/replay'
 import { ROLES } from '#enums/role'
 import { PROCESS_SORTS } from '#models/process'
+import { actionSchemas } from '#support/openapi_actions'
 
 /**
  * The OpenAPI 3.1 document of /api/v1, written as data. A functional test
@@ -63,6 +64,7 @@ const ERROR_CODES = [
   'role_not_allowed',
   'missing_fields',
   'too_many_requests',
+  'payload_too_large',
   'state_conflict',
   'lock_held',
   'not_lock_owner',
@@ -252,6 +254,10 @@ function schemas(): Record<string, Json> {
             minProperties: 1,
             description: 'What happens when the SLA is breached (needs an `sla`).',
           },
+          actions: {
+            ...list(ref('ActionDefinition')),
+            description: 'Automated steps run, in order, when a process enters the stage.',
+          },
         },
         ['key', 'name', 'type']
       ),
@@ -272,6 +278,11 @@ function schemas(): Record<string, Json> {
           requires: {
             ...list({ type: 'string' }),
             description: 'Keys of fields that must be filled first.',
+          },
+          actions: {
+            ...list(ref('ActionDefinition')),
+            description:
+              'Automated steps run, in order, when the transition is taken (before the target stage’s).',
           },
         },
         ['key', 'from', 'to']
@@ -498,6 +509,7 @@ function schemas(): Record<string, Json> {
       ['expectedVersion']
     ),
     ...stateSchemas(),
+    ...actionSchemas(),
   }
 }
 
@@ -625,6 +637,10 @@ function responses(): Record<string, Json> {
     ValidationFailed: error(
       'The input is not valid (one invalid_<rule> error per field), or the engine refused the command (e.g. role_not_allowed, missing_fields with one error per missing field, process_closed, invalid_data).'
     ),
+    MalformedBody: error(
+      'The body is not well-formed JSON (or nests too deeply) and could not be read.'
+    ),
+    PayloadTooLarge: error('The body is larger than the server accepts (payload_too_large).'),
     TooManyRequests: {
       description:
         'Too many failed sign-ins for this e-mail and address; wait `Retry-After` seconds.',
@@ -1084,6 +1100,22 @@ function statePaths(authenticated: Record<string, Json>): Record<string, Json> {
   }
 }
 
+/**
+ * Every operation that reads a body may also answer 400 (unreadable JSON)
+ * and 413 (too large) before any of its own checks run.
+ */
+function withBodyErrors(all: Record<string, Json>) {
+  for (const item of Object.values(all)) {
+    for (const operation of Object.values(item) as Json[]) {
+      if (!operation || typeof operation !== 'object' || !('requestBody' in operation)) continue
+      const answers = operation.responses as Record<string, Json>
+      answers['400'] ??= response('MalformedBody')
+      answers['413'] ??= response('PayloadTooLarge')
+    }
+  }
+  return all
+}
+
 export function openapiDocument() {
   return {
     openapi: '3.1.0',
@@ -1102,7 +1134,7 @@ export function openapiDocument() {
       { name: 'meta', description: 'About the API itself.' },
     ],
     security: [{ bearerAuth: [] }],
-    paths: paths(),
+    paths: withBodyErrors(paths()),
     components: {
       securitySchemes: {
         bearerAuth: {

@@ -1,0 +1,153 @@
+import type { Outcome } from '#tests/support/route_probe'
+
+/**
+ * The authorization matrix: for every route of the router, what an
+ * anonymous visitor, a member, a manager and an admin get, and what an
+ * admin gets for a missing id (`-` when the route has no parameter).
+ * tests/functional/security/authorization_matrix.spec.ts sends each
+ * request with ids of seeded objects owned by the manager; a route that
+ * is not listed here fails that test, so a new route needs a row.
+ *
+ * 'login': sent to the sign-in page · 401/403/404 · 'ok': anything else
+ * below 500 (served, or refused for its empty body: the door was open).
+ * API rows are the same for a token holder: a token acts as its user.
+ */
+type Row = [
+  anonymous: Outcome,
+  member: Outcome,
+  manager: Outcome,
+  admin: Outcome,
+  missing: Outcome | '-',
+]
+
+const PUBLIC: Row = ['ok', 'ok', 'ok', 'ok', '-']
+const SIGNED_IN: Row = ['login', 'ok', 'ok', 'ok', '-']
+const SIGNED_IN_ID: Row = ['login', 'ok', 'ok', 'ok', 404]
+const LEADS: Row = ['login', 403, 'ok', 'ok', '-']
+const LEADS_ID: Row = ['login', 403, 'ok', 'ok', 404]
+const ADMINS: Row = ['login', 403, 403, 'ok', '-']
+const ADMINS_ID: Row = ['login', 403, 403, 'ok', 404]
+const API: Row = [401, 'ok', 'ok', 'ok', '-']
+const API_ID: Row = [401, 'ok', 'ok', 'ok', 404]
+const API_LEADS: Row = [401, 403, 'ok', 'ok', '-']
+const API_LEADS_ID: Row = [401, 403, 'ok', 'ok', 404]
+/** Only the owner's own object (the member's notification or token); others get 404. */
+const OWNER_ONLY: Row = ['login', 'ok', 404, 404, 404]
+
+export const MATRIX: Record<string, Row> = {
+  'GET /login': PUBLIC,
+  'POST /login': PUBLIC,
+  'GET /health/live': PUBLIC,
+  'GET /health/ready': PUBLIC,
+  'POST /locale': PUBLIC,
+  'GET /': SIGNED_IN,
+  // Signing out always ends on the sign-in page.
+  'POST /logout': ['login', 'login', 'login', 'login', '-'],
+
+  'GET /processes': SIGNED_IN,
+  'GET /processes/export': SIGNED_IN,
+  'GET /processes/create': SIGNED_IN,
+  'POST /processes': SIGNED_IN,
+  'POST /processes/bulk/transitions': LEADS,
+  'POST /processes/bulk/preview': LEADS,
+  'POST /processes/bulk': LEADS,
+  'GET /processes/bulk/:id': LEADS_ID,
+  'GET /processes/:id': SIGNED_IN_ID,
+  'GET /processes/:id/timeline': SIGNED_IN_ID,
+  'POST /processes/:id/transitions': SIGNED_IN_ID,
+  // The member is neither creator nor assignee of the seeded process.
+  'PUT /processes/:id/data': LEADS_ID,
+  'POST /processes/:id/assign': SIGNED_IN_ID,
+  'POST /processes/:id/comments': SIGNED_IN_ID,
+  'POST /processes/:id/cancel': LEADS_ID,
+  'GET /processes/:id/attachments': SIGNED_IN_ID,
+  'POST /processes/:id/attachments': SIGNED_IN_ID,
+  'GET /processes/:id/attachments/:attachmentId': SIGNED_IN_ID,
+
+  'GET /workflows/:key/board': SIGNED_IN_ID,
+  'GET /workflows': SIGNED_IN,
+  'GET /workflows/new': LEADS,
+  'POST /workflows': LEADS,
+  'POST /workflows/import': LEADS,
+  'GET /workflows/:key': SIGNED_IN_ID,
+  'GET /workflows/:key/edit': LEADS_ID,
+  'PUT /workflows/:key/draft': LEADS_ID,
+  'POST /workflows/:key/publish': LEADS_ID,
+  // A missing workflow or version sends back to the list with a message.
+  'GET /workflows/:key/versions/:number/export': ['login', 'ok', 'ok', 'ok', 'ok'],
+  'POST /workflows/:key/processes': ['login', 'ok', 'ok', 'ok', 'ok'],
+  'GET /workflows/:key/migrate': ADMINS_ID,
+  'POST /workflows/:key/migrations': ADMINS_ID,
+  'GET /migrations/:id': ADMINS_ID,
+
+  // Queue names outside config/queue.ts do not match the route at all.
+  'GET /admin/queues': ADMINS,
+  'GET /admin/queues/:queue': ['login', 403, 403, 'ok', 'ok'],
+  'POST /admin/queues/:queue/retry': ['login', 403, 403, 'ok', 'ok'],
+  'POST /admin/queues/:queue/pause': ['login', 403, 403, 'ok', 'ok'],
+  'POST /admin/queues/:queue/resume': ['login', 403, 403, 'ok', 'ok'],
+  'POST /admin/queues/:queue/jobs/:job/retry': ['login', 403, 403, 'ok', 'ok'],
+  'DELETE /admin/queues/:queue/jobs/:job': ['login', 403, 403, 'ok', 'ok'],
+  'GET /admin/engine': ADMINS,
+  'GET /admin/automation': ADMINS,
+  // The seeded process needs no attention: nothing to retry (404); resolving is idempotent.
+  'POST /admin/automation/attention/:process/retry': ['login', 403, 403, 404, 404],
+  'POST /admin/automation/attention/:process/resolve': ['login', 403, 403, 'ok', 'ok'],
+
+  'GET /notifications': SIGNED_IN,
+  'GET /notifications/unread': SIGNED_IN,
+  'POST /notifications/read': SIGNED_IN,
+  'POST /notifications/:id/read': OWNER_ONLY,
+  'POST /notifications/:id/open': OWNER_ONLY,
+  'GET /notifications/preferences': SIGNED_IN,
+  'PUT /notifications/preferences': SIGNED_IN,
+  // Without a stream id the live-update routes answer 422 (they threw a 500 before).
+  'GET /__transmit/events': SIGNED_IN,
+  'POST /__transmit/subscribe': SIGNED_IN,
+  'POST /__transmit/unsubscribe': SIGNED_IN,
+
+  'GET /reports': LEADS,
+  'POST /reports/runs': LEADS,
+  'GET /reports/runs/:id': LEADS_ID,
+  // The seeded run is pending: nothing to export yet.
+  'GET /reports/runs/:id/export/:format': ['login', 403, 404, 404, 404],
+  'POST /reports/schedules': LEADS,
+  // The manager's request deletes the schedule, so the admin's finds none.
+  'DELETE /reports/schedules/:id': ['login', 403, 'ok', 404, 404],
+
+  'GET /profile': SIGNED_IN,
+  'PUT /profile': SIGNED_IN,
+  'PUT /profile/password': SIGNED_IN,
+  'POST /profile/tokens': SIGNED_IN,
+  'DELETE /profile/tokens/:id': OWNER_ONLY,
+  'GET /admin/users': ADMINS,
+  'GET /admin/users/create': ADMINS,
+  'POST /admin/users': ADMINS,
+  'PATCH /admin/users/:id': ADMINS_ID,
+
+  'POST /api/v1/auth/tokens': PUBLIC,
+  'GET /api/v1/openapi.json': PUBLIC,
+  'GET /api/v1/me': API,
+  // Reading the state store is for everyone with a token; the seeded store is empty.
+  'GET /api/v1/state/:scope/:key': [401, 404, 404, 404, 404],
+  'PUT /api/v1/state/:scope/:key': [401, 403, 'ok', 'ok', 'ok'],
+  'DELETE /api/v1/state/:scope/:key': [401, 403, 404, 404, 404],
+  'POST /api/v1/state/:scope/:key/increment': [401, 403, 'ok', 'ok', 'ok'],
+  'POST /api/v1/state/:scope/:key/lock': [401, 403, 'ok', 'ok', 'ok'],
+  'DELETE /api/v1/state/:scope/:key/lock': [401, 403, 'ok', 'ok', 'ok'],
+  'GET /api/v1/workflows': API,
+  'POST /api/v1/workflows': API_LEADS,
+  'GET /api/v1/workflows/:key': API_ID,
+  'PUT /api/v1/workflows/:key/draft': API_LEADS_ID,
+  'POST /api/v1/workflows/:key/publish': API_LEADS_ID,
+  'GET /api/v1/workflows/:key/versions/:number': API_ID,
+  'GET /api/v1/processes': API,
+  'POST /api/v1/processes': API,
+  'GET /api/v1/processes/:id': API_ID,
+  'PATCH /api/v1/processes/:id': API_LEADS_ID,
+  'POST /api/v1/processes/:id/transitions': API_ID,
+  'POST /api/v1/processes/:id/assign': API_ID,
+  'POST /api/v1/processes/:id/comments': API_ID,
+  'POST /api/v1/processes/:id/cancel': API_LEADS_ID,
+  'GET /api/v1/processes/:id/events': API_ID,
+}

@@ -1,0 +1,117 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import { UserFactory } from '#database/factories/user_factory'
+import { DEMO_DEFINITIONS } from '#database/definitions/index'
+import StartProcess from '#actions/processes/start_process'
+import BulkOperation from '#models/bulk_operation'
+import ProcessMigration from '#models/process_migration'
+import ReportRun from '#models/report_run'
+import ReportSchedule from '#models/report_schedule'
+import User from '#models/user'
+import { publishWorkflow } from '#tests/helpers'
+
+export const ROLES = ['anonymous', 'member', 'manager', 'admin'] as const
+export type Viewer = (typeof ROLES)[number]
+
+/**
+ * One of every object a route can address, owned by the manager (so a
+ * member is neither creator nor assignee), plus a notification and a
+ * token belonging to the member. Made through the engine's actions where
+ * there is one; the rest as the background jobs would write them.
+ */
+export async function seedWorld() {
+  const member = await UserFactory.merge({ name: 'Mia Member' }).create()
+  const manager = await UserFactory.apply('manager').merge({ name: 'Max Manager' }).create()
+  const admin = await UserFactory.apply('admin').merge({ name: 'Ada Admin' }).create()
+  const users = { member, manager, admin }
+
+  const { workflow, version } = await publishWorkflow(DEMO_DEFINITIONS.orderFulfilment, manager)
+  const { process } = await new StartProcess().handle({
+    workflowKey: workflow.key,
+    title: 'Seeded order',
+    assigneeId: null,
+    actor: manager,
+  })
+
+  const [notificationId] = await db.table('notifications').insert({
+    user_id: member.id,
+    outbox_message_id: 990_001,
+    channel: 'in_app',
+    kind: 'moved',
+    process_id: process.id,
+    title: 'Seeded notice',
+    body: null,
+    status: 'delivered',
+    read_at: null,
+    created_at: DateTime.now().toSQL({ includeOffset: false }),
+  })
+  const memberToken = await User.accessTokens.create(member, ['*'], { name: 'seeded' })
+
+  const params = {
+    workflowId: workflow.id,
+    versionId: null,
+    from: '2026-03-02',
+    to: '2026-03-04',
+    timezone: 'UTC',
+    assigneeId: null,
+    role: null,
+    granularity: 'day' as const,
+  }
+  const run = await ReportRun.create({
+    kind: 'throughput',
+    params,
+    paramsHash: 'seeded',
+    status: 'pending',
+    progress: 0,
+    result: null,
+    error: null,
+    requestedBy: manager.id,
+    scheduleId: null,
+  })
+  const schedule = await ReportSchedule.create({
+    kind: 'throughput',
+    params,
+    frequency: 'daily',
+    recipients: [manager.id],
+    createdBy: manager.id,
+    nextRunAt: DateTime.now().plus({ days: 1 }),
+  })
+  const migration = await ProcessMigration.create({
+    workflowId: workflow.id,
+    fromVersionId: version.id,
+    toVersionId: version.id,
+    mapping: {},
+    status: 'completed',
+    total: 0,
+    moved: 0,
+    refused: 0,
+    failed: 0,
+    requestedBy: manager.id,
+  })
+  const bulk = await BulkOperation.create({
+    requestedBy: manager.id,
+    action: 'cancel',
+    parameters: { reason: null },
+    selection: { ids: [process.id] },
+    status: 'completed',
+    total: 1,
+    processed: 1,
+    succeeded: 0,
+    refused: 1,
+    failed: 0,
+  })
+
+  return {
+    users,
+    workflow,
+    process,
+    notificationId: Number(notificationId),
+    tokenId: Number(memberToken.identifier),
+    run,
+    schedule,
+    migration,
+    bulk,
+  }
+}
+
+export type World = Awaited<ReturnType<typeof seedWorld>>
