@@ -37,7 +37,7 @@ import { cpus, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Ignitor } from '@adonisjs/core'
 import { Queue, Worker } from 'bullmq'
-import { RedisServer } from '../tests/support/redis_server.js'
+import { RedisServer } from '../tests/helpers/redis_server.js'
 
 const setting = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback)

@@ -12,7 +12,7 @@ export const appUrl = env.get('APP_URL')
  * Reverse proxies (nginx) whose X-Forwarded-* headers give the client IP
  * and protocol: comma separated, none by default in every environment, so
  * a client cannot pick its apparent IP (login throttling keys on it). The
- * nginx topologies (docker/compose.yml, bin/test_cluster.ts) set it.
+ * nginx topologies (docker/compose.yml, tests/cluster/run.ts) set it.
  */
 const trustedProxies = env.get('TRUSTED_PROXIES')
 

@@ -12,7 +12,7 @@ import { authBrowserClient } from '@adonisjs/auth/plugins/browser_client'
 import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { chromium } from 'playwright'
-import { openapiContract } from '#tests/support/openapi_contract'
+import { openapiContract } from '#tests/helpers/openapi_contract'
 
 /**
  * Japa plugins: assertions, the HTTP client with session/auth/CSRF/Inertia

@@ -4,8 +4,8 @@ import { test } from '@japa/runner'
 import type { Page } from 'playwright'
 import { UserFactory } from '#database/factories/user_factory'
 import { DEMO_DEFINITIONS } from '#database/definitions/index'
-import { freshDatabase, publishWorkflow } from '#tests/helpers'
-import { signIn, startProcesses, move } from '#tests/functional/ui_processes/fixtures'
+import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
+import { signIn, startProcesses, move } from '#tests/helpers/process_fixtures'
 
 /**
  * axe-core's source, evaluated in the page through the DevTools protocol

@@ -6,8 +6,8 @@ import User from '#models/user'
 import Attachment from '#models/attachment'
 import type { WorkflowDefinition } from '#engine/definition'
 import CommentOnProcess from '#actions/processes/comment_on_process'
-import { freshDatabase, publishWorkflow } from '#tests/helpers'
-import { move, signIn, startProcesses } from '#tests/functional/ui_processes/fixtures'
+import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
+import { move, signIn, startProcesses } from '#tests/helpers/process_fixtures'
 
 /**
  * Strings that break an HTML page when its page object is embedded

@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import { UserFactory } from '#database/factories/user_factory'
-import { freshDatabase, PASSWORD } from '#tests/helpers'
+import { freshDatabase, PASSWORD } from '#tests/helpers/common'
 
 test.group('Browser / signing in', (group) => {
   freshDatabase(group)

@@ -4,8 +4,8 @@ import transmit from '@adonisjs/transmit/services/main'
 import { UserFactory } from '#database/factories/user_factory'
 import { DEMO_DEFINITIONS } from '#database/definitions/index'
 import StartProcess from '#actions/processes/start_process'
-import { freshDatabase, publishWorkflow, PASSWORD } from '#tests/helpers'
-import { drainOutbox, stopQueues } from '#tests/queue_helpers'
+import { freshDatabase, publishWorkflow, PASSWORD } from '#tests/helpers/common'
+import { drainOutbox, stopQueues } from '#tests/helpers/queue'
 
 /** Waits until the server has an open stream subscribed to `channel`. */
 async function subscribed(channel: string, timeoutMs = 10000) {

@@ -1,8 +1,8 @@
 import { test } from '@japa/runner'
 import { UserFactory } from '#database/factories/user_factory'
 import { DEMO_DEFINITIONS } from '#database/definitions/index'
-import { freshDatabase, publishWorkflow } from '#tests/helpers'
-import { signIn, startProcesses } from '#tests/functional/ui_processes/fixtures'
+import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
+import { signIn, startProcesses } from '#tests/helpers/process_fixtures'
 
 test.group('Browser / process list', (group) => {
   freshDatabase(group)

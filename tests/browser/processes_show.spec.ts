@@ -4,12 +4,8 @@ import { UserFactory } from '#database/factories/user_factory'
 import { DEMO_DEFINITIONS } from '#database/definitions/index'
 import Process from '#models/process'
 import ProcessEvent from '#models/process_event'
-import { freshDatabase, publishWorkflow } from '#tests/helpers'
-import {
-  signIn,
-  startProcesses,
-  toPreparingShipment,
-} from '#tests/functional/ui_processes/fixtures'
+import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
+import { signIn, startProcesses, toPreparingShipment } from '#tests/helpers/process_fixtures'
 
 test.group('Browser / process page', (group) => {
   freshDatabase(group)

@@ -1,8 +1,8 @@
 import { test } from '@japa/runner'
-import { freshDatabase } from '#tests/helpers'
-import { drainOutbox, stopQueues } from '#tests/queue_helpers'
-import { signIn } from '#tests/functional/ui_processes/fixtures'
-import { buildClaims } from '#tests/functional/reports/fixtures'
+import { freshDatabase } from '#tests/helpers/common'
+import { drainOutbox, stopQueues } from '#tests/helpers/queue'
+import { signIn } from '#tests/helpers/process_fixtures'
+import { buildClaims } from '#tests/helpers/report_fixtures'
 
 test.group('Browser / reports', (group) => {
   freshDatabase(group)

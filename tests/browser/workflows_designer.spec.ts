@@ -5,8 +5,8 @@ import Process from '#models/process'
 import Workflow from '#models/workflow'
 import WorkflowVersion from '#models/workflow_version'
 import type User from '#models/user'
-import { freshDatabase, PASSWORD, publishWorkflow } from '#tests/helpers'
-import { reviewDefinition } from '#tests/functional/ui_workflows/fixtures'
+import { freshDatabase, PASSWORD, publishWorkflow } from '#tests/helpers/common'
+import { reviewDefinition } from '#tests/helpers/workflow_fixtures'
 
 async function signInAs(visit: TestContext['visit'], user: User) {
   const page = await visit('/login')

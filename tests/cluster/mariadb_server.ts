@@ -3,9 +3,9 @@ import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import mysql from 'mysql2/promise'
-import { track, stopChild } from '#tests/support/children'
-import { freePort } from '#tests/support/redis_server'
-import { waitUntil } from '#tests/support/wait'
+import { track, stopChild } from '#tests/helpers/children'
+import { freePort } from '#tests/helpers/redis_server'
+import { waitUntil } from '#tests/helpers/wait'
 
 const run = promisify(execFile)
 

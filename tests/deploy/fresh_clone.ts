@@ -32,10 +32,10 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { delimiter, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import mysql from 'mysql2/promise'
-import { exitOf } from '#tests/support/children'
-import { waitUntil } from '#tests/support/wait'
-import { freePort } from '#tests/support/redis_server'
-import { HttpSession } from '#tests/support/http_session'
+import { exitOf } from '#tests/helpers/children'
+import { waitUntil } from '#tests/helpers/wait'
+import { freePort } from '#tests/helpers/redis_server'
+import { HttpSession } from '#tests/helpers/http_session'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const DIR = join(ROOT, 'tmp', `deploy-${process.pid}`)

@@ -7,8 +7,8 @@ import type { WorkflowDefinition } from '#engine/definition'
 import type User from '#models/user'
 import StartProcess from '#actions/processes/start_process'
 import { sqlTime } from '#support/sql_time'
-import { freshDatabase, publishWorkflow } from '#tests/helpers'
-import { drainOutbox, stopQueues } from '#tests/queue_helpers'
+import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
+import { drainOutbox, stopQueues } from '#tests/helpers/queue'
 
 const NO_DEADLINE: WorkflowDefinition = {
   key: 'no-deadline',

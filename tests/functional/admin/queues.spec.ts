@@ -3,8 +3,8 @@ import { UserFactory } from '#database/factories/user_factory'
 import queue from '#queue/queue_manager'
 import { JOBS } from '#queue/registry'
 import { Job } from '#queue/job'
-import { freshDatabase } from '#tests/helpers'
-import { drainOutbox, stopQueues, waitForIdle } from '#tests/queue_helpers'
+import { freshDatabase } from '#tests/helpers/common'
+import { drainOutbox, stopQueues, waitForIdle } from '#tests/helpers/queue'
 
 /**
  * A real job class, registered for these tests only: it fails while

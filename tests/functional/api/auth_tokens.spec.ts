@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import { UserFactory } from '#database/factories/user_factory'
-import { freshDatabase, PASSWORD } from '#tests/helpers'
+import { freshDatabase, PASSWORD } from '#tests/helpers/common'
 import { LOGIN_THROTTLE } from '#actions/auth/attempt_login'
 
 test.group('API / token authentication', (group) => {

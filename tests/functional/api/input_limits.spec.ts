@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import { UserFactory } from '#database/factories/user_factory'
 import Workflow from '#models/workflow'
-import { freshDatabase } from '#tests/helpers'
+import { freshDatabase } from '#tests/helpers/common'
 import { MAX_NESTING } from '#engine/nesting'
 
 /** JSON text of an object nested `levels` deep: {"a":{"a":…1…}}. */

@@ -15,7 +15,7 @@ import {
   transitionProcessValidator,
   updateProcessDataValidator,
 } from '#validators/process'
-import { freshDatabase, PASSWORD, publishWorkflow } from '#tests/helpers'
+import { freshDatabase, PASSWORD, publishWorkflow } from '#tests/helpers/common'
 
 type Json = { [key: string]: any }
 

@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import { UserFactory } from '#database/factories/user_factory'
-import { freshDatabase } from '#tests/helpers'
+import { freshDatabase } from '#tests/helpers/common'
 
 test.group('Authorization by role', (group) => {
   freshDatabase(group)

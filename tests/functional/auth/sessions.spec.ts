@@ -6,7 +6,7 @@ import SessionMiddleware from '@adonisjs/session/session_middleware'
 import { UserFactory } from '#database/factories/user_factory'
 import User from '#models/user'
 import { executeJob } from '#queue/runner'
-import { freshDatabase } from '#tests/helpers'
+import { freshDatabase } from '#tests/helpers/common'
 
 async function countSessions() {
   const [row] = await db.from('sessions').count('* as n')

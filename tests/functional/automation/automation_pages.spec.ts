@@ -5,9 +5,9 @@ import Process from '#models/process'
 import ActionSaga from '#models/action_saga'
 import StartProcess from '#actions/processes/start_process'
 import { StateStore } from '#automation/state_store'
-import { freshDatabase, publishWorkflow } from '#tests/helpers'
-import { drainOutbox, stopQueues } from '#tests/queue_helpers'
-import { FakeServices, checkoutDefinition } from '#tests/support/fake_services'
+import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
+import { drainOutbox, stopQueues } from '#tests/helpers/queue'
+import { FakeServices, checkoutDefinition } from '#tests/helpers/fake_services'
 
 process.env.STAGEFLOW_SECRET_PAYMENT_API_KEY = 'test-payment-key'
 // The fake payment service listens on loopback; the secret may go only there.

@@ -9,7 +9,7 @@ import {
   type Breaker,
   type Limiter,
 } from '#automation/protection'
-import { freshDatabase } from '#tests/helpers'
+import { freshDatabase } from '#tests/helpers/common'
 
 /** Whether a call is let through now. */
 const allowedAt = (admission: Promise<{ allowed: boolean }>) => admission.then((a) => a.allowed)

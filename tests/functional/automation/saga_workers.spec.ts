@@ -7,11 +7,11 @@ import Process from '#models/process'
 import ProcessEvent from '#models/process_event'
 import ActionExecution from '#models/action_execution'
 import StartProcess from '#actions/processes/start_process'
-import { freshDatabase, publishWorkflow } from '#tests/helpers'
-import { uniquePrefix, workerEnv } from '#tests/support/worker_process'
-import { ownRedis, SKIP_REASON, Spawned, report } from '#tests/support/resilience'
-import { waitUntil } from '#tests/support/wait'
-import { FakeServices, checkoutDefinition } from '#tests/support/fake_services'
+import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
+import { uniquePrefix, workerEnv } from '#tests/helpers/worker_process'
+import { ownRedis, SKIP_REASON, Spawned, report } from '#tests/helpers/resilience'
+import { waitUntil } from '#tests/helpers/wait'
+import { FakeServices, checkoutDefinition } from '#tests/helpers/fake_services'
 
 /**
  * Sagas and circuit breakers with real `queue:work` processes on a Redis

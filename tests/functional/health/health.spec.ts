@@ -2,7 +2,7 @@ import User from '#models/user'
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
 import { UserFactory } from '#database/factories/user_factory'
-import { freshDatabase } from '#tests/helpers'
+import { freshDatabase } from '#tests/helpers/common'
 
 const TOKEN = 'health-token-for-tests-0123456789'
 

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import type { ApiResponse } from '@japa/api-client'
 import { UserFactory } from '#database/factories/user_factory'
-import { freshDatabase } from '#tests/helpers'
+import { freshDatabase } from '#tests/helpers/common'
 
 function assertPolicyHeaders(response: ApiResponse, assert: any) {
   assert.equal(response.header('referrer-policy'), 'strict-origin-when-cross-origin')

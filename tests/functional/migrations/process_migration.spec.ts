@@ -11,8 +11,8 @@ import TransitionProcess from '#actions/processes/transition_process'
 import SaveWorkflowDraft from '#actions/workflows/save_workflow_draft'
 import PublishWorkflow from '#actions/workflows/publish_workflow'
 import VerifyProcesses from '#actions/processes/verify_processes'
-import { freshDatabase, publishWorkflow } from '#tests/helpers'
-import { drainOutbox, stopQueues } from '#tests/queue_helpers'
+import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
+import { drainOutbox, stopQueues } from '#tests/helpers/queue'
 
 /** Version 2 of order fulfilment: "reserved" renamed, shipment gets a required field and a longer SLA. */
 function version2(): WorkflowDefinition {

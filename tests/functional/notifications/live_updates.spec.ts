@@ -11,8 +11,8 @@ import type User from '#models/user'
 import StartProcess from '#actions/processes/start_process'
 import { closeLiveStreams, publishToProcess, publishToUser } from '#support/live_updates'
 import { LiveUpdatesRedisTransport } from '#support/live_updates_transport'
-import { freshDatabase, publishWorkflow, PASSWORD } from '#tests/helpers'
-import { drainOutbox, stopQueues } from '#tests/queue_helpers'
+import { freshDatabase, publishWorkflow, PASSWORD } from '#tests/helpers/common'
+import { drainOutbox, stopQueues } from '#tests/helpers/queue'
 
 type Broadcast = { channel: string; payload: unknown }
 

@@ -8,8 +8,8 @@ import Notification from '#models/notification'
 import type User from '#models/user'
 import StartProcess from '#actions/processes/start_process'
 import { sqlTime } from '#support/sql_time'
-import { freshDatabase, publishWorkflow } from '#tests/helpers'
-import { drainOutbox, stopQueues } from '#tests/queue_helpers'
+import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
+import { drainOutbox, stopQueues } from '#tests/helpers/queue'
 
 let outboxId = 1000
 

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import User from '#models/user'
 import { UserFactory } from '#database/factories/user_factory'
-import { freshDatabase, PASSWORD } from '#tests/helpers'
+import { freshDatabase, PASSWORD } from '#tests/helpers/common'
 
 test.group('Profile', (group) => {
   freshDatabase(group)

@@ -3,7 +3,7 @@ import logger from '@adonisjs/core/services/logger'
 import { Job } from '#queue/job'
 import { JOBS } from '#queue/registry'
 import { executeJob } from '#queue/runner'
-import { freshDatabase } from '#tests/helpers'
+import { freshDatabase } from '#tests/helpers/common'
 
 type Line = { level: string; job: unknown; message: unknown }
 

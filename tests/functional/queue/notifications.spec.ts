@@ -9,8 +9,8 @@ import StartProcess from '#actions/processes/start_process'
 import TransitionProcess from '#actions/processes/transition_process'
 import CommentOnProcess from '#actions/processes/comment_on_process'
 import { executeJob } from '#queue/runner'
-import { freshDatabase, publishWorkflow } from '#tests/helpers'
-import { drainOutbox, stopQueues } from '#tests/queue_helpers'
+import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
+import { drainOutbox, stopQueues } from '#tests/helpers/queue'
 
 test.group('Queue / notifications', (group) => {
   freshDatabase(group)

@@ -11,8 +11,8 @@ import Notification from '#models/notification'
 import StartProcess from '#actions/processes/start_process'
 import TransitionProcess from '#actions/processes/transition_process'
 import { executeJob } from '#queue/runner'
-import { freshDatabase, publishWorkflow } from '#tests/helpers'
-import { drainOutbox, stopQueues } from '#tests/queue_helpers'
+import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
+import { drainOutbox, stopQueues } from '#tests/helpers/queue'
 
 const SHORT_SLA: WorkflowDefinition = {
   key: 'short-sla',

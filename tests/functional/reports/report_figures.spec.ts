@@ -1,8 +1,8 @@
 import { test } from '@japa/runner'
 import ComputeReport from '#actions/reports/compute_report'
 import type { ReportKind, ReportParams, ReportResult } from '#actions/reports/types'
-import { freshDatabase } from '#tests/helpers'
-import { NOW, buildClaims, claimsParams } from '#tests/functional/reports/fixtures'
+import { freshDatabase } from '#tests/helpers/common'
+import { NOW, buildClaims, claimsParams } from '#tests/helpers/report_fixtures'
 
 async function compute(kind: ReportKind, params: ReportParams) {
   return new ComputeReport().handle({ kind, params, now: NOW })

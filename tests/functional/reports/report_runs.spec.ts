@@ -7,9 +7,9 @@ import ReportRun from '#models/report_run'
 import ReportSchedule from '#models/report_schedule'
 import { nextRunAfter } from '#actions/reports/schedule_report'
 import { sqlTime } from '#support/sql_time'
-import { freshDatabase } from '#tests/helpers'
-import { drainOutbox, stopQueues } from '#tests/queue_helpers'
-import { buildClaims } from '#tests/functional/reports/fixtures'
+import { freshDatabase } from '#tests/helpers/common'
+import { drainOutbox, stopQueues } from '#tests/helpers/queue'
+import { buildClaims } from '#tests/helpers/report_fixtures'
 
 const form = (workflowId: number, extra: Record<string, unknown> = {}) => ({
   kind: 'cycle_time',

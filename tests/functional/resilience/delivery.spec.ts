@@ -1,11 +1,11 @@
 import { test } from '@japa/runner'
-import { freshDatabase } from '#tests/helpers'
-import { RedisCluster } from '#tests/support/redis_server'
-import { QueueProbe } from '#tests/support/queue_probe'
-import { NO_RELAY, uniquePrefix, workerEnv, type RedisTarget } from '#tests/support/worker_process'
-import { waitUntil, since } from '#tests/support/wait'
-import { stopChild } from '#tests/support/children'
-import { ownRedis, SKIP_REASON, Spawned, tally, report } from '#tests/support/resilience'
+import { freshDatabase } from '#tests/helpers/common'
+import { RedisCluster } from '#tests/helpers/redis_server'
+import { QueueProbe } from '#tests/helpers/queue_probe'
+import { NO_RELAY, uniquePrefix, workerEnv, type RedisTarget } from '#tests/helpers/worker_process'
+import { waitUntil, since } from '#tests/helpers/wait'
+import { stopChild } from '#tests/helpers/children'
+import { ownRedis, SKIP_REASON, Spawned, tally, report } from '#tests/helpers/resilience'
 import {
   setUpCast,
   runProcess,
@@ -14,7 +14,7 @@ import {
   duplicateNotifications,
   mailFiles,
   removeMail,
-} from '#tests/support/stageflow'
+} from '#tests/helpers/stageflow'
 
 const PROCESSES = 4
 

@@ -1,10 +1,10 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import { freshDatabase } from '#tests/helpers'
-import { QueueProbe } from '#tests/support/queue_probe'
-import { NO_RELAY, uniquePrefix, workerEnv } from '#tests/support/worker_process'
-import { waitUntil, sleep, since } from '#tests/support/wait'
-import { ownRedis, SKIP_REASON, Spawned, report } from '#tests/support/resilience'
+import { freshDatabase } from '#tests/helpers/common'
+import { QueueProbe } from '#tests/helpers/queue_probe'
+import { NO_RELAY, uniquePrefix, workerEnv } from '#tests/helpers/worker_process'
+import { waitUntil, sleep, since } from '#tests/helpers/wait'
+import { ownRedis, SKIP_REASON, Spawned, report } from '#tests/helpers/resilience'
 import {
   setUpCast,
   runProcess,
@@ -14,7 +14,7 @@ import {
   mailFiles,
   removeMail,
   outboxRows,
-} from '#tests/support/stageflow'
+} from '#tests/helpers/stageflow'
 
 const BEFORE = 1
 const DURING = 3

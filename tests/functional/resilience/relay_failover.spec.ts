@@ -1,10 +1,10 @@
 import { test } from '@japa/runner'
 import queueConfig from '#config/queue'
-import { freshDatabase } from '#tests/helpers'
-import { QueueProbe } from '#tests/support/queue_probe'
-import { uniquePrefix, workerEnv } from '#tests/support/worker_process'
-import { waitUntil, sleep, since } from '#tests/support/wait'
-import { ownRedis, SKIP_REASON, Spawned, tally, report } from '#tests/support/resilience'
+import { freshDatabase } from '#tests/helpers/common'
+import { QueueProbe } from '#tests/helpers/queue_probe'
+import { uniquePrefix, workerEnv } from '#tests/helpers/worker_process'
+import { waitUntil, sleep, since } from '#tests/helpers/wait'
+import { ownRedis, SKIP_REASON, Spawned, tally, report } from '#tests/helpers/resilience'
 import {
   setUpCast,
   runProcess,
@@ -13,7 +13,7 @@ import {
   duplicateNotifications,
   mailFiles,
   removeMail,
-} from '#tests/support/stageflow'
+} from '#tests/helpers/stageflow'
 
 /** The relay lease TTL and how often a standby relay tries to take it (outbox_relay.ts). */
 const LEASE_TTL = queueConfig.relay.lockTtlMs

@@ -1,17 +1,17 @@
 import { test } from '@japa/runner'
 import type { Assert } from '@japa/assert'
-import { freshDatabase } from '#tests/helpers'
-import { QueueProbe } from '#tests/support/queue_probe'
+import { freshDatabase } from '#tests/helpers/common'
+import { QueueProbe } from '#tests/helpers/queue_probe'
 import {
   uniquePrefix,
   workerEnv,
   type RedisTarget,
   type StallTuning,
   type WorkerProcess,
-} from '#tests/support/worker_process'
-import { RedisCluster } from '#tests/support/redis_server'
-import { waitUntil, since } from '#tests/support/wait'
-import { ownRedis, SKIP_REASON, Spawned, report } from '#tests/support/resilience'
+} from '#tests/helpers/worker_process'
+import { RedisCluster } from '#tests/helpers/redis_server'
+import { waitUntil, since } from '#tests/helpers/wait'
+import { ownRedis, SKIP_REASON, Spawned, report } from '#tests/helpers/resilience'
 import {
   setUpCast,
   startProcess,
@@ -21,7 +21,7 @@ import {
   duplicateNotifications,
   mailFiles,
   removeMail,
-} from '#tests/support/stageflow'
+} from '#tests/helpers/stageflow'
 import type Process from '#models/process'
 
 /**

@@ -3,8 +3,8 @@ import ProcessEvent from '#models/process_event'
 import Attachment from '#models/attachment'
 import { UserFactory } from '#database/factories/user_factory'
 import { DEMO_DEFINITIONS } from '#database/definitions/index'
-import { freshDatabase, publishWorkflow } from '#tests/helpers'
-import { startProcesses } from '#tests/functional/ui_processes/fixtures'
+import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
+import { startProcesses } from '#tests/helpers/process_fixtures'
 
 async function setup() {
   const manager = await UserFactory.apply('manager').create()

@@ -3,7 +3,7 @@ import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import type { HttpContext } from '@adonisjs/core/http'
 import { MariaDbServer, mariadbMissing } from '#tests/cluster/mariadb_server'
-import { freePort } from '#tests/support/redis_server'
+import { freePort } from '#tests/helpers/redis_server'
 import {
   newScope,
   withStickyScope,

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
-import { freshDatabase } from '#tests/helpers'
-import { ROLES, seedWorld } from '#tests/support/seed_world'
-import { classify, fillParams, listRoutes, probe } from '#tests/support/route_probe'
+import { freshDatabase } from '#tests/helpers/common'
+import { ROLES, seedWorld } from '#tests/helpers/seed_world'
+import { classify, fillParams, listRoutes, probe } from '#tests/helpers/route_probe'
 import { MATRIX } from '#tests/functional/security/authorization_matrix'
 import Attachment from '#models/attachment'
 

@@ -1,4 +1,4 @@
-import type { Outcome } from '#tests/support/route_probe'
+import type { Outcome } from '#tests/helpers/route_probe'
 
 /**
  * The authorization matrix: for every route of the router, what an

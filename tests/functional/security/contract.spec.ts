@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import { UserFactory } from '#database/factories/user_factory'
-import { freshDatabase } from '#tests/helpers'
-import { OpenapiContract } from '#tests/support/openapi_contract'
+import { freshDatabase } from '#tests/helpers/common'
+import { OpenapiContract } from '#tests/helpers/openapi_contract'
 
 /**
  * The OpenAPI document and the API agree. Every /api/v1 answer of every

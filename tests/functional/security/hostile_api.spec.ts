@@ -3,14 +3,14 @@ import type { ApiClient, ApiResponse } from '@japa/api-client'
 import { UserFactory } from '#database/factories/user_factory'
 import { DEMO_DEFINITIONS } from '#database/definitions/index'
 import User from '#models/user'
-import { freshDatabase, PASSWORD, publishWorkflow } from '#tests/helpers'
+import { freshDatabase, PASSWORD, publishWorkflow } from '#tests/helpers/common'
 import {
   HOSTILE_STRINGS,
   HUGE_STRING,
   deepArrayJson,
   deepJson,
   invalidUtf8Body,
-} from '#tests/support/hostile_inputs'
+} from '#tests/helpers/hostile_inputs'
 
 /**
  * The hostile-input corpus through every user-writable text of the API:

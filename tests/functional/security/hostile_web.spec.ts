@@ -7,8 +7,8 @@ import ProcessEvent from '#models/process_event'
 import User from '#models/user'
 import Workflow from '#models/workflow'
 import WorkflowVersion from '#models/workflow_version'
-import { freshDatabase, PASSWORD, publishWorkflow } from '#tests/helpers'
-import { FORMULA_PREFIXES, HOSTILE_STRINGS } from '#tests/support/hostile_inputs'
+import { freshDatabase, PASSWORD, publishWorkflow } from '#tests/helpers/common'
+import { FORMULA_PREFIXES, HOSTILE_STRINGS } from '#tests/helpers/hostile_inputs'
 
 /**
  * The hostile-input corpus through the web forms (with CSRF, as the pages

@@ -2,11 +2,11 @@ import { test } from '@japa/runner'
 import fc from 'fast-check'
 import type { ApiClient } from '@japa/api-client'
 import User from '#models/user'
-import { freshDatabase } from '#tests/helpers'
-import { seedWorld } from '#tests/support/seed_world'
-import { OpenapiContract, type Operation } from '#tests/support/openapi_contract'
-import { requestValue } from '#tests/support/schema_arbitrary'
-import { afterUtf8 } from '#tests/support/hostile_inputs'
+import { freshDatabase } from '#tests/helpers/common'
+import { seedWorld } from '#tests/helpers/seed_world'
+import { OpenapiContract, type Operation } from '#tests/helpers/openapi_contract'
+import { requestValue } from '#tests/helpers/schema_arbitrary'
+import { afterUtf8 } from '#tests/helpers/hostile_inputs'
 
 /**
  * A property-based run over the whole API: requests generated from the

@@ -4,7 +4,7 @@ import { configProvider } from '@adonisjs/core'
 import { SessionCollection } from '@adonisjs/session'
 import User from '#models/user'
 import { UserFactory } from '#database/factories/user_factory'
-import { freshDatabase, PASSWORD } from '#tests/helpers'
+import { freshDatabase, PASSWORD } from '#tests/helpers/common'
 
 test.group('Users / admin management', (group) => {
   freshDatabase(group)

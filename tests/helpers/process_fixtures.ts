@@ -5,7 +5,7 @@ import CommentOnProcess from '#actions/processes/comment_on_process'
 import type { Priority } from '#engine/replay'
 import type Process from '#models/process'
 import type User from '#models/user'
-import { PASSWORD } from '#tests/helpers'
+import { PASSWORD } from '#tests/helpers/common'
 
 /**
  * Starts `count` processes through the engine (never by inserting rows).

@@ -4,8 +4,8 @@ import { createConnection, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { track, stopChild } from '#tests/support/children'
-import { waitUntil } from '#tests/support/wait'
+import { track, stopChild } from '#tests/helpers/children'
+import { waitUntil } from '#tests/helpers/wait'
 
 const run = promisify(execFile)
 

@@ -3,9 +3,9 @@ import { DateTime } from 'luxon'
 import { UserFactory } from '#database/factories/user_factory'
 import { DEMO_DEFINITIONS } from '#database/definitions/index'
 import ListProcessPage from '#actions/process_pages/list_process_page'
-import { freshDatabase, publishWorkflow } from '#tests/helpers'
-import { countQueries } from '#tests/functional/ui_processes/query_counter'
-import { hoursAgo, move, startProcesses } from '#tests/functional/ui_processes/fixtures'
+import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
+import { countQueries } from '#tests/helpers/query_counter'
+import { hoursAgo, move, startProcesses } from '#tests/helpers/process_fixtures'
 
 async function setup() {
   const manager = await UserFactory.apply('manager').merge({ name: 'Max Manager' }).create()

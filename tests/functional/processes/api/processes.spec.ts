@@ -4,7 +4,7 @@ import { DEMO_DEFINITIONS } from '#database/definitions/index'
 import Process from '#models/process'
 import ProcessEvent from '#models/process_event'
 import OutboxMessage from '#models/outbox_message'
-import { freshDatabase, publishWorkflow } from '#tests/helpers'
+import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
 
 async function setup() {
   const manager = await UserFactory.apply('manager').create()

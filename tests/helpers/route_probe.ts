@@ -1,6 +1,6 @@
 import router from '@adonisjs/core/services/router'
 import type { ApiClient, ApiResponse } from '@japa/api-client'
-import type { World, Viewer } from '#tests/support/seed_world'
+import type { World, Viewer } from '#tests/helpers/seed_world'
 
 /**
  * Lists the app's routes and sends one request per route and viewer, with

@@ -8,7 +8,7 @@ import ProcessMigration from '#models/process_migration'
 import ReportRun from '#models/report_run'
 import ReportSchedule from '#models/report_schedule'
 import User from '#models/user'
-import { publishWorkflow } from '#tests/helpers'
+import { publishWorkflow } from '#tests/helpers/common'
 
 export const ROLES = ['anonymous', 'member', 'manager', 'admin'] as const
 export type Viewer = (typeof ROLES)[number]

@@ -3,7 +3,7 @@ import { UserFactory } from '#database/factories/user_factory'
 import { DEMO_DEFINITIONS } from '#database/definitions/index'
 import WorkflowStage from '#models/workflow_stage'
 import WorkflowVersion from '#models/workflow_version'
-import { freshDatabase } from '#tests/helpers'
+import { freshDatabase } from '#tests/helpers/common'
 
 const order = DEMO_DEFINITIONS.orderFulfilment
 

@@ -2,9 +2,9 @@ import { test } from '@japa/runner'
 import { UserFactory } from '#database/factories/user_factory'
 import { DEMO_DEFINITIONS } from '#database/definitions/index'
 import CancelProcess from '#actions/processes/cancel_process'
-import { freshDatabase, publishWorkflow } from '#tests/helpers'
-import { countQueries } from '#tests/functional/ui_processes/query_counter'
-import { hoursAgo, move, startProcesses } from '#tests/functional/ui_processes/fixtures'
+import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
+import { countQueries } from '#tests/helpers/query_counter'
+import { hoursAgo, move, startProcesses } from '#tests/helpers/process_fixtures'
 
 async function setup() {
   const manager = await UserFactory.apply('manager').merge({ name: 'Max Manager' }).create()

@@ -5,7 +5,7 @@ import Process from '#models/process'
 import ProcessEvent from '#models/process_event'
 import OutboxMessage from '#models/outbox_message'
 import StartProcess from '#actions/processes/start_process'
-import { freshDatabase, publishWorkflow } from '#tests/helpers'
+import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
 
 async function startedProcess() {
   const manager = await UserFactory.apply('manager').create()

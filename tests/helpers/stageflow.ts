@@ -11,7 +11,7 @@ import { UserFactory } from '#database/factories/user_factory'
 import StartProcess from '#actions/processes/start_process'
 import TransitionProcess from '#actions/processes/transition_process'
 import CommitProcessChange from '#actions/processes/commit_process_change'
-import { publishWorkflow } from '#tests/helpers'
+import { publishWorkflow } from '#tests/helpers/common'
 import { sqlTime } from '#support/sql_time'
 
 /**

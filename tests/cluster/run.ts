@@ -29,13 +29,13 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { RedisCluster, freePort } from '../tests/support/redis_server.js'
-import { MariaDbServer, startReplication, TEST_USER } from '../tests/cluster/mariadb_server.js'
-import { track, stopChild } from '../tests/support/children.js'
-import { waitUntil, sleep } from '../tests/support/wait.js'
+import { RedisCluster, freePort } from '../helpers/redis_server.js'
+import { MariaDbServer, startReplication, TEST_USER } from './mariadb_server.js'
+import { track, stopChild } from '../helpers/children.js'
+import { waitUntil, sleep } from '../helpers/wait.js'
 
 const run = promisify(execFile)
-const ROOT = fileURLToPath(new URL('../', import.meta.url))
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const USERS = Number(process.env.CLUSTER_USERS || 12)
 const SCENARIO_MS = Number(process.env.CLUSTER_SECONDS || 20) * 1000
 const TIMEOUT_MS = Number(process.env.CLUSTER_TIMEOUT_SECONDS || 170) * 1000
@@ -321,7 +321,7 @@ async function main() {
   // The test process boots the app too (console) to seed and, at the end,
   // to read the truth from the primary.
   const { Ignitor } = await import('@adonisjs/core')
-  const appRoot = new URL('../', import.meta.url)
+  const appRoot = new URL('../../', import.meta.url)
   const ignitor = new Ignitor(appRoot, {
     importer: (path: string) =>
       path.startsWith('./') || path.startsWith('../')

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import app from '@adonisjs/core/services/app'
-import { track, exitOf, stopChild } from '#tests/support/children'
-import { waitUntil, GiveUp } from '#tests/support/wait'
+import { track, exitOf, stopChild } from '#tests/helpers/children'
+import { waitUntil, GiveUp } from '#tests/helpers/wait'
 
 /**
  * Where a worker finds Redis: a single node of the test's own, or the

@@ -2,8 +2,8 @@ import { test } from '@japa/runner'
 import { UserFactory } from '#database/factories/user_factory'
 import SaveWorkflowDraft from '#actions/workflows/save_workflow_draft'
 import StartProcess from '#actions/processes/start_process'
-import { freshDatabase, publishWorkflow } from '#tests/helpers'
-import { countQueries, reviewDefinition } from './fixtures.js'
+import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
+import { countQueries, reviewDefinition } from '#tests/helpers/workflow_fixtures'
 
 test.group('Workflow pages / list', (group) => {
   freshDatabase(group)

@@ -3,8 +3,8 @@ import { stringify } from 'yaml'
 import { UserFactory } from '#database/factories/user_factory'
 import Workflow from '#models/workflow'
 import WorkflowVersion from '#models/workflow_version'
-import { freshDatabase, publishWorkflow } from '#tests/helpers'
-import { reviewDefinition } from './fixtures.js'
+import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
+import { reviewDefinition } from '#tests/helpers/workflow_fixtures'
 
 const upload = (text: string, filename: string) => ({
   content: Buffer.from(text),

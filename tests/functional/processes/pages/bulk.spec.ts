@@ -12,10 +12,10 @@ import ApplyBulkAction from '#actions/processes/bulk/apply_bulk_action'
 import RunBulkAction from '#jobs/run_bulk_action'
 import VerifyProcesses from '#actions/processes/verify_processes'
 import { definitionOf } from '#support/definitions'
-import { freshDatabase, publishWorkflow } from '#tests/helpers'
-import { drainOutbox, stopQueues } from '#tests/queue_helpers'
-import { countQueries } from '#tests/functional/ui_processes/query_counter'
-import { move, startProcesses, toPreparingShipment } from '#tests/functional/ui_processes/fixtures'
+import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
+import { drainOutbox, stopQueues } from '#tests/helpers/queue'
+import { countQueries } from '#tests/helpers/query_counter'
+import { move, startProcesses, toPreparingShipment } from '#tests/helpers/process_fixtures'
 
 async function setup() {
   const manager = await UserFactory.apply('manager').merge({ name: 'Max Manager' }).create()

@@ -2,8 +2,8 @@ import { test } from '@japa/runner'
 import { UserFactory } from '#database/factories/user_factory'
 import Workflow from '#models/workflow'
 import WorkflowVersion from '#models/workflow_version'
-import { freshDatabase, publishWorkflow } from '#tests/helpers'
-import { reviewDefinition } from './fixtures.js'
+import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
+import { reviewDefinition } from '#tests/helpers/workflow_fixtures'
 
 /** The review workflow with one stage nobody can leave toward an end. */
 function withStuckStage() {

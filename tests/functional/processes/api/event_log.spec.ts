@@ -9,7 +9,7 @@ import StartProcess from '#actions/processes/start_process'
 import TransitionProcess from '#actions/processes/transition_process'
 import VerifyProcesses from '#actions/processes/verify_processes'
 import ProcessesVerify from '#commands/processes_verify'
-import { freshDatabase, publishWorkflow } from '#tests/helpers'
+import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
 
 async function processWithHistory() {
   const manager = await UserFactory.apply('manager').create()

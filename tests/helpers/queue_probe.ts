@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq'
 import { Redis, Cluster } from 'ioredis'
-import type { RedisTarget } from '#tests/support/worker_process'
+import type { RedisTarget } from '#tests/helpers/worker_process'
 
 /**
  * Looks into the test's own Redis from the test process: BullMQ's view

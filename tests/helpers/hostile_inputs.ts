@@ -2,8 +2,8 @@
  * The hostile-input corpus: text that broke (or could break) pages, parsers,
  * spreadsheets and object handling. Each must be stored and read back as
  * is, or refused with a 422 naming the field — never a 5xx.
- * Used by tests/functional/security/hostile_input.spec.ts and the property
- * run (tests/support/schema_arbitrary.ts).
+ * Used by tests/functional/security/hostile_api.spec.ts, hostile_web.spec.ts and the property
+ * run (tests/helpers/schema_arbitrary.ts).
  */
 export type Hostile = { name: string; value: string }
 

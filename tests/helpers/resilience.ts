@@ -1,7 +1,7 @@
 import type { Group } from '@japa/runner/core'
-import { redisServerMissing, RedisServer } from '#tests/support/redis_server'
-import { stopAll, WorkerProcess } from '#tests/support/worker_process'
-import type { QueueProbe } from '#tests/support/queue_probe'
+import { redisServerMissing, RedisServer } from '#tests/helpers/redis_server'
+import { stopAll, WorkerProcess } from '#tests/helpers/worker_process'
+import type { QueueProbe } from '#tests/helpers/queue_probe'
 
 /**
  * Why the resilience tests cannot run here (no redis-server), printed

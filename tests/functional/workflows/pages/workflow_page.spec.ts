@@ -5,8 +5,8 @@ import SaveWorkflowDraft from '#actions/workflows/save_workflow_draft'
 import PublishWorkflow from '#actions/workflows/publish_workflow'
 import type { WorkflowDefinition } from '#engine/definition'
 import { diffDefinitions } from '#transformers/workflow_diff_transformer'
-import { freshDatabase, publishWorkflow } from '#tests/helpers'
-import { reviewDefinition } from './fixtures.js'
+import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
+import { reviewDefinition } from '#tests/helpers/workflow_fixtures'
 
 /** Version 2 of the review workflow, changed by hand in known ways. */
 function reviewV2(): WorkflowDefinition {

@@ -2,8 +2,8 @@ import { test } from '@japa/runner'
 import { UserFactory } from '#database/factories/user_factory'
 import Process from '#models/process'
 import SaveWorkflowDraft from '#actions/workflows/save_workflow_draft'
-import { freshDatabase, publishWorkflow } from '#tests/helpers'
-import { reviewDefinition } from './fixtures.js'
+import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
+import { reviewDefinition } from '#tests/helpers/workflow_fixtures'
 
 test.group('Workflow pages / start a process', (group) => {
   freshDatabase(group)

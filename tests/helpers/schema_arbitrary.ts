@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { HOSTILE_STRINGS } from '#tests/support/hostile_inputs'
+import { HOSTILE_STRINGS } from '#tests/helpers/hostile_inputs'
 
 /**
  * fast-check arbitraries for the JSON Schema subset of the OpenAPI

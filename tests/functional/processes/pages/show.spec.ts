@@ -1,14 +1,9 @@
 import { test } from '@japa/runner'
 import { UserFactory } from '#database/factories/user_factory'
 import { DEMO_DEFINITIONS } from '#database/definitions/index'
-import { freshDatabase, publishWorkflow } from '#tests/helpers'
-import { countQueries } from '#tests/functional/ui_processes/query_counter'
-import {
-  comment,
-  move,
-  startProcesses,
-  toPreparingShipment,
-} from '#tests/functional/ui_processes/fixtures'
+import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
+import { countQueries } from '#tests/helpers/query_counter'
+import { comment, move, startProcesses, toPreparingShipment } from '#tests/helpers/process_fixtures'
 
 async function setup() {
   const manager = await UserFactory.apply('manager').merge({ name: 'Max Manager' }).create()
