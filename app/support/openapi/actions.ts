@@ -1,5 +1,6 @@
 import { HTTP_METHODS, ROLES, type ActionType } from '#engine/definition'
 import { MAX_ATTEMPTS } from '#engine/actions/checks'
+import { IDENTIFIER, ref, type Json } from '#support/openapi/helpers'
 
 /**
  * OpenAPI schemas of the automated steps a definition may carry on stages
@@ -8,11 +9,6 @@ import { MAX_ATTEMPTS } from '#engine/actions/checks'
  * closed, so the document refuses what the verifier refuses.
  */
 
-type Json = { [key: string]: unknown }
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
-
-const IDENTIFIER = '^[A-Za-z0-9][A-Za-z0-9_-]*$'
 const TEMPLATE_NOTE =
   'A template: `{{data.field}}`, `{{process.id}}`, `{{process.reference}}`, `{{steps.<action>.<path>}}`, `{{idempotencyKey}}`.'
 
