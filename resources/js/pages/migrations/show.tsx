@@ -1,5 +1,5 @@
-import { useEffect } from 'react'
 import { Head, router } from '@inertiajs/react'
+import { RunProgress, usePolling } from '../../components/ui/run_progress.tsx'
 import { useI18n } from '../../lib/i18n.ts'
 import type { InertiaProps } from '../../types.ts'
 
@@ -38,11 +38,7 @@ export default function MigrationsShow({ migration, items }: Props) {
   const { t, formatDateTime } = useI18n()
   const running = migration.status === 'pending' || migration.status === 'running'
 
-  useEffect(() => {
-    if (!running) return
-    const timer = setInterval(() => router.reload({ only: ['migration', 'items'] }), 1000)
-    return () => clearInterval(timer)
-  }, [running])
+  usePolling(running, () => router.reload({ only: ['migration', 'items'] }), 1000)
 
   return (
     <>
@@ -56,32 +52,19 @@ export default function MigrationsShow({ migration, items }: Props) {
           </p>
         </div>
       </div>
-      <section className="card">
-        <p>
-          <span
-            className={`badge ${migration.status === 'completed' ? 'badge-success' : migration.status === 'failed' ? 'badge-danger' : 'badge-primary'}`}
-          >
-            {t(`migrations.status.${migration.status}`)}
-          </span>
-        </p>
-        <progress
-          max={100}
-          value={migration.progress}
-          aria-label={t('migrations.progress')}
-          style={{ width: '100%' }}
-        >
-          {migration.progress}%
-        </progress>
-        <p aria-live="polite">
-          {t('migrations.counts', {
-            moved: migration.moved,
-            refused: migration.refused,
-            failed: migration.failed,
-            total: migration.total,
-          })}
-        </p>
-        {migration.error && <div className="alert alert-error">{migration.error}</div>}
-      </section>
+      <RunProgress
+        status={migration.status}
+        statusLabel={t(`migrations.status.${migration.status}`)}
+        progress={migration.progress}
+        progressLabel={t('migrations.progress')}
+        counts={t('migrations.counts', {
+          moved: migration.moved,
+          refused: migration.refused,
+          failed: migration.failed,
+          total: migration.total,
+        })}
+        error={migration.error}
+      />
       {items.length > 0 && (
         <section className="card">
           <div className="table-wrap">

@@ -1,6 +1,6 @@
-import { useEffect } from 'react'
 import { Head, Link, router } from '@inertiajs/react'
 import { urlFor } from '../../../client.ts'
+import { RunProgress, usePolling } from '../../../components/ui/run_progress.tsx'
 import { useI18n } from '../../../lib/i18n.ts'
 import { useReasonLabel } from '../../../components/processes/bulk_dialog.tsx'
 import { useLiveChannel } from '../../../components/notifications/live_channel.ts'
@@ -63,11 +63,7 @@ export default function BulkOperationShow({ operation, items, outcome, user }: P
   useLiveChannel(running && user ? `users/${user.id}` : null, (message) => {
     if (message.type === 'bulk.progress' && message.bulkOperationId === operation.id) refresh()
   })
-  useEffect(() => {
-    if (!running) return
-    const timer = setInterval(refresh, 2000)
-    return () => clearInterval(timer)
-  }, [running])
+  usePolling(running, refresh, 2000)
 
   const what =
     operation.action === 'transition'
@@ -96,38 +92,27 @@ export default function BulkOperationShow({ operation, items, outcome, user }: P
           </Link>
         </div>
       </div>
-      <section className="card">
-        <p>
-          <span
-            className={`badge ${operation.status === 'completed' ? 'badge-success' : operation.status === 'failed' ? 'badge-danger' : 'badge-primary'}`}
-          >
-            {t(`processes.bulk.status.${operation.status}`)}
-          </span>
-        </p>
-        <progress
-          max={100}
-          value={operation.progress}
-          aria-label={t('processes.bulk.progress')}
-          style={{ width: '100%' }}
-        >
-          {operation.progress}%
-        </progress>
-        <p aria-live="polite" data-testid="bulk-counts">
-          {t('processes.bulk.counts', {
-            processed: operation.processed,
-            total: operation.total,
-            succeeded: operation.succeeded,
-            refused: operation.refused,
-            failed: operation.failed,
-          })}
-        </p>
+      <RunProgress
+        status={operation.status}
+        statusLabel={t(`processes.bulk.status.${operation.status}`)}
+        progress={operation.progress}
+        progressLabel={t('processes.bulk.progress')}
+        counts={t('processes.bulk.counts', {
+          processed: operation.processed,
+          total: operation.total,
+          succeeded: operation.succeeded,
+          refused: operation.refused,
+          failed: operation.failed,
+        })}
+        countsTestId="bulk-counts"
+        error={operation.error}
+      >
         {operation.reason && (
           <p>
             {t('processes.bulk.reason')}: {operation.reason}
           </p>
         )}
-        {operation.error && <div className="alert alert-error">{operation.error}</div>}
-      </section>
+      </RunProgress>
       <section className="card">
         <h2>{t('processes.bulk.results')}</h2>
         <nav className="queue-tabs" aria-label={t('processes.bulk.filterOutcome')}>
