@@ -120,6 +120,18 @@ export class Verification {
     return { key, subject, name }
   }
 
+  /**
+   * True when the property is absent (or null); reports it as missing when
+   * it is required. Every reader starts here.
+   */
+  missing(value: unknown, required: boolean, path: string, property: string, subject: string) {
+    if (!isAbsent(value)) return false
+    if (required) {
+      this.report(child(path, property), 'missing_property', `${subject} is missing "${property}".`)
+    }
+    return true
+  }
+
   report(path: string, code: ProblemCode, message: string): void {
     this.problems.push({ path, code, message })
   }
@@ -151,12 +163,7 @@ export class Verification {
   ): string | undefined {
     const value = object[property]
     const propertyPath = child(path, property)
-    if (isAbsent(value)) {
-      if (options.required) {
-        this.report(propertyPath, 'missing_property', `${subject} is missing "${property}".`)
-      }
-      return undefined
-    }
+    if (this.missing(value, options.required, path, property, subject)) return undefined
     if (typeof value !== 'string') {
       this.report(
         propertyPath,
@@ -197,16 +204,7 @@ export class Verification {
     required: boolean
   ): unknown[] | undefined {
     const value = object[property]
-    if (isAbsent(value)) {
-      if (required) {
-        this.report(
-          child(path, property),
-          'missing_property',
-          `${subject} is missing "${property}".`
-        )
-      }
-      return undefined
-    }
+    if (this.missing(value, required, path, property, subject)) return undefined
     if (!Array.isArray(value)) {
       this.report(
         child(path, property),
@@ -245,16 +243,7 @@ export class Verification {
     required: boolean
   ): string | undefined {
     const value = object[property]
-    if (isAbsent(value)) {
-      if (required) {
-        this.report(
-          child(path, property),
-          'missing_property',
-          `${subject} is missing "${property}".`
-        )
-      }
-      return undefined
-    }
+    if (this.missing(value, required, path, property, subject)) return undefined
     if (parseDuration(value) === null) {
       this.report(
         child(path, property),
@@ -280,10 +269,7 @@ export class Verification {
     plural: string
   ): T | undefined {
     const value = object[property]
-    if (isAbsent(value)) {
-      this.report(child(path, property), 'missing_property', `${subject} is missing "${property}".`)
-      return undefined
-    }
+    if (this.missing(value, true, path, property, subject)) return undefined
     if (includes(allowed, value)) return value
     this.report(
       child(path, property),
