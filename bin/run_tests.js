@@ -46,6 +46,9 @@ const env = {
   // Japa's session helpers read the memory store; the stores themselves are framework code.
   SESSION_DRIVER: process.env.SESSION_DRIVER || 'memory',
   LIMITER_STORE: process.env.LIMITER_STORE || '',
+  // The test process holds the whole suite in one heap: readiness must not turn 503 on that alone.
+  HEALTH_HEAP_WARN_MB: process.env.HEALTH_HEAP_WARN_MB || '1500',
+  HEALTH_HEAP_FAIL_MB: process.env.HEALTH_HEAP_FAIL_MB || '2000',
   // The tests' fake services listen on loopback: allowed here, not by weakening the egress guard.
   AUTOMATION_ALLOWED_HOSTS: process.env.AUTOMATION_ALLOWED_HOSTS ?? '127.0.0.1',
   // Queue keys of this run only, so parallel or earlier runs never meet.

@@ -64,6 +64,9 @@ export const envSchema = {
 
   // Opens the details of /health/ready (checks, pid, versions, memory) to monitoring.
   HEALTH_TOKEN: Env.schema.string.optional(),
+  /** Heap use in MB that makes /health/ready a warning (default 250) and unready, 503 (default 300). */
+  HEALTH_HEAP_WARN_MB: Env.schema.number.optional(),
+  HEALTH_HEAP_FAIL_MB: Env.schema.number.optional(),
 
   /*
   |----------------------------------------------------------

@@ -14,6 +14,7 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { HealthChecks, BaseCheck, MemoryHeapCheck, Result } from '@adonisjs/core/health'
+import healthConfig from '#config/health'
 import type { HealthCheckResult } from '@adonisjs/core/types/health'
 import queueConfig from '#config/queue'
 import { createQueueConnection } from '#queue/redis_connection'
@@ -128,5 +129,7 @@ export const healthChecks = new HealthChecks().register([
     ? [new RedisCheck().cacheFor('5 seconds'), new QueueWorkersCheck().cacheFor('5 seconds')]
     : []),
   new OutboxCheck().cacheFor('5 seconds'),
-  new MemoryHeapCheck(),
+  new MemoryHeapCheck()
+    .warnWhenExceeds(`${healthConfig.heapWarnMb} mb`)
+    .failWhenExceeds(`${healthConfig.heapFailMb} mb`),
 ])
