@@ -1,3 +1,4 @@
+import { guardContextOf } from '#actions/processes/guard_context'
 import { availableTransitions } from '#engine/state_machine'
 import ProcessTransformer from '#transformers/process_transformer'
 
@@ -13,7 +14,12 @@ export default class BoardCardTransformer extends ProcessTransformer {
     const viewer = this.context.viewer
     const moves =
       definition && viewer && p.status === 'active'
-        ? availableTransitions(definition, { stage: p.stageKey, role: viewer.role, data: p.data })
+        ? availableTransitions(definition, {
+            stage: p.stageKey,
+            role: viewer.role,
+            data: p.data,
+            guard: guardContextOf(p, viewer),
+          })
             .filter((t) => !t.reasons.includes('role'))
             .map((t) => ({
               key: t.transition.key,

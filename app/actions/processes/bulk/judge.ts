@@ -1,3 +1,4 @@
+import { guardContextOf } from '#actions/processes/guard_context'
 import { checkTransition } from '#engine/state_machine'
 import { collectFields } from '#engine/data'
 import type { WorkflowDefinition } from '#engine/definition'
@@ -59,6 +60,7 @@ export function judge(process: Process, plan: BulkPlan, definition: WorkflowDefi
         role: actor.role,
         data: process.data,
         transitionKey: parameters.transition ?? '',
+        guard: guardContextOf(process, actor),
       })
       if (check.ok) return { ok: true }
       switch (check.code) {
