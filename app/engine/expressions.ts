@@ -10,7 +10,12 @@
  */
 import { celEnv, isCelError, parse, plan } from '@bufbuild/cel'
 import type { FieldType, WorkflowDefinition } from '#engine/definition'
-import { type CelKind, type Declarations, ExpressionTypeError, typeOf } from '#engine/expressions/check'
+import {
+  type CelKind,
+  type Declarations,
+  ExpressionTypeError,
+  typeOf,
+} from '#engine/expressions/check'
 
 export const MAX_EXPRESSION_LENGTH = 1000
 
@@ -73,7 +78,12 @@ const environment = celEnv()
 function declarationsFor(env: ExpressionEnv): Declarations {
   const data: Record<string, CelKind> = {}
   for (const [key, type] of Object.entries(env.fields)) data[key] = FIELD_KINDS[type]
-  return { data, process: { ...PROCESS }, user: { email: 'string', role: 'string' }, now: 'timestamp' }
+  return {
+    data,
+    process: { ...PROCESS },
+    user: { email: 'string', role: 'string' },
+    now: 'timestamp',
+  }
 }
 
 /**
@@ -105,7 +115,10 @@ export function compileExpression(
     throw error
   }
   if (options.boolean !== false && type !== 'bool' && type !== 'dyn') {
-    return problem('not_boolean', `The expression gives a ${type}, but a condition must give true or false.`)
+    return problem(
+      'not_boolean',
+      `The expression gives a ${type}, but a condition must give true or false.`
+    )
   }
   return { ok: true, source, type, program: plan(environment, parsed) }
 }

@@ -140,8 +140,7 @@ export function guardRefusal(
       : false
   if (holds) return null
   return (
-    transition.whenMessage ??
-    `The condition of this transition does not hold: ${transition.when}`
+    transition.whenMessage ?? `The condition of this transition does not hold: ${transition.when}`
   )
 }
 

@@ -33,7 +33,15 @@ export const MAX_DEPTH = 32
 export const MAX_MACRO_NESTING = 2
 
 const NUMERIC = new Set<CelKind>(['int', 'uint', 'double'])
-const ORDERED = new Set<CelKind>(['int', 'uint', 'double', 'string', 'timestamp', 'duration', 'bool'])
+const ORDERED = new Set<CelKind>([
+  'int',
+  'uint',
+  'double',
+  'string',
+  'timestamp',
+  'duration',
+  'bool',
+])
 const COMPARISONS = new Set(['_<_', '_<=_', '_>_', '_>=_'])
 const ARITHMETIC = new Set(['_+_', '_-_', '_*_', '_/_', '_%_'])
 const STRING_TESTS = new Set(['matches', 'contains', 'startsWith', 'endsWith'])
@@ -236,7 +244,10 @@ function callKind(name: string, args: CelKind[], target: CelKind | undefined): C
 /** CEL does not mix number types in arithmetic: `1.5 + 1` is an error, `1.5 + 1.0` is not. */
 function arithmetic(name: string, left: CelKind, right: CelKind): CelKind {
   if (!known(left) || !known(right)) return known(left) ? left : right
-  if (left === right && (numeric(left) || (name === '_+_' && ['string', 'list', 'bytes'].includes(left)))) {
+  if (
+    left === right &&
+    (numeric(left) || (name === '_+_' && ['string', 'list', 'bytes'].includes(left)))
+  ) {
     return left
   }
   const times: Record<string, CelKind> = {
