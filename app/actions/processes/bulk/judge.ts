@@ -19,6 +19,7 @@ export type RefusalCode =
   | 'not_from_current_stage'
   | 'role_not_allowed'
   | 'missing_fields'
+  | 'guard_failed'
 
 export type Verdict = { ok: true } | { ok: false; code: RefusalCode; detail: string | null }
 
@@ -79,6 +80,8 @@ export function judge(process: Process, plan: BulkPlan, definition: WorkflowDefi
         }
         case 'role_not_allowed':
           return { ok: false, code: check.code, detail: actor.role }
+        case 'guard_failed':
+          return { ok: false, code: check.code, detail: check.message }
         default:
           return { ok: false, code: 'unknown_transition', detail: parameters.transition ?? null }
       }

@@ -41,7 +41,7 @@ test.group('API / transition guards', (group) => {
       client.post('/api/v1/processes').json({ workflow: PURCHASE.key, title: 'Laptop' })
     )
     started.assertStatus(201)
-    return { api, id: started.body().data.id as number }
+    return { api, manager, id: started.body().data.id as number }
   }
 
   test('a guard that does not hold: 422 guard_failed with its message, nothing written', async ({
@@ -83,6 +83,26 @@ test.group('API / transition guards', (group) => {
     )
     taken.assertStatus(200)
     taken.assertBodyContains({ data: { version: 2, stage: { key: 'approved' } } })
+  })
+
+  test('a bulk preview refuses the rows whose guard does not hold, saying guard_failed', async ({
+    client,
+    assert,
+  }) => {
+    const { manager, id } = await publishAndStart(client)
+    const response = await client
+      .post('/processes/bulk/preview')
+      .json({ action: 'transition', transition: 'fast_track', filter: {} })
+      .loginAs(manager)
+      .withCsrfToken()
+    response.assertStatus(200)
+    const preview = (response.body() as { preview: Record<string, any> }).preview
+    assert.deepInclude(preview, { total: 1, applicable: 0, refused: 1 })
+    assert.deepEqual(preview.reasons, [{ code: 'guard_failed', count: 1 }])
+    assert.deepEqual(
+      preview.samples.map((s: any) => [s.processId, s.code, s.detail]),
+      [[id, 'guard_failed', 'Only small amounts can be fast-tracked']]
+    )
   })
 
   test('a bad condition is refused at publish with its path', async ({ client, assert }) => {
