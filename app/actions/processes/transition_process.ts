@@ -69,7 +69,10 @@ export default class TransitionProcess {
     if (!check.ok) {
       if (check.code === 'process_closed') throw new ProcessClosed(process.status)
       if (check.code === 'guard_failed') {
-        throw new TransitionNotAllowed(check.message, { reason: check.code, allowed: check.allowed })
+        throw new TransitionNotAllowed(check.message, {
+          reason: check.code,
+          allowed: check.allowed,
+        })
       }
       const allowed = check.allowed.length
         ? ` Allowed now: ${check.allowed.join(', ')}.`

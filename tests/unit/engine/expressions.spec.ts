@@ -145,7 +145,8 @@ test.group('Expressions | verifier and state machine', () => {
   })
 
   test('a guard that does not hold refuses with guard_failed and its message', ({ assert }) => {
-    const { data: _, ...context } = bindings({})
+    const { process: processInfo, user, now } = bindings({})
+    const context = { process: processInfo, user, now }
     const query = {
       stage: 'manager',
       status: 'active' as const,
@@ -180,7 +181,7 @@ test.group('Expressions | verifier and state machine', () => {
       ]
     )
     // Without a context to evaluate it, a guarded transition is blocked (fails closed).
-    const { guard: _guard, ...blind } = query
+    const blind = { ...query, guard: undefined }
     assert.isFalse(checkTransition(GUARDED, { ...blind, data: { amount: 10 } }).ok)
   })
 })

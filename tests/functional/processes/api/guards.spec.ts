@@ -35,8 +35,10 @@ test.group('API / transition guards', (group) => {
   async function publishAndStart(client: any) {
     const manager = await UserFactory.apply('manager').create()
     const api = (request: any) => request.withGuard('api').loginAs(manager)
-    ;(await api(client.post('/api/v1/workflows').json(PURCHASE))).assertStatus(201)
-    ;(await api(client.post(`/api/v1/workflows/${PURCHASE.key}/publish`))).assertStatus(200)
+    const created = await api(client.post('/api/v1/workflows').json(PURCHASE))
+    created.assertStatus(201)
+    const published = await api(client.post(`/api/v1/workflows/${PURCHASE.key}/publish`))
+    published.assertStatus(200)
     const started = await api(
       client.post('/api/v1/processes').json({ workflow: PURCHASE.key, title: 'Laptop' })
     )
