@@ -20,7 +20,12 @@ export default class BoardCardTransformer extends ProcessTransformer {
             data: p.data,
             guard: guardContextOf(p, viewer),
           })
-            .filter((t) => !t.reasons.includes('role'))
+            // A failed guard removes the move unless its form asks for data that may make it hold.
+            .filter(
+              (t) =>
+                !t.reasons.includes('role') &&
+                !(t.reasons.includes('guard_failed') && !t.transition.requires?.length)
+            )
             .map((t) => ({
               key: t.transition.key,
               label: t.transition.label ?? t.transition.key,
