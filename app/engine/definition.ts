@@ -163,6 +163,10 @@ export interface TransitionDefinition {
   roles?: Role[]
   /** Keys of fields that must be filled before the transition may run. */
   requires?: string[]
+  /** Guard: a CEL condition (app/engine/expressions.ts) that must hold for the transition to run. */
+  when?: string
+  /** Shown when `when` does not hold. */
+  whenMessage?: string
   /** Run by workers when the transition is taken (before the target stage's). */
   actions?: ActionDefinition[]
 }

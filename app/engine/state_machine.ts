@@ -10,6 +10,7 @@ import type {
   WorkflowDefinition,
 } from '#engine/definition'
 import { isFilled, readField } from '#engine/data'
+import { type GuardBindings, compiledFor, evaluateGuard } from '#engine/expressions'
 
 export type ProcessStatus = 'active' | Outcome
 
@@ -20,7 +21,7 @@ export type ProcessStatus = 'active' | Outcome
  */
 export type ActorRole = Role | 'system'
 
-export type TransitionBlocker = 'role' | 'missing_fields'
+export type TransitionBlocker = 'role' | 'missing_fields' | 'guard_failed'
 
 export interface AvailableTransition {
   transition: TransitionDefinition
@@ -28,13 +29,20 @@ export interface AvailableTransition {
   /** Why it is not allowed; empty when `allowed`. */
   reasons: TransitionBlocker[]
   missingFields: string[]
+  /** Why the guard (`when`) blocks it; present only then. */
+  guardMessage?: string
 }
+
+/** Who is acting on which process, and when: what a guard sees besides the data. */
+export type GuardContext = Omit<GuardBindings, 'data'>
 
 export interface AvailabilityQuery {
   stage: string
   role: ActorRole
   /** Process data as it would be after the transition's own data patch. */
   data: Record<string, unknown>
+  /** Needed to evaluate guards; without it a guarded transition is blocked (fails closed). */
+  guard?: GuardContext
 }
 
 export interface TransitionQuery extends AvailabilityQuery {
@@ -48,6 +56,7 @@ export type TransitionRefusalCode =
   | 'role_not_allowed'
   | 'missing_fields'
   | 'process_closed'
+  | 'guard_failed'
 
 export type TransitionCheck =
   | {
@@ -115,6 +124,27 @@ export function missingFieldsFor(
 }
 
 /**
+ * Why `transition`'s guard blocks it (its `whenMessage` or a default), or
+ * null when it has none or it holds. Errors in evaluation block it.
+ */
+export function guardRefusal(
+  definition: WorkflowDefinition,
+  transition: TransitionDefinition,
+  query: AvailabilityQuery
+): string | null {
+  if (transition.when === undefined) return null
+  const compiled = compiledFor(definition, transition.when)
+  const holds =
+    compiled.ok && query.guard !== undefined
+      ? evaluateGuard(compiled, { ...query.guard, data: query.data })
+      : false
+  if (holds) return null
+  return (
+    transition.whenMessage ?? `The condition of this transition does not hold: ${transition.when}`
+  )
+}
+
+/**
  * Every transition leaving `query.stage`, each with whether `query.role`
  * may run it given `query.data`, and why not.
  */
@@ -127,15 +157,24 @@ export function availableTransitions(
     if (!roleMayRun(transition, query.role)) reasons.push('role')
     const missingFields = missingFieldsFor(transition, query.data)
     if (missingFields.length > 0) reasons.push('missing_fields')
-    return { transition, allowed: reasons.length === 0, reasons, missingFields }
+    const guardMessage = guardRefusal(definition, transition, query)
+    if (guardMessage !== null) reasons.push('guard_failed')
+    return {
+      transition,
+      allowed: reasons.length === 0,
+      reasons,
+      missingFields,
+      ...(guardMessage === null ? {} : { guardMessage }),
+    }
   })
 }
 
 /**
  * Decides whether `query.transitionKey` may run now. Checks, in order: the
  * process is active, the transition exists, it leaves the current stage,
- * the role may run it, and its required fields are filled in `query.data`
- * (which should already include any data submitted with the transition).
+ * the role may run it, its required fields are filled in `query.data`
+ * (which should already include any data submitted with the transition),
+ * and its guard holds.
  */
 export function checkTransition(
   definition: WorkflowDefinition,
@@ -188,6 +227,8 @@ export function checkTransition(
       missingFields
     )
   }
+  const guardMessage = guardRefusal(definition, transition, query)
+  if (guardMessage !== null) return refuse('guard_failed', guardMessage)
   const to = stageOf(definition, transition.to)
   if (!to) {
     // Only possible with an unverified definition; fail loudly rather than

@@ -1,3 +1,4 @@
+import { guardContextOf } from '#actions/processes/guard_context'
 import { availableTransitions } from '#engine/state_machine'
 import ProcessTransformer from '#transformers/process_transformer'
 
@@ -13,8 +14,18 @@ export default class BoardCardTransformer extends ProcessTransformer {
     const viewer = this.context.viewer
     const moves =
       definition && viewer && p.status === 'active'
-        ? availableTransitions(definition, { stage: p.stageKey, role: viewer.role, data: p.data })
-            .filter((t) => !t.reasons.includes('role'))
+        ? availableTransitions(definition, {
+            stage: p.stageKey,
+            role: viewer.role,
+            data: p.data,
+            guard: guardContextOf(p, viewer),
+          })
+            // A failed guard removes the move unless its form asks for data that may make it hold.
+            .filter(
+              (t) =>
+                !t.reasons.includes('role') &&
+                !(t.reasons.includes('guard_failed') && !t.transition.requires?.length)
+            )
             .map((t) => ({
               key: t.transition.key,
               label: t.transition.label ?? t.transition.key,

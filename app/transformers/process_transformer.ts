@@ -1,3 +1,4 @@
+import { guardContextOf } from '#actions/processes/guard_context'
 import { DateTime } from 'luxon'
 import { BaseTransformer } from '@adonisjs/core/transformers'
 import type { WorkflowDefinition } from '#engine/definition'
@@ -62,6 +63,7 @@ export default class ProcessTransformer extends BaseTransformer<Process> {
             stage: p.stageKey,
             role: viewer.role,
             data: p.data,
+            guard: guardContextOf(p, viewer),
           }).map((t) => ({
             key: t.transition.key,
             label: t.transition.label ?? t.transition.key,
@@ -70,6 +72,7 @@ export default class ProcessTransformer extends BaseTransformer<Process> {
             reasons: t.reasons,
             requires: t.transition.requires ?? [],
             missingFields: t.missingFields,
+            guardMessage: t.guardMessage ?? null,
           }))
         : []
     return {

@@ -4,6 +4,7 @@ import { collectFields, validateProcessData } from '#engine/data'
 import type Process from '#models/process'
 import { InvalidProcessData, ProcessClosed, TransitionNotAllowed } from '#exceptions/process_errors'
 import { definitionOf } from '#support/definitions'
+import { actorEmail, guardContextOf } from '#actions/processes/guard_context'
 import CommitProcessChange, {
   type ChangeResult,
   type EventDraft,
@@ -15,7 +16,7 @@ export type TransitionParams = {
   expectedVersion: number
   data?: Record<string, unknown>
   comment?: string | null
-  actor: { id: number | null; role: ActorRole }
+  actor: { id: number | null; role: ActorRole; email?: string }
   idempotencyKey?: string | null
   at?: DateTime
   /** Where the command came from, recorded in the event (e.g. `{ bulkOperationId }`). */
@@ -53,15 +54,26 @@ export default class TransitionProcess {
       patch = validation.value
     }
 
+    const guarded = definition.transitions.some(
+      (t) => t.key === params.transition && t.when !== undefined
+    )
+    const email = guarded ? await actorEmail(params.actor) : ''
     const check = checkTransition(definition, {
       stage: process.stageKey,
       status: process.status,
       role: params.actor.role,
       data: { ...process.data, ...patch },
       transitionKey: params.transition,
+      guard: guardContextOf(process, { email, role: params.actor.role }, params.at),
     })
     if (!check.ok) {
       if (check.code === 'process_closed') throw new ProcessClosed(process.status)
+      if (check.code === 'guard_failed') {
+        throw new TransitionNotAllowed(check.message, {
+          reason: check.code,
+          allowed: check.allowed,
+        })
+      }
       const allowed = check.allowed.length
         ? ` Allowed now: ${check.allowed.join(', ')}.`
         : ' No transition is allowed now.'

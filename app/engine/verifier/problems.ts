@@ -41,6 +41,7 @@ export type ProblemCode =
   | 'unreachable_stage'
   | 'dead_end_stage'
   | 'no_path_to_end'
+  | 'invalid_expression'
   | ActionProblemCode
 
 export interface Problem {

@@ -1,4 +1,5 @@
 import { ROLES, type Role, type TransitionDefinition } from '#engine/definition'
+import { compileExpression } from '#engine/expressions'
 import { type Verification, stageSubject, transitionSubject } from '#engine/verifier/verification'
 import {
   type JsonObject,
@@ -11,7 +12,18 @@ import {
 } from '#engine/verifier/rules'
 
 /** The properties an element may have; any other is reported. */
-const TRANSITION_PROPERTIES = ['key', 'from', 'to', 'label', 'roles', 'requires', 'actions']
+const TRANSITION_PROPERTIES = [
+  'key',
+  'from',
+  'to',
+  'label',
+  'roles',
+  'requires',
+  'when',
+  'whenMessage',
+  'actions',
+]
+const MAX_WHEN_MESSAGE_LENGTH = 200
 
 /**
  * One transition: its key, both ends (existing stages, not leaving an end
@@ -83,6 +95,12 @@ export function verifyTransition(
     })
   }
 
+  const when = verifyGuard(run, raw, path, subject)
+  const whenMessage = run.readString(raw, 'whenMessage', path, subject, {
+    required: false,
+    maxLength: MAX_WHEN_MESSAGE_LENGTH,
+  })
+
   const actions = run.readActions(raw, path, subject)
 
   if (key === undefined) return null
@@ -104,8 +122,29 @@ export function verifyTransition(
     ...(label === undefined ? {} : { label }),
     ...(roles === undefined ? {} : { roles }),
     ...(requires === undefined ? {} : { requires }),
+    ...(when === undefined ? {} : { when }),
+    ...(whenMessage === undefined ? {} : { whenMessage }),
     ...(actions === undefined ? {} : { actions }),
   }
+}
+
+/** `when`: a CEL condition checked against the workflow's fields (types, names, boolean result). */
+function verifyGuard(
+  run: Verification,
+  transition: JsonObject,
+  path: string,
+  subject: string
+): string | undefined {
+  const source = run.readString(transition, 'when', path, subject, { required: false })
+  if (source === undefined) return undefined
+  const compiled = compileExpression(source, { fields: Object.fromEntries(run.fieldTypes) })
+  if (compiled.ok) return source
+  run.report(
+    child(path, 'when'),
+    'invalid_expression',
+    `The condition of ${subject.replace(/^T/, 't')} is not usable: ${compiled.message}`
+  )
+  return undefined
 }
 
 function verifyEndpoint(

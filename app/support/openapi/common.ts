@@ -38,6 +38,7 @@ const ERROR_CODES = [
   'not_from_current_stage',
   'role_not_allowed',
   'missing_fields',
+  'guard_failed',
   'too_many_requests',
   'payload_too_large',
   'state_conflict',

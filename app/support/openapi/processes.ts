@@ -35,11 +35,15 @@ export function processSchemas(): Record<string, Json> {
       to: { type: 'string', description: 'Key of the target stage.' },
       allowed: { type: 'boolean', description: 'Whether the viewer may run it now.' },
       reasons: {
-        ...list({ type: 'string', enum: ['role', 'missing_fields'] }),
+        ...list({ type: 'string', enum: ['role', 'missing_fields', 'guard_failed'] }),
         description: 'Why it is not allowed (empty when allowed).',
       },
       requires: list({ type: 'string' }),
       missingFields: list({ type: 'string' }),
+      guardMessage: {
+        ...nullable({ type: 'string' }),
+        description: 'Why the transition’s condition (`when`) blocks it; null when it does not.',
+      },
     }),
     Process: answer({
       id: { type: 'integer' },

@@ -112,6 +112,18 @@ export function workflowSchemas(): Record<string, Json> {
             ...list({ type: 'string' }),
             description: 'Keys of fields that must be filled first.',
           },
+          when: {
+            type: 'string',
+            maxLength: 1000,
+            description:
+              'CEL condition over data, process, user and now that must hold for the transition to run (else 422 guard_failed).',
+            examples: ['data.amount < 2000'],
+          },
+          whenMessage: {
+            type: 'string',
+            maxLength: 200,
+            description: 'Message of the guard_failed refusal when `when` does not hold.',
+          },
           actions: {
             ...list(ref('ActionDefinition')),
             description:

@@ -1,3 +1,4 @@
+import { guardContextOf } from '#actions/processes/guard_context'
 import { checkTransition } from '#engine/state_machine'
 import { collectFields } from '#engine/data'
 import type { WorkflowDefinition } from '#engine/definition'
@@ -18,6 +19,7 @@ export type RefusalCode =
   | 'not_from_current_stage'
   | 'role_not_allowed'
   | 'missing_fields'
+  | 'guard_failed'
 
 export type Verdict = { ok: true } | { ok: false; code: RefusalCode; detail: string | null }
 
@@ -59,6 +61,7 @@ export function judge(process: Process, plan: BulkPlan, definition: WorkflowDefi
         role: actor.role,
         data: process.data,
         transitionKey: parameters.transition ?? '',
+        guard: guardContextOf(process, actor),
       })
       if (check.ok) return { ok: true }
       switch (check.code) {
@@ -77,6 +80,8 @@ export function judge(process: Process, plan: BulkPlan, definition: WorkflowDefi
         }
         case 'role_not_allowed':
           return { ok: false, code: check.code, detail: actor.role }
+        case 'guard_failed':
+          return { ok: false, code: check.code, detail: check.message }
         default:
           return { ok: false, code: 'unknown_transition', detail: parameters.transition ?? null }
       }

@@ -16,6 +16,8 @@ export type AvailableTransition = {
   requires: string[]
   missingFields: string[]
   roles: string[] | null
+  /** Why its condition blocks it (server-evaluated); null when it does not. */
+  guardMessage?: string | null
 }
 
 /**
@@ -85,7 +87,11 @@ export function TransitionPanel(props: {
     <>
       <ul className="transition-list" aria-label={t('processes.transition.title')}>
         {props.transitions.map((transition) => {
-          const blocked = transition.reasons.includes('role')
+          // A guard that fails on the current data blocks the button unless the
+          // transition asks for data, which may make it hold (the server decides).
+          const guarded = transition.reasons.includes('guard_failed')
+          const blocked =
+            transition.reasons.includes('role') || (guarded && transition.requires.length === 0)
           return (
             <li key={transition.key}>
               <button
@@ -101,11 +107,13 @@ export function TransitionPanel(props: {
                 </span>
               </button>
               <span className="transition-hint" id={`${hintId}-${transition.key}`}>
-                {blocked
-                  ? whoMay(transition.roles)
-                  : transition.requires.length
-                    ? t('processes.transition.asksFor', { count: transition.requires.length })
-                    : t('processes.transition.movesTo', { stage: transition.toName })}
+                {guarded && transition.guardMessage
+                  ? transition.guardMessage
+                  : blocked
+                    ? whoMay(transition.roles)
+                    : transition.requires.length
+                      ? t('processes.transition.asksFor', { count: transition.requires.length })
+                      : t('processes.transition.movesTo', { stage: transition.toName })}
               </span>
             </li>
           )

@@ -1,0 +1,211 @@
+/**
+ * Workflow expressions (transition guards): CEL through @bufbuild/cel — its
+ * parser and evaluator, never eval/Function/vm. `matches()` uses the
+ * library's RE2, which runs in linear time.
+ *
+ * The library RETURNS a CelError for runtime errors instead of throwing, so
+ * every result is checked: an error (or a non-boolean) is a failed guard,
+ * never a truthy one. It has no evaluation cost limit (0.6); cost is bounded
+ * here by the expression length, the tree depth and the nesting of macros.
+ */
+import { celEnv, isCelError, parse, plan } from '@bufbuild/cel'
+import type { FieldType, WorkflowDefinition } from '#engine/definition'
+import {
+  type CelKind,
+  type Declarations,
+  ExpressionTypeError,
+  typeOf,
+} from '#engine/expressions/check'
+
+export const MAX_EXPRESSION_LENGTH = 1000
+
+/** What the expression may name: the type of each process data field. */
+export interface ExpressionEnv {
+  fields: Record<string, FieldType>
+}
+
+export interface CompiledExpression {
+  ok: true
+  source: string
+  /** Type at publish; `dyn` when only evaluation can tell. */
+  type: CelKind
+  program: ReturnType<typeof plan>
+}
+
+export interface ExpressionProblem {
+  ok: false
+  kind: 'too_long' | 'syntax' | 'type' | 'not_boolean'
+  message: string
+}
+
+export type ExpressionCompilation = CompiledExpression | ExpressionProblem
+
+/** Values an evaluation sees. Dates are ISO strings or Date objects. */
+export interface GuardBindings {
+  data: Record<string, unknown>
+  process: {
+    reference: string
+    title: string
+    priority: string
+    stage: string
+    createdAt: Date | string | null
+    dueAt: Date | string | null
+  }
+  user: { email: string; role: string }
+  now: Date
+}
+
+const FIELD_KINDS: Record<FieldType, CelKind> = {
+  number: 'double',
+  text: 'string',
+  select: 'string',
+  date: 'string',
+  boolean: 'bool',
+  user: 'dyn',
+}
+
+const PROCESS = {
+  reference: 'string',
+  title: 'string',
+  priority: 'string',
+  stage: 'string',
+  createdAt: 'timestamp',
+  dueAt: 'timestamp',
+} as const satisfies Record<keyof GuardBindings['process'], CelKind>
+
+const environment = celEnv()
+
+function declarationsFor(env: ExpressionEnv): Declarations {
+  const data: Record<string, CelKind> = {}
+  for (const [key, type] of Object.entries(env.fields)) data[key] = FIELD_KINDS[type]
+  return {
+    data,
+    process: { ...PROCESS },
+    user: { email: 'string', role: 'string' },
+    now: 'timestamp',
+  }
+}
+
+/**
+ * Parses and type-checks `source` against `env`. With `boolean` (a guard),
+ * an expression whose type is known and not bool is a problem.
+ */
+export function compileExpression(
+  source: string,
+  env: ExpressionEnv,
+  options: { boolean?: boolean } = { boolean: true }
+): ExpressionCompilation {
+  if (source.length > MAX_EXPRESSION_LENGTH) {
+    return problem('too_long', `The expression is longer than ${MAX_EXPRESSION_LENGTH} characters.`)
+  }
+  let parsed: ReturnType<typeof parse>
+  try {
+    parsed = parse(source)
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.replace(/^<input>:/, '') : String(error)
+    return problem('syntax', `The expression is not valid CEL: ${reason}`)
+  }
+  let type: CelKind
+  try {
+    type = typeOf(parsed.expr, declarationsFor(env))
+  } catch (error) {
+    if (error instanceof ExpressionTypeError) return problem('type', error.message)
+    // The walk recursing too deep on a hostile tree is a depth problem too.
+    if (error instanceof RangeError) return problem('type', 'The expression is nested too deeply.')
+    throw error
+  }
+  if (options.boolean !== false && type !== 'bool' && type !== 'dyn') {
+    return problem(
+      'not_boolean',
+      `The expression gives a ${type}, but a condition must give true or false.`
+    )
+  }
+  return { ok: true, source, type, program: plan(environment, parsed) }
+}
+
+function problem(kind: ExpressionProblem['kind'], message: string): ExpressionProblem {
+  return { ok: false, kind, message }
+}
+
+/**
+ * Whether the guard holds. Any error — a CelError result, a missing field,
+ * a thrown exception — or a non-boolean result is `false`.
+ */
+export function evaluateGuard(compiled: CompiledExpression, bindings: GuardBindings): boolean {
+  try {
+    const result = compiled.program(toCel(bindings))
+    if (isCelError(result)) return false
+    return result === true
+  } catch {
+    return false
+  }
+}
+
+/** Plain JSON-like values as CEL reads them: dates become timestamps, numbers doubles. */
+function toCel(bindings: GuardBindings): Record<string, never> {
+  const { process } = bindings
+  return {
+    data: plainData(bindings.data),
+    process: {
+      ...process,
+      createdAt: timestamp(process.createdAt),
+      dueAt: timestamp(process.dueAt),
+    },
+    user: { ...bindings.user },
+    now: timestamp(bindings.now),
+  } as unknown as Record<string, never>
+}
+
+/** Own entries only (the library reads a map of them); non-finite numbers become null. */
+function plainData(data: Record<string, unknown>): Record<string, unknown> {
+  const copy: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(data)) {
+    if (value === undefined) continue
+    copy[key] = typeof value === 'number' && !Number.isFinite(value) ? null : value
+  }
+  return copy
+}
+
+/**
+ * A google.protobuf.Timestamp as the library accepts it (it does not take a
+ * JS Date); null stays null, so comparing with it fails the guard.
+ */
+function timestamp(value: Date | string | null): unknown {
+  if (value === null) return null
+  const date = value instanceof Date ? value : new Date(value)
+  const millis = date.getTime()
+  if (Number.isNaN(millis)) return null
+  const seconds = Math.floor(millis / 1000)
+  return {
+    $typeName: 'google.protobuf.Timestamp',
+    seconds: BigInt(seconds),
+    nanos: (millis - seconds * 1000) * 1_000_000,
+  }
+}
+
+/** Each definition's fields, by key: the environment its expressions are checked against. */
+export function expressionEnvOf(definition: WorkflowDefinition): ExpressionEnv {
+  const fields: Record<string, FieldType> = {}
+  for (const stage of definition.stages) {
+    for (const field of stage.fields ?? []) fields[field.key] = field.type
+  }
+  return { fields }
+}
+
+/** Compiled expressions per definition (one object per version), per source. */
+const cache = new WeakMap<WorkflowDefinition, Map<string, ExpressionCompilation>>()
+
+/** `source` compiled for `definition`, once per (version, expression). */
+export function compiledFor(definition: WorkflowDefinition, source: string): ExpressionCompilation {
+  let perDefinition = cache.get(definition)
+  if (!perDefinition) {
+    perDefinition = new Map()
+    cache.set(definition, perDefinition)
+  }
+  let compiled = perDefinition.get(source)
+  if (!compiled) {
+    compiled = compileExpression(source, expressionEnvOf(definition))
+    perDefinition.set(source, compiled)
+  }
+  return compiled
+}
