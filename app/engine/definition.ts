@@ -9,7 +9,7 @@ import { parseDocument, stringify } from 'yaml'
 import { MAX_NESTING, jsonTextDepth, valueDepth } from '#engine/nesting'
 
 /** Stage types, in the order they are usually listed. */
-export const STAGE_TYPES = ['start', 'task', 'end'] as const
+export const STAGE_TYPES = ['start', 'task', 'decision', 'end'] as const
 export type StageType = (typeof STAGE_TYPES)[number]
 
 /** How a process ends when it reaches an end stage. */
@@ -28,15 +28,44 @@ export type Role = (typeof ROLES)[number]
 export const DEFINITION_FORMATS = ['json', 'yaml'] as const
 export type DefinitionFormat = (typeof DEFINITION_FORMATS)[number]
 
+/**
+ * Limits on a field's value, checked wherever data is written. `min`/`max`
+ * bound numbers (and a money field's amount) and dates (ISO strings);
+ * `minLength`/`maxLength` bound text length (and a multiselect's count);
+ * `pattern` is an RE2 regular expression (linear time) a text must match.
+ */
+export interface FieldRules {
+  min?: number | string
+  max?: number | string
+  minLength?: number
+  maxLength?: number
+  pattern?: string
+}
+
+/** A `money` field's value: an amount and an ISO 4217 currency code. */
+export interface MoneyValue {
+  amount: number
+  currency: string
+}
+
 /** A piece of process data collected while a process sits in a stage. */
 export interface FieldDefinition {
   key: string
   label: string
   type: FieldType
-  /** Enforced when a stage form is submitted as a whole (see `validateProcessData`). */
+  /** Must be filled before any transition leaves the field's stage. */
   required?: boolean
-  /** Allowed values; only (and always) present on `select` fields. */
+  /** Allowed values; only (and always) present on `select` and `multiselect` fields. */
   options?: string[]
+  /** On `money` fields: the ISO 4217 currency amounts are in when none is given. */
+  currency?: string
+  rules?: FieldRules
+  /** CEL condition: the field is shown (and can be required) only while it holds. */
+  visibleWhen?: string
+  /** CEL condition: the field is required while it holds (and it is visible). */
+  requiredWhen?: string
+  /** Value a process starts with when none is given. */
+  default?: unknown
 }
 
 /** Who a process should be assigned to when it enters a stage. */
@@ -135,10 +164,25 @@ export type ActionDefinition = HttpAction | SetDataAction | NotifyAction | Trans
 export type ActionType = ActionDefinition['type']
 export type ActionOfType<T extends ActionType> = Extract<ActionDefinition, { type: T }>
 
+/** One way out of a decision stage: taken when `when` holds (the first that holds wins). */
+export interface DecisionRoute {
+  /** CEL condition over the process, as for a transition guard. */
+  when: string
+  /** Key of a transition leaving the decision stage. */
+  transition: string
+}
+
 export interface StageDefinition {
   key: string
   name: string
   type: StageType
+  /**
+   * Decision stages only: tried in order when a process enters the stage;
+   * the engine takes the first that holds, in the same transaction.
+   */
+  routes?: DecisionRoute[]
+  /** Decision stages only (required there): the transition taken when no route holds. */
+  otherwise?: string
   /** Only (and always) present on end stages. */
   outcome?: Outcome
   /** Duration such as "3d"; a process should leave the stage within it. */

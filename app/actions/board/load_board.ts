@@ -65,13 +65,20 @@ export default class LoadBoard {
         .filter((c) => c.stage_key === stage && (c.status === 'active') === active)
         .reduce((sum, c) => sum + Number(c.total), 0)
 
-    const columns: BoardColumn[] = definition.stages.map((stage) => ({
-      key: stage.key,
-      name: stage.name,
-      type: stage.type,
-      outcome: stage.outcome ?? null,
-      count: total(stage.key, stage.type !== 'end'),
-    }))
+    // A process never rests in a decision stage: it has no column.
+    const columns: BoardColumn[] = definition.stages.flatMap((stage) =>
+      stage.type === 'decision'
+        ? []
+        : [
+            {
+              key: stage.key,
+              name: stage.name,
+              type: stage.type,
+              outcome: stage.outcome ?? null,
+              count: total(stage.key, stage.type !== 'end'),
+            },
+          ]
+    )
     const elsewhere = counts.filter((c) => c.status === 'active' && !known.has(c.stage_key))
     if (elsewhere.length) {
       columns.push({
