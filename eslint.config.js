@@ -3,7 +3,7 @@ import { react } from '@adonisjs/eslint-config/react'
 
 /**
  * The engine is pure: it imports only itself, relative files and small
- * libraries (yaml, luxon types, @bufbuild/cel for expressions), so the browser and unit tests can load it
+ * libraries (yaml, luxon types, @bufbuild/cel for expressions, re2js for patterns), so the browser and unit tests can load it
  * alone. tests/unit/engine/import_rule.spec.ts fails if this block goes.
  */
 const engineImportRule = {
