@@ -40,6 +40,16 @@ export default class QueueWork extends BaseCommand {
       return
     }
 
+    // Before taking jobs: a metrics port that cannot be served stops the worker here.
+    let metrics: Awaited<ReturnType<typeof this.serveMetrics>>
+    try {
+      metrics = await this.serveMetrics()
+    } catch (error) {
+      this.logger.error(`cannot serve metrics: ${(error as Error).message}`)
+      this.exitCode = 1
+      return
+    }
+
     const driver = queue.driver()
     if (driver.name === 'bullmq') await checkRedisPolicy(this.logger)
     await driver.work({ queues, concurrency: this.concurrency })
@@ -56,10 +66,22 @@ export default class QueueWork extends BaseCommand {
     this.app.terminating(async () => {
       this.logger.info('stopping: finishing running jobs…')
       await heartbeat.stop()
+      await metrics?.close()
       await relay?.stop()
       await queue.close()
       this.logger.info('worker stopped')
     })
     process.once('SIGINT', () => void this.app.terminate())
+  }
+
+  /** This worker's GET /metrics on METRICS_PORT (none when unset). */
+  protected async serveMetrics() {
+    const { default: settings } = await import('#config/metrics')
+    if (!settings.port) return null
+    await import('#start/metrics')
+    const { startWorkerMetricsServer } = await import('#support/metrics/worker_server')
+    const metrics = await startWorkerMetricsServer({ ...settings, port: settings.port })
+    this.logger.info(`metrics on http://${settings.host}:${metrics.address.port}/metrics`)
+    return metrics
   }
 }

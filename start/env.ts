@@ -70,6 +70,18 @@ export const envSchema = {
 
   /*
   |----------------------------------------------------------
+  | Metrics (Prometheus): GET /metrics on app instances
+  |----------------------------------------------------------
+  */
+  /** Bearer token /metrics requires; unset, /metrics answers loopback clients only. */
+  METRICS_TOKEN: Env.schema.string.optional(),
+  /** Port of a queue worker's own /metrics server (unset: none, the default). */
+  METRICS_PORT: Env.schema.number.optional(),
+  /** Address that server binds (default 127.0.0.1; another one needs METRICS_TOKEN). */
+  METRICS_HOST: Env.schema.string.optional({ format: 'host' }),
+
+  /*
+  |----------------------------------------------------------
   | Database: "sqlite" (embedded default) or "mysql"
   |----------------------------------------------------------
   */

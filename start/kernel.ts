@@ -13,6 +13,8 @@ import server from '@adonisjs/core/services/server'
 server.errorHandler(() => import('#exceptions/handler'))
 
 server.use([
+  // First, so it times everything below it (static files and errors included).
+  () => import('#middleware/http_metrics_middleware'),
   () => import('#middleware/container_bindings_middleware'),
   () => import('#middleware/policy_headers_middleware'),
   () => import('@adonisjs/static/static_middleware'),

@@ -34,6 +34,9 @@ router
 router.get('/health/live', [controllers.Health, 'live']).as('health.live')
 router.get('/health/ready', [controllers.Health, 'ready']).as('health.ready')
 
+// Prometheus metrics of this instance: loopback only, or with METRICS_TOKEN.
+router.get('/metrics', [controllers.Metrics, 'show']).as('metrics')
+
 router
   .post('/locale', [controllers.Locale, 'update'])
   .as('locale.update')

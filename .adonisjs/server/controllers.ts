@@ -26,6 +26,7 @@ export const controllers = {
   Dashboard: () => import('#controllers/dashboard_controller'),
   Health: () => import('#controllers/health_controller'),
   Locale: () => import('#controllers/locale_controller'),
+  Metrics: () => import('#controllers/metrics_controller'),
   Notifications: () => import('#controllers/notifications_controller'),
   ProcessMigrations: () => import('#controllers/process_migrations_controller'),
   ProcessPages: () => import('#controllers/process_pages_controller'),

@@ -7,6 +7,7 @@ import type { BulkJob, QueueDriver } from '#queue/driver'
 import { jobForTopic, queueOf } from '#queue/registry'
 import { createQueueConnection } from '#queue/redis_connection'
 import { sqlTime } from '#support/sql_time'
+import { relayBatches, relayMessages } from '#support/metrics/instruments'
 
 /**
  * Publishes the transactional outbox to the queues. Each pending message
@@ -148,6 +149,7 @@ export class OutboxRelay {
       // Redis is unreachable: keep the messages, try again later with back-off.
       // A part that did reach Redis is published again as a no-op (same job ids).
       await this.#keepForRetry(rows, error as Error)
+      relayBatches.inc({ result: 'failed' })
       logger.warn(
         { err: error, outboxIds: [ids[0], ids.at(-1)] },
         'outbox publish failed; messages kept for retry'
@@ -158,6 +160,8 @@ export class OutboxRelay {
       .from('outbox_messages')
       .whereIn('id', ids)
       .update({ status: 'sent', sent_at: sqlTime(DateTime.now()) })
+    relayBatches.inc({ result: 'published' })
+    relayMessages.inc(ids.length)
     return ids.length
   }
 

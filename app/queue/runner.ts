@@ -3,6 +3,7 @@ import logger from '@adonisjs/core/services/logger'
 import { UnrecoverableError } from 'bullmq'
 import { loadJob } from '#queue/registry'
 import type { JobContext } from '#queue/job'
+import { jobDuration, jobFailures } from '#support/metrics/instruments'
 
 export type Execution = {
   jobId: string
@@ -42,8 +43,14 @@ export async function executeJob(execution: Execution) {
     await job.handle(execution.payload, context)
     const level = JobClass.routine ? 'debug' : 'info'
     log[level]({ ms: Math.round(performance.now() - started) }, 'job completed')
+    jobDuration.observe(
+      { job: execution.name, outcome: 'completed' },
+      (performance.now() - started) / 1000
+    )
   } catch (error) {
     const final = error instanceof UnrecoverableError || execution.attempt >= execution.maxAttempts
+    jobDuration.observe({ job: execution.name, outcome: 'failed' }, (performance.now() - started) / 1000)
+    jobFailures.inc({ job: execution.name, final: String(final) })
     log.warn(
       { err: error, final, ms: Math.round(performance.now() - started) },
       final ? 'job failed for good' : 'job failed, will retry'

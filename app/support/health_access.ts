@@ -10,7 +10,7 @@ function presentedToken(ctx: HttpContext) {
 }
 
 /** Equal in constant time (both sides hashed first, so lengths leak nothing). */
-function sameSecret(given: string, expected: string) {
+export function sameSecret(given: string, expected: string) {
   const digest = (value: string) => createHash('sha256').update(value).digest()
   return timingSafeEqual(digest(given), digest(expected))
 }

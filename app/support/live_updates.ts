@@ -24,6 +24,8 @@ export const userChannel = (userId: number) => `users/${userId}`
 export const processChannel = (processId: number) => `processes/${processId}`
 
 let resolving: Promise<Transmit | null> | null = null
+/** The instance this process serves event streams with (set when the routes are wired). */
+let registered: Transmit | null = null
 
 function transmit(): Promise<Transmit | null> {
   resolving ??= (async () => {
@@ -63,6 +65,7 @@ export function publishToProcess(processId: number, message: Message) {
  * a clean shutdown.
  */
 export function registerLiveUpdates(instance: Transmit) {
+  registered = instance
   authorizeLiveChannels(instance)
   instance.registerRoutes((route) => route.use(requireStreamInput))
   // The HTTP server's graceful close waits for open connections, and an
@@ -95,6 +98,11 @@ async function requireStreamInput(ctx: HttpContext, next: () => Promise<void>) {
     })
   }
   return next()
+}
+
+/** Event streams open on this process (0 where transmit is not wired: workers, commands). */
+export function openLiveStreams() {
+  return registered ? registered.getManager().getAllSubscribers().size : 0
 }
 
 /**

@@ -3,6 +3,8 @@ import knex, { type Knex } from 'knex'
 import { QueryClient } from '@adonisjs/lucid/database'
 import db from '@adonisjs/lucid/services/db'
 import { stickyReads as settings } from '#config/database'
+import { RAN_ON_REPLICA } from '#support/metrics/database'
+import { stickyReadHits } from '#support/metrics/instruments'
 
 /*
 |--------------------------------------------------------------------------
@@ -251,8 +253,11 @@ export async function installStickyReads() {
       if (scope) scope.wrote = true
       return client.getWriteClient()
     }
-    const replica = scope && !scope.wrote && !scope.primary ? replicas.pick() : null
+    const sticky = Boolean(scope && (scope.wrote || scope.primary))
+    const replica = scope && !sticky ? replicas.pick() : null
     if (scope) replica ? scope.replicaReads++ : scope.primaryReads++
+    if (sticky) stickyReadHits.inc()
+    if (replica) this[RAN_ON_REPLICA] = true
     return replica ?? client.getWriteClient()
   }
 

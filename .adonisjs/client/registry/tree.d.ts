@@ -11,6 +11,7 @@ export interface ApiDefinition {
     live: typeof routes['health.live']
     ready: typeof routes['health.ready']
   }
+  metrics: typeof routes['metrics']
   locale: {
     update: typeof routes['locale.update']
   }

@@ -14,6 +14,7 @@ import { VersionConflict } from '#exceptions/process_errors'
 import { definitionOf } from '#support/definitions'
 import { sqlTime } from '#support/sql_time'
 import { outboxFor, stageEntryTimers, type OutboxDraft } from '#actions/processes/outbox'
+import { observedCommand } from '#support/metrics/engine'
 
 /** The event a change writes, before it gets its sequence and time. */
 export type EventDraft = {
@@ -62,6 +63,7 @@ export type ChangeResult = {
  * live here only: commands pass their rules as `event`, decided after them.
  */
 export default class CommitProcessChange {
+  @observedCommand()
   async handle(request: ChangeRequest): Promise<ChangeResult> {
     const { process, expectedVersion, idempotencyKey } = request
 
