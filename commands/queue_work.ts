@@ -35,9 +35,7 @@ export default class QueueWork extends BaseCommand {
     const queues = (this.queue?.length ? this.queue : QUEUE_NAMES) as typeof QUEUE_NAMES
     const unknown = queues.filter((q) => !QUEUE_NAMES.includes(q))
     if (unknown.length) {
-      this.logger.error(`Unknown queue(s): ${unknown.join(', ')}. Known: ${QUEUE_NAMES.join(', ')}`)
-      this.exitCode = 1
-      return
+      return this.fail(`Unknown queue(s): ${unknown.join(', ')}. Known: ${QUEUE_NAMES.join(', ')}`)
     }
 
     // Before taking jobs: a metrics port that cannot be served stops the worker here.
@@ -45,9 +43,7 @@ export default class QueueWork extends BaseCommand {
     try {
       metrics = await this.serveMetrics()
     } catch (error) {
-      this.logger.error(`cannot serve metrics: ${(error as Error).message}`)
-      this.exitCode = 1
-      return
+      return this.fail(`cannot serve metrics: ${(error as Error).message}`)
     }
 
     const driver = queue.driver()
@@ -72,6 +68,17 @@ export default class QueueWork extends BaseCommand {
       this.logger.info('worker stopped')
     })
     process.once('SIGINT', () => void this.app.terminate())
+  }
+
+  /**
+   * Stops with exit code 1. The command stays alive by design, so
+   * returning is not enough: the app is terminated (its connections
+   * closed), which ends the process.
+   */
+  protected async fail(message: string) {
+    this.logger.error(message)
+    this.exitCode = 1
+    await this.terminate()
   }
 
   /** This worker's GET /metrics on METRICS_PORT (none when unset). */

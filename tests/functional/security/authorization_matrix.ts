@@ -39,6 +39,9 @@ export const MATRIX: Record<string, Row> = {
   'POST /login': PUBLIC,
   'GET /health/live': PUBLIC,
   'GET /health/ready': PUBLIC,
+  // Served to loopback clients (the test client is one) when METRICS_TOKEN is unset;
+  // refusals (remote client, token) are in tests/functional/metrics/metrics.spec.ts.
+  'GET /metrics': PUBLIC,
   'POST /locale': PUBLIC,
   'GET /': SIGNED_IN,
   // Signing out always ends on the sign-in page.
