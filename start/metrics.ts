@@ -118,7 +118,8 @@ new Gauge({
   help: 'Outbox messages due and not yet published to the queues; shared state',
   registers,
   async collect() {
-    this.set((await outboxBacklog()).pending)
+    const backlog = await outboxBacklog()
+    this.set(backlog.pending)
   },
 })
 
@@ -127,7 +128,8 @@ new Gauge({
   help: 'How long the oldest due, unpublished outbox message has waited (0 when none); shared state',
   registers,
   async collect() {
-    this.set((await outboxBacklog()).oldestSeconds)
+    const backlog = await outboxBacklog()
+    this.set(backlog.oldestSeconds)
   },
 })
 
@@ -136,7 +138,10 @@ const BREAKER_STATES = { closed: 0, half_open: 1, open: 2 } as const
 const breakers = cached(
   'circuit breakers',
   metricsConfig.cacheMs,
-  async () => (await protectionReport()).map((row) => ({ host: row.host, state: row.state })),
+  async () => {
+    const report = await protectionReport()
+    return report.map((row) => ({ host: row.host, state: row.state }))
+  },
   [] as { host: string; state: keyof typeof BREAKER_STATES }[]
 )
 
@@ -172,7 +177,8 @@ new Gauge({
   registers,
   collect() {
     this.reset()
-    for (const replica of replicaHealth()) this.set({ replica: replica.replica }, replica.healthy ? 1 : 0)
+    for (const replica of replicaHealth())
+      this.set({ replica: replica.replica }, replica.healthy ? 1 : 0)
   },
 })
 

@@ -49,7 +49,10 @@ export async function executeJob(execution: Execution) {
     )
   } catch (error) {
     const final = error instanceof UnrecoverableError || execution.attempt >= execution.maxAttempts
-    jobDuration.observe({ job: execution.name, outcome: 'failed' }, (performance.now() - started) / 1000)
+    jobDuration.observe(
+      { job: execution.name, outcome: 'failed' },
+      (performance.now() - started) / 1000
+    )
     jobFailures.inc({ job: execution.name, final: String(final) })
     log.warn(
       { err: error, final, ms: Math.round(performance.now() - started) },

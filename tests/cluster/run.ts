@@ -9,6 +9,11 @@
 |   - two app instances (bin/server.ts, NODE_ENV=production) and two
 |     workers (`node ace queue:work`), all with DB_READ_HOSTS = the replica
 |   - nginx in front (the directives of docker/nginx.conf)
+|   - Prometheus (Debian's package) scraping both app instances and both
+|     workers with the metrics token (docker/prometheus/prometheus.yml's shape)
+| then checks through Prometheus's HTTP API that all four targets are up and,
+| after every user moved one process to its end, that the transition counter
+| summed over the instances equals the transitions the users made;
 | then runs many simulated users through nginx (log in, start processes,
 | move them, read each page right after the write: it must show the write),
 | SIGKILLs one app instance and one worker mid-run, stops replication on the
@@ -40,6 +45,7 @@ const USERS = Number(process.env.CLUSTER_USERS || 12)
 const SCENARIO_MS = Number(process.env.CLUSTER_SECONDS || 20) * 1000
 const TIMEOUT_MS = Number(process.env.CLUSTER_TIMEOUT_SECONDS || 170) * 1000
 const HEALTH_TOKEN = randomBytes(24).toString('base64url')
+const METRICS_TOKEN = randomBytes(24).toString('base64url')
 const STARTED = performance.now()
 const DIR = join(ROOT, 'tmp', `cluster-${process.pid}`)
 const TOKEN = randomBytes(3).toString('hex')
@@ -123,20 +129,43 @@ const stats = {
   latencies: [] as number[],
   staleReads: [] as string[],
   processes: new Map<number, number>(), // id -> version the user last saw confirmed
+  transitions: 0, // transitions the server confirmed (302)
+}
+
+/**
+ * The Inertia asset version the servers use: "1" without a built UI, the
+ * manifest's hash with public/assets. An Inertia GET without a version
+ * tells it either way: a 409 names it in X-Inertia-Version, a 200 in the
+ * page object. Sending the wrong one gets every page a 409.
+ */
+async function inertiaVersion(base: string) {
+  const response = await fetch(`${base}/login`, {
+    redirect: 'manual',
+    headers: { 'x-inertia': 'true', 'x-requested-with': 'XMLHttpRequest' },
+  })
+  const version =
+    response.status === 409
+      ? response.headers.get('x-inertia-version')
+      : response.status === 200
+        ? ((await response.json()) as { version?: string }).version
+        : null
+  if (!version) throw new Error(`GET /login told no Inertia version (${response.status})`)
+  return String(version)
 }
 
 class VirtualUser {
   cookies = new Map<string, string>()
   constructor(
     readonly base: string,
-    readonly email: string
+    readonly email: string,
+    readonly version: string
   ) {}
 
   headers(extra: Record<string, string> = {}) {
     const h: Record<string, string> = {
       'accept': 'text/html, application/xhtml+xml',
       'x-inertia': 'true',
-      'x-inertia-version': '1',
+      'x-inertia-version': this.version,
       'x-requested-with': 'XMLHttpRequest',
       'cookie': [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
       ...extra,
@@ -238,6 +267,7 @@ class VirtualUser {
         stats.errors.push(`${move.transition} of ${id} answered ${answer.status}`)
         return
       }
+      stats.transitions++
       props = await this.page(`/processes/${id}`)
       const version = props?.process?.version
       if (version !== expectedVersion + 1) {
@@ -308,6 +338,8 @@ async function main() {
     MAIL_MAILER: 'file',
     // The readiness checks below read the details, which need the token.
     HEALTH_TOKEN,
+    // Prometheus scrapes every process with it (as in docker/compose.yml).
+    METRICS_TOKEN,
   }
   Object.assign(process.env, env)
 
@@ -379,8 +411,13 @@ async function main() {
         }
       )
   )
+  const workerMetricsPorts = [await freePort(), await freePort()]
   const workers = [1, 2].map(
-    (i) => new Service(`worker${i}`, process.execPath, ['ace', 'queue:work'], env)
+    (i) =>
+      new Service(`worker${i}`, process.execPath, ['ace', 'queue:work'], {
+        ...env,
+        METRICS_PORT: String(workerMetricsPorts[i - 1]),
+      })
   )
   services.push(...apps, ...workers)
 
@@ -435,13 +472,74 @@ async function main() {
 
   const replicaSelectsBefore = await comSelect(replica)
 
+  /* ---------------- Prometheus ---------------- */
+  const targets = {
+    app: appPorts.map((port) => `127.0.0.1:${port}`),
+    worker: workerMetricsPorts.map((port) => `127.0.0.1:${port}`),
+  }
+  const prometheus = await startPrometheus(targets)
+  const up = await waitUntil(
+    async () => {
+      const series = await prometheus.query('up')
+      const all = [...targets.app, ...targets.worker]
+      const ok = all.every((target) =>
+        series.some((s) => s.metric.instance === target && s.value === 1)
+      )
+      return ok ? series : false
+    },
+    { timeoutMs: 30_000, intervalMs: 500, message: 'Prometheus to scrape all four processes' }
+  )
+  log(`Prometheus :${prometheus.port}: up == 1 for ${up.map((s) => s.metric.instance).join(', ')}`)
+
+  /* ---------------- warm-up: one process per user, counted by Prometheus ---------------- */
+  const version = await inertiaVersion(base)
+  log(`Inertia asset version ${version}`)
+  const users = Array.from(
+    { length: USERS },
+    (_, i) => new VirtualUser(base, actors[i % actors.length]!.email, version)
+  )
+  let loginErrors = 0
+  const loggedIn = await Promise.all(
+    users.map(async (user) => {
+      try {
+        await user.login()
+        return true
+      } catch (error) {
+        loginErrors++
+        stats.errors.push((error as Error).message)
+        return false
+      }
+    })
+  )
+  await Promise.all(
+    users.map((user, i) =>
+      loggedIn[i]
+        ? user.runProcess(assignee.id, 0).catch((error) => {
+            stats.errors.push(`runProcess: ${(error as Error).message}`)
+          })
+        : null
+    )
+  )
+  const madeInWarmUp = stats.transitions
+  const counterQuery = `sum(stageflow_transitions_total{workflow="${WORKFLOW.key}"})`
+  const counted = await waitUntil(
+    async () => {
+      const [sum] = await prometheus.query(counterQuery)
+      return sum?.value === madeInWarmUp ? sum.value : false
+    },
+    { timeoutMs: 20_000, intervalMs: 500, message: 'Prometheus to count the warm-up transitions' }
+  ).catch(async (error) => {
+    const [sum] = await prometheus.query(counterQuery).catch(() => [])
+    stats.errors.push(
+      `${error.message}: ${counterQuery} = ${sum?.value ?? 'nothing'}, the users made ${madeInWarmUp}`
+    )
+    return sum?.value ?? null
+  })
+  log(`warm-up: users made ${madeInWarmUp} transitions; Prometheus counts ${counted}`)
+
   /* ---------------- scenario ---------------- */
   log(`scenario: ${USERS} users for ${SCENARIO_MS / 1000}s; SIGKILL app1 + worker1 at 40%`)
   const scenarioEnd = Date.now() + SCENARIO_MS
-  const users = Array.from(
-    { length: USERS },
-    (_, i) => new VirtualUser(base, actors[i % actors.length]!.email)
-  )
   const chaos = (async () => {
     await sleep(SCENARIO_MS * 0.4)
     apps[0]!.child.kill('SIGKILL')
@@ -466,16 +564,9 @@ async function main() {
     await replica!.query('START SLAVE SQL_THREAD')
     log('replica: replication running again')
   })()
-  let loginErrors = 0
   await Promise.all(
-    users.map(async (user) => {
-      try {
-        await user.login()
-      } catch (error) {
-        loginErrors++
-        stats.errors.push((error as Error).message)
-        return
-      }
+    users.map(async (user, i) => {
+      if (!loggedIn[i]) return
       for (let n = 1; Date.now() < scenarioEnd; n++) {
         await user.runProcess(assignee.id, n).catch((error) => {
           stats.errors.push(`runProcess: ${(error as Error).message}`)
@@ -485,6 +576,23 @@ async function main() {
   )
   await chaos
   log(`scenario done: ${stats.processes.size} processes, ${stats.requests} requests`)
+
+  // Prometheus saw the two killed processes go away, and the survivors stay up.
+  const killed = [targets.app[0]!, targets.worker[0]!]
+  const afterKill = await waitUntil(
+    async () => {
+      const series = await prometheus.query('up')
+      const value = (target: string) => series.find((s) => s.metric.instance === target)?.value
+      const ok =
+        killed.every((t) => value(t) === 0) &&
+        [targets.app[1]!, targets.worker[1]!].every((t) => value(t) === 1)
+      return ok ? series : false
+    },
+    { timeoutMs: 15_000, intervalMs: 500, message: 'Prometheus to see app1 and worker1 down' }
+  ).catch((error) => {
+    stats.errors.push(error.message)
+    return []
+  })
 
   /* ---------------- verification ---------------- */
   const ids = [...stats.processes.keys()]
@@ -581,6 +689,7 @@ async function main() {
     `  latency       : p50 ${percentile(stats.latencies, 50).toFixed(0)} ms, p95 ${percentile(stats.latencies, 95).toFixed(0)} ms`,
     `  processes     : ${rows.length} started (${rows.filter((r: any) => r.version === 4).length} finished), ${missingProcesses.length} missing`,
     `  read-after-write: ${stats.staleReads.length} stale reads`,
+    `  prometheus    : 4 targets up; warm-up transitions ${madeInWarmUp} made, ${counted} counted (sum over instances); after the kills up = ${afterKill.map((s) => `${s.metric.job}/${s.metric.instance}:${s.value}`).join(' ')}`,
     `  events        : ${events} stored, ${expectedEvents} expected (one per version), ${problems.length} problems`,
     `  notifications : ${expectedNotifications} expected, ${delivered} delivered, ${doubled} doubled`,
     `  replica       : served ${replicaSelects} selects; replication ${replicaStatus?.Slave_SQL_Running === 'Yes' ? 'running' : 'STOPPED'}, ${replicated[0].n}/${rows.length} processes replicated`,
@@ -592,6 +701,8 @@ async function main() {
     ...problems.slice(0, 10),
   ]
   if (!rows.length) failures.push('no process was started')
+  if (madeInWarmUp === 0) failures.push('the warm-up made no transition')
+  if (counted !== madeInWarmUp) failures.push('Prometheus did not count the warm-up transitions')
   if (events !== expectedEvents) failures.push('events differ from versions')
   if (delivered !== expectedNotifications) failures.push('notifications missing')
   if (doubled) failures.push('notifications doubled')
@@ -599,6 +710,62 @@ async function main() {
   if (Number(replicated[0].n) !== rows.length) failures.push('the replica did not catch up')
   console.log(summary.join('\n'))
   return failures
+}
+
+type Sample = { metric: Record<string, string>; value: number }
+
+/**
+ * Debian's Prometheus on a loopback port, scraping the apps' /metrics and
+ * the workers' metrics servers every second with the bearer token.
+ */
+async function startPrometheus(targets: { app: string[]; worker: string[] }) {
+  const dir = join(DIR, 'prometheus')
+  mkdirSync(join(dir, 'data'), { recursive: true })
+  const port = await freePort()
+  const job = (name: string, list: string[]) => `
+  - job_name: ${name}
+    authorization:
+      type: Bearer
+      credentials: ${METRICS_TOKEN}
+    static_configs:
+      - targets: [${list.map((t) => `'${t}'`).join(', ')}]`
+  writeFileSync(
+    join(dir, 'prometheus.yml'),
+    `global:
+  scrape_interval: 1s
+  scrape_timeout: 1s
+scrape_configs:${job('stageflow-app', targets.app)}${job('stageflow-worker', targets.worker)}
+`
+  )
+  await run('promtool', ['check', 'config', join(dir, 'prometheus.yml')], { timeout: 10_000 })
+  const server = new Service(
+    'prometheus',
+    process.env.PROMETHEUS || '/usr/bin/prometheus',
+    [
+      `--config.file=${join(dir, 'prometheus.yml')}`,
+      `--storage.tsdb.path=${join(dir, 'data')}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+    ],
+    process.env
+  )
+  services.push(server)
+  const query = async (promql: string): Promise<Sample[]> => {
+    const response = await fetch(
+      `http://127.0.0.1:${port}/api/v1/query?query=${encodeURIComponent(promql)}`
+    )
+    const body: any = await response.json()
+    if (body.status !== 'success') throw new Error(`Prometheus: ${JSON.stringify(body)}`)
+    return body.data.result.map((r: any) => ({ metric: r.metric, value: Number(r.value[1]) }))
+  }
+  await waitUntil(
+    async () => {
+      if (!server.alive) throw new Error(`prometheus exited:\n${server.tail()}`)
+      const r = await fetch(`http://127.0.0.1:${port}/-/ready`).catch(() => null)
+      return r?.ok
+    },
+    { timeoutMs: 30_000, intervalMs: 250, message: () => `Prometheus to start:\n${server.tail()}` }
+  )
+  return { port, query }
 }
 
 async function comSelect(server: MariaDbServer) {

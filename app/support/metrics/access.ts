@@ -2,8 +2,7 @@ import { isIP } from 'node:net'
 import { sameSecret } from '#support/health_access'
 
 export type ScrapeVerdict =
-  | { allowed: true }
-  | { allowed: false; status: 401 | 403; code: string; message: string }
+  { allowed: true } | { allowed: false; status: 401 | 403; code: string; message: string }
 
 /** 127.0.0.0/8, ::1, and IPv4 loopback mapped into IPv6. */
 export function isLoopback(address: string | undefined) {

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import type { ApiClient } from '@japa/api-client'
 import app from '@adonisjs/core/services/app'
 import { UserFactory } from '#database/factories/user_factory'
 import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
@@ -32,6 +33,12 @@ const FAMILIES = [
   'nodejs_gc_duration_seconds',
   'process_cpu_seconds_total',
 ]
+
+/** The text of GET /metrics. */
+async function scrape(client: ApiClient) {
+  const response = await client.get('/metrics')
+  return response.text()
+}
 
 /** Sets metrics.token (METRICS_TOKEN) for the rest of the test. */
 function useToken(token: string | undefined) {
@@ -128,35 +135,49 @@ test.group('Metrics / what is counted', (group) => {
     started.assertStatus(201)
     const id = started.body().data.id
 
-    const read = async () => (await client.get('/metrics')).text()
-    const before = await read()
+    const before = await scrape(client)
     const send = (transition: string, expectedVersion: number) =>
       client
         .post(`/api/v1/processes/${id}/transitions`)
         .json({ transition, expectedVersion })
         .withGuard('api')
         .loginAs(manager)
-    ;(await send('submit', 1)).assertStatus(200)
-    ;(await send('submit', 1)).assertStatus(409)
-    ;(await send('approve_nothing', 2)).assertStatus(422)
+    const moved = await send('submit', 1)
+    moved.assertStatus(200)
+    const stale = await send('submit', 1)
+    stale.assertStatus(409)
+    const unknown = await send('approve_nothing', 2)
+    unknown.assertStatus(422)
     await client.get(`/api/v1/processes/${id}`).withGuard('api').loginAs(manager)
-    const after = await read()
+    const after = await scrape(client)
 
     const delta = (name: string, labels: Record<string, string>) =>
       sample(after, name, labels) - sample(before, name, labels)
     const workflow = RELAY_FLOW.key
     assert.equal(delta('stageflow_transitions_total', { workflow }), 1)
     assert.equal(
-      delta('stageflow_engine_commands_total', { workflow, command: 'transitioned', outcome: 'ok' }),
+      delta('stageflow_engine_commands_total', {
+        workflow,
+        command: 'transitioned',
+        outcome: 'ok',
+      }),
       1
     )
     // The stale version is turned away before the command decides its event.
     assert.equal(
-      delta('stageflow_engine_commands_total', { workflow, command: 'unknown', outcome: 'conflict' }),
+      delta('stageflow_engine_commands_total', {
+        workflow,
+        command: 'unknown',
+        outcome: 'conflict',
+      }),
       1
     )
     assert.equal(
-      delta('stageflow_engine_commands_total', { workflow, command: 'unknown', outcome: 'refused' }),
+      delta('stageflow_engine_commands_total', {
+        workflow,
+        command: 'unknown',
+        outcome: 'refused',
+      }),
       1
     )
     assert.equal(delta('stageflow_transition_duration_seconds_count', { workflow }), 1)
@@ -186,9 +207,9 @@ test.group('Metrics / what is counted', (group) => {
   test('an unknown URL is labelled "unmatched", not by its path', async ({ client, assert }) => {
     const count = (text: string) =>
       total(text, 'stageflow_http_request_duration_seconds_count', { route: 'unmatched' })
-    const before = (await client.get('/metrics')).text()
+    const before = await scrape(client)
     await client.get('/no-such-page/12345').redirects(0)
-    const after = (await client.get('/metrics')).text()
+    const after = await scrape(client)
     assert.notInclude(after, 'no-such-page')
     assert.equal(count(after) - count(before), 1)
   })
@@ -197,9 +218,9 @@ test.group('Metrics / what is counted', (group) => {
     const { setUpCast, startProcess, recordBreach } = await import('#tests/helpers/stageflow')
     const cast = await setUpCast()
     const process = await startProcess(cast, 'late')
-    const before = (await client.get('/metrics')).text()
+    const before = await scrape(client)
     await recordBreach(process)
-    const after = (await client.get('/metrics')).text()
+    const after = await scrape(client)
     const labels = { workflow: RELAY_FLOW.key }
     assert.equal(
       sample(after, 'stageflow_sla_breaches_total', labels) -

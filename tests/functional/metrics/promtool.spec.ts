@@ -20,14 +20,15 @@ test.group('Metrics / promtool check metrics', (group) => {
     // Some traffic first, so the histograms and labelled counters have series.
     await client.get('/health/live')
     await client.get('/login')
-    const text = (await client.get('/metrics')).text()
+    const response = await client.get('/metrics')
+    const text = response.text()
     assert.include(text, 'stageflow_http_request_duration_seconds_bucket')
     const check = await promtoolCheck(text)
     assert.equal(check.output.trim(), '', 'promtool reported problems')
     assert.equal(check.code, 0)
   })
 
-  test("a worker serves its own /metrics on METRICS_PORT (token required) and it passes promtool", async ({
+  test('a worker serves its own /metrics on METRICS_PORT (token required) and it passes promtool', async ({
     assert,
   }) => {
     const port = await freePort()
@@ -54,7 +55,11 @@ test.group('Metrics / promtool check metrics', (group) => {
           })
           return ran > 0 ? body : false
         },
-        { timeoutMs: 30_000, intervalMs: 250, message: () => `the worker to run a job:\n${worker.tail()}` }
+        {
+          timeoutMs: 30_000,
+          intervalMs: 250,
+          message: () => `the worker to run a job:\n${worker.tail()}`,
+        }
       )
       assert.includeMembers(families(text), [
         'stageflow_job_duration_seconds',
@@ -66,7 +71,8 @@ test.group('Metrics / promtool check metrics', (group) => {
       const check = await promtoolCheck(text)
       assert.equal(check.output.trim(), '', 'promtool reported problems')
       assert.equal(check.code, 0)
-      assert.equal((await fetch(`http://127.0.0.1:${port}/other`)).status, 404)
+      const other = await fetch(`http://127.0.0.1:${port}/other`)
+      assert.equal(other.status, 404)
     } finally {
       await worker.stop()
     }
@@ -88,7 +94,10 @@ test.group('Metrics / promtool check metrics', (group) => {
     if (!exited) await stopChild(worker.child, 'SIGKILL')
     assert.isNotNull(exited, `the worker kept running:\n${worker.tail()}`)
     assert.equal(exited!.code, 1)
-    assert.match(worker.output, /METRICS_HOST=0\.0\.0\.0 would publish the metrics: set METRICS_TOKEN/)
+    assert.match(
+      worker.output,
+      /METRICS_HOST=0\.0\.0\.0 would publish the metrics: set METRICS_TOKEN/
+    )
     assert.notMatch(worker.output, /working .* with the bullmq driver/)
   })
 })
