@@ -814,6 +814,7 @@ http {
     proxy_next_upstream_tries 3;
     location /assets/ { proxy_pass http://stageflow_app; expires 1y; add_header Cache-Control "public, max-age=31536000, immutable"; }
     location /__transmit/ { proxy_pass http://stageflow_app; proxy_buffering off; proxy_read_timeout 1h; }
+    location = /metrics { return 404; }
     location / { proxy_pass http://stageflow_app; }
   }
 }
