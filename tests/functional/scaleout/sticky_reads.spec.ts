@@ -92,6 +92,32 @@ test.group('Sticky reads over a primary and a read replica', (group) => {
     assert.equal(replicaRow.body, 'replica')
   }).skip(Boolean(missing), missing ?? '')
 
+  test('metrics: query durations by connection (replica, primary) and sticky reads counted', async ({
+    assert,
+  }) => {
+    const { registry } = await import('#support/metrics/registry')
+    const { sample } = await import('#tests/helpers/prometheus_text')
+    const read = async () => {
+      const text = await registry.metrics()
+      return {
+        replica: sample(text, 'stageflow_db_query_duration_seconds_count', {
+          connection: 'replica',
+        }),
+        sticky: sample(text, 'stageflow_db_sticky_reads_total'),
+      }
+    }
+    const before = await read()
+    await withStickyScope(newScope(), async () => {
+      await readBody()
+      await db.connection('sticky').from('notes').where('id', 1).update({ body: 'primary-3' })
+      await readBody()
+      await readBody()
+    })
+    const after = await read()
+    assert.equal(after.replica - before.replica, 1)
+    assert.equal(after.sticky - before.sticky, 2)
+  }).skip(Boolean(missing), missing ?? '')
+
   test('transactions run on the primary and make the request sticky', async ({ assert }) => {
     const scope = newScope()
     const [inside, after] = await withStickyScope(scope, async () => {
