@@ -16,6 +16,7 @@ import {
 } from '#engine/replay'
 import { ReplayError } from '#engine/replay_error'
 import {
+  type Finding,
   type StepContext,
   checkEndOfHistory,
   checkStart,
@@ -117,20 +118,13 @@ export function checkProcessHistory(
   }
   const createdAt = history.events[0]?.occurredAt ?? context.now
   let state: ProcessState | null = null
+  let found: Finding | null = null
   try {
     for (const event of history.events) {
       // Applied first, so a history that does not replay is unreadable, whatever the draft says.
       const next = applyEvent(state, event, context.resolveDefinition)
-      const found =
-        state === null ? checkStart(step, event) : checkStep(step, state, createdAt, event)
-      if (found) {
-        return {
-          ...base,
-          status: state?.status ?? next.status,
-          stage: state?.stage ?? next.stage,
-          ...found,
-        }
-      }
+      // After the first difference the rest only moves the process to where it is now.
+      found ??= state === null ? checkStart(step, event) : checkStep(step, state, createdAt, event)
       state = next
     }
     if (state === null) throw new ReplayError('no_events', 'a process needs at least one event.')
@@ -153,12 +147,12 @@ export function checkProcessHistory(
     }
   }
   const last = history.events[history.events.length - 1]!
-  const atEnd = checkEndOfHistory(step, state, createdAt, last, context.now)
+  found ??= checkEndOfHistory(step, state, createdAt, last, context.now)
   return {
     ...base,
     status: state.status,
     stage: state.stage,
-    ...(atEnd ?? { verdict: 'unchanged', difference: null }),
+    ...(found ?? { verdict: 'unchanged', difference: null }),
   }
 }
 
