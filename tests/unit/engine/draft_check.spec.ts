@@ -202,8 +202,9 @@ test.group('Engine / draft check against history', () => {
         processId: 2,
         reference: 'PU-2',
         title: 'Laptop',
-        status: 'active',
-        stage: 'REQUEST',
+        // Where the process is now; the difference says where it parted.
+        status: 'completed',
+        stage: 'APPROVED',
         verdict: 'blocked_by_guard',
         difference: {
           sequence: 2,
