@@ -5,7 +5,7 @@
  */
 import type { StageDefinition, TransitionDefinition, WorkflowDefinition } from '#engine/definition'
 import { collectFields, validateProcessData } from '#engine/data'
-import { chooseRoute } from '#engine/decisions'
+import { chooseRoute, isDecisionStage } from '#engine/decisions'
 import { fieldsBlockingExit } from '#engine/field_rules'
 import type { DefinitionResolver, ProcessEvent, ProcessState } from '#engine/replay'
 import {
@@ -168,7 +168,7 @@ function checkTransitioned(
   const actor = actorOf(step, event)
   const context = guardContext(step, state, createdAt, actor, event.occurredAt)
 
-  if (draftStage.type === 'decision') {
+  if (isDecisionStage(draftStage)) {
     return checkDecision(step, draftStage, { ...context, data: state.data }, where)
   }
   if (event.payload.route !== undefined) {
@@ -315,7 +315,7 @@ export function checkEndOfHistory(
     })
   }
   const system = { email: '', role: 'system' }
-  if (stage.type === 'decision') {
+  if (isDecisionStage(stage)) {
     const context = guardContext(step, state, createdAt, system, last.occurredAt)
     return checkDecision(
       step,
