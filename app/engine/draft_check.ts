@@ -23,7 +23,7 @@ import {
   checkStep,
 } from '#engine/draft_check/steps'
 
-/** What the draft would do with one process, worst first in the summary. */
+/** What the draft would do with one process, in the order summaries list them. */
 export const DRAFT_CHECK_VERDICTS = [
   'unchanged',
   'routes_differently',
