@@ -17,6 +17,7 @@ import { adminPages } from '#start/routes/admin_pages'
 import { migrationPages } from '#start/routes/migration_pages'
 import { automationApi, automationPages } from '#start/routes/automation'
 import { reportPages } from '#start/routes/report_pages'
+import { draftCheckApi, draftCheckPages } from '#start/routes/draft_check'
 
 /*
 |--------------------------------------------------------------------------
@@ -58,6 +59,7 @@ router
     migrationPages()
     automationPages()
     reportPages()
+    draftCheckPages()
 
     router.get('/profile', [controllers.Profile, 'show']).as('profile.show')
     router.put('/profile', [controllers.Profile, 'update']).as('profile.update')
@@ -90,11 +92,15 @@ router
   .group(() => {
     router.post('/auth/tokens', [controllers.api.AuthTokens, 'store']).as('auth.tokens.store')
     router.get('/openapi.json', [controllers.api.Openapi, 'show']).as('openapi')
+    router
+      .get('/definition.schema.json', [controllers.api.DefinitionSchema, 'show'])
+      .as('definition.schema')
 
     router
       .group(() => {
         router.get('/me', [controllers.api.Me, 'show']).as('me.show')
         automationApi()
+        draftCheckApi()
 
         router.get('/workflows', [controllers.api.Workflows, 'index']).as('workflows.index')
         router.post('/workflows', [controllers.api.Workflows, 'store']).as('workflows.store')

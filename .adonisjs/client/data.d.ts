@@ -8,6 +8,7 @@ import type { InferData, InferVariants } from '@adonisjs/core/types/transformers
 import type { InferSharedProps, InferFlashData } from '@adonisjs/inertia/types'
 import type AttachmentTransformer from '#transformers/attachment_transformer'
 import type BoardCardTransformer from '#transformers/board_card_transformer'
+import type DraftCheckTransformer from '#transformers/draft_check_transformer'
 import type FailedJobTransformer from '#transformers/failed_job_transformer'
 import type NotificationPreferenceTransformer from '#transformers/notification_preference_transformer'
 import type NotificationTransformer from '#transformers/notification_transformer'
@@ -37,6 +38,10 @@ export namespace Data {
   export type BoardCard = InferData<BoardCardTransformer>
   export namespace BoardCard {
     export type Variants = InferVariants<BoardCardTransformer>
+  }
+  export type DraftCheck = InferData<DraftCheckTransformer>
+  export namespace DraftCheck {
+    export type Variants = InferVariants<DraftCheckTransformer>
   }
   export type FailedJob = InferData<FailedJobTransformer>
   export namespace FailedJob {

@@ -12,6 +12,8 @@ export const controllers = {
   },
   api: {
     AuthTokens: () => import('#controllers/api/auth_tokens_controller'),
+    DefinitionSchema: () => import('#controllers/api/definition_schema_controller'),
+    DraftChecks: () => import('#controllers/api/draft_checks_controller'),
     Me: () => import('#controllers/api/me_controller'),
     Openapi: () => import('#controllers/api/openapi_controller'),
     ProcessCommands: () => import('#controllers/api/process_commands_controller'),

@@ -1,11 +1,12 @@
-import { actionSchemas } from '#support/openapi/actions'
+import { definitionSchemas } from '#support/definition_schema'
 import {
   commonParameters,
   commonPaths,
   commonResponses,
   commonSchemas,
 } from '#support/openapi/common'
-import { response, type Json } from '#support/openapi/helpers'
+import { ref, response, type Json } from '#support/openapi/helpers'
+import { draftCheckPaths, draftCheckSchemas } from '#support/openapi/draft_checks'
 import { processPaths, processSchemas } from '#support/openapi/processes'
 import { statePaths, stateSchemas } from '#support/openapi/state'
 import { workflowPaths, workflowSchemas } from '#support/openapi/workflows'
@@ -58,6 +59,7 @@ export function openapiDocument() {
     paths: withBodyErrors({
       ...commonPaths(),
       ...workflowPaths(),
+      ...draftCheckPaths(),
       ...processPaths(),
       ...statePaths(),
     }),
@@ -76,9 +78,10 @@ export function openapiDocument() {
       schemas: {
         ...commonSchemas(),
         ...workflowSchemas(),
+        ...draftCheckSchemas(),
         ...processSchemas(),
         ...stateSchemas(),
-        ...actionSchemas(),
+        ...definitionSchemas(ref),
       },
     },
   }

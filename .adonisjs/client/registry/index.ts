@@ -408,6 +408,18 @@ const routes = {
     tokens: [{"old":"/reports/schedules/:id","type":0,"val":"reports","end":""},{"old":"/reports/schedules/:id","type":0,"val":"schedules","end":""},{"old":"/reports/schedules/:id","type":1,"val":"id","end":""}],
     types: placeholder as Registry['reports.schedules.destroy']['types'],
   },
+  'workflows.draft.check': {
+    methods: ["POST"],
+    pattern: '/workflows/:key/draft/check',
+    tokens: [{"old":"/workflows/:key/draft/check","type":0,"val":"workflows","end":""},{"old":"/workflows/:key/draft/check","type":1,"val":"key","end":""},{"old":"/workflows/:key/draft/check","type":0,"val":"draft","end":""},{"old":"/workflows/:key/draft/check","type":0,"val":"check","end":""}],
+    types: placeholder as Registry['workflows.draft.check']['types'],
+  },
+  'workflows.draft.checks.show': {
+    methods: ["GET","HEAD"],
+    pattern: '/workflows/:key/draft/checks/:id',
+    tokens: [{"old":"/workflows/:key/draft/checks/:id","type":0,"val":"workflows","end":""},{"old":"/workflows/:key/draft/checks/:id","type":1,"val":"key","end":""},{"old":"/workflows/:key/draft/checks/:id","type":0,"val":"draft","end":""},{"old":"/workflows/:key/draft/checks/:id","type":0,"val":"checks","end":""},{"old":"/workflows/:key/draft/checks/:id","type":1,"val":"id","end":""}],
+    types: placeholder as Registry['workflows.draft.checks.show']['types'],
+  },
   'profile.show': {
     methods: ["GET","HEAD"],
     pattern: '/profile',
@@ -474,6 +486,12 @@ const routes = {
     tokens: [{"old":"/api/v1/openapi.json","type":0,"val":"api","end":""},{"old":"/api/v1/openapi.json","type":0,"val":"v1","end":""},{"old":"/api/v1/openapi.json","type":0,"val":"openapi.json","end":""}],
     types: placeholder as Registry['api.openapi']['types'],
   },
+  'api.definition.schema': {
+    methods: ["GET","HEAD"],
+    pattern: '/api/v1/definition.schema.json',
+    tokens: [{"old":"/api/v1/definition.schema.json","type":0,"val":"api","end":""},{"old":"/api/v1/definition.schema.json","type":0,"val":"v1","end":""},{"old":"/api/v1/definition.schema.json","type":0,"val":"definition.schema.json","end":""}],
+    types: placeholder as Registry['api.definition.schema']['types'],
+  },
   'api.me.show': {
     methods: ["GET","HEAD"],
     pattern: '/api/v1/me',
@@ -515,6 +533,18 @@ const routes = {
     pattern: '/api/v1/state/:scope/:key/lock',
     tokens: [{"old":"/api/v1/state/:scope/:key/lock","type":0,"val":"api","end":""},{"old":"/api/v1/state/:scope/:key/lock","type":0,"val":"v1","end":""},{"old":"/api/v1/state/:scope/:key/lock","type":0,"val":"state","end":""},{"old":"/api/v1/state/:scope/:key/lock","type":1,"val":"scope","end":""},{"old":"/api/v1/state/:scope/:key/lock","type":1,"val":"key","end":""},{"old":"/api/v1/state/:scope/:key/lock","type":0,"val":"lock","end":""}],
     types: placeholder as Registry['api.state.unlock']['types'],
+  },
+  'api.workflows.draft.check': {
+    methods: ["POST"],
+    pattern: '/api/v1/workflows/:key/draft/check',
+    tokens: [{"old":"/api/v1/workflows/:key/draft/check","type":0,"val":"api","end":""},{"old":"/api/v1/workflows/:key/draft/check","type":0,"val":"v1","end":""},{"old":"/api/v1/workflows/:key/draft/check","type":0,"val":"workflows","end":""},{"old":"/api/v1/workflows/:key/draft/check","type":1,"val":"key","end":""},{"old":"/api/v1/workflows/:key/draft/check","type":0,"val":"draft","end":""},{"old":"/api/v1/workflows/:key/draft/check","type":0,"val":"check","end":""}],
+    types: placeholder as Registry['api.workflows.draft.check']['types'],
+  },
+  'api.workflows.draft.checks.show': {
+    methods: ["GET","HEAD"],
+    pattern: '/api/v1/workflows/:key/draft/checks/:id',
+    tokens: [{"old":"/api/v1/workflows/:key/draft/checks/:id","type":0,"val":"api","end":""},{"old":"/api/v1/workflows/:key/draft/checks/:id","type":0,"val":"v1","end":""},{"old":"/api/v1/workflows/:key/draft/checks/:id","type":0,"val":"workflows","end":""},{"old":"/api/v1/workflows/:key/draft/checks/:id","type":1,"val":"key","end":""},{"old":"/api/v1/workflows/:key/draft/checks/:id","type":0,"val":"draft","end":""},{"old":"/api/v1/workflows/:key/draft/checks/:id","type":0,"val":"checks","end":""},{"old":"/api/v1/workflows/:key/draft/checks/:id","type":1,"val":"id","end":""}],
+    types: placeholder as Registry['api.workflows.draft.checks.show']['types'],
   },
   'api.workflows.index': {
     methods: ["GET","HEAD"],

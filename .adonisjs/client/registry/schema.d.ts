@@ -811,6 +811,30 @@ export interface Registry {
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/reports_controller').default['unschedule']>>>
     }
   }
+  'workflows.draft.check': {
+    methods: ["POST"]
+    pattern: '/workflows/:key/draft/check'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/draft_check').draftCheckValidator)>>
+      paramsTuple: [ParamValue]
+      params: { key: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/draft_check').draftCheckValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/draft_checks_controller').default['store']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/draft_checks_controller').default['store']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'workflows.draft.checks.show': {
+    methods: ["GET","HEAD"]
+    pattern: '/workflows/:key/draft/checks/:id'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue, ParamValue]
+      params: { key: ParamValue; id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/draft_checks_controller').default['show']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/draft_checks_controller').default['show']>>>
+    }
+  }
   'profile.show': {
     methods: ["GET","HEAD"]
     pattern: '/profile'
@@ -943,6 +967,18 @@ export interface Registry {
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/openapi_controller').default['show']>>>
     }
   }
+  'api.definition.schema': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/definition.schema.json'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/definition_schema_controller').default['show']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/definition_schema_controller').default['show']>>>
+    }
+  }
   'api.me.show': {
     methods: ["GET","HEAD"]
     pattern: '/api/v1/me'
@@ -1025,6 +1061,30 @@ export interface Registry {
       query: ExtractQuery<InferInput<(typeof import('#validators/automation').unlockStateValidator)>>
       response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/state_controller').default['unlock']>>>
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/state_controller').default['unlock']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.workflows.draft.check': {
+    methods: ["POST"]
+    pattern: '/api/v1/workflows/:key/draft/check'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/draft_check').draftCheckValidator)>>
+      paramsTuple: [ParamValue]
+      params: { key: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/draft_check').draftCheckValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/draft_checks_controller').default['store']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/draft_checks_controller').default['store']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.workflows.draft.checks.show': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/workflows/:key/draft/checks/:id'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue, ParamValue]
+      params: { key: ParamValue; id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/draft_checks_controller').default['show']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/draft_checks_controller').default['show']>>>
     }
   }
   'api.workflows.index': {

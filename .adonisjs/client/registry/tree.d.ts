@@ -50,7 +50,12 @@ export interface ApiDefinition {
     import: typeof routes['workflows.import']
     show: typeof routes['workflows.show']
     edit: typeof routes['workflows.edit']
-    draft: typeof routes['workflows.draft']
+    draft: typeof routes['workflows.draft'] & {
+      check: typeof routes['workflows.draft.check']
+      checks: {
+        show: typeof routes['workflows.draft.checks.show']
+      }
+    }
     publish: typeof routes['workflows.publish']
     export: typeof routes['workflows.export']
     processes: {
@@ -133,6 +138,9 @@ export interface ApiDefinition {
       }
     }
     openapi: typeof routes['api.openapi']
+    definition: {
+      schema: typeof routes['api.definition.schema']
+    }
     me: {
       show: typeof routes['api.me.show']
     }
@@ -145,10 +153,15 @@ export interface ApiDefinition {
       unlock: typeof routes['api.state.unlock']
     }
     workflows: {
+      draft: typeof routes['api.workflows.draft'] & {
+        check: typeof routes['api.workflows.draft.check']
+        checks: {
+          show: typeof routes['api.workflows.draft.checks.show']
+        }
+      }
       index: typeof routes['api.workflows.index']
       store: typeof routes['api.workflows.store']
       show: typeof routes['api.workflows.show']
-      draft: typeof routes['api.workflows.draft']
       publish: typeof routes['api.workflows.publish']
       versions: {
         show: typeof routes['api.workflows.versions.show']

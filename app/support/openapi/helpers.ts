@@ -32,10 +32,8 @@ export const ok = (description: string, schemaName: string) => ({
   content: jsonContent(ref(schemaName)),
 })
 
-/** Patterns of the definition verifier (app/engine/verifier.ts). */
+/** The workflow key pattern of the definition verifier (app/engine/verifier/rules.ts). */
 export const SLUG = '^[a-z0-9][a-z0-9_-]*$'
-export const IDENTIFIER = '^[A-Za-z0-9][A-Za-z0-9_-]*$'
-export const DURATION = '^[1-9][0-9]*[mhdw]$'
 
 /** The answer every operation behind a token may give. */
 export const authenticated = { '401': response('Unauthorized') }

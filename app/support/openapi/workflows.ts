@@ -1,15 +1,11 @@
-import { FIELD_TYPES, OUTCOMES, ROLES as DEFINITION_ROLES, STAGE_TYPES } from '#engine/definition'
 import {
   answer,
   authenticated,
   dateTime,
-  DURATION,
   fileFormat,
-  IDENTIFIER,
   jsonBody,
   list,
   nullable,
-  object,
   ok,
   parameter,
   ref,
@@ -18,137 +14,12 @@ import {
   type Json,
 } from '#support/openapi/helpers'
 
-/** Workflow definitions (app/engine/definition.ts), workflows and their versions. */
+/**
+ * Workflows and their versions. The definition document's own schemas
+ * (WorkflowDefinition and its parts) come from #support/definition_schema.
+ */
 export function workflowSchemas(): Record<string, Json> {
   return {
-    /* Workflow definitions (app/engine/definition.ts) */
-    Duration: {
-      type: 'string',
-      pattern: DURATION,
-      description: 'A positive whole number and a unit: m, h, d or w, e.g. "30m", "2d".',
-    },
-    DefinitionRole: { type: 'string', enum: [...DEFINITION_ROLES] },
-    Outcome: { type: 'string', enum: [...OUTCOMES] },
-    FieldDefinition: {
-      ...object(
-        {
-          key: { type: 'string', pattern: IDENTIFIER, maxLength: 64 },
-          label: { type: 'string', minLength: 1, maxLength: 200 },
-          type: { type: 'string', enum: [...FIELD_TYPES] },
-          required: { type: 'boolean' },
-          options: {
-            ...list({ type: 'string' }),
-            minItems: 1,
-            uniqueItems: true,
-            description: 'The allowed values; only (and always) on "select" fields.',
-          },
-        },
-        ['key', 'label', 'type']
-      ),
-      additionalProperties: false,
-    },
-    StageDefinition: {
-      ...object(
-        {
-          key: { type: 'string', pattern: IDENTIFIER, maxLength: 64 },
-          name: { type: 'string', minLength: 1, maxLength: 200 },
-          type: { type: 'string', enum: [...STAGE_TYPES] },
-          outcome: {
-            ...ref('Outcome'),
-            description: 'How a process ends here; only (and always) on end stages.',
-          },
-          sla: { ...ref('Duration'), description: 'A process should leave the stage within it.' },
-          assignee: {
-            ...object({
-              role: ref('DefinitionRole'),
-              user: { type: 'string', format: 'email', maxLength: 254 },
-            }),
-            additionalProperties: false,
-          },
-          fields: list(ref('FieldDefinition')),
-          automatic: {
-            ...object(
-              {
-                after: ref('Duration'),
-                transition: { type: 'string', description: 'A transition leaving this stage.' },
-              },
-              ['after', 'transition']
-            ),
-            additionalProperties: false,
-            description: 'A transition the system runs once the process has waited this long.',
-          },
-          escalation: {
-            ...object({
-              reassignRole: ref('DefinitionRole'),
-              reassignUser: { type: 'string', format: 'email', maxLength: 254 },
-              transition: { type: 'string', description: 'A transition leaving this stage.' },
-            }),
-            additionalProperties: false,
-            minProperties: 1,
-            description: 'What happens when the SLA is breached (needs an `sla`).',
-          },
-          actions: {
-            ...list(ref('ActionDefinition')),
-            description: 'Automated steps run, in order, when a process enters the stage.',
-          },
-        },
-        ['key', 'name', 'type']
-      ),
-      additionalProperties: false,
-    },
-    TransitionDefinition: {
-      ...object(
-        {
-          key: { type: 'string', pattern: IDENTIFIER, maxLength: 64 },
-          from: { type: 'string', description: 'Key of a stage (not an end stage).' },
-          to: { type: 'string', description: 'Key of a stage.' },
-          label: { type: 'string', maxLength: 200 },
-          roles: {
-            ...list(ref('DefinitionRole')),
-            description:
-              'Roles allowed to run it; absent means every role. Admins may always run it.',
-          },
-          requires: {
-            ...list({ type: 'string' }),
-            description: 'Keys of fields that must be filled first.',
-          },
-          when: {
-            type: 'string',
-            maxLength: 1000,
-            description:
-              'CEL condition over data, process, user and now that must hold for the transition to run (else 422 guard_failed).',
-            examples: ['data.amount < 2000'],
-          },
-          whenMessage: {
-            type: 'string',
-            maxLength: 200,
-            description: 'Message of the guard_failed refusal when `when` does not hold.',
-          },
-          actions: {
-            ...list(ref('ActionDefinition')),
-            description:
-              'Automated steps run, in order, when the transition is taken (before the target stage’s).',
-          },
-        },
-        ['key', 'from', 'to']
-      ),
-      additionalProperties: false,
-    },
-    WorkflowDefinition: {
-      ...object(
-        {
-          key: { type: 'string', pattern: SLUG, maxLength: 64 },
-          name: { type: 'string', minLength: 1, maxLength: 200 },
-          description: { type: 'string', maxLength: 5000 },
-          stages: { ...list(ref('StageDefinition')), minItems: 2 },
-          transitions: { ...list(ref('TransitionDefinition')), minItems: 1 },
-        },
-        ['key', 'name', 'stages', 'transitions']
-      ),
-      additionalProperties: false,
-      description:
-        'A workflow definition document. Besides this shape the verifier checks the graph: one start stage, at least one end stage, unique keys, known stages/fields/transitions, every stage reachable and able to reach an end. Every problem is reported at once with its JSON path.',
-    },
     Outcomes: {
       type: 'object',
       additionalProperties: list(ref('Outcome')),

@@ -6,6 +6,7 @@ import { DEMO_DEFINITIONS } from '#database/definitions/index'
 import ProcessEvent from '#models/process_event'
 import { openapiDocument } from '#support/openapi'
 import { tokenRequestValidator } from '#validators/session'
+import { draftCheckValidator } from '#validators/draft_check'
 import {
   assignProcessValidator,
   cancelProcessValidator,
@@ -218,6 +219,7 @@ const VALIDATED_BODIES = {
   'post /api/v1/processes/{id}/assign': assignProcessValidator,
   'post /api/v1/processes/{id}/comments': commentProcessValidator,
   'post /api/v1/processes/{id}/cancel': cancelProcessValidator,
+  'post /api/v1/workflows/{key}/draft/check': draftCheckValidator,
 }
 
 test.group('API / OpenAPI document', (group) => {

@@ -76,6 +76,9 @@ export const MATRIX: Record<string, Row> = {
   'GET /workflows/:key/edit': LEADS_ID,
   'PUT /workflows/:key/draft': LEADS_ID,
   'POST /workflows/:key/publish': LEADS_ID,
+  // The seeded workflow has no draft (409), and the seeded id names no draft check.
+  'POST /workflows/:key/draft/check': LEADS_ID,
+  'GET /workflows/:key/draft/checks/:id': ['login', 403, 404, 404, 404],
   // A missing workflow or version sends back to the list with a message.
   'GET /workflows/:key/versions/:number/export': ['login', 'ok', 'ok', 'ok', 'ok'],
   'POST /workflows/:key/processes': ['login', 'ok', 'ok', 'ok', 'ok'],
@@ -130,6 +133,7 @@ export const MATRIX: Record<string, Row> = {
 
   'POST /api/v1/auth/tokens': PUBLIC,
   'GET /api/v1/openapi.json': PUBLIC,
+  'GET /api/v1/definition.schema.json': PUBLIC,
   'GET /api/v1/me': API,
   // Reading the state store is for everyone with a token; the seeded store is empty.
   'GET /api/v1/state/:scope/:key': [401, 404, 404, 404, 404],
@@ -144,6 +148,8 @@ export const MATRIX: Record<string, Row> = {
   'PUT /api/v1/workflows/:key/draft': API_LEADS_ID,
   'POST /api/v1/workflows/:key/publish': API_LEADS_ID,
   'GET /api/v1/workflows/:key/versions/:number': API_ID,
+  'POST /api/v1/workflows/:key/draft/check': API_LEADS_ID,
+  'GET /api/v1/workflows/:key/draft/checks/:id': [401, 403, 404, 404, 404],
   'GET /api/v1/processes': API,
   'POST /api/v1/processes': API,
   'GET /api/v1/processes/:id': API_ID,

@@ -9,6 +9,7 @@ import { StartProcessButton } from '../../components/workflows/start_process_but
 import { StageEditor } from '../../components/workflows/stage_editor.tsx'
 import { TransitionEditor } from '../../components/workflows/transition_editor.tsx'
 import { ProblemSummary } from '../../components/workflows/problem_summary.tsx'
+import { DraftCheckPanel } from '../../components/workflows/draft_check_panel.tsx'
 import { DesignerControl, DesignerSection } from '../../components/workflows/designer_control.tsx'
 import {
   InlineProblems,
@@ -271,6 +272,9 @@ export default function WorkflowsDesigner(props: Props) {
             <h2 id="diagram-heading">{t('designer.diagram')}</h2>
             <WorkflowDiagram definition={diagram} problems={problems} />
           </section>
+          {workflow && (
+            <DraftCheckPanel workflowKey={workflow.key} hasDraft={hasDraft} dirty={dirty} />
+          )}
         </div>
 
         <div className="wf-designer-main">

@@ -1,13 +1,16 @@
 import { HTTP_METHODS, ROLES, type ActionType } from '#engine/definition'
 import { MAX_ATTEMPTS } from '#engine/actions/checks'
-import { IDENTIFIER, ref, type Json } from '#support/openapi/helpers'
+import { IDENTIFIER_PATTERN } from '#engine/verifier/rules'
+import type { Json, Ref } from '#support/definition_schema'
 
 /**
- * OpenAPI schemas of the automated steps a definition may carry on stages
- * and transitions (app/engine/definition.ts ActionDefinition, checked by
- * app/automation/action_verifier.ts). One schema per action type, each
+ * Schemas of the automated steps a definition may carry on stages and
+ * transitions (app/engine/definition.ts ActionDefinition, checked by
+ * app/engine/actions/verify_actions.ts). One schema per action type, each
  * closed, so the document refuses what the verifier refuses.
  */
+
+const IDENTIFIER = IDENTIFIER_PATTERN.source
 
 const TEMPLATE_NOTE =
   'A template: `{{data.field}}`, `{{process.id}}`, `{{process.reference}}`, `{{steps.<action>.<path>}}`, `{{idempotencyKey}}`.'
@@ -21,7 +24,7 @@ const closed = (properties: Record<string, Json>, required: string[], descriptio
 })
 
 /** Properties every action type accepts. */
-function common(type: string): Record<string, Json> {
+function common(type: string, ref: Ref): Record<string, Json> {
   return {
     key: {
       type: 'string',
@@ -48,7 +51,7 @@ function common(type: string): Record<string, Json> {
 }
 
 /** The properties of an HTTP call (an http action and its compensation). */
-function call(): Record<string, Json> {
+function call(ref: Ref): Record<string, Json> {
   return {
     method: { type: 'string', enum: [...HTTP_METHODS] },
     url: {
@@ -68,14 +71,14 @@ function call(): Record<string, Json> {
   }
 }
 
-export function actionSchemas(): Record<string, Json> {
+export function actionSchemas(ref: Ref): Record<string, Json> {
   const byType: Record<ActionType, Json> = {
     http: closed(
       {
-        ...common('http'),
-        ...call(),
+        ...common('http', ref),
+        ...call(ref),
         compensation: {
-          ...closed(call(), ['method', 'url'], 'An HTTP call undoing this one.'),
+          ...closed(call(ref), ['method', 'url'], 'An HTTP call undoing this one.'),
         },
       },
       ['key', 'type', 'method', 'url'],
@@ -83,7 +86,7 @@ export function actionSchemas(): Record<string, Json> {
     ),
     set_data: closed(
       {
-        ...common('set_data'),
+        ...common('set_data', ref),
         data: {
           type: 'object',
           minProperties: 1,
@@ -96,7 +99,7 @@ export function actionSchemas(): Record<string, Json> {
     ),
     notify: closed(
       {
-        ...common('notify'),
+        ...common('notify', ref),
         notify: {
           type: 'object',
           properties: {
@@ -114,7 +117,7 @@ export function actionSchemas(): Record<string, Json> {
     ),
     transition: closed(
       {
-        ...common('transition'),
+        ...common('transition', ref),
         transition: { type: 'string', minLength: 1, description: 'The transition to take.' },
       },
       ['key', 'type', 'transition'],
