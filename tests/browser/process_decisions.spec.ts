@@ -1,3 +1,4 @@
+import { env } from 'node:process'
 import { test } from '@japa/runner'
 import { UserFactory } from '#database/factories/user_factory'
 import { DEMO_DEFINITIONS } from '#database/definitions/index'
@@ -10,6 +11,7 @@ test.group('Browser / decision stages', (group) => {
 
   test('submitting shows where the decision routed it, and why, in the timeline', async ({
     visit,
+    browser,
   }) => {
     const manager = await UserFactory.apply('manager').create()
     await publishWorkflow(DEMO_DEFINITIONS.purchaseApproval, manager)
@@ -40,10 +42,18 @@ test.group('Browser / decision stages', (group) => {
     await page.goto(`/processes/${large.id}`)
     await page.assertTextContains('.timeline', 'Routed to Director review (no other route applied)')
 
-    // In Portuguese, with that locale's thousands separator.
-    manager.locale = 'pt-BR'
-    await manager.save()
-    await page.goto(`/processes/${draft.id}`)
-    await page.assertTextContains('.timeline', 'Encaminhado para Manager review (amount ≤ 10.000)')
+    // In Portuguese (a colleague's language, remembered on sign-in), with its thousands separator.
+    const colleague = await UserFactory.apply('manager').merge({ locale: 'pt-BR' }).create()
+    const other = await browser.newContext({ baseURL: `http://${env.HOST}:${env.PORT}` })
+    try {
+      const theirs = await signIn(other.visit.bind(other), colleague)
+      await theirs.goto(`/processes/${draft.id}`)
+      await theirs.assertTextContains(
+        '.timeline',
+        'Encaminhado para Manager review (amount ≤ 10.000)'
+      )
+    } finally {
+      await other.close()
+    }
   })
 })
