@@ -69,7 +69,7 @@ function printTable() {
     // same background load; the ratio is the median of those pairs.
     const pairs = row.engine.flatMap((run, i) => (row.raw[i] ? [[run, row.raw[i]!]] : []))
     if (!pairs.length) continue
-    const ratio = median(pairs.map(([run, raw]) => run!.opsPerSecond / raw!.opsPerSecond))
+    const ratio = median(pairs.map(([run, baseline]) => run!.opsPerSecond / baseline!.opsPerSecond))
     const cpu = (runs: Run[]) => fmt(median(runs.map((run) => run.cpuMicros)))
     console.log(
       `| ${row.label} | ${fmt(engine)} | ${fmt(raw)} | ${pct(ratio)} | ${ratio >= TARGET ? 'met' : 'below'} | ${cpu(row.engine)} µs / ${cpu(row.raw)} µs |`

@@ -15,15 +15,15 @@ test.group('Browser / decision stages', (group) => {
   }) => {
     const manager = await UserFactory.apply('manager').create()
     await publishWorkflow(DEMO_DEFINITIONS.purchaseApproval, manager)
-    const start = async (amount: number) =>
-      (
-        await new StartProcess().handle({
-          workflowKey: 'purchase-approval',
-          title: `Monitors ${amount}`,
-          data: { amount, supplier: 'ACME' },
-          actor: manager,
-        })
-      ).process
+    const start = async (amount: number) => {
+      const { process } = await new StartProcess().handle({
+        workflowKey: 'purchase-approval',
+        title: `Monitors ${amount}`,
+        data: { amount, supplier: 'ACME' },
+        actor: manager,
+      })
+      return process
+    }
     const draft = await start(5000)
     const large = await move(await start(25000), 'submit', manager)
 

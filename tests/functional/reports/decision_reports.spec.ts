@@ -24,16 +24,16 @@ test.group('Reports / decision stages', (group) => {
   async function history() {
     const manager = await UserFactory.apply('manager').create()
     const { workflow } = await publishWorkflow(DEMO_DEFINITIONS.purchaseApproval, manager)
-    const start = async (amount: number) =>
-      (
-        await new StartProcess().handle({
-          workflowKey: 'purchase-approval',
-          title: `Buy ${amount}`,
-          data: { amount, supplier: 'ACME' },
-          actor: manager,
-          at: at('10:00'),
-        })
-      ).process
+    const start = async (amount: number) => {
+      const { process } = await new StartProcess().handle({
+        workflowKey: 'purchase-approval',
+        title: `Buy ${amount}`,
+        data: { amount, supplier: 'ACME' },
+        actor: manager,
+        at: at('10:00'),
+      })
+      return process
+    }
     const small = await move(await start(500), 'submit', manager, { at: at('11:00') })
     await move(small, 'place_order', manager, {
       at: at('12:00'),

@@ -1,7 +1,9 @@
 import { test } from '@japa/runner'
 
-const load = async () =>
-  (await import('../../../resources/js/lib/readable_condition.ts')).readableCondition
+const load = async () => {
+  const module = await import('../../../resources/js/lib/readable_condition.ts')
+  return module.readableCondition
+}
 
 test.group('Timeline | readable route conditions', () => {
   test('strips data., writes signs and words, separates thousands as the locale does', async ({

@@ -100,9 +100,23 @@ const AUTOMATED: WorkflowDefinition = {
 
 const eventsOf = (id: number) => ProcessEvent.query().where('process_id', id).orderBy('sequence')
 
+async function lastEvent(id: number) {
+  const events = await eventsOf(id)
+  return events.at(-1)!
+}
+
+async function current(id: number) {
+  return Process.findOrFail(id)
+}
+
 async function outboxOf(id: number) {
   const rows = await db.from('outbox_messages').where('process_id', id).orderBy('id')
   return rows.map((r) => ({ eventId: Number(r.event_id), topic: r.topic as string }))
+}
+
+async function outboxCount(id: number) {
+  const rows = await outboxOf(id)
+  return rows.length
 }
 
 /** Every stored process equals the replay of its events. */
@@ -119,9 +133,8 @@ test.group('API / decision stages', (group) => {
     return () => mail.restore()
   })
 
-  async function purchase(client: any, amount: number, user?: User) {
-    const manager = user ?? (await UserFactory.apply('manager').create())
-    await publishWorkflow(DEMO_DEFINITIONS.purchaseApproval, manager)
+  /** Starts a purchase approval of `amount` through the API (the workflow is already published). */
+  async function startPurchase(client: any, manager: User, amount: number) {
     const api = (request: any) => request.withGuard('api').loginAs(manager)
     const started = await api(
       client.post('/api/v1/processes').json({
@@ -132,6 +145,12 @@ test.group('API / decision stages', (group) => {
     )
     started.assertStatus(201)
     return { api, manager, id: started.body().data.id as number }
+  }
+
+  async function purchase(client: any, amount: number) {
+    const manager = await UserFactory.apply('manager').create()
+    await publishWorkflow(DEMO_DEFINITIONS.purchaseApproval, manager)
+    return startPurchase(client, manager, amount)
   }
 
   test('the answer to the command that entered the decision already shows the stage it was routed to', async ({
@@ -208,22 +227,9 @@ test.group('API / decision stages', (group) => {
       { amount: 10000, stage: 'manager', index: 1 },
       { amount: 10000.5, stage: 'director', index: null },
     ]
-    let published = false
+    await publishWorkflow(DEMO_DEFINITIONS.purchaseApproval, manager)
     for (const expected of cases) {
-      const { api, id } = published
-        ? await (async () => {
-            const api = (request: any) => request.withGuard('api').loginAs(manager)
-            const started = await api(
-              client.post('/api/v1/processes').json({
-                workflow: 'purchase-approval',
-                title: 'x',
-                data: { amount: expected.amount, supplier: 'ACME' },
-              })
-            )
-            return { api, id: started.body().data.id as number }
-          })()
-        : await purchase(client, expected.amount, manager)
-      published = true
+      const { api, id } = await startPurchase(client, manager, expected.amount)
       const response = await api(
         client
           .post(`/api/v1/processes/${id}/transitions`)
@@ -231,7 +237,7 @@ test.group('API / decision stages', (group) => {
       )
       response.assertStatus(200)
       assert.equal(response.body().data.stage.key, expected.stage, String(expected.amount))
-      const last = (await eventsOf(id)).at(-1)!
+      const last = await lastEvent(id)
       assert.deepEqual(last.payload.route, {
         stage: 'route',
         index: expected.index,
@@ -294,7 +300,8 @@ test.group('API / decision stages', (group) => {
       ]
     )
     // Only the stage where it rests gets timers (the SLA of "lead").
-    const timers = (await outboxOf(byManager.id)).filter((m) => m.topic.startsWith('timer.'))
+    const outbox = await outboxOf(byManager.id)
+    const timers = outbox.filter((m) => m.topic.startsWith('timer.'))
     assert.deepEqual(timers, [{ eventId: events[3]!.id, topic: 'timer.sla' }])
 
     const byMember = await startAs(member, 5000)
@@ -317,7 +324,8 @@ test.group('API / decision stages', (group) => {
     const small = await startAs(manager, 10)
     const smallAnswer = await submit(manager, small.id)
     smallAnswer.assertBodyContains({ data: { version: 3, stage: { key: 'small' } } })
-    assert.deepEqual((await eventsOf(small.id)).at(-1)!.payload.route, {
+    const smallRoute = await lastEvent(small.id)
+    assert.deepEqual(smallRoute.payload.route, {
       stage: 'size',
       index: null,
       when: null,
@@ -330,7 +338,7 @@ test.group('API / decision stages', (group) => {
     assert,
   }) => {
     const { api, id } = await purchase(client, 5000)
-    const outboxBefore = (await outboxOf(id)).length
+    const outboxBefore = await outboxCount(id)
     const stale = await api(
       client
         .post(`/api/v1/processes/${id}/transitions`)
@@ -356,7 +364,7 @@ test.group('API / decision stages', (group) => {
       payload: JSON.stringify({ body: 'in the way' }),
       occurred_at: sqlTime(DateTime.now()),
     })
-    const outboxBefore = (await outboxOf(id)).length
+    const outboxBefore = await outboxCount(id)
     const refused = await api(
       client
         .post(`/api/v1/processes/${id}/transitions`)
@@ -365,8 +373,9 @@ test.group('API / decision stages', (group) => {
     refused.assertStatus(409)
     const stored = await Process.findOrFail(id)
     assert.deepInclude(stored.$attributes, { stageKey: 'draft', version: 1 })
+    const left = await eventsOf(id)
     assert.deepEqual(
-      (await eventsOf(id)).map((e) => e.sequence),
+      left.map((e) => e.sequence),
       [1, 3]
     )
     assert.lengthOf(await outboxOf(id), outboxBefore)
@@ -464,7 +473,8 @@ test.group('API / decision stages', (group) => {
       index: 0,
       when: 'data.amount > 100',
     })
-    assert.equal((await Process.findOrFail(timed.id)).stageKey, 'big')
+    const timedNow = await current(timed.id)
+    assert.equal(timedNow.stageKey, 'big')
 
     const steppedEvents = await eventsOf(stepped.id)
     assert.deepEqual(
@@ -477,7 +487,8 @@ test.group('API / decision stages', (group) => {
         ['transitioned', 'small', 'check__small'],
       ]
     )
-    assert.equal((await Process.findOrFail(stepped.id)).stageKey, 'small')
+    const steppedNow = await current(stepped.id)
+    assert.equal(steppedNow.stageKey, 'small')
     await assertReplayAgrees(assert)
   })
 
@@ -507,7 +518,8 @@ test.group('API / decision stages', (group) => {
       .redirects(0)
     confirmed.assertStatus(302)
     await drainOutbox()
-    const stages = await Promise.all(ids.map(async (id) => (await Process.findOrFail(id)).stageKey))
+    const moved = await Promise.all(ids.map((id) => current(id)))
+    const stages = moved.map((p) => p.stageKey)
     assert.deepEqual(stages, ['approved', 'manager', 'manager', 'director'])
     for (const id of ids) {
       const events = await eventsOf(id)
@@ -557,7 +569,7 @@ test.group('API / decision stages', (group) => {
       data: { amount: 1 },
       actor: manager,
     })
-    const outboxBefore = (await outboxOf(process.id)).length
+    const outboxBefore = await outboxCount(process.id)
     await assert.rejects(
       () =>
         new TransitionProcess().handle({
@@ -570,6 +582,7 @@ test.group('API / decision stages', (group) => {
     )
     assert.lengthOf(await eventsOf(process.id), 1)
     assert.lengthOf(await outboxOf(process.id), outboxBefore)
-    assert.equal((await Process.findOrFail(process.id)).version, 1)
+    const after = await current(process.id)
+    assert.equal(after.version, 1)
   })
 })
