@@ -5,16 +5,20 @@
 |
 |   node --import=@poppinss/ts-exec bench/engine_transitions.ts
 |
-| Moves purchase-approval processes round their submit / send_back loop
-| through TransitionProcess (one conditional UPDATE + event INSERT + outbox
-| INSERT per transition, in one transaction) at concurrency 1 and 16, and
-| beside it a raw mysql2 baseline doing the same SQL with its own pool of
-| the same size. Warm-up, then BENCH_REPEATS runs of a fixed number of
-| transitions, engine and raw alternating; the table shows the medians.
+| Moves purchase processes round a draft / review loop through
+| TransitionProcess (one conditional UPDATE + event INSERT + outbox INSERT
+| per transition, in one transaction) at concurrency 1 and 16, each
+| transition guarded by a CEL `when`, and beside it a raw mysql2 baseline
+| doing the same SQL with its own pool of the same size. A second engine
+| row takes the same moves through a decision stage each (two events per
+| command: the person's and the system's route, one transaction), against
+| the same raw baseline. Warm-up, then BENCH_REPEATS runs of a fixed number
+| of transitions, engine, raw and decision alternating; the table shows the
+| medians.
 |
 | The database (DB_DATABASE, default stageflow_bench; the name must contain
 | "bench") is dropped and created again. Everything is bounded: a run stops
-| after BENCH_MAX_RUN_SECONDS (10), the script after BENCH_DEADLINE_SECONDS (170).
+| after BENCH_MAX_RUN_SECONDS (10), the script after BENCH_DEADLINE_SECONDS (300).
 | See docs/benchmarks.md.
 |
 */
@@ -39,7 +43,7 @@ const CASES = [
 const REPEATS = setting('BENCH_REPEATS', 3)
 const MAX_RUN_SECONDS = setting('BENCH_MAX_RUN_SECONDS', 10)
 const WARMUP_SECONDS = 6
-const DEADLINE_SECONDS = setting('BENCH_DEADLINE_SECONDS', 170)
+const DEADLINE_SECONDS = setting('BENCH_DEADLINE_SECONDS', 300)
 const TARGET = 0.6
 
 type Row = { label: string; engine: Run[]; raw: Run[] }
@@ -61,9 +65,11 @@ function printTable() {
   for (const row of rows.filter((r) => r.engine.length && r.raw.length)) {
     const engine = median(row.engine.map((run) => run.opsPerSecond))
     const raw = median(row.raw.map((run) => run.opsPerSecond))
-    // Each engine run is paired with the raw run right after it, so both saw
-    // the same background load; the ratio is the median of those pairs.
-    const ratio = median(row.engine.map((run, i) => run.opsPerSecond / row.raw[i]!.opsPerSecond))
+    // Each engine run is paired with the raw run next to it, so both saw the
+    // same background load; the ratio is the median of those pairs.
+    const pairs = row.engine.flatMap((run, i) => (row.raw[i] ? [[run, row.raw[i]!]] : []))
+    if (!pairs.length) continue
+    const ratio = median(pairs.map(([run, baseline]) => run!.opsPerSecond / baseline!.opsPerSecond))
     const cpu = (runs: Run[]) => fmt(median(runs.map((run) => run.cpuMicros)))
     console.log(
       `| ${row.label} | ${fmt(engine)} | ${fmt(raw)} | ${pct(ratio)} | ${ratio >= TARGET ? 'met' : 'below'} | ${cpu(row.engine)} µs / ${cpu(row.raw)} µs |`
@@ -85,25 +91,43 @@ console.log(
   `Engine transitions — ${bench.server.version} (innodb_flush_log_at_trx_commit=${bench.server.flush}), Node ${process.version}, ${cpus().length} CPUs, pools of ${bench.poolSize}, load average ${loadAverage()}`
 )
 const statements = await bench.statementsPerTransition(await bench.engineSteps(1), 20)
+const decisionStatements = await bench.statementsPerTransition(
+  await bench.engineSteps(1, undefined, 'decision'),
+  20
+)
 const outboxRows = Object.entries(await bench.outboxRowsPerStage())
   .map(([stage, count]) => `${count} entering ${stage}`)
   .join(', ')
 console.log(
-  `Per transition: engine ${statements} SQL statements, raw 5 (BEGIN … COMMIT included); outbox rows ${outboxRows} (the raw baseline writes the same rows)`
+  `Per transition: engine ${statements} SQL statements (${decisionStatements} into a decision stage), raw 5 (BEGIN … COMMIT included); outbox rows ${outboxRows} (the raw baseline writes the same rows)`
 )
 
 for (const { concurrency, operations, warmup } of CASES) {
   await measure(await bench.engineSteps(concurrency), warmup, WARMUP_SECONDS)
   await measure(await bench.rawSteps(concurrency), warmup, WARMUP_SECONDS)
-  const row: Row = { label: `c=${concurrency}`, engine: [], raw: [] }
-  rows.push(row)
+  await measure(await bench.engineSteps(concurrency, undefined, 'decision'), warmup, WARMUP_SECONDS)
+  const row: Row = { label: `c=${concurrency}, guarded`, engine: [], raw: [] }
+  // The same raw runs: each decision run is paired with the raw run just before it.
+  const decisions: Row = {
+    label: `c=${concurrency}, into a decision stage (two events)`,
+    engine: [],
+    raw: row.raw,
+  }
+  rows.push(row, decisions)
   for (let repeat = 1; repeat <= REPEATS; repeat++) {
     row.engine.push(
       await measure(await bench.engineSteps(concurrency), operations, MAX_RUN_SECONDS)
     )
     row.raw.push(await measure(await bench.rawSteps(concurrency), operations, MAX_RUN_SECONDS))
+    decisions.engine.push(
+      await measure(
+        await bench.engineSteps(concurrency, undefined, 'decision'),
+        operations,
+        MAX_RUN_SECONDS
+      )
+    )
     console.log(
-      `  c=${concurrency} run ${repeat}: engine ${describe(row.engine.at(-1)!)}; raw ${describe(row.raw.at(-1)!)}`
+      `  c=${concurrency} run ${repeat}: engine ${describe(row.engine.at(-1)!)}; raw ${describe(row.raw.at(-1)!)}; into a decision ${describe(decisions.engine.at(-1)!)}`
     )
   }
 }

@@ -49,3 +49,27 @@ export function chooseRoute(
   }
   return { transition: stage.otherwise, index: null, when: null }
 }
+
+/** The `route` of a system `transitioned` event: which decision, which route (null = otherwise). */
+export interface RoutePayload {
+  stage: string
+  index: number | null
+  when: string | null
+}
+
+/** The route an event records, or null when it is not a decision's route event. */
+export function routeOf(event: {
+  type: string
+  payload: Record<string, unknown>
+}): RoutePayload | null {
+  if (event.type !== 'transitioned') return null
+  const route = event.payload.route
+  if (typeof route !== 'object' || route === null || Array.isArray(route)) return null
+  const { stage, index, when } = route as Record<string, unknown>
+  if (typeof stage !== 'string') return null
+  if (index !== null && !(typeof index === 'number' && Number.isSafeInteger(index) && index >= 0)) {
+    return null
+  }
+  if (when !== null && typeof when !== 'string') return null
+  return { stage, index, when }
+}

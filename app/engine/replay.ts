@@ -6,6 +6,7 @@ import type { StageDefinition, WorkflowDefinition } from '#engine/definition'
 import { parseDuration } from '#engine/duration'
 import { stageOf, statusForStage, type ProcessStatus } from '#engine/state_machine'
 import { ReplayError } from '#engine/replay_error'
+import { routeOf } from '#engine/decisions'
 
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const
 export type Priority = (typeof PRIORITIES)[number]
@@ -36,7 +37,12 @@ export interface ProcessEventPayloads {
     data: Record<string, unknown>
     assigneeId: number | null
   }
-  transitioned: { transition: string; data?: Record<string, unknown> }
+  /** `route`: set on the system's event that leaves a decision stage (index/when null = otherwise). */
+  transitioned: {
+    transition: string
+    data?: Record<string, unknown>
+    route?: { stage: string; index: number | null; when: string | null }
+  }
   data_updated: { patch: Record<string, unknown> }
   assigned: { assigneeId: number | null }
   commented: { commentId?: number; body: string }
@@ -230,6 +236,11 @@ export function applyEvent(
       }
       if (payload.data !== undefined && !isObject(payload.data)) {
         throw invalid(event, 'the payload data is not an object.')
+      }
+      // A route is replayed as recorded, never evaluated again; it must at
+      // least be a route out of the stage the event leaves.
+      if (payload.route !== undefined && routeOf(event)?.stage !== event.fromStage) {
+        throw invalid(event, 'the route is malformed or does not leave the stage the event leaves.')
       }
       const definition = resolve(resolveDefinition, state.workflowVersionId, event.sequence)
       const stage = requireStage(definition, event.toStage, event.sequence)

@@ -11,6 +11,7 @@ import type {
 } from '#engine/definition'
 import { isFilled, readField } from '#engine/data'
 import { type GuardBindings, compiledFor, evaluateGuard } from '#engine/expressions'
+import { isDecisionStage } from '#engine/decisions'
 
 export type ProcessStatus = 'active' | Outcome
 
@@ -146,12 +147,14 @@ export function guardRefusal(
 
 /**
  * Every transition leaving `query.stage`, each with whether `query.role`
- * may run it given `query.data`, and why not.
+ * may run it given `query.data`, and why not. None for a decision stage:
+ * only its routes leave it, taken by the engine, never offered to anyone.
  */
 export function availableTransitions(
   definition: WorkflowDefinition,
   query: AvailabilityQuery
 ): AvailableTransition[] {
+  if (isDecisionStage(stageOf(definition, query.stage))) return []
   return transitionsFrom(definition, query.stage).map((transition) => {
     const reasons: TransitionBlocker[] = []
     if (!roleMayRun(transition, query.role)) reasons.push('role')
@@ -211,6 +214,13 @@ export function checkTransition(
     return refuse(
       'not_from_current_stage',
       `Transition "${transition.key}" leaves stage "${transition.from}", but the process is in stage "${query.stage}".`
+    )
+  }
+  if (isDecisionStage(stageOf(definition, transition.from))) {
+    // A process never rests in a decision stage; its routes are the engine's to take.
+    return refuse(
+      'not_from_current_stage',
+      `Transition "${transition.key}" leaves the decision stage "${transition.from}": only its routes take it, never a command.`
     )
   }
   if (!roleMayRun(transition, query.role)) {

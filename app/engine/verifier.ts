@@ -20,6 +20,7 @@ import { Verification } from '#engine/verifier/verification'
 import { verifyStage, verifyStageSet } from '#engine/verifier/stages'
 import { verifyTransition, verifyTransitionReferences } from '#engine/verifier/transitions'
 import { analyseGraph } from '#engine/verifier/graph'
+import { verifyDecisions } from '#engine/verifier/decisions'
 
 export {
   DefinitionInvalid,
@@ -84,6 +85,7 @@ export function verifyDefinition(
 
   const transitions = (rawTransitions ?? []).map((raw, index) => verifyTransition(run, raw, index))
   verifyTransitionReferences(run)
+  verifyDecisions(run, transitions)
   const outcomes = analyseGraph(run)
 
   const valid = run.problems.length === 0

@@ -1,5 +1,6 @@
 import type { WorkflowDefinition } from '#engine/definition'
 import { stageOf } from '#engine/state_machine'
+import { routeOf } from '#engine/decisions'
 import type Process from '#models/process'
 import type ProcessEvent from '#models/process_event'
 import ProcessEventTransformer from '#transformers/process_event_transformer'
@@ -45,6 +46,8 @@ export default class ProcessActivityTransformer extends ProcessEventTransformer 
       fromStageName: stageName(event.fromStage),
       toStageName: stageName(event.toStage),
       transitionLabel: transitionKey ? (transition?.label ?? transitionKey) : null,
+      // The system's step out of a decision stage: which condition held (null: `otherwise`).
+      route: routeOf(event),
       // The stage an event is about without entering or leaving it (an SLA breach).
       payloadStageName:
         typeof event.payload.stage === 'string' ? stageName(event.payload.stage) : null,

@@ -15,6 +15,7 @@ import StartProcess from '#actions/processes/start_process'
 import TransitionProcess from '#actions/processes/transition_process'
 import AssignProcess from '#actions/processes/assign_process'
 import CommentOnProcess from '#actions/processes/comment_on_process'
+import { guardContextOf } from '#actions/processes/guard_context'
 import { DEMO_DEFINITIONS } from '#database/definitions/index'
 
 /**
@@ -109,11 +110,13 @@ export default class DemoSeeder extends BaseSeeder {
       const next = at.plus({ minutes: 10 + Math.floor(random() * 60 * 24 * 2) })
       if (next > now) break
       at = next
+      // Fields are filled below; a guard that does not hold rules a transition out.
       const options = availableTransitions(definition, {
         stage: process.stageKey,
         role: 'admin',
         data: process.data,
-      })
+        guard: guardContextOf(process, { email: '', role: 'admin' }, at),
+      }).filter((option) => !option.reasons.includes('guard_failed'))
       // Prefer the "happy path" (first transition) most of the time.
       const choice = random() < 0.8 ? options[0] : options[Math.floor(random() * options.length)]
       if (!choice) break
@@ -170,7 +173,8 @@ function dataFor(fields: FieldDefinition[], random: () => number, people: User[]
   for (const field of fields) {
     switch (field.type) {
       case 'number':
-        data[field.key] = Math.round(100 + random() * 9900)
+        // Amounts span every route of the purchase approval (< 1,000, ≤ 10,000, above).
+        data[field.key] = Math.round(100 + random() * (field.key === 'amount' ? 14900 : 9900))
         break
       case 'date':
         data[field.key] = DateTime.now()

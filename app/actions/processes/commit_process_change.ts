@@ -8,6 +8,9 @@ import {
   type ProcessState,
 } from '#engine/replay'
 import type { WorkflowDefinition } from '#engine/definition'
+import { MAX_DECISION_CHAIN, isDecisionStage, routeOf } from '#engine/decisions'
+import { routeThroughDecisions } from '#engine/routing'
+import { stageOf } from '#engine/state_machine'
 import Process from '#models/process'
 import ProcessEvent from '#models/process_event'
 import { VersionConflict } from '#exceptions/process_errors'
@@ -15,6 +18,8 @@ import { definitionOf } from '#support/definitions'
 import { sqlTime } from '#support/sql_time'
 import { outboxFor, stageEntryTimers, type OutboxDraft } from '#actions/processes/outbox'
 import { observedCommand } from '#support/metrics/engine'
+import { actorEmail, guardContextOf } from '#actions/processes/guard_context'
+import User from '#models/user'
 
 /** The event a change writes, before it gets its sequence and time. */
 export type EventDraft = {
@@ -36,6 +41,11 @@ export type ChangeRequest = {
    */
   event: EventDraft | (() => Promise<EventDraft> | EventDraft)
   actorId: number | null
+  /**
+   * Who the actor is, for the conditions of decision stages the event may
+   * enter (looked up by `actorId` when needed and not given).
+   */
+  actor?: { role: string; email?: string }
   idempotencyKey?: string | null
   /** Extra definitions the event needs (a migration's target version). */
   definitions?: Map<number, WorkflowDefinition>
@@ -46,7 +56,13 @@ export type ChangeRequest = {
 
 export type ChangeResult = {
   process: Process
+  /** The command's event (the one holding the idempotency key). */
   event: ProcessEvent
+  /**
+   * Every event the change wrote, `event` first: after it, one system
+   * `transitioned` event per decision stage the process was routed through.
+   */
+  events: ProcessEvent[]
   /** True when the idempotency key was used before: nothing was written. */
   replayed: boolean
 }
@@ -58,6 +74,11 @@ export type ChangeResult = {
  *   1. UPDATE processes … WHERE id = ? AND version = ?   (0 rows → 409, nothing written)
  *   2. INSERT process_events (sequence = the new version)
  *   3. INSERT outbox_messages for the side effects
+ * When the event leaves the process in a decision stage, the route taken
+ * from each decision stage is one more event by the system (actor null,
+ * the route in its payload), written in the same transaction: the row ends
+ * in the stage where the process rests, the log has no gap, and replay
+ * folds the recorded routes without evaluating them.
  * An idempotency key already used on the process returns the original
  * result and writes nothing; the unique index settles races. These checks
  * live here only: commands pass their rules as `event`, decided after them.
@@ -88,11 +109,23 @@ export default class CommitProcessChange {
     }
     const definitions = new Map(request.definitions)
     definitions.set(process.workflowVersionId, await definitionOf(process.workflowVersionId))
-    const next = applyEvent(process.toState(), engineEvent, (id) => {
+    const resolve = (id: number) => {
       const definition = definitions.get(id)
       if (!definition) throw new Error(`Definition of version ${id} was not loaded`)
       return definition
-    })
+    }
+    const entered = applyEvent(process.toState(), engineEvent, resolve)
+    // Decided before the transaction (pure), written inside it with the event.
+    const routed = isDecisionStage(stageOf(resolve(entered.workflowVersionId), entered.stage))
+      ? routeThroughDecisions(
+          entered,
+          engineEvent,
+          resolve,
+          guardContextOf(process, await this.actorOf(request), at)
+        )
+      : { events: [], state: entered }
+    const next = routed.state
+    const moved = routed.events.length > 0
 
     try {
       return await db.transaction(async (trx) => {
@@ -100,31 +133,46 @@ export default class CommitProcessChange {
           .from('processes')
           .where('id', process.id)
           .where('version', expectedVersion)
-          .update(this.columnsOf(next, process, at))
+          .update(this.columnsOf(next, process, at, moved))
         if (Number(updated) === 0) {
           throw new StaleWrite()
         }
 
         // Entering a stage (re)starts its timers: SLA check, automatic transition.
+        // They belong to the stage the process rests in, so to the last event.
+        const last = routed.events.at(-1) ?? engineEvent
         const timers =
-          next.stage !== process.stageKey || next.workflowVersionId !== process.workflowVersionId
+          moved ||
+          next.stage !== process.stageKey ||
+          next.workflowVersionId !== process.workflowVersionId
             ? stageEntryTimers(
                 definitions.get(next.workflowVersionId)!,
                 next,
                 process.id,
                 at,
-                engineEvent.type === 'transitioned' ? String(engineEvent.payload.transition) : null
+                last.type === 'transitioned' ? String(last.payload.transition) : null
               )
             : []
         const event = await recordEvent(trx, process.id, engineEvent, idempotencyKey ?? null, [
-          ...timers,
+          ...(moved ? [] : timers),
           ...(request.outbox ?? []),
         ])
+        const events = [event]
+        for (const [i, routeEvent] of routed.events.entries()) {
+          const isLast = i === routed.events.length - 1
+          events.push(await recordEvent(trx, process.id, routeEvent, null, isLast ? timers : []))
+        }
 
         // The row now holds exactly `next`: build the answer from it instead of reading it back.
         return {
-          process: this.snapshot(process, next, event.occurredAt, enteredAt(next, process, at)),
+          process: this.snapshot(
+            process,
+            next,
+            event.occurredAt,
+            moved ? at : enteredAt(next, process, at)
+          ),
           event,
+          events,
           replayed: false,
         }
       })
@@ -174,7 +222,7 @@ export default class CommitProcessChange {
     return snapshot
   }
 
-  protected columnsOf(state: ProcessState, before: Process, at: DateTime) {
+  protected columnsOf(state: ProcessState, before: Process, at: DateTime, routed = false) {
     return {
       workflow_version_id: state.workflowVersionId,
       title: state.title,
@@ -187,7 +235,7 @@ export default class CommitProcessChange {
       sla_breached: state.slaBreached,
       closed_at: sqlTime(state.closedAt),
       version: state.version,
-      stage_entered_at: sqlTime(enteredAt(state, before, at)),
+      stage_entered_at: sqlTime(routed ? at : enteredAt(state, before, at)),
       updated_at: sqlTime(at),
     }
   }
@@ -201,10 +249,14 @@ export default class CommitProcessChange {
    * after that event, rebuilt from the log.
    */
   async replayed(process: Process, event: ProcessEvent): Promise<ChangeResult> {
-    const events = await ProcessEvent.query()
+    const read = await ProcessEvent.query()
       .where('process_id', process.id)
-      .where('sequence', '<=', event.sequence)
+      .where('sequence', '<=', event.sequence + MAX_DECISION_CHAIN)
       .orderBy('sequence')
+    // The command's own route events follow it directly: its answer is the stage it came to rest in.
+    let end = read.findIndex((e) => e.sequence === event.sequence)
+    while (end + 1 < read.length && routeOf(read[end + 1]) !== null) end++
+    const events = read.slice(0, end + 1)
     const versionIds = new Set(
       events
         .flatMap((e) => [e.payload.workflowVersionId, e.payload.toVersionId])
@@ -219,7 +271,21 @@ export default class CommitProcessChange {
     )
 
     const snapshot = this.snapshot(process, state, event.occurredAt, process.stageEnteredAt)
-    return { process: snapshot, event, replayed: true }
+    const written = events.filter((e) => e.sequence >= event.sequence)
+    return { process: snapshot, event, events: written, replayed: true }
+  }
+
+  /** The actor as a route's condition sees it (`user.email`, `user.role`). */
+  protected async actorOf(request: ChangeRequest) {
+    if (request.actor) {
+      return {
+        role: request.actor.role,
+        email: await actorEmail({ id: request.actorId, email: request.actor.email }),
+      }
+    }
+    if (request.actorId === null) return { role: 'system', email: '' }
+    const user = await User.find(request.actorId)
+    return { role: user?.role ?? '', email: user?.email ?? '' }
   }
 }
 

@@ -37,6 +37,7 @@ export default class TransitionProcess {
       process: params.process,
       expectedVersion: params.expectedVersion,
       actorId: params.actor.id,
+      actor: params.actor,
       idempotencyKey: params.idempotencyKey,
       at: params.at,
       event: () => this.decide(params),

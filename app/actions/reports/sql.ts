@@ -77,6 +77,9 @@ export function processFilter(params: ReportParams) {
  * when it left (the next stage-changing event: a transition, migration or
  * cancellation). `left_at` is null while the process
  * still sits there, and for the end stage of a closed process.
+ * Decision stages are no visits: a process passes through one in the
+ * instant of the command that entered it, so the entering event is left
+ * out, and the visit before ends when the route event (same time) begins.
  */
 export function visitsCte(d: Dialect, params: ReportParams) {
   const filter = processFilter(params)
@@ -88,6 +91,8 @@ export function visitsCte(d: Dialect, params: ReportParams) {
       FROM process_events e
       JOIN processes p ON p.id = e.process_id
       WHERE e.type IN ('started', 'transitioned', 'migrated', 'cancelled') ${filter.sql}
+        AND NOT EXISTS (SELECT 1 FROM workflow_stages ds WHERE ds.workflow_version_id = p.workflow_version_id
+          AND ds.key = e.to_stage AND ds.type = 'decision')
     ), visits AS (
       SELECT process_id, stage, entered_at, left_at, workflow_version_id, status,
         ${d.seconds('entered_at', 'left_at')} AS dur

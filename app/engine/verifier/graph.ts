@@ -3,7 +3,7 @@ import { at } from '#engine/verifier/rules'
 import { type Verification } from '#engine/verifier/verification'
 
 /**
- * Reachability checks plus the per-stage outcome report. Checks that depend
+ * Reachability checks (decision stages count by their routes) plus the per-stage outcome report. Checks that depend
  * on a missing start or end stage are skipped: that problem is already
  * reported, and flagging every stage on top would bury it.
  */
@@ -16,6 +16,9 @@ export function analyseGraph(run: Verification): Record<string, Outcome[]> {
     backward.set(node.key, new Set())
   }
   for (const edge of run.edges) {
+    // A decision stage is left only by the transitions its routes take.
+    const routed = run.routedTransitions.get(edge.from)
+    if (routed && (edge.key === undefined || !routed.has(edge.key))) continue
     forward.get(edge.from)!.add(edge.to)
     backward.get(edge.to)!.add(edge.from)
   }

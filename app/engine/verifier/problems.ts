@@ -42,6 +42,15 @@ export type ProblemCode =
   | 'dead_end_stage'
   | 'no_path_to_end'
   | 'invalid_expression'
+  | 'decision_only_property'
+  | 'missing_otherwise'
+  | 'not_allowed_on_decision_stage'
+  | 'route_not_from_stage'
+  | 'unrouted_transition'
+  | 'not_allowed_from_decision_stage'
+  | 'not_allowed_into_decision_stage'
+  | 'decision_cycle'
+  | 'decision_chain_too_long'
   | ActionProblemCode
 
 export interface Problem {

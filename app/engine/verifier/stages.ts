@@ -8,6 +8,7 @@ import {
   type StageEscalation,
 } from '#engine/definition'
 import { verifyFields } from '#engine/verifier/fields'
+import { verifyDecision } from '#engine/verifier/decisions'
 import {
   type JsonObject,
   at,
@@ -31,6 +32,8 @@ const STAGE_PROPERTIES = [
   'automatic',
   'escalation',
   'actions',
+  'routes',
+  'otherwise',
 ]
 const ASSIGNEE_PROPERTIES = ['role', 'user']
 const AUTOMATIC_PROPERTIES = ['after', 'transition']
@@ -105,6 +108,7 @@ export function verifyStage(
     }
   }
 
+  const decision = verifyDecision(run, raw, path, subject, index, key, type)
   const sla = run.readDuration(raw, 'sla', path, subject, false)
   const assignee = verifyAssignee(run, raw, path, subject)
   const fields = verifyFields(run, raw, path, subject)
@@ -146,6 +150,7 @@ export function verifyStage(
     key,
     name,
     type,
+    ...decision,
     ...(outcome === undefined ? {} : { outcome }),
     ...(sla === undefined ? {} : { sla }),
     ...(assignee === undefined ? {} : { assignee }),

@@ -3,6 +3,7 @@ import { ROLES, type FieldType, type Outcome, type Role, type StageType } from '
 import { parseDuration } from '#engine/duration'
 import { verifyActionList } from '#engine/actions/verify_actions'
 import type { ActionTransitionReference } from '#engine/actions/checks'
+import type { DecisionNode } from '#engine/verifier/decisions'
 import { type Problem, type ProblemCode } from '#engine/verifier/problems'
 import {
   EMAIL_PATTERN,
@@ -59,6 +60,10 @@ export class Verification {
   /** Transitions named by actions, and where each action key was first used. */
   readonly actionReferences: ActionTransitionReference[] = []
   readonly actionKeys = new Map<string, string>()
+  /** Decision stages with a usable key, and their routes as written. */
+  readonly decisions: DecisionNode[] = []
+  /** Per decision stage, the transitions its routes (and `otherwise`) take: its only edges. */
+  readonly routedTransitions = new Map<string, Set<string>>()
 
   /** Reads an `actions` list (app/engine/actions/verify_actions.ts does the checks). */
   readActions(object: JsonObject, path: string, subject: string) {

@@ -117,9 +117,37 @@ export function processSchemas(): Record<string, Json> {
       fromStage: { type: ['string', 'null'] },
       toStage: { type: ['string', 'null'] },
       actor: nullable(answer({ id: { type: 'integer' }, name: { type: 'string' } })),
-      payload: { type: 'object', additionalProperties: true },
+      payload: {
+        type: 'object',
+        additionalProperties: true,
+        description:
+          'Depends on the type. `transitioned`: `transition` (its key), `data` (fields set with it), `comment`; ' +
+          "on the system's step out of a decision stage (actor null, written in the same transaction as the " +
+          'command that entered it, one event per decision stage passed) also `route`.',
+        properties: { route: ref('DecisionRoute') },
+      },
       occurredAt: dateTime,
     }),
+    DecisionRoute: {
+      type: 'object',
+      description:
+        'Which route a decision stage took: recorded, so replay never evaluates it again. `index` and `when` are null when no route held and `otherwise` was taken.',
+      required: ['stage', 'index', 'when'],
+      additionalProperties: false,
+      properties: {
+        stage: { type: 'string', description: 'Key of the decision stage left (= fromStage).' },
+        index: {
+          type: ['integer', 'null'],
+          minimum: 0,
+          description:
+            "Position of the route that held in the stage's `routes`; null for `otherwise`.",
+        },
+        when: {
+          type: ['string', 'null'],
+          description: 'The CEL condition that held; null for `otherwise`.',
+        },
+      },
+    },
     ProcessEventListResponse: answer({ data: list(ref('ProcessEvent')) }),
 
     /* Process commands (app/validators/process.ts) */

@@ -193,6 +193,7 @@ function ActivityFeed({ events }: { events: Data.ProcessActivity[] }) {
       case 'started':
         return t('dashboard.activity.started', { who })
       case 'transitioned':
+        if (e.route) return t('dashboard.activity.routed', { to: e.toStageName ?? '' })
         return t('dashboard.activity.transitioned', {
           who,
           from: e.fromStageName ?? '',

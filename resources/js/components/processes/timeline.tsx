@@ -4,6 +4,7 @@ import { urlFor } from '../../client.ts'
 import { useI18n } from '../../lib/i18n.ts'
 import { Markdown } from './markdown.tsx'
 import { displayValue, type FieldDef, type PersonOption } from './data_field.tsx'
+import { readableCondition } from '../../lib/readable_condition.ts'
 
 export type TimelineEvent = {
   id: number
@@ -15,6 +16,8 @@ export type TimelineEvent = {
   toStageName: string | null
   transitionLabel: string | null
   payloadStageName: string | null
+  /** Set on the system's step out of a decision stage; `when` null = `otherwise`. */
+  route: { stage: string; index: number | null; when: string | null } | null
   actor: { id: number; name: string } | null
   assignee: { id: number; name: string } | null
   payload: Record<string, unknown>
@@ -30,7 +33,7 @@ export function Timeline(props: {
   fields: FieldDef[]
   people: PersonOption[]
 }) {
-  const { t, formatDateTime } = useI18n()
+  const { t, locale, formatDateTime } = useI18n()
 
   const describe = (event: TimelineEvent): { text: string; details?: ReactNode } => {
     const who = event.actor?.name ?? t('processes.timeline.system')
@@ -41,6 +44,21 @@ export function Timeline(props: {
           text: t('processes.timeline.started', { who, to: event.toStageName ?? '' }),
         }
       case 'transitioned':
+        if (event.route) {
+          const to = event.toStageName ?? ''
+          return {
+            text:
+              event.route.when === null
+                ? t('processes.timeline.routedOtherwise', { to })
+                : t('processes.timeline.routed', {
+                    to,
+                    condition: readableCondition(event.route.when, locale, {
+                      and: t('processes.timeline.conditionAnd'),
+                      or: t('processes.timeline.conditionOr'),
+                    }),
+                  }),
+          }
+        }
         return {
           text: t('processes.timeline.transitioned', {
             who,
