@@ -20,6 +20,7 @@ import { Verification } from '#engine/verifier/verification'
 import { verifyStage, verifyStageSet } from '#engine/verifier/stages'
 import { verifyTransition, verifyTransitionReferences } from '#engine/verifier/transitions'
 import { analyseGraph } from '#engine/verifier/graph'
+import { verifyFieldConditions } from '#engine/verifier/field_rules'
 
 export {
   DefinitionInvalid,
@@ -81,6 +82,7 @@ export function verifyDefinition(
   const stages = (rawStages ?? []).map((raw, index) => verifyStage(run, raw, index))
   if (rawStages) verifyStageSet(run)
   else run.stagesUsable = false
+  verifyFieldConditions(run)
 
   const transitions = (rawTransitions ?? []).map((raw, index) => verifyTransition(run, raw, index))
   verifyTransitionReferences(run)
