@@ -40,8 +40,34 @@ export function workflowSchemas(): Record<string, Json> {
             ...list({ type: 'string' }),
             minItems: 1,
             uniqueItems: true,
-            description: 'The allowed values; only (and always) on "select" fields.',
+            description: 'The allowed values; only (and always) on "select" and "multiselect" fields.',
           },
+          currency: {
+            type: 'string',
+            pattern: '^[A-Z]{3}$',
+            description: 'Money fields: the ISO 4217 currency of a bare amount.',
+          },
+          rules: {
+            ...object({
+              min: { type: ['number', 'string'] },
+              max: { type: ['number', 'string'] },
+              minLength: { type: 'integer', minimum: 0 },
+              maxLength: { type: 'integer', minimum: 0 },
+              pattern: { type: 'string', maxLength: 500, description: 'RE2 syntax.' },
+            }),
+            additionalProperties: false,
+            description:
+              'Limits checked wherever data is written: min/max (numbers, money amounts, dates), minLength/maxLength (text length, multiselect count), pattern (text).',
+          },
+          visibleWhen: {
+            type: 'string',
+            description: 'CEL over `data`: the field shows (and can be required) only while it holds.',
+          },
+          requiredWhen: {
+            type: 'string',
+            description: 'CEL over `data`: the field must be filled before leaving its stage while it holds.',
+          },
+          default: { description: 'The value a process starts with when none is given.' },
         },
         ['key', 'label', 'type']
       ),
