@@ -42,7 +42,9 @@ const MAX_CACHED_PATTERNS = 1000
  * A pattern matches anywhere in the text (as in JSON Schema): anchor it
  * with ^ and $ to match the whole value.
  */
-export function compilePattern(source: string): { ok: true; re: RE2JS } | { ok: false; message: string } {
+export function compilePattern(
+  source: string
+): { ok: true; re: RE2JS } | { ok: false; message: string } {
   const cached = patterns.get(source)
   if (cached) return { ok: true, re: cached }
   try {

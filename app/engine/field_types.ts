@@ -46,8 +46,7 @@ const USER_ID_PATTERN = /^[1-9]\d*$/
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 export type Coercion =
-  | { ok: true; value: unknown }
-  | { ok: false; code: DataErrorCode; message: string }
+  { ok: true; value: unknown } | { ok: false; code: DataErrorCode; message: string }
 
 const fail = (code: DataErrorCode, message: string): Coercion => ({ ok: false, code, message })
 

@@ -40,7 +40,8 @@ export function workflowSchemas(): Record<string, Json> {
             ...list({ type: 'string' }),
             minItems: 1,
             uniqueItems: true,
-            description: 'The allowed values; only (and always) on "select" and "multiselect" fields.',
+            description:
+              'The allowed values; only (and always) on "select" and "multiselect" fields.',
           },
           currency: {
             type: 'string',
@@ -61,11 +62,13 @@ export function workflowSchemas(): Record<string, Json> {
           },
           visibleWhen: {
             type: 'string',
-            description: 'CEL over `data`: the field shows (and can be required) only while it holds.',
+            description:
+              'CEL over `data`: the field shows (and can be required) only while it holds.',
           },
           requiredWhen: {
             type: 'string',
-            description: 'CEL over `data`: the field must be filled before leaving its stage while it holds.',
+            description:
+              'CEL over `data`: the field must be filled before leaving its stage while it holds.',
           },
           default: { description: 'The value a process starts with when none is given.' },
         },

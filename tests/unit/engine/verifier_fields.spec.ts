@@ -51,11 +51,7 @@ const CASES: [string, unknown[], [string, ProblemCode][]][] = [
     [{ key: 'm', label: 'M', type: 'money', currency: 'eur' }],
     [['$.stages[0].fields[0].currency', 'invalid_currency']],
   ],
-  [
-    'number rules',
-    [{ ...AMOUNT, rules: { min: 0, max: 10 } }],
-    [],
-  ],
+  ['number rules', [{ ...AMOUNT, rules: { min: 0, max: 10 } }], []],
   [
     'a rule for another type',
     [{ ...AMOUNT, rules: { pattern: '^\\d+$', minLength: 1 } }],

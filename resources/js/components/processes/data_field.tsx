@@ -159,9 +159,7 @@ function MoneyField(props: Props & { label: string }) {
             aria-label={t('processes.fields.currencyOf', { label: field.label })}
             aria-invalid={control['aria-invalid']}
             value={value.currency}
-            onChange={(e) =>
-              props.onChange({ ...value, currency: e.target.value.toUpperCase() })
-            }
+            onChange={(e) => props.onChange({ ...value, currency: e.target.value.toUpperCase() })}
           />
         </span>
       )}

@@ -117,7 +117,11 @@ export function DataForm(props: {
             {group.fields.map((field) => (
               <div
                 key={field.key}
-                className={field.type === 'long_text' || field.type === 'multiselect' ? 'field-long' : undefined}
+                className={
+                  field.type === 'long_text' || field.type === 'multiselect'
+                    ? 'field-long'
+                    : undefined
+                }
               >
                 <DataField
                   field={field}

@@ -52,7 +52,12 @@ export function TransitionPanel(props: {
   const run = (transition: AvailableTransition) => {
     const fieldKeys = asksFor(transition)
     if (fieldKeys.length) {
-      setChoice({ key: transition.key, label: transition.label, toName: transition.toName, fieldKeys })
+      setChoice({
+        key: transition.key,
+        label: transition.label,
+        toName: transition.toName,
+        fieldKeys,
+      })
       return
     }
     setRunning(transition.key)
@@ -93,8 +98,7 @@ export function TransitionPanel(props: {
           // transition asks for data, which may make it hold (the server decides).
           const guarded = transition.reasons.includes('guard_failed')
           const fieldKeys = asksFor(transition)
-          const blocked =
-            transition.reasons.includes('role') || (guarded && fieldKeys.length === 0)
+          const blocked = transition.reasons.includes('role') || (guarded && fieldKeys.length === 0)
           return (
             <li key={transition.key}>
               <button

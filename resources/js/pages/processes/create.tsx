@@ -44,8 +44,10 @@ export default function ProcessesCreate({ workflows, people, selected }: Props) 
   const defaultOf = (field: FieldDef) => (field as { default?: unknown }).default
   const valueOf = (values: Record<string, FormValue>, field: FieldDef) =>
     values[field.key] ?? toFormValue(field, defaultOf(field))
-  const values = Object.fromEntries(startFields.map((f) => [f.key, valueOf(form.data.data, f)]))
-  const draft = draftData(startFields, values, {})
+  const shownValues = Object.fromEntries(
+    startFields.map((f) => [f.key, valueOf(form.data.data, f)])
+  )
+  const draft = draftData(startFields, shownValues, {})
   const stateOf = (field: FieldDef) => fieldState(workflow?.definition, field, draft)
 
   return (
@@ -178,18 +180,18 @@ export default function ProcessesCreate({ workflows, people, selected }: Props) 
               {startFields
                 .filter((field) => stateOf(field).visible)
                 .map((field) => (
-                <DataField
-                  key={`${form.data.workflow}-${field.key}`}
-                  field={field}
-                  required={stateOf(field).required}
-                  value={values[field.key]!}
-                  onChange={(value) =>
-                    form.setData('data', { ...form.data.data, [field.key]: value })
-                  }
-                  error={errors[`data.${field.key}`]}
-                  people={people}
-                />
-              ))}
+                  <DataField
+                    key={`${form.data.workflow}-${field.key}`}
+                    field={field}
+                    required={stateOf(field).required}
+                    value={shownValues[field.key]!}
+                    onChange={(value) =>
+                      form.setData('data', { ...form.data.data, [field.key]: value })
+                    }
+                    error={errors[`data.${field.key}`]}
+                    people={people}
+                  />
+                ))}
             </fieldset>
           )}
 

@@ -75,11 +75,19 @@ test.group('API / field rules and field types', (group) => {
   async function publish(client: any) {
     const manager = await UserFactory.apply('manager').create()
     const api = (request: any) => request.withGuard('api').loginAs(manager)
-    ;(await api(client.post('/api/v1/workflows').json(PURCHASE))).assertStatus(201)
-    ;(await api(client.post(`/api/v1/workflows/${PURCHASE.key}/publish`))).assertStatus(200)
+    const created = await api(client.post('/api/v1/workflows').json(PURCHASE))
+    created.assertStatus(201)
+    const published = await api(client.post(`/api/v1/workflows/${PURCHASE.key}/publish`))
+    published.assertStatus(200)
     const start = async (data: Record<string, unknown>) =>
       api(client.post('/api/v1/processes').json({ workflow: PURCHASE.key, title: 'Laptops', data }))
-    return { api, start }
+    /** Starts a process that must be accepted; its id. */
+    const started = async (data: Record<string, unknown>): Promise<number> => {
+      const response = await start(data)
+      response.assertStatus(201)
+      return response.body().data.id
+    }
+    return { api, start, started }
   }
 
   test('start: one 422 message per broken field, nothing written', async ({ client, assert }) => {
@@ -93,8 +101,9 @@ test.group('API / field rules and field types', (group) => {
       notes: 'short',
     })
     refused.assertStatus(422)
-    const errors = (refused.body().errors as { field?: string; code: string; message: string }[])
-      .filter((e) => e.field !== undefined)
+    const errors = (
+      refused.body().errors as { field?: string; code: string; message: string }[]
+    ).filter((e) => e.field !== undefined)
     assert.equal(refused.body().errors[0].code, 'invalid_data')
     assert.deepEqual(
       errors.map((e) => [e.field, e.code]),
@@ -129,15 +138,16 @@ test.group('API / field rules and field types', (group) => {
     // A value given (even empty) is kept instead of the default.
     const emptied = await start({ price: 5, channels: [] })
     emptied.assertStatus(201)
-    assert.isNull((await Process.findOrFail(emptied.body().data.id)).data.channels)
+    const emptiedProcess = await Process.findOrFail(emptied.body().data.id)
+    assert.isNull(emptiedProcess.data.channels)
   })
 
   test('data update: a broken rule is a 422 per field and changes nothing', async ({
     client,
     assert,
   }) => {
-    const { api, start } = await publish(client)
-    const id = (await start({ price: 100 })).body().data.id as number
+    const { api, started } = await publish(client)
+    const id = await started({ price: 100 })
     const refused = await api(
       client.patch(`/api/v1/processes/${id}`).json({
         expectedVersion: 1,
@@ -152,7 +162,11 @@ test.group('API / field rules and field types', (group) => {
         .map((e: any) => [e.field, e.code, e.message]),
       [
         ['data.price', 'above_max', '"Price" must be at most 1000000 USD.'],
-        ['data.channels', 'invalid_option', '"Channels" lists "fax" that is not one of "web", "phone", "mail".'],
+        [
+          'data.channels',
+          'invalid_option',
+          '"Channels" lists "fax" that is not one of "web", "phone", "mail".',
+        ],
       ]
     )
     const process = await Process.findOrFail(id)
@@ -176,8 +190,8 @@ test.group('API / field rules and field types', (group) => {
     client,
     assert,
   }) => {
-    const { api, start } = await publish(client)
-    const id = (await start({ price: 100 })).body().data.id as number
+    const { api, started } = await publish(client)
+    const id = await started({ price: 100 })
     const refused = await api(
       client
         .post(`/api/v1/processes/${id}/transitions`)
@@ -187,7 +201,8 @@ test.group('API / field rules and field types', (group) => {
     refused.assertBodyContains({
       errors: [{ field: 'data.po', code: 'pattern_mismatch' }],
     })
-    assert.equal((await Process.findOrFail(id)).stageKey, 'request')
+    const after = await Process.findOrFail(id)
+    assert.equal(after.stageKey, 'request')
     assert.lengthOf(await ProcessEvent.query().where('process_id', id), 1)
   })
 
@@ -195,8 +210,8 @@ test.group('API / field rules and field types', (group) => {
     client,
     assert,
   }) => {
-    const { api, start } = await publish(client)
-    const big = (await start({ price: 20000 })).body().data.id as number
+    const { api, started } = await publish(client)
+    const big = await started({ price: 20000 })
 
     const shown = await api(client.get(`/api/v1/processes/${big}`))
     shown.assertStatus(200)
@@ -210,9 +225,7 @@ test.group('API / field rules and field types', (group) => {
 
     for (const transition of ['submit', 'withdraw']) {
       const refused = await api(
-        client
-          .post(`/api/v1/processes/${big}/transitions`)
-          .json({ transition, expectedVersion: 1 })
+        client.post(`/api/v1/processes/${big}/transitions`).json({ transition, expectedVersion: 1 })
       )
       refused.assertStatus(422)
       assert.deepEqual(refused.body().errors, [
@@ -227,7 +240,8 @@ test.group('API / field rules and field types', (group) => {
         },
       ])
     }
-    assert.equal((await Process.findOrFail(big)).version, 1)
+    const after = await Process.findOrFail(big)
+    assert.equal(after.version, 1)
 
     // Filled with the transition itself: it moves.
     const moved = await api(
@@ -239,18 +253,22 @@ test.group('API / field rules and field types', (group) => {
     moved.assertBodyContains({ data: { stage: { key: 'review' } } })
 
     // Below 10,000 the risk review is hidden, so not required.
-    const small = (await start({ price: 900 })).body().data.id as number
+    const small = await started({ price: 900 })
     const free = await api(
-      client.post(`/api/v1/processes/${small}/transitions`).json({ transition: 'submit', expectedVersion: 1 })
+      client
+        .post(`/api/v1/processes/${small}/transitions`)
+        .json({ transition: 'submit', expectedVersion: 1 })
     )
     free.assertStatus(200)
   })
 
   test('requiredWhen blocks leaving only while it holds', async ({ client, assert }) => {
-    const { api, start } = await publish(client)
-    const id = (await start({ price: 60000, risk: 'Reviewed.' })).body().data.id as number
+    const { api, started } = await publish(client)
+    const id = await started({ price: 60000, risk: 'Reviewed.' })
     const refused = await api(
-      client.post(`/api/v1/processes/${id}/transitions`).json({ transition: 'submit', expectedVersion: 1 })
+      client
+        .post(`/api/v1/processes/${id}/transitions`)
+        .json({ transition: 'submit', expectedVersion: 1 })
     )
     refused.assertStatus(422)
     refused.assertBodyContains({ errors: [{ code: 'missing_fields' }, { field: 'data.cfo_note' }] })
@@ -261,15 +279,18 @@ test.group('API / field rules and field types', (group) => {
     )
     lowered.assertStatus(200)
     const moved = await api(
-      client.post(`/api/v1/processes/${id}/transitions`).json({ transition: 'submit', expectedVersion: 2 })
+      client
+        .post(`/api/v1/processes/${id}/transitions`)
+        .json({ transition: 'submit', expectedVersion: 2 })
     )
     moved.assertStatus(200)
-    assert.equal((await Process.findOrFail(id)).stageKey, 'review')
+    const after = await Process.findOrFail(id)
+    assert.equal(after.stageKey, 'review')
   })
 
   test('a bulk preview names the field that blocks the stage', async ({ client, assert }) => {
-    const { start } = await publish(client)
-    const id = (await start({ price: 20000 })).body().data.id as number
+    const { started } = await publish(client)
+    const id = await started({ price: 20000 })
     const admin = await UserFactory.apply('admin').create()
     const response = await client
       .post('/processes/bulk/preview')
