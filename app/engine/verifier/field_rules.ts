@@ -5,6 +5,7 @@
  * fields of any stage.
  */
 import type { FieldDefinition, FieldRules, FieldType } from '#engine/definition'
+import { isFilled } from '#engine/data'
 import { compileExpression } from '#engine/expressions'
 import { CURRENCY_PATTERN, coerce, isIsoDate } from '#engine/field_types'
 import {
@@ -156,7 +157,11 @@ function ruleValueProblem(
     : { code: 'invalid_rule', text: `must be a number, not ${shown}.` }
 }
 
-/** `default`: a valid value of the (otherwise valid) field, within its rules; stored coerced. */
+/**
+ * `default`: a valid value of the (otherwise valid) field, within its rules;
+ * stored coerced. An empty one ('', [], null) is dropped, like any empty
+ * optional property.
+ */
 export function verifyDefault(
   run: Verification,
   raw: JsonObject,
@@ -164,7 +169,7 @@ export function verifyDefault(
   subject: string,
   field: FieldDefinition | undefined
 ): unknown {
-  if (raw.default === undefined || raw.default === null || field === undefined) return undefined
+  if (field === undefined || !isFilled(raw.default)) return undefined // An empty default is none.
   const coerced = coerce(field, raw.default)
   const problem = coerced.ok ? ruleViolation(field, coerced.value) : coerced
   if (problem || !coerced.ok) {

@@ -220,17 +220,23 @@ test.group('Verifier | field rules, conditions and defaults', () => {
     })
   }
 
-  test('defaults are stored coerced in the normalised definition', ({ assert }) => {
+  test('defaults are stored coerced in the normalised definition; empty ones are dropped', ({
+    assert,
+  }) => {
     const result = verifyDefinition(
       withFields([
         { key: 'm', label: 'M', type: 'money', currency: 'EUR', default: '10.5' },
         { ...AMOUNT, default: '7' },
+        { key: 't', label: 'T', type: 'text', rules: { minLength: 3 }, default: '' },
+        { key: 's', label: 'S', type: 'multiselect', options: ['a'], default: [] },
       ])
     )
     assert.deepEqual(result.problems, [])
     const fields = result.definition!.stages[0]!.fields!
     assert.deepEqual(fields[0]!.default, { amount: 10.5, currency: 'EUR' })
     assert.equal(fields[1]!.default, 7)
+    assert.notProperty(fields[2]!, 'default')
+    assert.notProperty(fields[3]!, 'default')
   })
 
   test('messages name the field and say what is wrong', ({ assert }) => {
