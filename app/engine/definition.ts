@@ -17,7 +17,19 @@ export const OUTCOMES = ['completed', 'cancelled', 'failed'] as const
 export type Outcome = (typeof OUTCOMES)[number]
 
 /** Types a stage field (a piece of process data) can have. */
-export const FIELD_TYPES = ['text', 'number', 'date', 'select', 'boolean', 'user'] as const
+export const FIELD_TYPES = [
+  'text',
+  'long_text',
+  'number',
+  'money',
+  'date',
+  'select',
+  'multiselect',
+  'boolean',
+  'email',
+  'url',
+  'user',
+] as const
 export type FieldType = (typeof FIELD_TYPES)[number]
 
 /** Application roles that definitions may refer to. */

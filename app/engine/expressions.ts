@@ -14,6 +14,7 @@ import {
   type CelKind,
   type Declarations,
   ExpressionTypeError,
+  type Shape,
   typeOf,
 } from '#engine/expressions/check'
 
@@ -55,10 +56,16 @@ export interface GuardBindings {
   now: Date
 }
 
-const FIELD_KINDS: Record<FieldType, CelKind> = {
+/** How an expression sees each field type's value (`data.price.amount` on money). */
+const FIELD_KINDS: Record<FieldType, Shape> = {
   number: 'double',
+  money: { amount: 'double', currency: 'string' },
   text: 'string',
+  long_text: 'string',
+  email: 'string',
+  url: 'string',
   select: 'string',
+  multiselect: 'list',
   date: 'string',
   boolean: 'bool',
   user: 'dyn',
@@ -75,9 +82,15 @@ const PROCESS = {
 
 const environment = celEnv()
 
-function declarationsFor(env: ExpressionEnv): Declarations {
-  const data: Record<string, CelKind> = {}
+/**
+ * What an expression may name. Field conditions (`visibleWhen`,
+ * `requiredWhen`) see only `data`, so the browser (the forms' show/hide)
+ * and the server, evaluating the same expression on the same data, agree.
+ */
+function declarationsFor(env: ExpressionEnv, dataOnly = false): Declarations {
+  const data: Record<string, Shape> = {}
   for (const [key, type] of Object.entries(env.fields)) data[key] = FIELD_KINDS[type]
+  if (dataOnly) return { data }
   return {
     data,
     process: { ...PROCESS },
@@ -88,12 +101,13 @@ function declarationsFor(env: ExpressionEnv): Declarations {
 
 /**
  * Parses and type-checks `source` against `env`. With `boolean` (a guard),
- * an expression whose type is known and not bool is a problem.
+ * an expression whose type is known and not bool is a problem; with
+ * `dataOnly` (a field condition) it may name only `data`.
  */
 export function compileExpression(
   source: string,
   env: ExpressionEnv,
-  options: { boolean?: boolean } = { boolean: true }
+  options: { boolean?: boolean; dataOnly?: boolean } = { boolean: true }
 ): ExpressionCompilation {
   if (source.length > MAX_EXPRESSION_LENGTH) {
     return problem('too_long', `The expression is longer than ${MAX_EXPRESSION_LENGTH} characters.`)
@@ -107,7 +121,7 @@ export function compileExpression(
   }
   let type: CelKind
   try {
-    type = typeOf(parsed.expr, declarationsFor(env))
+    type = typeOf(parsed.expr, declarationsFor(env, options.dataOnly))
   } catch (error) {
     if (error instanceof ExpressionTypeError) return problem('type', error.message)
     // The walk recursing too deep on a hostile tree is a depth problem too.
@@ -134,6 +148,23 @@ function problem(kind: ExpressionProblem['kind'], message: string): ExpressionPr
 export function evaluateGuard(compiled: CompiledExpression, bindings: GuardBindings): boolean {
   try {
     const result = compiled.program(toCel(bindings))
+    if (isCelError(result)) return false
+    return result === true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Whether a field condition holds for `data`. Like a guard, an error (a
+ * field not filled in, say) or a non-boolean is `false`.
+ */
+export function evaluateCondition(
+  compiled: CompiledExpression,
+  data: Record<string, unknown>
+): boolean {
+  try {
+    const result = compiled.program({ data: plainData(data) } as unknown as Record<string, never>)
     if (isCelError(result)) return false
     return result === true
   } catch {
@@ -192,20 +223,33 @@ export function expressionEnvOf(definition: WorkflowDefinition): ExpressionEnv {
   return { fields }
 }
 
-/** Compiled expressions per definition (one object per version), per source. */
+/** Compiled expressions per definition (one object per version), per scope and source. */
 const cache = new WeakMap<WorkflowDefinition, Map<string, ExpressionCompilation>>()
 
-/** `source` compiled for `definition`, once per (version, expression). */
-export function compiledFor(definition: WorkflowDefinition, source: string): ExpressionCompilation {
+function cached(definition: WorkflowDefinition, source: string, dataOnly: boolean) {
   let perDefinition = cache.get(definition)
   if (!perDefinition) {
     perDefinition = new Map()
     cache.set(definition, perDefinition)
   }
-  let compiled = perDefinition.get(source)
+  const key = `${dataOnly ? 'condition' : 'guard'}:${source}`
+  let compiled = perDefinition.get(key)
   if (!compiled) {
-    compiled = compileExpression(source, expressionEnvOf(definition))
-    perDefinition.set(source, compiled)
+    compiled = compileExpression(source, expressionEnvOf(definition), { boolean: true, dataOnly })
+    perDefinition.set(key, compiled)
   }
   return compiled
+}
+
+/** `source` compiled for `definition`, once per (version, expression). */
+export function compiledFor(definition: WorkflowDefinition, source: string): ExpressionCompilation {
+  return cached(definition, source, false)
+}
+
+/** A field condition (`visibleWhen`, `requiredWhen`) compiled for `definition`, once. */
+export function conditionFor(
+  definition: WorkflowDefinition,
+  source: string
+): ExpressionCompilation {
+  return cached(definition, source, true)
 }

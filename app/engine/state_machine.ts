@@ -9,7 +9,8 @@ import type {
   TransitionDefinition,
   WorkflowDefinition,
 } from '#engine/definition'
-import { isFilled, readField } from '#engine/data'
+import { collectFields, isFilled, readField } from '#engine/data'
+import { type ExitBlocker, fieldsBlockingExit } from '#engine/field_rules'
 import { type GuardBindings, compiledFor, evaluateGuard } from '#engine/expressions'
 import { isDecisionStage } from '#engine/decisions'
 
@@ -29,7 +30,10 @@ export interface AvailableTransition {
   allowed: boolean
   /** Why it is not allowed; empty when `allowed`. */
   reasons: TransitionBlocker[]
+  /** Keys of the fields to fill first: the transition's `requires` and the stage's required fields. */
   missingFields: string[]
+  /** One sentence per missing field, in the order of `missingFields`. */
+  missing: ExitBlocker[]
   /** Why the guard (`when`) blocks it; present only then. */
   guardMessage?: string
 }
@@ -75,6 +79,8 @@ export type TransitionCheck =
       /** Keys of the transitions the actor may run right now. */
       allowed: string[]
       missingFields?: string[]
+      /** With `missing_fields`: one sentence per missing field. */
+      missing?: ExitBlocker[]
     }
 
 /** The stage with `key`, if the definition has one. */
@@ -125,6 +131,28 @@ export function missingFieldsFor(
 }
 
 /**
+ * What must be filled before `transition` may run on `data`: the fields it
+ * `requires`, then the fields that keep a process in its stage (required,
+ * or `requiredWhen` holding, and visible: `fieldsBlockingExit`).
+ */
+export function missingBeforeRunning(
+  definition: WorkflowDefinition,
+  transition: TransitionDefinition,
+  data: Record<string, unknown>
+): ExitBlocker[] {
+  const keys = missingFieldsFor(transition, data)
+  const fields = keys.length ? collectFields(definition) : []
+  const required = keys.map((key) => ({
+    field: key,
+    message: `${fields.find((f) => f.key === key)?.label ?? key} is required for this transition`,
+  }))
+  const blocking = fieldsBlockingExit(definition, transition.from, { data }).filter(
+    (blocker) => !keys.includes(blocker.field)
+  )
+  return [...required, ...blocking]
+}
+
+/**
  * Why `transition`'s guard blocks it (its `whenMessage` or a default), or
  * null when it has none or it holds. Errors in evaluation block it.
  */
@@ -158,15 +186,16 @@ export function availableTransitions(
   return transitionsFrom(definition, query.stage).map((transition) => {
     const reasons: TransitionBlocker[] = []
     if (!roleMayRun(transition, query.role)) reasons.push('role')
-    const missingFields = missingFieldsFor(transition, query.data)
-    if (missingFields.length > 0) reasons.push('missing_fields')
+    const missing = missingBeforeRunning(definition, transition, query.data)
+    if (missing.length > 0) reasons.push('missing_fields')
     const guardMessage = guardRefusal(definition, transition, query)
     if (guardMessage !== null) reasons.push('guard_failed')
     return {
       transition,
       allowed: reasons.length === 0,
       reasons,
-      missingFields,
+      missingFields: missing.map((blocker) => blocker.field),
+      missing,
       ...(guardMessage === null ? {} : { guardMessage }),
     }
   })
@@ -175,9 +204,10 @@ export function availableTransitions(
 /**
  * Decides whether `query.transitionKey` may run now. Checks, in order: the
  * process is active, the transition exists, it leaves the current stage,
- * the role may run it, its required fields are filled in `query.data`
- * (which should already include any data submitted with the transition),
- * and its guard holds.
+ * the role may run it, its required fields and the stage's required (or
+ * `requiredWhen`) visible fields are filled in `query.data` (which should
+ * already include any data submitted with the transition), and its guard
+ * holds.
  */
 export function checkTransition(
   definition: WorkflowDefinition,
@@ -192,13 +222,13 @@ export function checkTransition(
   const refuse = (
     code: TransitionRefusalCode,
     message: string,
-    missingFields?: string[]
+    missing?: ExitBlocker[]
   ): TransitionCheck => ({
     ok: false,
     code,
     message,
     allowed,
-    ...(missingFields ? { missingFields } : {}),
+    ...(missing ? { missingFields: missing.map((blocker) => blocker.field), missing } : {}),
   })
 
   if (closed) {
@@ -229,12 +259,14 @@ export function checkTransition(
       `Your role (${query.role}) may not run transition "${transition.key}".`
     )
   }
-  const missingFields = missingFieldsFor(transition, query.data)
-  if (missingFields.length > 0) {
+  const missing = missingBeforeRunning(definition, transition, query.data)
+  if (missing.length > 0) {
+    const fields = collectFields(definition)
+    const labels = missing.map(({ field }) => fields.find((f) => f.key === field)?.label ?? field)
     return refuse(
       'missing_fields',
-      `Transition "${transition.key}" needs these fields filled in first: ${missingFields.join(', ')}.`,
-      missingFields
+      `Transition "${transition.key}" needs these fields filled in first: ${labels.join(', ')}.`,
+      missing
     )
   }
   const guardMessage = guardRefusal(definition, transition, query)

@@ -21,6 +21,7 @@ import { verifyStage, verifyStageSet } from '#engine/verifier/stages'
 import { verifyTransition, verifyTransitionReferences } from '#engine/verifier/transitions'
 import { analyseGraph } from '#engine/verifier/graph'
 import { verifyDecisions } from '#engine/verifier/decisions'
+import { verifyFieldConditions } from '#engine/verifier/field_rules'
 
 export {
   DefinitionInvalid,
@@ -82,6 +83,7 @@ export function verifyDefinition(
   const stages = (rawStages ?? []).map((raw, index) => verifyStage(run, raw, index))
   if (rawStages) verifyStageSet(run)
   else run.stagesUsable = false
+  verifyFieldConditions(run)
 
   const transitions = (rawTransitions ?? []).map((raw, index) => verifyTransition(run, raw, index))
   verifyTransitionReferences(run)

@@ -1,5 +1,6 @@
 import { FIELD_TYPES, OUTCOMES, ROLES, STAGE_TYPES, type StageType } from '#engine/definition'
 import { MAX_EXPRESSION_LENGTH } from '#engine/expressions'
+import { MAX_PATTERN_LENGTH } from '#engine/field_limits'
 import {
   IDENTIFIER_PATTERN,
   MAX_DESCRIPTION_LENGTH,
@@ -160,7 +161,8 @@ function fieldSchemas(ref: Ref): Record<string, Json> {
         pattern: {
           type: 'string',
           minLength: 1,
-          description: 'An RE2 regular expression the text must match.',
+          maxLength: MAX_PATTERN_LENGTH,
+          description: 'An RE2 regular expression (linear time) the text must match anywhere; anchor with ^…$.',
         },
       }),
       description: 'Limits on a field’s value, checked wherever data is written.',

@@ -5,7 +5,8 @@ import type Workflow from '#models/workflow'
 /**
  * A published workflow as pickers show it: key, name and its stages in
  * definition order (from the latest published version). `forStart` adds
- * the fields of the start stage, which the start form offers.
+ * the fields of the start stage, which the start form offers, and the
+ * definition its field conditions (`visibleWhen`) are evaluated against.
  */
 export default class WorkflowOptionTransformer extends BaseTransformer<Workflow> {
   constructor(
@@ -38,6 +39,7 @@ export default class WorkflowOptionTransformer extends BaseTransformer<Workflow>
       ...this.toObject(),
       description: this.resource.description ?? definition?.description ?? null,
       startFields: start?.fields ?? [],
+      definition: definition ?? null,
     }
   }
 }

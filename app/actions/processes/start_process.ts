@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { applyEvent, type Priority, type ProcessEvent as EngineEvent } from '#engine/replay'
 import { startStageOf } from '#engine/state_machine'
-import { collectFields, validateProcessData } from '#engine/data'
+import { fieldDeclarations, validateProcessData, withDefaults } from '#engine/data'
 import Process from '#models/process'
 import User from '#models/user'
 import Workflow from '#models/workflow'
@@ -48,7 +48,8 @@ export default class StartProcess {
     if (!version) throw new WorkflowNotPublished(workflow.key)
 
     const definition = await definitionOf(version.id)
-    const validation = validateProcessData(collectFields(definition), params.data ?? {})
+    // Defaults were checked at publish; the given values are checked here.
+    const validation = validateProcessData(fieldDeclarations(definition), params.data ?? {})
     if (!validation.valid) throw new InvalidProcessData(validation.errors)
 
     const assigneeId = await this.resolveAssignee(
@@ -67,7 +68,7 @@ export default class StartProcess {
         workflowVersionId: version.id,
         title: params.title,
         priority: params.priority ?? 'normal',
-        data: validation.value,
+        data: withDefaults(definition, validation.value),
         assigneeId,
       },
       occurredAt: at.toJSDate(),

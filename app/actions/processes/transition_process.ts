@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon'
 import { checkTransition, type ActorRole } from '#engine/state_machine'
-import { collectFields, validateProcessData } from '#engine/data'
+import { fieldDeclarations, validateProcessData } from '#engine/data'
 import type Process from '#models/process'
 import { InvalidProcessData, ProcessClosed, TransitionNotAllowed } from '#exceptions/process_errors'
 import { definitionOf } from '#support/definitions'
@@ -50,7 +50,7 @@ export default class TransitionProcess {
     const definition = await definitionOf(process.workflowVersionId)
     let patch: Record<string, unknown> | undefined
     if (params.data && Object.keys(params.data).length) {
-      const validation = validateProcessData(collectFields(definition), params.data)
+      const validation = validateProcessData(fieldDeclarations(definition), params.data)
       if (!validation.valid) throw new InvalidProcessData(validation.errors)
       patch = validation.value
     }
@@ -81,9 +81,9 @@ export default class TransitionProcess {
       throw new TransitionNotAllowed(`${check.message}${allowed}`, {
         reason: check.code,
         allowed: check.allowed,
-        missingFields: check.missingFields?.map((field) => ({
+        missingFields: check.missing?.map(({ field, message }) => ({
           field: `data.${field}`,
-          message: `${labelOf(definition, field)} is required for this transition`,
+          message,
         })),
       })
     }
@@ -100,8 +100,4 @@ export default class TransitionProcess {
       },
     }
   }
-}
-
-function labelOf(definition: Parameters<typeof collectFields>[0], key: string) {
-  return collectFields(definition).find((f) => f.key === key)?.label ?? key
 }

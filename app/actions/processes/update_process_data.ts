@@ -1,4 +1,4 @@
-import { collectFields, validateProcessData } from '#engine/data'
+import { fieldDeclarations, validateProcessData } from '#engine/data'
 import { InvalidProcessData } from '#exceptions/process_errors'
 import { definitionOf } from '#support/definitions'
 import ProcessCommand, { type CommandBase } from '#actions/processes/process_command'
@@ -10,7 +10,7 @@ export default class UpdateProcessData extends ProcessCommand<
   protected async eventFor(params: CommandBase & { data: Record<string, unknown> }) {
     this.ensureOpen(params.process)
     const definition = await definitionOf(params.process.workflowVersionId)
-    const validation = validateProcessData(collectFields(definition), params.data)
+    const validation = validateProcessData(fieldDeclarations(definition), params.data)
     if (!validation.valid) throw new InvalidProcessData(validation.errors)
     return { type: 'data_updated', payload: { patch: validation.value } }
   }

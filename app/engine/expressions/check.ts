@@ -25,8 +25,11 @@ export type CelKind =
   | 'map'
   | 'dyn'
 
+/** A declared value: a plain kind, or an object (a map) whose fields have shapes. */
+export type Shape = CelKind | { readonly [field: string]: Shape }
+
 /** The declared variables: each an object with typed fields, or a plain value. */
-export type Declarations = Record<string, CelKind | Record<string, CelKind>>
+export type Declarations = Record<string, Shape>
 
 /** Deepest nesting of the tree, and of macros such as `all()` (their cost multiplies). */
 export const MAX_DEPTH = 32
@@ -156,22 +159,46 @@ class Walk {
     return typeof declared === 'string' ? declared : 'map'
   }
 
-  /** The type of `variable.field` when `operand` is a declared object variable. */
+  /** The type of `operand.field` when `operand` is a declared object (or a member of one). */
   private member(operand: Expr | undefined, field: string): CelKind | undefined {
-    if (operand?.exprKind.case !== 'identExpr') return undefined
-    const name = operand.exprKind.value.name
-    if (this.locals.includes(name) || !Object.hasOwn(this.declarations, name)) return undefined
-    const declared = this.declarations[name]!
-    if (typeof declared === 'string') return undefined
-    if (!Object.hasOwn(declared, field)) {
-      const fields = Object.keys(declared)
+    const parent = this.shapeOf(operand)
+    if (parent === undefined || typeof parent === 'string') return undefined
+    if (!Object.hasOwn(parent, field)) {
+      const fields = Object.keys(parent)
       throw new ExpressionTypeError(
-        `"${name}" has no field "${field}"` +
+        `"${pathOf(operand!)}" has no field "${field}"` +
           (fields.length > 0 ? `; its fields are ${fields.join(', ')}.` : '.')
       )
     }
-    return declared[field]
+    const shape = parent[field]!
+    return typeof shape === 'string' ? shape : 'map'
   }
+
+  /** The declared shape of a variable or of a member chain such as `data.price`. */
+  private shapeOf(expr: Expr | undefined): Shape | undefined {
+    const kind = expr?.exprKind
+    if (kind?.case === 'identExpr') {
+      const name = kind.value.name
+      if (this.locals.includes(name) || !Object.hasOwn(this.declarations, name)) return undefined
+      return this.declarations[name]
+    }
+    if (kind?.case === 'selectExpr' && !kind.value.testOnly) {
+      const parent = this.shapeOf(kind.value.operand)
+      if (parent === undefined || typeof parent === 'string') return undefined
+      return Object.hasOwn(parent, kind.value.field) ? parent[kind.value.field] : undefined
+    }
+    return undefined
+  }
+}
+
+/** `data.price` for a member chain, as written. */
+function pathOf(expr: Expr): string {
+  const kind = expr.exprKind
+  if (kind.case === 'identExpr') return kind.value.name
+  if (kind.case === 'selectExpr' && kind.value.operand) {
+    return `${pathOf(kind.value.operand)}.${kind.value.field}`
+  }
+  return 'the value'
 }
 
 function constantKind(constant: string | undefined): CelKind {

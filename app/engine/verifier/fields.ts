@@ -8,9 +8,29 @@ import {
   isAbsent,
 } from '#engine/verifier/rules'
 import { type Verification } from '#engine/verifier/verification'
+import {
+  readFieldConditions,
+  verifyCurrency,
+  verifyDefault,
+  verifyRules,
+} from '#engine/verifier/field_rules'
 
 /** The properties an element may have; any other is reported. */
-const FIELD_PROPERTIES = ['key', 'label', 'type', 'required', 'options']
+const FIELD_PROPERTIES = [
+  'key',
+  'label',
+  'type',
+  'required',
+  'options',
+  'currency',
+  'rules',
+  'visibleWhen',
+  'requiredWhen',
+  'default',
+]
+
+/** Types whose values are chosen from `options`. */
+const OPTION_TYPES: readonly FieldType[] = ['select', 'multiselect']
 
 export function verifyFields(
   run: Verification,
@@ -64,6 +84,9 @@ export function verifyFields(
     }
 
     const options = verifyOptions(run, raw, path, subject, type)
+    const currency = verifyCurrency(run, raw, path, subject, type)
+    const rules = verifyRules(run, raw, path, subject, type)
+    const conditions = readFieldConditions(run, raw, path, subject)
 
     if (key !== undefined) {
       const firstIndex = seen.get(key)
@@ -92,13 +115,22 @@ export function verifyFields(
     }
 
     if (key !== undefined && label !== undefined && type !== undefined) {
-      fields.push({
+      const field: FieldDefinition = {
         key,
         label,
         type,
         ...(required === undefined ? {} : { required }),
         ...(options === undefined ? {} : { options }),
-      })
+        ...(currency === undefined ? {} : { currency }),
+        ...(rules === undefined ? {} : { rules }),
+        ...conditions,
+      }
+      // Only a field that is otherwise valid can tell whether its default is.
+      const usable =
+        (OPTION_TYPES.includes(type) ? options !== undefined : true) &&
+        (isAbsent(raw.rules) || rules !== undefined)
+      const value = verifyDefault(run, raw, path, subject, usable ? field : undefined)
+      fields.push(value === undefined ? field : { ...field, default: value })
     }
   })
   return fields
@@ -112,12 +144,12 @@ function verifyOptions(
   type: FieldType | undefined
 ): string[] | undefined {
   const path = child(fieldPath, 'options')
-  if (type !== undefined && type !== 'select') {
+  if (type !== undefined && !OPTION_TYPES.includes(type)) {
     if (!isAbsent(field.options)) {
       run.report(
         path,
         'options_not_allowed',
-        `${subject} is a ${type} field, but only select fields have options.`
+        `${subject} is a ${type} field, but only select and multiselect fields have options.`
       )
     }
     return undefined
@@ -125,11 +157,11 @@ function verifyOptions(
   const list = run.readList(field, 'options', fieldPath, subject, false)
   // A non-list was already reported as invalid_type by readList.
   const noOptions = isAbsent(field.options) || (list !== undefined && list.length === 0)
-  if (type === 'select' && noOptions) {
+  if (type !== undefined && noOptions) {
     run.report(
       path,
       'missing_options',
-      `${subject} is a select field, so it needs a non-empty list of options.`
+      `${subject} is a ${type} field, so it needs a non-empty list of options.`
     )
     return undefined
   }

@@ -27,9 +27,9 @@ function errorCodes(data: Record<string, unknown>, requireAll = false): [string,
 }
 
 test.group('Process data', () => {
-  test('treats only undefined, null and empty text as unfilled', ({ assert }) => {
-    for (const value of [undefined, null, '']) assert.isFalse(isFilled(value))
-    for (const value of [false, 0, ' ', [], {}]) assert.isTrue(isFilled(value))
+  test('treats only undefined, null, empty text and an empty list as unfilled', ({ assert }) => {
+    for (const value of [undefined, null, '', []]) assert.isFalse(isFilled(value))
+    for (const value of [false, 0, ' ', ['a'], {}]) assert.isTrue(isFilled(value))
   })
 
   test('accepts and coerces valid values', ({ assert }) => {

@@ -184,7 +184,7 @@ test.group('State machine | checkTransition', () => {
       code: 'missing_fields',
       missingFields: ['tracking_number', 'carrier'],
     })
-    if (!check.ok) assert.include(check.message, 'tracking_number, carrier')
+    if (!check.ok) assert.include(check.message, 'Tracking number, Carrier')
   })
 
   test('admins still need the required fields', ({ assert }) => {

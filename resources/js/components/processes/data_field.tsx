@@ -1,69 +1,40 @@
+import { useId } from 'react'
 import { useI18n } from '../../lib/i18n.ts'
 import { Field } from '../ui/field.tsx'
+import type { FieldDef, FormValue, PersonOption } from './field_values.ts'
 
-/** A field of a workflow definition (see FieldDefinition on the server). */
-export type FieldDef = {
-  key: string
-  label: string
-  type: 'text' | 'number' | 'date' | 'select' | 'boolean' | 'user'
+// Older imports read these from here (timeline, board, assignment).
+export { displayValue, type FieldDef, type PersonOption } from './field_values.ts'
+
+type Props = {
+  field: FieldDef
+  value: FormValue
+  onChange: (value: FormValue) => void
+  error?: string
+  people: PersonOption[]
+  disabled?: boolean
+  /** Marks the field required (e.g. a transition needs it, or its requiredWhen holds). */
   required?: boolean
-  options?: string[]
 }
 
-export type PersonOption = { id: number; name: string; isActive: boolean }
-
-/**
- * Process data as form text: every field is edited as a string (the
- * engine coerces "42" to 42, "true" to true, a user id to a number), so
- * what a person typed stays in the field when the server refuses it.
- */
-export function toFormValue(value: unknown): string {
-  if (value === null || value === undefined) return ''
-  if (typeof value === 'boolean') return value ? 'true' : 'false'
-  return String(value)
-}
-
-/**
- * The values that differ from what the process holds: a patch, so the
- * event records exactly what changed. A cleared field is sent as '',
- * which arrives as null: the engine empties it.
- */
-export function changedValues(
-  fields: FieldDef[],
-  values: Record<string, string>,
-  data: Record<string, unknown>
-) {
-  const patch: Record<string, string> = {}
-  for (const field of fields) {
-    const value = values[field.key] ?? ''
-    if (value !== toFormValue(data[field.key])) patch[field.key] = value
-  }
-  return patch
+const TEXT_INPUTS: Partial<Record<FieldDef['type'], 'text' | 'email' | 'url'>> = {
+  text: 'text',
+  email: 'email',
+  url: 'url',
 }
 
 /**
  * One labelled control for a field, by type, with its error.
  */
-export function DataField(props: {
-  field: FieldDef
-  value: string
-  onChange: (value: string) => void
-  error?: string
-  people: PersonOption[]
-  disabled?: boolean
-  /** Marks the field required (e.g. a transition needs it) even if the definition does not. */
-  required?: boolean
-}) {
+export function DataField(props: Props) {
   const { t } = useI18n()
-  const { field, value, onChange, disabled } = props
+  const { field, onChange, disabled } = props
   const required = props.required ?? field.required ?? false
   const label = required ? `${field.label} *` : field.label
-  const hint =
-    field.type === 'date'
-      ? undefined
-      : field.type === 'number'
-        ? t('processes.fields.numberHint')
-        : undefined
+  if (field.type === 'multiselect') return <OptionsField {...props} label={label} />
+  if (field.type === 'money') return <MoneyField {...props} label={label} required={required} />
+  const value = typeof props.value === 'string' ? props.value : ''
+  const hint = field.type === 'number' ? t('processes.fields.numberHint') : undefined
 
   return (
     <Field label={label} error={props.error} hint={hint}>
@@ -132,11 +103,20 @@ export function DataField(props: {
                 onChange={(e) => onChange(e.target.value)}
               />
             )
+          case 'long_text':
+            return (
+              <textarea
+                {...common}
+                rows={4}
+                value={value}
+                onChange={(e) => onChange(e.target.value)}
+              />
+            )
           default:
             return (
               <input
                 {...common}
-                type="text"
+                type={TEXT_INPUTS[field.type] ?? 'text'}
                 value={value}
                 onChange={(e) => onChange(e.target.value)}
               />
@@ -147,17 +127,82 @@ export function DataField(props: {
   )
 }
 
-/** A field's value as a person reads it. */
-export function displayValue(
-  field: FieldDef,
-  value: unknown,
-  people: PersonOption[],
-  t: (key: string) => string
-): string {
-  if (value === null || value === undefined || value === '') return '—'
-  if (field.type === 'boolean') return value ? t('processes.fields.yes') : t('processes.fields.no')
-  if (field.type === 'user') {
-    return people.find((p) => p.id === Number(value))?.name ?? String(value)
-  }
-  return String(value)
+/** An amount and its ISO currency code; the label names the amount, the code has its own. */
+function MoneyField(props: Props & { label: string }) {
+  const { t } = useI18n()
+  const { field, disabled } = props
+  const value =
+    typeof props.value === 'object' && !Array.isArray(props.value)
+      ? props.value
+      : { amount: '', currency: field.currency ?? '' }
+  return (
+    <Field label={props.label} error={props.error} hint={t('processes.fields.moneyHint')}>
+      {(control) => (
+        <span className="money-input">
+          <input
+            {...control}
+            name={`data.${field.key}.amount`}
+            type="text"
+            inputMode="decimal"
+            disabled={disabled}
+            aria-required={props.required || undefined}
+            value={value.amount}
+            onChange={(e) => props.onChange({ ...value, amount: e.target.value })}
+          />
+          <input
+            name={`data.${field.key}.currency`}
+            className="currency"
+            type="text"
+            maxLength={3}
+            autoCapitalize="characters"
+            disabled={disabled}
+            aria-label={t('processes.fields.currencyOf', { label: field.label })}
+            aria-invalid={control['aria-invalid']}
+            value={value.currency}
+            onChange={(e) => props.onChange({ ...value, currency: e.target.value.toUpperCase() })}
+          />
+        </span>
+      )}
+    </Field>
+  )
+}
+
+/** A multiselect: one checkbox per option, grouped under the field's label. */
+function OptionsField(props: Props & { label: string }) {
+  const id = useId()
+  const { field, disabled } = props
+  const chosen = Array.isArray(props.value) ? props.value : []
+  const toggle = (option: string, on: boolean) =>
+    props.onChange(
+      on
+        ? (field.options ?? []).filter((o) => o === option || chosen.includes(o))
+        : chosen.filter((o) => o !== option)
+    )
+  return (
+    <fieldset
+      className="field checkbox-group"
+      aria-describedby={props.error ? `${id}-error` : undefined}
+      aria-invalid={Boolean(props.error)}
+    >
+      <legend>{props.label}</legend>
+      {(field.options ?? []).map((option) => (
+        <label key={option} className="checkbox">
+          <input
+            type="checkbox"
+            name={`data.${field.key}`}
+            value={option}
+            disabled={disabled}
+            checked={chosen.includes(option)}
+            onChange={(e) => toggle(option, e.target.checked)}
+          />
+          {option}
+        </label>
+      ))}
+      {props.error && (
+        <span className="error" id={`${id}-error`} role="alert">
+          {props.error}
+        </span>
+      )}
+    </fieldset>
+  )
 }

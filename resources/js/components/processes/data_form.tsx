@@ -1,51 +1,67 @@
 import { useForm } from '@inertiajs/react'
+import type { WorkflowDefinition } from '#engine/definition'
 import { urlFor } from '../../client.ts'
 import { useI18n } from '../../lib/i18n.ts'
+import { DataField } from './data_field.tsx'
 import {
   changedValues,
-  DataField,
   displayValue,
+  draftData,
+  fieldState,
   toFormValue,
   type FieldDef,
+  type FormValue,
   type PersonOption,
-} from './data_field.tsx'
+} from './field_values.ts'
 import { commandOptions, useCommandKey, type CommandOutcome, type ReturnedPage } from './command.ts'
 
 export type FieldGroup = { stage: { key: string; name: string }; fields: FieldDef[] }
 
 /**
  * The process data, generated from the definition's fields and grouped by
- * the stage that declares them (the current stage first). Saves only what
- * changed, with the version shown; a refused value keeps what was typed
- * and says why next to the field. Read-only for people who may not edit.
+ * the stage that declares them (the current stage first). A field with a
+ * `visibleWhen` shows only while it holds for what the form holds now
+ * (evaluated by the engine, as the server does); one required now is
+ * marked. Saves only what changed, with the version shown; a refused value
+ * keeps what was typed and says why next to the field. Read-only for
+ * people who may not edit.
  */
 export function DataForm(props: {
   process: { id: number; version: number; data: Record<string, unknown>; stageKey: string }
   groups: FieldGroup[]
+  definition?: WorkflowDefinition | null
   people: PersonOption[]
   editable: boolean
   versionIn: (page: ReturnedPage) => number | undefined
   onOutcome: (outcome: CommandOutcome, page: ReturnedPage) => void
 }) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const commandKey = useCommandKey()
   const fields = props.groups.flatMap((g) => g.fields)
   const form = useForm({
-    data: Object.fromEntries(fields.map((f) => [f.key, toFormValue(props.process.data[f.key])])),
+    data: Object.fromEntries(
+      fields.map((f) => [f.key, toFormValue(f, props.process.data[f.key])])
+    ) as Record<string, FormValue>,
     expectedVersion: props.process.version,
   })
   // Request validation and the engine's field errors, keyed like "data.carrier".
   const errors = form.errors as Record<string, string | undefined>
-  const patch = changedValues(fields, form.data.data, props.process.data)
+  const draft = draftData(fields, form.data.data, props.process.data)
+  const stateOf = (field: FieldDef) => fieldState(props.definition, field, draft)
+  const shown = fields.filter((field) => stateOf(field).visible)
+  const patch = changedValues(shown, form.data.data, props.process.data)
   const dirty = Object.keys(patch).length > 0
 
   if (!fields.length) return <p className="muted">{t('processes.data.none')}</p>
 
-  const groups = [...props.groups].sort(
-    (a, b) =>
-      Number(b.stage.key === props.process.stageKey) -
-      Number(a.stage.key === props.process.stageKey)
-  )
+  const groups = [...props.groups]
+    .sort(
+      (a, b) =>
+        Number(b.stage.key === props.process.stageKey) -
+        Number(a.stage.key === props.process.stageKey)
+    )
+    .map((group) => ({ ...group, fields: group.fields.filter((f) => shown.includes(f)) }))
+    .filter((group) => group.fields.length > 0)
 
   if (!props.editable) {
     return (
@@ -57,7 +73,9 @@ export function DataForm(props: {
               {group.fields.map((field) => (
                 <div key={field.key}>
                   <dt>{field.label}</dt>
-                  <dd>{displayValue(field, props.process.data[field.key], props.people, t)}</dd>
+                  <dd>
+                    {displayValue(field, props.process.data[field.key], props.people, t, locale)}
+                  </dd>
                 </div>
               ))}
             </dl>
@@ -74,7 +92,7 @@ export function DataForm(props: {
         event.preventDefault()
         form.transform((values: typeof form.data) => ({
           ...values,
-          data: changedValues(fields, values.data, props.process.data),
+          data: changedValues(shown, values.data, props.process.data),
           idempotencyKey: commandKey('data', props.process.id, props.process.version),
         }))
         form.put(
@@ -97,16 +115,25 @@ export function DataForm(props: {
           </legend>
           <div className="data-grid">
             {group.fields.map((field) => (
-              <DataField
+              <div
                 key={field.key}
-                field={field}
-                value={form.data.data[field.key] ?? ''}
-                onChange={(value) =>
-                  form.setData('data', { ...form.data.data, [field.key]: value })
+                className={
+                  field.type === 'long_text' || field.type === 'multiselect'
+                    ? 'field-long'
+                    : undefined
                 }
-                error={errors[`data.${field.key}`]}
-                people={props.people}
-              />
+              >
+                <DataField
+                  field={field}
+                  required={stateOf(field).required}
+                  value={form.data.data[field.key] ?? toFormValue(field, undefined)}
+                  onChange={(value) =>
+                    form.setData('data', { ...form.data.data, [field.key]: value })
+                  }
+                  error={errors[`data.${field.key}`]}
+                  people={props.people}
+                />
+              </div>
             ))}
           </div>
         </fieldset>

@@ -3,14 +3,22 @@ import { urlFor } from '../../client.ts'
 import { useI18n } from '../../lib/i18n.ts'
 import { ModalDialog } from '../ui/modal_dialog.tsx'
 import { Field } from '../ui/field.tsx'
-import { DataField, toFormValue, type FieldDef, type PersonOption } from './data_field.tsx'
+import { DataField } from './data_field.tsx'
+import {
+  isBlank,
+  toFormValue,
+  toSent,
+  type FieldDef,
+  type FormValue,
+  type PersonOption,
+} from './field_values.ts'
 import { commandOptions, useCommandKey, type CommandOutcome, type ReturnedPage } from './command.ts'
 
 export type TransitionChoice = {
   key: string
   label: string
   toName: string
-  /** Fields the form asks for: the transition's required ones. */
+  /** Fields the form asks for: the transition's required ones and those blocking the stage. */
   fieldKeys: string[]
 }
 
@@ -67,7 +75,9 @@ function TransitionForm(
   const form = useForm({
     transition: transition.key,
     expectedVersion: process.version,
-    data: Object.fromEntries(fields.map((f) => [f.key, toFormValue(process.data?.[f.key])])),
+    data: Object.fromEntries(
+      fields.map((f) => [f.key, toFormValue(f, process.data?.[f.key])])
+    ) as Record<string, FormValue>,
     comment: '',
   })
   // Request validation and the engine's field errors, keyed like "data.carrier".
@@ -81,7 +91,11 @@ function TransitionForm(
         form.transform((values: typeof form.data) => ({
           ...values,
           // Only what is filled in: the engine names each required field left empty.
-          data: Object.fromEntries(Object.entries(values.data).filter(([, value]) => value !== '')),
+          data: Object.fromEntries(
+            Object.entries(values.data as Record<string, FormValue>)
+              .filter(([, value]) => !isBlank(value))
+              .map(([key, value]) => [key, toSent(value)])
+          ),
           comment: values.comment.trim() || undefined,
           idempotencyKey: commandKey(`transition-${transition.key}`, process.id, process.version),
         }))
@@ -107,7 +121,7 @@ function TransitionForm(
           key={field.key}
           field={field}
           required
-          value={form.data.data[field.key] ?? ''}
+          value={form.data.data[field.key] ?? toFormValue(field, undefined)}
           onChange={(value) => form.setData('data', { ...form.data.data, [field.key]: value })}
           error={errors[`data.${field.key}`]}
           people={props.people}

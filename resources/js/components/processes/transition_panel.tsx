@@ -4,7 +4,7 @@ import { urlFor } from '../../client.ts'
 import { useI18n } from '../../lib/i18n.ts'
 import { TransitionDialog, type TransitionChoice } from './transition_dialog.tsx'
 import { commandOptions, useCommandKey, type CommandOutcome, type ReturnedPage } from './command.ts'
-import type { FieldDef, PersonOption } from './data_field.tsx'
+import type { FieldDef, PersonOption } from './field_values.ts'
 
 export type AvailableTransition = {
   key: string
@@ -14,6 +14,7 @@ export type AvailableTransition = {
   allowed: boolean
   reasons: string[]
   requires: string[]
+  /** Fields to fill first (server-decided): its `requires` and the stage's required ones. */
   missingFields: string[]
   roles: string[] | null
   /** Why its condition blocks it (server-evaluated); null when it does not. */
@@ -22,7 +23,8 @@ export type AvailableTransition = {
 
 /**
  * The transitions leaving the current stage, as buttons. One that
- * requires fields opens a small form for exactly those; one the viewer's
+ * requires fields, or that a required field of the stage still blocks,
+ * says which and opens a small form for exactly those; one the viewer's
  * role may not run is disabled and says who may.
  */
 export function TransitionPanel(props: {
@@ -43,13 +45,18 @@ export function TransitionPanel(props: {
     return <p className="muted">{t('processes.transition.none')}</p>
   }
 
+  const asksFor = (transition: AvailableTransition) => [
+    ...new Set([...transition.requires, ...transition.missingFields]),
+  ]
+  const labelOf = (key: string) => props.fields.find((f) => f.key === key)?.label ?? key
   const run = (transition: AvailableTransition) => {
-    if (transition.requires.length) {
+    const fieldKeys = asksFor(transition)
+    if (fieldKeys.length) {
       setChoice({
         key: transition.key,
         label: transition.label,
         toName: transition.toName,
-        fieldKeys: transition.requires,
+        fieldKeys,
       })
       return
     }
@@ -90,8 +97,8 @@ export function TransitionPanel(props: {
           // A guard that fails on the current data blocks the button unless the
           // transition asks for data, which may make it hold (the server decides).
           const guarded = transition.reasons.includes('guard_failed')
-          const blocked =
-            transition.reasons.includes('role') || (guarded && transition.requires.length === 0)
+          const fieldKeys = asksFor(transition)
+          const blocked = transition.reasons.includes('role') || (guarded && fieldKeys.length === 0)
           return (
             <li key={transition.key}>
               <button
@@ -111,9 +118,14 @@ export function TransitionPanel(props: {
                   ? transition.guardMessage
                   : blocked
                     ? whoMay(transition.roles)
-                    : transition.requires.length
-                      ? t('processes.transition.asksFor', { count: transition.requires.length })
-                      : t('processes.transition.movesTo', { stage: transition.toName })}
+                    : transition.missingFields.length
+                      ? t('processes.transition.blockedBy', {
+                          count: transition.missingFields.length,
+                          fields: transition.missingFields.map(labelOf).join(', '),
+                        })
+                      : fieldKeys.length
+                        ? t('processes.transition.asksFor', { count: fieldKeys.length })
+                        : t('processes.transition.movesTo', { stage: transition.toName })}
               </span>
             </li>
           )

@@ -3,7 +3,16 @@ import { urlFor } from '../../client.ts'
 import { useI18n } from '../../lib/i18n.ts'
 import { Field } from '../../components/ui/field.tsx'
 import { EmptyState } from '../../components/ui/empty_state.tsx'
-import { DataField, type FieldDef } from '../../components/processes/data_field.tsx'
+import { DataField } from '../../components/processes/data_field.tsx'
+import {
+  draftData,
+  fieldState,
+  isBlank,
+  toFormValue,
+  toSent,
+  type FieldDef,
+  type FormValue,
+} from '../../components/processes/field_values.ts'
 import { PRIORITIES } from '../../components/processes/process_filters.tsx'
 import type { Data } from '../../../../.adonisjs/client/data.js'
 import type { InertiaProps } from '../../types.ts'
@@ -16,8 +25,9 @@ type Props = InertiaProps<{
 
 /**
  * Start a process: the workflow, a title, priority and (optionally) who
- * takes it, plus the start stage's own fields. It starts on the latest
- * published version; the process page opens next.
+ * takes it, plus the start stage's own fields (pre-filled with their
+ * defaults, shown or hidden by their `visibleWhen` as the user types). It
+ * starts on the latest published version; the process page opens next.
  */
 export default function ProcessesCreate({ workflows, people, selected }: Props) {
   const { t } = useI18n()
@@ -26,11 +36,19 @@ export default function ProcessesCreate({ workflows, people, selected }: Props) 
     title: '',
     priority: 'normal',
     assignee: '',
-    data: {} as Record<string, string>,
+    data: {} as Record<string, FormValue>,
   })
   const workflow = workflows.find((w) => w.key === form.data.workflow)
   const startFields = (workflow?.startFields ?? []) as FieldDef[]
   const errors = form.errors as Record<string, string | undefined>
+  const defaultOf = (field: FieldDef) => (field as { default?: unknown }).default
+  const valueOf = (values: Record<string, FormValue>, field: FieldDef) =>
+    values[field.key] ?? toFormValue(field, defaultOf(field))
+  const shownValues = Object.fromEntries(
+    startFields.map((f) => [f.key, valueOf(form.data.data, f)])
+  )
+  const draft = draftData(startFields, shownValues, {})
+  const stateOf = (field: FieldDef) => fieldState(workflow?.definition, field, draft)
 
   return (
     <>
@@ -66,10 +84,17 @@ export default function ProcessesCreate({ workflows, people, selected }: Props) 
               title: values.title,
               priority: values.priority,
               assignee: values.assignee ? Number(values.assignee) : null,
+              // Shown fields only; a cleared field with a default is sent empty
+              // (so it stays empty), other empty ones are left out.
               data: Object.fromEntries(
-                Object.entries(values.data).filter(
-                  ([key, value]) => value !== '' && startFields.some((f) => f.key === key)
-                )
+                startFields
+                  .filter((f) => stateOf(f).visible)
+                  .map((f) => [f.key, valueOf(values.data, f)] as const)
+                  .filter(([key, value]) => {
+                    const field = startFields.find((f) => f.key === key)!
+                    return !isBlank(value) || defaultOf(field) !== undefined
+                  })
+                  .map(([key, value]) => [key, toSent(value)])
               ),
             }))
             form.post(urlFor('processes.store'))
@@ -152,18 +177,21 @@ export default function ProcessesCreate({ workflows, people, selected }: Props) 
             <fieldset className="data-group">
               <legend>{t('processes.create.startFields')}</legend>
               <p className="muted">{t('processes.create.startFieldsHint')}</p>
-              {startFields.map((field) => (
-                <DataField
-                  key={`${form.data.workflow}-${field.key}`}
-                  field={field}
-                  value={form.data.data[field.key] ?? ''}
-                  onChange={(value) =>
-                    form.setData('data', { ...form.data.data, [field.key]: value })
-                  }
-                  error={errors[`data.${field.key}`]}
-                  people={people}
-                />
-              ))}
+              {startFields
+                .filter((field) => stateOf(field).visible)
+                .map((field) => (
+                  <DataField
+                    key={`${form.data.workflow}-${field.key}`}
+                    field={field}
+                    required={stateOf(field).required}
+                    value={shownValues[field.key]!}
+                    onChange={(value) =>
+                      form.setData('data', { ...form.data.data, [field.key]: value })
+                    }
+                    error={errors[`data.${field.key}`]}
+                    people={people}
+                  />
+                ))}
             </fieldset>
           )}
 

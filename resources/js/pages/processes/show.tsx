@@ -174,6 +174,7 @@ export default function ProcessShow(props: Props) {
               key={process.version}
               process={{ ...process, stageKey: process.stage.key }}
               groups={process.fieldGroups}
+              definition={process.definition}
               people={people}
               editable={can.updateData}
               {...command}
