@@ -162,7 +162,8 @@ function fieldSchemas(ref: Ref): Record<string, Json> {
           type: 'string',
           minLength: 1,
           maxLength: MAX_PATTERN_LENGTH,
-          description: 'An RE2 regular expression (linear time) the text must match anywhere; anchor with ^…$.',
+          description:
+            'An RE2 regular expression (linear time) the text must match anywhere; anchor with ^…$.',
         },
       }),
       description: 'Limits on a field’s value, checked wherever data is written.',
