@@ -19,7 +19,7 @@ test.group('Browser / decision stages', (group) => {
       const { process } = await new StartProcess().handle({
         workflowKey: 'purchase-approval',
         title: `Monitors ${amount}`,
-        data: { amount, supplier: 'ACME' },
+        data: { amount, supplier: 'ACME', justification: 'For the new office' },
         actor: manager,
       })
       return process

@@ -124,11 +124,11 @@ export function processSchemas(): Record<string, Json> {
           'Depends on the type. `transitioned`: `transition` (its key), `data` (fields set with it), `comment`; ' +
           "on the system's step out of a decision stage (actor null, written in the same transaction as the " +
           'command that entered it, one event per decision stage passed) also `route`.',
-        properties: { route: ref('DecisionRoute') },
+        properties: { route: ref('RouteTaken') },
       },
       occurredAt: dateTime,
     }),
-    DecisionRoute: {
+    RouteTaken: {
       type: 'object',
       description:
         'Which route a decision stage took: recorded, so replay never evaluates it again. `index` and `when` are null when no route held and `otherwise` was taken.',

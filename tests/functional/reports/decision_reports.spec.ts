@@ -28,7 +28,7 @@ test.group('Reports / decision stages', (group) => {
       const { process } = await new StartProcess().handle({
         workflowKey: 'purchase-approval',
         title: `Buy ${amount}`,
-        data: { amount, supplier: 'ACME' },
+        data: { amount, supplier: 'ACME', justification: 'For the new office' },
         actor: manager,
         at: at('10:00'),
       })

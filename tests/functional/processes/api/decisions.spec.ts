@@ -140,7 +140,7 @@ test.group('API / decision stages', (group) => {
       client.post('/api/v1/processes').json({
         workflow: 'purchase-approval',
         title: 'Laptops',
-        data: { amount, supplier: 'ACME' },
+        data: { amount, supplier: 'ACME', justification: 'For the new office' },
       })
     )
     started.assertStatus(201)
@@ -504,7 +504,7 @@ test.group('API / decision stages', (group) => {
       const { process } = await new StartProcess().handle({
         workflowKey: 'purchase-approval',
         title: `Buy ${amount}`,
-        data: { amount, supplier: 'ACME' },
+        data: { amount, supplier: 'ACME', justification: 'For the new office' },
         actor: manager,
       })
       ids.push(process.id)
