@@ -31,9 +31,23 @@ const push = <K,>(
   slots.set(slot, [...(slots.get(slot) ?? []), problem])
 }
 
-/** Which control of a stage row shows a problem about `property`. */
+/**
+ * Which control of a stage row shows a problem about `property`: decision
+ * routes get `routes.<n>.when` / `routes.<n>.transition` (`routes.<n>` for
+ * the route as a whole).
+ */
 export function stageSlot(property: string | null, rest: (string | number)[]): string {
   if (property === 'assignee') return rest[0] === 'user' ? 'assignee.user' : 'assignee.role'
+  if (property === 'routes' && typeof rest[0] === 'number') {
+    const part = rest[1] === 'when' || rest[1] === 'transition' ? `.${rest[1]}` : ''
+    return `routes.${rest[0]}${part}`
+  }
+  return property ?? ''
+}
+
+/** Which control of a field row shows a problem: `rules.min`, `default`, `visibleWhen`, … */
+export function fieldSlot(property: string | null, rest: (string | number)[]): string {
+  if (property === 'rules' && typeof rest[0] === 'string') return `rules.${rest[0]}`
   return property ?? ''
 }
 
@@ -64,7 +78,12 @@ export function indexProblems(problems: readonly DesignerProblem[]): ProblemInde
         push(index.stage, target.stage, stageSlot(target.property, target.rest), problem)
         break
       case 'field':
-        push(index.field, `${target.stage}.${target.field}`, target.property ?? '', problem)
+        push(
+          index.field,
+          `${target.stage}.${target.field}`,
+          fieldSlot(target.property, target.rest),
+          problem
+        )
         break
       case 'transition':
         push(index.transition, target.transition, target.property ?? '', problem)
@@ -84,14 +103,47 @@ export const STAGE_SLOTS = [
   'assignee.role',
   'assignee.user',
 ]
-export const FIELD_SLOTS = ['key', 'label', 'type', 'required', 'options']
-export const TRANSITION_SLOTS = ['key', 'label', 'from', 'to', 'roles', 'requires']
+/** What a decision stage's editor shows instead of SLA, assignee and fields. */
+export const DECISION_SLOTS = ['key', 'name', 'type', 'routes', 'otherwise']
+/** Route slots (`routes.2.when`) belong to a decision stage's routes editor. */
+const ROUTE_SLOT = /^routes\.\d+(\.(when|transition))?$/
+export const isRouteSlot = (slot: string) => ROUTE_SLOT.test(slot)
+export const FIELD_SLOTS = [
+  'key',
+  'label',
+  'type',
+  'required',
+  'options',
+  'currency',
+  'default',
+  'visibleWhen',
+  'requiredWhen',
+  'rules.min',
+  'rules.max',
+  'rules.minLength',
+  'rules.maxLength',
+  'rules.pattern',
+]
+export const TRANSITION_SLOTS = [
+  'key',
+  'label',
+  'from',
+  'to',
+  'roles',
+  'requires',
+  'when',
+  'whenMessage',
+]
 export const WORKFLOW_SLOTS = ['key', 'name', 'description']
 
 /** Problems of a row that no control of it shows. */
-export function rowLevel(slots: Map<string, DesignerProblem[]> | undefined, known: string[]) {
+export function rowLevel(
+  slots: Map<string, DesignerProblem[]> | undefined,
+  known: string[] | ((slot: string) => boolean)
+) {
   if (!slots) return []
-  return [...slots.entries()].filter(([slot]) => !known.includes(slot)).flatMap(([, list]) => list)
+  const shown = typeof known === 'function' ? known : (slot: string) => known.includes(slot)
+  return [...slots.entries()].filter(([slot]) => !shown(slot)).flatMap(([, list]) => list)
 }
 
 /**
@@ -111,6 +163,14 @@ export function focusTargetId(problem: DesignerProblem, doc: EditorDocument): st
       const stage = doc.stages[target.stage]
       if (!stage) return 'stages-heading'
       const slot = stageSlot(target.property, target.rest)
+      if (stage.type === 'decision') {
+        if (slot === 'routes') return `stage-${stage.uid}-add-route`
+        if (slot === 'otherwise') return `stage-${stage.uid}-otherwise`
+        if (ROUTE_SLOT.test(slot)) {
+          const [, position, part] = slot.split('.')
+          return `stage-${stage.uid}-route-${position}-${part ?? 'when'}`
+        }
+      }
       return STAGE_SLOTS.includes(slot)
         ? `stage-${stage.uid}-${slot.replace('.', '-')}`
         : `stage-${stage.uid}-heading`
@@ -120,8 +180,8 @@ export function focusTargetId(problem: DesignerProblem, doc: EditorDocument): st
       const field = stage?.fields[target.field]
       if (!stage) return 'stages-heading'
       if (!field) return `stage-${stage.uid}-heading`
-      const slot = FIELD_SLOTS.includes(target.property ?? '') ? target.property : 'key'
-      return `field-${field.uid}-${slot}`
+      const slot = fieldSlot(target.property, target.rest)
+      return `field-${field.uid}-${FIELD_SLOTS.includes(slot) ? slot.replace('.', '-') : 'key'}`
     }
     case 'transition': {
       const transition = doc.transitions[target.transition]
@@ -160,15 +220,37 @@ export function useProblemMessage() {
 export const ProblemsContext = createContext<ProblemIndex>(indexProblems([]))
 export const useProblems = () => use(ProblemsContext)
 
+/**
+ * What the expression checker said about a condition (e.g. `"data" has no
+ * field "amout"`): the verifier's message ends with it, after "not usable:".
+ * The general sentence is translated; this detail names the exact mistake.
+ */
+export function expressionDetail(problem: DesignerProblem): string | null {
+  if (problem.code !== 'invalid_expression') return null
+  const match = /not usable: ([\s\S]+)$/.exec(problem.message)
+  return match ? match[1]!.trim() : null
+}
+
 /** The messages under a control, referenced by its aria-describedby. */
 export function InlineProblems(props: { id: string; problems: readonly DesignerProblem[] }) {
   const message = useProblemMessage()
   if (props.problems.length === 0) return null
   return (
     <ul className="wf-inline-problems" id={props.id}>
-      {props.problems.map((problem, index) => (
-        <li key={index}>{message(problem)}</li>
-      ))}
+      {props.problems.map((problem, index) => {
+        const detail = expressionDetail(problem)
+        return (
+          <li key={index}>
+            {message(problem)}
+            {detail && (
+              <>
+                {' '}
+                <code className="wf-problem-detail">{detail}</code>
+              </>
+            )}
+          </li>
+        )
+      })}
     </ul>
   )
 }
