@@ -94,8 +94,7 @@ export function tryExpression(
   if (!compiled.ok) return { kind: 'invalid', message: compiled.message }
   const bindings = bindingsOf(samples, fields)
   if (evaluateGuard(compiled, bindings)) return { kind: 'value', value: true }
-  // On lines of its own: a trailing `// comment` must not swallow the ")".
-  const negated = compileExpression(`!(\n${source}\n)`, env)
+  const negated = compileExpression(`!(${source})`, env)
   if (negated.ok && evaluateGuard(negated, bindings)) return { kind: 'value', value: false }
   return negated.ok ? { kind: 'failed' } : { kind: 'value', value: false }
 }

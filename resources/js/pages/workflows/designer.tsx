@@ -10,15 +10,14 @@ import { StageEditor } from '../../components/workflows/stage_editor.tsx'
 import { TransitionEditor } from '../../components/workflows/transition_editor.tsx'
 import { ProblemSummary } from '../../components/workflows/problem_summary.tsx'
 import { DesignerControl, DesignerSection } from '../../components/workflows/designer_control.tsx'
-import { ExpressionFieldsContext } from '../../components/workflows/expression_input.tsx'
+import { DesignerProviders } from '../../components/workflows/designer_providers.tsx'
 import { expressionFieldsOf } from '../../components/workflows/designer_fields.ts'
 import {
   InlineProblems,
-  ProblemsContext,
   focusElement,
-  indexProblems,
   type DesignerProblem,
 } from '../../components/workflows/designer_problems.tsx'
+import { indexProblems } from '../../components/workflows/problem_index.ts'
 import {
   addField,
   addStage,
@@ -184,10 +183,7 @@ export default function WorkflowsDesigner(props: Props) {
         name: stage.name,
         type: stage.type,
         outcome: stage.outcome || undefined,
-        sla:
-          stage.type === 'end' || stage.type === 'decision'
-            ? undefined
-            : stage.sla.trim() || undefined,
+        sla: ['end', 'decision'].includes(stage.type) ? undefined : stage.sla.trim() || undefined,
         routes: stage.type === 'decision' ? stage.routes : undefined,
         otherwise: stage.type === 'decision' ? stage.otherwise : undefined,
       })),
@@ -227,309 +223,303 @@ export default function WorkflowsDesigner(props: Props) {
   const title = creating ? t('designer.titleNew') : t('designer.titleEdit', { name: workflow.name })
 
   return (
-    <ProblemsContext value={problemIndex}>
-      <ExpressionFieldsContext value={expressionFields}>
-        <Head title={title} />
-        <nav className="wf-breadcrumbs" aria-label={t('workflows.breadcrumbs')}>
-          <Link href={urlFor('workflows.index')}>{t('workflows.title')}</Link>
-          {workflow && (
-            <>
-              <span aria-hidden="true"> / </span>
-              <Link href={urlFor('workflows.show', { key: workflow.key })}>{workflow.name}</Link>
-            </>
-          )}
-          <span aria-hidden="true"> / </span>
-          <span aria-current="page">{t('designer.breadcrumb')}</span>
-        </nav>
-        <div className="page-header">
-          <div>
-            <h1>{title}</h1>
-            <p>
-              {creating
-                ? t('designer.status.new')
-                : hasDraft
-                  ? t('designer.status.draft', { number: workflow.draftVersion })
-                  : t('designer.status.fromPublished', {
-                      number: workflow.publishedVersion ?? version?.number ?? 1,
-                    })}
-            </p>
+    <DesignerProviders problems={problemIndex} fields={expressionFields}>
+      <Head title={title} />
+      <nav className="wf-breadcrumbs" aria-label={t('workflows.breadcrumbs')}>
+        <Link href={urlFor('workflows.index')}>{t('workflows.title')}</Link>
+        {workflow && (
+          <>
+            <span aria-hidden="true"> / </span>
+            <Link href={urlFor('workflows.show', { key: workflow.key })}>{workflow.name}</Link>
+          </>
+        )}
+        <span aria-hidden="true"> / </span>
+        <span aria-current="page">{t('designer.breadcrumb')}</span>
+      </nav>
+      <div className="page-header">
+        <div>
+          <h1>{title}</h1>
+          <p>
+            {creating
+              ? t('designer.status.new')
+              : hasDraft
+                ? t('designer.status.draft', { number: workflow.draftVersion })
+                : t('designer.status.fromPublished', {
+                    number: workflow.publishedVersion ?? version?.number ?? 1,
+                  })}
+          </p>
+        </div>
+      </div>
+
+      {justPublished !== null && workflow && (
+        <div className="alert alert-success wf-published" role="status">
+          <span>
+            {t('designer.published.body', { number: justPublished, name: workflow.name })}
+          </span>
+          <div className="form-actions">
+            <StartProcessButton
+              workflow={workflow}
+              className="btn btn-primary btn-sm"
+              label={t('workflows.start.buttonLong')}
+            />
+            <Link className="btn btn-sm" href={urlFor('workflows.show', { key: workflow.key })}>
+              {t('designer.published.view')}
+            </Link>
           </div>
         </div>
+      )}
 
-        {justPublished !== null && workflow && (
-          <div className="alert alert-success wf-published" role="status">
-            <span>
-              {t('designer.published.body', { number: justPublished, name: workflow.name })}
-            </span>
-            <div className="form-actions">
-              <StartProcessButton
-                workflow={workflow}
-                className="btn btn-primary btn-sm"
-                label={t('workflows.start.buttonLong')}
-              />
-              <Link className="btn btn-sm" href={urlFor('workflows.show', { key: workflow.key })}>
-                {t('designer.published.view')}
-              </Link>
-            </div>
-          </div>
-        )}
+      <div className="wf-designer">
+        <div className="wf-designer-side">
+          <ProblemSummary problems={problems} doc={doc} headingId="problems-heading" />
+          <section className="card" aria-labelledby="diagram-heading">
+            <h2 id="diagram-heading">{t('designer.diagram')}</h2>
+            <WorkflowDiagram definition={diagram} problems={problems} />
+          </section>
+        </div>
 
-        <div className="wf-designer">
-          <div className="wf-designer-side">
-            <ProblemSummary problems={problems} doc={doc} headingId="problems-heading" />
-            <section className="card" aria-labelledby="diagram-heading">
-              <h2 id="diagram-heading">{t('designer.diagram')}</h2>
-              <WorkflowDiagram definition={diagram} problems={problems} />
-            </section>
-          </div>
-
-          <div className="wf-designer-main">
-            <section className="card" aria-labelledby="details-heading">
-              <h2 id="details-heading">{t('designer.details')}</h2>
-              <InlineProblems id="wf-general-problems" problems={workflowProblems('')} />
-              <div className="wf-grid">
-                <DesignerControl
-                  id="wf-name"
-                  label={t('designer.workflow.name')}
-                  problems={workflowProblems('name')}
-                >
-                  {(control) => (
-                    <input
-                      {...control}
-                      type="text"
-                      value={doc.name}
-                      maxLength={200}
-                      onChange={(event) =>
-                        edit((d) =>
-                          setWorkflow(d, { name: event.target.value }, { keyEditable: creating })
-                        )
-                      }
-                    />
-                  )}
-                </DesignerControl>
-                <DesignerControl
-                  id="wf-key"
-                  label={t('designer.workflow.key')}
-                  problems={workflowProblems('key')}
-                  hint={creating ? t('designer.workflow.keyHint') : t('designer.workflow.keyFixed')}
-                >
-                  {(control) => (
-                    <input
-                      {...control}
-                      type="text"
-                      className="wf-mono"
-                      spellCheck={false}
-                      autoCapitalize="off"
-                      readOnly={!creating}
-                      value={doc.key}
-                      maxLength={64}
-                      onChange={(event) =>
-                        edit((d) =>
-                          setWorkflow(d, { key: event.target.value }, { keyEditable: creating })
-                        )
-                      }
-                    />
-                  )}
-                </DesignerControl>
-              </div>
+        <div className="wf-designer-main">
+          <section className="card" aria-labelledby="details-heading">
+            <h2 id="details-heading">{t('designer.details')}</h2>
+            <InlineProblems id="wf-general-problems" problems={workflowProblems('')} />
+            <div className="wf-grid">
               <DesignerControl
-                id="wf-description"
-                label={t('designer.workflow.description')}
-                problems={workflowProblems('description')}
+                id="wf-name"
+                label={t('designer.workflow.name')}
+                problems={workflowProblems('name')}
               >
                 {(control) => (
-                  <textarea
+                  <input
                     {...control}
-                    rows={2}
-                    value={doc.description}
+                    type="text"
+                    value={doc.name}
+                    maxLength={200}
                     onChange={(event) =>
                       edit((d) =>
-                        setWorkflow(
-                          d,
-                          { description: event.target.value },
-                          { keyEditable: creating }
-                        )
+                        setWorkflow(d, { name: event.target.value }, { keyEditable: creating })
                       )
                     }
                   />
                 )}
               </DesignerControl>
-            </section>
-
-            <DesignerSection
-              id="stages"
-              heading={t('designer.stages', { count: doc.stages.length })}
-              problems={problemIndex.stages}
-              addLabel={t('designer.stage.add')}
-              onAdd={() => {
-                const result = addStage(
-                  doc,
-                  t('designer.defaults.stage', { number: doc.stages.length + 1 })
-                )
-                edit(() => result.doc, `stage-${result.uid}-name`)
-              }}
+              <DesignerControl
+                id="wf-key"
+                label={t('designer.workflow.key')}
+                problems={workflowProblems('key')}
+                hint={creating ? t('designer.workflow.keyHint') : t('designer.workflow.keyFixed')}
+              >
+                {(control) => (
+                  <input
+                    {...control}
+                    type="text"
+                    className="wf-mono"
+                    spellCheck={false}
+                    autoCapitalize="off"
+                    readOnly={!creating}
+                    value={doc.key}
+                    maxLength={64}
+                    onChange={(event) =>
+                      edit((d) =>
+                        setWorkflow(d, { key: event.target.value }, { keyEditable: creating })
+                      )
+                    }
+                  />
+                )}
+              </DesignerControl>
+            </div>
+            <DesignerControl
+              id="wf-description"
+              label={t('designer.workflow.description')}
+              problems={workflowProblems('description')}
             >
-              {doc.stages.map((stage, index) => (
-                <StageEditor
-                  key={stage.uid}
-                  stage={stage}
-                  index={index}
-                  count={doc.stages.length}
-                  transitions={doc.transitions}
-                  onChange={(patch) => edit((d) => updateStage(d, index, patch))}
-                  onMove={(delta) => {
-                    const target = index + delta
-                    const edge = target === 0 || target === doc.stages.length - 1
-                    const keep = delta === -1 ? (edge ? 'down' : 'up') : edge ? 'up' : 'down'
-                    edit((d) => moveStage(d, index, delta), `stage-${stage.uid}-${keep}`)
-                    setAnnouncement(
-                      t('designer.stage.moved', {
-                        name: stage.name || stage.key,
-                        position: target + 1,
-                        count: doc.stages.length,
-                      })
+              {(control) => (
+                <textarea
+                  {...control}
+                  rows={2}
+                  value={doc.description}
+                  onChange={(event) =>
+                    edit((d) =>
+                      setWorkflow(d, { description: event.target.value }, { keyEditable: creating })
                     )
-                  }}
-                  onRemove={() => {
-                    const result = removeStage(doc, index)
-                    const previous = doc.stages[index - 1]
-                    edit(() => result.doc, previous ? `stage-${previous.uid}-heading` : 'add-stage')
-                    setAnnouncement(
-                      t('designer.stage.removed', {
-                        name: stage.name || stage.key,
-                        transitions: result.removedTransitions,
-                      })
-                    )
-                  }}
-                  onAddField={() => {
-                    const result = addField(doc, index)
-                    edit(() => result.doc, `field-${result.uid}-label`)
-                  }}
-                  onFieldChange={(fieldIndex, patch) =>
-                    edit((d) => updateField(d, index, fieldIndex, patch))
                   }
-                  onFieldRemove={(fieldIndex) =>
-                    edit((d) => removeField(d, index, fieldIndex), `stage-${stage.uid}-add-field`)
-                  }
-                  onClearPart={(part) => edit((d) => clearStagePart(d, index, part))}
                 />
-              ))}
-            </DesignerSection>
+              )}
+            </DesignerControl>
+          </section>
 
-            <DesignerSection
-              id="transitions"
-              heading={t('designer.transitions', { count: doc.transitions.length })}
-              problems={problemIndex.transitions}
-              addLabel={t('designer.transition.add')}
-              addDisabled={doc.stages.length === 0}
-              onAdd={() => {
-                const result = addTransition(doc)
-                edit(() => result.doc, `transition-${result.uid}-label`)
-              }}
-            >
-              {doc.transitions.map((transition, index) => (
-                <TransitionEditor
-                  key={transition.uid}
-                  transition={transition}
-                  index={index}
-                  stages={doc.stages}
-                  fieldKeys={fieldKeys}
-                  onChange={(patch) => edit((d) => updateTransition(d, index, patch))}
-                  onRemove={() => {
-                    const previous = doc.transitions[index - 1]
-                    edit(
-                      (d) => removeTransition(d, index),
-                      previous ? `transition-${previous.uid}-heading` : 'add-transition'
-                    )
-                    setAnnouncement(
-                      t('designer.transition.removed', { name: transition.label || transition.key })
-                    )
-                  }}
-                />
-              ))}
-            </DesignerSection>
-          </div>
+          <DesignerSection
+            id="stages"
+            heading={t('designer.stages', { count: doc.stages.length })}
+            problems={problemIndex.stages}
+            addLabel={t('designer.stage.add')}
+            onAdd={() => {
+              const result = addStage(
+                doc,
+                t('designer.defaults.stage', { number: doc.stages.length + 1 })
+              )
+              edit(() => result.doc, `stage-${result.uid}-name`)
+            }}
+          >
+            {doc.stages.map((stage, index) => (
+              <StageEditor
+                key={stage.uid}
+                stage={stage}
+                index={index}
+                count={doc.stages.length}
+                transitions={doc.transitions}
+                onChange={(patch) => edit((d) => updateStage(d, index, patch))}
+                onMove={(delta) => {
+                  const target = index + delta
+                  const edge = target === 0 || target === doc.stages.length - 1
+                  const keep = delta === -1 ? (edge ? 'down' : 'up') : edge ? 'up' : 'down'
+                  edit((d) => moveStage(d, index, delta), `stage-${stage.uid}-${keep}`)
+                  setAnnouncement(
+                    t('designer.stage.moved', {
+                      name: stage.name || stage.key,
+                      position: target + 1,
+                      count: doc.stages.length,
+                    })
+                  )
+                }}
+                onRemove={() => {
+                  const result = removeStage(doc, index)
+                  const previous = doc.stages[index - 1]
+                  edit(() => result.doc, previous ? `stage-${previous.uid}-heading` : 'add-stage')
+                  setAnnouncement(
+                    t('designer.stage.removed', {
+                      name: stage.name || stage.key,
+                      transitions: result.removedTransitions,
+                    })
+                  )
+                }}
+                onAddField={() => {
+                  const result = addField(doc, index)
+                  edit(() => result.doc, `field-${result.uid}-label`)
+                }}
+                onFieldChange={(fieldIndex, patch) =>
+                  edit((d) => updateField(d, index, fieldIndex, patch))
+                }
+                onFieldRemove={(fieldIndex) =>
+                  edit((d) => removeField(d, index, fieldIndex), `stage-${stage.uid}-add-field`)
+                }
+                onClearPart={(part) => edit((d) => clearStagePart(d, index, part))}
+              />
+            ))}
+          </DesignerSection>
+
+          <DesignerSection
+            id="transitions"
+            heading={t('designer.transitions', { count: doc.transitions.length })}
+            problems={problemIndex.transitions}
+            addLabel={t('designer.transition.add')}
+            addDisabled={doc.stages.length === 0}
+            onAdd={() => {
+              const result = addTransition(doc)
+              edit(() => result.doc, `transition-${result.uid}-label`)
+            }}
+          >
+            {doc.transitions.map((transition, index) => (
+              <TransitionEditor
+                key={transition.uid}
+                transition={transition}
+                index={index}
+                stages={doc.stages}
+                fieldKeys={fieldKeys}
+                onChange={(patch) => edit((d) => updateTransition(d, index, patch))}
+                onRemove={() => {
+                  const previous = doc.transitions[index - 1]
+                  edit(
+                    (d) => removeTransition(d, index),
+                    previous ? `transition-${previous.uid}-heading` : 'add-transition'
+                  )
+                  setAnnouncement(
+                    t('designer.transition.removed', { name: transition.label || transition.key })
+                  )
+                }}
+              />
+            ))}
+          </DesignerSection>
         </div>
+      </div>
 
-        <div className="wf-savebar" role="region" aria-label={t('designer.savebar')}>
-          <span className={`wf-save-state${dirty ? ' is-dirty' : ''}`}>
-            {dirty
-              ? t('designer.unsaved.label')
-              : creating
-                ? t('designer.notSaved')
-                : t('designer.saved')}
-            {problems.length > 0 && (
-              <>
-                {' · '}
-                <a
-                  href="#problems-heading"
-                  onClick={(event) => {
-                    event.preventDefault()
-                    focusElement('problems-heading')
-                  }}
-                >
-                  {t('designer.summary.title', { count: problems.length })}
-                </a>
-              </>
-            )}
-          </span>
+      <div className="wf-savebar" role="region" aria-label={t('designer.savebar')}>
+        <span className={`wf-save-state${dirty ? ' is-dirty' : ''}`}>
+          {dirty
+            ? t('designer.unsaved.label')
+            : creating
+              ? t('designer.notSaved')
+              : t('designer.saved')}
+          {problems.length > 0 && (
+            <>
+              {' · '}
+              <a
+                href="#problems-heading"
+                onClick={(event) => {
+                  event.preventDefault()
+                  focusElement('problems-heading')
+                }}
+              >
+                {t('designer.summary.title', { count: problems.length })}
+              </a>
+            </>
+          )}
+        </span>
+        <div className="form-actions">
+          <button
+            type="button"
+            className="btn btn-primary"
+            // Saving an unchanged workflow would only open an identical draft.
+            disabled={processing || (!creating && !dirty)}
+            onClick={save}
+          >
+            {t('designer.save')}
+          </button>
+          <button
+            type="button"
+            className="btn"
+            disabled={processing || publishBlocker !== null}
+            aria-describedby={publishBlocker ? 'publish-blocker' : undefined}
+            onClick={() => setConfirmPublish(true)}
+          >
+            {t('designer.publish.button')}
+          </button>
+          {publishBlocker && (
+            <span id="publish-blocker" className="hint">
+              {publishBlocker}
+            </span>
+          )}
+        </div>
+      </div>
+
+      <p id="designer-announcer" className="sr-only" role="status" aria-live="polite">
+        {announcement}
+      </p>
+
+      {workflow && (
+        <ModalDialog
+          open={confirmPublish}
+          onClose={() => setConfirmPublish(false)}
+          title={t('designer.publish.confirmTitle', {
+            number: workflow.draftVersion ?? '',
+            name: workflow.name,
+          })}
+        >
+          <p>{t('designer.publish.confirmBody')}</p>
           <div className="form-actions">
             <button
               type="button"
               className="btn btn-primary"
-              // Saving an unchanged workflow would only open an identical draft.
-              disabled={processing || (!creating && !dirty)}
-              onClick={save}
+              disabled={processing}
+              onClick={publish}
             >
-              {t('designer.save')}
+              {t('designer.publish.confirm')}
             </button>
-            <button
-              type="button"
-              className="btn"
-              disabled={processing || publishBlocker !== null}
-              aria-describedby={publishBlocker ? 'publish-blocker' : undefined}
-              onClick={() => setConfirmPublish(true)}
-            >
-              {t('designer.publish.button')}
+            <button type="button" className="btn" onClick={() => setConfirmPublish(false)}>
+              {t('common.cancel')}
             </button>
-            {publishBlocker && (
-              <span id="publish-blocker" className="hint">
-                {publishBlocker}
-              </span>
-            )}
           </div>
-        </div>
-
-        <p id="designer-announcer" className="sr-only" role="status" aria-live="polite">
-          {announcement}
-        </p>
-
-        {workflow && (
-          <ModalDialog
-            open={confirmPublish}
-            onClose={() => setConfirmPublish(false)}
-            title={t('designer.publish.confirmTitle', {
-              number: workflow.draftVersion ?? '',
-              name: workflow.name,
-            })}
-          >
-            <p>{t('designer.publish.confirmBody')}</p>
-            <div className="form-actions">
-              <button
-                type="button"
-                className="btn btn-primary"
-                disabled={processing}
-                onClick={publish}
-              >
-                {t('designer.publish.confirm')}
-              </button>
-              <button type="button" className="btn" onClick={() => setConfirmPublish(false)}>
-                {t('common.cancel')}
-              </button>
-            </div>
-          </ModalDialog>
-        )}
-      </ExpressionFieldsContext>
-    </ProblemsContext>
+        </ModalDialog>
+      )}
+    </DesignerProviders>
   )
 }
