@@ -1,78 +1,16 @@
 import { createContext, use } from 'react'
 import { useI18n } from '../../lib/i18n.ts'
-import { problemTarget, type ProblemLike } from './problem_paths.ts'
+import { problemTarget } from './problem_paths.ts'
+import {
+  fieldSlot,
+  indexProblems,
+  stageSlot,
+  type DesignerProblem,
+  type ProblemIndex,
+} from './problem_index.ts'
 import type { EditorDocument } from './designer_state.ts'
 
-/** A problem from the live verifier (with a code) or from the server (message only). */
-export type DesignerProblem = ProblemLike & { fromServer?: boolean }
-
-/**
- * Problems grouped by the row and the control they concern. Slots are the
- * property names the editors render ("name", "assignee.user", …); "" holds
- * problems about the element as a whole.
- */
-export type ProblemIndex = {
-  workflow: Map<string, DesignerProblem[]>
-  stages: DesignerProblem[]
-  transitions: DesignerProblem[]
-  stage: Map<number, Map<string, DesignerProblem[]>>
-  field: Map<string, Map<string, DesignerProblem[]>>
-  transition: Map<number, Map<string, DesignerProblem[]>>
-}
-
-const push = <K,>(
-  map: Map<K, Map<string, DesignerProblem[]>>,
-  key: K,
-  slot: string,
-  problem: DesignerProblem
-) => {
-  if (!map.has(key)) map.set(key, new Map())
-  const slots = map.get(key)!
-  slots.set(slot, [...(slots.get(slot) ?? []), problem])
-}
-
-/** Which control of a stage row shows a problem about `property`. */
-export function stageSlot(property: string | null, rest: (string | number)[]): string {
-  if (property === 'assignee') return rest[0] === 'user' ? 'assignee.user' : 'assignee.role'
-  return property ?? ''
-}
-
-export function indexProblems(problems: readonly DesignerProblem[]): ProblemIndex {
-  const index: ProblemIndex = {
-    workflow: new Map(),
-    stages: [],
-    transitions: [],
-    stage: new Map(),
-    field: new Map(),
-    transition: new Map(),
-  }
-  for (const problem of problems) {
-    const target = problemTarget(problem.path)
-    switch (target.kind) {
-      case 'workflow': {
-        const slot = target.property ?? ''
-        index.workflow.set(slot, [...(index.workflow.get(slot) ?? []), problem])
-        break
-      }
-      case 'stages':
-        index.stages.push(problem)
-        break
-      case 'transitions':
-        index.transitions.push(problem)
-        break
-      case 'stage':
-        push(index.stage, target.stage, stageSlot(target.property, target.rest), problem)
-        break
-      case 'field':
-        push(index.field, `${target.stage}.${target.field}`, target.property ?? '', problem)
-        break
-      case 'transition':
-        push(index.transition, target.transition, target.property ?? '', problem)
-        break
-    }
-  }
-  return index
-}
+export type { DesignerProblem }
 
 /** Slots each editor renders a control for; problems elsewhere go to the row's own list. */
 export const STAGE_SLOTS = [
@@ -84,14 +22,47 @@ export const STAGE_SLOTS = [
   'assignee.role',
   'assignee.user',
 ]
-export const FIELD_SLOTS = ['key', 'label', 'type', 'required', 'options']
-export const TRANSITION_SLOTS = ['key', 'label', 'from', 'to', 'roles', 'requires']
+/** What a decision stage's editor shows instead of SLA, assignee and fields. */
+export const DECISION_SLOTS = ['key', 'name', 'type', 'routes', 'otherwise']
+/** Route slots (`routes.2.when`) belong to a decision stage's routes editor. */
+const ROUTE_SLOT = /^routes\.\d+(\.(when|transition))?$/
+export const isRouteSlot = (slot: string) => ROUTE_SLOT.test(slot)
+export const FIELD_SLOTS = [
+  'key',
+  'label',
+  'type',
+  'required',
+  'options',
+  'currency',
+  'default',
+  'visibleWhen',
+  'requiredWhen',
+  'rules.min',
+  'rules.max',
+  'rules.minLength',
+  'rules.maxLength',
+  'rules.pattern',
+]
+export const TRANSITION_SLOTS = [
+  'key',
+  'label',
+  'from',
+  'to',
+  'roles',
+  'requires',
+  'when',
+  'whenMessage',
+]
 export const WORKFLOW_SLOTS = ['key', 'name', 'description']
 
 /** Problems of a row that no control of it shows. */
-export function rowLevel(slots: Map<string, DesignerProblem[]> | undefined, known: string[]) {
+export function rowLevel(
+  slots: Map<string, DesignerProblem[]> | undefined,
+  known: string[] | ((slot: string) => boolean)
+) {
   if (!slots) return []
-  return [...slots.entries()].filter(([slot]) => !known.includes(slot)).flatMap(([, list]) => list)
+  const shown = typeof known === 'function' ? known : (slot: string) => known.includes(slot)
+  return [...slots.entries()].filter(([slot]) => !shown(slot)).flatMap(([, list]) => list)
 }
 
 /**
@@ -111,6 +82,14 @@ export function focusTargetId(problem: DesignerProblem, doc: EditorDocument): st
       const stage = doc.stages[target.stage]
       if (!stage) return 'stages-heading'
       const slot = stageSlot(target.property, target.rest)
+      if (stage.type === 'decision') {
+        if (slot === 'routes') return `stage-${stage.uid}-add-route`
+        if (slot === 'otherwise') return `stage-${stage.uid}-otherwise`
+        if (ROUTE_SLOT.test(slot)) {
+          const [, position, part] = slot.split('.')
+          return `stage-${stage.uid}-route-${position}-${part ?? 'when'}`
+        }
+      }
       return STAGE_SLOTS.includes(slot)
         ? `stage-${stage.uid}-${slot.replace('.', '-')}`
         : `stage-${stage.uid}-heading`
@@ -120,8 +99,8 @@ export function focusTargetId(problem: DesignerProblem, doc: EditorDocument): st
       const field = stage?.fields[target.field]
       if (!stage) return 'stages-heading'
       if (!field) return `stage-${stage.uid}-heading`
-      const slot = FIELD_SLOTS.includes(target.property ?? '') ? target.property : 'key'
-      return `field-${field.uid}-${slot}`
+      const slot = fieldSlot(target.property, target.rest)
+      return `field-${field.uid}-${FIELD_SLOTS.includes(slot) ? slot.replace('.', '-') : 'key'}`
     }
     case 'transition': {
       const transition = doc.transitions[target.transition]
@@ -160,15 +139,37 @@ export function useProblemMessage() {
 export const ProblemsContext = createContext<ProblemIndex>(indexProblems([]))
 export const useProblems = () => use(ProblemsContext)
 
+/**
+ * What the expression checker said about a condition (e.g. `"data" has no
+ * field "amout"`): the verifier's message ends with it, after "not usable:".
+ * The general sentence is translated; this detail names the exact mistake.
+ */
+export function expressionDetail(problem: DesignerProblem): string | null {
+  if (problem.code !== 'invalid_expression') return null
+  const match = /not usable: ([\s\S]+)$/.exec(problem.message)
+  return match ? match[1]!.trim() : null
+}
+
 /** The messages under a control, referenced by its aria-describedby. */
 export function InlineProblems(props: { id: string; problems: readonly DesignerProblem[] }) {
   const message = useProblemMessage()
   if (props.problems.length === 0) return null
   return (
     <ul className="wf-inline-problems" id={props.id}>
-      {props.problems.map((problem, index) => (
-        <li key={index}>{message(problem)}</li>
-      ))}
+      {props.problems.map((problem, index) => {
+        const detail = expressionDetail(problem)
+        return (
+          <li key={index}>
+            {message(problem)}
+            {detail && (
+              <>
+                {' '}
+                <code className="wf-problem-detail">{detail}</code>
+              </>
+            )}
+          </li>
+        )
+      })}
     </ul>
   )
 }

@@ -4,6 +4,7 @@
  * verifier problem at `$.stages[2].fields[0].key` belongs to stage row 2,
  * field row 0. Every edit returns a new document (no mutation).
  */
+import { fieldToDocument } from './field_settings.ts'
 import type {
   FieldDefinition,
   StageDefinition,
@@ -11,17 +12,33 @@ import type {
   WorkflowDefinition,
 } from '#engine/definition'
 
+/** Names of a field's rules (`rules` in the definition). */
+export const RULE_NAMES = ['min', 'max', 'minLength', 'maxLength', 'pattern'] as const
+export type RuleName = (typeof RULE_NAMES)[number]
+
 export type EditorField = {
   uid: string
   key: string
   label: string
   type: string
   required: boolean
-  /** Options of a select field, one per line. */
+  /** Options of a select or multiselect field, one per line. */
   options: string
+  /** Rules as typed (numbers are converted when the document is made); '' = none. */
+  rules: Record<RuleName, string>
+  /** CEL conditions; '' = none. */
+  visibleWhen: string
+  requiredWhen: string
+  /** The default value as the definition holds it; undefined = none. */
+  default: JsonValue | undefined
+  /** ISO 4217 code of a money field; '' = none. */
+  currency: string
   /** The key still follows the label (new fields until the key is edited). */
   autoKey: boolean
 }
+
+/** One route of a decision stage (`uid` only identifies the row). */
+export type EditorRoute = { uid: string; when: string; transition: string }
 
 export type EditorStage = {
   uid: string
@@ -33,6 +50,9 @@ export type EditorStage = {
   assigneeRole: string
   assigneeUser: string
   fields: EditorField[]
+  /** Decision stages: routes tried in order, and the transition taken when none holds. */
+  routes: EditorRoute[]
+  otherwise: string
   /** Parts the designer shows but does not edit (automatic transition, escalation). */
   automatic?: StageDefinition['automatic']
   escalation?: StageDefinition['escalation']
@@ -51,6 +71,9 @@ export type EditorTransition = {
   /** Roles that may run it; empty means every role. */
   roles: string[]
   requires: string[]
+  /** Guard (CEL) and the message shown when it does not hold; '' = none. */
+  when: string
+  whenMessage: string
   /** Automated actions: kept as written (edited in the JSON/YAML document). */
   actions?: TransitionDefinition['actions']
   autoKey: boolean
@@ -94,9 +117,23 @@ function fieldFromDefinition(field: FieldDefinition): EditorField {
     type: field.type,
     required: Boolean(field.required),
     options: (field.options ?? []).join('\n'),
+    rules: Object.fromEntries(
+      RULE_NAMES.map((name) => [
+        name,
+        field.rules?.[name] === undefined ? '' : String(field.rules[name]),
+      ])
+    ) as Record<RuleName, string>,
+    visibleWhen: field.visibleWhen ?? '',
+    requiredWhen: field.requiredWhen ?? '',
+    default:
+      field.default === undefined ? undefined : (structuredClone(field.default) as JsonValue),
+    currency: field.currency ?? '',
     autoKey: false,
   }
 }
+
+const blankRules = (): Record<RuleName, string> =>
+  Object.fromEntries(RULE_NAMES.map((name) => [name, ''])) as Record<RuleName, string>
 
 function stageFromDefinition(stage: StageDefinition): EditorStage {
   return {
@@ -109,6 +146,12 @@ function stageFromDefinition(stage: StageDefinition): EditorStage {
     assigneeRole: stage.assignee?.role ?? '',
     assigneeUser: stage.assignee?.user ?? '',
     fields: (stage.fields ?? []).map(fieldFromDefinition),
+    routes: (stage.routes ?? []).map((route) => ({
+      uid: newUid('r'),
+      when: route.when,
+      transition: route.transition,
+    })),
+    otherwise: stage.otherwise ?? '',
     automatic: stage.automatic,
     escalation: stage.escalation,
     actions: stage.actions,
@@ -128,6 +171,8 @@ function transitionFromDefinition(transition: TransitionDefinition): EditorTrans
     label: transition.label ?? '',
     roles: [...roles],
     requires: [...(transition.requires ?? [])],
+    when: transition.when ?? '',
+    whenMessage: transition.whenMessage ?? '',
     actions: transition.actions,
     autoKey: false,
   }
@@ -168,6 +213,8 @@ export function starterDocument(names: {
         label: names.transition,
         roles: [],
         requires: [],
+        when: '',
+        whenMessage: '',
         autoKey: true,
       },
     ],
@@ -185,6 +232,8 @@ function blankStage(key: string, name: string): EditorStage {
     assigneeRole: '',
     assigneeUser: '',
     fields: [],
+    routes: [],
+    otherwise: '',
     autoKey: true,
   }
 }
@@ -205,45 +254,7 @@ export function toDocument(doc: EditorDocument): JsonObject {
     key: doc.key,
     name: doc.name,
     ...(trimmed(doc.description) ? { description: doc.description } : {}),
-    stages: doc.stages.map((stage) => {
-      const end = stage.type === 'end'
-      const assignee = {
-        ...(stage.assigneeRole ? { role: stage.assigneeRole } : {}),
-        ...(trimmed(stage.assigneeUser) ? { user: trimmed(stage.assigneeUser) } : {}),
-      }
-      return {
-        key: stage.key,
-        name: stage.name,
-        type: stage.type,
-        ...(end && stage.outcome ? { outcome: stage.outcome } : {}),
-        ...(!end && trimmed(stage.sla) ? { sla: trimmed(stage.sla) } : {}),
-        // A closed process is nobody's task: end stages have no assignee.
-        ...(!end && Object.keys(assignee).length > 0 ? { assignee } : {}),
-        ...(stage.fields.length > 0
-          ? {
-              fields: stage.fields.map((field) => ({
-                key: field.key,
-                label: field.label,
-                type: field.type,
-                ...(field.required ? { required: true } : {}),
-                ...(field.type === 'select'
-                  ? {
-                      options: field.options
-                        .split('\n')
-                        .map(trimmed)
-                        .filter((option) => option !== ''),
-                    }
-                  : {}),
-              })),
-            }
-          : {}),
-        ...(stage.automatic ? { automatic: { ...stage.automatic } } : {}),
-        ...(stage.escalation ? { escalation: { ...stage.escalation } } : {}),
-        ...(stage.actions
-          ? { actions: structuredClone(stage.actions) as unknown as JsonValue }
-          : {}),
-      }
-    }),
+    stages: doc.stages.map(stageToDocument),
     transitions: doc.transitions.map((transition) => ({
       key: transition.key,
       from: transition.from,
@@ -251,10 +262,52 @@ export function toDocument(doc: EditorDocument): JsonObject {
       ...(trimmed(transition.label) ? { label: transition.label } : {}),
       ...(transition.roles.length > 0 ? { roles: transition.roles } : {}),
       ...(transition.requires.length > 0 ? { requires: transition.requires } : {}),
+      ...(trimmed(transition.when) ? { when: trimmed(transition.when) } : {}),
+      ...(trimmed(transition.whenMessage) ? { whenMessage: transition.whenMessage } : {}),
       ...(transition.actions
         ? { actions: structuredClone(transition.actions) as unknown as JsonValue }
         : {}),
     })),
+  }
+}
+
+function stageToDocument(stage: EditorStage): JsonObject {
+  const actions: JsonObject = stage.actions
+    ? { actions: structuredClone(stage.actions) as unknown as JsonValue }
+    : {}
+  // A process never rests in a decision stage: it has routes instead of
+  // fields, SLA, assignee and timers. What the row held before it became a
+  // decision stays in the editor (switching back restores it) but is not sent.
+  if (stage.type === 'decision') {
+    return {
+      key: stage.key,
+      name: stage.name,
+      type: stage.type,
+      routes: stage.routes.map((route) => ({
+        when: trimmed(route.when),
+        transition: route.transition,
+      })),
+      ...(stage.otherwise ? { otherwise: stage.otherwise } : {}),
+      ...actions,
+    }
+  }
+  const end = stage.type === 'end'
+  const assignee = {
+    ...(stage.assigneeRole ? { role: stage.assigneeRole } : {}),
+    ...(trimmed(stage.assigneeUser) ? { user: trimmed(stage.assigneeUser) } : {}),
+  }
+  return {
+    key: stage.key,
+    name: stage.name,
+    type: stage.type,
+    ...(end && stage.outcome ? { outcome: stage.outcome } : {}),
+    ...(!end && trimmed(stage.sla) ? { sla: trimmed(stage.sla) } : {}),
+    // A closed process is nobody's task: end stages have no assignee.
+    ...(!end && Object.keys(assignee).length > 0 ? { assignee } : {}),
+    ...(stage.fields.length > 0 ? { fields: stage.fields.map(fieldToDocument) } : {}),
+    ...(stage.automatic ? { automatic: { ...stage.automatic } } : {}),
+    ...(stage.escalation ? { escalation: { ...stage.escalation } } : {}),
+    ...actions,
   }
 }
 
@@ -373,6 +426,11 @@ export function addField(
     type: 'text',
     required: false,
     options: '',
+    rules: blankRules(),
+    visibleWhen: '',
+    requiredWhen: '',
+    default: undefined,
+    currency: '',
     autoKey: true,
   }
   const stages = doc.stages.map((stage, i) =>
@@ -449,6 +507,8 @@ export function addTransition(doc: EditorDocument): { doc: EditorDocument; uid: 
     label: '',
     roles: [],
     requires: [],
+    when: '',
+    whenMessage: '',
     autoKey: true,
   }
   return { doc: { ...doc, transitions: [...doc.transitions, transition] }, uid: transition.uid }
@@ -456,8 +516,8 @@ export function addTransition(doc: EditorDocument): { doc: EditorDocument; uid: 
 
 /**
  * Changes a transition. A changed label moves a key that still follows
- * it; a changed key is followed by the stages' automatic transitions and
- * escalations that named the old one.
+ * it; a changed key is followed by the stages' automatic transitions,
+ * escalations, decision routes and "otherwise" that named the old one.
  */
 export function updateTransition(
   doc: EditorDocument,
@@ -479,6 +539,8 @@ export function updateTransition(
       ...stage,
       automatic: follow(stage.automatic),
       escalation: follow(stage.escalation),
+      routes: stage.routes.map((route) => follow(route)!),
+      otherwise: stage.otherwise === old.key ? next.key : stage.otherwise,
     }))
   }
   return { ...doc, stages, transitions }

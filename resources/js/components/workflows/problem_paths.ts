@@ -12,7 +12,13 @@ export type ProblemTarget =
   | { kind: 'stages' }
   | { kind: 'transitions' }
   | { kind: 'stage'; stage: number; property: string | null; rest: (string | number)[] }
-  | { kind: 'field'; stage: number; field: number; property: string | null }
+  | {
+      kind: 'field'
+      stage: number
+      field: number
+      property: string | null
+      rest: (string | number)[]
+    }
   | { kind: 'transition'; transition: number; property: string | null }
 
 /** Splits "$.a[2].b['c d']" into ["a", 2, "b", "c d"]. */
@@ -40,6 +46,7 @@ export function problemTarget(path: string): ProblemTarget {
         stage: second,
         field: fourth,
         property: typeof fifth === 'string' ? fifth : null,
+        rest: segments.slice(5),
       }
     }
     return {

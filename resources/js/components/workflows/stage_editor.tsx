@@ -1,6 +1,6 @@
-import { FIELD_TYPES, OUTCOMES, ROLES, STAGE_TYPES } from '#engine/definition'
+import { OUTCOMES, ROLES, STAGE_TYPES } from '#engine/definition'
 import { useI18n } from '../../lib/i18n.ts'
-import type { EditorField, EditorStage } from './designer_state.ts'
+import type { EditorField, EditorStage, EditorTransition } from './designer_state.ts'
 import {
   ChoiceControl,
   DesignerControl,
@@ -8,17 +8,21 @@ import {
   RowIdentity,
 } from './designer_control.tsx'
 import {
-  FIELD_SLOTS,
-  InlineProblems,
+  DECISION_SLOTS,
   STAGE_SLOTS,
+  isRouteSlot,
   rowLevel,
   useProblems,
 } from './designer_problems.tsx'
+import { DecisionRoutesEditor } from './decision_routes_editor.tsx'
+import { FieldEditor } from './field_editor.tsx'
 
 export type StageEditorProps = {
   stage: EditorStage
   index: number
   count: number
+  /** All transitions (a decision stage routes to those leaving it). */
+  transitions: readonly EditorTransition[]
   onChange: (patch: Partial<Omit<EditorStage, 'uid' | 'fields'>>) => void
   onMove: (delta: -1 | 1) => void
   onRemove: () => void
@@ -29,8 +33,9 @@ export type StageEditorProps = {
 }
 
 /**
- * One stage of the designer: its properties, its fields, buttons to move
- * and remove it, and the verifier's problems next to what they concern.
+ * One stage of the designer: its properties, its fields (or, for a
+ * decision stage, its routes), buttons to move and remove it, and the
+ * verifier's problems next to what they concern.
  */
 export function StageEditor(props: StageEditorProps) {
   const { t } = useI18n()
@@ -38,12 +43,17 @@ export function StageEditor(props: StageEditorProps) {
   const { stage, index } = props
   const slots = problems.stage.get(index)
   const at = (slot: string) => slots?.get(slot) ?? []
-  const general = rowLevel(slots, STAGE_SLOTS)
+  const decision = stage.type === 'decision'
+  const general = rowLevel(
+    slots,
+    decision ? (slot) => DECISION_SLOTS.includes(slot) || isRouteSlot(slot) : STAGE_SLOTS
+  )
   const id = (slot: string) => `stage-${stage.uid}-${slot}`
   const title = stage.name.trim() || stage.key.trim() || t('designer.stage.untitled')
   const end = stage.type === 'end'
   const hasProblems =
-    Boolean(slots?.size) || props.stage.fields.some((_, f) => problems.field.has(`${index}.${f}`))
+    Boolean(slots?.size) ||
+    (!decision && props.stage.fields.some((_, f) => problems.field.has(`${index}.${f}`)))
 
   return (
     <DesignerRowCard
@@ -106,7 +116,7 @@ export function StageEditor(props: StageEditorProps) {
           types={{ values: STAGE_TYPES, labelOf: (type) => t(`workflows.stageTypes.${type}`) }}
           onChange={props.onChange}
         />
-        {end ? (
+        {decision ? null : end ? (
           <ChoiceControl
             id={id('outcome')}
             label={t('designer.stage.outcome')}
@@ -138,7 +148,7 @@ export function StageEditor(props: StageEditorProps) {
             )}
           </DesignerControl>
         )}
-        {!end && (
+        {!end && !decision && (
           <ChoiceControl
             id={id('assignee-role')}
             label={t('designer.stage.assigneeRole')}
@@ -150,7 +160,7 @@ export function StageEditor(props: StageEditorProps) {
             onChange={(assigneeRole) => props.onChange({ assigneeRole })}
           />
         )}
-        {!end && (
+        {!end && !decision && (
           <DesignerControl
             id={id('assignee-user')}
             label={t('designer.stage.assigneeUser')}
@@ -170,7 +180,18 @@ export function StageEditor(props: StageEditorProps) {
         )}
       </div>
 
-      {(stage.automatic || stage.escalation) && (
+      {decision && (
+        <DecisionRoutesEditor
+          stage={stage}
+          stageTitle={title}
+          transitions={props.transitions}
+          id={id}
+          problems={at}
+          onChange={props.onChange}
+        />
+      )}
+
+      {!decision && (stage.automatic || stage.escalation) && (
         <ul className="wf-preserved">
           {stage.automatic && (
             <li>
@@ -202,107 +223,31 @@ export function StageEditor(props: StageEditorProps) {
         </ul>
       )}
 
-      <div className="wf-fields">
-        <h4>{t('designer.fields.title')}</h4>
-        {stage.fields.length === 0 && <p className="wf-muted">{t('designer.fields.none')}</p>}
-        {stage.fields.map((field, fieldIndex) => (
-          <FieldEditor
-            key={field.uid}
-            field={field}
-            stageIndex={index}
-            index={fieldIndex}
-            stageTitle={title}
-            onChange={(patch) => props.onFieldChange(fieldIndex, patch)}
-            onRemove={() => props.onFieldRemove(fieldIndex)}
-          />
-        ))}
-        <button
-          type="button"
-          className="btn btn-sm"
-          id={id('add-field')}
-          onClick={props.onAddField}
-        >
-          {t('designer.fields.add', { stage: title })}
-        </button>
-      </div>
-    </DesignerRowCard>
-  )
-}
-
-function FieldEditor(props: {
-  field: EditorField
-  stageIndex: number
-  index: number
-  stageTitle: string
-  onChange: (patch: Partial<Omit<EditorField, 'uid'>>) => void
-  onRemove: () => void
-}) {
-  const { t } = useI18n()
-  const problems = useProblems()
-  const { field } = props
-  const slots = problems.field.get(`${props.stageIndex}.${props.index}`)
-  const at = (slot: string) => slots?.get(slot) ?? []
-  const general = rowLevel(slots, FIELD_SLOTS)
-  const id = (slot: string) => `field-${field.uid}-${slot}`
-  const name = field.label.trim() || field.key.trim() || t('designer.fields.untitled')
-
-  return (
-    <fieldset className={`wf-field-row${slots?.size ? ' has-problem' : ''}`}>
-      <legend className="sr-only">
-        {t('designer.fields.legend', { name, stage: props.stageTitle })}
-      </legend>
-      {general.length > 0 && <InlineProblems id={id('general')} problems={general} />}
-      <div className="wf-field-grid">
-        <RowIdentity
-          id={id}
-          problems={at}
-          prefix="designer.fields"
-          nameSlot="label"
-          row={field}
-          types={{ values: FIELD_TYPES, labelOf: (type) => t(`designer.fieldTypes.${type}`) }}
-          onChange={props.onChange}
-        />
-        <div className="field wf-field-required">
-          <label className="checkbox" htmlFor={id('required')}>
-            <input
-              id={id('required')}
-              type="checkbox"
-              checked={field.required}
-              aria-invalid={at('required').length > 0}
-              onChange={(event) => props.onChange({ required: event.target.checked })}
+      {!decision && (
+        <div className="wf-fields">
+          <h4>{t('designer.fields.title')}</h4>
+          {stage.fields.length === 0 && <p className="wf-muted">{t('designer.fields.none')}</p>}
+          {stage.fields.map((field, fieldIndex) => (
+            <FieldEditor
+              key={field.uid}
+              field={field}
+              stageIndex={index}
+              index={fieldIndex}
+              stageTitle={title}
+              onChange={(patch) => props.onFieldChange(fieldIndex, patch)}
+              onRemove={() => props.onFieldRemove(fieldIndex)}
             />
-            {t('designer.fields.required')}
-          </label>
-          <InlineProblems id={id('required-problems')} problems={at('required')} />
-        </div>
-        <div className="wf-field-remove">
+          ))}
           <button
             type="button"
-            className="btn btn-sm btn-danger"
-            aria-label={t('designer.fields.remove', { name, stage: props.stageTitle })}
-            onClick={props.onRemove}
+            className="btn btn-sm"
+            id={id('add-field')}
+            onClick={props.onAddField}
           >
-            {t('designer.remove')}
+            {t('designer.fields.add', { stage: title })}
           </button>
         </div>
-      </div>
-      {field.type === 'select' && (
-        <DesignerControl
-          id={id('options')}
-          label={t('designer.fields.options')}
-          hint={t('designer.fields.optionsHint')}
-          problems={at('options')}
-        >
-          {(control) => (
-            <textarea
-              {...control}
-              rows={3}
-              value={field.options}
-              onChange={(event) => props.onChange({ options: event.target.value })}
-            />
-          )}
-        </DesignerControl>
       )}
-    </fieldset>
+    </DesignerRowCard>
   )
 }

@@ -3,6 +3,7 @@ import { useI18n } from '../../lib/i18n.ts'
 import type { EditorStage, EditorTransition } from './designer_state.ts'
 import { DesignerControl, DesignerRowCard, RowIdentity } from './designer_control.tsx'
 import { InlineProblems, TRANSITION_SLOTS, rowLevel, useProblems } from './designer_problems.tsx'
+import { ExpressionInput } from './expression_input.tsx'
 
 export type TransitionEditorProps = {
   transition: EditorTransition
@@ -16,7 +17,7 @@ export type TransitionEditorProps = {
 
 /**
  * One transition of the designer: label and key, from/to stages, who may
- * run it and which fields must be filled first.
+ * run it, which fields must be filled first and its condition (guard).
  */
 export function TransitionEditor(props: TransitionEditorProps) {
   const { t } = useI18n()
@@ -171,6 +172,33 @@ export function TransitionEditor(props: TransitionEditorProps) {
           )}
           <InlineProblems id={id('requires-problems')} problems={requiresProblems} />
         </fieldset>
+      </div>
+
+      <div className="wf-guard">
+        <ExpressionInput
+          id={id('when')}
+          label={t('designer.transition.when')}
+          hint={t('designer.transition.whenHint')}
+          problems={at('when')}
+          value={transition.when}
+          onChange={(when) => props.onChange({ when })}
+        />
+        <DesignerControl
+          id={id('whenMessage')}
+          label={t('designer.transition.whenMessage')}
+          hint={t('designer.transition.whenMessageHint')}
+          problems={at('whenMessage')}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              maxLength={200}
+              value={transition.whenMessage}
+              onChange={(event) => props.onChange({ whenMessage: event.target.value })}
+            />
+          )}
+        </DesignerControl>
       </div>
     </DesignerRowCard>
   )

@@ -10,10 +10,12 @@ import {
   type Layout,
 } from './diagram_layout.ts'
 import { problemIndexes } from './problem_paths.ts'
+import { withRouteLabels, type RoutedStage } from './diagram_routes.ts'
+import '../../css/designer_language.css'
 
 export type WorkflowDiagramProps = {
   /** A workflow definition (or the designer's work in progress). */
-  definition: DiagramGraph & { name?: string; stages: readonly (DiagramStage & { sla?: string })[] }
+  definition: DiagramGraph & { name?: string; stages: readonly (RoutedStage & { sla?: string })[] }
   /** Key of the stage to highlight, e.g. where a process is now. */
   currentStage?: string | null
   /** Verifier problems; stages and transitions they concern are marked. */
@@ -24,13 +26,19 @@ const NAME_LIMIT = 22
 const MIN_SCALE = 0.8
 
 /**
- * SVG diagram of a workflow: stages as boxes laid out in layers from the
- * start stage, transitions as labelled arrows (loops curve back). Screen
+ * SVG diagram of a workflow: stages as boxes (decision stages as diamonds)
+ * laid out in layers from the start stage, transitions as labelled arrows
+ * (loops curve back; a decision's arrows carry their route conditions). Screen
  * readers get the same information as lists of stages and transitions.
  * Switches to a top-to-bottom layout when the horizontal one would not fit.
  */
-export function WorkflowDiagram({ definition, currentStage, problems = [] }: WorkflowDiagramProps) {
+export function WorkflowDiagram({ currentStage, problems = [], ...props }: WorkflowDiagramProps) {
   const { t } = useI18n()
+  const otherwise = t('workflows.diagram.otherwise')
+  const { graph: definition, routeLabels } = useMemo(
+    () => withRouteLabels(props.definition, otherwise),
+    [props.definition, otherwise]
+  )
   const id = useId()
   const container = useRef<HTMLDivElement>(null)
   const [available, setAvailable] = useState<number | null>(null)
@@ -142,6 +150,7 @@ export function WorkflowDiagram({ definition, currentStage, problems = [] }: Wor
                     className={`wf-edge wf-edge-${edge.kind}${problem ? ' has-problem' : ''}`}
                     data-transition={transition.key}
                   >
+                    {routeLabels.has(edge.index) && <title>{routeLabels.get(edge.index)}</title>}
                     <path d={edge.path} markerEnd={`url(#${problem ? arrowProblemId : arrowId})`} />
                     {label && (
                       <text x={edge.labelAt.x} y={edge.labelAt.y} dy="0.35em" textAnchor="middle">
@@ -181,11 +190,17 @@ export function WorkflowDiagram({ definition, currentStage, problems = [] }: Wor
                     transform={`translate(${node.x} ${node.y})`}
                     data-stage={stage.key}
                   >
-                    <rect
-                      width={node.width}
-                      height={node.height}
-                      rx={stage.type === 'end' ? 26 : 10}
-                    />
+                    {stage.type === 'decision' ? (
+                      <polygon
+                        points={`${node.width / 2},0 ${node.width},${node.height / 2} ${node.width / 2},${node.height} 0,${node.height / 2}`}
+                      />
+                    ) : (
+                      <rect
+                        width={node.width}
+                        height={node.height}
+                        rx={stage.type === 'end' ? 26 : 10}
+                      />
+                    )}
                     {stage.type === 'end' && (
                       <rect
                         className="wf-node-inner"
@@ -202,7 +217,10 @@ export function WorkflowDiagram({ definition, currentStage, problems = [] }: Wor
                       y={node.height * 0.41}
                       textAnchor="middle"
                     >
-                      {truncate(stageName(stage, node.index), compact ? 16 : NAME_LIMIT)}
+                      {truncate(
+                        stageName(stage, node.index),
+                        stage.type === 'decision' ? (compact ? 12 : 16) : compact ? 16 : NAME_LIMIT
+                      )}
                     </text>
                     <text
                       className="wf-node-detail"
@@ -268,11 +286,19 @@ export function WorkflowDiagram({ definition, currentStage, problems = [] }: Wor
           <ul>
             {definition.transitions.map((transition, index) => (
               <li key={index}>
-                {t('workflows.diagram.transition', {
-                  label: transition.label?.trim() || transition.key || '?',
-                  from: endpointName(transition.from),
-                  to: endpointName(transition.to),
-                })}
+                {routeLabels.has(index)
+                  ? t('workflows.diagram.route', {
+                      label:
+                        props.definition.transitions[index]?.label?.trim() || transition.key || '?',
+                      from: endpointName(transition.from),
+                      to: endpointName(transition.to),
+                      condition: routeLabels.get(index),
+                    })
+                  : t('workflows.diagram.transition', {
+                      label: transition.label?.trim() || transition.key || '?',
+                      from: endpointName(transition.from),
+                      to: endpointName(transition.to),
+                    })}
                 {marked.transitions.has(index) && `; ${t('workflows.diagram.problem')}`}
               </li>
             ))}

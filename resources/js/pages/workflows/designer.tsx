@@ -11,13 +11,14 @@ import { TransitionEditor } from '../../components/workflows/transition_editor.t
 import { ProblemSummary } from '../../components/workflows/problem_summary.tsx'
 import { DraftCheckPanel } from '../../components/workflows/draft_check_panel.tsx'
 import { DesignerControl, DesignerSection } from '../../components/workflows/designer_control.tsx'
+import { DesignerProviders } from '../../components/workflows/designer_providers.tsx'
+import { expressionFieldsOf } from '../../components/workflows/designer_fields.ts'
 import {
   InlineProblems,
-  ProblemsContext,
   focusElement,
-  indexProblems,
   type DesignerProblem,
 } from '../../components/workflows/designer_problems.tsx'
+import { indexProblems } from '../../components/workflows/problem_index.ts'
 import {
   addField,
   addStage,
@@ -183,7 +184,9 @@ export default function WorkflowsDesigner(props: Props) {
         name: stage.name,
         type: stage.type,
         outcome: stage.outcome || undefined,
-        sla: stage.type === 'end' ? undefined : stage.sla.trim() || undefined,
+        sla: ['end', 'decision'].includes(stage.type) ? undefined : stage.sla.trim() || undefined,
+        routes: stage.type === 'decision' ? stage.routes : undefined,
+        otherwise: stage.type === 'decision' ? stage.otherwise : undefined,
       })),
       transitions: doc.transitions.map((transition) => ({
         key: transition.key,
@@ -194,9 +197,11 @@ export default function WorkflowsDesigner(props: Props) {
     }),
     [doc]
   )
+  const expressionFields = useMemo(() => expressionFieldsOf(doc), [doc])
   const fieldKeys = useMemo(() => {
     const seen = new Map<string, string>()
     for (const stage of doc.stages) {
+      if (stage.type === 'decision') continue
       for (const field of stage.fields) {
         if (field.key && !seen.has(field.key)) seen.set(field.key, field.label)
       }
@@ -219,7 +224,7 @@ export default function WorkflowsDesigner(props: Props) {
   const title = creating ? t('designer.titleNew') : t('designer.titleEdit', { name: workflow.name })
 
   return (
-    <ProblemsContext value={problemIndex}>
+    <DesignerProviders problems={problemIndex} fields={expressionFields}>
       <Head title={title} />
       <nav className="wf-breadcrumbs" aria-label={t('workflows.breadcrumbs')}>
         <Link href={urlFor('workflows.index')}>{t('workflows.title')}</Link>
@@ -365,6 +370,7 @@ export default function WorkflowsDesigner(props: Props) {
                 stage={stage}
                 index={index}
                 count={doc.stages.length}
+                transitions={doc.transitions}
                 onChange={(patch) => edit((d) => updateStage(d, index, patch))}
                 onMove={(delta) => {
                   const target = index + delta
@@ -518,6 +524,6 @@ export default function WorkflowsDesigner(props: Props) {
           </div>
         </ModalDialog>
       )}
-    </ProblemsContext>
+    </DesignerProviders>
   )
 }
