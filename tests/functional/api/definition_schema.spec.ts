@@ -96,7 +96,11 @@ test.group('API / definition JSON Schema', () => {
       ['no stages', { ...base, stages: undefined }, ''],
       ['unknown stage type', stage(0, { type: 'waiting' }), '/stages/0/type'],
       ['end stage without outcome', stage(endIndex, { outcome: undefined }), `/stages/${endIndex}`],
-      ['decision without otherwise', stage(1, { type: 'decision', otherwise: undefined }), '/stages/1'],
+      [
+        'decision without otherwise',
+        stage(1, { type: 'decision', otherwise: undefined }),
+        '/stages/1',
+      ],
       [
         'route without condition',
         stage(1, { routes: [{ transition: 'approve' }] }),
