@@ -146,12 +146,28 @@ function problem(kind: ExpressionProblem['kind'], message: string): ExpressionPr
  * a thrown exception — or a non-boolean result is `false`.
  */
 export function evaluateGuard(compiled: CompiledExpression, bindings: GuardBindings): boolean {
+  const outcome = explainGuard(compiled, bindings)
+  return outcome.ok && outcome.value
+}
+
+/** A guard's result, or why it could not be evaluated (which counts as not holding). */
+export type GuardOutcome = { ok: true; value: boolean } | { ok: false; message: string }
+
+/**
+ * Evaluates like `evaluateGuard`, but says why an evaluation failed (a
+ * field without a value, a result that is not true or false) — for the
+ * designer's "try it" box.
+ */
+export function explainGuard(compiled: CompiledExpression, bindings: GuardBindings): GuardOutcome {
   try {
     const result = compiled.program(toCel(bindings))
-    if (isCelError(result)) return false
-    return result === true
-  } catch {
-    return false
+    if (isCelError(result)) return { ok: false, message: result.message }
+    if (typeof result !== 'boolean') {
+      return { ok: false, message: 'The condition did not give true or false.' }
+    }
+    return { ok: true, value: result }
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) }
   }
 }
 

@@ -7,7 +7,7 @@ import {
   type ExpressionEnv,
   type GuardBindings,
   compileExpression,
-  evaluateGuard,
+  explainGuard,
 } from '#engine/expressions'
 import { FIELD_TYPES, type FieldType } from '#engine/definition'
 import type { ExpressionField } from './expression_completion.ts'
@@ -19,7 +19,7 @@ export type TryResult =
   | { kind: 'invalid'; message: string }
   | { kind: 'value'; value: boolean }
   /** Evaluation failed (e.g. a field without a value): the engine counts it as false. */
-  | { kind: 'failed' }
+  | { kind: 'failed'; message: string }
 
 /** The fields expressions are checked against (types the engine knows). */
 export function envOf(fields: readonly ExpressionField[]): ExpressionEnv {
@@ -79,22 +79,18 @@ export function bindingsOf(samples: Samples, fields: readonly ExpressionField[])
 }
 
 /**
- * Compiles and evaluates a condition. The engine's evaluator answers only
- * "holds" or "does not hold" (an error does not hold); evaluating the
- * negation as well tells a real `false` from a failed evaluation, since
- * both fail only when the evaluation itself does.
+ * Compiles and evaluates a condition with the engine's own evaluator; a
+ * failed evaluation (which the engine counts as false) comes with its reason.
  */
 export function tryExpression(
   source: string,
   fields: readonly ExpressionField[],
   samples: Samples
 ): TryResult {
-  const env = envOf(fields)
-  const compiled = compileExpression(source, env)
+  const compiled = compileExpression(source, envOf(fields))
   if (!compiled.ok) return { kind: 'invalid', message: compiled.message }
-  const bindings = bindingsOf(samples, fields)
-  if (evaluateGuard(compiled, bindings)) return { kind: 'value', value: true }
-  const negated = compileExpression(`!(${source})`, env)
-  if (negated.ok && evaluateGuard(negated, bindings)) return { kind: 'value', value: false }
-  return negated.ok ? { kind: 'failed' } : { kind: 'value', value: false }
+  const outcome = explainGuard(compiled, bindingsOf(samples, fields))
+  return outcome.ok
+    ? { kind: 'value', value: outcome.value }
+    : { kind: 'failed', message: outcome.message }
 }

@@ -105,7 +105,11 @@ export function ExpressionTryIt(props: {
             — {t(result.value ? 'designer.tryIt.holds' : 'designer.tryIt.doesNotHold')}
           </>
         )}
-        {result?.kind === 'failed' && t('designer.tryIt.failed')}
+        {result?.kind === 'failed' && (
+          <>
+            {t('designer.tryIt.failed')} <code>{result.message}</code>
+          </>
+        )}
         {result?.kind === 'invalid' && (
           <>
             {t('designer.tryIt.invalid')} <code>{result.message}</code>
