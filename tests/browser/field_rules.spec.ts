@@ -94,8 +94,14 @@ test.group('Browser / field rules', (group) => {
     await page.assertVisible(risk)
     assert.deepEqual(await seriousViolations(page), [])
 
+    // The page stays on the same URL: wait for the save itself to be answered.
+    const saved = page.waitForResponse(
+      (response) =>
+        response.request().method() !== 'GET' &&
+        response.url().includes(`/processes/${process!.id}`)
+    )
     await details.getByRole('button', { name: 'Save details' }).click()
-    await page.waitForURL(`**/processes/${process!.id}`)
+    await saved
     await page.assertTextContains('.process-heading', process!.reference)
     await expectVersion(process!.id, 2)
 
