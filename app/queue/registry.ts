@@ -33,6 +33,7 @@ export const JOBS: Record<string, JobEntry> = {
   generate_report: { queue: 'reports', load: () => import('#jobs/generate_report') },
   send_scheduled_report: { queue: 'reports', load: () => import('#jobs/send_scheduled_report') },
   run_bulk_action: { queue: 'default', load: () => import('#jobs/run_bulk_action') },
+  notify_alert: { queue: 'notifications', load: () => import('#jobs/notify_alert') },
 }
 
 /**
@@ -49,6 +50,7 @@ const TOPICS: Record<string, string> = {
   'report.requested': 'generate_report',
   'report.schedule_due': 'send_scheduled_report',
   'bulk.requested': 'run_bulk_action',
+  'alert.changed': 'notify_alert',
 }
 
 /** The queue a job runs on. */
