@@ -16,11 +16,17 @@ export function amount(rule: Pick<AlertRule, 'signal'>, value: number) {
   return SIGNAL_TRAITS[rule.signal].unit === 'seconds' ? `${rounded} s` : String(rounded)
 }
 
+/** "3600" → "1 h", "3660" → "1 h 1 min" (the two largest units). */
 export function duration(seconds: number) {
-  if (seconds % 86_400 === 0 && seconds >= 86_400) return `${seconds / 86_400} d`
-  if (seconds % 3600 === 0 && seconds >= 3600) return `${seconds / 3600} h`
-  if (seconds % 60 === 0 && seconds >= 60) return `${seconds / 60} min`
-  return `${seconds} s`
+  const total = Math.max(0, Math.round(seconds))
+  const parts = [
+    [Math.floor(total / 86_400), 'd'],
+    [Math.floor((total % 86_400) / 3600), 'h'],
+    [Math.floor((total % 3600) / 60), 'min'],
+    [total % 60, 's'],
+  ] as const
+  const shown = parts.filter(([n]) => n > 0).slice(0, 2)
+  return shown.length ? shown.map(([n, unit]) => `${n} ${unit}`).join(' ') : '0 s'
 }
 
 /** "value > threshold" or "value > 2 × baseline (the same window 7 d earlier)". */
