@@ -56,7 +56,9 @@ export default class DeliverAlerts {
         link: `${appUrl}/admin/alerts`,
       }
       try {
-        await (row.channel === 'webhook' ? this.webhook(row.target, notice) : this.email(row.target, notice))
+        await (row.channel === 'webhook'
+          ? this.webhook(row.target, notice)
+          : this.email(row.target, notice))
         await db
           .from('alert_deliveries')
           .where('id', row.id)

@@ -50,11 +50,14 @@ export default class EvaluateAlerts {
 
     const decision = decide(rule, conditionHolds(rule, reading), now)
     if (!decision.change) {
-      await db.from('alert_rules').where('id', rule.id).update({
-        last_value: reading.value,
-        last_error: null,
-        last_evaluated_at: sqlTime(now),
-      })
+      await db
+        .from('alert_rules')
+        .where('id', rule.id)
+        .update({
+          last_value: reading.value,
+          last_error: null,
+          last_evaluated_at: sqlTime(now),
+        })
       return { rule: rule.key, value: reading.value, change: null }
     }
 
@@ -138,7 +141,9 @@ export default class EvaluateAlerts {
     const stamp = sqlTime(now)
     const deliveries = [
       ...rule.channels.emails.map((address) => ({ channel: 'email', target: address })),
-      ...(rule.channels.webhookUrl ? [{ channel: 'webhook', target: rule.channels.webhookUrl }] : []),
+      ...(rule.channels.webhookUrl
+        ? [{ channel: 'webhook', target: rule.channels.webhookUrl }]
+        : []),
     ]
     if (deliveries.length) {
       await trx.table('alert_deliveries').multiInsert(

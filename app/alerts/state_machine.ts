@@ -60,7 +60,9 @@ export function conditionHolds(rule: Condition, reading: Reading) {
   const baseline = reading.baseline ?? 0
   const limit = (rule.trendFactor ?? 1) * baseline
   const rising = rule.operator === '>' || rule.operator === '>='
-  return compare(reading.value, rule.operator, limit) && (!rising || reading.value >= rule.threshold)
+  return (
+    compare(reading.value, rule.operator, limit) && (!rising || reading.value >= rule.threshold)
+  )
 }
 
 export function decide(machine: Machine, holds: boolean, now: DateTime): Decision {

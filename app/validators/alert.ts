@@ -20,21 +20,29 @@ const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/
 const emailAddresses = vine.createRule((value: unknown, _options, field) => {
   const list = emailList(String(value))
   const wrong = list.find((address) => !EMAIL.test(address) || address.length > 254)
-  if (wrong) field.report('“{address}” is not an e-mail address', 'alerts.email', field, { address: wrong })
+  if (wrong)
+    field.report('“{address}” is not an e-mail address', 'alerts.email', field, { address: wrong })
   else if (list.length > 20) field.report('At most 20 addresses', 'alerts.emails', field)
 })
 
 /** The webhook must pass the egress guard's literal checks (no SSRF to local or private hosts). */
 const callableUrl = vine.createRule((value: unknown, _options, field) => {
   const refusal = literalRefusal(new URL(String(value)), automationConfig.egress.allowedHosts)
-  if (refusal) field.report('This address may not be called: {reason}', 'alerts.webhook', field, { reason: refusal })
+  if (refusal)
+    field.report('This address may not be called: {reason}', 'alerts.webhook', field, {
+      reason: refusal,
+    })
 })
 
 /** Trend rules only on signals whose past values can be read. */
 const trendableSignal = vine.createRule((value: unknown, _options, field) => {
   const signal = (field.parent as { signal?: string }).signal as AlertSignal | undefined
   if (value === 'trend' && signal && SIGNAL_TRAITS[signal] && !SIGNAL_TRAITS[signal].trend) {
-    field.report('This signal cannot be compared with an earlier window', 'alerts.trendSignal', field)
+    field.report(
+      'This signal cannot be compared with an earlier window',
+      'alerts.trendSignal',
+      field
+    )
   }
 })
 
@@ -54,8 +62,16 @@ export const alertRuleValidator = vine.create({
     .in([...TREND_OFFSETS])
     .optional()
     .requiredWhen('condition', '=', 'trend'),
-  windowSeconds: vine.number().withoutDecimals().min(0).max(30 * 86_400),
-  cooldownSeconds: vine.number().withoutDecimals().min(0).max(7 * 86_400),
+  windowSeconds: vine
+    .number()
+    .withoutDecimals()
+    .min(0)
+    .max(30 * 86_400),
+  cooldownSeconds: vine
+    .number()
+    .withoutDecimals()
+    .min(0)
+    .max(7 * 86_400),
   emails: vine.string().trim().maxLength(5000).use(emailAddresses()).optional(),
   inAppRoles: vine.array(vine.enum(ROLES)).maxLength(ROLES.length).optional(),
   webhookUrl: vine

@@ -3,12 +3,7 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import AlertRule from '#models/alert_rule'
 import { DomainError } from '#exceptions/domain_error'
-import type {
-  AlertCondition,
-  AlertOperator,
-  AlertSignal,
-  AlertChannels,
-} from '#enums/alert_signal'
+import type { AlertCondition, AlertOperator, AlertSignal, AlertChannels } from '#enums/alert_signal'
 import { emailList } from '#enums/alert_signal'
 import type { Role } from '#enums/role'
 import { sqlTime } from '#support/sql_time'

@@ -16,10 +16,8 @@ const circuitOpenSeconds: SignalReader = async ({ at }) => {
   const store = new StateStore()
   const now = at.toMillis()
   const report = await protectionReport(now)
-  const remembered = ((await store.get(MEMORY.scope, MEMORY.key))?.value ?? {}) as Record<
-    string,
-    number
-  >
+  const entry = await store.get(MEMORY.scope, MEMORY.key)
+  const remembered = (entry?.value ?? {}) as Record<string, number>
   const since: Record<string, number> = {}
   for (const host of report) {
     if (host.state !== 'closed') since[host.host] = remembered[host.host] ?? now

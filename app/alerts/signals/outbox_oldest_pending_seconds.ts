@@ -7,7 +7,9 @@ import { readOutboxBacklog } from '#support/outbox_backlog'
  * relay cannot publish, e.g. while Redis is down. Read from the database
  * only, so it works when the queue does not.
  */
-const outboxOldestPendingSeconds: SignalReader = async ({ at }) =>
-  Math.floor((await readOutboxBacklog(at)).oldestSeconds)
+const outboxOldestPendingSeconds: SignalReader = async ({ at }) => {
+  const backlog = await readOutboxBacklog(at)
+  return Math.floor(backlog.oldestSeconds)
+}
 
 export default outboxOldestPendingSeconds

@@ -78,7 +78,11 @@ test.group('Alerts / evaluation', (group) => {
       trendOffsetSeconds: 7 * 86_400,
       windowSeconds: 3600,
       cooldownSeconds: 3600,
-      channels: { emails: ['oncall@example.test'], inAppRoles: ['admin'], webhookUrl: receiver.url },
+      channels: {
+        emails: ['oncall@example.test'],
+        inAppRoles: ['admin'],
+        webhookUrl: receiver.url,
+      },
       enabled: true,
       builtIn: false,
       state: 'ok',
@@ -90,15 +94,21 @@ test.group('Alerts / evaluation', (group) => {
     // The same hour last week: 2 breaches. This hour: 4 (not more than 2 × 2), then 5.
     await breaches(process.id, 2, now.minus({ days: 7, minutes: 10 }), 100)
     await breaches(process.id, 4, now.minus({ minutes: 20 }), 200)
-    const evaluate = async (at: DateTime) =>
-      (await new EvaluateAlerts().handle(at)).find((o) => o.rule === rule.key)!
+    const evaluate = async (at: DateTime) => {
+      const outcomes = await new EvaluateAlerts().handle(at)
+      return outcomes.find((o) => o.rule === rule.key)!
+    }
+    const changeAt = async (at: DateTime) => {
+      const outcome = await evaluate(at)
+      return outcome.change
+    }
 
     assert.deepEqual(await evaluate(now), { rule: rule.key, value: 4, change: null })
     await breaches(process.id, 1, now.minus({ minutes: 5 }), 300)
-    assert.equal((await evaluate(now)).change, 'fire')
+    assert.equal(await changeAt(now), 'fire')
     // Still holding: no second firing, however many evaluations.
     for (const seconds of [30, 60, 90]) {
-      assert.equal((await evaluate(now.plus({ seconds }))).change, null)
+      assert.equal(await changeAt(now.plus({ seconds })), null)
     }
     let events = await db.from('alert_events').where('rule_id', rule.id)
     assert.lengthOf(events, 1)
@@ -134,15 +144,18 @@ test.group('Alerts / evaluation', (group) => {
 
     // An hour on, the breaches have left the window: it resolves, once.
     const later = now.plus({ hours: 1, minutes: 1 })
-    assert.equal((await evaluate(later)).change, 'resolve')
-    assert.equal((await evaluate(later.plus({ seconds: 30 }))).change, null)
+    assert.equal(await changeAt(later), 'resolve')
+    assert.equal(await changeAt(later.plus({ seconds: 30 })), null)
     events = await db.from('alert_events').where('rule_id', rule.id)
     assert.lengthOf(events, 1)
     assert.isNotNull(events[0].resolved_at)
     assert.equal(Number(events[0].resolved_value), 0)
     assert.equal(await new DeliverAlerts().handle(), 2)
     assert.lengthOf(receiver.received, 2)
-    assert.match((receiver.received[1]!.body as { text: string }).text, /^\[RESOLVED\] SLA breaches doubled after 1 h/)
+    assert.match(
+      (receiver.received[1]!.body as { text: string }).text,
+      /^\[RESOLVED\] SLA breaches doubled after 1 h/
+    )
     await drainOutbox()
     assert.lengthOf(await db.from('notifications').where('kind', 'alert'), 2)
   })
@@ -179,7 +192,11 @@ test.group('Alerts / evaluation', (group) => {
     receiver.status = 200
     assert.equal(await new DeliverAlerts().handle(DateTime.now().plus({ minutes: 1 })), 1)
     assert.lengthOf(receiver.received, 2)
-    assert.lengthOf(await db.from('outbox_messages').where('topic', 'alert.changed'), 0, 'no in-app roles, no outbox message')
+    assert.lengthOf(
+      await db.from('outbox_messages').where('topic', 'alert.changed'),
+      0,
+      'no in-app roles, no outbox message'
+    )
     await rule.delete()
   })
 

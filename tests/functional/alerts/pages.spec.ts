@@ -25,7 +25,10 @@ const VALID = {
 test.group('Alerts / admin pages', (group) => {
   freshDatabase(group)
 
-  test('admins see the built-in rules, on and ok; others are refused', async ({ client, assert }) => {
+  test('admins see the built-in rules, on and ok; others are refused', async ({
+    client,
+    assert,
+  }) => {
     const admin = await UserFactory.apply('admin').create()
     const response = await client.get('/admin/alerts').loginAs(admin).withInertia()
     response.assertStatus(200)
@@ -96,9 +99,15 @@ test.group('Alerts / admin pages', (group) => {
       'webhookUrl',
       'windowSeconds',
     ])
-    assert.equal(errors.condition![0], 'This signal cannot be compared with an earlier window; use a threshold')
+    assert.equal(
+      errors.condition![0],
+      'This signal cannot be compared with an earlier window; use a threshold'
+    )
     assert.equal(errors.emails![0], '“not-an-address” is not an e-mail address')
-    assert.equal(errors.webhookUrl![0], 'This address may not be called: 10.1.2.3 is a private address')
+    assert.equal(
+      errors.webhookUrl![0],
+      'This address may not be called: 10.1.2.3 is a private address'
+    )
     assert.lengthOf(await db.from('alert_rules'), 0)
   })
 

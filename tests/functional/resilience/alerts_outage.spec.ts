@@ -72,11 +72,23 @@ test.group('Resilience / alerts during a Redis outage', (group) => {
     const cast = await setUpCast()
     spawned.extra.push(() => removeMail(cast.token))
     const events = () => db.from('alert_events').where('rule_id', rule.id).orderBy('id')
-    const ruleRow = () => db.from('alert_rules').where('id', rule.id).first()
+    const ruleRow = () => db.from('alert_rules').where('id', rule.id).firstOrFail()
+    const evaluatedAt = async () => {
+      const row = await ruleRow()
+      return row.last_evaluated_at
+    }
+    const firstEvent = async () => {
+      const rows = await events()
+      return rows[0] ?? null
+    }
+    const alertNotices = async () => {
+      const rows = await db.from('notifications').where('user_id', admin.id).where('kind', 'alert')
+      return rows.length
+    }
 
     // Healthy: the rule is evaluated and stays ok.
     await runProcess(cast, 'before')
-    await waitUntil(async () => (await ruleRow()).last_evaluated_at !== null, {
+    await waitUntil(async () => (await evaluatedAt()) !== null, {
       timeoutMs: 15_000,
       message: () => `a first evaluation\n${spawned.dump()}`,
     })
@@ -86,11 +98,17 @@ test.group('Resilience / alerts during a Redis outage', (group) => {
     await redis.server.stop()
     const downAt = performance.now()
     await runProcess(cast, 'during')
-    const [fired] = await waitUntil(async () => ((await events()).length ? events() : null), {
-      timeoutMs: 30_000,
-      intervalMs: 100,
-      message: () => `the outbox alert to fire while Redis is down\n${spawned.dump()}`,
-    })
+    const [fired] = await waitUntil(
+      async () => {
+        const rows = await events()
+        return rows.length ? rows : null
+      },
+      {
+        timeoutMs: 30_000,
+        intervalMs: 100,
+        message: () => `the outbox alert to fire while Redis is down\n${spawned.dump()}`,
+      }
+    )
     const firedAt = toDateTime(fired.fired_at)!
     const firedAfterMs = Math.round(performance.now() - downAt)
     // Its webhook arrives while Redis is still down: deliveries do not use the queue.
@@ -110,20 +128,30 @@ test.group('Resilience / alerts during a Redis outage', (group) => {
     const whileDown = await events()
     assert.lengthOf(whileDown, 1, 'fired once, not once per evaluation')
     assert.isNull(whileDown[0].resolved_at)
-    assert.equal((await ruleRow()).state, 'firing')
+    const firingRow = await ruleRow()
+    assert.equal(firingRow.state, 'firing')
     assert.lengthOf(receiver.received, 1)
     const firing = receiver.received[0]!
     assert.isTrue(wellFormed(firing), `a well-formed body: ${firing.raw}`)
-    assert.match((firing.body as SlackBody).text, /^\[FIRING\] Outbox oldest pending message: \d+ s > 2 s$/)
+    assert.match(
+      (firing.body as SlackBody).text,
+      /^\[FIRING\] Outbox oldest pending message: \d+ s > 2 s$/
+    )
 
     // Redis is back: the outbox drains and the alert resolves, once.
     await redis.server.start()
     const upAt = performance.now()
-    await waitUntil(async () => (await events())[0]?.resolved_at, {
-      timeoutMs: 45_000,
-      intervalMs: 200,
-      message: () => `the alert to resolve after Redis came back\n${spawned.dump()}`,
-    })
+    await waitUntil(
+      async () => {
+        const event = await firstEvent()
+        return event?.resolved_at
+      },
+      {
+        timeoutMs: 45_000,
+        intervalMs: 200,
+        message: () => `the alert to resolve after Redis came back\n${spawned.dump()}`,
+      }
+    )
     const resolvedAfterMs = Math.round(performance.now() - upAt)
     await waitUntil(() => receiver.received.length >= 2, {
       timeoutMs: 15_000,
@@ -131,13 +159,15 @@ test.group('Resilience / alerts during a Redis outage', (group) => {
     })
     const resolving = receiver.received[1]!
     assert.isTrue(wellFormed(resolving), `a well-formed body: ${resolving.raw}`)
-    assert.match((resolving.body as SlackBody).text, /^\[RESOLVED\] Outbox oldest pending message after /)
-    // In-app notices go through the outbox: they arrive once Redis is back.
-    await waitUntil(
-      async () =>
-        (await db.from('notifications').where('user_id', admin.id).where('kind', 'alert')).length === 2,
-      { timeoutMs: 30_000, message: () => `two in-app alert notices\n${spawned.dump()}` }
+    assert.match(
+      (resolving.body as SlackBody).text,
+      /^\[RESOLVED\] Outbox oldest pending message after /
     )
+    // In-app notices go through the outbox: they arrive once Redis is back.
+    await waitUntil(async () => (await alertNotices()) === 2, {
+      timeoutMs: 30_000,
+      message: () => `two in-app alert notices\n${spawned.dump()}`,
+    })
     const after = await events()
     assert.lengthOf(after, 1, 'one firing, resolved once')
     assert.lengthOf(receiver.received, 2, 'one webhook per change')

@@ -77,7 +77,12 @@ test.group('Alerts / state machine', () => {
   test('a trend compares with factor × the earlier window, and a rising trend needs the floor', ({
     assert,
   }) => {
-    const doubled = { condition: 'trend' as const, operator: '>' as const, threshold: 3, trendFactor: 2 }
+    const doubled = {
+      condition: 'trend' as const,
+      operator: '>' as const,
+      threshold: 3,
+      trendFactor: 2,
+    }
     // "More than 2× the same hour last week"
     assert.isTrue(conditionHolds(doubled, { value: 9, baseline: 4 }))
     assert.isFalse(conditionHolds(doubled, { value: 8, baseline: 4 }), 'exactly twice is not more')
@@ -86,7 +91,12 @@ test.group('Alerts / state machine', () => {
     assert.isFalse(conditionHolds(doubled, { value: 2, baseline: 0 }))
     assert.isTrue(conditionHolds(doubled, { value: 3, baseline: 0 }))
     // A falling trend: "less than half of last week" (the floor does not apply).
-    const halved = { condition: 'trend' as const, operator: '<' as const, threshold: 3, trendFactor: 0.5 }
+    const halved = {
+      condition: 'trend' as const,
+      operator: '<' as const,
+      threshold: 3,
+      trendFactor: 0.5,
+    }
     assert.isTrue(conditionHolds(halved, { value: 1, baseline: 10 }))
     assert.isFalse(conditionHolds(halved, { value: 5, baseline: 10 }))
   })

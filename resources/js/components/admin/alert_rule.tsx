@@ -47,12 +47,18 @@ export function RuleCondition(props: { rule: AlertRuleView }) {
           offset: seconds(rule.trendOffsetSeconds ?? 0),
           threshold: rule.threshold,
         })
-      : t('alerts.condition.threshold', { signal, operator: rule.operator, threshold: rule.threshold })
+      : t('alerts.condition.threshold', {
+          signal,
+          operator: rule.operator,
+          threshold: rule.threshold,
+        })
   return (
     <>
       {text}
       {rule.windowSeconds > 0 && (
-        <div className="muted">{t('alerts.condition.window', { window: seconds(rule.windowSeconds) })}</div>
+        <div className="muted">
+          {t('alerts.condition.window', { window: seconds(rule.windowSeconds) })}
+        </div>
       )}
     </>
   )

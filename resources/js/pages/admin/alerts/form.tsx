@@ -45,7 +45,10 @@ export default function AlertRuleForm(props: Props) {
     condition: rule?.condition ?? 'threshold',
     operator: rule?.operator ?? '>',
     threshold: String(rule?.threshold ?? 0),
-    trendFactor: rule?.trendFactor === null || rule?.trendFactor === undefined ? '2' : String(rule.trendFactor),
+    trendFactor:
+      rule?.trendFactor === null || rule?.trendFactor === undefined
+        ? '2'
+        : String(rule.trendFactor),
     trendOffsetSeconds: String(rule?.trendOffsetSeconds ?? options.trendOffsets.at(-1)),
     windowSeconds: String(rule?.windowSeconds ?? 3600),
     cooldownSeconds: String(rule?.cooldownSeconds ?? 900),
@@ -71,7 +74,9 @@ export default function AlertRuleForm(props: Props) {
     else form.post(urlFor('admin.alerts.store'))
   }
 
-  const heading = rule ? t('alerts.form.editTitle', { name: rule.name }) : t('alerts.form.createTitle')
+  const heading = rule
+    ? t('alerts.form.editTitle', { name: rule.name })
+    : t('alerts.form.createTitle')
   return (
     <>
       <Head title={heading} />
@@ -276,7 +281,11 @@ export default function AlertRuleForm(props: Props) {
               </span>
             )}
           </fieldset>
-          <Field label={t('alerts.form.emails')} error={errors.emails} hint={t('alerts.form.emailsHint')}>
+          <Field
+            label={t('alerts.form.emails')}
+            error={errors.emails}
+            hint={t('alerts.form.emailsHint')}
+          >
             {(c) => (
               <textarea
                 {...c}

@@ -1,7 +1,11 @@
 import { Head, Link, router } from '@inertiajs/react'
 import { DataTable } from '../../../components/ui/data_table.tsx'
 import { AdminNav } from '../../../components/admin/admin_nav.tsx'
-import { RuleCondition, RuleChannels, type AlertRuleView } from '../../../components/admin/alert_rule.tsx'
+import {
+  RuleCondition,
+  RuleChannels,
+  type AlertRuleView,
+} from '../../../components/admin/alert_rule.tsx'
 import { urlFor } from '../../../client.ts'
 import { useI18n } from '../../../lib/i18n.ts'
 import type { InertiaProps } from '../../../types.ts'
