@@ -32,7 +32,7 @@ const BATCH = 50
  * once.
  */
 export default class DeliverAlerts {
-  async handle(now = DateTime.now()) {
+  async handle(now: DateTime = DateTime.now()) {
     const rows: DeliveryRow[] = await db
       .from('alert_deliveries')
       .where('status', 'pending')

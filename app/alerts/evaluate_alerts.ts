@@ -28,7 +28,7 @@ export type RuleOutcome = {
  * records the error on the rule.
  */
 export default class EvaluateAlerts {
-  async handle(now = DateTime.now()): Promise<RuleOutcome[]> {
+  async handle(now: DateTime = DateTime.now()): Promise<RuleOutcome[]> {
     await ensureBuiltInRules()
     const rules = await AlertRule.query().where('enabled', true).orderBy('id')
     // Read concurrently: a slow signal (Redis unreachable) delays no other.
