@@ -32,9 +32,10 @@ export function duration(seconds: number) {
 /** "value > threshold" or "value > 2 × baseline (the same window 7 d earlier)". */
 export function conditionText(rule: AlertRule, value: number, baseline: number | null) {
   const now = amount(rule, value)
-  const windowed = SIGNAL_TRAITS[rule.signal].usesWindow
-    ? ` in the last ${duration(rule.windowSeconds)}`
-    : ''
+  const windowed =
+    SIGNAL_TRAITS[rule.signal].usesWindow && rule.windowSeconds > 0
+      ? ` in the last ${duration(rule.windowSeconds)}`
+      : ''
   if (rule.condition === 'trend') {
     return `${now}${windowed} ${rule.operator} ${rule.trendFactor} × ${amount(rule, baseline ?? 0)} (the same window ${duration(rule.trendOffsetSeconds ?? 0)} earlier)`
   }

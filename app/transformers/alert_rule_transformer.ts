@@ -29,6 +29,7 @@ export default class AlertRuleTransformer extends BaseTransformer<AlertRule> {
         'lastError',
       ]),
       unit: SIGNAL_TRAITS[rule.signal]?.unit ?? 'count',
+      usesWindow: SIGNAL_TRAITS[rule.signal]?.usesWindow ?? true,
       channels: {
         emails: rule.channels.emails,
         inAppRoles: rule.channels.inAppRoles,

@@ -19,6 +19,7 @@ export type AlertRuleView = {
   lastValue: number | null
   lastError: string | null
   unit: 'seconds' | 'count'
+  usesWindow: boolean
   channels: { emails: string[]; inAppRoles: string[]; webhookUrl: string | null }
   firingSince: string | null
   lastFiredAt: string | null
@@ -55,7 +56,7 @@ export function RuleCondition(props: { rule: AlertRuleView }) {
   return (
     <>
       {text}
-      {rule.windowSeconds > 0 && (
+      {rule.usesWindow && rule.windowSeconds > 0 && (
         <div className="muted">
           {t('alerts.condition.window', { window: seconds(rule.windowSeconds) })}
         </div>

@@ -252,9 +252,12 @@ export default function AlertRuleForm(props: Props) {
           </Field>
         </div>
 
-        <fieldset>
+        <fieldset className="alert-channels">
           <legend>{t('alerts.form.channels')}</legend>
-          <fieldset aria-describedby={errors.inAppRoles ? 'in-app-roles-error' : undefined}>
+          <fieldset
+            className="alert-roles"
+            aria-describedby={errors.inAppRoles ? 'in-app-roles-error' : undefined}
+          >
             <legend>{t('alerts.form.inAppRoles')}</legend>
             {ROLES.map((role) => (
               <label key={role} className="checkbox">
