@@ -31,6 +31,7 @@ export default class QueueWork extends BaseCommand {
     const { default: queue, QUEUE_NAMES } = await import('#queue/queue_manager')
     const { OutboxRelay } = await import('#queue/outbox_relay')
     const { startHeartbeat, checkRedisPolicy } = await import('#queue/worker_health')
+    const { AlertEvaluator } = await import('#alerts/evaluator')
 
     const queues = (this.queue?.length ? this.queue : QUEUE_NAMES) as typeof QUEUE_NAMES
     const unknown = queues.filter((q) => !QUEUE_NAMES.includes(q))
@@ -52,6 +53,9 @@ export default class QueueWork extends BaseCommand {
     const relay = this.relay === false ? null : new OutboxRelay(driver)
     relay?.start()
     const heartbeat = startHeartbeat(queues)
+    // Every worker runs the alert evaluator; a database lock lets one evaluate at a time.
+    const alerts = new AlertEvaluator()
+    alerts.start()
     this.logger.info(
       `working ${queues.join(', ')} with the ${driver.name} driver${relay ? ' (+ outbox relay)' : ''}; pid ${process.pid}`
     )
@@ -62,6 +66,7 @@ export default class QueueWork extends BaseCommand {
     this.app.terminating(async () => {
       this.logger.info('stopping: finishing running jobs…')
       await heartbeat.stop()
+      await alerts.stop()
       await metrics?.close()
       await relay?.stop()
       await queue.close()

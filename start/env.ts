@@ -170,6 +170,16 @@ export const envSchema = {
 
   /*
   |----------------------------------------------------------
+  | Alerts (Admin → Alerts): the evaluator in workers and the embedded server
+  |----------------------------------------------------------
+  */
+  /** "off" keeps this process from evaluating alert rules (default on). */
+  ALERTS_EVALUATOR: Env.schema.enum.optional(['on', 'off'] as const),
+  /** How often the rules are evaluated, in ms (default 30000). */
+  ALERTS_EVALUATE_EVERY_MS: Env.schema.number.optional(),
+
+  /*
+  |----------------------------------------------------------
   | Mail: "file" writes e-mails to tmp/mail/, "smtp" sends them
   |----------------------------------------------------------
   */

@@ -14,9 +14,7 @@
 | app/support/metrics/instruments.ts.
 |
 */
-import { DateTime } from 'luxon'
 import { Gauge } from 'prom-client'
-import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
 import metricsConfig from '#config/metrics'
 import queue, { QUEUE_NAMES } from '#queue/queue_manager'
@@ -25,7 +23,7 @@ import { protectionReport } from '#automation/protection'
 import { registry, hostLabel } from '#support/metrics/registry'
 import { replicaHealth } from '#support/sticky_reads'
 import { openLiveStreams } from '#support/live_updates'
-import { sqlTime } from '#support/sql_time'
+import { readOutboxBacklog } from '#support/outbox_backlog'
 
 const registers = [registry]
 
@@ -85,31 +83,11 @@ new Gauge({
   },
 })
 
-type Backlog = { pending: number; oldestSeconds: number }
-
 /** Due messages not yet published (future timers are not a backlog), in one query. */
 const outboxBacklog = cached(
   'the outbox backlog',
   metricsConfig.cacheMs,
-  async (): Promise<Backlog> => {
-    const row = await db
-      .from('outbox_messages')
-      .where('status', 'pending')
-      .where('available_at', '<=', sqlTime(DateTime.now())!)
-      .count('* as pending')
-      .min('available_at as oldest')
-      .first()
-    if (!row?.oldest) return { pending: Number(row?.pending ?? 0), oldestSeconds: 0 }
-    // MySQL returns a Date, SQLite the stored text.
-    const since =
-      row.oldest instanceof Date
-        ? DateTime.fromJSDate(row.oldest)
-        : DateTime.fromSQL(String(row.oldest), { zone: 'utc' })
-    return {
-      pending: Number(row.pending),
-      oldestSeconds: Math.max(0, DateTime.now().diff(since).as('seconds')),
-    }
-  },
+  () => readOutboxBacklog(),
   { pending: 0, oldestSeconds: 0 }
 )
 

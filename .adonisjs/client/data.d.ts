@@ -6,6 +6,8 @@
 /// <reference path="./manifest.d.ts" />
 import type { InferData, InferVariants } from '@adonisjs/core/types/transformers'
 import type { InferSharedProps, InferFlashData } from '@adonisjs/inertia/types'
+import type AlertEventTransformer from '#transformers/alert_event_transformer'
+import type AlertRuleTransformer from '#transformers/alert_rule_transformer'
 import type AttachmentTransformer from '#transformers/attachment_transformer'
 import type BoardCardTransformer from '#transformers/board_card_transformer'
 import type DraftCheckTransformer from '#transformers/draft_check_transformer'
@@ -31,6 +33,14 @@ import type WorkflowVersionTransformer from '#transformers/workflow_version_tran
 import type InertiaMiddleware from '#middleware/inertia_middleware'
 
 export namespace Data {
+  export type AlertEvent = InferData<AlertEventTransformer>
+  export namespace AlertEvent {
+    export type Variants = InferVariants<AlertEventTransformer>
+  }
+  export type AlertRule = InferData<AlertRuleTransformer>
+  export namespace AlertRule {
+    export type Variants = InferVariants<AlertRuleTransformer>
+  }
   export type Attachment = InferData<AttachmentTransformer>
   export namespace Attachment {
     export type Variants = InferVariants<AttachmentTransformer>

@@ -4,6 +4,7 @@
  */
 
 /// <reference path="../../adonisrc.ts" />
+/// <reference path="../../config/alerts.ts" />
 /// <reference path="../../config/auth.ts" />
 /// <reference path="../../config/automation.ts" />
 /// <reference path="../../config/cache.ts" />

@@ -6,6 +6,7 @@
 export const controllers = {
   AccessTokens: () => import('#controllers/access_tokens_controller'),
   admin: {
+    Alerts: () => import('#controllers/admin/alerts_controller'),
     Automation: () => import('#controllers/admin/automation_controller'),
     EngineHealth: () => import('#controllers/admin/engine_health_controller'),
     Queues: () => import('#controllers/admin/queues_controller'),

@@ -12,6 +12,8 @@ type ExtractProps<T> =
 
 declare module '@adonisjs/inertia/types' {
   export interface InertiaPages {
+    'admin/alerts/form': ExtractProps<(typeof import('../../resources/js/pages/admin/alerts/form.tsx'))['default']>
+    'admin/alerts/index': ExtractProps<(typeof import('../../resources/js/pages/admin/alerts/index.tsx'))['default']>
     'admin/automation/index': ExtractProps<(typeof import('../../resources/js/pages/admin/automation/index.tsx'))['default']>
     'admin/engine/show': ExtractProps<(typeof import('../../resources/js/pages/admin/engine/show.tsx'))['default']>
     'admin/queues/index': ExtractProps<(typeof import('../../resources/js/pages/admin/queues/index.tsx'))['default']>

@@ -49,6 +49,13 @@ export type ScannedRoutes = {
     'admin.queues.jobs.retry': { paramsTuple: [ParamValue,ParamValue]; params: {'queue': ParamValue,'job': ParamValue} }
     'admin.queues.jobs.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'queue': ParamValue,'job': ParamValue} }
     'admin.engine.show': { paramsTuple?: []; params?: {} }
+    'admin.alerts.index': { paramsTuple?: []; params?: {} }
+    'admin.alerts.create': { paramsTuple?: []; params?: {} }
+    'admin.alerts.store': { paramsTuple?: []; params?: {} }
+    'admin.alerts.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.alerts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.alerts.toggle': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.alerts.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'notifications.unread': { paramsTuple?: []; params?: {} }
     'notifications.read_all': { paramsTuple?: []; params?: {} }
@@ -133,6 +140,9 @@ export type ScannedRoutes = {
     'admin.queues.index': { paramsTuple?: []; params?: {} }
     'admin.queues.show': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
     'admin.engine.show': { paramsTuple?: []; params?: {} }
+    'admin.alerts.index': { paramsTuple?: []; params?: {} }
+    'admin.alerts.create': { paramsTuple?: []; params?: {} }
+    'admin.alerts.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'notifications.unread': { paramsTuple?: []; params?: {} }
     'notifications.preferences.show': { paramsTuple?: []; params?: {} }
@@ -182,6 +192,9 @@ export type ScannedRoutes = {
     'admin.queues.index': { paramsTuple?: []; params?: {} }
     'admin.queues.show': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
     'admin.engine.show': { paramsTuple?: []; params?: {} }
+    'admin.alerts.index': { paramsTuple?: []; params?: {} }
+    'admin.alerts.create': { paramsTuple?: []; params?: {} }
+    'admin.alerts.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'notifications.unread': { paramsTuple?: []; params?: {} }
     'notifications.preferences.show': { paramsTuple?: []; params?: {} }
@@ -229,6 +242,7 @@ export type ScannedRoutes = {
     'admin.queues.pause': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
     'admin.queues.resume': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
     'admin.queues.jobs.retry': { paramsTuple: [ParamValue,ParamValue]; params: {'queue': ParamValue,'job': ParamValue} }
+    'admin.alerts.store': { paramsTuple?: []; params?: {} }
     'notifications.read_all': { paramsTuple?: []; params?: {} }
     'notifications.read': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notifications.open': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -257,6 +271,8 @@ export type ScannedRoutes = {
   PUT: {
     'processes.data': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'workflows.draft': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'admin.alerts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.alerts.toggle': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notifications.preferences.update': { paramsTuple?: []; params?: {} }
     'profile.update': { paramsTuple?: []; params?: {} }
     'profile.password': { paramsTuple?: []; params?: {} }
@@ -265,6 +281,7 @@ export type ScannedRoutes = {
   }
   DELETE: {
     'admin.queues.jobs.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'queue': ParamValue,'job': ParamValue} }
+    'admin.alerts.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'reports.schedules.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'profile.tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.state.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }

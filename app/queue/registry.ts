@@ -34,6 +34,7 @@ export const JOBS: Record<string, JobEntry> = {
   send_scheduled_report: { queue: 'reports', load: () => import('#jobs/send_scheduled_report') },
   run_bulk_action: { queue: 'default', load: () => import('#jobs/run_bulk_action') },
   run_draft_check: { queue: 'reports', load: () => import('#jobs/run_draft_check') },
+  notify_alert: { queue: 'notifications', load: () => import('#jobs/notify_alert') },
 }
 
 /**
@@ -51,6 +52,7 @@ const TOPICS: Record<string, string> = {
   'report.schedule_due': 'send_scheduled_report',
   'bulk.requested': 'run_bulk_action',
   'draft_check.requested': 'run_draft_check',
+  'alert.changed': 'notify_alert',
 }
 
 /** The queue a job runs on. */

@@ -6,8 +6,9 @@
 | Registered inside the signed-in group of start/routes.ts, so every route
 | here needs a session:
 |
-| - /admin/queues and /admin/engine: admins only (the controllers
-|   authorize `viewAdmin`); queue names outside config/queue.ts are 404.
+| - /admin/queues, /admin/engine and /admin/alerts: admins only (the
+|   controllers authorize `viewAdmin`); queue names outside config/queue.ts
+|   are 404.
 | - /notifications: each person's own notifications and preferences.
 | - /__transmit/*: the server-sent events stream and its subscribe and
 |   unsubscribe calls (@adonisjs/transmit). Being in the signed-in group is
@@ -40,6 +41,20 @@ export function adminPages() {
         .where('queue', { match: queueName })
 
       router.get('/engine', [controllers.admin.EngineHealth, 'show']).as('engine.show')
+
+      router
+        .group(() => {
+          router.get('/', [controllers.admin.Alerts, 'index']).as('index')
+          router.get('/new', [controllers.admin.Alerts, 'create']).as('create')
+          router.post('/', [controllers.admin.Alerts, 'store']).as('store')
+          router.get('/:id/edit', [controllers.admin.Alerts, 'edit']).as('edit')
+          router.put('/:id', [controllers.admin.Alerts, 'update']).as('update')
+          router.put('/:id/enabled', [controllers.admin.Alerts, 'toggle']).as('toggle')
+          router.delete('/:id', [controllers.admin.Alerts, 'destroy']).as('destroy')
+        })
+        .prefix('/alerts')
+        .as('alerts')
+        .where('id', router.matchers.number())
     })
     .prefix('/admin')
     .as('admin')

@@ -79,6 +79,8 @@ test.group('Browser / accessibility (axe-core)', (group) => {
       '/admin/queues',
       '/admin/engine',
       '/admin/automation',
+      '/admin/alerts',
+      '/admin/alerts/new',
       '/reports',
     ]
     for (const url of pages) {

@@ -62,6 +62,7 @@ export function fillParams(
     [/^\/reports\/schedules\//, world.schedule.id],
     [/^\/profile\/tokens\//, world.tokenId],
     [/^\/admin\/users\//, world.users.member.id],
+    [/^\/admin\/alerts\//, world.alertRule.id],
   ]
   const id = byPrefix.find(([prefix]) => prefix.test(pattern))?.[1] ?? world.process.id
   const values: Record<string, string | number> = {

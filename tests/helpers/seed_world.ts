@@ -8,6 +8,7 @@ import ProcessMigration from '#models/process_migration'
 import ReportRun from '#models/report_run'
 import ReportSchedule from '#models/report_schedule'
 import User from '#models/user'
+import AlertRule from '#models/alert_rule'
 import { publishWorkflow } from '#tests/helpers/common'
 
 export const ROLES = ['anonymous', 'member', 'manager', 'admin'] as const
@@ -101,6 +102,22 @@ export async function seedWorld() {
     failed: 0,
   })
 
+  const alertRule = await AlertRule.create({
+    key: 'seeded-rule',
+    name: 'Seeded rule',
+    signal: 'sla_breaches',
+    condition: 'threshold',
+    operator: '>',
+    threshold: 5,
+    windowSeconds: 3600,
+    cooldownSeconds: 600,
+    channels: { emails: [], inAppRoles: ['admin'], webhookUrl: null },
+    enabled: true,
+    builtIn: false,
+    state: 'ok',
+    version: 0,
+  })
+
   return {
     users,
     workflow,
@@ -111,6 +128,7 @@ export async function seedWorld() {
     schedule,
     migration,
     bulk,
+    alertRule,
   }
 }
 

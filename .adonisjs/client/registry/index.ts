@@ -276,6 +276,48 @@ const routes = {
     tokens: [{"old":"/admin/engine","type":0,"val":"admin","end":""},{"old":"/admin/engine","type":0,"val":"engine","end":""}],
     types: placeholder as Registry['admin.engine.show']['types'],
   },
+  'admin.alerts.index': {
+    methods: ["GET","HEAD"],
+    pattern: '/admin/alerts',
+    tokens: [{"old":"/admin/alerts","type":0,"val":"admin","end":""},{"old":"/admin/alerts","type":0,"val":"alerts","end":""}],
+    types: placeholder as Registry['admin.alerts.index']['types'],
+  },
+  'admin.alerts.create': {
+    methods: ["GET","HEAD"],
+    pattern: '/admin/alerts/new',
+    tokens: [{"old":"/admin/alerts/new","type":0,"val":"admin","end":""},{"old":"/admin/alerts/new","type":0,"val":"alerts","end":""},{"old":"/admin/alerts/new","type":0,"val":"new","end":""}],
+    types: placeholder as Registry['admin.alerts.create']['types'],
+  },
+  'admin.alerts.store': {
+    methods: ["POST"],
+    pattern: '/admin/alerts',
+    tokens: [{"old":"/admin/alerts","type":0,"val":"admin","end":""},{"old":"/admin/alerts","type":0,"val":"alerts","end":""}],
+    types: placeholder as Registry['admin.alerts.store']['types'],
+  },
+  'admin.alerts.edit': {
+    methods: ["GET","HEAD"],
+    pattern: '/admin/alerts/:id/edit',
+    tokens: [{"old":"/admin/alerts/:id/edit","type":0,"val":"admin","end":""},{"old":"/admin/alerts/:id/edit","type":0,"val":"alerts","end":""},{"old":"/admin/alerts/:id/edit","type":1,"val":"id","end":""},{"old":"/admin/alerts/:id/edit","type":0,"val":"edit","end":""}],
+    types: placeholder as Registry['admin.alerts.edit']['types'],
+  },
+  'admin.alerts.update': {
+    methods: ["PUT"],
+    pattern: '/admin/alerts/:id',
+    tokens: [{"old":"/admin/alerts/:id","type":0,"val":"admin","end":""},{"old":"/admin/alerts/:id","type":0,"val":"alerts","end":""},{"old":"/admin/alerts/:id","type":1,"val":"id","end":""}],
+    types: placeholder as Registry['admin.alerts.update']['types'],
+  },
+  'admin.alerts.toggle': {
+    methods: ["PUT"],
+    pattern: '/admin/alerts/:id/enabled',
+    tokens: [{"old":"/admin/alerts/:id/enabled","type":0,"val":"admin","end":""},{"old":"/admin/alerts/:id/enabled","type":0,"val":"alerts","end":""},{"old":"/admin/alerts/:id/enabled","type":1,"val":"id","end":""},{"old":"/admin/alerts/:id/enabled","type":0,"val":"enabled","end":""}],
+    types: placeholder as Registry['admin.alerts.toggle']['types'],
+  },
+  'admin.alerts.destroy': {
+    methods: ["DELETE"],
+    pattern: '/admin/alerts/:id',
+    tokens: [{"old":"/admin/alerts/:id","type":0,"val":"admin","end":""},{"old":"/admin/alerts/:id","type":0,"val":"alerts","end":""},{"old":"/admin/alerts/:id","type":1,"val":"id","end":""}],
+    types: placeholder as Registry['admin.alerts.destroy']['types'],
+  },
   'notifications.index': {
     methods: ["GET","HEAD"],
     pattern: '/notifications',

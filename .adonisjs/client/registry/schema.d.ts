@@ -547,6 +547,90 @@ export interface Registry {
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/engine_health_controller').default['show']>>> | { status: 422; response: { errors: SimpleError[] } }
     }
   }
+  'admin.alerts.index': {
+    methods: ["GET","HEAD"]
+    pattern: '/admin/alerts'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/alerts_controller').default['index']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/alerts_controller').default['index']>>>
+    }
+  }
+  'admin.alerts.create': {
+    methods: ["GET","HEAD"]
+    pattern: '/admin/alerts/new'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/alerts_controller').default['create']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/alerts_controller').default['create']>>>
+    }
+  }
+  'admin.alerts.store': {
+    methods: ["POST"]
+    pattern: '/admin/alerts'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/alert').alertRuleValidator)>>
+      paramsTuple: []
+      params: {}
+      query: ExtractQuery<InferInput<(typeof import('#validators/alert').alertRuleValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/alerts_controller').default['store']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/alerts_controller').default['store']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'admin.alerts.edit': {
+    methods: ["GET","HEAD"]
+    pattern: '/admin/alerts/:id/edit'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/alerts_controller').default['edit']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/alerts_controller').default['edit']>>>
+    }
+  }
+  'admin.alerts.update': {
+    methods: ["PUT"]
+    pattern: '/admin/alerts/:id'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/alert').alertRuleValidator)>>
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/alert').alertRuleValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/alerts_controller').default['update']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/alerts_controller').default['update']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'admin.alerts.toggle': {
+    methods: ["PUT"]
+    pattern: '/admin/alerts/:id/enabled'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/alert').alertRuleEnabledValidator)>>
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/alert').alertRuleEnabledValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/alerts_controller').default['toggle']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/alerts_controller').default['toggle']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'admin.alerts.destroy': {
+    methods: ["DELETE"]
+    pattern: '/admin/alerts/:id'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/alerts_controller').default['destroy']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/alerts_controller').default['destroy']>>>
+    }
+  }
   'notifications.index': {
     methods: ["GET","HEAD"]
     pattern: '/notifications'

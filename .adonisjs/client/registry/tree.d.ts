@@ -77,6 +77,15 @@ export interface ApiDefinition {
     engine: {
       show: typeof routes['admin.engine.show']
     }
+    alerts: {
+      index: typeof routes['admin.alerts.index']
+      create: typeof routes['admin.alerts.create']
+      store: typeof routes['admin.alerts.store']
+      edit: typeof routes['admin.alerts.edit']
+      update: typeof routes['admin.alerts.update']
+      toggle: typeof routes['admin.alerts.toggle']
+      destroy: typeof routes['admin.alerts.destroy']
+    }
     automation: {
       index: typeof routes['admin.automation.index']
       attention: {

@@ -10,7 +10,8 @@ export type NotificationDraft = {
   outboxId: number
   channel: 'in_app' | 'email'
   kind: AnyNotificationKind
-  processId: number
+  /** Null for notices about the system (alerts). */
+  processId: number | null
   title: string
   body: string
   /** E-mail is recorded pending, then marked delivered once sent. */

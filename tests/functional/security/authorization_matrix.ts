@@ -95,6 +95,13 @@ export const MATRIX: Record<string, Row> = {
   'POST /admin/queues/:queue/jobs/:job/retry': ['login', 403, 403, 'ok', 'ok'],
   'DELETE /admin/queues/:queue/jobs/:job': ['login', 403, 403, 'ok', 'ok'],
   'GET /admin/engine': ADMINS,
+  'GET /admin/alerts': ADMINS,
+  'GET /admin/alerts/new': ADMINS,
+  'POST /admin/alerts': ADMINS,
+  'GET /admin/alerts/:id/edit': ADMINS_ID,
+  'PUT /admin/alerts/:id': ADMINS_ID,
+  'PUT /admin/alerts/:id/enabled': ADMINS_ID,
+  'DELETE /admin/alerts/:id': ADMINS_ID,
   'GET /admin/automation': ADMINS,
   // The seeded process needs no attention: nothing to retry (404); resolving is idempotent.
   'POST /admin/automation/attention/:process/retry': ['login', 403, 403, 404, 404],

@@ -14,6 +14,7 @@ export function AdminNav() {
     { label: t('admin.nav.queues'), href: urlFor('admin.queues.index') },
     { label: t('admin.nav.engine'), href: urlFor('admin.engine.show') },
     { label: t('automation.title'), href: urlFor('admin.automation.index') },
+    { label: t('admin.nav.alerts'), href: urlFor('admin.alerts.index') },
   ]
   const current = (href: string) => path === href || path.startsWith(`${href}/`)
 
