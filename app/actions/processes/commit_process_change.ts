@@ -15,6 +15,8 @@ import { definitionOf } from '#support/definitions'
 import { sqlTime } from '#support/sql_time'
 import { outboxFor, stageEntryTimers, type OutboxDraft } from '#actions/processes/outbox'
 import { observedCommand } from '#support/metrics/engine'
+import { tracedCommand } from '#support/observability/engine'
+import { currentTraceparent } from '#support/observability/tracing'
 
 /** The event a change writes, before it gets its sequence and time. */
 export type EventDraft = {
@@ -64,6 +66,7 @@ export type ChangeResult = {
  */
 export default class CommitProcessChange {
   @observedCommand()
+  @tracedCommand()
   async handle(request: ChangeRequest): Promise<ChangeResult> {
     const { process, expectedVersion, idempotencyKey } = request
 
@@ -272,6 +275,7 @@ export async function recordEvent(
   })
   event.$isPersisted = true
   const drafts = [...outboxFor(event), ...extraOutbox]
+  const traceparent = currentTraceparent()
   await trx.table('outbox_messages').multiInsert(
     drafts.map((draft) => ({
       process_id: processId,
@@ -283,6 +287,7 @@ export async function recordEvent(
       attempts: 0,
       available_at: sqlTime(draft.availableAt ?? at),
       created_at: sqlTime(at),
+      traceparent,
     }))
   )
   return event
