@@ -38,7 +38,8 @@ function trace(request: Command, run: () => Promise<Result>) {
   return inSpan('engine command', { attributes: { 'process.id': process.id } }, async (span) => {
     const result = await run()
     // The write path has just used the definition: this is a cache hit.
-    const workflowKey = (await definitionOf(process.workflowVersionId)).key
+    const definition = await definitionOf(process.workflowVersionId)
+    const workflowKey = definition.key
     const command = result.event.type
     span.updateName(`engine ${command}`)
     span.setAttributes({
