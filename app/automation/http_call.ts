@@ -115,8 +115,9 @@ export function performCall(call: PreparedCall): Promise<CallResult> {
       if (result.status !== null) span.setAttribute('http.response.status_code', result.status)
       if (!result.ok) {
         span.setStatus({ code: SpanStatusCode.ERROR, message: result.error ?? 'failed' })
-        // The external system's own words (they can echo what we sent: the log scrubs secrets).
-        logger.warn(
+        // Info, not warn: retries and refusals are routine (the attempt log and the attention page
+        // report them). The external system's own words can echo what we sent: the log scrubs secrets.
+        logger.info(
           { call: call.summary, status: result.status, ms: result.durationMs, error: result.error },
           'http action attempt failed'
         )
