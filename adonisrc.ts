@@ -45,6 +45,7 @@ export default defineConfig({
     () => import('@adonisjs/lucid/database_provider'),
     () => import('#support/sticky_reads_provider'),
     () => import('#support/metrics/metrics_provider'),
+    () => import('#support/observability/otel_provider'),
     () => import('@adonisjs/auth/auth_provider'),
     () => import('@adonisjs/inertia/inertia_provider'),
     () => import('@adonisjs/bouncer/bouncer_provider'),

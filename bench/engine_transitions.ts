@@ -19,13 +19,24 @@
 | The database (DB_DATABASE, default stageflow_bench; the name must contain
 | "bench") is dropped and created again. Everything is bounded: a run stops
 | after BENCH_MAX_RUN_SECONDS (10), the script after BENCH_DEADLINE_SECONDS (300).
+| BENCH_OBSERVABILITY=1 turns tracing on (spans exported to
+| OTEL_EXPORTER_OTLP_ENDPOINT) besides the Prometheus metrics that are always
+| on; bench/observability_cost.ts runs both and prints the difference.
+| The last line, `BENCH_RESULT {…}`, holds the medians for such scripts.
 | See docs/benchmarks.md.
 |
 */
 process.env.TZ = 'UTC'
 
 import { cpus, loadavg } from 'node:os'
-import { databaseSettingsFromEnv, loadAverage, measure, median, openBench } from './harness.js'
+import {
+  databaseSettingsFromEnv,
+  loadAverage,
+  measure,
+  median,
+  openBench,
+  startTracing,
+} from './harness.js'
 import type { Run } from './harness.js'
 
 const setting = (name: string, fallback: number) => {
@@ -54,6 +65,12 @@ const pct = (value: number) => `${Math.round(value * 100)}%`
 const describe = (run: Run) =>
   `${fmt(run.opsPerSecond)} ops/s, ${fmt(run.cpuMicros)} µs CPU/op (${run.operations} in ${run.seconds.toFixed(2)}s${run.capped ? ', time-capped' : ''})`
 
+/** Median of the engine/raw pairs (a run cut short by the deadline has no pair). */
+const ratioOf = (row: Row) =>
+  median(
+    row.engine.flatMap((run, i) => (row.raw[i] ? [run.opsPerSecond / row.raw[i]!.opsPerSecond] : []))
+  )
+
 function printTable() {
   console.log(`\nMedians of ${REPEATS} runs (load average at the end ${loadAverage()}):\n`)
   console.log(
@@ -65,11 +82,9 @@ function printTable() {
   for (const row of rows.filter((r) => r.engine.length && r.raw.length)) {
     const engine = median(row.engine.map((run) => run.opsPerSecond))
     const raw = median(row.raw.map((run) => run.opsPerSecond))
-    // Each engine run is paired with the raw run next to it, so both saw the
-    // same background load; the ratio is the median of those pairs.
-    const pairs = row.engine.flatMap((run, i) => (row.raw[i] ? [[run, row.raw[i]!]] : []))
-    if (!pairs.length) continue
-    const ratio = median(pairs.map(([run, baseline]) => run!.opsPerSecond / baseline!.opsPerSecond))
+    // Each engine run is paired with the raw run right after it, so both saw
+    // the same background load; the ratio is the median of those pairs.
+    const ratio = ratioOf(row)
     const cpu = (runs: Run[]) => fmt(median(runs.map((run) => run.cpuMicros)))
     console.log(
       `| ${row.label} | ${fmt(engine)} | ${fmt(raw)} | ${pct(ratio)} | ${ratio >= TARGET ? 'met' : 'below'} | ${cpu(row.engine)} µs / ${cpu(row.raw)} µs |`
@@ -85,10 +100,12 @@ setTimeout(() => {
 }, DEADLINE_SECONDS * 1000).unref()
 
 const loadStart = loadavg()[0]!
+const tracing = process.env.BENCH_OBSERVABILITY === '1'
+if (tracing) await startTracing(databaseSettingsFromEnv())
 const bench = await openBench(databaseSettingsFromEnv())
 
 console.log(
-  `Engine transitions — ${bench.server.version} (innodb_flush_log_at_trx_commit=${bench.server.flush}), Node ${process.version}, ${cpus().length} CPUs, pools of ${bench.poolSize}, load average ${loadAverage()}`
+  `Engine transitions${tracing ? ' (tracing on, log level ' + process.env.LOG_LEVEL + ')' : ''} — ${bench.server.version} (innodb_flush_log_at_trx_commit=${bench.server.flush}), Node ${process.version}, ${cpus().length} CPUs, pools of ${bench.poolSize}, load average ${loadAverage()}`
 )
 const statements = await bench.statementsPerTransition(await bench.engineSteps(1), 20)
 const decisionStatements = await bench.statementsPerTransition(
@@ -133,6 +150,23 @@ for (const { concurrency, operations, warmup } of CASES) {
 }
 
 printTable()
+console.log(
+  `BENCH_RESULT ${JSON.stringify(
+    Object.fromEntries(
+      rows
+        .filter((row) => row.engine.length && row.raw.length)
+        .map((row) => [
+          row.label,
+          {
+            engineOps: median(row.engine.map((run) => run.opsPerSecond)),
+            rawOps: median(row.raw.map((run) => run.opsPerSecond)),
+            ratio: ratioOf(row),
+            engineCpuMicros: median(row.engine.map((run) => run.cpuMicros)),
+          },
+        ])
+    )
+  )}`
+)
 const busiest = Math.max(loadStart, loadavg()[0]!)
 if (busiest > cpus().length) {
   console.log(

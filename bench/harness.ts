@@ -450,7 +450,8 @@ export async function openBench(settings: DatabaseSettings) {
   }
 }
 
-export async function bootApp(settings: DatabaseSettings): Promise<ApplicationService> {
+/** The app's environment for the bench (what .env would give, for a checkout without one). */
+function benchEnvironment(settings: DatabaseSettings) {
   Object.assign(process.env, {
     DB_CONNECTION: 'mysql',
     DB_DATABASE: settings.database,
@@ -459,14 +460,30 @@ export async function bootApp(settings: DatabaseSettings): Promise<ApplicationSe
     DB_USER: settings.user,
     DB_PASSWORD: settings.password,
     REDIS_HOST: '',
-    LOG_LEVEL: 'warn',
   })
-  // What .env would give, for a checkout without one.
+  // Quiet unless asked (the observability run logs at info, as production does).
+  process.env.LOG_LEVEL = process.env.BENCH_LOG_LEVEL || 'warn'
   process.env.NODE_ENV ??= 'production'
   process.env.HOST ??= '127.0.0.1'
   process.env.PORT ??= '3333'
   process.env.APP_URL ??= 'http://127.0.0.1:3333'
   process.env.APP_KEY ??= randomBytes(32).toString('base64url')
+}
+
+/**
+ * Starts tracing as the app's entry points do (otel.ts, before the app
+ * loads), exporting to OTEL_EXPORTER_OTLP_ENDPOINT.
+ */
+export async function startTracing(settings: DatabaseSettings) {
+  if (!process.env.OTEL_EXPORTER_OTLP_ENDPOINT) {
+    throw new Error('Tracing in the bench needs OTEL_EXPORTER_OTLP_ENDPOINT (a local sink).')
+  }
+  benchEnvironment(settings)
+  await import('../otel.js')
+}
+
+export async function bootApp(settings: DatabaseSettings): Promise<ApplicationService> {
+  benchEnvironment(settings)
 
   const appRoot = new URL('../', import.meta.url)
   const importer = (filePath: string) =>

@@ -10,6 +10,8 @@
 // Timestamps are stored and compared in UTC whatever the host's zone.
 process.env.TZ = 'UTC'
 
+// First: tracing, when configured, must patch modules before the app imports them.
+import '../otel.js'
 import 'reflect-metadata'
 import { Ignitor, prettyPrintError } from '@adonisjs/core'
 

@@ -82,6 +82,18 @@ export const envSchema = {
 
   /*
   |----------------------------------------------------------
+  | Traces (OpenTelemetry): off unless an OTLP endpoint is set
+  |----------------------------------------------------------
+  */
+  /** OTLP/HTTP collector base URL (e.g. http://otel-collector:4318); spans go to <url>/v1/traces. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: Env.schema.string.optional({ format: 'url', tld: false }),
+  /** http/protobuf (default) or http/json; read by the OpenTelemetry SDK. */
+  OTEL_EXPORTER_OTLP_PROTOCOL: Env.schema.enum.optional(['http/protobuf', 'http/json'] as const),
+  /** service.name of the spans (default stageflow). */
+  OTEL_SERVICE_NAME: Env.schema.string.optional(),
+
+  /*
+  |----------------------------------------------------------
   | Database: "sqlite" (embedded default) or "mysql"
   |----------------------------------------------------------
   */

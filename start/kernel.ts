@@ -27,6 +27,7 @@ server.use([
 // parser checks JSON nesting before parsing; shield runs after the body
 // is parsed (CSRF reads the _csrf field).
 router.use([
+  () => import('#middleware/trace_route_middleware'),
   () => import('#middleware/web_session_middleware'),
   () => import('#middleware/body_parser_middleware'),
   () => import('#middleware/sticky_reads_middleware'),

@@ -10,6 +10,7 @@ import type { StepPayload } from '#engine/actions/steps'
 import type Process from '#models/process'
 import ActionExecution from '#models/action_execution'
 import { sqlTime } from '#support/sql_time'
+import { currentTraceparent } from '#support/observability/tracing'
 
 /** An outbox row of our own (no event): a step or compensation to run at `at`. */
 export async function schedule(
@@ -29,6 +30,8 @@ export async function schedule(
     // Whole seconds (the outbox's precision), rounded up: never early.
     available_at: sqlTime(new Date(Math.ceil(Math.max(at, Date.now()) / 1000) * 1000)),
     created_at: sqlTime(now),
+    // A retry or the next step stays in the trace of the job that scheduled it.
+    traceparent: currentTraceparent(),
   })
 }
 

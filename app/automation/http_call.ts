@@ -1,3 +1,4 @@
+import logger from '@adonisjs/core/services/logger'
 import type { HttpCall } from '#engine/definition'
 import automationConfig, { secretOf } from '#config/automation'
 import { parseStepDuration } from '#engine/actions/durations'
@@ -11,6 +12,7 @@ import { literalOrigin } from '#engine/actions/call_origin'
 import { egressPolicy, secretRefusal } from '#support/egress/rules'
 import { EgressRefused } from '#support/egress/guard'
 import { egressRequest } from '#support/egress/request'
+import { SpanKind, SpanStatusCode, inSpan } from '#support/observability/tracing'
 
 export type PreparedCall = {
   method: string
@@ -100,7 +102,32 @@ export function prepareCall(call: HttpCall, scope: TemplateScope): PreparedCall 
   }
 }
 
-export async function performCall(call: PreparedCall): Promise<CallResult> {
+/** One attempt, in a span of its own (the outbound HTTP request's span is its child). */
+export function performCall(call: PreparedCall): Promise<CallResult> {
+  return inSpan(
+    `http action ${call.method} ${call.host}`,
+    {
+      kind: SpanKind.INTERNAL,
+      attributes: { 'http.request.method': call.method, 'server.address': call.host },
+    },
+    async (span) => {
+      const result = await attempt(call)
+      if (result.status !== null) span.setAttribute('http.response.status_code', result.status)
+      if (!result.ok) {
+        span.setStatus({ code: SpanStatusCode.ERROR, message: result.error ?? 'failed' })
+        // Info, not warn: retries and refusals are routine (the attempt log and the attention page
+        // report them). The external system's own words can echo what we sent: the log scrubs secrets.
+        logger.info(
+          { call: call.summary, status: result.status, ms: result.durationMs, error: result.error },
+          'http action attempt failed'
+        )
+      }
+      return result
+    }
+  )
+}
+
+async function attempt(call: PreparedCall): Promise<CallResult> {
   const started = performance.now()
   try {
     const response = await egressRequest(

@@ -44,4 +44,8 @@ export default class OutboxMessage extends BaseModel {
 
   @column.dateTime()
   declare sentAt: DateTime | null
+
+  /** W3C trace context of the command that wrote it (null when tracing is off). */
+  @column()
+  declare traceparent: string | null
 }

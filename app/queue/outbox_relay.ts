@@ -8,6 +8,7 @@ import { jobForTopic, queueOf } from '#queue/registry'
 import { createQueueConnection } from '#queue/redis_connection'
 import { sqlTime } from '#support/sql_time'
 import { relayBatches, relayMessages } from '#support/metrics/instruments'
+import { SpanKind, contextOf, startSpan, traceparentOf } from '#support/observability/tracing'
 
 /**
  * Publishes the transactional outbox to the queues. Each pending message
@@ -118,6 +119,7 @@ export class OutboxRelay {
 
     const jobs: BulkJob[] = []
     const unhandled: number[] = []
+    const spans: ReturnType<typeof startSpan>[] = []
     for (const row of rows) {
       const target = jobForTopic(row.topic)
       if (!target) {
@@ -125,10 +127,24 @@ export class OutboxRelay {
         continue
       }
       const payload = typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload
+      // The trace of the command that wrote the row goes on through this publish into the job.
+      const span = row.traceparent
+        ? startSpan(`outbox publish ${row.topic}`, {
+            kind: SpanKind.PRODUCER,
+            parent: contextOf(row.traceparent),
+            attributes: { 'job.name': target.job, 'outbox.id': Number(row.id) },
+          })
+        : null
+      if (span) spans.push(span)
       jobs.push({
         queue: target.queue,
         job: target.job,
-        payload: { ...payload, outboxId: Number(row.id), topic: row.topic },
+        payload: {
+          ...payload,
+          outboxId: Number(row.id),
+          topic: row.topic,
+          ...(span ? { traceparent: traceparentOf(span) } : {}),
+        },
         options: { jobId: `outbox-${row.id}` },
       })
     }
@@ -146,6 +162,7 @@ export class OutboxRelay {
     try {
       await this.driver.addBulk(jobs)
     } catch (error) {
+      for (const span of spans) span.end()
       // Redis is unreachable: keep the messages, try again later with back-off.
       // A part that did reach Redis is published again as a no-op (same job ids).
       await this.#keepForRetry(rows, error as Error)
@@ -160,6 +177,7 @@ export class OutboxRelay {
       .from('outbox_messages')
       .whereIn('id', ids)
       .update({ status: 'sent', sent_at: sqlTime(DateTime.now()) })
+    for (const span of spans) span.end()
     relayBatches.inc({ result: 'published' })
     relayMessages.inc(ids.length)
     return ids.length

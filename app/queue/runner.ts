@@ -4,6 +4,8 @@ import { UnrecoverableError } from 'bullmq'
 import { loadJob } from '#queue/registry'
 import type { JobContext } from '#queue/job'
 import { jobDuration, jobFailures } from '#support/metrics/instruments'
+import { withJobContext } from '#support/observability/log_context'
+import { SpanKind, contextOf, inSpan } from '#support/observability/tracing'
 
 export type Execution = {
   jobId: string
@@ -15,13 +17,37 @@ export type Execution = {
 }
 
 /**
- * Runs one try of a job, the same way for every driver: resolves the
- * class through the container (so it can inject services), logs start and
- * end as structured lines (a routine job's success at debug), and calls
- * the job's `failed` hook when this was its last try (or the error is
- * unrecoverable).
+ * Runs one try of a job, the same way for every driver, in a span that
+ * continues the trace of whoever queued it (the `traceparent` the outbox
+ * relay put in the job data) and with the job's fields on every log line.
  */
-export async function executeJob(execution: Execution) {
+export function executeJob(execution: Execution) {
+  const processId = Number(execution.payload.processId) || undefined
+  return withJobContext({ job: execution.name, process_id: processId }, () =>
+    inSpan(
+      `job ${execution.name}`,
+      {
+        kind: SpanKind.CONSUMER,
+        parent: contextOf(execution.payload.traceparent),
+        attributes: {
+          'job.name': execution.name,
+          'job.id': execution.jobId,
+          'job.attempt': execution.attempt,
+          ...(processId ? { 'process.id': processId } : {}),
+        },
+      },
+      () => runJob(execution)
+    )
+  )
+}
+
+/**
+ * Resolves the class through the container (so it can inject services),
+ * logs start and end as structured lines (a routine job's success at
+ * debug), and calls the job's `failed` hook when this was its last try
+ * (or the error is unrecoverable).
+ */
+async function runJob(execution: Execution) {
   const JobClass = await loadJob(execution.name)
   const job = await app.container.make(JobClass)
   const log = logger.child({

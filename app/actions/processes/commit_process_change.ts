@@ -20,6 +20,8 @@ import { outboxFor, stageEntryTimers, type OutboxDraft } from '#actions/processe
 import { observedCommand } from '#support/metrics/engine'
 import { actorEmail, guardContextOf } from '#actions/processes/guard_context'
 import User from '#models/user'
+import { tracedCommand } from '#support/observability/engine'
+import { currentTraceparent } from '#support/observability/tracing'
 
 /** The event a change writes, before it gets its sequence and time. */
 export type EventDraft = {
@@ -85,6 +87,7 @@ export type ChangeResult = {
  */
 export default class CommitProcessChange {
   @observedCommand()
+  @tracedCommand()
   async handle(request: ChangeRequest): Promise<ChangeResult> {
     const { process, expectedVersion, idempotencyKey } = request
 
@@ -338,6 +341,7 @@ export async function recordEvent(
   })
   event.$isPersisted = true
   const drafts = [...outboxFor(event), ...extraOutbox]
+  const traceparent = currentTraceparent()
   await trx.table('outbox_messages').multiInsert(
     drafts.map((draft) => ({
       process_id: processId,
@@ -349,6 +353,7 @@ export async function recordEvent(
       attempts: 0,
       available_at: sqlTime(draft.availableAt ?? at),
       created_at: sqlTime(at),
+      traceparent,
     }))
   )
   return event

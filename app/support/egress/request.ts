@@ -11,6 +11,7 @@ import {
   resolveDestination,
   type EgressPolicy,
 } from '#support/egress/guard'
+import { injectTraceHeaders } from '#support/observability/tracing'
 
 export type EgressInit = {
   method: string
@@ -48,6 +49,8 @@ export async function egressRequest(
   let url = new URL(target)
   let { method, body } = init
   let headers = { ...init.headers }
+  // The external system can join our trace (W3C traceparent); nothing is added when tracing is off.
+  injectTraceHeaders(headers)
   for (let hop = 0; ; hop++) {
     const answer = await send(url, method, headers, body, signal, init.maxBytes, policy)
     const location = answer.location
