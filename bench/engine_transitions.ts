@@ -68,7 +68,9 @@ const describe = (run: Run) =>
 /** Median of the engine/raw pairs (a run cut short by the deadline has no pair). */
 const ratioOf = (row: Row) =>
   median(
-    row.engine.flatMap((run, i) => (row.raw[i] ? [run.opsPerSecond / row.raw[i]!.opsPerSecond] : []))
+    row.engine.flatMap((run, i) =>
+      row.raw[i] ? [run.opsPerSecond / row.raw[i]!.opsPerSecond] : []
+    )
   )
 
 function printTable() {
