@@ -12,6 +12,7 @@ import WorkflowDiffTransformer from '#transformers/workflow_diff_transformer'
 import { asDownload } from '#support/download'
 import { flashedProblems } from '#support/flashed_problems'
 import { compareVersionsValidator, exportDefinitionValidator } from '#validators/workflow_page'
+import LoadFlowOverlay, { type FlowPeriod } from '#actions/workflows/load_flow_overlay'
 
 /** Columns of a version the list needs (not the definition document). */
 const VERSION_SUMMARY_COLUMNS = [
@@ -68,6 +69,7 @@ export default class WorkflowPagesController {
       : undefined
 
     const preview = published ?? draft
+    const days = (query.days ?? 30) as FlowPeriod
     return inertia.render('workflows/show', {
       workflow: WorkflowTransformer.transform(workflow),
       versions: WorkflowVersionTransformer.transform(versions, people),
@@ -76,6 +78,14 @@ export default class WorkflowPagesController {
         : null,
       comparison: from && to ? WorkflowDiffTransformer.transform({ from, to }) : null,
       canDesign: await bouncer.with(WorkflowPolicy).allows('design'),
+      flow: published
+        ? await new LoadFlowOverlay().handle({
+            workflowKey: workflow.key,
+            version: published,
+            days,
+          })
+        : null,
+      flowDays: days,
     })
   }
 

@@ -7,6 +7,7 @@
  */
 import { parseDocument, stringify } from 'yaml'
 import { MAX_NESTING, jsonTextDepth, valueDepth } from '#engine/nesting'
+import { canonicalOrder } from '#engine/canonical_order'
 
 /** Stage types, in the order they are usually listed. */
 export const STAGE_TYPES = ['start', 'task', 'decision', 'end'] as const
@@ -322,13 +323,13 @@ function parseYaml(text: string): unknown {
 }
 
 /**
- * Renders a definition as text. The output parses back (with
- * `parseDefinitionDocument`) to a value deep-equal to `definition`.
+ * Renders a definition as text, its keys in the canonical order
+ * (app/engine/canonical_order.ts): the same content gives the same bytes.
+ * The output parses back (with `parseDefinitionDocument`) to a value
+ * deep-equal to `definition`.
  */
-export function serializeDefinition(
-  definition: WorkflowDefinition,
-  format: DefinitionFormat
-): string {
+export function serializeDefinition(input: WorkflowDefinition, format: DefinitionFormat): string {
+  const definition = canonicalOrder(input)
   if (format === 'json') return `${JSON.stringify(definition, null, 2)}\n`
   if (format === 'yaml') {
     // Never emit anchors/aliases: readers of exported YAML should not need

@@ -24,6 +24,8 @@ export const exportDefinitionValidator = vine.create({
 export const compareVersionsValidator = vine.create({
   from: vine.number().withoutDecimals().min(1).optional(),
   to: vine.number().withoutDecimals().min(1).optional(),
+  /** The flow overlay's period, in days. */
+  days: vine.number().in([7, 30, 90]).optional(),
 })
 
 /** The small "start a process" form of the workflow pages. */

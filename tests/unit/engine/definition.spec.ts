@@ -89,7 +89,9 @@ test.group('Definition documents', () => {
   test('round-trips arbitrary names and descriptions through YAML', () => {
     fc.assert(
       fc.property(fc.string(), fc.string(), (name, description) => {
-        const definition = { ...MINIMAL, name, description }
+        // Exports put the keys in the canonical order (key, name, description, stages, …).
+        const { key, stages, transitions } = MINIMAL
+        const definition = { key, name, description, stages, transitions }
         const parsed = parseDefinitionDocument(serializeDefinition(definition, 'yaml'), 'yaml')
         return JSON.stringify(parsed) === JSON.stringify(definition)
       })

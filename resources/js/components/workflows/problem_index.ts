@@ -3,6 +3,7 @@
  * them (pure: the designer and its tests share it).
  */
 import { problemTarget, type ProblemLike } from './problem_paths.ts'
+import { actionSlot } from './actions/action_slots.ts'
 
 /** A problem from the live verifier (with a code) or from the server (message only). */
 export type DesignerProblem = ProblemLike & { fromServer?: boolean }
@@ -43,6 +44,7 @@ export function stageSlot(property: string | null, rest: (string | number)[]): s
     const part = rest[1] === 'when' || rest[1] === 'transition' ? `.${rest[1]}` : ''
     return `routes.${rest[0]}${part}`
   }
+  if (property === 'actions') return actionSlot(rest)
   return property ?? ''
 }
 
@@ -87,7 +89,12 @@ export function indexProblems(problems: readonly DesignerProblem[]): ProblemInde
         )
         break
       case 'transition':
-        push(index.transition, target.transition, target.property ?? '', problem)
+        push(
+          index.transition,
+          target.transition,
+          target.property === 'actions' ? actionSlot(target.rest) : (target.property ?? ''),
+          problem
+        )
         break
     }
   }

@@ -19,7 +19,7 @@ export type ProblemTarget =
       property: string | null
       rest: (string | number)[]
     }
-  | { kind: 'transition'; transition: number; property: string | null }
+  | { kind: 'transition'; transition: number; property: string | null; rest: (string | number)[] }
 
 /** Splits "$.a[2].b['c d']" into ["a", 2, "b", "c d"]. */
 export function pathSegments(path: string): (string | number)[] {
@@ -62,6 +62,7 @@ export function problemTarget(path: string): ProblemTarget {
       kind: 'transition',
       transition: second,
       property: typeof third === 'string' ? third : null,
+      rest: segments.slice(3),
     }
   }
   return { kind: 'workflow', property: typeof first === 'string' ? first : null }

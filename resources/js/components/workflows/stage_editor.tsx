@@ -16,6 +16,10 @@ import {
 } from './designer_problems.tsx'
 import { DecisionRoutesEditor } from './decision_routes_editor.tsx'
 import { FieldEditor } from './field_editor.tsx'
+import { use } from 'react'
+import { ExpressionFieldsContext } from './expression_input.tsx'
+import { ActionsEditor } from './actions/actions_editor.tsx'
+import { isActionSlot } from './actions/action_slots.ts'
 
 export type StageEditorProps = {
   stage: EditorStage
@@ -46,8 +50,11 @@ export function StageEditor(props: StageEditorProps) {
   const decision = stage.type === 'decision'
   const general = rowLevel(
     slots,
-    decision ? (slot) => DECISION_SLOTS.includes(slot) || isRouteSlot(slot) : STAGE_SLOTS
+    decision
+      ? (slot) => DECISION_SLOTS.includes(slot) || isRouteSlot(slot)
+      : (slot) => STAGE_SLOTS.includes(slot) || isActionSlot(slot)
   )
+  const fieldKeys = use(ExpressionFieldsContext).map((field) => field.key)
   const id = (slot: string) => `stage-${stage.uid}-${slot}`
   const title = stage.name.trim() || stage.key.trim() || t('designer.stage.untitled')
   const end = stage.type === 'end'
@@ -247,6 +254,23 @@ export function StageEditor(props: StageEditorProps) {
             {t('designer.fields.add', { stage: title })}
           </button>
         </div>
+      )}
+
+      {!decision && (
+        <ActionsEditor
+          idPrefix={id('')}
+          owner={title}
+          actions={stage.actions}
+          problems={at}
+          transitionKeys={props.transitions
+            .filter((transition) => transition.from === stage.key && transition.key !== '')
+            .map((transition) => transition.key)}
+          fields={fieldKeys}
+          takenKeys={[stage, ...props.transitions].flatMap((row) =>
+            (row.actions ?? []).map((action) => action.key)
+          )}
+          onChange={(actions) => props.onChange({ actions })}
+        />
       )}
     </DesignerRowCard>
   )

@@ -3,7 +3,10 @@ import { useI18n } from '../../lib/i18n.ts'
 import type { EditorStage, EditorTransition } from './designer_state.ts'
 import { DesignerControl, DesignerRowCard, RowIdentity } from './designer_control.tsx'
 import { InlineProblems, TRANSITION_SLOTS, rowLevel, useProblems } from './designer_problems.tsx'
-import { ExpressionInput } from './expression_input.tsx'
+import { ExpressionFieldsContext, ExpressionInput } from './expression_input.tsx'
+import { use } from 'react'
+import { ActionsEditor } from './actions/actions_editor.tsx'
+import { isActionSlot } from './actions/action_slots.ts'
 
 export type TransitionEditorProps = {
   transition: EditorTransition
@@ -13,6 +16,8 @@ export type TransitionEditorProps = {
   fieldKeys: { key: string; label: string }[]
   onChange: (patch: Partial<Omit<EditorTransition, 'uid'>>) => void
   onRemove: () => void
+  /** All transitions: when given, an action's onSuccess/onFailure are chosen from a list. */
+  transitions?: readonly EditorTransition[]
 }
 
 /**
@@ -25,7 +30,8 @@ export function TransitionEditor(props: TransitionEditorProps) {
   const { transition, index } = props
   const slots = problems.transition.get(index)
   const at = (slot: string) => slots?.get(slot) ?? []
-  const general = rowLevel(slots, TRANSITION_SLOTS)
+  const general = rowLevel(slots, (slot) => TRANSITION_SLOTS.includes(slot) || isActionSlot(slot))
+  const fieldKeys = use(ExpressionFieldsContext).map((field) => field.key)
   const id = (slot: string) => `transition-${transition.uid}-${slot}`
   const title =
     transition.label.trim() || transition.key.trim() || t('designer.transition.untitled')
@@ -200,6 +206,21 @@ export function TransitionEditor(props: TransitionEditorProps) {
           )}
         </DesignerControl>
       </div>
+
+      <ActionsEditor
+        idPrefix={id('')}
+        owner={title}
+        actions={transition.actions}
+        problems={at}
+        transitionKeys={props.transitions
+          ?.filter((other) => other.from === transition.to && other.key !== '')
+          .map((other) => other.key)}
+        fields={fieldKeys}
+        takenKeys={[...(props.transitions ?? [transition]), ...props.stages].flatMap((row) =>
+          (row.actions ?? []).map((action) => action.key)
+        )}
+        onChange={(actions) => props.onChange({ actions })}
+      />
     </DesignerRowCard>
   )
 }

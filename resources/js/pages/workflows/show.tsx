@@ -5,10 +5,14 @@ import { useI18n } from '../../lib/i18n.ts'
 import { WorkflowDiagram } from '../../components/workflows/workflow_diagram.tsx'
 import { StartProcessButton } from '../../components/workflows/start_process_button.tsx'
 import { VersionComparison } from '../../components/workflows/version_comparison.tsx'
+import { FlowOverlayTable } from '../../components/workflows/flow_overlay_table.tsx'
+import type { FlowOverlay } from '../../components/canvas/overlay.ts'
 import type { Data } from '../../../../.adonisjs/client/data.js'
 import type { InertiaProps } from '../../types.ts'
 
 type Version = Data.WorkflowVersion
+/** The overlay as plain object types (page props must be JSON-shaped, which interfaces are not). */
+type Plain<T> = T extends object ? { [K in keyof T]: Plain<T[K]> } : T
 type Props = InertiaProps<{
   workflow: Data.Workflow
   versions: Version[]
@@ -16,6 +20,9 @@ type Props = InertiaProps<{
   preview: Data.WorkflowVersion.Variants['forDefinition'] | null
   comparison: Data.WorkflowDiff | null
   canDesign: boolean
+  /** Where processes of the published version went in the last `flowDays` days; null unpublished. */
+  flow: Plain<FlowOverlay> | null
+  flowDays: number
 }>
 
 export default function WorkflowsShow({
@@ -24,6 +31,8 @@ export default function WorkflowsShow({
   preview,
   comparison,
   canDesign,
+  flow,
+  flowDays,
 }: Props) {
   const { t, formatDateTime } = useI18n()
   const published = workflow.publishedVersion !== null
@@ -101,6 +110,16 @@ export default function WorkflowsShow({
           <p className="wf-muted">{t('workflows.show.noVersion')}</p>
         )}
       </section>
+
+      {flow && preview?.status === 'published' && (
+        <FlowOverlayTable
+          workflowKey={workflow.key}
+          flow={flow}
+          days={flowDays}
+          stages={preview.definition.stages}
+          transitions={preview.definition.transitions}
+        />
+      )}
 
       <div className="wf-columns">
         <section className="card" aria-labelledby="history-heading">

@@ -4,6 +4,7 @@ import { DEMO_DEFINITIONS } from '#database/definitions/index'
 import WorkflowStage from '#models/workflow_stage'
 import WorkflowVersion from '#models/workflow_version'
 import { freshDatabase } from '#tests/helpers/common'
+import { reversedKeys } from '#tests/helpers/key_order'
 
 const order = DEMO_DEFINITIONS.orderFulfilment
 
@@ -165,5 +166,43 @@ test.group('API / workflows', (group) => {
     const unknown = await client.get('/api/v1/workflows/nope').withGuard('api').loginAs(manager)
     unknown.assertStatus(404)
     unknown.assertBodyContains({ errors: [{ code: 'not_found' }] })
+  })
+
+  test('the same content in another key order exports byte-identically', async ({
+    client,
+    assert,
+  }) => {
+    const manager = await UserFactory.apply('manager').create()
+    const created = await client
+      .post('/api/v1/workflows')
+      .json(reversedKeys(order))
+      .withGuard('api')
+      .loginAs(manager)
+    created.assertStatus(201)
+    const published = await client
+      .post('/api/v1/workflows/order-fulfilment/publish')
+      .withGuard('api')
+      .loginAs(manager)
+    published.assertStatus(200)
+    const draft = await client
+      .put('/api/v1/workflows/order-fulfilment/draft')
+      .json(order)
+      .withGuard('api')
+      .loginAs(manager)
+    draft.assertStatus(200)
+    const exported = (n: number, format: string) =>
+      client
+        .get(`/api/v1/workflows/order-fulfilment/versions/${n}`)
+        .qs({ format })
+        .withGuard('api')
+        .loginAs(manager)
+    for (const format of ['json', 'yaml']) {
+      const first = await exported(1, format)
+      const second = await exported(2, format)
+      first.assertStatus(200)
+      second.assertStatus(200)
+      assert.equal(first.text(), second.text())
+      assert.isTrue(first.text().startsWith(format === 'json' ? '{\n  "key"' : 'key: '))
+    }
   })
 })
