@@ -4,7 +4,16 @@
  * React Flow and ELK.
  */
 import { useEffect, useId, useMemo, useState } from 'react'
-import { Controls, MarkerType, ReactFlow, type NodeTypes, type EdgeTypes } from '@xyflow/react'
+import {
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  type Connection,
+  type EdgeTypes,
+  type NodeChange,
+  type NodeTypes,
+} from '@xyflow/react'
 import '@xyflow/react/dist/base.css'
 import './canvas.css'
 import { useI18n } from '../../lib/i18n.ts'
@@ -37,6 +46,18 @@ export type WorkflowCanvasProps = {
   flow?: FlowOverlay | null
   /** What a draft check found. */
   check?: DraftCheckOverlay | null
+  /** The designer's canvas: select, move and connect stages. */
+  editor?: CanvasEditor
+}
+
+/** A stage or transition of the canvas, by index in the definition. */
+export type CanvasSelection = { kind: 'stage' | 'transition'; index: number } | null
+
+export type CanvasEditor = {
+  selected: CanvasSelection
+  onSelect: (selection: CanvasSelection) => void
+  /** A new transition drawn from one stage to another (indexes). */
+  onConnect: (from: number, to: number) => void
 }
 
 const nodeTypes: NodeTypes = { stage: StageNodeView }
@@ -47,6 +68,7 @@ export default function WorkflowCanvas({
   problems = [],
   flow,
   check,
+  editor,
   ...props
 }: WorkflowCanvasProps) {
   const { t } = useI18n()
@@ -71,6 +93,30 @@ export default function WorkflowCanvas({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [signature])
 
+  // Stages moved by hand on the designer's canvas (until the layout changes).
+  const [moved, setMoved] = useState<{ signature: string; positions: Positions }>({
+    signature,
+    positions: {},
+  })
+  const movedHere = useMemo(
+    (): Positions => (moved.signature === layout?.signature ? moved.positions : {}),
+    [moved, layout?.signature]
+  )
+  const onNodesChange = (changes: NodeChange<StageNode>[]) => {
+    const positions = { ...movedHere }
+    for (const change of changes) {
+      if (change.type === 'position' && change.position) {
+        positions[Number(change.id.slice(1))] = change.position
+      }
+    }
+    setMoved({ signature: layout?.signature ?? signature, positions })
+  }
+  const onConnect = (connection: Connection) => {
+    const from = Number(connection.source.slice(1))
+    const to = Number(connection.target.slice(1))
+    editor?.onConnect(from, to)
+  }
+
   const counts = useMemo(() => problemCounts(problems), [problems])
   const byKey = useMemo(() => stageIndexByKey(graph), [graph])
   const thresholds = useMemo(() => (flow ? heatThresholds(flow) : null), [flow])
@@ -88,7 +134,8 @@ export default function WorkflowCanvas({
       return {
         id: stageNodeId(index),
         type: 'stage',
-        position: layout.positions[index] ?? { x: 0, y: 0 },
+        position: movedHere[index] ?? layout.positions[index] ?? { x: 0, y: 0 },
+        selected: editor?.selected?.kind === 'stage' && editor.selected.index === index,
         ...nodeSize(stage.type),
         data: {
           index,
@@ -106,7 +153,7 @@ export default function WorkflowCanvas({
         },
       }
     })
-  }, [layout, graph, flow, check, counts, currentStage, thresholds, t])
+  }, [layout, movedHere, editor?.selected, graph, flow, check, counts, currentStage, thresholds, t])
 
   const edges = useMemo((): TransitionEdge[] => {
     const max = Math.max(0, ...Object.values(flow?.transitions ?? {}).map((f) => f.count))
@@ -120,6 +167,7 @@ export default function WorkflowCanvas({
         {
           id: transitionEdgeId(index),
           type: 'transition',
+          selected: editor?.selected?.kind === 'transition' && editor.selected.index === index,
           source: stageNodeId(from),
           target: stageNodeId(to),
           markerEnd: {
@@ -141,15 +189,15 @@ export default function WorkflowCanvas({
         },
       ]
     })
-  }, [graph, byKey, flow, check, counts, routeLabels])
+  }, [graph, byKey, flow, check, counts, routeLabels, editor?.selected])
 
   const height = useMemo(() => {
     if (!layout) return 240
     const bottoms = graph.stages.map(
       (stage, index) => (layout.positions[index]?.y ?? 0) + nodeSize(stage.type).height
     )
-    return Math.min(560, Math.max(220, Math.max(0, ...bottoms) + 90))
-  }, [layout, graph])
+    return Math.min(560, Math.max(editor ? 420 : 220, Math.max(0, ...bottoms) + 90))
+  }, [layout, graph, editor])
 
   const titleId = `${id}-title`
   const title = graph.name?.trim()
@@ -181,11 +229,19 @@ export default function WorkflowCanvas({
               edges={edges}
               nodeTypes={nodeTypes}
               edgeTypes={edgeTypes}
-              nodesDraggable={false}
-              nodesConnectable={false}
-              nodesFocusable={false}
-              edgesFocusable={false}
-              elementsSelectable={false}
+              nodesDraggable={!!editor}
+              nodesConnectable={!!editor}
+              nodesFocusable={!!editor}
+              edgesFocusable={!!editor}
+              elementsSelectable={!!editor}
+              onNodesChange={editor ? onNodesChange : undefined}
+              onConnect={editor ? onConnect : undefined}
+              onNodeClick={(_, node) => editor?.onSelect({ kind: 'stage', index: node.data.index })}
+              onEdgeClick={(_, edge) =>
+                editor?.onSelect({ kind: 'transition', index: edge.data!.index })
+              }
+              onPaneClick={() => editor?.onSelect(null)}
+              deleteKeyCode={null}
               zoomOnScroll={false}
               preventScrolling={false}
               minZoom={0.3}
@@ -194,6 +250,18 @@ export default function WorkflowCanvas({
               fitViewOptions={{ padding: 0.12, maxZoom: 1 }}
             >
               <Controls showInteractive={false} />
+              {editor && <MiniMap pannable zoomable ariaLabel={t('workflows.canvas.minimap')} />}
+              {editor && (
+                <div className="wf-canvas-tools">
+                  <button
+                    type="button"
+                    className="btn btn-sm"
+                    onClick={() => setMoved({ signature: layout.signature, positions: {} })}
+                  >
+                    {t('workflows.canvas.autoLayout')}
+                  </button>
+                </div>
+              )}
             </ReactFlow>
           )}
         </div>
