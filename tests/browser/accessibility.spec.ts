@@ -96,5 +96,6 @@ test.group('Browser / accessibility (axe-core)', (group) => {
       problems.map(([url, list]) => `${url}\n  ${list.join('\n  ')}`).join('\n')
     )
     assert.isAbove(workflow.id, 0)
-  }).timeout(120_000)
+    // 18 pages on a shared machine; the diagram pages also compile the canvas chunk on first load.
+  }).timeout(240_000)
 })

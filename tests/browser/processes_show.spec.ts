@@ -20,6 +20,12 @@ test.group('Browser / process page', (group) => {
     await page.goto(`/processes/${process.id}`)
     await page.assertTextContains('h1', 'Order #1')
     await page.assertTextContains('.waiting-on', 'to take the next step')
+    // The diagram (the lazy-loaded canvas) highlights where the process is.
+    await page.assertExists(
+      page.locator('.wf-canvas .wf-node.is-current[data-stage="PREPARING_SHIPMENT"]')
+    )
+    assert.equal(await page.locator('.wf-canvas .wf-node.is-current').count(), 1)
+    await page.assertExists(page.locator('.wf-canvas .wf-edge[data-transition]').first())
 
     await page.getByRole('button', { name: 'Ship', exact: true }).click()
     const dialog = page.getByRole('dialog')
@@ -40,6 +46,8 @@ test.group('Browser / process page', (group) => {
     await page.assertTextContains('.process-heading .badge-stage', 'Shipped')
     await page.assertTextContains('.timeline', 'to "Shipped" (Ship)')
     await page.assertNotVisible(dialog)
+    await page.assertExists(page.locator('.wf-canvas .wf-node.is-current[data-stage="SHIPPED"]'))
+    await page.screenshot({ path: 'tmp/screenshots/process-canvas.png', fullPage: true })
 
     const fresh = await Process.findOrFail(process.id)
     assert.equal(fresh.stageKey, 'SHIPPED')

@@ -2,7 +2,7 @@
  * Labels of the arrows leaving decision stages: the condition of the
  * route that takes the transition (several joined by "|"), or "otherwise".
  */
-import type { DiagramGraph, DiagramStage, DiagramTransition } from './diagram_layout.ts'
+import type { DiagramGraph, DiagramStage, DiagramTransition } from '../canvas/graph.ts'
 
 /** A diagram stage that may be a decision stage with routes. */
 export type RoutedStage = DiagramStage & {

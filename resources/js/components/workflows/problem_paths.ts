@@ -67,15 +67,3 @@ export function problemTarget(path: string): ProblemTarget {
   }
   return { kind: 'workflow', property: typeof first === 'string' ? first : null }
 }
-
-/** Indexes of the stages and transitions that have at least one problem. */
-export function problemIndexes(problems: readonly { path: string }[]) {
-  const stages = new Set<number>()
-  const transitions = new Set<number>()
-  for (const problem of problems) {
-    const target = problemTarget(problem.path)
-    if (target.kind === 'stage' || target.kind === 'field') stages.add(target.stage)
-    if (target.kind === 'transition') transitions.add(target.transition)
-  }
-  return { stages, transitions }
-}

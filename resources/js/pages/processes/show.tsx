@@ -21,7 +21,7 @@ import {
   type CommandOutcome,
   type ReturnedPage,
 } from '../../components/processes/command.ts'
-import { WorkflowDiagram } from '../../components/workflows/workflow_diagram.tsx'
+import { WorkflowDiagram } from '../../components/canvas/workflow_diagram.tsx'
 import { useLiveChannel } from '../../components/notifications/live_channel.ts'
 
 type Props = InertiaProps<{

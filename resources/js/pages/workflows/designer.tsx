@@ -4,7 +4,7 @@ import { verifyDefinition } from '#engine/verifier'
 import { urlFor } from '../../client.ts'
 import { useI18n } from '../../lib/i18n.ts'
 import { ModalDialog } from '../../components/ui/modal_dialog.tsx'
-import { WorkflowDiagram } from '../../components/workflows/workflow_diagram.tsx'
+import { WorkflowDiagram } from '../../components/canvas/workflow_diagram.tsx'
 import { StartProcessButton } from '../../components/workflows/start_process_button.tsx'
 import { StageEditor } from '../../components/workflows/stage_editor.tsx'
 import { TransitionEditor } from '../../components/workflows/transition_editor.tsx'
@@ -12,6 +12,13 @@ import { ProblemSummary } from '../../components/workflows/problem_summary.tsx'
 import { DraftCheckPanel } from '../../components/workflows/draft_check_panel.tsx'
 import { DesignerControl, DesignerSection } from '../../components/workflows/designer_control.tsx'
 import { DesignerProviders } from '../../components/workflows/designer_providers.tsx'
+import {
+  DesignerCanvasPanel,
+  storeDesignerView,
+  storedDesignerView,
+  type StageKind,
+} from '../../components/workflows/designer_canvas_panel.tsx'
+import type { CanvasSelection } from '../../components/canvas/workflow_canvas.tsx'
 import { expressionFieldsOf } from '../../components/workflows/designer_fields.ts'
 import {
   InlineProblems,
@@ -220,6 +227,102 @@ export default function WorkflowsDesigner(props: Props) {
           ? t('designer.publish.nothing')
           : null
 
+  const renderStage = (stage: EditorDocument['stages'][number], index: number) => (
+    <StageEditor
+      key={stage.uid}
+      stage={stage}
+      index={index}
+      count={doc.stages.length}
+      transitions={doc.transitions}
+      onChange={(patch) => edit((d) => updateStage(d, index, patch))}
+      onMove={(delta) => {
+        const target = index + delta
+        const edge = target === 0 || target === doc.stages.length - 1
+        const keep = delta === -1 ? (edge ? 'down' : 'up') : edge ? 'up' : 'down'
+        edit((d) => moveStage(d, index, delta), `stage-${stage.uid}-${keep}`)
+        setAnnouncement(
+          t('designer.stage.moved', {
+            name: stage.name || stage.key,
+            position: target + 1,
+            count: doc.stages.length,
+          })
+        )
+      }}
+      onRemove={() => {
+        const result = removeStage(doc, index)
+        const previous = doc.stages[index - 1]
+        edit(() => result.doc, previous ? `stage-${previous.uid}-heading` : 'add-stage')
+        setAnnouncement(
+          t('designer.stage.removed', {
+            name: stage.name || stage.key,
+            transitions: result.removedTransitions,
+          })
+        )
+      }}
+      onAddField={() => {
+        const result = addField(doc, index)
+        edit(() => result.doc, `field-${result.uid}-label`)
+      }}
+      onFieldChange={(fieldIndex, patch) => edit((d) => updateField(d, index, fieldIndex, patch))}
+      onFieldRemove={(fieldIndex) =>
+        edit((d) => removeField(d, index, fieldIndex), `stage-${stage.uid}-add-field`)
+      }
+      onClearPart={(part) => edit((d) => clearStagePart(d, index, part))}
+    />
+  )
+  const renderTransition = (transition: EditorDocument['transitions'][number], index: number) => (
+    <TransitionEditor
+      key={transition.uid}
+      transition={transition}
+      index={index}
+      stages={doc.stages}
+      fieldKeys={fieldKeys}
+      onChange={(patch) => edit((d) => updateTransition(d, index, patch))}
+      onRemove={() => {
+        const previous = doc.transitions[index - 1]
+        edit(
+          (d) => removeTransition(d, index),
+          previous ? `transition-${previous.uid}-heading` : 'add-transition'
+        )
+        setAnnouncement(
+          t('designer.transition.removed', { name: transition.label || transition.key })
+        )
+      }}
+    />
+  )
+
+  const [view, setView] = useState<'canvas' | 'form'>(storedDesignerView)
+  const [selected, setSelected] = useState<CanvasSelection>(null)
+  const chooseView = (next: 'canvas' | 'form') => {
+    setView(next)
+    storeDesignerView(next)
+  }
+  const addStageOfKind = (kind: StageKind) => {
+    const result = addStage(doc, t('designer.defaults.stage', { number: doc.stages.length + 1 }))
+    const index = result.doc.stages.findIndex((stage) => stage.uid === result.uid)
+    edit(() => (kind === 'task' ? result.doc : updateStage(result.doc, index, { type: kind })))
+    setSelected({ kind: 'stage', index })
+  }
+  const connectStages = (from: number, to: number) => {
+    const result = addTransition(doc)
+    const index = result.doc.transitions.length - 1
+    edit(
+      () =>
+        updateTransition(result.doc, index, {
+          from: doc.stages[from]?.key ?? '',
+          to: doc.stages[to]?.key ?? '',
+        }),
+      `transition-${result.uid}-label`
+    )
+    setSelected({ kind: 'transition', index })
+  }
+  const selectedEditor =
+    selected?.kind === 'stage' && doc.stages[selected.index]
+      ? renderStage(doc.stages[selected.index]!, selected.index)
+      : selected?.kind === 'transition' && doc.transitions[selected.index]
+        ? renderTransition(doc.transitions[selected.index]!, selected.index)
+        : null
+
   const workflowProblems = (slot: string) => problemIndex.workflow.get(slot) ?? []
   const title = creating ? t('designer.titleNew') : t('designer.titleEdit', { name: workflow.name })
 
@@ -250,6 +353,19 @@ export default function WorkflowsDesigner(props: Props) {
                   })}
           </p>
         </div>
+        <div className="wf-view-toggle" role="group" aria-label={t('designer.view.label')}>
+          {(['canvas', 'form'] as const).map((option) => (
+            <button
+              key={option}
+              type="button"
+              className={`btn btn-sm${view === option ? ' btn-primary' : ''}`}
+              aria-pressed={view === option}
+              onClick={() => chooseView(option)}
+            >
+              {t(`designer.view.${option}`)}
+            </button>
+          ))}
+        </div>
       </div>
 
       {justPublished !== null && workflow && (
@@ -273,10 +389,12 @@ export default function WorkflowsDesigner(props: Props) {
       <div className="wf-designer">
         <div className="wf-designer-side">
           <ProblemSummary problems={problems} doc={doc} headingId="problems-heading" />
-          <section className="card" aria-labelledby="diagram-heading">
-            <h2 id="diagram-heading">{t('designer.diagram')}</h2>
-            <WorkflowDiagram definition={diagram} problems={problems} />
-          </section>
+          {view === 'form' && (
+            <section className="card" aria-labelledby="diagram-heading">
+              <h2 id="diagram-heading">{t('designer.diagram')}</h2>
+              <WorkflowDiagram definition={diagram} problems={problems} />
+            </section>
+          )}
           {workflow && (
             <DraftCheckPanel workflowKey={workflow.key} hasDraft={hasDraft} dirty={dirty} />
           )}
@@ -351,98 +469,48 @@ export default function WorkflowsDesigner(props: Props) {
             </DesignerControl>
           </section>
 
-          <DesignerSection
-            id="stages"
-            heading={t('designer.stages', { count: doc.stages.length })}
-            problems={problemIndex.stages}
-            addLabel={t('designer.stage.add')}
-            onAdd={() => {
-              const result = addStage(
-                doc,
-                t('designer.defaults.stage', { number: doc.stages.length + 1 })
-              )
-              edit(() => result.doc, `stage-${result.uid}-name`)
-            }}
-          >
-            {doc.stages.map((stage, index) => (
-              <StageEditor
-                key={stage.uid}
-                stage={stage}
-                index={index}
-                count={doc.stages.length}
-                transitions={doc.transitions}
-                onChange={(patch) => edit((d) => updateStage(d, index, patch))}
-                onMove={(delta) => {
-                  const target = index + delta
-                  const edge = target === 0 || target === doc.stages.length - 1
-                  const keep = delta === -1 ? (edge ? 'down' : 'up') : edge ? 'up' : 'down'
-                  edit((d) => moveStage(d, index, delta), `stage-${stage.uid}-${keep}`)
-                  setAnnouncement(
-                    t('designer.stage.moved', {
-                      name: stage.name || stage.key,
-                      position: target + 1,
-                      count: doc.stages.length,
-                    })
+          {view === 'canvas' ? (
+            <DesignerCanvasPanel
+              diagram={diagram}
+              problems={problems}
+              editor={{ selected, onSelect: setSelected, onConnect: connectStages }}
+              onAdd={addStageOfKind}
+            >
+              {selectedEditor}
+            </DesignerCanvasPanel>
+          ) : (
+            <>
+              <DesignerSection
+                id="stages"
+                heading={t('designer.stages', { count: doc.stages.length })}
+                problems={problemIndex.stages}
+                addLabel={t('designer.stage.add')}
+                onAdd={() => {
+                  const result = addStage(
+                    doc,
+                    t('designer.defaults.stage', { number: doc.stages.length + 1 })
                   )
+                  edit(() => result.doc, `stage-${result.uid}-name`)
                 }}
-                onRemove={() => {
-                  const result = removeStage(doc, index)
-                  const previous = doc.stages[index - 1]
-                  edit(() => result.doc, previous ? `stage-${previous.uid}-heading` : 'add-stage')
-                  setAnnouncement(
-                    t('designer.stage.removed', {
-                      name: stage.name || stage.key,
-                      transitions: result.removedTransitions,
-                    })
-                  )
-                }}
-                onAddField={() => {
-                  const result = addField(doc, index)
-                  edit(() => result.doc, `field-${result.uid}-label`)
-                }}
-                onFieldChange={(fieldIndex, patch) =>
-                  edit((d) => updateField(d, index, fieldIndex, patch))
-                }
-                onFieldRemove={(fieldIndex) =>
-                  edit((d) => removeField(d, index, fieldIndex), `stage-${stage.uid}-add-field`)
-                }
-                onClearPart={(part) => edit((d) => clearStagePart(d, index, part))}
-              />
-            ))}
-          </DesignerSection>
+              >
+                {doc.stages.map(renderStage)}
+              </DesignerSection>
 
-          <DesignerSection
-            id="transitions"
-            heading={t('designer.transitions', { count: doc.transitions.length })}
-            problems={problemIndex.transitions}
-            addLabel={t('designer.transition.add')}
-            addDisabled={doc.stages.length === 0}
-            onAdd={() => {
-              const result = addTransition(doc)
-              edit(() => result.doc, `transition-${result.uid}-label`)
-            }}
-          >
-            {doc.transitions.map((transition, index) => (
-              <TransitionEditor
-                key={transition.uid}
-                transition={transition}
-                index={index}
-                stages={doc.stages}
-                fieldKeys={fieldKeys}
-                onChange={(patch) => edit((d) => updateTransition(d, index, patch))}
-                onRemove={() => {
-                  const previous = doc.transitions[index - 1]
-                  edit(
-                    (d) => removeTransition(d, index),
-                    previous ? `transition-${previous.uid}-heading` : 'add-transition'
-                  )
-                  setAnnouncement(
-                    t('designer.transition.removed', { name: transition.label || transition.key })
-                  )
+              <DesignerSection
+                id="transitions"
+                heading={t('designer.transitions', { count: doc.transitions.length })}
+                problems={problemIndex.transitions}
+                addLabel={t('designer.transition.add')}
+                addDisabled={doc.stages.length === 0}
+                onAdd={() => {
+                  const result = addTransition(doc)
+                  edit(() => result.doc, `transition-${result.uid}-label`)
                 }}
-              />
-            ))}
-          </DesignerSection>
+              >
+                {doc.transitions.map(renderTransition)}
+              </DesignerSection>
+            </>
+          )}
         </div>
       </div>
 

@@ -1,0 +1,272 @@
+/**
+ * The workflow drawn with React Flow, laid out by ELK. Loaded on demand
+ * (see workflow_diagram.tsx) so that pages without a diagram do not carry
+ * React Flow and ELK.
+ */
+import { useEffect, useId, useMemo, useState } from 'react'
+import {
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  type Connection,
+  type EdgeTypes,
+  type NodeChange,
+  type NodeTypes,
+} from '@xyflow/react'
+import '@xyflow/react/dist/base.css'
+import './canvas.css'
+import { useI18n } from '../../lib/i18n.ts'
+import { withRouteLabels, type RoutedStage } from '../workflows/diagram_routes.ts'
+import { layoutGraph, layoutSignature, type Positions } from './elk_layout.ts'
+import {
+  nodeSize,
+  stageIndexByKey,
+  stageNodeId,
+  transitionEdgeId,
+  type DiagramGraph,
+} from './graph.ts'
+import { stageName, stageTypeName } from './diagram_text.ts'
+import { problemCounts } from './problem_counts.ts'
+import { flowWidth, heatOf, heatThresholds } from './flow_scale.ts'
+import { StageNodeView, type StageNode } from './stage_node.tsx'
+import { TransitionEdgeView, type TransitionEdge } from './transition_edge.tsx'
+import { DiagramDescription } from './diagram_description.tsx'
+import { FlowLegend } from './flow_legend.tsx'
+import type { DraftCheckOverlay, FlowOverlay } from './overlay.ts'
+
+export type WorkflowCanvasProps = {
+  /** A workflow definition (or the designer's work in progress). */
+  definition: DiagramGraph & { name?: string; stages: readonly (RoutedStage & { sla?: string })[] }
+  /** Key of the stage to highlight, e.g. where a process is now. */
+  currentStage?: string | null
+  /** Verifier problems; stages and transitions they concern are marked with a count. */
+  problems?: readonly { path: string }[]
+  /** Where processes went on a published version. */
+  flow?: FlowOverlay | null
+  /** What a draft check found. */
+  check?: DraftCheckOverlay | null
+  /** The designer's canvas: select, move and connect stages. */
+  editor?: CanvasEditor
+}
+
+/** A stage or transition of the canvas, by index in the definition. */
+export type CanvasSelection = { kind: 'stage' | 'transition'; index: number } | null
+
+export type CanvasEditor = {
+  selected: CanvasSelection
+  onSelect: (selection: CanvasSelection) => void
+  /** A new transition drawn from one stage to another (indexes). */
+  onConnect: (from: number, to: number) => void
+}
+
+const nodeTypes: NodeTypes = { stage: StageNodeView }
+const edgeTypes: EdgeTypes = { transition: TransitionEdgeView }
+
+export default function WorkflowCanvas({
+  currentStage,
+  problems = [],
+  flow,
+  check,
+  editor,
+  ...props
+}: WorkflowCanvasProps) {
+  const { t } = useI18n()
+  const id = useId()
+  const otherwise = t('workflows.diagram.otherwise')
+  const { graph, routeLabels } = useMemo(
+    () => withRouteLabels(props.definition, otherwise),
+    [props.definition, otherwise]
+  )
+
+  // ELK is asynchronous: lay out again only when stages or connections change.
+  const signature = layoutSignature(graph)
+  const [layout, setLayout] = useState<{ signature: string; positions: Positions } | null>(null)
+  useEffect(() => {
+    let cancelled = false
+    void layoutGraph(graph).then((positions) => {
+      if (!cancelled) setLayout({ signature, positions })
+    })
+    return () => {
+      cancelled = true
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [signature])
+
+  // Stages moved by hand on the designer's canvas (until the layout changes).
+  const [moved, setMoved] = useState<{ signature: string; positions: Positions }>({
+    signature,
+    positions: {},
+  })
+  const movedHere = useMemo(
+    (): Positions => (moved.signature === layout?.signature ? moved.positions : {}),
+    [moved, layout?.signature]
+  )
+  const onNodesChange = (changes: NodeChange<StageNode>[]) => {
+    const positions = { ...movedHere }
+    for (const change of changes) {
+      if (change.type === 'position' && change.position) {
+        positions[Number(change.id.slice(1))] = change.position
+      }
+    }
+    setMoved({ signature: layout?.signature ?? signature, positions })
+  }
+  const onConnect = (connection: Connection) => {
+    const from = Number(connection.source.slice(1))
+    const to = Number(connection.target.slice(1))
+    editor?.onConnect(from, to)
+  }
+
+  const counts = useMemo(() => problemCounts(problems), [problems])
+  const byKey = useMemo(() => stageIndexByKey(graph), [graph])
+  const thresholds = useMemo(() => (flow ? heatThresholds(flow) : null), [flow])
+
+  const nodes = useMemo((): StageNode[] => {
+    if (!layout) return []
+    return graph.stages.map((stage, index) => {
+      const stageFlow = flow?.stages[stage.key]
+      const detail = [
+        stageTypeName(t, stage),
+        stage.sla ? t('workflows.diagram.sla', { sla: stage.sla }) : '',
+      ]
+        .filter(Boolean)
+        .join(' · ')
+      return {
+        id: stageNodeId(index),
+        type: 'stage',
+        position: movedHere[index] ?? layout.positions[index] ?? { x: 0, y: 0 },
+        selected: editor?.selected?.kind === 'stage' && editor.selected.index === index,
+        ...nodeSize(stage.type),
+        data: {
+          index,
+          key: stage.key,
+          type: stage.type ?? 'task',
+          outcome: stage.outcome,
+          name: stageName(t, stage, index),
+          detail,
+          current: !!currentStage && stage.key === currentStage,
+          problems: counts.stages.get(index) ?? 0,
+          flow: stageFlow
+            ? { ...stageFlow, heat: heatOf(stageFlow.medianSeconds, thresholds) }
+            : undefined,
+          stuck: check?.stages[stage.key]?.stuck,
+        },
+      }
+    })
+  }, [layout, movedHere, editor?.selected, graph, flow, check, counts, currentStage, thresholds, t])
+
+  const edges = useMemo((): TransitionEdge[] => {
+    const max = Math.max(0, ...Object.values(flow?.transitions ?? {}).map((f) => f.count))
+    return graph.transitions.flatMap((transition, index) => {
+      const from = byKey.get(transition.from)
+      const to = byKey.get(transition.to)
+      if (from === undefined || to === undefined) return []
+      const count = flow ? (flow.transitions[transition.key]?.count ?? 0) : undefined
+      const problemsHere = counts.transitions.get(index) ?? 0
+      return [
+        {
+          id: transitionEdgeId(index),
+          type: 'transition',
+          selected: editor?.selected?.kind === 'transition' && editor.selected.index === index,
+          source: stageNodeId(from),
+          target: stageNodeId(to),
+          markerEnd: {
+            type: MarkerType.ArrowClosed,
+            width: 16,
+            height: 16,
+            color: problemsHere > 0 ? '#c0392b' : '#8a93a8',
+          },
+          data: {
+            index,
+            key: transition.key,
+            label: transition.label?.trim() || transition.key,
+            route: routeLabels.get(index),
+            problems: problemsHere,
+            count,
+            width: count !== undefined ? flowWidth(count, max) : undefined,
+            differ: check?.transitions[transition.key]?.differ,
+          },
+        },
+      ]
+    })
+  }, [graph, byKey, flow, check, counts, routeLabels, editor?.selected])
+
+  const height = useMemo(() => {
+    if (!layout) return 240
+    const bottoms = graph.stages.map(
+      (stage, index) => (layout.positions[index]?.y ?? 0) + nodeSize(stage.type).height
+    )
+    return Math.min(560, Math.max(editor ? 420 : 220, Math.max(0, ...bottoms) + 90))
+  }, [layout, graph, editor])
+
+  const titleId = `${id}-title`
+  const title = graph.name?.trim()
+    ? t('workflows.diagram.title', { name: graph.name.trim() })
+    : t('workflows.diagram.untitled')
+
+  return (
+    <figure className="wf-diagram" aria-labelledby={titleId}>
+      <figcaption className="sr-only">
+        <span id={titleId}>{title}</span>
+        <DiagramDescription
+          graph={graph}
+          original={props.definition}
+          routeLabels={routeLabels}
+          currentStage={currentStage}
+          counts={counts}
+          flow={flow}
+          check={check}
+        />
+      </figcaption>
+      {graph.stages.length === 0 ? (
+        <p className="wf-diagram-empty">{t('workflows.diagram.empty')}</p>
+      ) : (
+        <div className="wf-canvas" style={{ height }} data-ready={layout ? 'true' : 'false'}>
+          {layout && (
+            <ReactFlow
+              key={layout.signature}
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              nodesDraggable={!!editor}
+              nodesConnectable={!!editor}
+              nodesFocusable={!!editor}
+              edgesFocusable={!!editor}
+              elementsSelectable={!!editor}
+              onNodesChange={editor ? onNodesChange : undefined}
+              onConnect={editor ? onConnect : undefined}
+              onNodeClick={(_, node) => editor?.onSelect({ kind: 'stage', index: node.data.index })}
+              onEdgeClick={(_, edge) =>
+                editor?.onSelect({ kind: 'transition', index: edge.data!.index })
+              }
+              onPaneClick={() => editor?.onSelect(null)}
+              deleteKeyCode={null}
+              zoomOnScroll={false}
+              preventScrolling={false}
+              minZoom={0.3}
+              maxZoom={1.5}
+              fitView
+              fitViewOptions={{ padding: 0.12, maxZoom: 1 }}
+            >
+              <Controls showInteractive={false} />
+              {editor && <MiniMap pannable zoomable ariaLabel={t('workflows.canvas.minimap')} />}
+              {editor && (
+                <div className="wf-canvas-tools">
+                  <button
+                    type="button"
+                    className="btn btn-sm"
+                    onClick={() => setMoved({ signature: layout.signature, positions: {} })}
+                  >
+                    {t('workflows.canvas.autoLayout')}
+                  </button>
+                </div>
+              )}
+            </ReactFlow>
+          )}
+        </div>
+      )}
+      {flow && <FlowLegend flow={flow} thresholds={thresholds} />}
+    </figure>
+  )
+}

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { test } from '@japa/runner'
+import type { Page } from 'playwright'
+import { UserFactory } from '#database/factories/user_factory'
+import { freshDatabase } from '#tests/helpers/common'
+import { signIn } from '#tests/helpers/process_fixtures'
+
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8'
+)
+
+/** Serious and critical WCAG 2.x A/AA violations on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE)
+  const violations = (await page.evaluate(async () => {
+    const axe = (globalThis as any).axe
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    })
+    return result.violations
+  })) as { id: string; impact: string | null; nodes: { target: string[] }[] }[]
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
+test.group('Browser / designer canvas', (group) => {
+  freshDatabase(group)
+
+  test('add a stage from the palette, edit it in the side panel; the canvas marks the dead end', async ({
+    visit,
+    assert,
+  }) => {
+    const manager = await UserFactory.apply('manager').create()
+    const page = await signIn(visit, manager)
+    await page.goto('/workflows/new')
+    await page.getByRole('button', { name: 'Canvas', exact: true }).click()
+    assert.equal(
+      await page.evaluate(() => localStorage.getItem('stageflow.designer.view')),
+      'canvas'
+    )
+    await page.getByLabel('Name', { exact: true }).fill('Trip request')
+
+    // The starter workflow is on the canvas: a start stage and an end stage.
+    const canvas = page.locator('.wf-canvas-panel')
+    await canvas.locator('.wf-node[data-stage="start"]').waitFor()
+    await page.assertTextContains(canvas.locator('.wf-canvas-selection'), 'Select a stage')
+
+    // A task stage from the palette; the side panel edits it.
+    await canvas.getByRole('button', { name: 'Add a task stage' }).click()
+    const selection = canvas.locator('.wf-canvas-selection')
+    await selection.getByLabel('Stage name').fill('Review')
+    const review = canvas.locator('.wf-node[data-stage="review"]')
+    await review.waitFor()
+    assert.equal(await review.locator('.wf-node-name').textContent(), 'Review')
+
+    // Nothing leads to or leaves the review stage: the canvas marks it, with a count.
+    await page.assertExists(canvas.locator('.wf-node.has-problem[data-stage="review"]'))
+    await page.assertTextContains(review.locator('.wf-problem-mark'), '2 problems')
+    assert.deepEqual(await seriousViolations(page), [])
+    await page.screenshot({ path: 'tmp/screenshots/designer-canvas.png', fullPage: true })
+
+    // Clicking another stage on the canvas opens it in the side panel.
+    await canvas.locator('.wf-node[data-stage="start"]').click()
+    assert.equal(await selection.getByLabel('Stage key').inputValue(), 'start')
+
+    // The form view is the same state, and the choice is remembered.
+    await page.getByRole('button', { name: 'Form', exact: true }).click()
+    assert.equal(
+      await page
+        .getByRole('region', { name: /Review/ })
+        .getByLabel('Stage key')
+        .inputValue(),
+      'review'
+    )
+    assert.equal(await page.evaluate(() => localStorage.getItem('stageflow.designer.view')), 'form')
+    assert.deepEqual(await seriousViolations(page), [])
+  }).timeout(180_000)
+})
