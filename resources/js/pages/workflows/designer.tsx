@@ -276,6 +276,7 @@ export default function WorkflowsDesigner(props: Props) {
       transition={transition}
       index={index}
       stages={doc.stages}
+      transitions={doc.transitions}
       fieldKeys={fieldKeys}
       onChange={(patch) => edit((d) => updateTransition(d, index, patch))}
       onRemove={() => {

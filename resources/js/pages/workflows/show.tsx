@@ -105,7 +105,10 @@ export default function WorkflowsShow({
           )}
         </div>
         {preview ? (
-          <WorkflowDiagram definition={preview.definition} />
+          <WorkflowDiagram
+            definition={preview.definition}
+            flow={preview.status === 'published' ? (flow as FlowOverlay | null) : null}
+          />
         ) : (
           <p className="wf-muted">{t('workflows.show.noVersion')}</p>
         )}
