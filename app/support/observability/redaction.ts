@@ -2,7 +2,7 @@
  * Secrets never reach the logs. Two layers:
  * - by key: pino's `redact` blanks fields named like credentials
  *   (authorization and cookie headers, passwords, tokens, secrets), at
- *   the top level and one or two levels down;
+ *   the top level, under headers, and the likeliest one level down;
  * - by value: each finished line is scrubbed of the values of the
  *   configured secrets (STAGEFLOW_SECRET_*, the app key, passwords and
  *   tokens of the environment), of bearer credentials and of API tokens,
@@ -27,16 +27,20 @@ const CREDENTIAL_KEYS = [
   'clientSecret',
 ]
 
-/** Paths for pino's `redact`: each credential key at the top, one level down and under headers. */
-export const REDACT_PATHS = CREDENTIAL_KEYS.flatMap((key) => {
-  const child = /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `["${key}"]`
-  return [
-    `${child.startsWith('.') ? key : child}`,
-    `*${child}`,
-    `headers${child}`,
-    `*.headers${child}`,
-  ]
-})
+/** Keys also looked for one level down (each wildcard costs on every line: the likeliest only). */
+const NESTED_KEYS = ['authorization', 'cookie', 'password', 'token', 'secret']
+
+const member = (key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `["${key}"]`)
+
+/**
+ * Paths for pino's `redact`: each credential key at the top level and
+ * under `headers`, the likeliest ones also one level down and under any
+ * `*.headers`. Values of secrets are scrubbed wherever they are (below).
+ */
+export const REDACT_PATHS = [
+  ...CREDENTIAL_KEYS.flatMap((key) => [member(key).replace(/^\./, ''), `headers${member(key)}`]),
+  ...NESTED_KEYS.flatMap((key) => [`*${member(key)}`, `*.headers${member(key)}`]),
+]
 
 export const CENSOR = '[redacted]'
 
