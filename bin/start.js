@@ -26,7 +26,8 @@ ensureTmp()
 console.log('Migrating the database…')
 run('node', ['ace', 'migration:run', '--force'])
 console.log('Seeding demo data where missing…')
-run('node', ['ace', 'db:seed'])
+// The demo's seeded transitions would each log "process stage changed" at info.
+run('node', ['ace', 'db:seed'], { env: { ...process.env, LOG_LEVEL: 'warn' } })
 console.log('Building the UI…')
 run('npx', ['vite', 'build', '--logLevel', 'warn'])
 
