@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { test } from '@japa/runner'
-import type { Page } from 'playwright'
 import type { WorkflowDefinition } from '#engine/definition'
 import { UserFactory } from '#database/factories/user_factory'
 import Process from '#models/process'
 import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
+import { seriousViolations } from '#tests/helpers/axe'
 import { signIn, startProcesses } from '#tests/helpers/process_fixtures'
 
 /** A purchase whose risk review shows — and must be filled — once the amount is over 10,000. */
@@ -41,26 +39,7 @@ const PURCHASE: WorkflowDefinition = {
   transitions: [{ key: 'approve', from: 'request', to: 'approved', label: 'Approve' }],
 }
 
-const AXE_SOURCE = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8'
-)
-
 /** Serious and critical WCAG 2.x A/AA violations on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE)
-  const violations = (await page.evaluate(async () => {
-    const axe = (globalThis as any).axe
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    })
-    return result.violations
-  })) as { id: string; impact: string | null; nodes: { target: string[] }[] }[]
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-}
-
 test.group('Browser / field rules', (group) => {
   freshDatabase(group)
 

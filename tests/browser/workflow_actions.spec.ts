@@ -1,40 +1,9 @@
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { test } from '@japa/runner'
-import type { TestContext } from '@japa/runner/core'
-import type { Page } from 'playwright'
 import { UserFactory } from '#database/factories/user_factory'
 import type { HttpAction, WorkflowDefinition } from '#engine/definition'
-import type User from '#models/user'
-import { freshDatabase, PASSWORD, publishWorkflow } from '#tests/helpers/common'
-
-const AXE_SOURCE = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8'
-)
-
-async function seriousViolations(page: Page) {
-  await page.evaluate(AXE_SOURCE)
-  const violations = (await page.evaluate(async () => {
-    const axe = (globalThis as any).axe
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    })
-    return result.violations
-  })) as { id: string; impact: string | null; nodes: { target: string[] }[] }[]
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-}
-
-async function signInAs(visit: TestContext['visit'], user: User) {
-  const page = await visit('/login')
-  await page.getByLabel('E-mail').fill(user.email)
-  await page.getByLabel('Password').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.waitForURL((url) => url.pathname === '/')
-  return page
-}
+import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
+import { seriousViolations } from '#tests/helpers/axe'
+import { signIn } from '#tests/helpers/process_fixtures'
 
 const refunds = (): WorkflowDefinition => ({
   key: 'refunds',
@@ -65,7 +34,7 @@ test.group('Browser / workflow designer: automated steps', (group) => {
   }) => {
     const manager = await UserFactory.apply('manager').create()
     await publishWorkflow(refunds(), manager)
-    const page = await signInAs(visit, manager)
+    const page = await signIn(visit, manager)
     await page.goto('/workflows/refunds/edit')
 
     const stage = page.getByRole('region', { name: /Request/ })

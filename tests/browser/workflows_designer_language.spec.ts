@@ -1,45 +1,15 @@
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { test } from '@japa/runner'
-import type { TestContext } from '@japa/runner/core'
-import type { Locator, Page } from 'playwright'
+import type { Locator } from 'playwright'
 import { UserFactory } from '#database/factories/user_factory'
 import type { WorkflowDefinition } from '#engine/definition'
-import type User from '#models/user'
-import { freshDatabase, PASSWORD, publishWorkflow } from '#tests/helpers/common'
+import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
+import { seriousViolations } from '#tests/helpers/axe'
+import { signIn } from '#tests/helpers/process_fixtures'
 
 /** axe-core, evaluated through the DevTools protocol (the CSP refuses inline scripts). */
-const AXE_SOURCE = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8'
-)
-
 /** Serious or critical WCAG 2.1 A/AA violations on the page as it is now. */
-async function seriousViolations(page: Page) {
-  await page.evaluate(AXE_SOURCE)
-  const violations = (await page.evaluate(async () => {
-    const axe = (globalThis as any).axe
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    })
-    return result.violations
-  })) as { id: string; impact: string | null; nodes: { target: string[] }[] }[]
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-}
-
 const isFocused = (locator: Locator) =>
   locator.evaluate((element) => element === document.activeElement)
-
-async function signInAs(visit: TestContext['visit'], user: User) {
-  const page = await visit('/login')
-  await page.getByLabel('E-mail').fill(user.email)
-  await page.getByLabel('Password').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.waitForURL((url) => url.pathname === '/')
-  return page
-}
 
 /** Expense claims: an amount and a kind collected at the start, then a review. */
 const expenses = (): WorkflowDefinition => ({
@@ -74,7 +44,7 @@ test.group('Browser / workflow designer: conditions and decisions', (group) => {
   }) => {
     const manager = await UserFactory.apply('manager').create()
     await publishWorkflow(expenses(), manager)
-    const page = await signInAs(visit, manager)
+    const page = await signIn(visit, manager)
     await page.goto('/workflows/expenses/edit')
 
     const submit = page.getByRole('region', { name: /Submit/ })
@@ -139,7 +109,7 @@ test.group('Browser / workflow designer: conditions and decisions', (group) => {
   }) => {
     const manager = await UserFactory.apply('manager').create()
     await publishWorkflow(expenses(), manager)
-    const page = await signInAs(visit, manager)
+    const page = await signIn(visit, manager)
     await page.goto('/workflows/expenses/edit')
 
     const submit = page.getByRole('region', { name: /Submit/ })
@@ -215,7 +185,7 @@ test.group('Browser / workflow designer: conditions and decisions', (group) => {
   }) => {
     const manager = await UserFactory.apply('manager').create()
     await publishWorkflow(expenses(), manager)
-    const page = await signInAs(visit, manager)
+    const page = await signIn(visit, manager)
     await page.goto('/workflows/expenses/edit')
 
     await page.getByRole('button', { name: 'Add stage' }).click()
