@@ -1,0 +1,23 @@
+import db from '@adonisjs/lucid/services/db'
+
+/** The keys of the teams a user belongs to, sorted (one indexed query). */
+export async function teamKeysOf(userId: number): Promise<string[]> {
+  const rows: { key: string }[] = await db
+    .from('team_members')
+    .join('teams', 'teams.id', 'team_members.team_id')
+    .where('team_members.user_id', userId)
+    .orderBy('teams.key')
+    .select('teams.key')
+  return rows.map((row) => row.key)
+}
+
+/** The ids of a team's members (active or not; callers filter), by team key. */
+export async function memberIdsOf(teamKey: string): Promise<number[]> {
+  const rows: { user_id: number }[] = await db
+    .from('team_members')
+    .join('teams', 'teams.id', 'team_members.team_id')
+    .where('teams.key', teamKey)
+    .orderBy('team_members.user_id')
+    .select('team_members.user_id')
+  return rows.map((row) => Number(row.user_id))
+}
