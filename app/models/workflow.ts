@@ -4,6 +4,17 @@ import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import User from '#models/user'
 import WorkflowVersion from '#models/workflow_version'
 import Process from '#models/process'
+import { jsonColumn } from '#support/json_column'
+
+/** One entry of an audience: a team (by key) or a role. */
+export type AudienceEntry = { team: string } | { role: string }
+
+/** Who may start, see and work on a workflow's processes; a missing list means everyone. */
+export type WorkflowAccess = {
+  start?: AudienceEntry[] | null
+  see?: AudienceEntry[] | null
+  work?: AudienceEntry[] | null
+}
 
 export default class Workflow extends BaseModel {
   @column({ isPrimary: true })
@@ -26,6 +37,14 @@ export default class Workflow extends BaseModel {
 
   @column()
   declare processCounter: number
+
+  /** Who may start, see and work on its processes (null: everyone, as before teams). */
+  @jsonColumn()
+  declare access: WorkflowAccess | null
+
+  /** The business calendar its SLAs count in (null: the default calendar). */
+  @column()
+  declare calendarKey: string | null
 
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime

@@ -1,0 +1,23 @@
+import { BaseSchema } from '@adonisjs/lucid/schema'
+
+/**
+ * Settings of a workflow that are not part of a version: who may start,
+ * see and work on its processes (JSON `{ start, see, work }`, each a list of
+ * `{ team }` / `{ role }`; null = everyone) and the business calendar its
+ * SLAs count in (null = the default calendar).
+ */
+export default class extends BaseSchema {
+  async up() {
+    this.schema.alterTable('workflows', (table) => {
+      table.text('access').nullable()
+      table.string('calendar_key', 64).nullable()
+    })
+  }
+
+  async down() {
+    this.schema.alterTable('workflows', (table) => {
+      table.dropColumn('access')
+      table.dropColumn('calendar_key')
+    })
+  }
+}
