@@ -214,11 +214,8 @@ export function checkTransition(
   query: TransitionQuery
 ): TransitionCheck {
   const closed = query.status !== 'active'
-  const allowed = closed
-    ? []
-    : availableTransitions(definition, query)
-        .filter((candidate) => candidate.allowed)
-        .map((candidate) => candidate.transition.key)
+  // What else the actor may run is worked out only for a refusal: an
+  // allowed transition evaluates its own checks and guard, not every sibling's.
   const refuse = (
     code: TransitionRefusalCode,
     message: string,
@@ -227,7 +224,11 @@ export function checkTransition(
     ok: false,
     code,
     message,
-    allowed,
+    allowed: closed
+      ? []
+      : availableTransitions(definition, query)
+          .filter((candidate) => candidate.allowed)
+          .map((candidate) => candidate.transition.key),
     ...(missing ? { missingFields: missing.map((blocker) => blocker.field), missing } : {}),
   })
 

@@ -9,6 +9,11 @@ import type { WorkflowDefinition } from '#engine/definition'
 const cache = new Map<number, WorkflowDefinition>()
 const LIMIT = 500
 
+/** The cached definition of a published version, if it is in memory (no I/O). */
+export function cachedDefinitionOf(versionId: number): WorkflowDefinition | undefined {
+  return cache.get(versionId)
+}
+
 export async function definitionOf(
   versionId: number,
   client?: TransactionClientContract

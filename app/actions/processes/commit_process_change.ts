@@ -16,11 +16,11 @@ import ProcessEvent from '#models/process_event'
 import { VersionConflict } from '#exceptions/process_errors'
 import { definitionOf } from '#support/definitions'
 import { sqlTime } from '#support/sql_time'
+import { persistedInstance } from '#support/persisted_instance'
 import { outboxFor, stageEntryTimers, type OutboxDraft } from '#actions/processes/outbox'
-import { observedCommand } from '#support/metrics/engine'
 import { actorEmail, guardContextOf } from '#actions/processes/guard_context'
 import User from '#models/user'
-import { tracedCommand } from '#support/observability/engine'
+import { instrumentedCommand } from '#support/observability/command'
 import { currentTraceparent } from '#support/observability/tracing'
 
 /** The event a change writes, before it gets its sequence and time. */
@@ -86,8 +86,7 @@ export type ChangeResult = {
  * live here only: commands pass their rules as `event`, decided after them.
  */
 export default class CommitProcessChange {
-  @observedCommand()
-  @tracedCommand()
+  @instrumentedCommand()
   async handle(request: ChangeRequest): Promise<ChangeResult> {
     const { process, expectedVersion, idempotencyKey } = request
 
@@ -204,9 +203,8 @@ export default class CommitProcessChange {
     updatedAt: DateTime,
     stageEnteredAt: DateTime
   ) {
-    const snapshot = new Process()
-    snapshot.merge({ ...process.$attributes })
-    snapshot.merge({
+    return persistedInstance(Process, {
+      ...process.$attributes,
       workflowVersionId: state.workflowVersionId,
       title: state.title,
       priority: state.priority,
@@ -221,8 +219,6 @@ export default class CommitProcessChange {
       stageEnteredAt: stageEnteredAt.startOf('second'),
       updatedAt: updatedAt.startOf('second'),
     })
-    snapshot.$isPersisted = true
-    return snapshot
   }
 
   protected columnsOf(state: ProcessState, before: Process, at: DateTime, routed = false) {
@@ -326,8 +322,7 @@ export async function recordEvent(
     idempotency_key: idempotencyKey,
     occurred_at: sqlTime(at),
   })
-  const event = new ProcessEvent()
-  event.merge({
+  const event = persistedInstance(ProcessEvent, {
     id: Number(id),
     processId,
     sequence: engineEvent.sequence,
@@ -339,7 +334,6 @@ export async function recordEvent(
     idempotencyKey,
     occurredAt: at,
   })
-  event.$isPersisted = true
   const drafts = [...outboxFor(event), ...extraOutbox]
   const traceparent = currentTraceparent()
   await trx.table('outbox_messages').multiInsert(

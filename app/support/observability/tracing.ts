@@ -23,6 +23,18 @@ import {
 
 const tracer = trace.getTracer('stageflow')
 
+type DelegatingProvider = { getDelegateTracer?: (name: string) => unknown }
+
+/**
+ * Whether an OpenTelemetry SDK is installed (`otel.ts` registers one
+ * before the app loads when an OTLP endpoint is configured). Without it
+ * the API's tracer is a no-op, and hot paths skip even creating its spans.
+ */
+export function tracingEnabled(): boolean {
+  const provider = trace.getTracerProvider() as DelegatingProvider
+  return provider.getDelegateTracer?.('stageflow') !== undefined
+}
+
 export { SpanKind, SpanStatusCode }
 
 /** The active context as a `traceparent`, or null when nothing is traced. */
