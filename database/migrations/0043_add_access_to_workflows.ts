@@ -7,6 +7,11 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
  * SLAs count in (null = the default calendar).
  */
 export default class extends BaseSchema {
+  // SQLite drops a column by rebuilding the table; other tables reference
+  // `workflows`, so the rebuild must run with foreign-key checks off, which
+  // SQLite only allows outside a transaction.
+  static disableTransactions = true
+
   async up() {
     this.schema.alterTable('workflows', (table) => {
       table.text('access').nullable()
