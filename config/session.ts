@@ -1,6 +1,10 @@
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig, stores } from '@adonisjs/session'
+import { throttledTouch } from '#support/session/throttled_touch'
+
+/** An unchanged session's expiry is pushed back at most this often (per process). */
+const TOUCH_INTERVAL_MS = 5 * 60 * 1000
 
 /**
  * Sessions are kept on the server so that logging out or deactivating a
@@ -28,8 +32,12 @@ const sessionConfig = defineConfig({
   stores: {
     cookie: stores.cookie(),
     // Expired rows are deleted by the prune_sessions job, not by 2 % of requests.
-    database: stores.database({ tableName: 'sessions', gcProbability: 0 }),
-    redis: stores.redis({ connection: 'main' }),
+    // A page view that changes nothing in the session writes nothing (see throttled_touch.ts).
+    database: throttledTouch(
+      stores.database({ tableName: 'sessions', gcProbability: 0 }),
+      TOUCH_INTERVAL_MS
+    ),
+    redis: throttledTouch(stores.redis({ connection: 'main' }), TOUCH_INTERVAL_MS),
   },
 })
 
