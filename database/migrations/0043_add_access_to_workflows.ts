@@ -1,4 +1,5 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
+import { SQLITE_REBUILDS_TABLES } from '#database/sqlite_rebuild'
 
 /**
  * Settings of a workflow that are not part of a version: who may start,
@@ -7,10 +8,8 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
  * SLAs count in (null = the default calendar).
  */
 export default class extends BaseSchema {
-  // SQLite drops a column by rebuilding the table; other tables reference
-  // `workflows`, so the rebuild must run with foreign-key checks off, which
-  // SQLite only allows outside a transaction.
-  static disableTransactions = true
+  // Other tables reference `workflows`: see database/sqlite_rebuild.ts.
+  static disableTransactions = SQLITE_REBUILDS_TABLES
 
   async up() {
     this.schema.alterTable('workflows', (table) => {
