@@ -221,6 +221,7 @@ export default class ProcessPagesController {
 
   async assign({ params, request, response, auth, bouncer, session, i18n }: HttpContext) {
     const process = await loadVisibleProcess(params.id, auth.getUserOrFail())
+    await bouncer.with(ProcessPolicy).authorize('work', process)
     const input = await request.validateUsing(assignProcessValidator)
     await bouncer.with(ProcessPolicy).authorize('assign', process, input.assigneeId)
     const user = auth.getUserOrFail()

@@ -45,6 +45,11 @@ export default class ProcessPolicy extends BasePolicy {
     return true
   }
 
+  /** Changing it at all (checked before reading a command's input). */
+  work(user: User, process: Process) {
+    return works(user, process)
+  }
+
   comment(user: User, process: Process) {
     return works(user, process)
   }

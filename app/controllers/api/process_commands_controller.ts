@@ -38,6 +38,7 @@ export default class ProcessCommandsController {
 
   async assign({ params, request, auth, bouncer }: HttpContext) {
     const process = await loadVisibleProcess(params.id, auth.getUserOrFail())
+    await bouncer.with(ProcessPolicy).authorize('work', process)
     const input = await request.validateUsing(assignProcessValidator)
     await bouncer.with(ProcessPolicy).authorize('assign', process, input.assigneeId)
     const result = await new AssignProcess().handle({
