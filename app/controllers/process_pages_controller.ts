@@ -142,7 +142,10 @@ export default class ProcessPagesController {
 
   async show({ params, inertia, auth, bouncer }: HttpContext) {
     const user = auth.getUserOrFail()
-    const { process, events, definitions, people } = await new LoadProcessPage().handle(params.id, user)
+    const { process, events, definitions, people } = await new LoadProcessPage().handle(
+      params.id,
+      user
+    )
     const policy = bouncer.with(ProcessPolicy)
     await policy.authorize('view', process)
 

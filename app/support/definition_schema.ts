@@ -232,8 +232,7 @@ export function definitionSchemas(ref: Ref): Record<string, Json> {
         },
         teams: {
           ...list({ type: 'string', pattern: '^[a-z0-9][a-z0-9_-]{0,63}$' }),
-          description:
-            'Keys of teams whose members may run it, beside `roles` (either allows).',
+          description: 'Keys of teams whose members may run it, beside `roles` (either allows).',
         },
         requires: {
           ...list({ type: 'string' }),

@@ -2,7 +2,7 @@ import vine from '@vinejs/vine'
 import { ROLES } from '#enums/role'
 
 /** Team keys as definitions and access settings name them: `finance`, `customer-care`. */
-export const TEAM_KEY = /^[a-z0-9][a-z0-9_-]{0,63}$/
+const TEAM_KEY = /^[a-z0-9][a-z0-9_-]{0,63}$/
 
 const name = () => vine.string().trim().minLength(1).maxLength(120)
 

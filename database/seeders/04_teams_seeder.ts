@@ -6,23 +6,17 @@ import SetTeamMembers from '#actions/teams/set_team_members'
 import SaveWorkflowAccess from '#actions/workflows/save_workflow_access'
 
 /** The demo teams: key, name and members by e-mail (leads marked). */
-export const DEMO_TEAMS = [
+const DEMO_TEAMS = [
   {
     key: 'finance',
     name: 'Finance',
-    members: [
-      { email: 'manager@stageflow.test', lead: true },
-      { email: 'leo@stageflow.test' },
-    ],
+    members: [{ email: 'manager@stageflow.test', lead: true }, { email: 'leo@stageflow.test' }],
   },
   { key: 'hr', name: 'HR', members: [{ email: 'member@stageflow.test', lead: true }] },
   {
     key: 'support',
     name: 'Support',
-    members: [
-      { email: 'manager@stageflow.test', lead: true },
-      { email: 'leo@stageflow.test' },
-    ],
+    members: [{ email: 'manager@stageflow.test', lead: true }, { email: 'leo@stageflow.test' }],
   },
 ]
 

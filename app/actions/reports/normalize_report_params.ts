@@ -16,14 +16,14 @@ const MAX_DAYS = 366
  */
 export async function normalizeReportParams(
   input: {
-  workflowId?: number | null
-  version?: number | null
-  from: string
-  to: string
-  timezone: string
-  assigneeId?: number | null
-  role?: Role | null
-  granularity?: 'day' | 'week'
+    workflowId?: number | null
+    version?: number | null
+    from: string
+    to: string
+    timezone: string
+    assigneeId?: number | null
+    role?: Role | null
+    granularity?: 'day' | 'week'
   },
   hiddenWorkflows: number[] = []
 ): Promise<ReportParams> {

@@ -4,7 +4,7 @@ import User from '#models/user'
 import { InvalidInput } from '#exceptions/domain_error'
 import { sqlTime } from '#support/sql_time'
 
-export type MemberInput = { email: string; lead?: boolean }
+type MemberInput = { email: string; lead?: boolean }
 
 /**
  * Replaces a team's members with `members` (by e-mail, each a lead or

@@ -5,7 +5,7 @@ import { InvalidInput } from '#exceptions/domain_error'
 
 const RIGHTS = ['start', 'see', 'work'] as const
 
-export type AccessInput = {
+type AccessInput = {
   start?: AudienceEntry[] | null
   see?: AudienceEntry[] | null
   work?: AudienceEntry[] | null

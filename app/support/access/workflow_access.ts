@@ -90,7 +90,7 @@ function needsTeams(access: WorkflowAccess) {
 }
 
 /** Whether rules allow `right` to a user with these teams (see is needed for all three). */
-export function allows(
+function allows(
   access: WorkflowAccess | null | undefined,
   user: Viewer,
   teams: string[],

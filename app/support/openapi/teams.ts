@@ -127,7 +127,11 @@ export function teamPaths(): Record<string, Json> {
         summary: 'Read a team',
         description: 'Admins only.',
         tags: ['teams'],
-        responses: { '200': ok('The team.', 'TeamResponse'), ...admin, '404': response('NotFound') },
+        responses: {
+          '200': ok('The team.', 'TeamResponse'),
+          ...admin,
+          '404': response('NotFound'),
+        },
       },
       patch: {
         operationId: 'api.teams.update',

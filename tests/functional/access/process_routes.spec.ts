@@ -7,6 +7,11 @@ import { freshDatabase, truncateAll } from '#tests/helpers/common'
 import { classify, listRoutes, type Outcome, type Route } from '#tests/helpers/route_probe'
 import { accessCast, restrictedWorkflow, teamWith } from '#tests/helpers/access_fixtures'
 
+/** The status check of an awaited request, as one statement. */
+function assertStatus(response: { assertStatus(status: number): void }, status: number) {
+  response.assertStatus(status)
+}
+
 /**
  * Every route of the router that shows or changes one process (a `:id`
  * under /processes or /api/v1/processes, and the workflow's board), asked
@@ -150,10 +155,10 @@ test.group('Access / every process route, by audience', (group) => {
         .json({ workflow: 'hiring', title: 'New hire' })
         .withGuard('api')
         .loginAs(user)
-    ;(await start(cast.inside)).assertStatus(201)
-    ;(await start(cast.seer)).assertStatus(403)
-    ;(await start(cast.outsider)).assertStatus(404)
-    ;(await start(cast.admin)).assertStatus(201)
+    assertStatus(await start(cast.inside), 201)
+    assertStatus(await start(cast.seer), 403)
+    assertStatus(await start(cast.outsider), 404)
+    assertStatus(await start(cast.admin), 201)
   })
 
   test('the workflow pages and API hide a workflow outside `see`', async ({ client, assert }) => {
@@ -162,16 +167,17 @@ test.group('Access / every process route, by audience', (group) => {
     await restrictedWorkflow('hiring', cast.admin, { see: [{ team: 'hr' }] })
     await restrictedWorkflow('open', cast.admin, {})
 
-    const keys = async (user: User) =>
-      (await client.get('/api/v1/workflows').withGuard('api').loginAs(user))
-        .body()
-        .data.map((w: { key: string }) => w.key)
+    const keys = async (user: User) => {
+      const response = await client.get('/api/v1/workflows').withGuard('api').loginAs(user)
+      return response.body().data.map((w: { key: string }) => w.key)
+    }
     assert.sameMembers(await keys(cast.inside), ['hiring', 'open'])
     assert.sameMembers(await keys(cast.outsider), ['open'])
-    ;(
-      await client.get('/api/v1/workflows/hiring').withGuard('api').loginAs(cast.outsider)
-    ).assertStatus(404)
-    ;(await client.get('/workflows/hiring').loginAs(cast.outsider)).assertStatus(404)
-    ;(await client.get('/workflows/hiring').loginAs(cast.inside)).assertStatus(200)
+    assertStatus(
+      await client.get('/api/v1/workflows/hiring').withGuard('api').loginAs(cast.outsider),
+      404
+    )
+    assertStatus(await client.get('/workflows/hiring').loginAs(cast.outsider), 404)
+    assertStatus(await client.get('/workflows/hiring').loginAs(cast.inside), 200)
   })
 })

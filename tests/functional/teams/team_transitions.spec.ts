@@ -5,6 +5,11 @@ import { UserFactory } from '#database/factories/user_factory'
 import { freshDatabase, publishWorkflow, truncateAll } from '#tests/helpers/common'
 import { teamWith } from '#tests/helpers/access_fixtures'
 
+/** The status check of an awaited request, as one statement. */
+function assertStatus(response: { assertStatus(status: number): void }, status: number) {
+  response.assertStatus(status)
+}
+
 /** A two-step workflow whose transitions are limited by team, and by a guard on user.teams. */
 const definition: WorkflowDefinition = {
   key: 'expense',
@@ -41,9 +46,14 @@ test.group('Teams / transitions and guards', (group) => {
     await teamWith('finance', [financeMember])
     await publishWorkflow(definition, admin)
 
-    const start = async () =>
-      (await new StartProcess().handle({ workflowKey: 'expense', title: 'Taxi', actor: admin }))
-        .process
+    const start = async () => {
+      const started = await new StartProcess().handle({
+        workflowKey: 'expense',
+        title: 'Taxi',
+        actor: admin,
+      })
+      return started.process.id
+    }
     const check = (id: number, user: typeof admin) =>
       client
         .post(`/api/v1/processes/${id}/transitions`)
@@ -51,14 +61,16 @@ test.group('Teams / transitions and guards', (group) => {
         .withGuard('api')
         .loginAs(user)
 
-    const refused = await check((await start()).id, otherMember)
+    const refused = await check(await start(), otherMember)
     refused.assertStatus(422)
     refused.assertBodyContains({ errors: [{ code: 'role_not_allowed' }] })
-    ;(await check((await start()).id, financeMember)).assertStatus(200)
-    ;(await check((await start()).id, manager)).assertStatus(200)
+    const byTeam = await check(await start(), financeMember)
+    byTeam.assertStatus(200)
+    const byRole = await check(await start(), manager)
+    byRole.assertStatus(200)
 
     const detail = await client
-      .get(`/api/v1/processes/${(await start()).id}`)
+      .get(`/api/v1/processes/${await start()}`)
       .withGuard('api')
       .loginAs(financeMember)
     const offered = detail
@@ -101,7 +113,7 @@ test.group('Teams / transitions and guards', (group) => {
     refused.assertBodyContains({
       errors: [{ code: 'guard_failed', message: 'Only Finance pays.' }],
     })
-    ;(await pay(await checked(), finance)).assertStatus(200)
+    assertStatus(await pay(await checked(), finance), 200)
   })
 
   test('publishing type-checks user.teams and refuses a transition "teams" that is not a key list', async ({

@@ -4,6 +4,11 @@ import { UserFactory } from '#database/factories/user_factory'
 import { teamKeysOf } from '#support/teams/membership'
 import { freshDatabase, truncateAll } from '#tests/helpers/common'
 
+/** The status check of an awaited request, as one statement. */
+function assertStatus(response: { assertStatus(status: number): void }, status: number) {
+  response.assertStatus(status)
+}
+
 test.group('Teams / API', (group) => {
   freshDatabase(group)
   group.teardown(() => truncateAll())
@@ -29,12 +34,13 @@ test.group('Teams / API', (group) => {
     const renamed = await api('patch', '/api/v1/teams/finance', { name: 'Finance & Accounting' })
     renamed.assertStatus(200)
     renamed.assertBodyContains({ data: { key: 'finance', name: 'Finance & Accounting' } })
-    ;(await api('get', '/api/v1/teams/finance')).assertBodyContains({
+    const reread = await api('get', '/api/v1/teams/finance')
+    reread.assertBodyContains({
       data: { name: 'Finance & Accounting' },
     })
 
-    ;(await api('delete', '/api/v1/teams/finance')).assertStatus(204)
-    ;(await api('get', '/api/v1/teams/finance')).assertStatus(404)
+    assertStatus(await api('delete', '/api/v1/teams/finance'), 204)
+    assertStatus(await api('get', '/api/v1/teams/finance'), 404)
     assert.isNull(await Team.findBy('key', 'finance'))
   })
 
@@ -92,20 +98,21 @@ test.group('Teams / API', (group) => {
     })
     assert.deepEqual(await teamKeysOf(bruno.id), ['finance'], 'nothing changed')
 
-    ;(await put([])).assertStatus(200)
+    assertStatus(await put([]), 200)
     assert.deepEqual(await teamKeysOf(bruno.id), [])
   })
 
   test('teams are for admins: a manager gets 403', async ({ client }) => {
     const manager = await UserFactory.apply('manager').create()
-    ;(await client.get('/api/v1/teams').withGuard('api').loginAs(manager)).assertStatus(403)
-    ;(
+    assertStatus(await client.get('/api/v1/teams').withGuard('api').loginAs(manager), 403)
+    assertStatus(
       await client
         .post('/api/v1/teams')
         .json({ key: 'x', name: 'X' })
         .withGuard('api')
-        .loginAs(manager)
-    ).assertStatus(403)
+        .loginAs(manager),
+      403
+    )
   })
 
   test('a manager sees the teams they lead; a member sees their teams on the profile', async ({
@@ -135,7 +142,7 @@ test.group('Teams / API', (group) => {
       (led.inertiaProps as any).teams.map((t: { key: string }) => t.key),
       ['finance']
     )
-    ;(await client.get('/teams').loginAs(member)).assertStatus(403)
+    assertStatus(await client.get('/teams').loginAs(member), 403)
 
     const profile = await client.get('/profile').loginAs(member).withInertia()
     assert.deepEqual((profile.inertiaProps as any).teams, [
@@ -183,6 +190,6 @@ test.group('Teams / API', (group) => {
     unknown.assertStatus(422)
     unknown.assertBodyContains({ errors: [{ field: 'see.1.team', code: 'unknown_team' }] })
 
-    ;(await client.get(url).withGuard('api').loginAs(otherManager)).assertStatus(403)
+    assertStatus(await client.get(url).withGuard('api').loginAs(otherManager), 403)
   })
 })

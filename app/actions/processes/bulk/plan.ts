@@ -66,5 +66,10 @@ async function planOf(input: BulkInput, actor: User): Promise<BulkPlan> {
     parameters.assigneeId = input.assigneeId
   }
   if (input.action === 'cancel') parameters.reason = input.reason || null
-  return { action: input.action, parameters, actor, unworkable: await hiddenWorkflowIds(actor, 'work') }
+  return {
+    action: input.action,
+    parameters,
+    actor,
+    unworkable: await hiddenWorkflowIds(actor, 'work'),
+  }
 }

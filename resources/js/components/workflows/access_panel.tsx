@@ -55,7 +55,10 @@ export function AccessPanel(props: {
   })
   const [calendar, setCalendar] = useState(props.initial.calendar ?? '')
   const [status, setStatus] = useState<
-    { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; errors: BulkApiError[] }
+    | { kind: 'idle' }
+    | { kind: 'saving' }
+    | { kind: 'saved' }
+    | { kind: 'failed'; errors: BulkApiError[] }
   >({ kind: 'idle' })
   const set = (right: Right, change: Partial<Audience>) =>
     setForm((current) => ({ ...current, [right]: { ...current[right], ...change } }))
