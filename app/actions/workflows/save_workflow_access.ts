@@ -38,14 +38,11 @@ export default class SaveWorkflowAccess {
       )
     )
     if (named.length) {
-      const known = new Set(
-        (
-          await db
-            .from('teams')
-            .whereIn('key', [...new Set(named.map((n) => n.team))])
-            .select('key')
-        ).map((row: { key: string }) => row.key)
-      )
+      const rows: { key: string }[] = await db
+        .from('teams')
+        .whereIn('key', [...new Set(named.map((n) => n.team))])
+        .select('key')
+      const known = new Set(rows.map((row) => row.key))
       const unknown = named.filter((n) => !known.has(n.team))
       if (unknown.length) {
         throw new InvalidInput(

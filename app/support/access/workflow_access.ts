@@ -108,7 +108,8 @@ export async function mayAccess(
   right: AccessRight
 ): Promise<boolean> {
   if (user.role === 'admin') return true
-  const access = (await rulesNow()).get(Number(workflowId))
+  const rules = await rulesNow()
+  const access = rules.get(Number(workflowId))
   if (!access) return true
   const teams = needsTeams(access) ? await teamsOf(user.id) : []
   return allows(access, user, teams, right)
@@ -138,7 +139,8 @@ export async function hiddenWorkflowIds(user: Viewer, right: AccessRight = 'see'
 export async function audienceOf(workflowId: number, userIds: number[]): Promise<Set<number>> {
   const allowed = new Set(userIds)
   if (userIds.length === 0) return allowed
-  const access = (await rulesNow()).get(Number(workflowId))
+  const rules = await rulesNow()
+  const access = rules.get(Number(workflowId))
   if (!access || !Array.isArray(access.see)) return allowed
   const users: { id: number; role: string }[] = await db
     .from('users')
