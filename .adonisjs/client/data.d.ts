@@ -23,6 +23,7 @@ import type ProcessPageTransformer from '#transformers/process_page_transformer'
 import type ProcessTransformer from '#transformers/process_transformer'
 import type QueueReportTransformer from '#transformers/queue_report_transformer'
 import type StalledProcessTransformer from '#transformers/stalled_process_transformer'
+import type TeamTransformer from '#transformers/team_transformer'
 import type UserTransformer from '#transformers/user_transformer'
 import type WorkerHeartbeatTransformer from '#transformers/worker_heartbeat_transformer'
 import type WorkflowDiffTransformer from '#transformers/workflow_diff_transformer'
@@ -100,6 +101,10 @@ export namespace Data {
   export type StalledProcess = InferData<StalledProcessTransformer>
   export namespace StalledProcess {
     export type Variants = InferVariants<StalledProcessTransformer>
+  }
+  export type Team = InferData<TeamTransformer>
+  export namespace Team {
+    export type Variants = InferVariants<TeamTransformer>
   }
   export type User = InferData<UserTransformer>
   export namespace User {

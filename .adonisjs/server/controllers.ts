@@ -10,6 +10,7 @@ export const controllers = {
     Automation: () => import('#controllers/admin/automation_controller'),
     EngineHealth: () => import('#controllers/admin/engine_health_controller'),
     Queues: () => import('#controllers/admin/queues_controller'),
+    Teams: () => import('#controllers/admin/teams_controller'),
   },
   api: {
     AuthTokens: () => import('#controllers/api/auth_tokens_controller'),
@@ -21,6 +22,8 @@ export const controllers = {
     ProcessEvents: () => import('#controllers/api/process_events_controller'),
     Processes: () => import('#controllers/api/processes_controller'),
     State: () => import('#controllers/api/state_controller'),
+    Teams: () => import('#controllers/api/teams_controller'),
+    WorkflowAccess: () => import('#controllers/api/workflow_access_controller'),
     Workflows: () => import('#controllers/api/workflows_controller'),
   },
   Attachments: () => import('#controllers/attachments_controller'),

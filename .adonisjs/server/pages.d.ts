@@ -18,6 +18,7 @@ declare module '@adonisjs/inertia/types' {
     'admin/engine/show': ExtractProps<(typeof import('../../resources/js/pages/admin/engine/show.tsx'))['default']>
     'admin/queues/index': ExtractProps<(typeof import('../../resources/js/pages/admin/queues/index.tsx'))['default']>
     'admin/queues/show': ExtractProps<(typeof import('../../resources/js/pages/admin/queues/show.tsx'))['default']>
+    'admin/teams/index': ExtractProps<(typeof import('../../resources/js/pages/admin/teams/index.tsx'))['default']>
     'auth/login': ExtractProps<(typeof import('../../resources/js/pages/auth/login.tsx'))['default']>
     'board/show': ExtractProps<(typeof import('../../resources/js/pages/board/show.tsx'))['default']>
     'dashboard': ExtractProps<(typeof import('../../resources/js/pages/dashboard.tsx'))['default']>
@@ -35,6 +36,7 @@ declare module '@adonisjs/inertia/types' {
     'profile/show': ExtractProps<(typeof import('../../resources/js/pages/profile/show.tsx'))['default']>
     'reports/index': ExtractProps<(typeof import('../../resources/js/pages/reports/index.tsx'))['default']>
     'reports/show': ExtractProps<(typeof import('../../resources/js/pages/reports/show.tsx'))['default']>
+    'teams/index': ExtractProps<(typeof import('../../resources/js/pages/teams/index.tsx'))['default']>
     'users/create': ExtractProps<(typeof import('../../resources/js/pages/users/create.tsx'))['default']>
     'users/index': ExtractProps<(typeof import('../../resources/js/pages/users/index.tsx'))['default']>
     'workflows/designer': ExtractProps<(typeof import('../../resources/js/pages/workflows/designer.tsx'))['default']>

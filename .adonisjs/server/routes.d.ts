@@ -80,6 +80,14 @@ export type ScannedRoutes = {
     'reports.schedules.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'workflows.draft.check': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'workflows.draft.checks.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'id': ParamValue} }
+    'admin.teams.index': { paramsTuple?: []; params?: {} }
+    'admin.teams.store': { paramsTuple?: []; params?: {} }
+    'admin.teams.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'admin.teams.members': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'admin.teams.destroy': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'teams.led': { paramsTuple?: []; params?: {} }
+    'workflows.access.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'workflows.access.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'profile.show': { paramsTuple?: []; params?: {} }
     'profile.update': { paramsTuple?: []; params?: {} }
     'profile.password': { paramsTuple?: []; params?: {} }
@@ -101,6 +109,14 @@ export type ScannedRoutes = {
     'api.state.unlock': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.workflows.draft.check': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.draft.checks.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'id': ParamValue} }
+    'api.teams.index': { paramsTuple?: []; params?: {} }
+    'api.teams.store': { paramsTuple?: []; params?: {} }
+    'api.teams.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.teams.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.teams.members': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.teams.destroy': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.workflows.access.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.workflows.access.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.index': { paramsTuple?: []; params?: {} }
     'api.workflows.store': { paramsTuple?: []; params?: {} }
     'api.workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
@@ -154,6 +170,9 @@ export type ScannedRoutes = {
     'reports.runs.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'reports.runs.export': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'format': ParamValue} }
     'workflows.draft.checks.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'id': ParamValue} }
+    'admin.teams.index': { paramsTuple?: []; params?: {} }
+    'teams.led': { paramsTuple?: []; params?: {} }
+    'workflows.access.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'profile.show': { paramsTuple?: []; params?: {} }
     'users.index': { paramsTuple?: []; params?: {} }
     'users.create': { paramsTuple?: []; params?: {} }
@@ -162,6 +181,9 @@ export type ScannedRoutes = {
     'api.me.show': { paramsTuple?: []; params?: {} }
     'api.state.show': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.workflows.draft.checks.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'id': ParamValue} }
+    'api.teams.index': { paramsTuple?: []; params?: {} }
+    'api.teams.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.workflows.access.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.index': { paramsTuple?: []; params?: {} }
     'api.workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.versions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'number': ParamValue} }
@@ -206,6 +228,9 @@ export type ScannedRoutes = {
     'reports.runs.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'reports.runs.export': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'format': ParamValue} }
     'workflows.draft.checks.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'id': ParamValue} }
+    'admin.teams.index': { paramsTuple?: []; params?: {} }
+    'teams.led': { paramsTuple?: []; params?: {} }
+    'workflows.access.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'profile.show': { paramsTuple?: []; params?: {} }
     'users.index': { paramsTuple?: []; params?: {} }
     'users.create': { paramsTuple?: []; params?: {} }
@@ -214,6 +239,9 @@ export type ScannedRoutes = {
     'api.me.show': { paramsTuple?: []; params?: {} }
     'api.state.show': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.workflows.draft.checks.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'id': ParamValue} }
+    'api.teams.index': { paramsTuple?: []; params?: {} }
+    'api.teams.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.workflows.access.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.index': { paramsTuple?: []; params?: {} }
     'api.workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.versions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'number': ParamValue} }
@@ -254,12 +282,14 @@ export type ScannedRoutes = {
     'reports.runs.store': { paramsTuple?: []; params?: {} }
     'reports.schedules.store': { paramsTuple?: []; params?: {} }
     'workflows.draft.check': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'admin.teams.store': { paramsTuple?: []; params?: {} }
     'profile.tokens.store': { paramsTuple?: []; params?: {} }
     'users.store': { paramsTuple?: []; params?: {} }
     'api.auth.tokens.store': { paramsTuple?: []; params?: {} }
     'api.state.increment': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.state.lock': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.workflows.draft.check': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.teams.store': { paramsTuple?: []; params?: {} }
     'api.workflows.store': { paramsTuple?: []; params?: {} }
     'api.workflows.publish': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.processes.store': { paramsTuple?: []; params?: {} }
@@ -274,21 +304,29 @@ export type ScannedRoutes = {
     'admin.alerts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.alerts.toggle': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notifications.preferences.update': { paramsTuple?: []; params?: {} }
+    'admin.teams.members': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'workflows.access.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'profile.update': { paramsTuple?: []; params?: {} }
     'profile.password': { paramsTuple?: []; params?: {} }
     'api.state.update': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
+    'api.teams.members': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.workflows.access.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.draft': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
   }
   DELETE: {
     'admin.queues.jobs.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'queue': ParamValue,'job': ParamValue} }
     'admin.alerts.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'reports.schedules.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.teams.destroy': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'profile.tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.state.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.state.unlock': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
+    'api.teams.destroy': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
   }
   PATCH: {
+    'admin.teams.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.teams.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.processes.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }

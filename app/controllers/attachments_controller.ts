@@ -4,7 +4,7 @@ import Attachment from '#models/attachment'
 import ProcessPolicy from '#policies/process_policy'
 import AttachmentTransformer from '#transformers/attachment_transformer'
 import { attachmentValidator } from '#validators/attachment'
-import { loadProcess } from '#actions/processes/load_process'
+import { loadVisibleProcess } from '#actions/processes/load_process'
 import AttachFile from '#actions/attachments/attach_file'
 import { serialize } from '#support/api_serializer'
 
@@ -14,9 +14,9 @@ import { serialize } from '#support/api_serializer'
  * (streamed from the drive disk after authorization).
  */
 export default class AttachmentsController {
-  async index({ params, bouncer }: HttpContext) {
-    const process = await loadProcess(params.id)
-    await bouncer.with(ProcessPolicy).authorize('view')
+  async index({ params, auth, bouncer }: HttpContext) {
+    const process = await loadVisibleProcess(params.id, auth.getUserOrFail())
+    await bouncer.with(ProcessPolicy).authorize('view', process)
     const attachments = await Attachment.query()
       .where('process_id', process.id)
       .preload('uploader')
@@ -26,20 +26,21 @@ export default class AttachmentsController {
   }
 
   async store({ params, request, response, auth, bouncer, session, i18n }: HttpContext) {
-    const process = await loadProcess(params.id)
-    await bouncer.with(ProcessPolicy).authorize('comment')
+    const process = await loadVisibleProcess(params.id, auth.getUserOrFail())
+    await bouncer.with(ProcessPolicy).authorize('comment', process)
     const { file } = await request.validateUsing(attachmentValidator)
     const attachment = await new AttachFile().handle({ process, file, actor: auth.getUserOrFail() })
     session.flash('success', i18n.t('scaleout.attachments.uploaded', { name: attachment.fileName }))
     return response.redirect().back()
   }
 
-  async download({ params, response, bouncer }: HttpContext) {
+  async download({ params, response, auth, bouncer }: HttpContext) {
+    const process = await loadVisibleProcess(params.id, auth.getUserOrFail())
     const attachment = await Attachment.query()
-      .where('process_id', params.id)
+      .where('process_id', process.id)
       .where('id', params.attachmentId)
       .firstOrFail()
-    await bouncer.with(ProcessPolicy).authorize('view')
+    await bouncer.with(ProcessPolicy).authorize('view', process)
     const stream = await drive.use().getStream(attachment.key)
     response.header('content-type', attachment.mimeType)
     response.header('content-length', String(attachment.size))

@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import User from '#models/user'
-import ProcessPolicy from '#policies/process_policy'
+import WorkflowPolicy from '#policies/workflow_policy'
+import { teamsOf } from '#support/access/workflow_access'
 import LoadBoard, {
   ACTIVE_CARDS_PER_COLUMN,
   CLOSED_CARDS_PER_COLUMN,
@@ -16,8 +17,7 @@ import PersonTransformer from '#transformers/person_transformer'
 export default class BoardController {
   async show({ params, inertia, auth, bouncer }: HttpContext) {
     const user = auth.getUserOrFail()
-    await bouncer.with(ProcessPolicy).authorize('view')
-    const board = await new LoadBoard().handle(params.key)
+    const board = await new LoadBoard().handle(params.key, user)
     const people = await User.query().withScopes((s) => {
       s.asPeople()
       s.active()
@@ -34,12 +34,13 @@ export default class BoardController {
       cards: BoardCardTransformer.transform(board.cards, {
         definitions: board.definitions ?? new Map(),
         viewer: user,
+        viewerTeams: await teamsOf(user.id),
       }),
       fields: board.fields ?? [],
       people: PersonTransformer.transform(people),
       closedElsewhere: board.closedElsewhere,
       limits: { active: ACTIVE_CARDS_PER_COLUMN, closed: CLOSED_CARDS_PER_COLUMN },
-      allowed: { move: await bouncer.with(ProcessPolicy).allows('transition') },
+      allowed: { move: await bouncer.with(WorkflowPolicy).allows('work', board.workflow) },
     })
   }
 }

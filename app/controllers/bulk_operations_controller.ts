@@ -4,6 +4,7 @@ import ProcessPolicy from '#policies/process_policy'
 import BulkOperation from '#models/bulk_operation'
 import User from '#models/user'
 import { NotFound } from '#exceptions/domain_error'
+import { hiddenWorkflowIds } from '#support/access/workflow_access'
 import { planFrom, selectionOf } from '#actions/processes/bulk/plan'
 import PreviewBulkAction from '#actions/processes/bulk/preview_bulk_action'
 import StartBulkAction from '#actions/processes/bulk/start_bulk_action'
@@ -53,7 +54,7 @@ export default class BulkOperationsController {
     return response.redirect().toRoute('processes.bulk.show', { id: operation.id })
   }
 
-  async show({ params, request, inertia, bouncer }: HttpContext) {
+  async show({ params, request, inertia, auth, bouncer }: HttpContext) {
     await bouncer.with(ProcessPolicy).authorize('bulk')
     const filter = await request.validateUsing(bulkResultsValidator, { data: request.qs() })
     const operation = await BulkOperation.query()
@@ -62,10 +63,13 @@ export default class BulkOperationsController {
       .first()
     if (!operation) throw new NotFound('Bulk operation')
 
+    // Another lead's operation may name processes this viewer may not see: they are left out.
+    const hidden = await hiddenWorkflowIds(auth.getUserOrFail())
     const items = await db
       .from('bulk_operation_items as i')
       .join('processes as p', 'p.id', 'i.process_id')
       .where('i.bulk_operation_id', operation.id)
+      .if(hidden.length > 0, (q) => q.whereNotIn('p.workflow_id', hidden))
       .if(filter.outcome, (q) => q.where('i.outcome', filter.outcome!))
       .orderBy('i.id')
       .select('i.process_id', 'p.reference', 'p.title', 'i.outcome', 'i.code', 'i.message')

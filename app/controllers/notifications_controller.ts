@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import ListNotifications, { countUnread } from '#actions/notifications/list_notifications'
+import { hiddenWorkflowIds } from '#support/access/workflow_access'
 import MarkNotificationsRead from '#actions/notifications/mark_notifications_read'
 import SaveNotificationPreferences, {
   loadNotificationPreferences,
@@ -22,9 +23,10 @@ export default class NotificationsController {
     const { filter = 'all', page = 1 } = await request.validateUsing(listNotificationsValidator, {
       data: request.qs(),
     })
+    const hiddenWorkflows = await hiddenWorkflowIds(user)
     const [notifications, unread] = await Promise.all([
-      new ListNotifications().handle({ userId: user.id, filter, page }),
-      countUnread(user.id),
+      new ListNotifications().handle({ userId: user.id, filter, page, hiddenWorkflows }),
+      countUnread(user.id, hiddenWorkflows),
     ])
     notifications.baseUrl(request.url())
     notifications.queryString(filter === 'all' ? {} : { filter })
@@ -41,7 +43,8 @@ export default class NotificationsController {
    * changed: one indexed COUNT, no page render.
    */
   async unread({ auth, response }: HttpContext) {
-    const unread = await countUnread(auth.getUserOrFail().id)
+    const user = auth.getUserOrFail()
+    const unread = await countUnread(user.id, await hiddenWorkflowIds(user))
     response.header('Cache-Control', 'no-store')
     return { unread }
   }

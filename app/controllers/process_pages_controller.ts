@@ -8,7 +8,7 @@ import ProcessPolicy from '#policies/process_policy'
 import ListProcesses from '#actions/processes/list_processes'
 import StartProcess from '#actions/processes/start_process'
 import TransitionProcess from '#actions/processes/transition_process'
-import { loadProcess } from '#actions/processes/load_process'
+import { loadVisibleProcess } from '#actions/processes/load_process'
 import AssignProcess from '#actions/processes/assign_process'
 import CancelProcess from '#actions/processes/cancel_process'
 import CommentOnProcess from '#actions/processes/comment_on_process'
@@ -25,6 +25,7 @@ import PersonTransformer from '#transformers/person_transformer'
 import WorkflowOptionTransformer from '#transformers/workflow_option_transformer'
 import { definitionOf } from '#support/definitions'
 import { asDownload } from '#support/download'
+import { hiddenWorkflowIds, teamsOf } from '#support/access/workflow_access'
 import {
   assignProcessValidator,
   cancelProcessValidator,
@@ -64,12 +65,15 @@ const FILTER_KEYS = [
 export default class ProcessPagesController {
   async index({ request, inertia, auth, bouncer }: HttpContext) {
     const user = auth.getUserOrFail()
-    const { params, filters } = await this.listParams(request)
+    const { params, filters } = await this.listParams(request, user)
     const { page, definitions } = await new ListProcessPage().handle(params, user.id)
     page.baseUrl(request.url())
     page.queryString(filters)
 
-    const options = await publishedWorkflows()
+    const hidden = params.hiddenWorkflows ?? []
+    const options = await publishedWorkflows((query) => {
+      if (hidden.length) query.whereNotIn('id', hidden)
+    })
     const people = await activePeople()
     const policy = bouncer.with(ProcessPolicy)
 
@@ -90,7 +94,7 @@ export default class ProcessPagesController {
    * not the whole result.
    */
   async export({ request, response, auth }: HttpContext) {
-    const { params } = await this.listParams(request)
+    const { params } = await this.listParams(request, auth.getUserOrFail())
     const now = DateTime.now()
     asDownload(
       response,
@@ -102,9 +106,12 @@ export default class ProcessPagesController {
     )
   }
 
-  async create({ request, inertia, bouncer }: HttpContext) {
+  async create({ request, inertia, auth, bouncer }: HttpContext) {
     await bouncer.with(ProcessPolicy).authorize('start')
-    const options = await publishedWorkflows()
+    const startable = await hiddenWorkflowIds(auth.getUserOrFail(), 'start')
+    const options = await publishedWorkflows((query) => {
+      if (startable.length) query.whereNotIn('id', startable)
+    })
     const people = await activePeople()
     const requested = String(request.qs().workflow ?? '')
     return inertia.render('processes/create', {
@@ -135,13 +142,16 @@ export default class ProcessPagesController {
 
   async show({ params, inertia, auth, bouncer }: HttpContext) {
     const user = auth.getUserOrFail()
-    const { process, events, definitions, people } = await new LoadProcessPage().handle(params.id)
+    const { process, events, definitions, people } = await new LoadProcessPage().handle(
+      params.id,
+      user
+    )
     const policy = bouncer.with(ProcessPolicy)
-    await policy.authorize('view')
+    await policy.authorize('view', process)
 
     const open = process.status === 'active'
     const can = {
-      transition: open && (await policy.allows('transition')),
+      transition: open && (await policy.allows('transition', process)),
       updateData: open && (await policy.allows('updateData', process)),
       claim:
         open && process.assigneeId !== user.id && (await policy.allows('assign', process, user.id)),
@@ -150,7 +160,7 @@ export default class ProcessPagesController {
       // 0 stands for "someone other than me": only leads may assign others.
       assign: open && (await policy.allows('assign', process, 0)),
       cancel: open && (await policy.allows('cancel', process)),
-      comment: await policy.allows('comment'),
+      comment: await policy.allows('comment', process),
     }
 
     const automation = await processAutomation(process.id)
@@ -158,6 +168,7 @@ export default class ProcessPagesController {
       process: ProcessPageTransformer.transform(process, {
         definitions,
         viewer: user,
+        viewerTeams: await teamsOf(user.id),
         automation,
       }).useVariant('forPage'),
       automation,
@@ -174,8 +185,8 @@ export default class ProcessPagesController {
   }
 
   async transition({ params, request, response, auth, bouncer, session, i18n }: HttpContext) {
-    const process = await loadProcess(params.id)
-    await bouncer.with(ProcessPolicy).authorize('transition')
+    const process = await loadVisibleProcess(params.id, auth.getUserOrFail())
+    await bouncer.with(ProcessPolicy).authorize('transition', process)
     const input = await request.validateUsing(transitionFromPageValidator)
     const result = await new TransitionProcess().handle({
       process,
@@ -197,7 +208,7 @@ export default class ProcessPagesController {
   }
 
   async updateData({ params, request, response, auth, bouncer, session, i18n }: HttpContext) {
-    const process = await loadProcess(params.id)
+    const process = await loadVisibleProcess(params.id, auth.getUserOrFail())
     await bouncer.with(ProcessPolicy).authorize('updateData', process)
     const input = await request.validateUsing(updateDataFromPageValidator)
     await new UpdateProcessData().handle({
@@ -212,7 +223,8 @@ export default class ProcessPagesController {
   }
 
   async assign({ params, request, response, auth, bouncer, session, i18n }: HttpContext) {
-    const process = await loadProcess(params.id)
+    const process = await loadVisibleProcess(params.id, auth.getUserOrFail())
+    await bouncer.with(ProcessPolicy).authorize('work', process)
     const input = await request.validateUsing(assignProcessValidator)
     await bouncer.with(ProcessPolicy).authorize('assign', process, input.assigneeId)
     const user = auth.getUserOrFail()
@@ -239,8 +251,8 @@ export default class ProcessPagesController {
   }
 
   async comment({ params, request, response, auth, bouncer, session, i18n }: HttpContext) {
-    const process = await loadProcess(params.id)
-    await bouncer.with(ProcessPolicy).authorize('comment')
+    const process = await loadVisibleProcess(params.id, auth.getUserOrFail())
+    await bouncer.with(ProcessPolicy).authorize('comment', process)
     const input = await request.validateUsing(commentProcessValidator)
     await new CommentOnProcess().handle({
       process,
@@ -254,7 +266,7 @@ export default class ProcessPagesController {
   }
 
   async cancel({ params, request, response, auth, bouncer, session, i18n }: HttpContext) {
-    const process = await loadProcess(params.id)
+    const process = await loadVisibleProcess(params.id, auth.getUserOrFail())
     await bouncer.with(ProcessPolicy).authorize('cancel', process)
     const input = await request.validateUsing(cancelProcessValidator)
     await new CancelProcess().handle({
@@ -273,13 +285,14 @@ export default class ProcessPagesController {
    * query parameters, and echoed back as strings for the form, the
    * pagination links and the export link.
    */
-  protected async listParams(request: HttpContext['request']) {
+  protected async listParams(request: HttpContext['request'], viewer: User) {
     const qs = request.qs()
     const input = await request.validateUsing(listProcessesValidator, { data: qs })
     const extra = await request.validateUsing(processPageFiltersValidator, { data: qs })
     const params: ProcessPageParams = {
       ...ListProcesses.filtersFrom(input),
       dueSoon: extra.dueSoon ?? null,
+      hiddenWorkflows: await hiddenWorkflowIds(viewer),
     }
     const filters: Partial<Record<(typeof FILTER_KEYS)[number], string>> = {}
     for (const key of FILTER_KEYS) {

@@ -4,6 +4,7 @@ import User from '#models/user'
 import UserPolicy from '#policies/user_policy'
 import UserTransformer from '#transformers/user_transformer'
 import { updatePasswordValidator, updateProfileValidator } from '#validators/user'
+import { teamsWithLead } from '#support/teams/membership'
 
 /**
  * A user's own profile: name, password and personal API tokens.
@@ -22,6 +23,7 @@ export default class ProfileController {
         expiresAt: token.expiresAt?.toISOString() ?? null,
         createdAt: token.createdAt.toISOString(),
       })),
+      teams: await teamsWithLead(user.id),
     })
   }
 

@@ -8,6 +8,7 @@ import LoadReportsPage from '#actions/reports/load_reports_page'
 import { NotFound } from '#exceptions/domain_error'
 import { requestReportValidator, reportScheduleValidator } from '#validators/report'
 import { asDownload } from '#support/download'
+import { hiddenWorkflowIds } from '#support/access/workflow_access'
 
 /**
  * Reports for managers and admins: the request form and the list of runs,
@@ -15,16 +16,20 @@ import { asDownload } from '#support/download'
  * Every figure is computed by a worker (GenerateReport), never here.
  */
 export default class ReportsController {
-  async index({ inertia, bouncer, request }: HttpContext) {
+  async index({ inertia, auth, bouncer, request }: HttpContext) {
     await bouncer.authorize('viewReports')
     const page = Math.max(1, Number(request.input('page', 1)) || 1)
-    return inertia.render('reports/index', await new LoadReportsPage().handle(page))
+    const user = auth.getUserOrFail()
+    return inertia.render(
+      'reports/index',
+      await new LoadReportsPage().handle(page, user, await hiddenWorkflowIds(user))
+    )
   }
 
   async store({ request, response, auth, bouncer, session, i18n }: HttpContext) {
     await bouncer.authorize('viewReports')
     const input = await request.validateUsing(requestReportValidator)
-    const params = await normalizeReportParams(input)
+    const params = await normalizeReportParams(input, await hiddenWorkflowIds(auth.getUserOrFail()))
     const { run, reused } = await new RequestReport().handle({
       kind: input.kind,
       params,
@@ -34,14 +39,19 @@ export default class ReportsController {
     return response.redirect().toRoute('reports.runs.show', { id: run.id })
   }
 
-  async show({ params, inertia, bouncer }: HttpContext) {
+  async show({ params, inertia, auth, bouncer }: HttpContext) {
     await bouncer.authorize('viewReports')
-    return inertia.render('reports/show', { run: await new LoadReportsPage().showRun(params.id) })
+    const user = auth.getUserOrFail()
+    const hidden = await hiddenWorkflowIds(user)
+    return inertia.render('reports/show', {
+      run: await new LoadReportsPage().showRun(params.id, user, hidden),
+    })
   }
 
-  async export({ params, response, bouncer, i18n }: HttpContext) {
+  async export({ params, response, auth, bouncer, i18n }: HttpContext) {
     await bouncer.authorize('viewReports')
-    const run = await new LoadReportsPage().findRun(params.id)
+    const user = auth.getUserOrFail()
+    const run = await new LoadReportsPage().findRun(params.id, user, await hiddenWorkflowIds(user))
     if (run.status !== 'completed' || !run.result) throw new NotFound('Report result')
     const exporter = new ExportReport()
     const name = `report-${run.id}-${run.kind}`
@@ -61,12 +71,15 @@ export default class ReportsController {
     await bouncer.authorize('viewReports')
     const input = await request.validateUsing(reportScheduleValidator)
     // A schedule's dates are set at each send (the day or week before it).
-    const params = await normalizeReportParams({
-      workflowId: input.workflowId,
-      timezone: input.timezone,
-      from: '2000-01-01',
-      to: '2000-01-01',
-    })
+    const params = await normalizeReportParams(
+      {
+        workflowId: input.workflowId,
+        timezone: input.timezone,
+        from: '2000-01-01',
+        to: '2000-01-01',
+      },
+      await hiddenWorkflowIds(auth.getUserOrFail())
+    )
     await new ScheduleReport().handle({
       kind: input.kind,
       params,

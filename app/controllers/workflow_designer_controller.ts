@@ -5,6 +5,7 @@ import WorkflowPolicy from '#policies/workflow_policy'
 import SaveWorkflowDraft from '#actions/workflows/save_workflow_draft'
 import PublishWorkflow from '#actions/workflows/publish_workflow'
 import { findWorkflow } from '#actions/workflows/find_workflow'
+import { accessOf } from '#actions/workflows/save_workflow_access'
 import { InvalidInput } from '#exceptions/domain_error'
 import { DefinitionSyntaxError, parseDefinitionDocument } from '#engine/definition'
 import WorkflowTransformer from '#transformers/workflow_transformer'
@@ -26,6 +27,7 @@ export default class WorkflowDesignerController {
       version: null,
       serverProblems: flashedProblems(session),
       justPublished: null,
+      access: null,
     })
   }
 
@@ -59,6 +61,10 @@ export default class WorkflowDesignerController {
       version: WorkflowVersionTransformer.transform(base).useVariant('forDefinition'),
       serverProblems: flashedProblems(session),
       justPublished: published ?? null,
+      access: {
+        ...accessOf(workflow),
+        canManage: await bouncer.with(WorkflowPolicy).allows('manageAccess', workflow),
+      },
     })
   }
 

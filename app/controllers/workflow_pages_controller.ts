@@ -3,7 +3,8 @@ import Workflow from '#models/workflow'
 import User from '#models/user'
 import type WorkflowVersion from '#models/workflow_version'
 import WorkflowPolicy from '#policies/workflow_policy'
-import { findVersion, findWorkflow } from '#actions/workflows/find_workflow'
+import { findVersion, findVisibleWorkflow } from '#actions/workflows/find_workflow'
+import { hiddenWorkflowIds } from '#support/access/workflow_access'
 import { NotFound } from '#exceptions/domain_error'
 import { serializeDefinition } from '#engine/definition'
 import WorkflowTransformer from '#transformers/workflow_transformer'
@@ -31,8 +32,10 @@ const VERSION_SUMMARY_COLUMNS = [
  * Everyone signed in may read; designing is in WorkflowDesignerController.
  */
 export default class WorkflowPagesController {
-  async index({ inertia, bouncer, session }: HttpContext) {
+  async index({ inertia, auth, bouncer, session }: HttpContext) {
+    const hidden = await hiddenWorkflowIds(auth.getUserOrFail())
     const workflows = await Workflow.query()
+      .withScopes((s) => s.visibleTo(hidden))
       .preload('versions', (query) => query.select(VERSION_SUMMARY_COLUMNS))
       .withCount('processes', (query) => query.as('processes_count'))
       .withCount('processes', (query) => query.where('status', 'active').as('active_count'))
@@ -52,7 +55,8 @@ export default class WorkflowPagesController {
       .withCount('processes', (query) => query.as('processes_count'))
       .withCount('processes', (query) => query.where('status', 'active').as('active_count'))
       .first()
-    if (!workflow) throw new NotFound(`Workflow "${params.key}"`)
+    if (!workflow || !(await bouncer.with(WorkflowPolicy).allows('view', workflow)))
+      throw new NotFound(`Workflow "${params.key}"`)
 
     const versions = workflow.versions
     const published = versions.find((version) => version.status === 'published') ?? null
@@ -93,11 +97,11 @@ export default class WorkflowPagesController {
    * One version's definition as a JSON or YAML file, like the API's
    * `?format=` download but behind the session.
    */
-  async export({ params, request, response }: HttpContext) {
+  async export({ params, request, response, auth }: HttpContext) {
     const { format } = await request.validateUsing(exportDefinitionValidator, {
       data: request.qs(),
     })
-    const workflow = await findWorkflow(params.key)
+    const workflow = await findVisibleWorkflow(params.key, auth.getUserOrFail())
     const version = await findVersion(workflow, Number(params.number))
     asDownload(
       response,

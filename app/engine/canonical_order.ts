@@ -42,6 +42,7 @@ const TRANSITION = [
   'to',
   'label',
   'roles',
+  'teams',
   'requires',
   'when',
   'whenMessage',

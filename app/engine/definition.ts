@@ -218,6 +218,11 @@ export interface TransitionDefinition {
    * always run it, so an empty list means "admins only".
    */
   roles?: Role[]
+  /**
+   * Keys of teams whose members may run it, beside `roles`: a person in
+   * one of them or of one of the roles may (either allows).
+   */
+  teams?: string[]
   /** Keys of fields that must be filled before the transition may run. */
   requires?: string[]
   /** Guard: a CEL condition (app/engine/expressions.ts) that must hold for the transition to run. */

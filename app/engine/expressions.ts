@@ -52,7 +52,8 @@ export interface GuardBindings {
     createdAt: Date | string | null
     dueAt: Date | string | null
   }
-  user: { email: string; role: string }
+  /** `teams`: the keys of the teams the user belongs to (`"finance" in user.teams`). */
+  user: { email: string; role: string; teams: string[] }
   now: Date
 }
 
@@ -94,7 +95,7 @@ function declarationsFor(env: ExpressionEnv, dataOnly = false): Declarations {
   return {
     data,
     process: { ...PROCESS },
-    user: { email: 'string', role: 'string' },
+    user: { email: 'string', role: 'string', teams: 'list' },
     now: 'timestamp',
   }
 }

@@ -116,11 +116,26 @@ export function statusForStage(stage: StageDefinition): ProcessStatus {
   return stage.outcome ?? 'completed'
 }
 
-/** Whether `role` may run `transition`, ignoring data requirements. */
-export function roleMayRun(transition: TransitionDefinition, role: ActorRole): boolean {
+/**
+ * Whether `role` (a member of `teams`) may run `transition`, ignoring data
+ * requirements: with neither `roles` nor `teams` everyone may; with either,
+ * belonging to one listed role or team is enough.
+ */
+export function roleMayRun(
+  transition: TransitionDefinition,
+  role: ActorRole,
+  teams: readonly string[] = []
+): boolean {
   if (role === 'admin' || role === 'system') return true
-  return transition.roles === undefined || transition.roles.includes(role)
+  if (transition.roles === undefined && transition.teams === undefined) return true
+  return (
+    (transition.roles?.includes(role) ?? false) ||
+    (transition.teams?.some((team) => teams.includes(team)) ?? false)
+  )
 }
+
+/** The acting user's teams, as the guard context carries them. */
+const teamsOf = (query: AvailabilityQuery) => query.guard?.user.teams ?? []
 
 /** Keys in `transition.requires` that `data` does not fill. */
 export function missingFieldsFor(
@@ -185,7 +200,7 @@ export function availableTransitions(
   if (isDecisionStage(stageOf(definition, query.stage))) return []
   return transitionsFrom(definition, query.stage).map((transition) => {
     const reasons: TransitionBlocker[] = []
-    if (!roleMayRun(transition, query.role)) reasons.push('role')
+    if (!roleMayRun(transition, query.role, teamsOf(query))) reasons.push('role')
     const missing = missingBeforeRunning(definition, transition, query.data)
     if (missing.length > 0) reasons.push('missing_fields')
     const guardMessage = guardRefusal(definition, transition, query)
@@ -254,10 +269,12 @@ export function checkTransition(
       `Transition "${transition.key}" leaves the decision stage "${transition.from}": only its routes take it, never a command.`
     )
   }
-  if (!roleMayRun(transition, query.role)) {
+  if (!roleMayRun(transition, query.role, teamsOf(query))) {
     return refuse(
       'role_not_allowed',
-      `Your role (${query.role}) may not run transition "${transition.key}".`
+      transition.teams?.length
+        ? `Your role (${query.role}) and teams may not run transition "${transition.key}".`
+        : `Your role (${query.role}) may not run transition "${transition.key}".`
     )
   }
   const missing = missingBeforeRunning(definition, transition, query.data)

@@ -11,6 +11,7 @@ import { DEFAULT_PREFERENCES, type NotificationKind } from '#enums/notification_
 import { definitionOf } from '#support/definitions'
 import { publishToProcess } from '#support/live_updates'
 import NotifyUsers from '#actions/notifications/notify_users'
+import { audienceOf } from '#support/access/workflow_access'
 
 type Payload = { outboxId: number; processId: number; eventId: number }
 
@@ -43,11 +44,13 @@ export default class DeliverNotifications extends Job<Payload> {
     const process = recipients.length ? await processOf() : null
     if (!process) return
 
+    // Nobody outside the workflow's `see` audience hears about its processes.
+    const audience = await audienceOf(
+      process.workflowId,
+      recipients.map((r) => r.userId)
+    )
     const users = await User.query()
-      .whereIn(
-        'id',
-        recipients.map((r) => r.userId)
-      )
+      .whereIn('id', [...audience])
       .withScopes((s) => s.active())
     const preferences = await db.from('notification_preferences').whereIn(
       'user_id',

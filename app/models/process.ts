@@ -19,6 +19,8 @@ export type ProcessFilters = {
   createdFrom?: DateTime | null
   createdTo?: DateTime | null
   q?: string | null
+  /** Workflows the viewer may not see (`hiddenWorkflowIds`): their processes are left out. */
+  hiddenWorkflows?: number[]
 }
 
 export const PROCESS_SORTS = [
@@ -138,6 +140,8 @@ export default class Process extends BaseModel {
    * The list filters of the UI and the API, in one place.
    */
   static filtered = scope((query, filters: ProcessFilters, viewerId?: number) => {
+    if (filters.hiddenWorkflows?.length)
+      query.whereNotIn('processes.workflow_id', filters.hiddenWorkflows)
     if (filters.workflow) {
       query.whereIn('processes.workflow_id', (sub) =>
         sub.from('workflows').select('id').where('key', filters.workflow!)
@@ -171,6 +175,16 @@ export default class Process extends BaseModel {
           .orWhereRaw('LOWER(processes.title) LIKE ?', [term])
       )
     }
+  })
+
+  /**
+   * Leaves out the processes of workflows the viewer may not see: pass
+   * `hiddenWorkflowIds(viewer)` (#support/access/workflow_access), computed
+   * once per request, so every list, count and export adds the same one
+   * condition and no query per row.
+   */
+  static visibleTo = scope((query, hiddenWorkflowIds: number[]) => {
+    if (hiddenWorkflowIds.length) query.whereNotIn('processes.workflow_id', hiddenWorkflowIds)
   })
 
   static sorted = scope(

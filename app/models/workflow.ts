@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon'
-import { BaseModel, belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
+import { BaseModel, belongsTo, column, hasMany, scope } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import User from '#models/user'
 import WorkflowVersion from '#models/workflow_version'
@@ -60,6 +60,11 @@ export default class Workflow extends BaseModel {
 
   @hasMany(() => Process)
   declare processes: HasMany<typeof Process>
+
+  /** Leaves out the workflows in `hiddenWorkflowIds` (the viewer is outside their `see` audience). */
+  static visibleTo = scope((query, hiddenWorkflowIds: number[]) => {
+    if (hiddenWorkflowIds.length) query.whereNotIn('workflows.id', hiddenWorkflowIds)
+  })
 
   /**
    * "order-fulfilment" → "OF": the default prefix of reference numbers.

@@ -230,6 +230,10 @@ export function definitionSchemas(ref: Ref): Record<string, Json> {
           description:
             'Roles allowed to run it; absent means every role. Admins may always run it.',
         },
+        teams: {
+          ...list({ type: 'string', pattern: '^[a-z0-9][a-z0-9_-]{0,63}$' }),
+          description: 'Keys of teams whose members may run it, beside `roles` (either allows).',
+        },
         requires: {
           ...list({ type: 'string' }),
           description: 'Keys of fields that must be filled first.',

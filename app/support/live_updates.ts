@@ -2,6 +2,8 @@ import app from '@adonisjs/core/services/app'
 import logger from '@adonisjs/core/services/logger'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { ContainerBindings } from '@adonisjs/core/types'
+import db from '@adonisjs/lucid/services/db'
+import { mayAccess } from '#support/access/workflow_access'
 
 /**
  * Live updates to open pages, as server-sent events (@adonisjs/transmit).
@@ -9,8 +11,8 @@ import type { ContainerBindings } from '@adonisjs/core/types'
  *
  * - `users/<id>`: what concerns one person (their notifications); only
  *   that person may subscribe.
- * - `processes/<id>`: something happened to a process; any signed-in user
- *   may subscribe (everyone may view every process).
+ * - `processes/<id>`: something happened to a process; whoever may see
+ *   its workflow's processes may subscribe.
  *
  * A live update is a hint to refresh, never the only copy of anything: the
  * database has the truth and pages reload it. So publishing never throws
@@ -121,7 +123,11 @@ export function authorizeLiveChannels(instance: Transmit) {
     'users/:id',
     (ctx: HttpContext, { id }) => ctx.auth.user?.id === Number(id)
   )
-  instance.authorize<{ id: string }>('processes/:id', (ctx: HttpContext, { id }) =>
-    Boolean(ctx.auth.user && /^\d+$/.test(id))
-  )
+  // Only who may see the process's workflow hears about it.
+  instance.authorize<{ id: string }>('processes/:id', async (ctx: HttpContext, { id }) => {
+    const user = ctx.auth.user
+    if (!user || !/^\d+$/.test(id)) return false
+    const row = await db.from('processes').where('id', Number(id)).select('workflow_id').first()
+    return Boolean(row) && (await mayAccess(user, Number(row.workflow_id), 'see'))
+  })
 }

@@ -9,6 +9,7 @@ import { ref, response, type Json } from '#support/openapi/helpers'
 import { draftCheckPaths, draftCheckSchemas } from '#support/openapi/draft_checks'
 import { processPaths, processSchemas } from '#support/openapi/processes'
 import { statePaths, stateSchemas } from '#support/openapi/state'
+import { teamParameters, teamPaths, teamSchemas } from '#support/openapi/teams'
 import { workflowPaths, workflowSchemas } from '#support/openapi/workflows'
 
 /**
@@ -52,6 +53,7 @@ export function openapiDocument() {
       { name: 'auth', description: 'Tokens and the signed-in user.' },
       { name: 'workflows', description: 'Definitions, drafts and published versions.' },
       { name: 'processes', description: 'Processes and the commands that change them.' },
+      { name: 'teams', description: 'Teams, their members and leads (admins).' },
       { name: 'state', description: 'The workflow state store: values, counters and locks.' },
       { name: 'meta', description: 'About the API itself.' },
     ],
@@ -62,6 +64,7 @@ export function openapiDocument() {
       ...draftCheckPaths(),
       ...processPaths(),
       ...statePaths(),
+      ...teamPaths(),
     }),
     components: {
       securitySchemes: {
@@ -73,7 +76,7 @@ export function openapiDocument() {
             'A personal access token (`Authorization: Bearer sf_…`) from POST /api/v1/auth/tokens or the profile page.',
         },
       },
-      parameters: commonParameters(),
+      parameters: { ...commonParameters(), ...teamParameters() },
       responses: commonResponses(),
       schemas: {
         ...commonSchemas(),
@@ -81,6 +84,7 @@ export function openapiDocument() {
         ...draftCheckSchemas(),
         ...processSchemas(),
         ...stateSchemas(),
+        ...teamSchemas(),
         ...definitionSchemas(ref),
       },
     },

@@ -1,4 +1,3 @@
-import { guardContextOf } from '#actions/processes/guard_context'
 import { availableTransitions } from '#engine/state_machine'
 import ProcessTransformer from '#transformers/process_transformer'
 
@@ -18,7 +17,7 @@ export default class BoardCardTransformer extends ProcessTransformer {
             stage: p.stageKey,
             role: viewer.role,
             data: p.data,
-            guard: guardContextOf(p, viewer),
+            guard: this.guardFor(p),
           })
             // A failed guard removes the move unless its form asks for data that may make it hold.
             .filter(

@@ -3,6 +3,7 @@ import type User from '#models/user'
 import ProcessTransformer from '#transformers/process_transformer'
 import { definitionsOf } from '#support/definitions'
 import { serialize } from '#support/api_serializer'
+import { teamsOf } from '#support/access/workflow_access'
 
 /**
  * The detail shape the API answers every process command with: the
@@ -15,7 +16,11 @@ export async function serializeProcessDetail(process: Process, viewer: User, rep
   )
   const definitions = await definitionsOf([process.workflowVersionId])
   const body = await serialize(
-    ProcessTransformer.transform(process, { definitions, viewer }).useVariant('forDetail')
+    ProcessTransformer.transform(process, {
+      definitions,
+      viewer,
+      viewerTeams: await teamsOf(viewer.id),
+    }).useVariant('forDetail')
   )
   return replayed ? { ...body, meta: { replayed: true } } : body
 }

@@ -10,6 +10,8 @@ export type ProcessContext = {
   /** Definitions by version id, to name stages and list transitions. */
   definitions: Map<number, WorkflowDefinition>
   viewer?: User | { id: number | null; role: ActorRole }
+  /** The viewer's team keys, for transitions limited to `teams` and guards on `user.teams`. */
+  viewerTeams?: string[]
 }
 
 const person = (user: User | undefined | null) =>
@@ -53,6 +55,17 @@ export default class ProcessTransformer extends BaseTransformer<Process> {
     }
   }
 
+  /** What a guard sees for the viewer on `p`. */
+  protected guardFor(p: Process) {
+    const viewer = this.context.viewer
+    if (!viewer) return guardContextOf(p, undefined)
+    return guardContextOf(p, {
+      email: 'email' in viewer ? viewer.email : '',
+      role: viewer.role,
+      teams: this.context.viewerTeams,
+    })
+  }
+
   forDetail() {
     const p = this.resource
     const definition = this.context.definitions.get(p.workflowVersionId)
@@ -63,7 +76,7 @@ export default class ProcessTransformer extends BaseTransformer<Process> {
             stage: p.stageKey,
             role: viewer.role,
             data: p.data,
-            guard: guardContextOf(p, viewer),
+            guard: this.guardFor(p),
           }).map((t) => ({
             key: t.transition.key,
             label: t.transition.label ?? t.transition.key,

@@ -68,7 +68,13 @@ export function fillParams(
   const values: Record<string, string | number> = {
     id,
     process: world.process.id,
-    key: pattern.startsWith('/api/v1/state/') ? 'seeded-counter' : world.workflow.key,
+    key: pattern.startsWith('/api/v1/state/')
+      ? 'seeded-counter'
+      : pattern.startsWith('/admin/teams/')
+        ? world.teams.page.key
+        : pattern.startsWith('/api/v1/teams/')
+          ? world.teams.api.key
+          : world.workflow.key,
     scope: 'global',
     number: 1,
     attachmentId: world.attachmentId,
@@ -80,7 +86,7 @@ export function fillParams(
     ...values,
     id: 999_999,
     process: 999_999,
-    key: pattern.startsWith('/api/v1/state/') ? 'absent-key' : 'no-such-workflow',
+    key: pattern.startsWith('/api/v1/state/') ? 'absent-key' : 'no-such-key',
     number: 999,
     attachmentId: 999_999,
   }

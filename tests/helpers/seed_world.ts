@@ -9,6 +9,7 @@ import ReportRun from '#models/report_run'
 import ReportSchedule from '#models/report_schedule'
 import User from '#models/user'
 import AlertRule from '#models/alert_rule'
+import Team from '#models/team'
 import { publishWorkflow } from '#tests/helpers/common'
 
 export const ROLES = ['anonymous', 'member', 'manager', 'admin'] as const
@@ -118,8 +119,15 @@ export async function seedWorld() {
     version: 0,
   })
 
+  // Two teams: the page routes delete theirs, the API routes need their own.
+  const teams = {
+    page: await Team.create({ key: 'seeded-page-team', name: 'Seeded page team' }),
+    api: await Team.create({ key: 'seeded-api-team', name: 'Seeded API team' }),
+  }
+
   return {
     users,
+    teams,
     workflow,
     process,
     notificationId: Number(notificationId),

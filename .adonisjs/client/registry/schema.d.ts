@@ -919,6 +919,102 @@ export interface Registry {
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/draft_checks_controller').default['show']>>>
     }
   }
+  'admin.teams.index': {
+    methods: ["GET","HEAD"]
+    pattern: '/admin/teams'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/teams_controller').default['index']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/teams_controller').default['index']>>>
+    }
+  }
+  'admin.teams.store': {
+    methods: ["POST"]
+    pattern: '/admin/teams'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/team').createTeamValidator)>>
+      paramsTuple: []
+      params: {}
+      query: ExtractQuery<InferInput<(typeof import('#validators/team').createTeamValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/teams_controller').default['store']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/teams_controller').default['store']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'admin.teams.update': {
+    methods: ["PATCH"]
+    pattern: '/admin/teams/:key'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/team').updateTeamValidator)>>
+      paramsTuple: [ParamValue]
+      params: { key: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/team').updateTeamValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/teams_controller').default['update']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/teams_controller').default['update']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'admin.teams.members': {
+    methods: ["PUT"]
+    pattern: '/admin/teams/:key/members'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/team').teamMembersValidator)>>
+      paramsTuple: [ParamValue]
+      params: { key: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/team').teamMembersValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/teams_controller').default['members']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/teams_controller').default['members']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'admin.teams.destroy': {
+    methods: ["DELETE"]
+    pattern: '/admin/teams/:key'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { key: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/teams_controller').default['destroy']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/teams_controller').default['destroy']>>>
+    }
+  }
+  'teams.led': {
+    methods: ["GET","HEAD"]
+    pattern: '/teams'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/teams_controller').default['led']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/teams_controller').default['led']>>>
+    }
+  }
+  'workflows.access.show': {
+    methods: ["GET","HEAD"]
+    pattern: '/workflows/:key/access'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { key: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/workflow_access_controller').default['show']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/workflow_access_controller').default['show']>>>
+    }
+  }
+  'workflows.access.update': {
+    methods: ["PUT"]
+    pattern: '/workflows/:key/access'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/team').workflowAccessValidator)>>
+      paramsTuple: [ParamValue]
+      params: { key: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/team').workflowAccessValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/workflow_access_controller').default['update']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/workflow_access_controller').default['update']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
   'profile.show': {
     methods: ["GET","HEAD"]
     pattern: '/profile'
@@ -1169,6 +1265,102 @@ export interface Registry {
       query: {}
       response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/draft_checks_controller').default['show']>>>
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/draft_checks_controller').default['show']>>>
+    }
+  }
+  'api.teams.index': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/teams'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/teams_controller').default['index']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/teams_controller').default['index']>>>
+    }
+  }
+  'api.teams.store': {
+    methods: ["POST"]
+    pattern: '/api/v1/teams'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/team').createTeamValidator)>>
+      paramsTuple: []
+      params: {}
+      query: ExtractQuery<InferInput<(typeof import('#validators/team').createTeamValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/teams_controller').default['store']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/teams_controller').default['store']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.teams.show': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/teams/:key'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { key: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/teams_controller').default['show']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/teams_controller').default['show']>>>
+    }
+  }
+  'api.teams.update': {
+    methods: ["PATCH"]
+    pattern: '/api/v1/teams/:key'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/team').updateTeamValidator)>>
+      paramsTuple: [ParamValue]
+      params: { key: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/team').updateTeamValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/teams_controller').default['update']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/teams_controller').default['update']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.teams.members': {
+    methods: ["PUT"]
+    pattern: '/api/v1/teams/:key/members'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/team').teamMembersValidator)>>
+      paramsTuple: [ParamValue]
+      params: { key: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/team').teamMembersValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/teams_controller').default['members']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/teams_controller').default['members']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.teams.destroy': {
+    methods: ["DELETE"]
+    pattern: '/api/v1/teams/:key'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { key: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/teams_controller').default['destroy']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/teams_controller').default['destroy']>>>
+    }
+  }
+  'api.workflows.access.show': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/workflows/:key/access'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { key: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/workflow_access_controller').default['show']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/workflow_access_controller').default['show']>>>
+    }
+  }
+  'api.workflows.access.update': {
+    methods: ["PUT"]
+    pattern: '/api/v1/workflows/:key/access'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/team').workflowAccessValidator)>>
+      paramsTuple: [ParamValue]
+      params: { key: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/team').workflowAccessValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/workflow_access_controller').default['update']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/workflow_access_controller').default['update']>>> | { status: 422; response: { errors: SimpleError[] } }
     }
   }
   'api.workflows.index': {

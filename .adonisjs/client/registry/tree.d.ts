@@ -61,6 +61,10 @@ export interface ApiDefinition {
     processes: {
       store: typeof routes['workflows.processes.store']
     }
+    access: {
+      show: typeof routes['workflows.access.show']
+      update: typeof routes['workflows.access.update']
+    }
   }
   admin: {
     queues: {
@@ -93,6 +97,13 @@ export interface ApiDefinition {
         resolve: typeof routes['admin.automation.attention.resolve']
       }
     }
+    teams: {
+      index: typeof routes['admin.teams.index']
+      store: typeof routes['admin.teams.store']
+      update: typeof routes['admin.teams.update']
+      members: typeof routes['admin.teams.members']
+      destroy: typeof routes['admin.teams.destroy']
+    }
   }
   notifications: {
     index: typeof routes['notifications.index']
@@ -124,6 +135,9 @@ export interface ApiDefinition {
       store: typeof routes['reports.schedules.store']
       destroy: typeof routes['reports.schedules.destroy']
     }
+  }
+  teams: {
+    led: typeof routes['teams.led']
   }
   profile: {
     show: typeof routes['profile.show']
@@ -168,6 +182,10 @@ export interface ApiDefinition {
           show: typeof routes['api.workflows.draft.checks.show']
         }
       }
+      access: {
+        show: typeof routes['api.workflows.access.show']
+        update: typeof routes['api.workflows.access.update']
+      }
       index: typeof routes['api.workflows.index']
       store: typeof routes['api.workflows.store']
       show: typeof routes['api.workflows.show']
@@ -175,6 +193,14 @@ export interface ApiDefinition {
       versions: {
         show: typeof routes['api.workflows.versions.show']
       }
+    }
+    teams: {
+      index: typeof routes['api.teams.index']
+      store: typeof routes['api.teams.store']
+      show: typeof routes['api.teams.show']
+      update: typeof routes['api.teams.update']
+      members: typeof routes['api.teams.members']
+      destroy: typeof routes['api.teams.destroy']
     }
     processes: {
       index: typeof routes['api.processes.index']

@@ -6,6 +6,7 @@ import Workflow from '#models/workflow'
 import { NotFound } from '#exceptions/domain_error'
 import { definitionsOf } from '#support/definitions'
 import { publishedVersionOf } from '#support/definition_cache'
+import { mayAccess, type Viewer } from '#support/access/workflow_access'
 
 /** Cards shown per column; the count says how many there are in all. */
 export const ACTIVE_CARDS_PER_COLUMN = 50
@@ -31,9 +32,11 @@ export type BoardColumn = {
  * same for 1 card or 1,000.
  */
 export default class LoadBoard {
-  async handle(key: string) {
+  async handle(key: string, viewer: Viewer) {
     const workflow = await Workflow.findBy('key', key)
-    if (!workflow) throw new NotFound(`Workflow "${key}"`)
+    // Outside the workflow's `see` audience the board does not exist.
+    if (!workflow || !(await mayAccess(viewer, workflow.id, 'see')))
+      throw new NotFound(`Workflow "${key}"`)
     // Cached (memory + Redis), dropped on every instance when the workflow is published again.
     const published = await publishedVersionOf(workflow.id)
     if (!published) {

@@ -7,6 +7,7 @@ import { processListQuery, type ProcessPageParams } from '#actions/process_pages
 import { peopleFor } from '#actions/process_pages/load_process_page'
 import { publishedWorkflows } from '#actions/process_pages/published_workflows'
 import { definitionsOf } from '#support/definitions'
+import { hiddenWorkflowIds } from '#support/access/workflow_access'
 
 export const MY_TASKS_LIMIT = 10
 export const ACTIVITY_LIMIT = 15
@@ -40,7 +41,9 @@ export function dashboardLinks() {
  */
 export default class SummarizeDashboard {
   async handle(user: User) {
-    const myTasks = await processListQuery(DASHBOARD_FILTERS.myOpen, user.id)
+    const hiddenWorkflows = await hiddenWorkflowIds(user)
+    const mine = (filters: ProcessPageParams) => ({ ...filters, hiddenWorkflows })
+    const myTasks = await processListQuery(mine(DASHBOARD_FILTERS.myOpen), user.id)
       .clearOrder()
       .orderByRaw('CASE WHEN processes.due_at IS NULL THEN 1 ELSE 0 END')
       .orderBy('processes.due_at', 'asc')
@@ -50,12 +53,12 @@ export default class SummarizeDashboard {
       .limit(MY_TASKS_LIMIT)
 
     const counts = {
-      myOpen: await this.count(DASHBOARD_FILTERS.myOpen, user),
-      myOverdue: await this.count(DASHBOARD_FILTERS.myOverdue, user),
-      myDueSoon: await this.count(DASHBOARD_FILTERS.myDueSoon, user),
+      myOpen: await this.count(mine(DASHBOARD_FILTERS.myOpen), user),
+      myOverdue: await this.count(mine(DASHBOARD_FILTERS.myOverdue), user),
+      myDueSoon: await this.count(mine(DASHBOARD_FILTERS.myDueSoon), user),
     }
 
-    const { workflows, definitions } = await this.workflowsOf(user)
+    const { workflows, definitions } = await this.workflowsOf(user, hiddenWorkflows)
     const ids = workflows.map((w) => w.id)
     const byStatus = ids.length
       ? await db
@@ -75,7 +78,7 @@ export default class SummarizeDashboard {
           .groupBy('workflow_id', 'stage_key')
       : []
 
-    const activity = await this.activity()
+    const activity = await this.activity(hiddenWorkflows)
     const taskDefinitions = await definitionsOf(myTasks.map((p) => p.workflowVersionId))
 
     return {
@@ -100,7 +103,7 @@ export default class SummarizeDashboard {
    * on one of its processes, or its stages are assigned to their role or
    * to them by e-mail. Only workflows with a published version count.
    */
-  protected async workflowsOf(user: User) {
+  protected async workflowsOf(user: User, hiddenWorkflows: number[]) {
     const involved = await db
       .from('processes')
       .select('workflow_id')
@@ -117,6 +120,7 @@ export default class SummarizeDashboard {
 
     const published = await publishedWorkflows()
     const workflows = published.workflows.filter((workflow) => {
+      if (hiddenWorkflows.includes(workflow.id)) return false
       if (ids.has(workflow.id)) return true
       const definition = published.definitions.get(workflow.id)
       return (definition?.stages ?? []).some(
@@ -161,11 +165,16 @@ export default class SummarizeDashboard {
   }
 
   /**
-   * The latest events across all processes (everyone may see every
-   * process; see ProcessPolicy.view), with what names them.
+   * The latest events across the processes the viewer may see (all but
+   * those of `hiddenWorkflows`), with what names them.
    */
-  protected async activity() {
+  protected async activity(hiddenWorkflows: number[]) {
     const events = await ProcessEvent.query()
+      .if(hiddenWorkflows.length > 0, (query) =>
+        query.whereNotIn('process_id', (sub) =>
+          sub.from('processes').select('id').whereIn('workflow_id', hiddenWorkflows)
+        )
+      )
       .preload('actor')
       .orderBy('occurred_at', 'desc')
       .orderBy('id', 'desc')

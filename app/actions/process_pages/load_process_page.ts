@@ -1,7 +1,8 @@
 import ProcessEvent from '#models/process_event'
 import User from '#models/user'
 import { collectFields } from '#engine/data'
-import { loadProcess } from '#actions/processes/load_process'
+import { loadVisibleProcess } from '#actions/processes/load_process'
+import type { Viewer } from '#support/access/workflow_access'
 import { definitionsOf } from '#support/definitions'
 
 /** The page shows the latest events; the export links give the whole log. */
@@ -15,8 +16,8 @@ export const TIMELINE_LIMIT = 100
  * timeline names).
  */
 export default class LoadProcessPage {
-  async handle(id: number | string) {
-    const process = await loadProcess(id)
+  async handle(id: number | string, viewer: Viewer) {
+    const process = await loadVisibleProcess(id, viewer)
     await process.load((loader) =>
       loader.load('workflow').load('workflowVersion').load('assignee').load('creator')
     )

@@ -19,6 +19,7 @@ import { sqlTime } from '#support/sql_time'
 import { persistedInstance } from '#support/persisted_instance'
 import { outboxFor, stageEntryTimers, type OutboxDraft } from '#actions/processes/outbox'
 import { actorEmail, guardContextOf } from '#actions/processes/guard_context'
+import { teamsOf } from '#support/access/workflow_access'
 import User from '#models/user'
 import { instrumentedCommand } from '#support/observability/command'
 import { currentTraceparent } from '#support/observability/tracing'
@@ -280,11 +281,16 @@ export default class CommitProcessChange {
       return {
         role: request.actor.role,
         email: await actorEmail({ id: request.actorId, email: request.actor.email }),
+        teams: request.actorId === null ? [] : await teamsOf(request.actorId),
       }
     }
-    if (request.actorId === null) return { role: 'system', email: '' }
+    if (request.actorId === null) return { role: 'system', email: '', teams: [] }
     const user = await User.find(request.actorId)
-    return { role: user?.role ?? '', email: user?.email ?? '' }
+    return {
+      role: user?.role ?? '',
+      email: user?.email ?? '',
+      teams: await teamsOf(request.actorId),
+    }
   }
 }
 

@@ -6,7 +6,7 @@ import User from '#models/user'
 /** What a transition guard sees about the process, the acting user and the time. */
 export function guardContextOf(
   process: Process,
-  user: { email?: string | null; role: string } | undefined,
+  user: { email?: string | null; role: string; teams?: string[] } | undefined,
   at?: DateTime
 ): GuardContext {
   return {
@@ -18,7 +18,7 @@ export function guardContextOf(
       createdAt: process.createdAt?.toJSDate() ?? null,
       dueAt: process.dueAt?.toJSDate() ?? null,
     },
-    user: { email: user?.email ?? '', role: user?.role ?? '' },
+    user: { email: user?.email ?? '', role: user?.role ?? '', teams: user?.teams ?? [] },
     now: at?.toJSDate() ?? new Date(),
   }
 }

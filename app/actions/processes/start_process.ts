@@ -7,7 +7,8 @@ import Process from '#models/process'
 import User from '#models/user'
 import Workflow from '#models/workflow'
 import WorkflowVersion from '#models/workflow_version'
-import { NotFound, InvalidInput } from '#exceptions/domain_error'
+import { Forbidden, NotFound, InvalidInput } from '#exceptions/domain_error'
+import { mayAccess } from '#support/access/workflow_access'
 import { InvalidProcessData, WorkflowNotPublished } from '#exceptions/process_errors'
 import { definitionOf } from '#support/definitions'
 import { sqlTime } from '#support/sql_time'
@@ -39,7 +40,10 @@ export default class StartProcess {
     }
 
     const workflow = await Workflow.findBy('key', params.workflowKey)
-    if (!workflow) throw new NotFound(`Workflow "${params.workflowKey}"`)
+    if (!workflow || !(await mayAccess(actor, workflow.id, 'see')))
+      throw new NotFound(`Workflow "${params.workflowKey}"`)
+    if (!(await mayAccess(actor, workflow.id, 'start')))
+      throw new Forbidden('You may not start processes of this workflow')
     const version = await WorkflowVersion.query()
       .where('workflow_id', workflow.id)
       .where('status', 'published')

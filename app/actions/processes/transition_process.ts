@@ -5,6 +5,7 @@ import type Process from '#models/process'
 import { InvalidProcessData, ProcessClosed, TransitionNotAllowed } from '#exceptions/process_errors'
 import { definitionOf } from '#support/definitions'
 import { actorEmail, guardContextOf } from '#actions/processes/guard_context'
+import { teamsOf } from '#support/access/workflow_access'
 import CommitProcessChange, {
   type ChangeResult,
   type EventDraft,
@@ -55,17 +56,21 @@ export default class TransitionProcess {
       patch = validation.value
     }
 
-    const guarded = definition.transitions.some(
-      (t) => t.key === params.transition && t.when !== undefined
-    )
+    const target = definition.transitions.find((t) => t.key === params.transition)
+    const guarded = target?.when !== undefined
     const email = guarded ? await actorEmail(params.actor) : ''
+    // `teams` on the transition and `user.teams` in its guard need the actor's teams.
+    const teams =
+      params.actor.id !== null && (guarded || target?.teams !== undefined)
+        ? await teamsOf(params.actor.id)
+        : []
     const check = checkTransition(definition, {
       stage: process.stageKey,
       status: process.status,
       role: params.actor.role,
       data: { ...process.data, ...patch },
       transitionKey: params.transition,
-      guard: guardContextOf(process, { email, role: params.actor.role }, params.at),
+      guard: guardContextOf(process, { email, role: params.actor.role, teams }, params.at),
     })
     if (!check.ok) {
       if (check.code === 'process_closed') throw new ProcessClosed(process.status)

@@ -13,12 +13,21 @@ import { ROLES } from '#enums/role'
  * schedules. A fixed number of queries whatever the page holds.
  */
 export default class LoadReportsPage {
-  async handle(page: number) {
+  /**
+   * `viewer` restricted by workflow access (`hiddenWorkflows` not empty)
+   * sees only their own runs: others' figures may count processes they
+   * may not see.
+   */
+  async handle(page: number, viewer: { id: number }, hiddenWorkflows: number[] = []) {
     const runs = await ReportRun.query()
+      .if(hiddenWorkflows.length > 0, (q) => q.where('requested_by', viewer.id))
       .preload('requester')
       .orderBy('id', 'desc')
       .paginate(page, 20)
-    const workflows = await Workflow.query().orderBy('name').select('id', 'name')
+    const workflows = await Workflow.query()
+      .withScopes((s) => s.visibleTo(hiddenWorkflows))
+      .orderBy('name')
+      .select('id', 'name')
     const versions = await WorkflowVersion.query()
       .whereNot('status', 'draft')
       .orderBy('number')
@@ -53,18 +62,19 @@ export default class LoadReportsPage {
   }
 
   /** One run, with who requested it (404 when there is none). */
-  async findRun(id: unknown) {
+  async findRun(id: unknown, viewer: { id: number }, hiddenWorkflows: number[] = []) {
     const run = await ReportRun.query()
       .where('id', Number(id) || 0)
       .preload('requester')
       .first()
-    if (!run) throw new NotFound('Report')
+    if (!run || (hiddenWorkflows.length > 0 && run.requestedBy !== viewer.id))
+      throw new NotFound('Report')
     return run
   }
 
   /** One run with its result and the name of the workflow it is filtered to. */
-  async showRun(id: unknown) {
-    const run = await this.findRun(id)
+  async showRun(id: unknown, viewer: { id: number }, hiddenWorkflows: number[] = []) {
+    const run = await this.findRun(id, viewer, hiddenWorkflows)
     const workflow = run.params.workflowId ? await Workflow.find(run.params.workflowId) : null
     return { ...presentRunWithResult(run), workflowName: workflow?.name ?? null }
   }

@@ -14,16 +14,19 @@ const MAX_DAYS = 366
  * parameters a run stores, in a canonical shape so identical requests
  * hash alike.
  */
-export async function normalizeReportParams(input: {
-  workflowId?: number | null
-  version?: number | null
-  from: string
-  to: string
-  timezone: string
-  assigneeId?: number | null
-  role?: Role | null
-  granularity?: 'day' | 'week'
-}): Promise<ReportParams> {
+export async function normalizeReportParams(
+  input: {
+    workflowId?: number | null
+    version?: number | null
+    from: string
+    to: string
+    timezone: string
+    assigneeId?: number | null
+    role?: Role | null
+    granularity?: 'day' | 'week'
+  },
+  hiddenWorkflows: number[] = []
+): Promise<ReportParams> {
   if (!IANAZone.isValidZone(input.timezone)) {
     throw new InvalidInput('Unknown time zone.', [
       { field: 'timezone', message: 'Choose a valid time zone' },
@@ -41,7 +44,8 @@ export async function normalizeReportParams(input: {
   let versionId: number | null = null
   if (input.workflowId) {
     const workflow = await db.from('workflows').where('id', input.workflowId).first()
-    if (!workflow) throw fieldError('workflowId', 'Unknown workflow')
+    if (!workflow || hiddenWorkflows.includes(Number(workflow.id)))
+      throw fieldError('workflowId', 'Unknown workflow')
     if (input.version) {
       const version = await db
         .from('workflow_versions')
@@ -68,6 +72,9 @@ export async function normalizeReportParams(input: {
     assigneeId: input.assigneeId ?? null,
     role: input.role ?? null,
     granularity: input.granularity ?? 'day',
+    ...(hiddenWorkflows.length
+      ? { hiddenWorkflows: [...hiddenWorkflows].sort((a, b) => a - b) }
+      : {}),
   }
 }
 

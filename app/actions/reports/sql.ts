@@ -57,6 +57,10 @@ export function processFilter(params: ReportParams) {
     sql.push('AND p.workflow_id = ?')
     bindings.push(params.workflowId)
   }
+  if (params.hiddenWorkflows?.length) {
+    sql.push(`AND p.workflow_id NOT IN (${params.hiddenWorkflows.map(() => '?').join(', ')})`)
+    bindings.push(...params.hiddenWorkflows)
+  }
   if (params.versionId) {
     sql.push('AND p.workflow_version_id = ?')
     bindings.push(params.versionId)

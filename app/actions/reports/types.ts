@@ -19,6 +19,12 @@ export type ReportParams = {
   assigneeId: number | null
   role: Role | null
   granularity: 'day' | 'week'
+  /**
+   * Workflows the requester may not see: their processes are left out of
+   * every figure. Absent when they see everything (so such runs hash as
+   * before teams).
+   */
+  hiddenWorkflows?: number[]
 }
 
 export type CellType = 'text' | 'number' | 'seconds' | 'percent' | 'date'

@@ -1,4 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import type User from '#models/user'
+import { mayAccess } from '#support/access/workflow_access'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import Workflow from '#models/workflow'
 import DraftCheck from '#models/draft_check'
@@ -19,7 +21,7 @@ export default class DraftChecksController {
   async store({ params, request, response, auth, bouncer, route }: HttpContext) {
     await bouncer.with(WorkflowPolicy).authorize('design')
     const input = await request.validateUsing(draftCheckValidator)
-    const workflow = await workflowByKey(params.key)
+    const workflow = await workflowByKey(params.key, auth.getUserOrFail())
     const outcome = await new CheckDraft().handle({
       workflow,
       actor: auth.getUserOrFail(),
@@ -35,9 +37,9 @@ export default class DraftChecksController {
     )
   }
 
-  async show({ params, bouncer, route }: HttpContext) {
+  async show({ params, auth, bouncer, route }: HttpContext) {
     await bouncer.with(WorkflowPolicy).authorize('design')
-    const workflow = await workflowByKey(params.key)
+    const workflow = await workflowByKey(params.key, auth.getUserOrFail())
     const check = await DraftCheck.query()
       .where('id', Number(params.id) || 0)
       .where('workflow_id', workflow.id)
@@ -48,9 +50,11 @@ export default class DraftChecksController {
   }
 }
 
-async function workflowByKey(key: string) {
+/** The workflow, when the designer may see its processes (a check replays them). */
+async function workflowByKey(key: string, viewer: User) {
   const workflow = await Workflow.findBy('key', key)
-  if (!workflow) throw new NotFound(`Workflow "${key}"`)
+  if (!workflow || !(await mayAccess(viewer, workflow.id, 'see')))
+    throw new NotFound(`Workflow "${key}"`)
   return workflow
 }
 

@@ -4,7 +4,7 @@ import TransitionProcess from '#actions/processes/transition_process'
 import AssignProcess from '#actions/processes/assign_process'
 import CancelProcess from '#actions/processes/cancel_process'
 import CommentOnProcess from '#actions/processes/comment_on_process'
-import { loadProcess } from '#actions/processes/load_process'
+import { loadVisibleProcess } from '#actions/processes/load_process'
 import { serializeProcessDetail } from '#transformers/process_detail'
 import {
   assignProcessValidator,
@@ -20,8 +20,8 @@ import {
  */
 export default class ProcessCommandsController {
   async transition({ params, request, auth, bouncer }: HttpContext) {
-    const process = await loadProcess(params.id)
-    await bouncer.with(ProcessPolicy).authorize('transition')
+    const process = await loadVisibleProcess(params.id, auth.getUserOrFail())
+    await bouncer.with(ProcessPolicy).authorize('transition', process)
     const input = await request.validateUsing(transitionProcessValidator)
     const user = auth.getUserOrFail()
     const result = await new TransitionProcess().handle({
@@ -37,7 +37,8 @@ export default class ProcessCommandsController {
   }
 
   async assign({ params, request, auth, bouncer }: HttpContext) {
-    const process = await loadProcess(params.id)
+    const process = await loadVisibleProcess(params.id, auth.getUserOrFail())
+    await bouncer.with(ProcessPolicy).authorize('work', process)
     const input = await request.validateUsing(assignProcessValidator)
     await bouncer.with(ProcessPolicy).authorize('assign', process, input.assigneeId)
     const result = await new AssignProcess().handle({
@@ -51,8 +52,8 @@ export default class ProcessCommandsController {
   }
 
   async comment({ params, request, response, auth, bouncer }: HttpContext) {
-    const process = await loadProcess(params.id)
-    await bouncer.with(ProcessPolicy).authorize('comment')
+    const process = await loadVisibleProcess(params.id, auth.getUserOrFail())
+    await bouncer.with(ProcessPolicy).authorize('comment', process)
     const input = await request.validateUsing(commentProcessValidator)
     const command = {
       process,
@@ -68,7 +69,7 @@ export default class ProcessCommandsController {
   }
 
   async cancel({ params, request, auth, bouncer }: HttpContext) {
-    const process = await loadProcess(params.id)
+    const process = await loadVisibleProcess(params.id, auth.getUserOrFail())
     await bouncer.with(ProcessPolicy).authorize('cancel', process)
     const input = await request.validateUsing(cancelProcessValidator)
     const result = await new CancelProcess().handle({

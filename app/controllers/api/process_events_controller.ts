@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import ProcessEvent from '#models/process_event'
 import ProcessPolicy from '#policies/process_policy'
-import { loadProcess } from '#actions/processes/load_process'
+import { loadVisibleProcess } from '#actions/processes/load_process'
 import ProcessEventTransformer from '#transformers/process_event_transformer'
 import { serialize } from '#support/api_serializer'
 import { toCsv } from '#support/csv'
@@ -12,9 +12,9 @@ import { asDownload } from '#support/download'
  * with ?format=csv|json.
  */
 export default class ProcessEventsController {
-  async index({ params, request, response, bouncer }: HttpContext) {
-    const process = await loadProcess(params.id)
-    await bouncer.with(ProcessPolicy).authorize('view')
+  async index({ params, request, response, auth, bouncer }: HttpContext) {
+    const process = await loadVisibleProcess(params.id, auth.getUserOrFail())
+    await bouncer.with(ProcessPolicy).authorize('view', process)
     const events = await ProcessEvent.query()
       .where('process_id', process.id)
       .preload('actor')

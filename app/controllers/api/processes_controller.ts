@@ -2,11 +2,12 @@ import type { HttpContext } from '@adonisjs/core/http'
 import ProcessPolicy from '#policies/process_policy'
 import StartProcess from '#actions/processes/start_process'
 import ListProcesses from '#actions/processes/list_processes'
-import { loadProcess } from '#actions/processes/load_process'
+import { loadVisibleProcess } from '#actions/processes/load_process'
 import UpdateProcessData from '#actions/processes/update_process_data'
 import ProcessTransformer from '#transformers/process_transformer'
 import { serializeProcessDetail } from '#transformers/process_detail'
 import { serialize } from '#support/api_serializer'
+import { hiddenWorkflowIds } from '#support/access/workflow_access'
 import {
   listProcessesValidator,
   startProcessValidator,
@@ -19,9 +20,10 @@ import {
 export default class ProcessesController {
   async index({ request, auth }: HttpContext) {
     const input = await request.validateUsing(listProcessesValidator, { data: request.qs() })
+    const user = auth.getUserOrFail()
     const { page, definitions } = await new ListProcesses().handle(
-      ListProcesses.filtersFrom(input),
-      auth.user!.id
+      { ...ListProcesses.filtersFrom(input), hiddenWorkflows: await hiddenWorkflowIds(user) },
+      user.id
     )
     return serialize(ProcessTransformer.paginate(page.all(), page.getMeta(), { definitions }))
   }
@@ -43,13 +45,13 @@ export default class ProcessesController {
   }
 
   async show({ params, auth, bouncer }: HttpContext) {
-    const process = await loadProcess(params.id)
-    await bouncer.with(ProcessPolicy).authorize('view')
+    const process = await loadVisibleProcess(params.id, auth.getUserOrFail())
+    await bouncer.with(ProcessPolicy).authorize('view', process)
     return serializeProcessDetail(process, auth.getUserOrFail())
   }
 
   async update({ params, request, auth, bouncer }: HttpContext) {
-    const process = await loadProcess(params.id)
+    const process = await loadVisibleProcess(params.id, auth.getUserOrFail())
     await bouncer.with(ProcessPolicy).authorize('updateData', process)
     const input = await request.validateUsing(updateProcessDataValidator)
     const result = await new UpdateProcessData().handle({

@@ -3,7 +3,8 @@ import Workflow from '#models/workflow'
 import WorkflowPolicy from '#policies/workflow_policy'
 import SaveWorkflowDraft from '#actions/workflows/save_workflow_draft'
 import PublishWorkflow from '#actions/workflows/publish_workflow'
-import { findVersion, findWorkflow } from '#actions/workflows/find_workflow'
+import { findVersion, findVisibleWorkflow, findWorkflow } from '#actions/workflows/find_workflow'
+import { hiddenWorkflowIds } from '#support/access/workflow_access'
 import WorkflowTransformer, { versionSummary } from '#transformers/workflow_transformer'
 import { serializeDefinition } from '#engine/definition'
 import { serialize } from '#support/api_serializer'
@@ -14,8 +15,10 @@ import { asDownload } from '#support/download'
  * documents, publishing, versions.
  */
 export default class WorkflowsController {
-  async index() {
+  async index({ auth }: HttpContext) {
+    const hidden = await hiddenWorkflowIds(auth.getUserOrFail())
     const workflows = await Workflow.query()
+      .withScopes((s) => s.visibleTo(hidden))
       .preload('versions')
       .withCount('processes', (q) => q.as('processes_count'))
       .withCount('processes', (q) => q.where('status', 'active').as('active_count'))
@@ -34,8 +37,8 @@ export default class WorkflowsController {
     return response.created({ ...body, meta: { draftVersion: version.number, outcomes } })
   }
 
-  async show({ params }: HttpContext) {
-    const workflow = await findWorkflow(params.key)
+  async show({ params, auth }: HttpContext) {
+    const workflow = await findVisibleWorkflow(params.key, auth.getUserOrFail())
     const latest = await findVersion(workflow, 'latest')
     const body = await serialize(WorkflowTransformer.transform(workflow).useVariant('forDetail'))
     return {
@@ -68,8 +71,8 @@ export default class WorkflowsController {
   /**
    * One version's definition, as JSON data or as a file (?format=json|yaml).
    */
-  async showVersion({ params, request, response }: HttpContext) {
-    const workflow = await findWorkflow(params.key)
+  async showVersion({ params, request, response, auth }: HttpContext) {
+    const workflow = await findVisibleWorkflow(params.key, auth.getUserOrFail())
     const version = await findVersion(workflow, Number(params.number))
     const format = request.input('format')
     if (format === 'yaml' || format === 'json') {

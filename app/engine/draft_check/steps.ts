@@ -70,7 +70,8 @@ function guardContext(
       createdAt,
       dueAt: state.dueAt,
     },
-    user: { email: user.email, role: user.role },
+    // Team membership at the time is not recorded; history is judged without teams.
+    user: { email: user.email, role: user.role, teams: [] },
     now,
   }
 }

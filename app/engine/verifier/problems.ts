@@ -23,6 +23,7 @@ export type ProblemCode =
   | 'not_allowed_on_end_stage'
   | 'invalid_duration'
   | 'invalid_role'
+  | 'invalid_team'
   | 'invalid_email'
   | 'invalid_field_type'
   | 'duplicate_field_key'

@@ -18,6 +18,7 @@ const TRANSITION_PROPERTIES = [
   'to',
   'label',
   'roles',
+  'teams',
   'requires',
   'when',
   'whenMessage',
@@ -76,6 +77,8 @@ export function verifyTransition(
     })
   }
 
+  const teams = verifyTeams(run, raw, path, subject)
+
   let requires: string[] | undefined
   const requiredList = run.readList(raw, 'requires', path, subject, false)
   if (requiredList) {
@@ -121,6 +124,7 @@ export function verifyTransition(
     to,
     ...(label === undefined ? {} : { label }),
     ...(roles === undefined ? {} : { roles }),
+    ...(teams === undefined ? {} : { teams }),
     ...(requires === undefined ? {} : { requires }),
     ...(when === undefined ? {} : { when }),
     ...(whenMessage === undefined ? {} : { whenMessage }),
@@ -203,4 +207,31 @@ export function verifyTransitionReferences(run: Verification): void {
       )
     }
   }
+}
+
+/** Team keys are the teams' own (`finance`): lower-case letters, digits, `-` and `_`. */
+const TEAM_KEY = /^[a-z0-9][a-z0-9_-]{0,63}$/
+
+/**
+ * `teams`: a list of team keys whose members may run the transition beside
+ * its `roles`. Teams are data, not part of the definition, so a key that
+ * names no team yet is allowed (nobody is in it); a value that is not a
+ * key is a problem.
+ */
+function verifyTeams(run: Verification, raw: JsonObject, path: string, subject: string) {
+  const list = run.readList(raw, 'teams', path, subject, false)
+  if (!list) return undefined
+  const teams: string[] = []
+  list.forEach((team, index) => {
+    if (typeof team === 'string' && TEAM_KEY.test(team)) {
+      if (!teams.includes(team)) teams.push(team)
+    } else {
+      run.report(
+        at(child(path, 'teams'), index),
+        'invalid_team',
+        `${subject} allows the team ${describeValue(team)}, which is not a team key (lower-case letters, digits, "-" and "_").`
+      )
+    }
+  })
+  return teams
 }

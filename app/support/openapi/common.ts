@@ -27,6 +27,7 @@ const ERROR_CODES = [
   'not_found',
   'version_conflict',
   'workflow_exists',
+  'team_exists',
   'no_draft',
   'invalid_<rule> (input validation, one entry per field, e.g. invalid_required)',
   'invalid_input',

@@ -21,3 +21,16 @@ export async function memberIdsOf(teamKey: string): Promise<number[]> {
     .select('team_members.user_id')
   return rows.map((row) => Number(row.user_id))
 }
+
+/** A user's teams with their names and whether they lead them, by name (the profile page). */
+export async function teamsWithLead(
+  userId: number
+): Promise<{ key: string; name: string; lead: boolean }[]> {
+  const rows: { key: string; name: string; lead: unknown }[] = await db
+    .from('team_members')
+    .join('teams', 'teams.id', 'team_members.team_id')
+    .where('team_members.user_id', userId)
+    .orderBy('teams.name')
+    .select('teams.key', 'teams.name', 'team_members.lead')
+  return rows.map((row) => ({ key: row.key, name: row.name, lead: Boolean(Number(row.lead)) }))
+}

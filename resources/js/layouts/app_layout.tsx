@@ -130,6 +130,11 @@ function UserMenu({ user, locale }: { user: NonNullable<SharedProps['user']>; lo
           <li>
             <Link href={urlFor('profile.show')}>{t('nav.profile')}</Link>
           </li>
+          {user.role === 'manager' && (
+            <li>
+              <Link href={urlFor('teams.led')}>{t('teams.led.title')}</Link>
+            </li>
+          )}
           {LOCALES.filter((l) => l.code !== locale).map((l) => (
             <li key={l.code}>
               <button

@@ -186,12 +186,18 @@ test.group('Notifications / live updates', (group) => {
     assert.deepEqual(seen, [{ channel: 'processes/2', payload: { type: 'changed' } }])
   })
 
-  test('the event stream delivers my channel and any process; other people’s channels are refused', async ({
+  test('the event stream delivers my channel and the processes I may see; other people’s channels are refused', async ({
     client,
     assert,
   }) => {
     const me = await UserFactory.create()
     const other = await UserFactory.create()
+    const { workflow } = await publishWorkflow(DEMO_DEFINITIONS.orderFulfilment, other)
+    const { process: visible } = await new StartProcess().handle({
+      workflowKey: workflow.key,
+      title: 'Watched',
+      actor: other,
+    })
     const stream = await openStream(await signIn(me))
     try {
       assert.equal(stream.status, 200)
@@ -205,7 +211,9 @@ test.group('Notifications / live updates', (group) => {
           .withCsrfToken()
       const expected: [string, number][] = [
         [`users/${me.id}`, 204],
-        ['processes/41', 204],
+        [`processes/${visible.id}`, 204],
+        // A process that does not exist answers as one outside the viewer's workflows.
+        ['processes/999999', 400],
         [`users/${other.id}`, 400],
       ]
       for (const [channel, status] of expected) {
@@ -215,9 +223,9 @@ test.group('Notifications / live updates', (group) => {
 
       publishToUser(other.id, { type: 'notification', title: 'not for me' })
       publishToUser(me.id, { type: 'notification', title: 'for me' })
-      publishToProcess(41, { type: 'changed' })
+      publishToProcess(visible.id, { type: 'changed' })
       await stream.waitFor('"title":"for me"')
-      await stream.waitFor('"channel":"processes/41"')
+      await stream.waitFor(`"channel":"processes/${visible.id}"`)
       assert.notInclude(stream.received(), 'not for me')
       assert.include(stream.received(), `"channel":"users/${me.id}"`)
     } finally {

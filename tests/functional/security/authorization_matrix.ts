@@ -31,6 +31,10 @@ const API: Row = [401, 'ok', 'ok', 'ok', '-']
 const API_ID: Row = [401, 'ok', 'ok', 'ok', 404]
 const API_LEADS: Row = [401, 403, 'ok', 'ok', '-']
 const API_LEADS_ID: Row = [401, 403, 'ok', 'ok', 404]
+const API_ADMINS: Row = [401, 403, 403, 'ok', '-']
+const API_ADMINS_ID: Row = [401, 403, 403, 'ok', 404]
+/** A workflow's access settings: admins and its owner (the seeded workflow's is the manager). */
+const OWNER_OR_ADMIN_ID: Row = ['login', 403, 'ok', 'ok', 404]
 /** Only the owner's own object (the member's notification or token); others get 404. */
 const OWNER_ONLY: Row = ['login', 'ok', 404, 404, 404]
 
@@ -128,6 +132,16 @@ export const MATRIX: Record<string, Row> = {
   // The manager's request deletes the schedule, so the admin's finds none.
   'DELETE /reports/schedules/:id': ['login', 403, 'ok', 404, 404],
 
+  // Teams (admins) and the teams a manager leads; each route group has its own seeded team.
+  'GET /admin/teams': ADMINS,
+  'POST /admin/teams': ADMINS,
+  'PATCH /admin/teams/:key': ADMINS_ID,
+  'PUT /admin/teams/:key/members': ADMINS_ID,
+  'DELETE /admin/teams/:key': ADMINS_ID,
+  'GET /teams': LEADS,
+  'GET /workflows/:key/access': OWNER_OR_ADMIN_ID,
+  'PUT /workflows/:key/access': OWNER_OR_ADMIN_ID,
+
   'GET /profile': SIGNED_IN,
   'PUT /profile': SIGNED_IN,
   'PUT /profile/password': SIGNED_IN,
@@ -157,6 +171,14 @@ export const MATRIX: Record<string, Row> = {
   'GET /api/v1/workflows/:key/versions/:number': API_ID,
   'POST /api/v1/workflows/:key/draft/check': API_LEADS_ID,
   'GET /api/v1/workflows/:key/draft/checks/:id': [401, 403, 404, 404, 404],
+  'GET /api/v1/teams': API_ADMINS,
+  'POST /api/v1/teams': API_ADMINS,
+  'GET /api/v1/teams/:key': API_ADMINS_ID,
+  'PATCH /api/v1/teams/:key': API_ADMINS_ID,
+  'PUT /api/v1/teams/:key/members': API_ADMINS_ID,
+  'DELETE /api/v1/teams/:key': API_ADMINS_ID,
+  'GET /api/v1/workflows/:key/access': [401, 403, 'ok', 'ok', 404],
+  'PUT /api/v1/workflows/:key/access': [401, 403, 'ok', 'ok', 404],
   'GET /api/v1/processes': API,
   'POST /api/v1/processes': API,
   'GET /api/v1/processes/:id': API_ID,

@@ -23,7 +23,7 @@ const context = (role = 'manager'): GuardContext => ({
     createdAt: AT,
     dueAt: null,
   },
-  user: { email: 'max@example.com', role },
+  user: { email: 'max@example.com', role, teams: [] },
   now: AT,
 })
 const bindings = (data: Record<string, unknown>): GuardBindings => ({ ...context(), data })

@@ -16,7 +16,7 @@ const bindings = (data: Record<string, unknown>): GuardBindings => ({
     createdAt: new Date('2026-01-01T00:00:00Z'),
     dueAt: null,
   },
-  user: { email: 'ana@example.com', role: 'manager' },
+  user: { email: 'ana@example.com', role: 'manager', teams: ['finance'] },
   now: new Date('2026-02-01T00:00:00Z'),
 })
 

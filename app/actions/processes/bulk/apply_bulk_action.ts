@@ -10,6 +10,7 @@ import TransitionProcess from '#actions/processes/transition_process'
 import AssignProcess from '#actions/processes/assign_process'
 import CancelProcess from '#actions/processes/cancel_process'
 import { judge, type BulkPlan } from '#actions/processes/bulk/judge'
+import { hiddenWorkflowIds } from '#support/access/workflow_access'
 
 export type ItemResult = {
   outcome: Exclude<BulkOutcome, 'pending'>
@@ -36,7 +37,12 @@ export default class ApplyBulkAction {
     definition: WorkflowDefinition
   }): Promise<ItemResult> {
     const { operation, actor } = params
-    const plan: BulkPlan = { action: operation.action, parameters: operation.parameters, actor }
+    const plan: BulkPlan = {
+      action: operation.action,
+      parameters: operation.parameters,
+      actor,
+      unworkable: await hiddenWorkflowIds(actor, 'work'),
+    }
     const key = bulkKey(operation.id, params.process.id)
     let process = params.process
     let definition = params.definition

@@ -5,7 +5,7 @@ import type { WorkflowDefinition } from '#engine/definition'
 import type Process from '#models/process'
 import type User from '#models/user'
 import type { BulkActionName, BulkParameters } from '#models/bulk_operation'
-import ProcessPolicy from '#policies/process_policy'
+import ProcessPolicy, { byRole } from '#policies/process_policy'
 
 /**
  * Why a process is left out of a bulk action. `detail` is language-neutral
@@ -27,6 +27,8 @@ export type BulkPlan = {
   action: BulkActionName
   parameters: BulkParameters
   actor: User
+  /** Workflows whose `work` audience leaves the actor out (`hiddenWorkflowIds(actor, 'work')`). */
+  unworkable: number[]
 }
 
 const policy = new ProcessPolicy()
@@ -40,15 +42,17 @@ const policy = new ProcessPolicy()
 export function judge(process: Process, plan: BulkPlan, definition: WorkflowDefinition): Verdict {
   const { actor, parameters } = plan
   if (!policy.bulk(actor)) return { ok: false, code: 'forbidden', detail: null }
+  if (plan.unworkable.includes(process.workflowId))
+    return { ok: false, code: 'forbidden', detail: null }
   if (process.status !== 'active') return { ok: false, code: 'closed', detail: process.status }
 
   switch (plan.action) {
     case 'cancel':
-      if (!policy.cancel(actor, process)) return { ok: false, code: 'forbidden', detail: null }
+      if (!byRole.cancel(actor, process)) return { ok: false, code: 'forbidden', detail: null }
       return { ok: true }
     case 'assign': {
       const assigneeId = parameters.assigneeId ?? null
-      if (!policy.assign(actor, process, assigneeId)) {
+      if (!byRole.assign(actor, process, assigneeId)) {
         return { ok: false, code: 'forbidden', detail: null }
       }
       if (process.assigneeId === assigneeId) return { ok: false, code: 'unchanged', detail: null }

@@ -2,6 +2,7 @@ import User from '#models/user'
 import type { BulkActionName, BulkParameters, BulkSelection } from '#models/bulk_operation'
 import { InvalidInput } from '#exceptions/domain_error'
 import type { BulkPlan } from '#actions/processes/bulk/judge'
+import { hiddenWorkflowIds } from '#support/access/workflow_access'
 
 export type BulkInput = {
   action: BulkActionName
@@ -65,5 +66,10 @@ async function planOf(input: BulkInput, actor: User): Promise<BulkPlan> {
     parameters.assigneeId = input.assigneeId
   }
   if (input.action === 'cancel') parameters.reason = input.reason || null
-  return { action: input.action, parameters, actor }
+  return {
+    action: input.action,
+    parameters,
+    actor,
+    unworkable: await hiddenWorkflowIds(actor, 'work'),
+  }
 }

@@ -7,6 +7,7 @@ import ListProcesses from '#actions/processes/list_processes'
 import { processListQuery } from '#actions/process_pages/list_process_page'
 import { listProcessesValidator } from '#validators/process'
 import { processPageFiltersValidator } from '#validators/process_page'
+import { hiddenWorkflowIds } from '#support/access/workflow_access'
 
 /** The most processes one bulk action may touch: a bigger filter must be narrowed first. */
 export const BULK_LIMIT = 5000
@@ -20,13 +21,22 @@ export const BULK_BATCH = 500
  * with "me" meaning the person asking), as a query on `processes`.
  */
 export async function selectionQuery(selection: BulkSelection, viewer: User) {
+  // Processes of workflows the viewer may not see are never part of a selection.
+  const hiddenWorkflows = await hiddenWorkflowIds(viewer)
   if ('ids' in selection) {
     const ids = [...new Set(selection.ids)]
-    return () => Process.query().whereIn('processes.id', ids)
+    return () =>
+      Process.query()
+        .whereIn('processes.id', ids)
+        .withScopes((s) => s.visibleTo(hiddenWorkflows))
   }
   const input = await listProcessesValidator.validate(selection.filter)
   const extra = await processPageFiltersValidator.validate(selection.filter)
-  const params = { ...ListProcesses.filtersFrom(input), dueSoon: extra.dueSoon ?? null }
+  const params = {
+    ...ListProcesses.filtersFrom(input),
+    dueSoon: extra.dueSoon ?? null,
+    hiddenWorkflows,
+  }
   return () => processListQuery(params, viewer.id).clearOrder()
 }
 

@@ -11,6 +11,7 @@ export function AdminNav() {
   const path = usePage().url.split('?')[0]!
   const items = [
     { label: t('admin.nav.users'), href: urlFor('users.index') },
+    { label: t('teams.title'), href: urlFor('admin.teams.index') },
     { label: t('admin.nav.queues'), href: urlFor('admin.queues.index') },
     { label: t('admin.nav.engine'), href: urlFor('admin.engine.show') },
     { label: t('automation.title'), href: urlFor('admin.automation.index') },

@@ -6,7 +6,8 @@ export type BulkApiError = { code: string; message: string; field?: string }
 
 export async function postJson<T>(
   url: string,
-  body: unknown
+  body: unknown,
+  method: 'POST' | 'PUT' = 'POST'
 ): Promise<{ ok: true; data: T } | { ok: false; errors: BulkApiError[] }> {
   const token = document.cookie
     .split('; ')
@@ -14,7 +15,7 @@ export async function postJson<T>(
     ?.slice('XSRF-TOKEN='.length)
   try {
     const response = await fetch(url, {
-      method: 'POST',
+      method,
       credentials: 'same-origin',
       headers: {
         'Accept': 'application/json',

@@ -49,6 +49,7 @@ export const TRANSITION_SLOTS = [
   'from',
   'to',
   'roles',
+  'teams',
   'requires',
   'when',
   'whenMessage',

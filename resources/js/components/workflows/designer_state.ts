@@ -70,6 +70,8 @@ export type EditorTransition = {
   label: string
   /** Roles that may run it; empty means every role. */
   roles: string[]
+  /** Team keys that may run it beside `roles`, as typed: comma-separated. */
+  teams: string
   requires: string[]
   /** Guard (CEL) and the message shown when it does not hold; '' = none. */
   when: string
@@ -170,6 +172,7 @@ function transitionFromDefinition(transition: TransitionDefinition): EditorTrans
     to: transition.to,
     label: transition.label ?? '',
     roles: [...roles],
+    teams: (transition.teams ?? []).join(', '),
     requires: [...(transition.requires ?? [])],
     when: transition.when ?? '',
     whenMessage: transition.whenMessage ?? '',
@@ -212,6 +215,7 @@ export function starterDocument(names: {
         to: 'done',
         label: names.transition,
         roles: [],
+        teams: '',
         requires: [],
         when: '',
         whenMessage: '',
@@ -261,6 +265,7 @@ export function toDocument(doc: EditorDocument): JsonObject {
       to: transition.to,
       ...(trimmed(transition.label) ? { label: transition.label } : {}),
       ...(transition.roles.length > 0 ? { roles: transition.roles } : {}),
+      ...(teamKeys(transition.teams).length > 0 ? { teams: teamKeys(transition.teams) } : {}),
       ...(transition.requires.length > 0 ? { requires: transition.requires } : {}),
       ...(trimmed(transition.when) ? { when: trimmed(transition.when) } : {}),
       ...(trimmed(transition.whenMessage) ? { whenMessage: transition.whenMessage } : {}),
@@ -506,6 +511,7 @@ export function addTransition(doc: EditorDocument): { doc: EditorDocument; uid: 
     to: to?.key ?? '',
     label: '',
     roles: [],
+    teams: '',
     requires: [],
     when: '',
     whenMessage: '',
@@ -548,4 +554,12 @@ export function updateTransition(
 
 export function removeTransition(doc: EditorDocument, index: number): EditorDocument {
   return { ...doc, transitions: doc.transitions.filter((_, i) => i !== index) }
+}
+
+/** "finance, hr" → ["finance", "hr"]. */
+function teamKeys(typed: string): string[] {
+  return typed
+    .split(',')
+    .map((key) => key.trim())
+    .filter(Boolean)
 }

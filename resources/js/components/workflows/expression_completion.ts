@@ -22,7 +22,7 @@ export const PROCESS_MEMBERS = {
   createdAt: 'timestamp',
   dueAt: 'timestamp',
 } as const
-export const USER_MEMBERS = { email: 'string', role: 'string' } as const
+export const USER_MEMBERS = { email: 'string', role: 'string', teams: 'list' } as const
 const VARIABLES = ['data', 'process', 'user', 'now'] as const
 
 export type Suggestion =

@@ -73,7 +73,15 @@ export function bindingsOf(samples: Samples, fields: readonly ExpressionField[])
       createdAt: timeOrNull(samples['process.createdAt']),
       dueAt: timeOrNull(samples['process.dueAt']),
     },
-    user: { email: text(samples['user.email']), role: text(samples['user.role']) },
+    user: {
+      email: text(samples['user.email']),
+      role: text(samples['user.role']),
+      // Team keys, typed comma-separated ("finance, hr").
+      teams: text(samples['user.teams'])
+        .split(',')
+        .map((team) => team.trim())
+        .filter(Boolean),
+    },
     now: new Date(),
   }
 }

@@ -84,7 +84,8 @@ export function ExpressionTryIt(props: {
               ) : (
                 <input
                   id={inputId(name)}
-                  type="email"
+                  type={member === 'teams' ? 'text' : 'email'}
+                  placeholder={member === 'teams' ? 'finance, hr' : undefined}
                   value={value}
                   onChange={(event) => set(name, event.target.value)}
                 />

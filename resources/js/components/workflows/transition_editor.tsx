@@ -145,6 +145,21 @@ export function TransitionEditor(props: TransitionEditorProps) {
             {t('designer.transition.rolesHint')}
           </span>
           <InlineProblems id={id('roles-problems')} problems={rolesProblems} />
+          <DesignerControl
+            id={id('teams')}
+            label={t('designer.transition.teams')}
+            hint={t('designer.transition.teamsHint')}
+            problems={at('teams')}
+          >
+            {(control) => (
+              <input
+                {...control}
+                className="wf-mono"
+                value={transition.teams}
+                onChange={(event) => props.onChange({ teams: event.target.value })}
+              />
+            )}
+          </DesignerControl>
         </fieldset>
 
         <fieldset

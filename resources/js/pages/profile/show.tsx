@@ -5,6 +5,7 @@ import { Field, PasswordField } from '../../components/ui/field.tsx'
 import { EmptyState } from '../../components/ui/empty_state.tsx'
 import type { Data } from '../../../../.adonisjs/client/data.js'
 import type { InertiaProps } from '../../types.ts'
+import { MyTeams, type MyTeam } from '../../components/profile/my_teams.tsx'
 
 type Token = {
   id: string
@@ -13,9 +14,9 @@ type Token = {
   expiresAt: string | null
   createdAt: string
 }
-type Props = InertiaProps<{ profile: Data.User; tokens: Token[] }>
+type Props = InertiaProps<{ profile: Data.User; tokens: Token[]; teams: MyTeam[] }>
 
-export default function ProfileShow({ profile, tokens }: Props) {
+export default function ProfileShow({ profile, tokens, teams }: Props) {
   const { t, formatDateTime } = useI18n()
   const newToken = (usePage() as unknown as { flash?: { newToken?: string } }).flash?.newToken
 
@@ -98,6 +99,8 @@ export default function ProfileShow({ profile, tokens }: Props) {
           {t('profile.changePassword')}
         </button>
       </form>
+
+      <MyTeams teams={teams} />
 
       <section className="card" aria-labelledby="tokens-title">
         <h2 id="tokens-title">{t('profile.tokens.title')}</h2>

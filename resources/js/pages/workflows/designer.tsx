@@ -10,6 +10,10 @@ import { StageEditor } from '../../components/workflows/stage_editor.tsx'
 import { TransitionEditor } from '../../components/workflows/transition_editor.tsx'
 import { ProblemSummary } from '../../components/workflows/problem_summary.tsx'
 import { DraftCheckPanel } from '../../components/workflows/draft_check_panel.tsx'
+import {
+  AccessPanel,
+  type WorkflowAccessSettings,
+} from '../../components/workflows/access_panel.tsx'
 import { DesignerControl, DesignerSection } from '../../components/workflows/designer_control.tsx'
 import { DesignerProviders } from '../../components/workflows/designer_providers.tsx'
 import {
@@ -56,10 +60,12 @@ type Props = InertiaProps<{
   serverProblems: Record<string, string>
   /** The version number just published (right after publishing). */
   justPublished: number | null
+  /** Who may start, see and work on its processes (null while creating). */
+  access: (WorkflowAccessSettings & { canManage: boolean }) | null
 }>
 
 export default function WorkflowsDesigner(props: Props) {
-  const { workflow, version, serverProblems, justPublished } = props
+  const { workflow, version, serverProblems, justPublished, access } = props
   const { t } = useI18n()
   const creating = workflow === null
 
@@ -398,6 +404,9 @@ export default function WorkflowsDesigner(props: Props) {
           )}
           {workflow && (
             <DraftCheckPanel workflowKey={workflow.key} hasDraft={hasDraft} dirty={dirty} />
+          )}
+          {workflow && access && (
+            <AccessPanel workflowKey={workflow.key} initial={access} canManage={access.canManage} />
           )}
         </div>
 

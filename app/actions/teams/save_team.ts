@@ -1,0 +1,42 @@
+import db from '@adonisjs/lucid/services/db'
+import Team from '#models/team'
+import { NotFound } from '#exceptions/domain_error'
+import { TeamExists } from '#exceptions/team_errors'
+import { isUniqueViolation } from '#actions/processes/commit_process_change'
+
+/** The team with `key`, or a 404. */
+export async function findTeam(key: string) {
+  const team = await Team.findBy('key', key)
+  if (!team) throw new NotFound(`Team "${key}"`)
+  return team
+}
+
+/**
+ * Creating, renaming and deleting teams (admins). A key is unique: a taken
+ * one is 409 `team_exists`, also when two admins create it at once (the
+ * unique index decides). Deleting removes its memberships; definitions and
+ * access settings that name it then name a team nobody is in.
+ */
+export default class SaveTeam {
+  async create(params: { key: string; name: string }) {
+    if (await Team.findBy('key', params.key)) throw new TeamExists(params.key)
+    try {
+      return await Team.create(params)
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new TeamExists(params.key)
+      throw error
+    }
+  }
+
+  async rename(team: Team, name: string) {
+    team.name = name
+    return team.save()
+  }
+
+  async destroy(team: Team) {
+    await db.transaction(async (trx) => {
+      await trx.from('team_members').where('team_id', team.id).delete()
+      await trx.from('teams').where('id', team.id).delete()
+    })
+  }
+}
