@@ -18,6 +18,7 @@ import { migrationPages } from '#start/routes/migration_pages'
 import { automationApi, automationPages } from '#start/routes/automation'
 import { reportPages } from '#start/routes/report_pages'
 import { draftCheckApi, draftCheckPages } from '#start/routes/draft_check'
+import { collaborationApi, collaborationPages } from '#start/routes/collaboration'
 
 /*
 |--------------------------------------------------------------------------
@@ -60,6 +61,7 @@ router
     automationPages()
     reportPages()
     draftCheckPages()
+    collaborationPages()
 
     router.get('/profile', [controllers.Profile, 'show']).as('profile.show')
     router.put('/profile', [controllers.Profile, 'update']).as('profile.update')
@@ -101,6 +103,7 @@ router
         router.get('/me', [controllers.api.Me, 'show']).as('me.show')
         automationApi()
         draftCheckApi()
+        collaborationApi()
 
         router.get('/workflows', [controllers.api.Workflows, 'index']).as('workflows.index')
         router.post('/workflows', [controllers.api.Workflows, 'store']).as('workflows.store')

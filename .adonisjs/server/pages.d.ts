@@ -33,6 +33,7 @@ declare module '@adonisjs/inertia/types' {
     'processes/index': ExtractProps<(typeof import('../../resources/js/pages/processes/index.tsx'))['default']>
     'processes/show': ExtractProps<(typeof import('../../resources/js/pages/processes/show.tsx'))['default']>
     'profile/show': ExtractProps<(typeof import('../../resources/js/pages/profile/show.tsx'))['default']>
+    'queues/index': ExtractProps<(typeof import('../../resources/js/pages/queues/index.tsx'))['default']>
     'reports/index': ExtractProps<(typeof import('../../resources/js/pages/reports/index.tsx'))['default']>
     'reports/show': ExtractProps<(typeof import('../../resources/js/pages/reports/show.tsx'))['default']>
     'users/create': ExtractProps<(typeof import('../../resources/js/pages/users/create.tsx'))['default']>

@@ -80,6 +80,11 @@ export type ScannedRoutes = {
     'reports.schedules.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'workflows.draft.check': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'workflows.draft.checks.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'id': ParamValue} }
+    'queues.index': { paramsTuple?: []; params?: {} }
+    'processes.claim': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'processes.votes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'profile.absence.update': { paramsTuple?: []; params?: {} }
+    'profile.absence.destroy': { paramsTuple?: []; params?: {} }
     'profile.show': { paramsTuple?: []; params?: {} }
     'profile.update': { paramsTuple?: []; params?: {} }
     'profile.password': { paramsTuple?: []; params?: {} }
@@ -101,6 +106,10 @@ export type ScannedRoutes = {
     'api.state.unlock': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.workflows.draft.check': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.draft.checks.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'id': ParamValue} }
+    'api.processes.claim': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.processes.votes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.me.absence.update': { paramsTuple?: []; params?: {} }
+    'api.me.absence.destroy': { paramsTuple?: []; params?: {} }
     'api.workflows.index': { paramsTuple?: []; params?: {} }
     'api.workflows.store': { paramsTuple?: []; params?: {} }
     'api.workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
@@ -154,6 +163,7 @@ export type ScannedRoutes = {
     'reports.runs.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'reports.runs.export': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'format': ParamValue} }
     'workflows.draft.checks.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'id': ParamValue} }
+    'queues.index': { paramsTuple?: []; params?: {} }
     'profile.show': { paramsTuple?: []; params?: {} }
     'users.index': { paramsTuple?: []; params?: {} }
     'users.create': { paramsTuple?: []; params?: {} }
@@ -206,6 +216,7 @@ export type ScannedRoutes = {
     'reports.runs.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'reports.runs.export': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'format': ParamValue} }
     'workflows.draft.checks.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'id': ParamValue} }
+    'queues.index': { paramsTuple?: []; params?: {} }
     'profile.show': { paramsTuple?: []; params?: {} }
     'users.index': { paramsTuple?: []; params?: {} }
     'users.create': { paramsTuple?: []; params?: {} }
@@ -254,12 +265,16 @@ export type ScannedRoutes = {
     'reports.runs.store': { paramsTuple?: []; params?: {} }
     'reports.schedules.store': { paramsTuple?: []; params?: {} }
     'workflows.draft.check': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'processes.claim': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'processes.votes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'profile.tokens.store': { paramsTuple?: []; params?: {} }
     'users.store': { paramsTuple?: []; params?: {} }
     'api.auth.tokens.store': { paramsTuple?: []; params?: {} }
     'api.state.increment': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.state.lock': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.workflows.draft.check': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.processes.claim': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.processes.votes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.workflows.store': { paramsTuple?: []; params?: {} }
     'api.workflows.publish': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.processes.store': { paramsTuple?: []; params?: {} }
@@ -274,18 +289,22 @@ export type ScannedRoutes = {
     'admin.alerts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.alerts.toggle': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notifications.preferences.update': { paramsTuple?: []; params?: {} }
+    'profile.absence.update': { paramsTuple?: []; params?: {} }
     'profile.update': { paramsTuple?: []; params?: {} }
     'profile.password': { paramsTuple?: []; params?: {} }
     'api.state.update': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
+    'api.me.absence.update': { paramsTuple?: []; params?: {} }
     'api.workflows.draft': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
   }
   DELETE: {
     'admin.queues.jobs.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'queue': ParamValue,'job': ParamValue} }
     'admin.alerts.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'reports.schedules.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'profile.absence.destroy': { paramsTuple?: []; params?: {} }
     'profile.tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.state.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.state.unlock': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
+    'api.me.absence.destroy': { paramsTuple?: []; params?: {} }
   }
   PATCH: {
     'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -5,11 +5,14 @@ import type { WorkflowDefinition } from '#engine/definition'
 import { availableTransitions, stageOf, type ActorRole } from '#engine/state_machine'
 import type Process from '#models/process'
 import type User from '#models/user'
+import type { ApprovalView } from '#actions/processes/approval_tally'
 
 export type ProcessContext = {
   /** Definitions by version id, to name stages and list transitions. */
   definitions: Map<number, WorkflowDefinition>
   viewer?: User | { id: number | null; role: ActorRole }
+  /** The approval tally (detail only; null when the process has none). */
+  approval?: ApprovalView | null
 }
 
 const person = (user: User | undefined | null) =>
@@ -82,6 +85,7 @@ export default class ProcessTransformer extends BaseTransformer<Process> {
       data: p.data,
       stageEnteredAt: p.stageEnteredAt.toISO()!,
       availableTransitions: transitions,
+      approval: this.context.approval ?? null,
     }
   }
 }

@@ -39,6 +39,10 @@ export interface ApiDefinition {
       store: typeof routes['processes.attachments.store']
       download: typeof routes['processes.attachments.download']
     }
+    claim: typeof routes['processes.claim']
+    votes: {
+      store: typeof routes['processes.votes.store']
+    }
   }
   board: {
     show: typeof routes['board.show']
@@ -125,7 +129,14 @@ export interface ApiDefinition {
       destroy: typeof routes['reports.schedules.destroy']
     }
   }
+  queues: {
+    index: typeof routes['queues.index']
+  }
   profile: {
+    absence: {
+      update: typeof routes['profile.absence.update']
+      destroy: typeof routes['profile.absence.destroy']
+    }
     show: typeof routes['profile.show']
     update: typeof routes['profile.update']
     password: typeof routes['profile.password']
@@ -152,6 +163,10 @@ export interface ApiDefinition {
     }
     me: {
       show: typeof routes['api.me.show']
+      absence: {
+        update: typeof routes['api.me.absence.update']
+        destroy: typeof routes['api.me.absence.destroy']
+      }
     }
     state: {
       show: typeof routes['api.state.show']
@@ -177,6 +192,10 @@ export interface ApiDefinition {
       }
     }
     processes: {
+      claim: typeof routes['api.processes.claim']
+      votes: {
+        store: typeof routes['api.processes.votes.store']
+      }
       index: typeof routes['api.processes.index']
       store: typeof routes['api.processes.store']
       show: typeof routes['api.processes.show']

@@ -5,6 +5,7 @@ import { Field, PasswordField } from '../../components/ui/field.tsx'
 import { EmptyState } from '../../components/ui/empty_state.tsx'
 import type { Data } from '../../../../.adonisjs/client/data.js'
 import type { InertiaProps } from '../../types.ts'
+import { AbsenceForm, type Absence } from '../../components/profile/absence_form.tsx'
 
 type Token = {
   id: string
@@ -13,9 +14,9 @@ type Token = {
   expiresAt: string | null
   createdAt: string
 }
-type Props = InertiaProps<{ profile: Data.User; tokens: Token[] }>
+type Props = InertiaProps<{ profile: Data.User; tokens: Token[]; absence: Absence }>
 
-export default function ProfileShow({ profile, tokens }: Props) {
+export default function ProfileShow({ profile, tokens, absence }: Props) {
   const { t, formatDateTime } = useI18n()
   const newToken = (usePage() as unknown as { flash?: { newToken?: string } }).flash?.newToken
 
@@ -59,6 +60,8 @@ export default function ProfileShow({ profile, tokens }: Props) {
           {t('common.save')}
         </button>
       </form>
+
+      <AbsenceForm absence={absence} />
 
       <form
         className="card"
