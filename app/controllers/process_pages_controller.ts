@@ -155,11 +155,7 @@ export default class ProcessPagesController {
     }
 
     const automation = await processAutomation(process.id)
-    const team = await loadCollaboration(
-      process,
-      definitions.get(process.workflowVersionId),
-      user
-    )
+    const team = await loadCollaboration(process, definitions.get(process.workflowVersionId), user)
     return inertia.render('processes/show', {
       process: ProcessPageTransformer.transform(process, {
         definitions,

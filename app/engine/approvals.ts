@@ -147,3 +147,8 @@ export function decidingTransition(approval: StageApproval, tally: Tally): strin
   if (tally.decided === 'rejected') return approval.reject
   return null
 }
+
+/** Whether a transition is one an approval takes (people vote instead of running it). */
+export function isApprovalTransition(approval: StageApproval, transition: string): boolean {
+  return transition === approval.approve || transition === approval.reject
+}

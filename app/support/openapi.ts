@@ -10,6 +10,7 @@ import { draftCheckPaths, draftCheckSchemas } from '#support/openapi/draft_check
 import { processPaths, processSchemas } from '#support/openapi/processes'
 import { statePaths, stateSchemas } from '#support/openapi/state'
 import { workflowPaths, workflowSchemas } from '#support/openapi/workflows'
+import { collaborationPaths, collaborationSchemas } from '#support/openapi/collaboration'
 
 /**
  * The OpenAPI 3.1 document of /api/v1, written as data: one part per
@@ -61,6 +62,7 @@ export function openapiDocument() {
       ...workflowPaths(),
       ...draftCheckPaths(),
       ...processPaths(),
+      ...collaborationPaths(),
       ...statePaths(),
     }),
     components: {
@@ -80,6 +82,7 @@ export function openapiDocument() {
         ...workflowSchemas(),
         ...draftCheckSchemas(),
         ...processSchemas(),
+        ...collaborationSchemas(),
         ...stateSchemas(),
         ...definitionSchemas(ref),
       },

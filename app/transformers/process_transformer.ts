@@ -2,6 +2,7 @@ import { guardContextOf } from '#actions/processes/guard_context'
 import { DateTime } from 'luxon'
 import { BaseTransformer } from '@adonisjs/core/transformers'
 import type { WorkflowDefinition } from '#engine/definition'
+import { isApprovalTransition } from '#engine/approvals'
 import { availableTransitions, stageOf, type ActorRole } from '#engine/state_machine'
 import type Process from '#models/process'
 import type User from '#models/user'
@@ -60,6 +61,7 @@ export default class ProcessTransformer extends BaseTransformer<Process> {
     const p = this.resource
     const definition = this.context.definitions.get(p.workflowVersionId)
     const viewer = this.context.viewer
+    const approval = definition ? stageOf(definition, p.stageKey)?.approval : undefined
     const transitions =
       definition && viewer && p.status === 'active'
         ? availableTransitions(definition, {
@@ -67,16 +69,19 @@ export default class ProcessTransformer extends BaseTransformer<Process> {
             role: viewer.role,
             data: p.data,
             guard: guardContextOf(p, viewer),
-          }).map((t) => ({
-            key: t.transition.key,
-            label: t.transition.label ?? t.transition.key,
-            to: t.transition.to,
-            allowed: t.allowed,
-            reasons: t.reasons,
-            requires: t.transition.requires ?? [],
-            missingFields: t.missingFields,
-            guardMessage: t.guardMessage ?? null,
-          }))
+          })
+            // An approval's transitions are taken by votes, not run by hand.
+            .filter((t) => !approval || !isApprovalTransition(approval, t.transition.key))
+            .map((t) => ({
+              key: t.transition.key,
+              label: t.transition.label ?? t.transition.key,
+              to: t.transition.to,
+              allowed: t.allowed,
+              reasons: t.reasons,
+              requires: t.transition.requires ?? [],
+              missingFields: t.missingFields,
+              guardMessage: t.guardMessage ?? null,
+            }))
         : []
     return {
       ...this.toObject(),

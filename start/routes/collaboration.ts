@@ -34,7 +34,9 @@ export function collaborationPages() {
     .post('/processes/:id/votes', [controllers.TeamQueues, 'vote'])
     .as('processes.votes.store')
     .where('id', router.matchers.number())
-  router.put('/profile/absence', [controllers.TeamQueues, 'setAbsence']).as('profile.absence.update')
+  router
+    .put('/profile/absence', [controllers.TeamQueues, 'setAbsence'])
+    .as('profile.absence.update')
   router
     .delete('/profile/absence', [controllers.TeamQueues, 'clearAbsence'])
     .as('profile.absence.destroy')

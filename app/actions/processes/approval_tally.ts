@@ -16,7 +16,9 @@ import { mayAccess } from '#support/access/workflow_access'
  */
 export async function approvers(approval: StageApproval, process: Process) {
   const from = approval.from
-  const query = User.query().withScopes((s) => s.active()).orderBy('id')
+  const query = User.query()
+    .withScopes((s) => s.active())
+    .orderBy('id')
   if ('team' in from) query.whereIn('id', await memberIdsOf(from.team))
   else if ('role' in from) query.where('role', from.role)
   else query.whereIn('email', from.users.map(User.normalizeEmailAddress))
@@ -49,7 +51,13 @@ export type ApprovalView = {
   awaiting: (Person & { delegate: Person | null })[]
   decided: Tally['decided']
 }
-type VoteView = { user: Person; by: Person; onBehalfOf: Person | null; comment: string | null; at: string }
+type VoteView = {
+  user: Person
+  by: Person
+  onBehalfOf: Person | null
+  comment: string | null
+  at: string
+}
 
 /**
  * The approval of the process's current stage, or (once it moved on) of
@@ -76,18 +84,18 @@ export async function approvalViewOf(
   const approval = stageOf(definition, stageKey)?.approval
   if (!approval) return null
   const { eligible } = await approvers(approval, process)
-  const tally = tallyApproval(
-    approval,
-    open ? eligible.map((u) => u.id) : [],
-    votes
-  )
-  const ids = new Set([...votes.flatMap((v) => [v.voterId, v.actorId]), ...eligible.map((u) => u.id)])
+  const tally = tallyApproval(approval, open ? eligible.map((u) => u.id) : [], votes)
+  const ids = new Set([
+    ...votes.flatMap((v) => [v.voterId, v.actorId]),
+    ...eligible.map((u) => u.id),
+  ])
   const delegateIds = eligible.map((u) => u.delegateId).filter((id): id is number => id !== null)
   const people = new Map(
-    (await User.query().whereIn('id', [...ids, ...delegateIds]).select('id', 'name')).map((u) => [
-      u.id,
-      { id: u.id, name: u.name },
-    ])
+    (
+      await User.query()
+        .whereIn('id', [...ids, ...delegateIds])
+        .select('id', 'name')
+    ).map((u) => [u.id, { id: u.id, name: u.name }])
   )
   const name = (id: number) => people.get(id) ?? { id, name: `#${id}` }
   const now = DateTime.now()

@@ -48,7 +48,12 @@ export async function planFollowUps(params: {
   for (const draft of params.followUps) append(draft)
 
   if (isDecisionStage(stageOf(resolve(state.workflowVersionId), state.stage))) {
-    const routed = routeThroughDecisions(state, events.at(-1) ?? params.event, resolve, await params.guard())
+    const routed = routeThroughDecisions(
+      state,
+      events.at(-1) ?? params.event,
+      resolve,
+      await params.guard()
+    )
     events.push(...routed.events)
     state = routed.state
   }
@@ -66,8 +71,22 @@ export async function planFollowUps(params: {
   return { events, state }
 }
 
-/** The team queue a state is in, for the `processes.queue_team` column. */
-export function queueColumn(definition: WorkflowDefinition | undefined, state: ProcessState) {
+/**
+ * The team queue a state is in, for the `processes.queue_team` column:
+ * the team an `assigned` event just released it to (an escalation), else
+ * the queue it was in while it stays in its stage, else its stage's team.
+ */
+export function queueColumn(
+  definition: WorkflowDefinition | undefined,
+  state: ProcessState,
+  written: EngineEvent[],
+  before: { stage: string; queueTeam: string | null }
+) {
+  if (state.status !== 'active' || state.assigneeId !== null) return null
+  const released = written.findLast((e) => e.type === 'assigned')
+  if (released && typeof released.payload.team === 'string') return released.payload.team
+  const entered = written.some((e) => e.type === 'transitioned' || e.type === 'migrated')
+  if (!entered && state.stage === before.stage && before.queueTeam) return before.queueTeam
   return queueOf(definition ? stageOf(definition, state.stage) : undefined, state)
 }
 

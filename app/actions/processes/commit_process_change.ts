@@ -136,7 +136,12 @@ export default class CommitProcessChange {
     })
     const next = routed.state
     const moved = routed.events.length > 0
-    const queueTeam = queueColumn(definitions.get(next.workflowVersionId), next)
+    const queueTeam = queueColumn(
+      definitions.get(next.workflowVersionId),
+      next,
+      [engineEvent, ...routed.events],
+      { stage: process.stageKey, queueTeam: process.queueTeam }
+    )
 
     try {
       return await db.transaction(async (trx) => {

@@ -15,7 +15,10 @@ import type { EventDraft } from '#actions/processes/commit_process_change'
 export async function availableMembers(teamKey: string, workflowId: number, at: DateTime) {
   const ids = await memberIdsOf(teamKey)
   if (ids.length === 0) return []
-  const users = await User.query().whereIn('id', ids).withScopes((s) => s.active()).orderBy('id')
+  const users = await User.query()
+    .whereIn('id', ids)
+    .withScopes((s) => s.active())
+    .orderBy('id')
   const available: User[] = []
   for (const user of users) {
     if (user.isAbsentOn(at)) continue

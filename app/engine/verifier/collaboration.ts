@@ -161,7 +161,11 @@ function readFrom(
     return undefined
   }
   if (!isObject(value) || Object.keys(value).length !== 1) {
-    run.report(fromPath, 'invalid_approval', `${subject} says whom to ask in an unknown way; ${shape}.`)
+    run.report(
+      fromPath,
+      'invalid_approval',
+      `${subject} says whom to ask in an unknown way; ${shape}.`
+    )
     return undefined
   }
   if ('team' in value) {
@@ -192,7 +196,11 @@ function readFrom(
     }
     return { users: users as string[] }
   }
-  run.report(fromPath, 'invalid_approval', `${subject} says whom to ask in an unknown way; ${shape}.`)
+  run.report(
+    fromPath,
+    'invalid_approval',
+    `${subject} says whom to ask in an unknown way; ${shape}.`
+  )
   return undefined
 }
 

@@ -66,7 +66,10 @@ export function ApprovalPanel(props: {
           <li key={`${v.user.id}-${v.at}`}>
             <strong>{v.by.name}</strong>
             {v.onBehalfOf && (
-              <span className="muted"> ({t('processes.approval.onBehalf', { name: v.onBehalfOf.name })})</span>
+              <span className="muted">
+                {' '}
+                ({t('processes.approval.onBehalf', { name: v.onBehalfOf.name })})
+              </span>
             )}
             {v.comment && <Markdown text={v.comment} />}
           </li>

@@ -83,7 +83,9 @@ export function AbsenceForm({ absence }: { absence: Absence }) {
           <button
             type="button"
             className="btn"
-            onClick={() => router.delete(urlFor('profile.absence.destroy'), { preserveScroll: true })}
+            onClick={() =>
+              router.delete(urlFor('profile.absence.destroy'), { preserveScroll: true })
+            }
           >
             {t('profile.absence.clear')}
           </button>

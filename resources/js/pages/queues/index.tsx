@@ -40,56 +40,56 @@ export default function TeamQueues({ teams, processes, queueOf }: Props) {
           processes: processes.filter((p) => queueOf[String(p.id)] === team.key),
         }))
         .map((team) => (
-        <section key={team.key} className="card" aria-labelledby={`queue-${team.key}`}>
-          <h2 id={`queue-${team.key}`}>{team.name}</h2>
-          <p className="muted">{t('queues.count', { count: team.processes.length })}</p>
-          {team.processes.length === 0 ? (
-            <p className="muted">{t('queues.empty')}</p>
-          ) : (
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('processes.columns.reference')}</th>
-                  <th scope="col">{t('processes.columns.title')}</th>
-                  <th scope="col">{t('processes.columns.stage')}</th>
-                  <th scope="col">{t('processes.columns.priority')}</th>
-                  <th scope="col">{t('processes.columns.due')}</th>
-                  <th scope="col">
-                    <span className="sr-only">{t('queues.claim')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {team.processes.map((p) => (
-                  <tr key={p.id}>
-                    <td>
-                      <Link href={urlFor('processes.show', { id: p.id })}>{p.reference}</Link>
-                    </td>
-                    <td>{p.title}</td>
-                    <td>{p.stage.name}</td>
-                    <td>
-                      <PriorityBadge priority={p.priority} />
-                    </td>
-                    <td>
-                      <DueDate dueAt={p.dueAt} overdue={p.overdue} />
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        className="btn btn-sm"
-                        aria-label={t('queues.claimFor', { reference: p.reference })}
-                        onClick={() => claim(p.id)}
-                      >
-                        {t('queues.claim')}
-                      </button>
-                    </td>
+          <section key={team.key} className="card" aria-labelledby={`queue-${team.key}`}>
+            <h2 id={`queue-${team.key}`}>{team.name}</h2>
+            <p className="muted">{t('queues.count', { count: team.processes.length })}</p>
+            {team.processes.length === 0 ? (
+              <p className="muted">{t('queues.empty')}</p>
+            ) : (
+              <table className="data-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('processes.columns.reference')}</th>
+                    <th scope="col">{t('processes.columns.title')}</th>
+                    <th scope="col">{t('processes.columns.stage')}</th>
+                    <th scope="col">{t('processes.columns.priority')}</th>
+                    <th scope="col">{t('processes.columns.due')}</th>
+                    <th scope="col">
+                      <span className="sr-only">{t('queues.claim')}</span>
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </section>
-      ))}
+                </thead>
+                <tbody>
+                  {team.processes.map((p) => (
+                    <tr key={p.id}>
+                      <td>
+                        <Link href={urlFor('processes.show', { id: p.id })}>{p.reference}</Link>
+                      </td>
+                      <td>{p.title}</td>
+                      <td>{p.stage.name}</td>
+                      <td>
+                        <PriorityBadge priority={p.priority} />
+                      </td>
+                      <td>
+                        <DueDate dueAt={p.dueAt} overdue={p.overdue} />
+                      </td>
+                      <td>
+                        <button
+                          type="button"
+                          className="btn btn-sm"
+                          aria-label={t('queues.claimFor', { reference: p.reference })}
+                          onClick={() => claim(p.id)}
+                        >
+                          {t('queues.claim')}
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        ))}
     </>
   )
 }
