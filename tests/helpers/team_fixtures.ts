@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import type { StageApproval, StageAssignee, WorkflowDefinition } from '#engine/definition'
 import Team from '#models/team'
+import Workflow from '#models/workflow'
 import type User from '#models/user'
 import StartProcess from '#actions/processes/start_process'
 import TransitionProcess from '#actions/processes/transition_process'
@@ -73,7 +74,7 @@ export async function processAt(
   creator: User,
   definition = teamWorkflow()
 ) {
-  await publishWorkflow(definition, creator)
+  if (!(await Workflow.findBy('key', definition.key))) await publishWorkflow(definition, creator)
   let { process } = await new StartProcess().handle({
     workflowKey: definition.key,
     title: 'Laptops',

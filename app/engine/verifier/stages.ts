@@ -284,7 +284,21 @@ function verifyEscalation(
   return {
     ...(reassignRole === undefined ? {} : { reassignRole }),
     ...(reassignUser === undefined ? {} : { reassignUser }),
-    ...readTeamAssignment(run, raw, path, subject, 'reassignTeam'),
+    ...escalationTeam(readTeamAssignment(run, raw, path, subject, 'reassignTeam')),
     ...(transition === undefined ? {} : { transition }),
+  }
+}
+
+/** An escalation names its team `reassignTeam`. */
+function escalationTeam({
+  team,
+  strategy,
+}: {
+  team?: string
+  strategy?: StageEscalation['strategy']
+}) {
+  return {
+    ...(team === undefined ? {} : { reassignTeam: team }),
+    ...(strategy === undefined ? {} : { strategy }),
   }
 }
