@@ -81,14 +81,7 @@ test.group('Reports / decision stages', (group) => {
     const { workflowId } = await history()
     const wip = await compute('wip', workflowId)
     const columns = wip.tables.find((t) => t.key === 'wipOverTime')!.columns.map((c) => c.key)
-    assert.deepEqual(columns, [
-      'period',
-      'Draft',
-      'Manager review',
-      'Director review',
-      'Finance approval',
-      'Approved',
-    ])
+    assert.deepEqual(columns, ['period', 'Draft', 'Manager review', 'Director review', 'Approved'])
     // At the end of each day only P3 is open, in Director review.
     assert.deepEqual(rowsOf(wip, 'wipOverTime'), [
       {
@@ -96,7 +89,6 @@ test.group('Reports / decision stages', (group) => {
         'Draft': 0,
         'Manager review': 0,
         'Director review': 1,
-        'Finance approval': 0,
         'Approved': 0,
       },
       {
@@ -104,7 +96,6 @@ test.group('Reports / decision stages', (group) => {
         'Draft': 0,
         'Manager review': 0,
         'Director review': 1,
-        'Finance approval': 0,
         'Approved': 0,
       },
     ])
