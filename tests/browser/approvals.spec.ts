@@ -2,13 +2,15 @@ import { test } from '@japa/runner'
 import { UserFactory } from '#database/factories/user_factory'
 import Process from '#models/process'
 import VoteOnProcess from '#actions/processes/vote_on_process'
-import { freshDatabase } from '#tests/helpers/common'
+import { freshDatabase, truncateAll } from '#tests/helpers/common'
 import { move, signIn } from '#tests/helpers/process_fixtures'
 import { seriousViolations } from '#tests/helpers/axe'
 import { absent, processAt, teamWith } from '#tests/helpers/team_fixtures'
 
 test.group('Browser / team queues and approvals', (group) => {
   freshDatabase(group)
+  // SQLite rolls migrations back by rebuilding tables: leave no rows behind.
+  group.teardown(() => truncateAll())
 
   test('a finance member claims from the team queue, a second approver approves, the process moves', async ({
     visit,
@@ -52,7 +54,7 @@ test.group('Browser / team queues and approvals', (group) => {
     assert.deepEqual(await seriousViolations(page), [])
 
     // Ana is the second approver: quorum 2 is met and the engine moves the process.
-    await page.getByLabel('Comment').fill('Agreed')
+    await page.getByLabel('Comment on your vote').fill('Agreed')
     await page.getByRole('button', { name: 'Approve', exact: true }).click()
     await page.assertTextContains('.process-heading .badge-stage', 'Approved')
     await page.assertTextContains('.area-approval', 'Approved.')
