@@ -33,7 +33,8 @@ test.group('Browser / team queues and approvals', (group) => {
     await page.getByRole('button', { name: `Claim ${queued.reference}` }).click()
     await page.waitForURL((url) => url.pathname === `/processes/${queued.id}`)
     await page.assertTextContains('.process-facts', 'Ana Lima')
-    assert.equal((await Process.findOrFail(queued.id)).assigneeId, ana.id)
+    const claimed = await Process.findOrFail(queued.id)
+    assert.equal(claimed.assigneeId, ana.id)
 
     // She sends it for approval; Diego votes for Bruno, who is away.
     const asking = await move(await Process.findOrFail(queued.id), 'ask', ana)

@@ -20,10 +20,11 @@ export async function loadCollaboration(
   const vote =
     open &&
     approval.awaiting.some((person) => person.id === viewer.id || person.delegate?.id === viewer.id)
+  const myTeams = process.queueTeam ? await teamKeysOf(viewer.id) : []
   const claimFromQueue =
     process.status === 'active' &&
     process.assigneeId === null &&
     process.queueTeam !== null &&
-    (await teamKeysOf(viewer.id)).includes(process.queueTeam)
+    myTeams.includes(process.queueTeam)
   return { approval, allowed: { vote, claimFromQueue } }
 }

@@ -90,13 +90,10 @@ export async function approvalViewOf(
     ...eligible.map((u) => u.id),
   ])
   const delegateIds = eligible.map((u) => u.delegateId).filter((id): id is number => id !== null)
-  const people = new Map(
-    (
-      await User.query()
-        .whereIn('id', [...ids, ...delegateIds])
-        .select('id', 'name')
-    ).map((u) => [u.id, { id: u.id, name: u.name }])
-  )
+  const named = await User.query()
+    .whereIn('id', [...ids, ...delegateIds])
+    .select('id', 'name')
+  const people = new Map(named.map((u) => [u.id, { id: u.id, name: u.name }]))
   const name = (id: number) => people.get(id) ?? { id, name: `#${id}` }
   const now = DateTime.now()
   const view = (v: (typeof votes)[number]): VoteView => ({

@@ -51,7 +51,8 @@ export default class ClaimProcess {
     }
     const team = process.queueTeam
     if (!team) throw new NotQueued()
-    if (!(await teamKeysOf(actor.id)).includes(team)) throw new NotTeamMember(team)
+    const teams = await teamKeysOf(actor.id)
+    if (!teams.includes(team)) throw new NotTeamMember(team)
     if (!(await mayAccess(actor, process.workflowId, 'work'))) {
       throw new Forbidden('You may not work on the processes of this workflow.')
     }

@@ -38,7 +38,8 @@ export async function pickMember(
   workflowId: number,
   at: DateTime = DateTime.now()
 ): Promise<number | null> {
-  const members = (await availableMembers(teamKey, workflowId, at)).map((u) => u.id)
+  const available = await availableMembers(teamKey, workflowId, at)
+  const members = available.map((u) => u.id)
   if (members.length === 0) return null
   if (strategy === 'least_busy') {
     const rows: { assignee_id: number; open: number | string }[] = await db

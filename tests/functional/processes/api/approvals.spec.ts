@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import type { TestContext } from '@japa/runner/core'
 import type User from '#models/user'
 import type Process from '#models/process'
 import ProcessEvent from '#models/process_event'
@@ -7,7 +8,7 @@ import { UserFactory } from '#database/factories/user_factory'
 import { freshDatabase, truncateAll } from '#tests/helpers/common'
 import { absent, people, processAt, teamWith, teamWorkflow } from '#tests/helpers/team_fixtures'
 
-type Client = Parameters<Parameters<typeof test>[1]>[0]['client']
+type Client = TestContext['client']
 
 const voteAs = (client: Client, process: Process, user: User, body: Record<string, unknown>) =>
   client.post(`/api/v1/processes/${process.id}/votes`).json(body).withGuard('api').loginAs(user)
@@ -108,8 +109,10 @@ test.group('Approvals / votes', (group) => {
     const [ana, bruno] = await people(2)
     await teamWith('finance', [ana, bruno])
     const all = await processAt('approval', creator, teamWorkflow({ approval: { policy: 'all' } }))
-    ;(await voteAs(client, all, ana, { decision: 'approve' })).assertStatus(200)
-    assert.equal((await ProcessModel.findOrFail(all.id)).stageKey, 'approval')
+    const first = await voteAs(client, all, ana, { decision: 'approve' })
+    first.assertStatus(200)
+    const waiting = await ProcessModel.findOrFail(all.id)
+    assert.equal(waiting.stageKey, 'approval')
     const last = await voteAs(client, all, bruno, { decision: 'approve' })
     assert.equal(last.body().data.stage.key, 'approved')
 
@@ -193,7 +196,8 @@ test.group('Approvals / votes', (group) => {
     stranger.assertStatus(403)
     assert.equal(stranger.body().errors[0].code, 'not_eligible')
 
-    ;(await voteAs(client, process, ana, { decision: 'approve' })).assertStatus(200)
+    const firstVote = await voteAs(client, process, ana, { decision: 'approve' })
+    firstVote.assertStatus(200)
     const again = await voteAs(client, process, ana, { decision: 'approve' })
     again.assertStatus(409)
     assert.equal(again.body().errors[0].code, 'already_voted')
@@ -239,7 +243,8 @@ test.group('Approvals / votes', (group) => {
     assert.equal(approval.approvals[0].by.name, 'Ana')
     assert.deepEqual(approval.approvals[0].onBehalfOf, { id: bruno.id, name: 'Bruno' })
 
-    const voted = (await eventsOf(process)).find((e) => e.type === 'voted')!
+    const events = await eventsOf(process)
+    const voted = events.find((e) => e.type === 'voted')!
     assert.equal(voted.actorId, ana.id)
     assert.equal(voted.payload.onBehalfOf, bruno.id)
 

@@ -110,7 +110,10 @@ test.group('Team queues / claim', (group) => {
       key: 'robin',
     }
     const picked: (number | null)[] = []
-    for (let i = 0; i < 4; i++) picked.push((await processAt('review', creator, robin)).assigneeId)
+    for (let i = 0; i < 4; i++) {
+      const started = await processAt('review', creator, robin)
+      picked.push(started.assigneeId)
+    }
     assert.deepEqual(picked, [ana.id, bruno.id, carla.id, ana.id])
 
     await absent(bruno, carla)
