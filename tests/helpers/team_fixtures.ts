@@ -17,13 +17,13 @@ export async function teamWith(key: string, members: User[], name = key) {
   return team
 }
 
-/** `count` active members named "<prefix> 1…n". */
-export function people(count: number, prefix = 'Member') {
-  return Promise.all(
-    Array.from({ length: count }, (_, i) =>
-      UserFactory.merge({ name: `${prefix} ${i + 1}` }).create()
-    )
-  )
+/** `count` active members named "<prefix> 1…n", created in order (ids ascend with the names). */
+export async function people(count: number, prefix = 'Member') {
+  const users: User[] = []
+  for (let i = 1; i <= count; i++) {
+    users.push(await UserFactory.merge({ name: `${prefix} ${i}` }).create())
+  }
+  return users
 }
 
 /**
