@@ -98,7 +98,7 @@ function votesIn(events: readonly ProcessEvent[]): Vote[] {
 }
 
 /** How many approvals the policy needs out of `eligible` people. */
-export function approvalsNeeded(policy: ApprovalPolicy, eligible: number): number {
+function approvalsNeeded(policy: ApprovalPolicy, eligible: number): number {
   if (policy === 'all') return Math.max(eligible, 1)
   if (policy === 'any') return 1
   return policy.quorum

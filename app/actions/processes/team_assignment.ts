@@ -12,7 +12,7 @@ import type { EventDraft } from '#actions/processes/commit_process_change'
  * The members of a team who can take work now: active, not absent, and
  * allowed to work on the workflow. Sorted by id.
  */
-export async function availableMembers(teamKey: string, workflowId: number, at: DateTime) {
+async function availableMembers(teamKey: string, workflowId: number, at: DateTime) {
   const ids = await memberIdsOf(teamKey)
   if (ids.length === 0) return []
   const users = await User.query()
