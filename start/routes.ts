@@ -19,6 +19,7 @@ import { automationApi, automationPages } from '#start/routes/automation'
 import { reportPages } from '#start/routes/report_pages'
 import { draftCheckApi, draftCheckPages } from '#start/routes/draft_check'
 import { teamApi, teamPages } from '#start/routes/teams'
+import { collaborationApi, collaborationPages } from '#start/routes/collaboration'
 
 /*
 |--------------------------------------------------------------------------
@@ -62,6 +63,7 @@ router
     reportPages()
     draftCheckPages()
     teamPages()
+    collaborationPages()
 
     router.get('/profile', [controllers.Profile, 'show']).as('profile.show')
     router.put('/profile', [controllers.Profile, 'update']).as('profile.update')
@@ -104,6 +106,7 @@ router
         automationApi()
         draftCheckApi()
         teamApi()
+        collaborationApi()
 
         router.get('/workflows', [controllers.api.Workflows, 'index']).as('workflows.index')
         router.post('/workflows', [controllers.api.Workflows, 'store']).as('workflows.store')

@@ -6,6 +6,7 @@
 /// <reference path="./manifest.d.ts" />
 import type { InferData, InferVariants } from '@adonisjs/core/types/transformers'
 import type { InferSharedProps, InferFlashData } from '@adonisjs/inertia/types'
+import type AbsenceTransformer from '#transformers/absence_transformer'
 import type AlertEventTransformer from '#transformers/alert_event_transformer'
 import type AlertRuleTransformer from '#transformers/alert_rule_transformer'
 import type AttachmentTransformer from '#transformers/attachment_transformer'
@@ -34,6 +35,10 @@ import type WorkflowVersionTransformer from '#transformers/workflow_version_tran
 import type InertiaMiddleware from '#middleware/inertia_middleware'
 
 export namespace Data {
+  export type Absence = InferData<AbsenceTransformer>
+  export namespace Absence {
+    export type Variants = InferVariants<AbsenceTransformer>
+  }
   export type AlertEvent = InferData<AlertEventTransformer>
   export namespace AlertEvent {
     export type Variants = InferVariants<AlertEventTransformer>

@@ -34,6 +34,7 @@ declare module '@adonisjs/inertia/types' {
     'processes/index': ExtractProps<(typeof import('../../resources/js/pages/processes/index.tsx'))['default']>
     'processes/show': ExtractProps<(typeof import('../../resources/js/pages/processes/show.tsx'))['default']>
     'profile/show': ExtractProps<(typeof import('../../resources/js/pages/profile/show.tsx'))['default']>
+    'queues/index': ExtractProps<(typeof import('../../resources/js/pages/queues/index.tsx'))['default']>
     'reports/index': ExtractProps<(typeof import('../../resources/js/pages/reports/index.tsx'))['default']>
     'reports/show': ExtractProps<(typeof import('../../resources/js/pages/reports/show.tsx'))['default']>
     'teams/index': ExtractProps<(typeof import('../../resources/js/pages/teams/index.tsx'))['default']>

@@ -88,6 +88,11 @@ export type ScannedRoutes = {
     'teams.led': { paramsTuple?: []; params?: {} }
     'workflows.access.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'workflows.access.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'queues.index': { paramsTuple?: []; params?: {} }
+    'processes.claim': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'processes.votes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'profile.absence.update': { paramsTuple?: []; params?: {} }
+    'profile.absence.destroy': { paramsTuple?: []; params?: {} }
     'profile.show': { paramsTuple?: []; params?: {} }
     'profile.update': { paramsTuple?: []; params?: {} }
     'profile.password': { paramsTuple?: []; params?: {} }
@@ -117,6 +122,10 @@ export type ScannedRoutes = {
     'api.teams.destroy': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.access.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.access.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.processes.claim': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.processes.votes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.me.absence.update': { paramsTuple?: []; params?: {} }
+    'api.me.absence.destroy': { paramsTuple?: []; params?: {} }
     'api.workflows.index': { paramsTuple?: []; params?: {} }
     'api.workflows.store': { paramsTuple?: []; params?: {} }
     'api.workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
@@ -173,6 +182,7 @@ export type ScannedRoutes = {
     'admin.teams.index': { paramsTuple?: []; params?: {} }
     'teams.led': { paramsTuple?: []; params?: {} }
     'workflows.access.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'queues.index': { paramsTuple?: []; params?: {} }
     'profile.show': { paramsTuple?: []; params?: {} }
     'users.index': { paramsTuple?: []; params?: {} }
     'users.create': { paramsTuple?: []; params?: {} }
@@ -231,6 +241,7 @@ export type ScannedRoutes = {
     'admin.teams.index': { paramsTuple?: []; params?: {} }
     'teams.led': { paramsTuple?: []; params?: {} }
     'workflows.access.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'queues.index': { paramsTuple?: []; params?: {} }
     'profile.show': { paramsTuple?: []; params?: {} }
     'users.index': { paramsTuple?: []; params?: {} }
     'users.create': { paramsTuple?: []; params?: {} }
@@ -283,6 +294,8 @@ export type ScannedRoutes = {
     'reports.schedules.store': { paramsTuple?: []; params?: {} }
     'workflows.draft.check': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'admin.teams.store': { paramsTuple?: []; params?: {} }
+    'processes.claim': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'processes.votes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'profile.tokens.store': { paramsTuple?: []; params?: {} }
     'users.store': { paramsTuple?: []; params?: {} }
     'api.auth.tokens.store': { paramsTuple?: []; params?: {} }
@@ -290,6 +303,8 @@ export type ScannedRoutes = {
     'api.state.lock': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.workflows.draft.check': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.teams.store': { paramsTuple?: []; params?: {} }
+    'api.processes.claim': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.processes.votes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.workflows.store': { paramsTuple?: []; params?: {} }
     'api.workflows.publish': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.processes.store': { paramsTuple?: []; params?: {} }
@@ -306,11 +321,13 @@ export type ScannedRoutes = {
     'notifications.preferences.update': { paramsTuple?: []; params?: {} }
     'admin.teams.members': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'workflows.access.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'profile.absence.update': { paramsTuple?: []; params?: {} }
     'profile.update': { paramsTuple?: []; params?: {} }
     'profile.password': { paramsTuple?: []; params?: {} }
     'api.state.update': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.teams.members': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.access.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.me.absence.update': { paramsTuple?: []; params?: {} }
     'api.workflows.draft': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
   }
   DELETE: {
@@ -318,10 +335,12 @@ export type ScannedRoutes = {
     'admin.alerts.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'reports.schedules.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.teams.destroy': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'profile.absence.destroy': { paramsTuple?: []; params?: {} }
     'profile.tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.state.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.state.unlock': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.teams.destroy': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.me.absence.destroy': { paramsTuple?: []; params?: {} }
   }
   PATCH: {
     'admin.teams.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }

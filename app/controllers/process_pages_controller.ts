@@ -16,6 +16,7 @@ import UpdateProcessData from '#actions/processes/update_process_data'
 import ListProcessPage, { type ProcessPageParams } from '#actions/process_pages/list_process_page'
 import LoadProcessPage, { TIMELINE_LIMIT } from '#actions/process_pages/load_process_page'
 import { publishedWorkflows } from '#actions/process_pages/published_workflows'
+import { loadCollaboration } from '#actions/process_pages/load_collaboration'
 import ExportProcessList from '#actions/process_pages/export_process_list'
 import { stageOf } from '#engine/state_machine'
 import ProcessTransformer from '#transformers/process_transformer'
@@ -164,12 +165,14 @@ export default class ProcessPagesController {
     }
 
     const automation = await processAutomation(process.id)
+    const team = await loadCollaboration(process, definitions.get(process.workflowVersionId), user)
     return inertia.render('processes/show', {
       process: ProcessPageTransformer.transform(process, {
         definitions,
         viewer: user,
         viewerTeams: await teamsOf(user.id),
         automation,
+        approval: team.approval,
       }).useVariant('forPage'),
       automation,
       timeline: ProcessActivityTransformer.transform(events, {
@@ -180,7 +183,7 @@ export default class ProcessPagesController {
       timelineTotal: process.version,
       timelineLimit: TIMELINE_LIMIT,
       people: PersonTransformer.transform(people),
-      allowed: can,
+      allowed: { ...can, ...team.allowed },
     })
   }
 

@@ -3,6 +3,7 @@ import { errors as vineErrors } from '@vinejs/vine'
 import User from '#models/user'
 import UserPolicy from '#policies/user_policy'
 import UserTransformer from '#transformers/user_transformer'
+import AbsenceTransformer from '#transformers/absence_transformer'
 import { updatePasswordValidator, updateProfileValidator } from '#validators/user'
 import { teamsWithLead } from '#support/teams/membership'
 
@@ -14,8 +15,10 @@ export default class ProfileController {
     const user = auth.getUserOrFail()
     const tokens = await User.accessTokens.all(user)
 
+    const delegate = user.delegateId ? await User.find(user.delegateId) : null
     return inertia.render('profile/show', {
       profile: UserTransformer.transform(user),
+      absence: AbsenceTransformer.transform(user, delegate),
       tokens: tokens.map((token) => ({
         id: String(token.identifier),
         name: token.name ?? '',

@@ -22,6 +22,7 @@ const STAGE = [
   'otherwise',
   'automatic',
   'escalation',
+  'approval',
   'actions',
 ]
 const FIELD = [
@@ -66,9 +67,10 @@ const ACTION = [
   'onFailure',
 ]
 const ROUTE = ['when', 'transition']
-const ASSIGNEE = ['role', 'user']
+const ASSIGNEE = ['role', 'user', 'team', 'strategy']
 const AUTOMATIC = ['after', 'transition']
-const ESCALATION = ['reassignRole', 'reassignUser', 'transition']
+const ESCALATION = ['reassignRole', 'reassignUser', 'reassignTeam', 'strategy', 'transition']
+const APPROVAL = ['from', 'policy', 'approve', 'reject', 'rejectPolicy', 'fourEyes']
 const RULES = ['min', 'max', 'minLength', 'maxLength', 'pattern']
 const NOTIFY = ['role', 'user', 'message']
 
@@ -109,6 +111,7 @@ const stage = (value: unknown) =>
     routes: each((route) => ordered(route, ROUTE)),
     automatic: (automatic) => ordered(automatic, AUTOMATIC),
     escalation: (escalation) => ordered(escalation, ESCALATION),
+    approval: (approval) => ordered(approval, APPROVAL),
     actions: each(action),
   })
 

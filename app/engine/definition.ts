@@ -81,11 +81,48 @@ export interface FieldDefinition {
   default?: unknown
 }
 
+/** How a team stage (or a team escalation) picks a member instead of queueing. */
+export const ASSIGNMENT_STRATEGIES = ['round_robin', 'least_busy'] as const
+export type AssignmentStrategy = (typeof ASSIGNMENT_STRATEGIES)[number]
+
 /** Who a process should be assigned to when it enters a stage. */
 export interface StageAssignee {
   role?: Role
   /** E-mail address of a user. */
   user?: string
+  /**
+   * Key of a team: the process lands in the team's queue (unassigned; any
+   * member may claim it), or with `strategy` goes straight to a member.
+   */
+  team?: string
+  strategy?: AssignmentStrategy
+}
+
+/** Who may vote on an approval: a team's members, a role's users or named users (e-mails). */
+export type ApprovalFrom = { team: string } | { role: Role } | { users: string[] }
+
+/** How many approvals decide: every eligible person, any one, or a number of them. */
+export type ApprovalPolicy = 'all' | 'any' | { quorum: number }
+
+export const REJECT_POLICIES = ['any', 'majority'] as const
+export type RejectPolicy = (typeof REJECT_POLICIES)[number]
+
+/**
+ * A stage that needs approvals by several people: each eligible person
+ * votes; once `policy` (or `rejectPolicy`) is met the engine takes
+ * `approve` (or `reject`) in the same transaction as the deciding vote.
+ */
+export interface StageApproval {
+  from: ApprovalFrom
+  policy: ApprovalPolicy
+  /** Key of a transition leaving the stage, taken when approved. */
+  approve: string
+  /** Key of a transition leaving the stage, taken when rejected. */
+  reject: string
+  /** One rejection rejects (default), or more than half of the eligible people. */
+  rejectPolicy?: RejectPolicy
+  /** The process's creator may not vote (default true). */
+  fourEyes?: boolean
 }
 
 /** A transition the system runs on its own once a process has waited long enough. */
@@ -101,6 +138,9 @@ export interface StageEscalation {
   reassignRole?: Role
   /** E-mail address of a user. */
   reassignUser?: string
+  /** Key of a team: back to its queue, or to a member with `strategy`. */
+  reassignTeam?: string
+  strategy?: AssignmentStrategy
   /** Key of a transition leaving the stage. */
   transition?: string
 }
@@ -204,6 +244,8 @@ export interface StageDefinition {
   fields?: FieldDefinition[]
   automatic?: AutomaticTransition
   escalation?: StageEscalation
+  /** Approvals by several people (app/engine/approvals.ts). */
+  approval?: StageApproval
   /** Run in order by workers when a process enters the stage. */
   actions?: ActionDefinition[]
 }

@@ -10,6 +10,8 @@ import CommitProcessChange from '#actions/processes/commit_process_change'
 import TransitionProcess from '#actions/processes/transition_process'
 import AssignProcess from '#actions/processes/assign_process'
 import { inSameStageVisit } from '#actions/processes/stage_visit'
+import { pickMember } from '#actions/processes/team_assignment'
+import type { AssignmentStrategy } from '#engine/definition'
 
 type Payload = { processId: number; stage: string; enteredVersion: number; dueAt: string }
 
@@ -48,6 +50,27 @@ export default class CheckSla extends Job<Payload> {
     }
   }
 
+  /** Escalation to a team: a member picked by the strategy, or back to the team's queue. */
+  protected async toTeam(
+    process: Process,
+    team: string,
+    strategy: AssignmentStrategy | undefined,
+    payload: Payload
+  ) {
+    const picked = strategy ? await pickMember(team, strategy, process.workflowId) : null
+    const writer = new CommitProcessChange()
+    await writer.handle({
+      process,
+      expectedVersion: process.version,
+      actorId: null,
+      idempotencyKey: `escalate-${payload.enteredVersion}`,
+      event: {
+        type: 'assigned',
+        payload: picked ? { assigneeId: picked, team, strategy } : { assigneeId: null, team },
+      },
+    })
+  }
+
   protected async escalate(process: Process, payload: Payload, context: JobContext) {
     const definition = await definitionOf(process.workflowVersionId)
     const escalation = stageOf(definition, payload.stage)?.escalation
@@ -71,6 +94,10 @@ export default class CheckSla extends Job<Payload> {
       return
     }
 
+    if (escalation.reassignTeam) {
+      await this.toTeam(process, escalation.reassignTeam, escalation.strategy, payload)
+      return
+    }
     const assignee = escalation.reassignUser
       ? await User.query()
           .where('email', User.normalizeEmailAddress(escalation.reassignUser))
@@ -91,7 +118,7 @@ export default class CheckSla extends Job<Payload> {
   }
 }
 
-/** The active user of a role with the fewest open processes. */
+/** The active user of a role with the fewest open processes (absent people are skipped). */
 async function leastBusy(role: string) {
   const row = await db
     .from('users')
@@ -100,6 +127,12 @@ async function leastBusy(role: string) {
     })
     .where('users.role', role)
     .where('users.is_active', true)
+    .where((q) => {
+      const today = DateTime.utc().toISODate()
+      q.whereNull('users.absent_from')
+        .orWhere('users.absent_from', '>', today)
+        .orWhere('users.absent_to', '<', today)
+    })
     .groupBy('users.id')
     .select('users.id')
     .count('processes.id as open')

@@ -74,6 +74,10 @@ export default class Process extends BaseModel {
   @column()
   declare assigneeId: number | null
 
+  /** The team whose queue the process waits in (unassigned, in a team stage); set by the write path. */
+  @column()
+  declare queueTeam: string | null
+
   @column.dateTime()
   declare dueAt: DateTime | null
 

@@ -46,6 +46,18 @@ export default class User extends compose(BaseModel, AuthFinder) {
   @column.dateTime()
   declare deactivatedAt: DateTime | null
 
+  /** First day of an absence (inclusive); null when none is set. */
+  @column.date()
+  declare absentFrom: DateTime | null
+
+  /** Last day of an absence (inclusive). */
+  @column.date()
+  declare absentTo: DateTime | null
+
+  /** Who receives this user's assignments and approval requests while absent. */
+  @column()
+  declare delegateId: number | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 
@@ -59,6 +71,13 @@ export default class User extends compose(BaseModel, AuthFinder) {
       .slice(0, 2)
       .map((part) => part[0]!.toUpperCase())
       .join('')
+  }
+
+  /** Whether `at` falls within the user's absence (whole days, UTC). */
+  isAbsentOn(at: DateTime = DateTime.now()) {
+    if (!this.absentFrom || !this.absentTo) return false
+    const day = at.toUTC().toISODate()!
+    return this.absentFrom.toISODate()! <= day && day <= this.absentTo.toISODate()!
   }
 
   /**

@@ -1,4 +1,12 @@
-import { FIELD_TYPES, OUTCOMES, ROLES, STAGE_TYPES, type StageType } from '#engine/definition'
+import {
+  ASSIGNMENT_STRATEGIES,
+  FIELD_TYPES,
+  OUTCOMES,
+  REJECT_POLICIES,
+  ROLES,
+  STAGE_TYPES,
+  type StageType,
+} from '#engine/definition'
 import { MAX_EXPRESSION_LENGTH } from '#engine/expressions'
 import { MAX_PATTERN_LENGTH } from '#engine/field_limits'
 import {
@@ -77,6 +85,40 @@ function stageSchemas(ref: Ref): Record<string, Json> {
       ),
       description: 'One way out of a decision stage.',
     },
+    AssignmentStrategy: {
+      type: 'string',
+      enum: [...ASSIGNMENT_STRATEGIES],
+      description: 'Assign a team member directly instead of queueing.',
+    },
+    StageApproval: {
+      ...closed(
+        {
+          from: {
+            oneOf: [
+              closed({ team: key('A team key.') }, ['team']),
+              closed({ role: ref('DefinitionRole') }, ['role']),
+              closed({ users: { ...list(email), minItems: 1, maxItems: 100 } }, ['users']),
+            ],
+          },
+          policy: {
+            oneOf: [
+              { type: 'string', enum: ['all', 'any'] },
+              closed({ quorum: { type: 'integer', minimum: 1, maximum: 100 } }, ['quorum']),
+            ],
+          },
+          approve: key('A transition leaving this stage, taken once approved.'),
+          reject: key('A transition leaving this stage, taken once rejected.'),
+          rejectPolicy: { type: 'string', enum: [...REJECT_POLICIES] },
+          fourEyes: {
+            type: 'boolean',
+            description: 'The process’s creator may not vote (default true).',
+          },
+        },
+        ['from', 'policy', 'approve', 'reject']
+      ),
+      description:
+        'Approvals by several people; the engine takes `approve` or `reject` with the deciding vote.',
+    },
     StageDefinition: {
       ...closed(
         {
@@ -96,7 +138,15 @@ function stageSchemas(ref: Ref): Record<string, Json> {
             description: 'How a process ends here; only (and always) on end stages.',
           },
           sla: { ...ref('Duration'), description: 'A process should leave the stage within it.' },
-          assignee: closed({ role: ref('DefinitionRole'), user: email }),
+          assignee: {
+            ...closed({
+              role: ref('DefinitionRole'),
+              user: email,
+              team: key('A team key: the process waits in the team’s queue.'),
+              strategy: ref('AssignmentStrategy'),
+            }),
+            dependentRequired: { strategy: ['team'] },
+          },
           fields: list(ref('FieldDefinition')),
           automatic: {
             ...closed(
@@ -112,11 +162,15 @@ function stageSchemas(ref: Ref): Record<string, Json> {
             ...closed({
               reassignRole: ref('DefinitionRole'),
               reassignUser: email,
+              reassignTeam: key('A team key: back to its queue, or to a member with `strategy`.'),
+              strategy: ref('AssignmentStrategy'),
               transition: key('A transition leaving this stage.'),
             }),
+            dependentRequired: { strategy: ['reassignTeam'] },
             minProperties: 1,
             description: 'What happens when the SLA is breached (needs an `sla`).',
           },
+          approval: ref('StageApproval'),
           actions: {
             ...list(ref('ActionDefinition')),
             description: 'Automated steps run, in order, when a process enters the stage.',

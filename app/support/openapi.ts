@@ -11,6 +11,7 @@ import { processPaths, processSchemas } from '#support/openapi/processes'
 import { statePaths, stateSchemas } from '#support/openapi/state'
 import { teamParameters, teamPaths, teamSchemas } from '#support/openapi/teams'
 import { workflowPaths, workflowSchemas } from '#support/openapi/workflows'
+import { collaborationPaths, collaborationSchemas } from '#support/openapi/collaboration'
 
 /**
  * The OpenAPI 3.1 document of /api/v1, written as data: one part per
@@ -63,6 +64,7 @@ export function openapiDocument() {
       ...workflowPaths(),
       ...draftCheckPaths(),
       ...processPaths(),
+      ...collaborationPaths(),
       ...statePaths(),
       ...teamPaths(),
     }),
@@ -83,6 +85,7 @@ export function openapiDocument() {
         ...workflowSchemas(),
         ...draftCheckSchemas(),
         ...processSchemas(),
+        ...collaborationSchemas(),
         ...stateSchemas(),
         ...teamSchemas(),
         ...definitionSchemas(ref),

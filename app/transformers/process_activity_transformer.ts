@@ -40,6 +40,7 @@ export default class ProcessActivityTransformer extends ProcessEventTransformer 
       : undefined
     const assigneeId =
       event.type === 'assigned' || event.type === 'started' ? event.payload.assigneeId : undefined
+    const onBehalfOf = event.payload.onBehalfOf
 
     return {
       ...super.toObject(),
@@ -54,6 +55,11 @@ export default class ProcessActivityTransformer extends ProcessEventTransformer 
       assignee:
         typeof assigneeId === 'number'
           ? (this.context.people.get(assigneeId) ?? { id: assigneeId, name: `#${assigneeId}` })
+          : null,
+      // Delegation: the absent person the actor stood in for (a vote) or who was assigned (an assignment).
+      onBehalfOf:
+        typeof onBehalfOf === 'number'
+          ? (this.context.people.get(onBehalfOf) ?? { id: onBehalfOf, name: `#${onBehalfOf}` })
           : null,
       process: process
         ? {

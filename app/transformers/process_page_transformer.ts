@@ -6,6 +6,7 @@ import type Process from '#models/process'
 import type User from '#models/user'
 import ProcessTransformer, { type ProcessContext } from '#transformers/process_transformer'
 import { automationWaits, type ProcessAutomation } from '#automation/process_automation'
+import type { ApprovalView } from '#actions/processes/approval_tally'
 
 /**
  * What a process is waiting for, in the order the page lists it. The page
@@ -20,6 +21,11 @@ export type Wait =
   | { kind: 'role'; role: Role }
   | { kind: 'default_user'; email: string }
   | { kind: 'nobody' }
+  | { kind: 'team'; team: string }
+  | {
+      kind: 'approvers'
+      people: { id: number; name: string; delegate: { id: number; name: string } | null }[]
+    }
   | { kind: 'timer'; dueAt: string; overdue: boolean }
   | { kind: 'automatic'; at: string; transition: string; label: string }
   | { kind: 'closed'; outcome: string; closedAt: string | null; stageName: string }
@@ -54,7 +60,11 @@ export default class ProcessPageTransformer extends ProcessTransformer {
       })),
       fieldGroups: definition ? fieldGroupsOf(definition) : [],
       waits: definition
-        ? [...waitsOf(p, definition), ...automationWaits(this.context.automation)]
+        ? [
+            ...approvalWaits(this.context.approval),
+            ...waitsOf(p, definition),
+            ...automationWaits(this.context.automation),
+          ]
         : [],
       definition: definition ?? null,
     }
@@ -76,6 +86,12 @@ export function fieldGroupsOf(definition: WorkflowDefinition) {
   return groups
 }
 
+/** An open approval waits on the people who have not voted yet (and names their delegates). */
+function approvalWaits(approval: ApprovalView | null | undefined): Wait[] {
+  if (!approval || approval.decided !== null || approval.awaiting.length === 0) return []
+  return [{ kind: 'approvers', people: approval.awaiting }]
+}
+
 export function waitsOf(process: Process, definition: WorkflowDefinition): Wait[] {
   const stage = stageOf(definition, process.stageKey)
   if (process.status !== 'active') {
@@ -92,6 +108,7 @@ export function waitsOf(process: Process, definition: WorkflowDefinition): Wait[
   const waits: Wait[] = []
   const assignee = process.$preloaded.assignee as User | undefined
   if (assignee) waits.push({ kind: 'person', user: { id: assignee.id, name: assignee.name } })
+  else if (process.queueTeam) waits.push({ kind: 'team', team: process.queueTeam })
   else if (stage?.assignee?.role) waits.push({ kind: 'role', role: stage.assignee.role })
   else if (stage?.assignee?.user) waits.push({ kind: 'default_user', email: stage.assignee.user })
   else waits.push({ kind: 'nobody' })

@@ -2,9 +2,11 @@ import { guardContextOf } from '#actions/processes/guard_context'
 import { DateTime } from 'luxon'
 import { BaseTransformer } from '@adonisjs/core/transformers'
 import type { WorkflowDefinition } from '#engine/definition'
+import { isApprovalTransition } from '#engine/approvals'
 import { availableTransitions, stageOf, type ActorRole } from '#engine/state_machine'
 import type Process from '#models/process'
 import type User from '#models/user'
+import type { ApprovalView } from '#actions/processes/approval_tally'
 
 export type ProcessContext = {
   /** Definitions by version id, to name stages and list transitions. */
@@ -12,6 +14,8 @@ export type ProcessContext = {
   viewer?: User | { id: number | null; role: ActorRole }
   /** The viewer's team keys, for transitions limited to `teams` and guards on `user.teams`. */
   viewerTeams?: string[]
+  /** The approval tally (detail only; null when the process has none). */
+  approval?: ApprovalView | null
 }
 
 const person = (user: User | undefined | null) =>
@@ -70,6 +74,7 @@ export default class ProcessTransformer extends BaseTransformer<Process> {
     const p = this.resource
     const definition = this.context.definitions.get(p.workflowVersionId)
     const viewer = this.context.viewer
+    const approval = definition ? stageOf(definition, p.stageKey)?.approval : undefined
     const transitions =
       definition && viewer && p.status === 'active'
         ? availableTransitions(definition, {
@@ -77,16 +82,19 @@ export default class ProcessTransformer extends BaseTransformer<Process> {
             role: viewer.role,
             data: p.data,
             guard: this.guardFor(p),
-          }).map((t) => ({
-            key: t.transition.key,
-            label: t.transition.label ?? t.transition.key,
-            to: t.transition.to,
-            allowed: t.allowed,
-            reasons: t.reasons,
-            requires: t.transition.requires ?? [],
-            missingFields: t.missingFields,
-            guardMessage: t.guardMessage ?? null,
-          }))
+          })
+            // An approval's transitions are taken by votes, not run by hand.
+            .filter((t) => !approval || !isApprovalTransition(approval, t.transition.key))
+            .map((t) => ({
+              key: t.transition.key,
+              label: t.transition.label ?? t.transition.key,
+              to: t.transition.to,
+              allowed: t.allowed,
+              reasons: t.reasons,
+              requires: t.transition.requires ?? [],
+              missingFields: t.missingFields,
+              guardMessage: t.guardMessage ?? null,
+            }))
         : []
     return {
       ...this.toObject(),
@@ -95,6 +103,7 @@ export default class ProcessTransformer extends BaseTransformer<Process> {
       data: p.data,
       stageEnteredAt: p.stageEnteredAt.toISO()!,
       availableTransitions: transitions,
+      approval: this.context.approval ?? null,
     }
   }
 }

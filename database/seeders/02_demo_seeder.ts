@@ -3,12 +3,16 @@ import { BaseSeeder } from '@adonisjs/lucid/seeders'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import { sqlTime } from '#support/sql_time'
-import { availableTransitions } from '#engine/state_machine'
+import { availableTransitions, stageOf } from '#engine/state_machine'
 import { collectFields } from '#engine/data'
 import type { FieldDefinition, WorkflowDefinition } from '#engine/definition'
 import type { Priority } from '#engine/replay'
 import User from '#models/user'
+import Team from '#models/team'
 import Workflow from '#models/workflow'
+import type Process from '#models/process'
+import VoteOnProcess from '#actions/processes/vote_on_process'
+import { DomainError } from '#exceptions/domain_error'
 import SaveWorkflowDraft from '#actions/workflows/save_workflow_draft'
 import PublishWorkflow from '#actions/workflows/publish_workflow'
 import StartProcess from '#actions/processes/start_process'
@@ -36,6 +40,7 @@ export default class DemoSeeder extends BaseSeeder {
       'leo@stageflow.test',
     ])
 
+    await this.financeTeam(people)
     const random = seededRandom(20261127)
     const counts: Record<string, number> = {
       'order-fulfilment': 140,
@@ -110,6 +115,13 @@ export default class DemoSeeder extends BaseSeeder {
       const next = at.plus({ minutes: 10 + Math.floor(random() * 60 * 24 * 2) })
       if (next > now) break
       at = next
+      // An approval stage moves by votes (two of Finance, see the purchase approval).
+      if (stageOf(definition, process.stageKey)?.approval) {
+        const waiting = process.stageKey
+        process = await this.vote(process, people, random, at)
+        if (process.stageKey === waiting) break
+        continue
+      }
       // Fields are filled below; a guard that does not hold rules a transition out.
       const options = availableTransitions(definition, {
         stage: process.stageKey,
@@ -142,6 +154,45 @@ export default class DemoSeeder extends BaseSeeder {
       }
     }
     return process
+  }
+
+  /**
+   * The Finance team the purchase approval asks above 10,000 (created only
+   * when missing, by key: the teams seeder may have made it already).
+   */
+  protected async financeTeam(people: User[]) {
+    const team = await Team.firstOrCreate({ key: 'finance' }, { name: 'Finance' })
+    const members = await team.related('members').query().select('users.id')
+    const have = new Set(members.map((m) => m.id))
+    const missing = people.filter((p) => !have.has(p.id))
+    if (missing.length) {
+      await team
+        .related('members')
+        .attach(Object.fromEntries(missing.map((p) => [p.id, { lead: false }])))
+    }
+  }
+
+  /** Finance members other than the creator vote until the approval is decided. */
+  protected async vote(process: Process, people: User[], random: () => number, at: DateTime) {
+    let current = process
+    for (const voter of people) {
+      if (current.stageKey !== process.stageKey || current.status !== 'active') break
+      if (voter.id === current.creatorId) continue
+      const reject = random() < 0.15
+      try {
+        ;({ process: current } = await new VoteOnProcess().handle({
+          process: current,
+          actor: voter,
+          decision: reject ? 'reject' : 'approve',
+          comment: reject ? 'Over budget for this quarter.' : null,
+          at,
+        }))
+      } catch (error) {
+        // Not eligible (e.g. not in Finance any more): the next person votes.
+        if (!(error instanceof DomainError)) throw error
+      }
+    }
+    return current
   }
 }
 

@@ -510,6 +510,36 @@ const routes = {
     tokens: [{"old":"/workflows/:key/access","type":0,"val":"workflows","end":""},{"old":"/workflows/:key/access","type":1,"val":"key","end":""},{"old":"/workflows/:key/access","type":0,"val":"access","end":""}],
     types: placeholder as Registry['workflows.access.update']['types'],
   },
+  'queues.index': {
+    methods: ["GET","HEAD"],
+    pattern: '/queues',
+    tokens: [{"old":"/queues","type":0,"val":"queues","end":""}],
+    types: placeholder as Registry['queues.index']['types'],
+  },
+  'processes.claim': {
+    methods: ["POST"],
+    pattern: '/processes/:id/claim',
+    tokens: [{"old":"/processes/:id/claim","type":0,"val":"processes","end":""},{"old":"/processes/:id/claim","type":1,"val":"id","end":""},{"old":"/processes/:id/claim","type":0,"val":"claim","end":""}],
+    types: placeholder as Registry['processes.claim']['types'],
+  },
+  'processes.votes.store': {
+    methods: ["POST"],
+    pattern: '/processes/:id/votes',
+    tokens: [{"old":"/processes/:id/votes","type":0,"val":"processes","end":""},{"old":"/processes/:id/votes","type":1,"val":"id","end":""},{"old":"/processes/:id/votes","type":0,"val":"votes","end":""}],
+    types: placeholder as Registry['processes.votes.store']['types'],
+  },
+  'profile.absence.update': {
+    methods: ["PUT"],
+    pattern: '/profile/absence',
+    tokens: [{"old":"/profile/absence","type":0,"val":"profile","end":""},{"old":"/profile/absence","type":0,"val":"absence","end":""}],
+    types: placeholder as Registry['profile.absence.update']['types'],
+  },
+  'profile.absence.destroy': {
+    methods: ["DELETE"],
+    pattern: '/profile/absence',
+    tokens: [{"old":"/profile/absence","type":0,"val":"profile","end":""},{"old":"/profile/absence","type":0,"val":"absence","end":""}],
+    types: placeholder as Registry['profile.absence.destroy']['types'],
+  },
   'profile.show': {
     methods: ["GET","HEAD"],
     pattern: '/profile',
@@ -683,6 +713,30 @@ const routes = {
     pattern: '/api/v1/workflows/:key/access',
     tokens: [{"old":"/api/v1/workflows/:key/access","type":0,"val":"api","end":""},{"old":"/api/v1/workflows/:key/access","type":0,"val":"v1","end":""},{"old":"/api/v1/workflows/:key/access","type":0,"val":"workflows","end":""},{"old":"/api/v1/workflows/:key/access","type":1,"val":"key","end":""},{"old":"/api/v1/workflows/:key/access","type":0,"val":"access","end":""}],
     types: placeholder as Registry['api.workflows.access.update']['types'],
+  },
+  'api.processes.claim': {
+    methods: ["POST"],
+    pattern: '/api/v1/processes/:id/claim',
+    tokens: [{"old":"/api/v1/processes/:id/claim","type":0,"val":"api","end":""},{"old":"/api/v1/processes/:id/claim","type":0,"val":"v1","end":""},{"old":"/api/v1/processes/:id/claim","type":0,"val":"processes","end":""},{"old":"/api/v1/processes/:id/claim","type":1,"val":"id","end":""},{"old":"/api/v1/processes/:id/claim","type":0,"val":"claim","end":""}],
+    types: placeholder as Registry['api.processes.claim']['types'],
+  },
+  'api.processes.votes.store': {
+    methods: ["POST"],
+    pattern: '/api/v1/processes/:id/votes',
+    tokens: [{"old":"/api/v1/processes/:id/votes","type":0,"val":"api","end":""},{"old":"/api/v1/processes/:id/votes","type":0,"val":"v1","end":""},{"old":"/api/v1/processes/:id/votes","type":0,"val":"processes","end":""},{"old":"/api/v1/processes/:id/votes","type":1,"val":"id","end":""},{"old":"/api/v1/processes/:id/votes","type":0,"val":"votes","end":""}],
+    types: placeholder as Registry['api.processes.votes.store']['types'],
+  },
+  'api.me.absence.update': {
+    methods: ["PUT"],
+    pattern: '/api/v1/me/absence',
+    tokens: [{"old":"/api/v1/me/absence","type":0,"val":"api","end":""},{"old":"/api/v1/me/absence","type":0,"val":"v1","end":""},{"old":"/api/v1/me/absence","type":0,"val":"me","end":""},{"old":"/api/v1/me/absence","type":0,"val":"absence","end":""}],
+    types: placeholder as Registry['api.me.absence.update']['types'],
+  },
+  'api.me.absence.destroy': {
+    methods: ["DELETE"],
+    pattern: '/api/v1/me/absence',
+    tokens: [{"old":"/api/v1/me/absence","type":0,"val":"api","end":""},{"old":"/api/v1/me/absence","type":0,"val":"v1","end":""},{"old":"/api/v1/me/absence","type":0,"val":"me","end":""},{"old":"/api/v1/me/absence","type":0,"val":"absence","end":""}],
+    types: placeholder as Registry['api.me.absence.destroy']['types'],
   },
   'api.workflows.index': {
     methods: ["GET","HEAD"],

@@ -1015,6 +1015,66 @@ export interface Registry {
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/workflow_access_controller').default['update']>>> | { status: 422; response: { errors: SimpleError[] } }
     }
   }
+  'queues.index': {
+    methods: ["GET","HEAD"]
+    pattern: '/queues'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/team_queues_controller').default['index']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/team_queues_controller').default['index']>>>
+    }
+  }
+  'processes.claim': {
+    methods: ["POST"]
+    pattern: '/processes/:id/claim'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/collaboration').claimValidator)>>
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/collaboration').claimValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/team_queues_controller').default['claim']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/team_queues_controller').default['claim']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'processes.votes.store': {
+    methods: ["POST"]
+    pattern: '/processes/:id/votes'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/collaboration').voteValidator)>>
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/collaboration').voteValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/team_queues_controller').default['vote']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/team_queues_controller').default['vote']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'profile.absence.update': {
+    methods: ["PUT"]
+    pattern: '/profile/absence'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/collaboration').absenceValidator)>>
+      paramsTuple: []
+      params: {}
+      query: ExtractQuery<InferInput<(typeof import('#validators/collaboration').absenceValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/team_queues_controller').default['setAbsence']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/team_queues_controller').default['setAbsence']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'profile.absence.destroy': {
+    methods: ["DELETE"]
+    pattern: '/profile/absence'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/team_queues_controller').default['clearAbsence']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/team_queues_controller').default['clearAbsence']>>>
+    }
+  }
   'profile.show': {
     methods: ["GET","HEAD"]
     pattern: '/profile'
@@ -1361,6 +1421,54 @@ export interface Registry {
       query: ExtractQuery<InferInput<(typeof import('#validators/team').workflowAccessValidator)>>
       response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/workflow_access_controller').default['update']>>>
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/workflow_access_controller').default['update']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.processes.claim': {
+    methods: ["POST"]
+    pattern: '/api/v1/processes/:id/claim'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/collaboration').claimValidator)>>
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/collaboration').claimValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/process_collaboration_controller').default['claim']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/process_collaboration_controller').default['claim']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.processes.votes.store': {
+    methods: ["POST"]
+    pattern: '/api/v1/processes/:id/votes'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/collaboration').voteValidator)>>
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/collaboration').voteValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/process_collaboration_controller').default['vote']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/process_collaboration_controller').default['vote']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.me.absence.update': {
+    methods: ["PUT"]
+    pattern: '/api/v1/me/absence'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/collaboration').absenceValidator)>>
+      paramsTuple: []
+      params: {}
+      query: ExtractQuery<InferInput<(typeof import('#validators/collaboration').absenceValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/absence_controller').default['update']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/absence_controller').default['update']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.me.absence.destroy': {
+    methods: ["DELETE"]
+    pattern: '/api/v1/me/absence'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/absence_controller').default['destroy']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/absence_controller').default['destroy']>>>
     }
   }
   'api.workflows.index': {

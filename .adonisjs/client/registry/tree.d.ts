@@ -39,6 +39,10 @@ export interface ApiDefinition {
       store: typeof routes['processes.attachments.store']
       download: typeof routes['processes.attachments.download']
     }
+    claim: typeof routes['processes.claim']
+    votes: {
+      store: typeof routes['processes.votes.store']
+    }
   }
   board: {
     show: typeof routes['board.show']
@@ -139,7 +143,14 @@ export interface ApiDefinition {
   teams: {
     led: typeof routes['teams.led']
   }
+  queues: {
+    index: typeof routes['queues.index']
+  }
   profile: {
+    absence: {
+      update: typeof routes['profile.absence.update']
+      destroy: typeof routes['profile.absence.destroy']
+    }
     show: typeof routes['profile.show']
     update: typeof routes['profile.update']
     password: typeof routes['profile.password']
@@ -166,6 +177,10 @@ export interface ApiDefinition {
     }
     me: {
       show: typeof routes['api.me.show']
+      absence: {
+        update: typeof routes['api.me.absence.update']
+        destroy: typeof routes['api.me.absence.destroy']
+      }
     }
     state: {
       show: typeof routes['api.state.show']
@@ -203,6 +218,10 @@ export interface ApiDefinition {
       destroy: typeof routes['api.teams.destroy']
     }
     processes: {
+      claim: typeof routes['api.processes.claim']
+      votes: {
+        store: typeof routes['api.processes.votes.store']
+      }
       index: typeof routes['api.processes.index']
       store: typeof routes['api.processes.store']
       show: typeof routes['api.processes.show']

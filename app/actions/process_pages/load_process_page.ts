@@ -52,7 +52,8 @@ export async function peopleFor(
   { withActive = true } = {}
 ) {
   const mentioned = new Set<number>()
-  for (const value of [...events.map((e) => e.payload.assigneeId), ...userFieldValues]) {
+  const named = events.flatMap((e) => [e.payload.assigneeId, e.payload.onBehalfOf])
+  for (const value of [...named, ...userFieldValues]) {
     if (typeof value === 'number' && Number.isSafeInteger(value)) mentioned.add(value)
   }
   return User.query()

@@ -8,9 +8,7 @@ import {
   type ProcessState,
 } from '#engine/replay'
 import type { WorkflowDefinition } from '#engine/definition'
-import { MAX_DECISION_CHAIN, isDecisionStage, routeOf } from '#engine/decisions'
-import { routeThroughDecisions } from '#engine/routing'
-import { stageOf } from '#engine/state_machine'
+import { MAX_DECISION_CHAIN } from '#engine/decisions'
 import Process from '#models/process'
 import ProcessEvent from '#models/process_event'
 import { VersionConflict } from '#exceptions/process_errors'
@@ -23,6 +21,7 @@ import { teamsOf } from '#support/access/workflow_access'
 import User from '#models/user'
 import { instrumentedCommand } from '#support/observability/command'
 import { currentTraceparent } from '#support/observability/tracing'
+import { isFollowUp, planFollowUps, queueColumn } from '#actions/processes/change_plan'
 
 /** The event a change writes, before it gets its sequence and time. */
 export type EventDraft = {
@@ -30,6 +29,8 @@ export type EventDraft = {
   fromStage?: string | null
   toStage?: string | null
   payload: Record<string, unknown>
+  /** System events that follow in the same transaction (an approval's deciding transition). */
+  then?: EventDraft[]
 }
 
 export type ChangeRequest = {
@@ -98,7 +99,8 @@ export default class CommitProcessChange {
     if (process.version !== expectedVersion) {
       throw new VersionConflict(process, expectedVersion)
     }
-    const draft = typeof request.event === 'function' ? await request.event() : request.event
+    const { then: followUps = [], ...draft } =
+      typeof request.event === 'function' ? await request.event() : request.event
 
     const at = request.at ?? DateTime.now()
     const engineEvent: EngineEvent = {
@@ -118,17 +120,28 @@ export default class CommitProcessChange {
       return definition
     }
     const entered = applyEvent(process.toState(), engineEvent, resolve)
-    // Decided before the transaction (pure), written inside it with the event.
-    const routed = isDecisionStage(stageOf(resolve(entered.workflowVersionId), entered.stage))
-      ? routeThroughDecisions(
-          entered,
-          engineEvent,
-          resolve,
-          guardContextOf(process, await this.actorOf(request), at)
-        )
-      : { events: [], state: entered }
+    // Decided before the transaction, written inside it with the event.
+    const routed = await planFollowUps({
+      before: {
+        stage: process.stageKey,
+        workflowVersionId: process.workflowVersionId,
+        workflowId: process.workflowId,
+      },
+      entered,
+      event: engineEvent,
+      followUps,
+      resolve,
+      guard: async () => guardContextOf(process, await this.actorOf(request), at),
+      at,
+    })
     const next = routed.state
     const moved = routed.events.length > 0
+    const queueTeam = queueColumn(
+      definitions.get(next.workflowVersionId),
+      next,
+      [engineEvent, ...routed.events],
+      { stage: process.stageKey, queueTeam: process.queueTeam }
+    )
 
     try {
       return await db.transaction(async (trx) => {
@@ -136,14 +149,14 @@ export default class CommitProcessChange {
           .from('processes')
           .where('id', process.id)
           .where('version', expectedVersion)
-          .update(this.columnsOf(next, process, at, moved))
+          .update({ ...this.columnsOf(next, process, at, moved), queue_team: queueTeam })
         if (Number(updated) === 0) {
           throw new StaleWrite()
         }
 
         // Entering a stage (re)starts its timers: SLA check, automatic transition.
         // They belong to the stage the process rests in, so to the last event.
-        const last = routed.events.at(-1) ?? engineEvent
+        const last = [engineEvent, ...routed.events].findLast((e) => e.type === 'transitioned')
         const timers =
           moved ||
           next.stage !== process.stageKey ||
@@ -153,7 +166,7 @@ export default class CommitProcessChange {
                 next,
                 process.id,
                 at,
-                last.type === 'transitioned' ? String(last.payload.transition) : null
+                last ? String(last.payload.transition) : null
               )
             : []
         const event = await recordEvent(trx, process.id, engineEvent, idempotencyKey ?? null, [
@@ -167,13 +180,15 @@ export default class CommitProcessChange {
         }
 
         // The row now holds exactly `next`: build the answer from it instead of reading it back.
+        const snapshot = this.snapshot(
+          process,
+          next,
+          event.occurredAt,
+          moved ? at : enteredAt(next, process, at)
+        )
+        snapshot.queueTeam = queueTeam
         return {
-          process: this.snapshot(
-            process,
-            next,
-            event.occurredAt,
-            moved ? at : enteredAt(next, process, at)
-          ),
+          process: snapshot,
           event,
           events,
           replayed: false,
@@ -251,11 +266,12 @@ export default class CommitProcessChange {
   async replayed(process: Process, event: ProcessEvent): Promise<ChangeResult> {
     const read = await ProcessEvent.query()
       .where('process_id', process.id)
-      .where('sequence', '<=', event.sequence + MAX_DECISION_CHAIN)
+      // The command's follow-ups: an approval's decision, the routes, a team assignment.
+      .where('sequence', '<=', event.sequence + MAX_DECISION_CHAIN + 2)
       .orderBy('sequence')
     // The command's own route events follow it directly: its answer is the stage it came to rest in.
     let end = read.findIndex((e) => e.sequence === event.sequence)
-    while (end + 1 < read.length && routeOf(read[end + 1]) !== null) end++
+    while (end + 1 < read.length && isFollowUp(read[end + 1])) end++
     const events = read.slice(0, end + 1)
     const versionIds = new Set(
       events

@@ -8,12 +8,16 @@ import User from '#models/user'
 import Workflow from '#models/workflow'
 import WorkflowVersion from '#models/workflow_version'
 import { Forbidden, NotFound, InvalidInput } from '#exceptions/domain_error'
-import { mayAccess } from '#support/access/workflow_access'
 import { InvalidProcessData, WorkflowNotPublished } from '#exceptions/process_errors'
 import { definitionOf } from '#support/definitions'
 import { sqlTime } from '#support/sql_time'
 import { isUniqueViolation, recordEvent } from '#actions/processes/commit_process_change'
 import { stageEntryTimers } from '#actions/processes/outbox'
+import { pickMember } from '#actions/processes/team_assignment'
+import type { StageAssignee } from '#engine/definition'
+import { queueOf } from '#engine/queues'
+import { delegateOf } from '#support/people/delegation'
+import { mayAccess } from '#support/access/workflow_access'
 
 export type StartProcessParams = {
   workflowKey: string
@@ -56,12 +60,14 @@ export default class StartProcess {
     const validation = validateProcessData(fieldDeclarations(definition), params.data ?? {})
     if (!validation.valid) throw new InvalidProcessData(validation.errors)
 
-    const assigneeId = await this.resolveAssignee(
-      params.assigneeId,
-      definition.stages.find((s) => s.type === 'start')?.assignee?.user
-    )
     const at = params.at ?? DateTime.now()
     const startStage = startStageOf(definition)
+    const assigneeId = await this.resolveAssignee(
+      params.assigneeId,
+      startStage.assignee,
+      workflow.id,
+      at
+    )
     const started: EngineEvent = {
       sequence: 1,
       type: 'started',
@@ -98,6 +104,7 @@ export default class StartProcess {
           priority: state.priority,
           creator_id: actor.id,
           assignee_id: state.assigneeId,
+          queue_team: queueOf(startStage, state),
           due_at: sqlTime(state.dueAt),
           sla_breached: false,
           version: 1,
@@ -126,12 +133,17 @@ export default class StartProcess {
   }
 
   /**
-   * The explicit assignee, else the start stage's default user (by e-mail).
+   * The explicit assignee, else the start stage's default user (by e-mail;
+   * their delegate while they are absent), else a member of the start
+   * stage's team picked by its strategy (without one: the team's queue).
    */
   protected async resolveAssignee(
     explicit: number | null | undefined,
-    defaultEmail: string | undefined
+    stageAssignee: StageAssignee | undefined,
+    workflowId: number,
+    at: DateTime
   ) {
+    const defaultEmail = stageAssignee?.user
     if (explicit) {
       const user = await User.find(explicit)
       if (!user || !user.isActive) {
@@ -143,7 +155,13 @@ export default class StartProcess {
     }
     if (defaultEmail) {
       const user = await User.findBy('email', User.normalizeEmailAddress(defaultEmail))
-      if (user?.isActive) return user.id
+      if (user?.isActive) {
+        const delegate = await delegateOf(user, at)
+        return delegate && (await mayAccess(delegate, workflowId, 'work')) ? delegate.id : user.id
+      }
+    }
+    if (stageAssignee?.team && stageAssignee.strategy) {
+      return pickMember(stageAssignee.team, stageAssignee.strategy, workflowId, at)
     }
     return null
   }

@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon'
-import { checkTransition, type ActorRole } from '#engine/state_machine'
+import { checkTransition, stageOf, type ActorRole } from '#engine/state_machine'
+import { isApprovalTransition } from '#engine/approvals'
 import { fieldDeclarations, validateProcessData } from '#engine/data'
 import type Process from '#models/process'
 import { InvalidProcessData, ProcessClosed, TransitionNotAllowed } from '#exceptions/process_errors'
@@ -54,6 +55,14 @@ export default class TransitionProcess {
       const validation = validateProcessData(fieldDeclarations(definition), params.data)
       if (!validation.valid) throw new InvalidProcessData(validation.errors)
       patch = validation.value
+    }
+
+    const approval = stageOf(definition, process.stageKey)?.approval
+    if (approval && params.actor.id !== null && isApprovalTransition(approval, params.transition)) {
+      throw new TransitionNotAllowed(
+        `"${params.transition}" is taken by the stage's approval once the votes decide it; vote instead.`,
+        { reason: 'approval_required', allowed: [] }
+      )
     }
 
     const target = definition.transitions.find((t) => t.key === params.transition)

@@ -22,6 +22,7 @@ const NOT_ON_DECISION: Record<string, string> = {
   assignee: 'nobody works on it there',
   automatic: 'it is routed on at once, never later',
   escalation: 'no time is spent there, so nothing can be overdue',
+  approval: 'nobody can vote there',
   actions: 'actions run on the stage the process comes to rest in',
 }
 

@@ -59,6 +59,10 @@ export type ProblemCode =
   | 'not_allowed_into_decision_stage'
   | 'decision_cycle'
   | 'decision_chain_too_long'
+  | 'invalid_strategy'
+  | 'strategy_without_team'
+  | 'invalid_approval'
+  | 'approval_transition_stays'
   | ActionProblemCode
 
 export interface Problem {

@@ -9,6 +9,7 @@ import {
 } from '#engine/definition'
 import { verifyFields } from '#engine/verifier/fields'
 import { verifyDecision } from '#engine/verifier/decisions'
+import { readTeamAssignment, verifyApproval } from '#engine/verifier/collaboration'
 import {
   type JsonObject,
   at,
@@ -31,13 +32,20 @@ const STAGE_PROPERTIES = [
   'fields',
   'automatic',
   'escalation',
+  'approval',
   'actions',
   'routes',
   'otherwise',
 ]
-const ASSIGNEE_PROPERTIES = ['role', 'user']
+const ASSIGNEE_PROPERTIES = ['role', 'user', 'team', 'strategy']
 const AUTOMATIC_PROPERTIES = ['after', 'transition']
-const ESCALATION_PROPERTIES = ['reassignRole', 'reassignUser', 'transition']
+const ESCALATION_PROPERTIES = [
+  'reassignRole',
+  'reassignUser',
+  'reassignTeam',
+  'strategy',
+  'transition',
+]
 
 /**
  * One stage: key, name, type and outcome, time-based behaviour (SLA,
@@ -114,6 +122,7 @@ export function verifyStage(
   const fields = verifyFields(run, raw, path, subject)
   const automatic = verifyAutomatic(run, raw, path, subject, index, key)
   const escalation = verifyEscalation(run, raw, path, subject, index, key)
+  const approval = verifyApproval(run, raw, path, subject, index, key, type)
   const actions =
     type === 'end' && !isAbsent(raw.actions) ? undefined : run.readActions(raw, path, subject)
   if (type === 'end' && !isAbsent(raw.actions)) {
@@ -157,6 +166,7 @@ export function verifyStage(
     ...(fields === undefined ? {} : { fields }),
     ...(automatic === undefined ? {} : { automatic }),
     ...(escalation === undefined ? {} : { escalation }),
+    ...(approval === undefined ? {} : { approval }),
     ...(actions === undefined ? {} : { actions }),
   }
 }
@@ -207,6 +217,7 @@ function verifyAssignee(
   return {
     ...(role === undefined ? {} : { role }),
     ...(user === undefined ? {} : { user }),
+    ...readTeamAssignment(run, raw, path, subject, 'team'),
   }
 }
 
@@ -255,7 +266,7 @@ function verifyEscalation(
     run.report(
       path,
       'empty_escalation',
-      `${subject} does nothing; give it "reassignRole", "reassignUser" or "transition".`
+      `${subject} does nothing; give it "reassignRole", "reassignUser", "reassignTeam" or "transition".`
     )
   }
   const reassignRole = run.readRole(raw, 'reassignRole', path, subject)
@@ -273,6 +284,21 @@ function verifyEscalation(
   return {
     ...(reassignRole === undefined ? {} : { reassignRole }),
     ...(reassignUser === undefined ? {} : { reassignUser }),
+    ...escalationTeam(readTeamAssignment(run, raw, path, subject, 'reassignTeam')),
     ...(transition === undefined ? {} : { transition }),
+  }
+}
+
+/** An escalation names its team `reassignTeam`. */
+function escalationTeam({
+  team,
+  strategy,
+}: {
+  team?: string
+  strategy?: StageEscalation['strategy']
+}) {
+  return {
+    ...(team === undefined ? {} : { reassignTeam: team }),
+    ...(strategy === undefined ? {} : { strategy }),
   }
 }

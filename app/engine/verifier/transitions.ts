@@ -116,7 +116,7 @@ export function verifyTransition(
     )
     return null
   }
-  run.transitionsByKey.set(key, { index, from })
+  run.transitionsByKey.set(key, { index, from, to })
   if (from === undefined || to === undefined) return null
   return {
     key,
@@ -187,7 +187,12 @@ export function verifyTransitionReferences(run: Verification): void {
   }
   for (const reference of run.transitionReferences) {
     const stageText = stageSubject(reference.stageIndex, reference.stageKey).replace(/^S/, 's')
-    const what = reference.feature === 'automatic' ? 'automatic transition' : 'escalation'
+    const what =
+      reference.feature === 'automatic'
+        ? 'automatic transition'
+        : reference.feature === 'approval'
+          ? 'approval'
+          : 'escalation'
     const target = run.transitionsByKey.get(reference.transition)
     if (target === undefined) {
       run.report(
@@ -204,6 +209,12 @@ export function verifyTransitionReferences(run: Verification): void {
         reference.path,
         'transition_not_from_stage',
         `The ${what} of ${stageText} names the transition "${reference.transition}", which does not leave ${stageText}.`
+      )
+    } else if (reference.feature === 'approval' && target.to === reference.stageKey) {
+      run.report(
+        reference.path,
+        'approval_transition_stays',
+        `The approval of ${stageText} names the transition "${reference.transition}", which leads back into ${stageText}; a decided approval must leave the stage.`
       )
     }
   }

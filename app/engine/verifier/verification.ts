@@ -35,7 +35,7 @@ interface TransitionReference {
   transition: string
   path: string
   /** Which stage feature refers to the transition, for messages. */
-  feature: 'automatic' | 'escalation'
+  feature: 'automatic' | 'escalation' | 'approval'
 }
 
 /** Holds the state of one verification run. */
@@ -56,7 +56,10 @@ export class Verification {
   /** Usable edges, i.e. transitions whose both ends name existing stages. */
   readonly edges: { key: string | undefined; from: string; to: string }[] = []
   /** First transition with each key: its position and (usable) from-stage. */
-  readonly transitionsByKey = new Map<string, { index: number; from: string | undefined }>()
+  readonly transitionsByKey = new Map<
+    string,
+    { index: number; from: string | undefined; to?: string | undefined }
+  >()
   /** Transitions named by actions, and where each action key was first used. */
   readonly actionReferences: ActionTransitionReference[] = []
   readonly actionKeys = new Map<string, string>()

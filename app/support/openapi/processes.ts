@@ -86,6 +86,7 @@ export function processSchemas(): Record<string, Json> {
             description:
               'Transitions leaving the current stage, for the viewer; empty once closed.',
           },
+          approval: nullable(ref('ApprovalTally')),
         }),
       ],
     },

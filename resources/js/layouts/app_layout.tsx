@@ -20,6 +20,7 @@ export default function AppLayout({ children }: { children: ReactNode }) {
   const items = [
     { label: t('nav.dashboard'), href: urlFor('dashboard'), show: true },
     { label: t('nav.processes'), href: urlFor('processes.index'), show: true },
+    { label: t('nav.queues'), href: urlFor('queues.index'), show: true },
     { label: t('nav.workflows'), href: urlFor('workflows.index'), show: true },
     { label: t('nav.reports'), href: urlFor('reports.index'), show: can.viewReports },
     { label: t('nav.admin'), href: urlFor('users.index'), show: can.viewAdmin },

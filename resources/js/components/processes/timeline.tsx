@@ -16,6 +16,8 @@ export type TimelineEvent = {
   toStageName: string | null
   transitionLabel: string | null
   payloadStageName: string | null
+  /** Delegation: the absent person the actor acted for. */
+  onBehalfOf?: { id: number; name: string } | null
   /** Set on the system's step out of a decision stage; `when` null = `otherwise`. */
   route: { stage: string; index: number | null; when: string | null } | null
   actor: { id: number; name: string } | null
@@ -44,6 +46,16 @@ export function Timeline(props: {
           text: t('processes.timeline.started', { who, to: event.toStageName ?? '' }),
         }
       case 'transitioned':
+        if (isRecord(payload.approval)) {
+          return {
+            text: t(
+              payload.approval.decision === 'rejected'
+                ? 'processes.timeline.approvalRejected'
+                : 'processes.timeline.approvalApproved',
+              { to: event.toStageName ?? '' }
+            ),
+          }
+        }
         if (event.route) {
           const to = event.toStageName ?? ''
           return {
@@ -83,8 +95,30 @@ export function Timeline(props: {
               <Changes patch={payload.patch} {...props} />
             ) : null,
         }
+      case 'voted': {
+        const decision = payload.decision === 'reject' ? 'Reject' : 'Approve'
+        return {
+          text: event.onBehalfOf
+            ? t(`processes.timeline.voted${decision}OnBehalf`, { who, name: event.onBehalfOf.name })
+            : t(`processes.timeline.voted${decision}`, { who }),
+          details: typeof payload.comment === 'string' ? <Markdown text={payload.comment} /> : null,
+        }
+      }
       case 'assigned':
-        if (!event.assignee) return { text: t('processes.timeline.unassigned', { who }) }
+        if (!event.assignee) {
+          return typeof payload.team === 'string'
+            ? { text: t('processes.timeline.queued', { team: payload.team }) }
+            : { text: t('processes.timeline.unassigned', { who }) }
+        }
+        if (event.onBehalfOf) {
+          return {
+            text: t('processes.timeline.assignedOnBehalf', {
+              who,
+              name: event.assignee.name,
+              absent: event.onBehalfOf.name,
+            }),
+          }
+        }
         if (event.assignee.id === event.actor?.id)
           return { text: t('processes.timeline.claimed', { who }) }
         return { text: t('processes.timeline.assigned', { who, name: event.assignee.name }) }

@@ -16,6 +16,11 @@ export type Wait =
   | { kind: 'role'; role: string }
   | { kind: 'default_user'; email: string }
   | { kind: 'nobody' }
+  | { kind: 'team'; team: string }
+  | {
+      kind: 'approvers'
+      people: { id: number; name: string; delegate: { id: number; name: string } | null }[]
+    }
   | { kind: 'timer'; dueAt: string; overdue: boolean }
   | { kind: 'automatic'; at: string; transition: string; label: string }
   | { kind: 'closed'; outcome: string; closedAt: string | null; stageName: string }
@@ -28,8 +33,14 @@ export type Wait =
     }
   | { kind: 'failed_step'; name: string; error: string; failedAt: string | null }
 
-export function WaitingOn(props: { waits: Wait[]; onClaim?: () => void }) {
-  const { t, formatDateTime } = useI18n()
+export function WaitingOn(props: {
+  waits: Wait[]
+  onClaim?: () => void
+  onClaimFromQueue?: () => void
+}) {
+  const { t, formatDateTime, locale } = useI18n()
+  const formatList = (items: string[]) =>
+    new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items)
 
   const sentence = (wait: Wait): ReactNode => {
     switch (wait.kind) {
@@ -53,6 +64,33 @@ export function WaitingOn(props: { waits: Wait[]; onClaim?: () => void }) {
             )}
           </>
         )
+      case 'team':
+        return (
+          <>
+            {t('processes.waiting.team', { team: wait.team })}
+            {props.onClaimFromQueue && (
+              <>
+                {' — '}
+                <button type="button" className="link-button" onClick={props.onClaimFromQueue}>
+                  {t('processes.queue.claim')}
+                </button>
+              </>
+            )}
+          </>
+        )
+      case 'approvers':
+        return t('processes.waiting.approvers', {
+          names: formatList(
+            wait.people.map((p) =>
+              p.delegate
+                ? t('processes.waiting.approverWithDelegate', {
+                    name: p.name,
+                    delegate: p.delegate.name,
+                  })
+                : p.name
+            )
+          ),
+        })
       case 'timer':
         return wait.overdue
           ? t('processes.waiting.timerOverdue', { at: formatDateTime(wait.dueAt) })

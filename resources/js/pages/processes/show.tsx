@@ -21,6 +21,7 @@ import {
   type CommandOutcome,
   type ReturnedPage,
 } from '../../components/processes/command.ts'
+import { ApprovalPanel, type ApprovalView } from '../../components/processes/approval_panel.tsx'
 import { WorkflowDiagram } from '../../components/canvas/workflow_diagram.tsx'
 import { useLiveChannel } from '../../components/notifications/live_channel.ts'
 
@@ -39,6 +40,8 @@ type Props = InertiaProps<{
     assign: boolean
     cancel: boolean
     comment: boolean
+    vote: boolean
+    claimFromQueue: boolean
   }
 }>
 
@@ -70,6 +73,15 @@ export default function ProcessShow(props: Props) {
     }
   }
   const command = { versionIn, onOutcome }
+  const claimFromQueue = can.claimFromQueue
+    ? () =>
+        router.post(
+          urlFor('processes.claim', { id: process.id }),
+          { idempotencyKey: commandKey('claim', process.id, process.version) },
+          commandOptions({ expectedVersion: process.version, ...command })
+        )
+    : undefined
+  const approval = process.approval as ApprovalView | null
   const claim = can.claim
     ? () =>
         router.post(
@@ -146,7 +158,11 @@ export default function ProcessShow(props: Props) {
 
       {conflict && <ConflictNotice conflict={conflict} onDismiss={() => setConflict(null)} />}
 
-      <WaitingOn waits={process.waits as Wait[]} onClaim={claim} />
+      <WaitingOn
+        waits={process.waits as Wait[]}
+        onClaim={claim}
+        onClaimFromQueue={claimFromQueue}
+      />
 
       <div className="process-layout">
         <div className="process-main">
@@ -165,6 +181,19 @@ export default function ProcessShow(props: Props) {
               ) : (
                 <p className="muted">{t('processes.transition.notAllowed')}</p>
               )}
+            </section>
+          )}
+
+          {approval && (
+            <section className="card area-approval" aria-labelledby="approval-title">
+              <h2 id="approval-title">{t('processes.approval.title')}</h2>
+              <ApprovalPanel
+                key={process.version}
+                processId={process.id}
+                version={process.version}
+                approval={approval}
+                canVote={can.vote}
+              />
             </section>
           )}
 

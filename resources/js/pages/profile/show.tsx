@@ -6,6 +6,7 @@ import { EmptyState } from '../../components/ui/empty_state.tsx'
 import type { Data } from '../../../../.adonisjs/client/data.js'
 import type { InertiaProps } from '../../types.ts'
 import { MyTeams, type MyTeam } from '../../components/profile/my_teams.tsx'
+import { AbsenceForm, type Absence } from '../../components/profile/absence_form.tsx'
 
 type Token = {
   id: string
@@ -14,9 +15,14 @@ type Token = {
   expiresAt: string | null
   createdAt: string
 }
-type Props = InertiaProps<{ profile: Data.User; tokens: Token[]; teams: MyTeam[] }>
+type Props = InertiaProps<{
+  profile: Data.User
+  tokens: Token[]
+  teams: MyTeam[]
+  absence: Absence
+}>
 
-export default function ProfileShow({ profile, tokens, teams }: Props) {
+export default function ProfileShow({ profile, tokens, teams, absence }: Props) {
   const { t, formatDateTime } = useI18n()
   const newToken = (usePage() as unknown as { flash?: { newToken?: string } }).flash?.newToken
 
@@ -60,6 +66,8 @@ export default function ProfileShow({ profile, tokens, teams }: Props) {
           {t('common.save')}
         </button>
       </form>
+
+      <AbsenceForm absence={absence} />
 
       <form
         className="card"

@@ -121,6 +121,8 @@ test.group('Process pages / process page', (group) => {
       assign: false,
       cancel: false,
       comment: true,
+      vote: false,
+      claimFromQueue: false,
     })
   })
 
