@@ -49,6 +49,11 @@ export type ScannedRoutes = {
     'admin.queues.jobs.retry': { paramsTuple: [ParamValue,ParamValue]; params: {'queue': ParamValue,'job': ParamValue} }
     'admin.queues.jobs.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'queue': ParamValue,'job': ParamValue} }
     'admin.engine.show': { paramsTuple?: []; params?: {} }
+    'admin.calendars.index': { paramsTuple?: []; params?: {} }
+    'admin.calendars.create': { paramsTuple?: []; params?: {} }
+    'admin.calendars.store': { paramsTuple?: []; params?: {} }
+    'admin.calendars.edit': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'admin.calendars.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'admin.alerts.index': { paramsTuple?: []; params?: {} }
     'admin.alerts.create': { paramsTuple?: []; params?: {} }
     'admin.alerts.store': { paramsTuple?: []; params?: {} }
@@ -101,6 +106,9 @@ export type ScannedRoutes = {
     'api.state.unlock': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.workflows.draft.check': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.draft.checks.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'id': ParamValue} }
+    'api.calendars.index': { paramsTuple?: []; params?: {} }
+    'api.calendars.store': { paramsTuple?: []; params?: {} }
+    'api.calendars.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.index': { paramsTuple?: []; params?: {} }
     'api.workflows.store': { paramsTuple?: []; params?: {} }
     'api.workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
@@ -140,6 +148,9 @@ export type ScannedRoutes = {
     'admin.queues.index': { paramsTuple?: []; params?: {} }
     'admin.queues.show': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
     'admin.engine.show': { paramsTuple?: []; params?: {} }
+    'admin.calendars.index': { paramsTuple?: []; params?: {} }
+    'admin.calendars.create': { paramsTuple?: []; params?: {} }
+    'admin.calendars.edit': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'admin.alerts.index': { paramsTuple?: []; params?: {} }
     'admin.alerts.create': { paramsTuple?: []; params?: {} }
     'admin.alerts.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -162,6 +173,7 @@ export type ScannedRoutes = {
     'api.me.show': { paramsTuple?: []; params?: {} }
     'api.state.show': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.workflows.draft.checks.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'id': ParamValue} }
+    'api.calendars.index': { paramsTuple?: []; params?: {} }
     'api.workflows.index': { paramsTuple?: []; params?: {} }
     'api.workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.versions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'number': ParamValue} }
@@ -192,6 +204,9 @@ export type ScannedRoutes = {
     'admin.queues.index': { paramsTuple?: []; params?: {} }
     'admin.queues.show': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
     'admin.engine.show': { paramsTuple?: []; params?: {} }
+    'admin.calendars.index': { paramsTuple?: []; params?: {} }
+    'admin.calendars.create': { paramsTuple?: []; params?: {} }
+    'admin.calendars.edit': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'admin.alerts.index': { paramsTuple?: []; params?: {} }
     'admin.alerts.create': { paramsTuple?: []; params?: {} }
     'admin.alerts.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -214,6 +229,7 @@ export type ScannedRoutes = {
     'api.me.show': { paramsTuple?: []; params?: {} }
     'api.state.show': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.workflows.draft.checks.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'id': ParamValue} }
+    'api.calendars.index': { paramsTuple?: []; params?: {} }
     'api.workflows.index': { paramsTuple?: []; params?: {} }
     'api.workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.versions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'number': ParamValue} }
@@ -242,6 +258,7 @@ export type ScannedRoutes = {
     'admin.queues.pause': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
     'admin.queues.resume': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
     'admin.queues.jobs.retry': { paramsTuple: [ParamValue,ParamValue]; params: {'queue': ParamValue,'job': ParamValue} }
+    'admin.calendars.store': { paramsTuple?: []; params?: {} }
     'admin.alerts.store': { paramsTuple?: []; params?: {} }
     'notifications.read_all': { paramsTuple?: []; params?: {} }
     'notifications.read': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -260,6 +277,7 @@ export type ScannedRoutes = {
     'api.state.increment': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.state.lock': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.workflows.draft.check': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.calendars.store': { paramsTuple?: []; params?: {} }
     'api.workflows.store': { paramsTuple?: []; params?: {} }
     'api.workflows.publish': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.processes.store': { paramsTuple?: []; params?: {} }
@@ -271,12 +289,14 @@ export type ScannedRoutes = {
   PUT: {
     'processes.data': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'workflows.draft': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'admin.calendars.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'admin.alerts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.alerts.toggle': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notifications.preferences.update': { paramsTuple?: []; params?: {} }
     'profile.update': { paramsTuple?: []; params?: {} }
     'profile.password': { paramsTuple?: []; params?: {} }
     'api.state.update': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
+    'api.calendars.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.draft': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
   }
   DELETE: {

@@ -19,7 +19,7 @@ import { publishedWorkflows } from '#actions/process_pages/published_workflows'
 import ExportProcessList from '#actions/process_pages/export_process_list'
 import { stageOf } from '#engine/state_machine'
 import ProcessTransformer from '#transformers/process_transformer'
-import ProcessPageTransformer from '#transformers/process_page_transformer'
+import ProcessPageTransformer, { visitSlaRecord } from '#transformers/process_page_transformer'
 import ProcessActivityTransformer from '#transformers/process_activity_transformer'
 import PersonTransformer from '#transformers/person_transformer'
 import WorkflowOptionTransformer from '#transformers/workflow_option_transformer'
@@ -159,6 +159,7 @@ export default class ProcessPagesController {
         definitions,
         viewer: user,
         automation,
+        sla: visitSlaRecord(events),
       }).useVariant('forPage'),
       automation,
       timeline: ProcessActivityTransformer.transform(events, {

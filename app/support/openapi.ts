@@ -7,6 +7,7 @@ import {
 } from '#support/openapi/common'
 import { ref, response, type Json } from '#support/openapi/helpers'
 import { draftCheckPaths, draftCheckSchemas } from '#support/openapi/draft_checks'
+import { calendarPaths, calendarSchemas } from '#support/openapi/calendars'
 import { processPaths, processSchemas } from '#support/openapi/processes'
 import { statePaths, stateSchemas } from '#support/openapi/state'
 import { workflowPaths, workflowSchemas } from '#support/openapi/workflows'
@@ -52,6 +53,7 @@ export function openapiDocument() {
       { name: 'auth', description: 'Tokens and the signed-in user.' },
       { name: 'workflows', description: 'Definitions, drafts and published versions.' },
       { name: 'processes', description: 'Processes and the commands that change them.' },
+      { name: 'calendars', description: 'Business calendars that working-time SLAs count in.' },
       { name: 'state', description: 'The workflow state store: values, counters and locks.' },
       { name: 'meta', description: 'About the API itself.' },
     ],
@@ -62,6 +64,7 @@ export function openapiDocument() {
       ...draftCheckPaths(),
       ...processPaths(),
       ...statePaths(),
+      ...calendarPaths(),
     }),
     components: {
       securitySchemes: {
@@ -81,6 +84,7 @@ export function openapiDocument() {
         ...draftCheckSchemas(),
         ...processSchemas(),
         ...stateSchemas(),
+        ...calendarSchemas(),
         ...definitionSchemas(ref),
       },
     },

@@ -77,6 +77,13 @@ export interface ApiDefinition {
     engine: {
       show: typeof routes['admin.engine.show']
     }
+    calendars: {
+      index: typeof routes['admin.calendars.index']
+      create: typeof routes['admin.calendars.create']
+      store: typeof routes['admin.calendars.store']
+      edit: typeof routes['admin.calendars.edit']
+      update: typeof routes['admin.calendars.update']
+    }
     alerts: {
       index: typeof routes['admin.alerts.index']
       create: typeof routes['admin.alerts.create']
@@ -175,6 +182,11 @@ export interface ApiDefinition {
       versions: {
         show: typeof routes['api.workflows.versions.show']
       }
+    }
+    calendars: {
+      index: typeof routes['api.calendars.index']
+      store: typeof routes['api.calendars.store']
+      update: typeof routes['api.calendars.update']
     }
     processes: {
       index: typeof routes['api.processes.index']

@@ -17,6 +17,7 @@ import { VersionConflict } from '#exceptions/process_errors'
 import { definitionOf } from '#support/definitions'
 import { sqlTime } from '#support/sql_time'
 import { outboxFor, stageEntryTimers, type OutboxDraft } from '#actions/processes/outbox'
+import { stampSlaClock } from '#actions/processes/sla_stamp'
 import { observedCommand } from '#support/metrics/engine'
 import { actorEmail, guardContextOf } from '#actions/processes/guard_context'
 import User from '#models/user'
@@ -117,7 +118,8 @@ export default class CommitProcessChange {
       if (!definition) throw new Error(`Definition of version ${id} was not loaded`)
       return definition
     }
-    const entered = applyEvent(process.toState(), engineEvent, resolve)
+    const before = process.toState()
+    const entered = applyEvent(before, engineEvent, resolve)
     // Decided before the transaction (pure), written inside it with the event.
     const routed = isDecisionStage(stageOf(resolve(entered.workflowVersionId), entered.stage))
       ? routeThroughDecisions(
@@ -127,8 +129,16 @@ export default class CommitProcessChange {
           guardContextOf(process, await this.actorOf(request), at)
         )
       : { events: [], state: entered }
-    const next = routed.state
     const moved = routed.events.length > 0
+    // Working-time SLAs and paused clocks: recorded in the entering event.
+    const next = await stampSlaClock({
+      workflowId: process.workflowId,
+      processId: process.id,
+      before,
+      last: routed.events.at(-1) ?? engineEvent,
+      next: routed.state,
+      resolve,
+    })
 
     try {
       return await db.transaction(async (trx) => {

@@ -13,6 +13,7 @@ import { definitionOf } from '#support/definitions'
 import { sqlTime } from '#support/sql_time'
 import { isUniqueViolation, recordEvent } from '#actions/processes/commit_process_change'
 import { stageEntryTimers } from '#actions/processes/outbox'
+import { stampSlaClock } from '#actions/processes/sla_stamp'
 
 export type StartProcessParams = {
   workflowKey: string
@@ -73,7 +74,14 @@ export default class StartProcess {
       },
       occurredAt: at.toJSDate(),
     }
-    const state = applyEvent(null, started, () => definition)
+    const state = await stampSlaClock({
+      workflowId: workflow.id,
+      processId: null,
+      before: null,
+      last: started,
+      next: applyEvent(null, started, () => definition),
+      resolve: () => definition,
+    })
 
     try {
       const id = await db.transaction(async (trx) => {
