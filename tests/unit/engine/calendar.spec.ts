@@ -12,6 +12,7 @@ import {
 } from '#engine/calendar'
 import { parseSlaDuration } from '#engine/duration'
 import { dueOnEntry, holdClock, resumeClock } from '#engine/sla_clock'
+import { verifyDefinition } from '#engine/verifier'
 
 const weekdays = (ranges: string[]) =>
   Object.fromEntries(WEEKDAYS.slice(0, 5).map((d) => [d, ranges]))
@@ -392,5 +393,32 @@ test.group('Business calendar: properties', () => {
       ),
       { numRuns: 300 }
     )
+  })
+})
+
+test.group('Verifier: working SLAs and paused clocks', () => {
+  const definition = (stage: Record<string, unknown>) => ({
+    key: 'w',
+    name: 'W',
+    stages: [
+      { key: 'open', name: 'Open', type: 'start', ...stage },
+      { key: 'done', name: 'Done', type: 'end', outcome: 'completed' },
+    ],
+    transitions: [{ key: 'finish', from: 'open', to: 'done' }],
+  })
+  const codes = (stage: Record<string, unknown>) =>
+    verifyDefinition(definition(stage)).problems.map((p) => [p.path, p.code])
+
+  test('accepts working units and a paused clock; reports bad ones', ({ assert }) => {
+    assert.deepEqual(codes({ sla: '2 working days' }), [])
+    assert.deepEqual(codes({ sla: '16 working hours' }), [])
+    assert.deepEqual(codes({ slaClock: 'paused' }), [])
+    assert.deepEqual(codes({ sla: '2 working weeks' }), [['$.stages[0].sla', 'invalid_duration']])
+    assert.deepEqual(codes({ slaClock: 'stopped' }), [
+      ['$.stages[0].slaClock', 'invalid_sla_clock'],
+    ])
+    assert.deepEqual(codes({ slaClock: 'paused', sla: '1h' }), [
+      ['$.stages[0].sla', 'sla_on_paused_stage'],
+    ])
   })
 })
