@@ -147,21 +147,13 @@ function enter(
     return { stage: stage.key, status, closedAt: new Date(at), dueAt: null, slaBreached: false }
   }
   const recorded = stage.slaClock === 'paused' ? null : slaRecordOf(event.payload)
-  if (recorded?.dueAt !== undefined) {
-    return {
-      stage: stage.key,
-      status,
-      closedAt: null,
-      dueAt: new Date(recorded.dueAt),
-      slaBreached: recorded.breached === true,
-    }
-  }
+  const dueAt = recorded?.dueAt === undefined ? null : new Date(recorded.dueAt)
   return {
     stage: stage.key,
     status,
     closedAt: null,
-    dueAt: dueOnEntry(stage, at)?.dueAt ?? null,
-    slaBreached: false,
+    dueAt: dueAt ?? dueOnEntry(stage, at)?.dueAt ?? null,
+    slaBreached: dueAt !== null && recorded?.breached === true,
   }
 }
 

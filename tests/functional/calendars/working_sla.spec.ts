@@ -70,6 +70,7 @@ test.group('Business calendars / working-time SLAs', (group) => {
 
   test('an SLA started on Friday afternoon skips the weekend and a holiday; the check fires at the due time', async ({
     assert,
+    client,
   }) => {
     const { manager, member } = await setUp()
     // Friday 27 Nov 15:00: 2h on Friday, weekend, Monday holiday, 8h Tuesday, 6h Wednesday.
@@ -86,6 +87,14 @@ test.group('Business calendars / working-time SLAs', (group) => {
     assert.equal(sla.dueAt, '2026-12-02T15:00:00.000Z')
     assert.deepInclude(sla.explanation!.skipped, { date: '2026-11-30', reason: 'holiday' })
     assert.equal(sla.explanation!.calendar, 'office')
+
+    // The process page explains the due date.
+    const page = await client.get(`/processes/${process.id}`).loginAs(member).withInertia()
+    const timerWait = (page.inertiaProps as any).process.waits.find(
+      (w: { kind: string }) => w.kind === 'timer'
+    )
+    assert.include(timerWait.explanation, { amount: 16, unit: 'hours', calendar: 'office' })
+    assert.deepInclude(timerWait.explanation.skipped, { date: '2026-11-30', reason: 'holiday' })
 
     // The timer is available exactly at the due time, not at a wall-clock 16 hours.
     const timer = await slaTimer(process.id).firstOrFail()

@@ -383,9 +383,8 @@ test.group('Business calendar: properties', () => {
           const dueDay = DateTime.fromJSDate(dueAt, { zone: calendar.timeZone })
           // A due instant that is a close at midnight belongs to the day before.
           const closeAtMidnight =
-            dueDay.hour === 0 &&
-            dueDay.minute === 0 &&
-            workingTimeBetween(calendar, new Date(dueAt.getTime() - 60_000), dueAt) > 0
+            dueDay.toMillis() === dueDay.startOf('day').toMillis() &&
+            workingTimeBetween(calendar, new Date(dueAt.getTime() - 1), dueAt) > 0
           const day = (closeAtMidnight ? dueDay.minus({ days: 1 }) : dueDay).toISODate()!
           const isHoliday = calendar.holidays.some((h) => h === day || h === `--${day.slice(5)}`)
           return !isHoliday && explanation.skipped.every((s) => s.date < day)
