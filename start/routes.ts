@@ -108,6 +108,10 @@ router
         teamApi()
         collaborationApi()
 
+        router.get('/calendars', [controllers.api.Calendars, 'index']).as('calendars.index')
+        router.post('/calendars', [controllers.api.Calendars, 'store']).as('calendars.store')
+        router.put('/calendars/:key', [controllers.api.Calendars, 'update']).as('calendars.update')
+
         router.get('/workflows', [controllers.api.Workflows, 'index']).as('workflows.index')
         router.post('/workflows', [controllers.api.Workflows, 'store']).as('workflows.store')
         router.get('/workflows/:key', [controllers.api.Workflows, 'show']).as('workflows.show')

@@ -11,6 +11,7 @@ import type AlertEventTransformer from '#transformers/alert_event_transformer'
 import type AlertRuleTransformer from '#transformers/alert_rule_transformer'
 import type AttachmentTransformer from '#transformers/attachment_transformer'
 import type BoardCardTransformer from '#transformers/board_card_transformer'
+import type CalendarTransformer from '#transformers/calendar_transformer'
 import type DraftCheckTransformer from '#transformers/draft_check_transformer'
 import type FailedJobTransformer from '#transformers/failed_job_transformer'
 import type NotificationPreferenceTransformer from '#transformers/notification_preference_transformer'
@@ -54,6 +55,10 @@ export namespace Data {
   export type BoardCard = InferData<BoardCardTransformer>
   export namespace BoardCard {
     export type Variants = InferVariants<BoardCardTransformer>
+  }
+  export type Calendar = InferData<CalendarTransformer>
+  export namespace Calendar {
+    export type Variants = InferVariants<CalendarTransformer>
   }
   export type DraftCheck = InferData<DraftCheckTransformer>
   export namespace DraftCheck {

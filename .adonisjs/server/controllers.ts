@@ -8,6 +8,7 @@ export const controllers = {
   admin: {
     Alerts: () => import('#controllers/admin/alerts_controller'),
     Automation: () => import('#controllers/admin/automation_controller'),
+    Calendars: () => import('#controllers/admin/calendars_controller'),
     EngineHealth: () => import('#controllers/admin/engine_health_controller'),
     Queues: () => import('#controllers/admin/queues_controller'),
     Teams: () => import('#controllers/admin/teams_controller'),
@@ -15,6 +16,7 @@ export const controllers = {
   api: {
     Absence: () => import('#controllers/api/absence_controller'),
     AuthTokens: () => import('#controllers/api/auth_tokens_controller'),
+    Calendars: () => import('#controllers/api/calendars_controller'),
     DefinitionSchema: () => import('#controllers/api/definition_schema_controller'),
     DraftChecks: () => import('#controllers/api/draft_checks_controller'),
     Me: () => import('#controllers/api/me_controller'),

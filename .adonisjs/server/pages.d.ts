@@ -15,6 +15,8 @@ declare module '@adonisjs/inertia/types' {
     'admin/alerts/form': ExtractProps<(typeof import('../../resources/js/pages/admin/alerts/form.tsx'))['default']>
     'admin/alerts/index': ExtractProps<(typeof import('../../resources/js/pages/admin/alerts/index.tsx'))['default']>
     'admin/automation/index': ExtractProps<(typeof import('../../resources/js/pages/admin/automation/index.tsx'))['default']>
+    'admin/calendars/form': ExtractProps<(typeof import('../../resources/js/pages/admin/calendars/form.tsx'))['default']>
+    'admin/calendars/index': ExtractProps<(typeof import('../../resources/js/pages/admin/calendars/index.tsx'))['default']>
     'admin/engine/show': ExtractProps<(typeof import('../../resources/js/pages/admin/engine/show.tsx'))['default']>
     'admin/queues/index': ExtractProps<(typeof import('../../resources/js/pages/admin/queues/index.tsx'))['default']>
     'admin/queues/show': ExtractProps<(typeof import('../../resources/js/pages/admin/queues/show.tsx'))['default']>

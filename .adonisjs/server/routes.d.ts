@@ -49,6 +49,11 @@ export type ScannedRoutes = {
     'admin.queues.jobs.retry': { paramsTuple: [ParamValue,ParamValue]; params: {'queue': ParamValue,'job': ParamValue} }
     'admin.queues.jobs.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'queue': ParamValue,'job': ParamValue} }
     'admin.engine.show': { paramsTuple?: []; params?: {} }
+    'admin.calendars.index': { paramsTuple?: []; params?: {} }
+    'admin.calendars.create': { paramsTuple?: []; params?: {} }
+    'admin.calendars.store': { paramsTuple?: []; params?: {} }
+    'admin.calendars.edit': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'admin.calendars.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'admin.alerts.index': { paramsTuple?: []; params?: {} }
     'admin.alerts.create': { paramsTuple?: []; params?: {} }
     'admin.alerts.store': { paramsTuple?: []; params?: {} }
@@ -126,6 +131,9 @@ export type ScannedRoutes = {
     'api.processes.votes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.me.absence.update': { paramsTuple?: []; params?: {} }
     'api.me.absence.destroy': { paramsTuple?: []; params?: {} }
+    'api.calendars.index': { paramsTuple?: []; params?: {} }
+    'api.calendars.store': { paramsTuple?: []; params?: {} }
+    'api.calendars.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.index': { paramsTuple?: []; params?: {} }
     'api.workflows.store': { paramsTuple?: []; params?: {} }
     'api.workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
@@ -165,6 +173,9 @@ export type ScannedRoutes = {
     'admin.queues.index': { paramsTuple?: []; params?: {} }
     'admin.queues.show': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
     'admin.engine.show': { paramsTuple?: []; params?: {} }
+    'admin.calendars.index': { paramsTuple?: []; params?: {} }
+    'admin.calendars.create': { paramsTuple?: []; params?: {} }
+    'admin.calendars.edit': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'admin.alerts.index': { paramsTuple?: []; params?: {} }
     'admin.alerts.create': { paramsTuple?: []; params?: {} }
     'admin.alerts.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -194,6 +205,7 @@ export type ScannedRoutes = {
     'api.teams.index': { paramsTuple?: []; params?: {} }
     'api.teams.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.access.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.calendars.index': { paramsTuple?: []; params?: {} }
     'api.workflows.index': { paramsTuple?: []; params?: {} }
     'api.workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.versions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'number': ParamValue} }
@@ -224,6 +236,9 @@ export type ScannedRoutes = {
     'admin.queues.index': { paramsTuple?: []; params?: {} }
     'admin.queues.show': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
     'admin.engine.show': { paramsTuple?: []; params?: {} }
+    'admin.calendars.index': { paramsTuple?: []; params?: {} }
+    'admin.calendars.create': { paramsTuple?: []; params?: {} }
+    'admin.calendars.edit': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'admin.alerts.index': { paramsTuple?: []; params?: {} }
     'admin.alerts.create': { paramsTuple?: []; params?: {} }
     'admin.alerts.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -253,6 +268,7 @@ export type ScannedRoutes = {
     'api.teams.index': { paramsTuple?: []; params?: {} }
     'api.teams.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.access.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.calendars.index': { paramsTuple?: []; params?: {} }
     'api.workflows.index': { paramsTuple?: []; params?: {} }
     'api.workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.versions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'number': ParamValue} }
@@ -281,6 +297,7 @@ export type ScannedRoutes = {
     'admin.queues.pause': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
     'admin.queues.resume': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
     'admin.queues.jobs.retry': { paramsTuple: [ParamValue,ParamValue]; params: {'queue': ParamValue,'job': ParamValue} }
+    'admin.calendars.store': { paramsTuple?: []; params?: {} }
     'admin.alerts.store': { paramsTuple?: []; params?: {} }
     'notifications.read_all': { paramsTuple?: []; params?: {} }
     'notifications.read': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -305,6 +322,7 @@ export type ScannedRoutes = {
     'api.teams.store': { paramsTuple?: []; params?: {} }
     'api.processes.claim': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.processes.votes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.calendars.store': { paramsTuple?: []; params?: {} }
     'api.workflows.store': { paramsTuple?: []; params?: {} }
     'api.workflows.publish': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.processes.store': { paramsTuple?: []; params?: {} }
@@ -316,6 +334,7 @@ export type ScannedRoutes = {
   PUT: {
     'processes.data': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'workflows.draft': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'admin.calendars.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'admin.alerts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.alerts.toggle': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notifications.preferences.update': { paramsTuple?: []; params?: {} }
@@ -328,6 +347,7 @@ export type ScannedRoutes = {
     'api.teams.members': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.access.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.me.absence.update': { paramsTuple?: []; params?: {} }
+    'api.calendars.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.draft': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
   }
   DELETE: {

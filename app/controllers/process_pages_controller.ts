@@ -20,7 +20,7 @@ import { loadCollaboration } from '#actions/process_pages/load_collaboration'
 import ExportProcessList from '#actions/process_pages/export_process_list'
 import { stageOf } from '#engine/state_machine'
 import ProcessTransformer from '#transformers/process_transformer'
-import ProcessPageTransformer from '#transformers/process_page_transformer'
+import ProcessPageTransformer, { visitSlaRecord } from '#transformers/process_page_transformer'
 import ProcessActivityTransformer from '#transformers/process_activity_transformer'
 import PersonTransformer from '#transformers/person_transformer'
 import WorkflowOptionTransformer from '#transformers/workflow_option_transformer'
@@ -173,6 +173,7 @@ export default class ProcessPagesController {
         viewerTeams: await teamsOf(user.id),
         automation,
         approval: team.approval,
+        sla: visitSlaRecord(events),
       }).useVariant('forPage'),
       automation,
       timeline: ProcessActivityTransformer.transform(events, {

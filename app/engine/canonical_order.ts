@@ -16,6 +16,7 @@ const STAGE = [
   'type',
   'outcome',
   'sla',
+  'slaClock',
   'assignee',
   'fields',
   'routes',

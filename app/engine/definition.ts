@@ -238,8 +238,18 @@ export interface StageDefinition {
   otherwise?: string
   /** Only (and always) present on end stages. */
   outcome?: Outcome
-  /** Duration such as "3d"; a process should leave the stage within it. */
+  /**
+   * Duration such as "3d", or working time in the workflow's business
+   * calendar ("2 working days", "16 working hours"); a process should leave
+   * the stage within it.
+   */
   sla?: string
+  /**
+   * "paused": time spent in the stage does not count toward the due date
+   * (the clock of the stage the process came from is held, and resumes when
+   * it returns there). A paused stage has no SLA of its own.
+   */
+  slaClock?: 'paused'
   assignee?: StageAssignee
   fields?: FieldDefinition[]
   automatic?: AutomaticTransition

@@ -83,3 +83,26 @@ export function describeDuration(ms: number, parts = 2): string {
   }
   return pieces.length === 0 ? '0m' : `${sign}${pieces.join(' ')}`
 }
+
+/** An SLA: wall-clock milliseconds, or an amount of working time in a business calendar. */
+export type SlaDuration =
+  | { working: false; ms: number }
+  | { working: true; amount: number; unit: 'days' | 'hours' | 'minutes' }
+
+// "2 working days", "1 working day", "16 working hours", "90 working minutes".
+const WORKING_PATTERN = /^([1-9][0-9]{0,5}) working (day|hour|minute)s?$/
+
+/**
+ * Parses an SLA duration: a wall-clock one ("3d") or a working one
+ * ("2 working days", "16 working hours", "30 working minutes").
+ *
+ * @returns null when `input` is neither.
+ */
+export function parseSlaDuration(input: unknown): SlaDuration | null {
+  const ms = parseDuration(input)
+  if (ms !== null) return { working: false, ms }
+  if (typeof input !== 'string') return null
+  const match = WORKING_PATTERN.exec(input)
+  if (!match) return null
+  return { working: true, amount: Number(match[1]), unit: `${match[2]}s` as 'days' }
+}

@@ -3,7 +3,7 @@
  * events (rows of `process_events`) in sequence order.
  */
 import type { StageDefinition, WorkflowDefinition } from '#engine/definition'
-import { parseDuration } from '#engine/duration'
+import { dueOnEntry, slaRecordOf } from '#engine/sla_clock'
 import { stageOf, statusForStage, type ProcessStatus } from '#engine/state_machine'
 import { ReplayError } from '#engine/replay_error'
 import { routeOf } from '#engine/decisions'
@@ -131,22 +131,29 @@ function requireStage(
   return stage
 }
 
-/** State changes caused by (re-)entering `stage` at `at`. */
+/**
+ * State changes caused by (re-)entering `stage` with `event`. The due time
+ * recorded by the write path (payload `sla`: working time in the workflow's
+ * calendar, a resumed clock) wins; without one it is computed — wall-clock,
+ * or in the default calendar — which is what the write path would have done.
+ */
 function enter(
   stage: StageDefinition,
-  at: Date
+  event: ProcessEvent
 ): Pick<ProcessState, 'stage' | 'status' | 'closedAt' | 'dueAt' | 'slaBreached'> {
+  const at = event.occurredAt
   const status = statusForStage(stage)
   if (status !== 'active') {
     return { stage: stage.key, status, closedAt: new Date(at), dueAt: null, slaBreached: false }
   }
-  const sla = stage.sla === undefined ? null : parseDuration(stage.sla)
+  const recorded = stage.slaClock === 'paused' ? null : slaRecordOf(event.payload)
+  const dueAt = recorded?.dueAt === undefined ? null : new Date(recorded.dueAt)
   return {
     stage: stage.key,
     status,
     closedAt: null,
-    dueAt: sla === null ? null : new Date(at.getTime() + sla),
-    slaBreached: false,
+    dueAt: dueAt ?? dueOnEntry(stage, at)?.dueAt ?? null,
+    slaBreached: dueAt !== null && recorded?.breached === true,
   }
 }
 
@@ -245,7 +252,7 @@ export function applyEvent(
       const definition = resolve(resolveDefinition, state.workflowVersionId, event.sequence)
       const stage = requireStage(definition, event.toStage, event.sequence)
       const data = payload.data ? { ...state.data, ...cloneData(payload.data) } : state.data
-      return { ...base, data, ...enter(stage, event.occurredAt) }
+      return { ...base, data, ...enter(stage, event) }
     }
 
     case 'data_updated':
@@ -322,7 +329,7 @@ function applyStarted(event: ProcessEvent, resolveDefinition: DefinitionResolver
     data: payload.data ? cloneData(payload.data) : {},
     assigneeId,
     version: event.sequence,
-    ...enter(stage, event.occurredAt),
+    ...enter(stage, event),
   }
 }
 
@@ -356,7 +363,7 @@ function applyMigrated(
   if (state.status !== 'active') return moved
   // A migration enters the stage of the new version: its SLA (which the new
   // version may have changed) starts again from the moment of the move.
-  return { ...moved, ...enter(stage, event.occurredAt) }
+  return { ...moved, ...enter(stage, event) }
 }
 
 /**

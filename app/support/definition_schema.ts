@@ -39,6 +39,7 @@ export type Ref = (name: string) => Json
 const IDENTIFIER = IDENTIFIER_PATTERN.source
 const MAX_WHEN_MESSAGE_LENGTH = 200
 const DURATION = '^[1-9][0-9]*[mhdw]$'
+const SLA_DURATION = '^([1-9][0-9]*[mhdw]|[1-9][0-9]{0,5} working (day|hour|minute)s?)$'
 
 const list = (items: Json): Json => ({ type: 'array', items })
 const closed = (properties: Record<string, Json>, required: string[] = []): Json => ({
@@ -137,7 +138,16 @@ function stageSchemas(ref: Ref): Record<string, Json> {
             ...ref('Outcome'),
             description: 'How a process ends here; only (and always) on end stages.',
           },
-          sla: { ...ref('Duration'), description: 'A process should leave the stage within it.' },
+          sla: {
+            ...ref('SlaDuration'),
+            description: 'A process should leave the stage within it.',
+          },
+          slaClock: {
+            type: 'string',
+            enum: ['paused'],
+            description:
+              'Time spent in the stage does not count toward the due date: the SLA clock of the stage the process came from is held and resumes when it returns there.',
+          },
           assignee: {
             ...closed({
               role: ref('DefinitionRole'),
@@ -268,6 +278,12 @@ export function definitionSchemas(ref: Ref): Record<string, Json> {
       type: 'string',
       pattern: DURATION,
       description: 'A positive whole number and a unit: m, h, d or w, e.g. "30m", "2d".',
+    },
+    SlaDuration: {
+      type: 'string',
+      pattern: SLA_DURATION,
+      description:
+        'Wall-clock ("30m", "2d") or working time in the workflow\'s business calendar ("2 working days", "16 working hours", "90 working minutes").',
     },
     DefinitionRole: { type: 'string', enum: [...ROLES] },
     Outcome: { type: 'string', enum: [...OUTCOMES] },

@@ -7,6 +7,7 @@ import {
 } from '#support/openapi/common'
 import { ref, response, type Json } from '#support/openapi/helpers'
 import { draftCheckPaths, draftCheckSchemas } from '#support/openapi/draft_checks'
+import { calendarPaths, calendarSchemas } from '#support/openapi/calendars'
 import { processPaths, processSchemas } from '#support/openapi/processes'
 import { statePaths, stateSchemas } from '#support/openapi/state'
 import { teamParameters, teamPaths, teamSchemas } from '#support/openapi/teams'
@@ -55,6 +56,7 @@ export function openapiDocument() {
       { name: 'workflows', description: 'Definitions, drafts and published versions.' },
       { name: 'processes', description: 'Processes and the commands that change them.' },
       { name: 'teams', description: 'Teams, their members and leads (admins).' },
+      { name: 'calendars', description: 'Business calendars that working-time SLAs count in.' },
       { name: 'state', description: 'The workflow state store: values, counters and locks.' },
       { name: 'meta', description: 'About the API itself.' },
     ],
@@ -67,6 +69,7 @@ export function openapiDocument() {
       ...collaborationPaths(),
       ...statePaths(),
       ...teamPaths(),
+      ...calendarPaths(),
     }),
     components: {
       securitySchemes: {
@@ -88,6 +91,7 @@ export function openapiDocument() {
         ...collaborationSchemas(),
         ...stateSchemas(),
         ...teamSchemas(),
+        ...calendarSchemas(),
         ...definitionSchemas(ref),
       },
     },

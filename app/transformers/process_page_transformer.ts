@@ -7,6 +7,9 @@ import type User from '#models/user'
 import ProcessTransformer, { type ProcessContext } from '#transformers/process_transformer'
 import { automationWaits, type ProcessAutomation } from '#automation/process_automation'
 import type { ApprovalView } from '#actions/processes/approval_tally'
+import { slaRecordOf, type SlaRecord } from '#engine/sla_clock'
+import type { DueExplanation } from '#engine/calendar'
+import type ProcessEvent from '#models/process_event'
 
 /**
  * What a process is waiting for, in the order the page lists it. The page
@@ -26,7 +29,13 @@ export type Wait =
       kind: 'approvers'
       people: { id: number; name: string; delegate: { id: number; name: string } | null }[]
     }
-  | { kind: 'timer'; dueAt: string; overdue: boolean }
+  | {
+      kind: 'timer'
+      dueAt: string
+      overdue: boolean
+      /** How a working-time (or resumed) due time was reached. */
+      explanation?: DueExplanation & { resumed: boolean }
+    }
   | { kind: 'automatic'; at: string; transition: string; label: string }
   | { kind: 'closed'; outcome: string; closedAt: string | null; stageName: string }
 
@@ -39,7 +48,11 @@ export type Wait =
 export default class ProcessPageTransformer extends ProcessTransformer {
   constructor(
     resource: Process,
-    protected context: ProcessContext & { automation?: ProcessAutomation }
+    protected context: ProcessContext & {
+      automation?: ProcessAutomation
+      /** The `sla` record of the event that began the current stage visit, when loaded. */
+      sla?: SlaRecord | null
+    }
   ) {
     super(resource, context)
   }
@@ -62,7 +75,7 @@ export default class ProcessPageTransformer extends ProcessTransformer {
       waits: definition
         ? [
             ...approvalWaits(this.context.approval),
-            ...waitsOf(p, definition),
+            ...waitsOf(p, definition, this.context.sla ?? null),
             ...automationWaits(this.context.automation),
           ]
         : [],
@@ -92,7 +105,20 @@ function approvalWaits(approval: ApprovalView | null | undefined): Wait[] {
   return [{ kind: 'approvers', people: approval.awaiting }]
 }
 
-export function waitsOf(process: Process, definition: WorkflowDefinition): Wait[] {
+/**
+ * The `sla` record of the event that began the current stage visit, if it is
+ * among `events` (the newest first, as the page loads them).
+ */
+export function visitSlaRecord(events: ProcessEvent[]): SlaRecord | null {
+  const entry = events.find((e) => ['started', 'transitioned', 'migrated'].includes(e.type))
+  return entry ? slaRecordOf(entry.payload) : null
+}
+
+export function waitsOf(
+  process: Process,
+  definition: WorkflowDefinition,
+  sla: SlaRecord | null = null
+): Wait[] {
   const stage = stageOf(definition, process.stageKey)
   if (process.status !== 'active') {
     return [
@@ -114,10 +140,17 @@ export function waitsOf(process: Process, definition: WorkflowDefinition): Wait[
   else waits.push({ kind: 'nobody' })
 
   if (process.dueAt) {
+    const explained =
+      sla?.explanation &&
+      sla.dueAt &&
+      Math.abs(Date.parse(sla.dueAt) - process.dueAt.toMillis()) < 1000
+        ? { explanation: { ...sla.explanation, resumed: sla.resumed === true } }
+        : {}
     waits.push({
       kind: 'timer',
       dueAt: process.dueAt.toISO()!,
       overdue: process.dueAt < DateTime.now(),
+      ...explained,
     })
   }
   const after = stage?.automatic ? parseDuration(stage.automatic.after) : null

@@ -6,7 +6,7 @@
 | Registered inside the signed-in group of start/routes.ts, so every route
 | here needs a session:
 |
-| - /admin/queues, /admin/engine and /admin/alerts: admins only (the
+| - /admin/queues, /admin/engine, /admin/alerts and /admin/calendars: admins only (the
 |   controllers authorize `viewAdmin`); queue names outside config/queue.ts
 |   are 404.
 | - /notifications: each person's own notifications and preferences.
@@ -41,6 +41,17 @@ export function adminPages() {
         .where('queue', { match: queueName })
 
       router.get('/engine', [controllers.admin.EngineHealth, 'show']).as('engine.show')
+
+      router
+        .group(() => {
+          router.get('/', [controllers.admin.Calendars, 'index']).as('index')
+          router.get('/new', [controllers.admin.Calendars, 'create']).as('create')
+          router.post('/', [controllers.admin.Calendars, 'store']).as('store')
+          router.get('/:key/edit', [controllers.admin.Calendars, 'edit']).as('edit')
+          router.put('/:key', [controllers.admin.Calendars, 'update']).as('update')
+        })
+        .prefix('/calendars')
+        .as('calendars')
 
       router
         .group(() => {

@@ -276,6 +276,36 @@ const routes = {
     tokens: [{"old":"/admin/engine","type":0,"val":"admin","end":""},{"old":"/admin/engine","type":0,"val":"engine","end":""}],
     types: placeholder as Registry['admin.engine.show']['types'],
   },
+  'admin.calendars.index': {
+    methods: ["GET","HEAD"],
+    pattern: '/admin/calendars',
+    tokens: [{"old":"/admin/calendars","type":0,"val":"admin","end":""},{"old":"/admin/calendars","type":0,"val":"calendars","end":""}],
+    types: placeholder as Registry['admin.calendars.index']['types'],
+  },
+  'admin.calendars.create': {
+    methods: ["GET","HEAD"],
+    pattern: '/admin/calendars/new',
+    tokens: [{"old":"/admin/calendars/new","type":0,"val":"admin","end":""},{"old":"/admin/calendars/new","type":0,"val":"calendars","end":""},{"old":"/admin/calendars/new","type":0,"val":"new","end":""}],
+    types: placeholder as Registry['admin.calendars.create']['types'],
+  },
+  'admin.calendars.store': {
+    methods: ["POST"],
+    pattern: '/admin/calendars',
+    tokens: [{"old":"/admin/calendars","type":0,"val":"admin","end":""},{"old":"/admin/calendars","type":0,"val":"calendars","end":""}],
+    types: placeholder as Registry['admin.calendars.store']['types'],
+  },
+  'admin.calendars.edit': {
+    methods: ["GET","HEAD"],
+    pattern: '/admin/calendars/:key/edit',
+    tokens: [{"old":"/admin/calendars/:key/edit","type":0,"val":"admin","end":""},{"old":"/admin/calendars/:key/edit","type":0,"val":"calendars","end":""},{"old":"/admin/calendars/:key/edit","type":1,"val":"key","end":""},{"old":"/admin/calendars/:key/edit","type":0,"val":"edit","end":""}],
+    types: placeholder as Registry['admin.calendars.edit']['types'],
+  },
+  'admin.calendars.update': {
+    methods: ["PUT"],
+    pattern: '/admin/calendars/:key',
+    tokens: [{"old":"/admin/calendars/:key","type":0,"val":"admin","end":""},{"old":"/admin/calendars/:key","type":0,"val":"calendars","end":""},{"old":"/admin/calendars/:key","type":1,"val":"key","end":""}],
+    types: placeholder as Registry['admin.calendars.update']['types'],
+  },
   'admin.alerts.index': {
     methods: ["GET","HEAD"],
     pattern: '/admin/alerts',
@@ -737,6 +767,24 @@ const routes = {
     pattern: '/api/v1/me/absence',
     tokens: [{"old":"/api/v1/me/absence","type":0,"val":"api","end":""},{"old":"/api/v1/me/absence","type":0,"val":"v1","end":""},{"old":"/api/v1/me/absence","type":0,"val":"me","end":""},{"old":"/api/v1/me/absence","type":0,"val":"absence","end":""}],
     types: placeholder as Registry['api.me.absence.destroy']['types'],
+  },
+  'api.calendars.index': {
+    methods: ["GET","HEAD"],
+    pattern: '/api/v1/calendars',
+    tokens: [{"old":"/api/v1/calendars","type":0,"val":"api","end":""},{"old":"/api/v1/calendars","type":0,"val":"v1","end":""},{"old":"/api/v1/calendars","type":0,"val":"calendars","end":""}],
+    types: placeholder as Registry['api.calendars.index']['types'],
+  },
+  'api.calendars.store': {
+    methods: ["POST"],
+    pattern: '/api/v1/calendars',
+    tokens: [{"old":"/api/v1/calendars","type":0,"val":"api","end":""},{"old":"/api/v1/calendars","type":0,"val":"v1","end":""},{"old":"/api/v1/calendars","type":0,"val":"calendars","end":""}],
+    types: placeholder as Registry['api.calendars.store']['types'],
+  },
+  'api.calendars.update': {
+    methods: ["PUT"],
+    pattern: '/api/v1/calendars/:key',
+    tokens: [{"old":"/api/v1/calendars/:key","type":0,"val":"api","end":""},{"old":"/api/v1/calendars/:key","type":0,"val":"v1","end":""},{"old":"/api/v1/calendars/:key","type":0,"val":"calendars","end":""},{"old":"/api/v1/calendars/:key","type":1,"val":"key","end":""}],
+    types: placeholder as Registry['api.calendars.update']['types'],
   },
   'api.workflows.index': {
     methods: ["GET","HEAD"],

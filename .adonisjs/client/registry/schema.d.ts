@@ -547,6 +547,66 @@ export interface Registry {
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/engine_health_controller').default['show']>>> | { status: 422; response: { errors: SimpleError[] } }
     }
   }
+  'admin.calendars.index': {
+    methods: ["GET","HEAD"]
+    pattern: '/admin/calendars'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/calendars_controller').default['index']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/calendars_controller').default['index']>>>
+    }
+  }
+  'admin.calendars.create': {
+    methods: ["GET","HEAD"]
+    pattern: '/admin/calendars/new'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/calendars_controller').default['create']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/calendars_controller').default['create']>>>
+    }
+  }
+  'admin.calendars.store': {
+    methods: ["POST"]
+    pattern: '/admin/calendars'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/calendar').createCalendarValidator)>>
+      paramsTuple: []
+      params: {}
+      query: ExtractQuery<InferInput<(typeof import('#validators/calendar').createCalendarValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/calendars_controller').default['store']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/calendars_controller').default['store']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'admin.calendars.edit': {
+    methods: ["GET","HEAD"]
+    pattern: '/admin/calendars/:key/edit'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { key: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/calendars_controller').default['edit']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/calendars_controller').default['edit']>>>
+    }
+  }
+  'admin.calendars.update': {
+    methods: ["PUT"]
+    pattern: '/admin/calendars/:key'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/calendar').updateCalendarValidator)>>
+      paramsTuple: [ParamValue]
+      params: { key: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/calendar').updateCalendarValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/calendars_controller').default['update']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/calendars_controller').default['update']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
   'admin.alerts.index': {
     methods: ["GET","HEAD"]
     pattern: '/admin/alerts'
@@ -1469,6 +1529,42 @@ export interface Registry {
       query: {}
       response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/absence_controller').default['destroy']>>>
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/absence_controller').default['destroy']>>>
+    }
+  }
+  'api.calendars.index': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/calendars'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/calendars_controller').default['index']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/calendars_controller').default['index']>>>
+    }
+  }
+  'api.calendars.store': {
+    methods: ["POST"]
+    pattern: '/api/v1/calendars'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/calendar').createCalendarValidator)>>
+      paramsTuple: []
+      params: {}
+      query: ExtractQuery<InferInput<(typeof import('#validators/calendar').createCalendarValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/calendars_controller').default['store']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/calendars_controller').default['store']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.calendars.update': {
+    methods: ["PUT"]
+    pattern: '/api/v1/calendars/:key'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/calendar').updateCalendarValidator)>>
+      paramsTuple: [ParamValue]
+      params: { key: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/calendar').updateCalendarValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/calendars_controller').default['update']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/calendars_controller').default['update']>>> | { status: 422; response: { errors: SimpleError[] } }
     }
   }
   'api.workflows.index': {

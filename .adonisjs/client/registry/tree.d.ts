@@ -85,6 +85,13 @@ export interface ApiDefinition {
     engine: {
       show: typeof routes['admin.engine.show']
     }
+    calendars: {
+      index: typeof routes['admin.calendars.index']
+      create: typeof routes['admin.calendars.create']
+      store: typeof routes['admin.calendars.store']
+      edit: typeof routes['admin.calendars.edit']
+      update: typeof routes['admin.calendars.update']
+    }
     alerts: {
       index: typeof routes['admin.alerts.index']
       create: typeof routes['admin.alerts.create']
@@ -237,6 +244,11 @@ export interface ApiDefinition {
       events: {
         index: typeof routes['api.processes.events.index']
       }
+    }
+    calendars: {
+      index: typeof routes['api.calendars.index']
+      store: typeof routes['api.calendars.store']
+      update: typeof routes['api.calendars.update']
     }
   }
 }

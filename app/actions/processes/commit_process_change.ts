@@ -16,6 +16,7 @@ import { definitionOf } from '#support/definitions'
 import { sqlTime } from '#support/sql_time'
 import { persistedInstance } from '#support/persisted_instance'
 import { outboxFor, stageEntryTimers, type OutboxDraft } from '#actions/processes/outbox'
+import { stampSlaClock } from '#actions/processes/sla_stamp'
 import { actorEmail, guardContextOf } from '#actions/processes/guard_context'
 import { teamsOf } from '#support/access/workflow_access'
 import User from '#models/user'
@@ -119,7 +120,8 @@ export default class CommitProcessChange {
       if (!definition) throw new Error(`Definition of version ${id} was not loaded`)
       return definition
     }
-    const entered = applyEvent(process.toState(), engineEvent, resolve)
+    const before = process.toState()
+    const entered = applyEvent(before, engineEvent, resolve)
     // Decided before the transaction, written inside it with the event.
     const routed = await planFollowUps({
       before: {
@@ -134,8 +136,17 @@ export default class CommitProcessChange {
       guard: async () => guardContextOf(process, await this.actorOf(request), at),
       at,
     })
-    const next = routed.state
     const moved = routed.events.length > 0
+    // Working-time SLAs and paused clocks: recorded in the event entering the stage.
+    const entering = [engineEvent, ...routed.events].filter((e) => ENTERING.has(e.type)).at(-1)
+    const next = await stampSlaClock({
+      workflowId: process.workflowId,
+      processId: process.id,
+      before,
+      last: entering ?? engineEvent,
+      next: routed.state,
+      resolve,
+    })
     const queueTeam = queueColumn(
       definitions.get(next.workflowVersionId),
       next,
@@ -311,6 +322,9 @@ export default class CommitProcessChange {
 }
 
 class StaleWrite extends Error {}
+
+/** Events that put the process in a stage (and so start its SLA clock). */
+const ENTERING = new Set(['started', 'transitioned', 'migrated'])
 
 /** When the process entered its current stage, after `state` was applied. */
 function enteredAt(state: ProcessState, before: Process, at: DateTime) {

@@ -18,6 +18,7 @@ import type { StageAssignee } from '#engine/definition'
 import { queueOf } from '#engine/queues'
 import { delegateOf } from '#support/people/delegation'
 import { mayAccess } from '#support/access/workflow_access'
+import { stampSlaClock } from '#actions/processes/sla_stamp'
 
 export type StartProcessParams = {
   workflowKey: string
@@ -83,7 +84,14 @@ export default class StartProcess {
       },
       occurredAt: at.toJSDate(),
     }
-    const state = applyEvent(null, started, () => definition)
+    const state = await stampSlaClock({
+      workflowId: workflow.id,
+      processId: null,
+      before: null,
+      last: started,
+      next: applyEvent(null, started, () => definition),
+      resolve: () => definition,
+    })
 
     try {
       const id = await db.transaction(async (trx) => {

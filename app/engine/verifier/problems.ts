@@ -41,6 +41,8 @@ export type ProblemCode =
   | 'invalid_default'
   | 'empty_escalation'
   | 'escalation_without_sla'
+  | 'invalid_sla_clock'
+  | 'sla_on_paused_stage'
   | 'unknown_stage'
   | 'transition_from_end_stage'
   | 'unknown_field'

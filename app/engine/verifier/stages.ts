@@ -6,6 +6,7 @@ import {
   type StageAssignee,
   type StageDefinition,
   type StageEscalation,
+  type StageType,
 } from '#engine/definition'
 import { verifyFields } from '#engine/verifier/fields'
 import { verifyDecision } from '#engine/verifier/decisions'
@@ -28,6 +29,7 @@ const STAGE_PROPERTIES = [
   'type',
   'outcome',
   'sla',
+  'slaClock',
   'assignee',
   'fields',
   'automatic',
@@ -105,7 +107,7 @@ export function verifyStage(
 
   // Time-based behaviour makes no sense once a process is closed.
   if (type === 'end') {
-    for (const property of ['sla', 'automatic', 'escalation']) {
+    for (const property of ['sla', 'slaClock', 'automatic', 'escalation']) {
       if (!isAbsent(raw[property])) {
         run.report(
           child(path, property),
@@ -117,7 +119,8 @@ export function verifyStage(
   }
 
   const decision = verifyDecision(run, raw, path, subject, index, key, type)
-  const sla = run.readDuration(raw, 'sla', path, subject, false)
+  const sla = run.readDuration(raw, 'sla', path, subject, false, true)
+  const slaClock = verifySlaClock(run, raw, path, subject, type)
   const assignee = verifyAssignee(run, raw, path, subject)
   const fields = verifyFields(run, raw, path, subject)
   const automatic = verifyAutomatic(run, raw, path, subject, index, key)
@@ -162,6 +165,7 @@ export function verifyStage(
     ...decision,
     ...(outcome === undefined ? {} : { outcome }),
     ...(sla === undefined ? {} : { sla }),
+    ...(slaClock === undefined ? {} : { slaClock }),
     ...(assignee === undefined ? {} : { assignee }),
     ...(fields === undefined ? {} : { fields }),
     ...(automatic === undefined ? {} : { automatic }),
@@ -301,4 +305,34 @@ function escalationTeam({
     ...(team === undefined ? {} : { reassignTeam: team }),
     ...(strategy === undefined ? {} : { strategy }),
   }
+}
+
+/**
+ * `slaClock: "paused"` ("waiting on customer"): the stage holds the SLA
+ * clock of the stage the process came from, so it cannot run one itself.
+ */
+function verifySlaClock(
+  run: Verification,
+  raw: JsonObject,
+  path: string,
+  subject: string,
+  type: StageType | undefined
+): 'paused' | undefined {
+  if (isAbsent(raw.slaClock) || type === 'end') return undefined
+  if (raw.slaClock !== 'paused') {
+    run.report(
+      child(path, 'slaClock'),
+      'invalid_sla_clock',
+      `${subject} has ${describeValue(raw.slaClock)} as "slaClock"; the only value is "paused".`
+    )
+    return undefined
+  }
+  if (!isAbsent(raw.sla)) {
+    run.report(
+      child(path, 'sla'),
+      'sla_on_paused_stage',
+      `${subject} pauses the SLA clock, so it cannot have an SLA of its own.`
+    )
+  }
+  return 'paused'
 }

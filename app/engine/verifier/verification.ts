@@ -1,6 +1,6 @@
 import type { EgressRules } from '#engine/actions/call_origin'
 import { ROLES, type FieldType, type Outcome, type Role, type StageType } from '#engine/definition'
-import { parseDuration } from '#engine/duration'
+import { parseDuration, parseSlaDuration } from '#engine/duration'
 import { verifyActionList } from '#engine/actions/verify_actions'
 import type { ActionTransitionReference } from '#engine/actions/checks'
 import type { DecisionNode } from '#engine/verifier/decisions'
@@ -248,15 +248,20 @@ export class Verification {
     property: string,
     path: string,
     subject: string,
-    required: boolean
+    required: boolean,
+    /** SLAs also accept working units ("2 working days"). */
+    working = false
   ): string | undefined {
     const value = object[property]
     if (this.missing(value, required, path, property, subject)) return undefined
-    if (parseDuration(value) === null) {
+    if ((working ? parseSlaDuration(value) : parseDuration(value)) === null) {
+      const alsoWorking = working
+        ? ', or working time such as "2 working days" or "16 working hours"'
+        : ''
       this.report(
         child(path, property),
         'invalid_duration',
-        `${subject} has the invalid duration ${describeValue(value)} as "${property}"; use a positive whole number followed by m, h, d or w, such as "30m" or "3d".`
+        `${subject} has the invalid duration ${describeValue(value)} as "${property}"; use a positive whole number followed by m, h, d or w, such as "30m" or "3d"${alsoWorking}.`
       )
       return undefined
     }

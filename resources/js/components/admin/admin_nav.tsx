@@ -16,6 +16,7 @@ export function AdminNav() {
     { label: t('admin.nav.engine'), href: urlFor('admin.engine.show') },
     { label: t('automation.title'), href: urlFor('admin.automation.index') },
     { label: t('admin.nav.alerts'), href: urlFor('admin.alerts.index') },
+    { label: t('admin.nav.calendars'), href: urlFor('admin.calendars.index') },
   ]
   const current = (href: string) => path === href || path.startsWith(`${href}/`)
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { useI18n } from '../../lib/i18n.ts'
+import { DueExplanation, type DueExplanationView } from './due_explanation.tsx'
 
 /**
  * What a process is waiting for, as the server describes it (see
@@ -21,7 +22,7 @@ export type Wait =
       kind: 'approvers'
       people: { id: number; name: string; delegate: { id: number; name: string } | null }[]
     }
-  | { kind: 'timer'; dueAt: string; overdue: boolean }
+  | { kind: 'timer'; dueAt: string; overdue: boolean; explanation?: DueExplanationView }
   | { kind: 'automatic'; at: string; transition: string; label: string }
   | { kind: 'closed'; outcome: string; closedAt: string | null; stageName: string }
   | {
@@ -92,9 +93,19 @@ export function WaitingOn(props: {
           ),
         })
       case 'timer':
-        return wait.overdue
-          ? t('processes.waiting.timerOverdue', { at: formatDateTime(wait.dueAt) })
-          : t('processes.waiting.timer', { at: formatDateTime(wait.dueAt) })
+        return (
+          <>
+            {wait.overdue
+              ? t('processes.waiting.timerOverdue', { at: formatDateTime(wait.dueAt) })
+              : t('processes.waiting.timer', { at: formatDateTime(wait.dueAt) })}
+            {wait.explanation && (
+              <>
+                {' · '}
+                <DueExplanation explanation={wait.explanation} />
+              </>
+            )}
+          </>
+        )
       case 'automatic':
         return t('processes.waiting.automatic', {
           label: wait.label,

@@ -47,6 +47,8 @@ export type EditorStage = {
   type: string
   outcome: string
   sla: string
+  /** "paused" or "" (the clock runs). */
+  slaClock: string
   assigneeRole: string
   assigneeUser: string
   fields: EditorField[]
@@ -145,6 +147,7 @@ function stageFromDefinition(stage: StageDefinition): EditorStage {
     type: stage.type,
     outcome: stage.outcome ?? '',
     sla: stage.sla ?? '',
+    slaClock: stage.slaClock ?? '',
     assigneeRole: stage.assignee?.role ?? '',
     assigneeUser: stage.assignee?.user ?? '',
     fields: (stage.fields ?? []).map(fieldFromDefinition),
@@ -233,6 +236,7 @@ function blankStage(key: string, name: string): EditorStage {
     type: 'task',
     outcome: '',
     sla: '',
+    slaClock: '',
     assigneeRole: '',
     assigneeUser: '',
     fields: [],
@@ -307,6 +311,7 @@ function stageToDocument(stage: EditorStage): JsonObject {
     type: stage.type,
     ...(end && stage.outcome ? { outcome: stage.outcome } : {}),
     ...(!end && trimmed(stage.sla) ? { sla: trimmed(stage.sla) } : {}),
+    ...(!end && stage.slaClock === 'paused' ? { slaClock: 'paused' as const } : {}),
     // A closed process is nobody's task: end stages have no assignee.
     ...(!end && Object.keys(assignee).length > 0 ? { assignee } : {}),
     ...(stage.fields.length > 0 ? { fields: stage.fields.map(fieldToDocument) } : {}),

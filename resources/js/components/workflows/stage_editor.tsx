@@ -157,6 +157,18 @@ export function StageEditor(props: StageEditorProps) {
         )}
         {!end && !decision && (
           <ChoiceControl
+            id={id('sla-clock')}
+            label={t('designer.stage.slaClock')}
+            problems={at('slaClock')}
+            values={['paused']}
+            labelOf={() => t('designer.stage.slaClockPaused')}
+            none={t('designer.stage.slaClockRuns')}
+            value={stage.slaClock}
+            onChange={(slaClock) => props.onChange({ slaClock })}
+          />
+        )}
+        {!end && !decision && (
+          <ChoiceControl
             id={id('assignee-role')}
             label={t('designer.stage.assigneeRole')}
             problems={at('assignee.role')}
