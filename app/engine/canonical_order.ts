@@ -23,6 +23,18 @@ const STAGE = [
   'automatic',
   'escalation',
   'actions',
+  'children',
+]
+const CHILDREN = [
+  'workflow',
+  'forEach',
+  'count',
+  'title',
+  'data',
+  'wait',
+  'onComplete',
+  'onChildFailure',
+  'collect',
 ]
 const FIELD = [
   'key',
@@ -35,6 +47,7 @@ const FIELD = [
   'visibleWhen',
   'requiredWhen',
   'default',
+  'fields',
 ]
 const TRANSITION = [
   'key',
@@ -99,7 +112,8 @@ const action = (value: unknown) =>
     notify: (notify) => ordered(notify, NOTIFY),
   })
 
-const field = (value: unknown) => ordered(value, FIELD, { rules: (rules) => ordered(rules, RULES) })
+const field = (value: unknown): unknown =>
+  ordered(value, FIELD, { rules: (rules) => ordered(rules, RULES), fields: each(field) })
 
 const stage = (value: unknown) =>
   ordered(value, STAGE, {
@@ -109,6 +123,7 @@ const stage = (value: unknown) =>
     automatic: (automatic) => ordered(automatic, AUTOMATIC),
     escalation: (escalation) => ordered(escalation, ESCALATION),
     actions: each(action),
+    children: (children) => ordered(children, CHILDREN),
   })
 
 const transition = (value: unknown) => ordered(value, TRANSITION, { actions: each(action) })

@@ -22,6 +22,7 @@ import { actorEmail, guardContextOf } from '#actions/processes/guard_context'
 import User from '#models/user'
 import { tracedCommand } from '#support/observability/engine'
 import { currentTraceparent } from '#support/observability/tracing'
+import { childrenOutbox } from '#actions/processes/children/outbox'
 
 /** The event a change writes, before it gets its sequence and time. */
 export type EventDraft = {
@@ -159,6 +160,7 @@ export default class CommitProcessChange {
         const event = await recordEvent(trx, process.id, engineEvent, idempotencyKey ?? null, [
           ...(moved ? [] : timers),
           ...(request.outbox ?? []),
+          ...childrenOutbox(process, next, resolve(process.workflowVersionId)),
         ])
         const events = [event]
         for (const [i, routeEvent] of routed.events.entries()) {

@@ -1,6 +1,7 @@
 import type { Outcome, WorkflowDefinition } from '#engine/definition'
 
 import type { ActionProblemCode } from '#engine/actions/checks'
+import type { ChildrenProblemCode } from '#engine/verifier/children'
 
 /** Stable machine-readable problem codes (safe to switch on / translate). */
 export type ProblemCode =
@@ -58,7 +59,11 @@ export type ProblemCode =
   | 'not_allowed_into_decision_stage'
   | 'decision_cycle'
   | 'decision_chain_too_long'
+  | 'missing_columns'
+  | 'nested_list'
+  | 'columns_not_allowed'
   | ActionProblemCode
+  | ChildrenProblemCode
 
 export interface Problem {
   /** JSON path of the offending element, e.g. "$.stages[2].key". */

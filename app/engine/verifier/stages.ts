@@ -9,6 +9,7 @@ import {
 } from '#engine/definition'
 import { verifyFields } from '#engine/verifier/fields'
 import { verifyDecision } from '#engine/verifier/decisions'
+import { verifyChildren } from '#engine/verifier/children'
 import {
   type JsonObject,
   at,
@@ -34,6 +35,7 @@ const STAGE_PROPERTIES = [
   'actions',
   'routes',
   'otherwise',
+  'children',
 ]
 const ASSIGNEE_PROPERTIES = ['role', 'user']
 const AUTOMATIC_PROPERTIES = ['after', 'transition']
@@ -114,6 +116,7 @@ export function verifyStage(
   const fields = verifyFields(run, raw, path, subject)
   const automatic = verifyAutomatic(run, raw, path, subject, index, key)
   const escalation = verifyEscalation(run, raw, path, subject, index, key)
+  const children = verifyChildren(run, raw, path, subject, index, key, type)
   const actions =
     type === 'end' && !isAbsent(raw.actions) ? undefined : run.readActions(raw, path, subject)
   if (type === 'end' && !isAbsent(raw.actions)) {
@@ -158,6 +161,7 @@ export function verifyStage(
     ...(automatic === undefined ? {} : { automatic }),
     ...(escalation === undefined ? {} : { escalation }),
     ...(actions === undefined ? {} : { actions }),
+    ...(children === undefined ? {} : { children }),
   }
 }
 

@@ -183,7 +183,12 @@ export function verifyTransitionReferences(run: Verification): void {
   }
   for (const reference of run.transitionReferences) {
     const stageText = stageSubject(reference.stageIndex, reference.stageKey).replace(/^S/, 's')
-    const what = reference.feature === 'automatic' ? 'automatic transition' : 'escalation'
+    const what =
+      reference.feature === 'automatic'
+        ? 'automatic transition'
+        : reference.feature === 'children'
+          ? 'children setting'
+          : 'escalation'
     const target = run.transitionsByKey.get(reference.transition)
     if (target === undefined) {
       run.report(

@@ -35,7 +35,7 @@ interface TransitionReference {
   transition: string
   path: string
   /** Which stage feature refers to the transition, for messages. */
-  feature: 'automatic' | 'escalation'
+  feature: 'automatic' | 'escalation' | 'children'
 }
 
 /** Holds the state of one verification run. */
