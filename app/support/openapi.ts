@@ -8,6 +8,7 @@ import {
 import { ref, response, type Json } from '#support/openapi/helpers'
 import { draftCheckPaths, draftCheckSchemas } from '#support/openapi/draft_checks'
 import { processPaths, processSchemas } from '#support/openapi/processes'
+import { childrenPaths, childrenSchemas } from '#support/openapi/children'
 import { statePaths, stateSchemas } from '#support/openapi/state'
 import { workflowPaths, workflowSchemas } from '#support/openapi/workflows'
 
@@ -61,6 +62,7 @@ export function openapiDocument() {
       ...workflowPaths(),
       ...draftCheckPaths(),
       ...processPaths(),
+      ...childrenPaths(),
       ...statePaths(),
     }),
     components: {
@@ -80,6 +82,7 @@ export function openapiDocument() {
         ...workflowSchemas(),
         ...draftCheckSchemas(),
         ...processSchemas(),
+        ...childrenSchemas(),
         ...stateSchemas(),
         ...definitionSchemas(ref),
       },

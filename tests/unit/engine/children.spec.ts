@@ -38,7 +38,11 @@ test.group('List fields', () => {
     ])
 
     const bad = validateProcessData([ITEMS], {
-      items: [{ sku: 'A', qty: 1 }, { sku: 'B', qty: 1 }, { sku: 'C', qty: 0 }],
+      items: [
+        { sku: 'A', qty: 1 },
+        { sku: 'B', qty: 1 },
+        { sku: 'C', qty: 0 },
+      ],
     })
     assert.deepEqual(
       bad.errors.map((e) => [e.field, e.code]),
@@ -47,9 +51,15 @@ test.group('List fields', () => {
     assert.include(bad.errors[0]!.message, 'Row 3 of "Items"')
 
     const missing = validateProcessData([ITEMS], { items: [{ qty: 1 }] })
-    assert.deepEqual(missing.errors.map((e) => [e.field, e.code]), [['items.0.sku', 'required']])
+    assert.deepEqual(
+      missing.errors.map((e) => [e.field, e.code]),
+      [['items.0.sku', 'required']]
+    )
     const notList = validateProcessData([ITEMS], { items: 'nope' })
-    assert.deepEqual(notList.errors.map((e) => [e.field, e.code]), [['items', 'invalid_list']])
+    assert.deepEqual(
+      notList.errors.map((e) => [e.field, e.code]),
+      [['items', 'invalid_list']]
+    )
   })
 
   test('the verifier wants columns on list fields only, and no nested lists', ({ assert }) => {
@@ -128,7 +138,10 @@ test.group('Children settings in the verifier', () => {
     const deep = verifyDefinition(orderDefinition({ child: 'a' }), {
       children: { published: chain, existing: keys },
     })
-    assert.deepEqual(deep.problems.map((p) => p.code), ['child_nesting_too_deep'])
+    assert.deepEqual(
+      deep.problems.map((p) => p.code),
+      ['child_nesting_too_deep']
+    )
     assert.include(deep.problems[0]!.message, 'a → b → c → d → e → f')
     const fine = verifyDefinition(orderDefinition({ child: 'b' }), {
       children: { published: chain, existing: keys },
@@ -182,7 +195,12 @@ test.group('Children at run time', () => {
     const plan = planChildren(
       definition,
       definition.stages[1]!.children!,
-      { items: [{ sku: 'A', qty: 2 }, { sku: 'B', qty: 1 }] },
+      {
+        items: [
+          { sku: 'A', qty: 2 },
+          { sku: 'B', qty: 1 },
+        ],
+      },
       'Order'
     )
     assert.deepEqual(plan, {

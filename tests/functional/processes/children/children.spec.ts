@@ -7,7 +7,7 @@ import ChildSpawn from '#models/child_spawn'
 import CancelProcess from '#actions/processes/cancel_process'
 import SpawnChildren from '#actions/processes/children/spawn_children'
 import { DefinitionRejected } from '#exceptions/process_errors'
-import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
+import { freshDatabase, publishWorkflow, truncateAll } from '#tests/helpers/common'
 import { drainOutbox, stopQueues } from '#tests/helpers/queue'
 import {
   childrenOf,
@@ -27,7 +27,11 @@ async function eventsOf(processId: number) {
 
 test.group('Sub-processes: spawning and waiting', (group) => {
   freshDatabase(group)
-  group.teardown(() => stopQueues())
+  group.teardown(async () => {
+    await stopQueues()
+    // SQLite: rolling back 0043 rebuilds `workflows`, which rows of `processes` would block.
+    await truncateAll()
+  })
 
   test('forEach over 5 items starts 5 children once, each keyed by its parent entry and position', async ({
     assert,
@@ -116,7 +120,10 @@ test.group('Sub-processes: spawning and waiting', (group) => {
   }) => {
     const admin = await UserFactory.apply('admin').create()
     await publishWorkflow(shipmentDefinition(), admin)
-    await publishWorkflow(orderDefinition({ wait: { quorum: 2 }, onChildFailure: 'trouble' }), admin)
+    await publishWorkflow(
+      orderDefinition({ wait: { quorum: 2 }, onChildFailure: 'trouble' }),
+      admin
+    )
 
     const good = await shipOrder(admin, 3)
     const bad = await shipOrder(admin, 3)
@@ -202,7 +209,10 @@ test.group('Sub-processes: spawning and waiting', (group) => {
     const admin = await UserFactory.apply('admin').create()
     const { workflow } = await publishWorkflow(shipmentDefinition(), admin)
     await publishWorkflow(orderDefinition(), admin)
-    await db.from('workflow_versions').where('workflow_id', workflow.id).update({ status: 'archived' })
+    await db
+      .from('workflow_versions')
+      .where('workflow_id', workflow.id)
+      .update({ status: 'archived' })
 
     const parent = await shipOrder(admin, 2)
     await drainOutbox()
@@ -222,9 +232,7 @@ test.group('Sub-processes: publishing', (group) => {
     const definition = orderDefinition({ child: 'order-items' })
     const error = await publishWorkflow(definition, admin).catch((e) => e)
     assert.instanceOf(error, DefinitionRejected)
-    const problem = problemsOf(error).find(
-      (p) => p.code === 'child_nesting_too_deep'
-    )
+    const problem = problemsOf(error).find((p) => p.code === 'child_nesting_too_deep')
     assert.exists(problem)
     assert.equal(problem!.path, '$.stages[1].children.workflow')
     assert.include(problem!.message, 'reaches itself')
