@@ -37,10 +37,16 @@ export default class extends BaseSchema {
 
   async down() {
     this.schema.dropTable('child_spawns')
+    // The foreign key first: MySQL keeps an index for it otherwise.
     this.schema.alterTable('processes', (table) => {
-      table.dropUnique(['parent_id', 'parent_sequence', 'parent_index'], 'processes_parent_position_unique')
-      table.dropIndex(['parent_id', 'parent_sequence'], 'processes_parent_index')
       table.dropForeign(['parent_id'])
+    })
+    this.schema.alterTable('processes', (table) => {
+      table.dropUnique(
+        ['parent_id', 'parent_sequence', 'parent_index'],
+        'processes_parent_position_unique'
+      )
+      table.dropIndex(['parent_id', 'parent_sequence'], 'processes_parent_index')
       table.dropColumn('parent_id')
       table.dropColumn('parent_sequence')
       table.dropColumn('parent_index')

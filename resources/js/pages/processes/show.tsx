@@ -23,6 +23,12 @@ import {
 } from '../../components/processes/command.ts'
 import { WorkflowDiagram } from '../../components/canvas/workflow_diagram.tsx'
 import { useLiveChannel } from '../../components/notifications/live_channel.ts'
+import {
+  ParentCrumb,
+  ProcessFamily,
+  childStarts,
+  type Family,
+} from '../../components/processes/process_family.tsx'
 
 type Props = InertiaProps<{
   process: Data.ProcessPage.Variants['forPage']
@@ -31,6 +37,7 @@ type Props = InertiaProps<{
   timelineLimit: number
   people: Data.Person[]
   automation?: ProcessAutomation
+  family: Family
   allowed: {
     transition: boolean
     updateData: boolean
@@ -92,6 +99,7 @@ export default function ProcessShow(props: Props) {
         <Link href={urlFor('board.show', { key: process.workflow.key })}>
           {process.workflow.name}
         </Link>
+        <ParentCrumb family={props.family} />
       </nav>
 
       <header className="process-header">
@@ -146,7 +154,7 @@ export default function ProcessShow(props: Props) {
 
       {conflict && <ConflictNotice conflict={conflict} onDismiss={() => setConflict(null)} />}
 
-      <WaitingOn waits={process.waits as Wait[]} onClaim={claim} />
+      <WaitingOn waits={[...process.waits, ...props.family.waits] as Wait[]} onClaim={claim} />
 
       <div className="process-layout">
         <div className="process-main">
@@ -208,7 +216,13 @@ export default function ProcessShow(props: Props) {
             </div>
             <ActionSteps automation={props.automation} />
             {can.comment && <CommentForm process={process} {...command} />}
-            <Timeline events={props.timeline} fields={fields} people={people} />
+            <Timeline
+              events={[...props.timeline, ...childStarts(props.family)].sort((a, b) =>
+                b.occurredAt.localeCompare(a.occurredAt)
+              )}
+              fields={fields}
+              people={people}
+            />
             {props.timelineTotal > props.timeline.length && (
               <p className="muted">
                 {t('processes.timeline.truncated', {
@@ -221,6 +235,8 @@ export default function ProcessShow(props: Props) {
         </div>
 
         <div className="process-aside">
+          <ProcessFamily family={props.family} process={process} />
+
           <section className="card area-assignee" aria-labelledby="assignee-title">
             <h2 id="assignee-title">{t('processes.assign.title')}</h2>
             <Assignment process={process} can={can} people={people} me={user?.id} {...command} />
