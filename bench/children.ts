@@ -190,7 +190,12 @@ async function run(app: Awaited<ReturnType<typeof bootApp>>) {
     }
   }
   const childCount = async (parentId: number) =>
-    Number((await db.from('processes').where('parent_id', parentId).count('* as n').first())?.n)
+    db
+      .from('processes')
+      .where('parent_id', parentId)
+      .count('* as n')
+      .first()
+      .then((row) => Number(row?.n))
 
   const spawns: number[] = []
   const settles: number[] = []
@@ -233,7 +238,7 @@ async function run(app: Awaited<ReturnType<typeof bootApp>>) {
         expectedVersion: last.version,
         actor: { id: admin.id, role: 'admin' },
       })
-      await until(async () => (await Process.findOrFail(parent.id)).status === 'completed')
+      await until(() => Process.findOrFail(parent.id).then((p) => p.status === 'completed'))
       settles.push((performance.now() - t0) / 1000)
 
       // Raw: the same rows by hand.

@@ -137,7 +137,10 @@ export default class StartProcess {
         .where('parent_index', parent.index)
         .first()
     }
-    return Process.query().where('creator_id', creatorId ?? 0).where('idempotency_key', key!).first()
+    return Process.query()
+      .where('creator_id', creatorId ?? 0)
+      .where('idempotency_key', key!)
+      .first()
   }
 
   /**

@@ -71,7 +71,7 @@ test.group('Resilience / sub-processes with real workers', (group) => {
     // Whichever worker runs it (its log line may not be read yet): both die, mid-spawn.
     for (const worker of workers) worker.kill('SIGKILL')
     const killed = performance.now()
-    for (const worker of workers) assert.equal((await worker.exit()).signal, 'SIGKILL')
+    for (const worker of workers) assert.propertyVal(await worker.exit(), 'signal', 'SIGKILL')
     const atKill = await countChildren(parent.id)
     if (atKill >= CHILDREN) {
       throw new Error('the spawn finished before it could be interrupted')
@@ -141,7 +141,7 @@ test.group('Resilience / sub-processes with real workers', (group) => {
       events.filter((e) => e.payload.transition === 'shipped'),
       1
     )
-    assert.equal((await Process.findOrFail(parent.id)).version, moved.version)
+    assert.propertyVal(await Process.findOrFail(parent.id), 'version', moved.version)
     assert.deepEqual(
       (moved.data.deliveries as { tracking: string }[]).map((d) => d.tracking),
       children.map((_, i) => `T-${i}`)

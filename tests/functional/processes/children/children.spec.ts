@@ -25,6 +25,17 @@ async function eventsOf(processId: number) {
   return ProcessEvent.query().where('process_id', processId).orderBy('sequence')
 }
 
+async function lastEvent(processId: number) {
+  const events = await eventsOf(processId)
+  return events.at(-1)!
+}
+
+/** The process as it is now. */
+async function now(processId: number) {
+  const process = await Process.findOrFail(processId)
+  return { stageKey: process.stageKey, status: process.status }
+}
+
 test.group('Sub-processes: spawning and waiting', (group) => {
   freshDatabase(group)
   group.teardown(async () => {
@@ -64,7 +75,7 @@ test.group('Sub-processes: spawning and waiting', (group) => {
     const spawn = await ChildSpawn.findByOrFail('parent_id', parent.id)
     assert.equal(spawn.status, 'waiting')
     assert.equal(spawn.total, 5)
-    assert.equal((await Process.findOrFail(parent.id)).stageKey, 'shipping')
+    assert.propertyVal(await now(parent.id), 'stageKey', 'shipping')
   })
 
   test('wait all: the parent moves once the last child completes, collecting their data in order', async ({
@@ -82,7 +93,7 @@ test.group('Sub-processes: spawning and waiting', (group) => {
       await finishChild(children[index]!, admin, 'deliver', { tracking: `T${index}` })
     }
     await drainOutbox()
-    assert.equal((await Process.findOrFail(parent.id)).stageKey, 'shipping')
+    assert.propertyVal(await now(parent.id), 'stageKey', 'shipping')
 
     await finishChild(children[1]!, admin, 'deliver', { tracking: 'T1' })
     await drainOutbox()
@@ -94,7 +105,8 @@ test.group('Sub-processes: spawning and waiting', (group) => {
       { sku: 'SKU-2', tracking: 'T1' },
       { sku: 'SKU-3', tracking: 'T2' },
     ])
-    const moves = (await eventsOf(parent.id)).filter((e) => e.payload.transition === 'shipped')
+    const events = await eventsOf(parent.id)
+    const moves = events.filter((e) => e.payload.transition === 'shipped')
     assert.lengthOf(moves, 1)
     assert.equal(moves[0]!.idempotencyKey, `children-done:${parent.id}:${parent.version}`)
     assert.isNull(moves[0]!.actorId)
@@ -109,9 +121,10 @@ test.group('Sub-processes: spawning and waiting', (group) => {
     const children = await childrenOf(parent.id)
     await finishChild(children[1]!, admin, 'deliver')
     await drainOutbox()
-    assert.equal((await Process.findOrFail(parent.id)).stageKey, 'done')
+    assert.propertyVal(await now(parent.id), 'stageKey', 'done')
     // The others keep running on their own.
-    const statuses = (await childrenOf(parent.id)).map((c) => c.status)
+    const others = await childrenOf(parent.id)
+    const statuses = others.map((c) => c.status)
     assert.deepEqual(statuses, ['active', 'completed', 'active'])
   })
 
@@ -134,8 +147,8 @@ test.group('Sub-processes: spawning and waiting', (group) => {
     await finishChild(goodChildren[1]!, admin, 'lose')
     await finishChild(badChildren[0]!, admin, 'lose')
     await drainOutbox()
-    assert.equal((await Process.findOrFail(good.id)).stageKey, 'shipping')
-    assert.equal((await Process.findOrFail(bad.id)).stageKey, 'shipping')
+    assert.propertyVal(await now(good.id), 'stageKey', 'shipping')
+    assert.propertyVal(await now(bad.id), 'stageKey', 'shipping')
 
     await finishChild(goodChildren[2]!, admin, 'deliver')
     // Cancelling a child alone counts as a failure.
@@ -146,10 +159,10 @@ test.group('Sub-processes: spawning and waiting', (group) => {
       actorId: admin.id,
     })
     await drainOutbox()
-    assert.equal((await Process.findOrFail(good.id)).stageKey, 'done')
+    assert.propertyVal(await now(good.id), 'stageKey', 'done')
     const failed = await Process.findOrFail(bad.id)
     assert.equal(failed.stageKey, 'problem')
-    const move = (await eventsOf(bad.id)).at(-1)!
+    const move = await lastEvent(bad.id)
     assert.equal(move.payload.transition, 'trouble')
   })
 
@@ -165,7 +178,7 @@ test.group('Sub-processes: spawning and waiting', (group) => {
     await finishChild(children[0]!, admin, 'lose')
     await finishChild(children[1]!, admin, 'deliver')
     await drainOutbox()
-    assert.equal((await Process.findOrFail(parent.id)).stageKey, 'done')
+    assert.propertyVal(await now(parent.id), 'stageKey', 'done')
   })
 
   test('cancelling the parent cancels its running children, each with an event naming the parent', async ({
@@ -195,12 +208,12 @@ test.group('Sub-processes: spawning and waiting', (group) => {
       ['completed', 'cancelled', 'cancelled']
     )
     for (const child of after.slice(1)) {
-      const last = (await eventsOf(child.id)).at(-1)!
+      const last = await lastEvent(child.id)
       assert.equal(last.type, 'cancelled')
       assert.equal(last.payload.reason, `Cancelled with its parent ${parent.reference}.`)
       assert.deepEqual(last.payload.origin, { parentId: parent.id })
     }
-    assert.equal((await Process.findOrFail(parent.id)).status, 'cancelled')
+    assert.propertyVal(await now(parent.id), 'status', 'cancelled')
   })
 
   test('a child workflow unpublished by the time the stage is entered puts the parent in needs attention', async ({
@@ -220,7 +233,7 @@ test.group('Sub-processes: spawning and waiting', (group) => {
     const spawn = await ChildSpawn.findByOrFail('parent_id', parent.id)
     assert.equal(spawn.status, 'needs_attention')
     assert.include(spawn.error!, 'has no published version')
-    assert.equal((await Process.findOrFail(parent.id)).status, 'active')
+    assert.propertyVal(await now(parent.id), 'status', 'active')
   })
 })
 

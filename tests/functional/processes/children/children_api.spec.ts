@@ -19,7 +19,8 @@ test.group('API / sub-processes and list fields', (group) => {
     const manager = await UserFactory.apply('manager').create()
     const api = (request: any) => request.withGuard('api').loginAs(manager)
     for (const definition of [shipmentDefinition(), orderDefinition()]) {
-      ;(await api(client.post('/api/v1/workflows').json(definition))).assertStatus(201)
+      const created = await api(client.post('/api/v1/workflows').json(definition))
+      created.assertStatus(201)
       const published = await api(client.post(`/api/v1/workflows/${definition.key}/publish`))
       published.assertStatus(200)
     }
@@ -93,8 +94,10 @@ test.group('API / sub-processes and list fields', (group) => {
     )
     const sub = await api(client.get('/api/v1/processes').qs({ parent: 'has_parent' }))
     assert.lengthOf(sub.body().data, 3)
-    ;(await api(client.get('/api/v1/processes').qs({ parent: 'nope' }))).assertStatus(422)
-    ;(await api(client.get('/api/v1/processes/999999/children'))).assertStatus(404)
+    const badFilter = await api(client.get('/api/v1/processes').qs({ parent: 'nope' }))
+    badFilter.assertStatus(422)
+    const missing = await api(client.get('/api/v1/processes/999999/children'))
+    missing.assertStatus(404)
   })
 
   test('the migration dry run refuses a parent waiting on children, with a clear reason', async ({
@@ -102,7 +105,8 @@ test.group('API / sub-processes and list fields', (group) => {
     assert,
   }) => {
     const { api, start } = await setUp(client)
-    const parent = (await start({ items: items(2) })).body().data
+    const started = await start({ items: items(2) })
+    const parent = started.body().data
     await api(
       client
         .post(`/api/v1/processes/${parent.id}/transitions`)
