@@ -28,7 +28,7 @@ export const MAX_CHILDREN = 500
 export const DEFAULT_MAX_CHILD_DEPTH = 5
 
 /** The outbox topic of a stage entry that starts children. */
-export const SPAWN_TOPIC = 'children.spawn'
+const SPAWN_TOPIC = 'children.spawn'
 
 /** What `item` and `index` are in a child's `title` and `data` expressions. */
 export function childDeclarations(
@@ -70,13 +70,13 @@ export function compileChildExpression(
 }
 
 /** One child to start: its position, title and data. */
-export interface ChildPlan {
+interface ChildPlan {
   index: number
   title: string
   data: Record<string, unknown>
 }
 
-export type ChildrenPlan = { ok: true; children: ChildPlan[] } | { ok: false; message: string }
+type ChildrenPlan = { ok: true; children: ChildPlan[] } | { ok: false; message: string }
 
 /** A CEL result as plain JSON: lists and maps unwrapped, ints as numbers. */
 export function plainValue(value: unknown): unknown {
@@ -172,15 +172,15 @@ function plainData(data: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** A child as the wait policy sees it. */
-export interface ChildOutcome {
+interface ChildOutcome {
   status: ProcessStatus
 }
 
-export type WaitVerdict =
+type WaitVerdict =
   { done: false } | { done: true; transition: string; reason: 'complete' | 'child_failure' }
 
 /** How many children must succeed for `wait` out of `total`. */
-export function requiredCount(wait: ChildWait | undefined, total: number): number {
+function requiredCount(wait: ChildWait | undefined, total: number): number {
   if (wait === undefined || wait === 'all') return total
   if (wait === 'any') return Math.min(1, total)
   return Math.min(wait.quorum, total)

@@ -61,7 +61,7 @@ export type Coercion =
 const fail = (code: DataErrorCode, message: string): Coercion => ({ ok: false, code, message })
 
 /** Most rows a `list` field holds. */
-export const MAX_LIST_ROWS = 500
+const MAX_LIST_ROWS = 500
 
 /**
  * A `list` field: an array of rows, each an object whose declared columns are

@@ -6,7 +6,7 @@ import { BaseModel, column } from '@adonisjs/lucid/orm'
  * needs_attention when the children could not be started (the child
  * workflow is missing or unpublished, an expression failed).
  */
-export type ChildSpawnStatus = 'spawning' | 'waiting' | 'done' | 'needs_attention'
+type ChildSpawnStatus = 'spawning' | 'waiting' | 'done' | 'needs_attention'
 
 /** One stage entry of a parent that starts children. */
 export default class ChildSpawn extends BaseModel {

@@ -4,7 +4,7 @@ import ChildSpawn from '#models/child_spawn'
 import Process from '#models/process'
 import { definitionsOf } from '#support/definitions'
 
-export type FamilyMember = {
+type FamilyMember = {
   id: number
   reference: string
   title: string

@@ -15,7 +15,7 @@ import CancelChildren from '#actions/processes/children/cancel_children'
 export type SpawnPayload = { processId: number; stage: string; enteredVersion: number }
 
 /** The idempotency key of a child: one per position of one stage entry of its parent. */
-export const childKey = (parentId: number, sequence: number, index: number) =>
+const childKey = (parentId: number, sequence: number, index: number) =>
   `parent:${parentId}:${sequence}:${index}`
 
 /**
