@@ -171,6 +171,8 @@ export const envSchema = {
   AUTOMATION_ALLOWED_HOSTS: allowList,
   /** Where breakers and rate limits keep their state (default: redis with Redis, else database). */
   AUTOMATION_SHARED_STATE: Env.schema.enum.optional(['redis', 'database'] as const),
+  /** How deep workflows may nest through stages with children, checked at publish (default 5). */
+  CHILDREN_MAX_DEPTH: Env.schema.number.optional(),
   /** Consecutive failures that open a host's circuit breaker (default 5). */
   AUTOMATION_BREAKER_FAILURES: Env.schema.number.optional(),
   /** How long an open breaker waits before one trial call, in ms (default 30000). */

@@ -141,6 +141,9 @@ router
               .as('comments.store')
             router.post('/:id/cancel', [controllers.api.ProcessCommands, 'cancel']).as('cancel')
             router.get('/:id/events', [controllers.api.ProcessEvents, 'index']).as('events.index')
+            router
+              .get('/:id/children', [controllers.api.ProcessChildren, 'index'])
+              .as('children.index')
           })
           .prefix('/processes')
           .as('processes')

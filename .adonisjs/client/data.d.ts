@@ -21,6 +21,7 @@ import type PersonTransformer from '#transformers/person_transformer'
 import type ProcessActivityTransformer from '#transformers/process_activity_transformer'
 import type ProcessDetailTransformer from '#transformers/process_detail'
 import type ProcessEventTransformer from '#transformers/process_event_transformer'
+import type ProcessFamilyTransformer from '#transformers/process_family_transformer'
 import type ProcessPageTransformer from '#transformers/process_page_transformer'
 import type ProcessTransformer from '#transformers/process_transformer'
 import type QueueReportTransformer from '#transformers/queue_report_transformer'
@@ -95,6 +96,10 @@ export namespace Data {
   export type ProcessEvent = InferData<ProcessEventTransformer>
   export namespace ProcessEvent {
     export type Variants = InferVariants<ProcessEventTransformer>
+  }
+  export type ProcessFamily = InferData<ProcessFamilyTransformer>
+  export namespace ProcessFamily {
+    export type Variants = InferVariants<ProcessFamilyTransformer>
   }
   export type ProcessPage = InferData<ProcessPageTransformer>
   export namespace ProcessPage {

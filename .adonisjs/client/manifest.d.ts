@@ -8,6 +8,7 @@
 /// <reference path="../../config/auth.ts" />
 /// <reference path="../../config/automation.ts" />
 /// <reference path="../../config/cache.ts" />
+/// <reference path="../../config/children.ts" />
 /// <reference path="../../config/drive.ts" />
 /// <reference path="../../config/hash.ts" />
 /// <reference path="../../config/health.ts" />

@@ -21,6 +21,7 @@ export const controllers = {
     DraftChecks: () => import('#controllers/api/draft_checks_controller'),
     Me: () => import('#controllers/api/me_controller'),
     Openapi: () => import('#controllers/api/openapi_controller'),
+    ProcessChildren: () => import('#controllers/api/process_children_controller'),
     ProcessCollaboration: () => import('#controllers/api/process_collaboration_controller'),
     ProcessCommands: () => import('#controllers/api/process_commands_controller'),
     ProcessEvents: () => import('#controllers/api/process_events_controller'),

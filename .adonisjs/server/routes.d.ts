@@ -149,6 +149,7 @@ export type ScannedRoutes = {
     'api.processes.comments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.processes.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.processes.events.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.processes.children.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
     'session.create': { paramsTuple?: []; params?: {} }
@@ -212,6 +213,7 @@ export type ScannedRoutes = {
     'api.processes.index': { paramsTuple?: []; params?: {} }
     'api.processes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.processes.events.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.processes.children.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
     'session.create': { paramsTuple?: []; params?: {} }
@@ -275,6 +277,7 @@ export type ScannedRoutes = {
     'api.processes.index': { paramsTuple?: []; params?: {} }
     'api.processes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.processes.events.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.processes.children.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
     'session.store': { paramsTuple?: []; params?: {} }

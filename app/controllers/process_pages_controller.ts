@@ -15,6 +15,8 @@ import CommentOnProcess from '#actions/processes/comment_on_process'
 import UpdateProcessData from '#actions/processes/update_process_data'
 import ListProcessPage, { type ProcessPageParams } from '#actions/process_pages/list_process_page'
 import LoadProcessPage, { TIMELINE_LIMIT } from '#actions/process_pages/load_process_page'
+import LoadFamily from '#actions/processes/children/load_family'
+import ProcessFamilyTransformer from '#transformers/process_family_transformer'
 import { publishedWorkflows } from '#actions/process_pages/published_workflows'
 import { loadCollaboration } from '#actions/process_pages/load_collaboration'
 import ExportProcessList from '#actions/process_pages/export_process_list'
@@ -54,6 +56,7 @@ const FILTER_KEYS = [
   'q',
   'sort',
   'direction',
+  'parent',
 ] as const
 
 /**
@@ -166,7 +169,9 @@ export default class ProcessPagesController {
 
     const automation = await processAutomation(process.id)
     const team = await loadCollaboration(process, definitions.get(process.workflowVersionId), user)
+    const family = await new LoadFamily().handle(process)
     return inertia.render('processes/show', {
+      family: ProcessFamilyTransformer.transform(family),
       process: ProcessPageTransformer.transform(process, {
         definitions,
         viewer: user,

@@ -25,6 +25,18 @@ const STAGE = [
   'escalation',
   'approval',
   'actions',
+  'children',
+]
+const CHILDREN = [
+  'workflow',
+  'forEach',
+  'count',
+  'title',
+  'data',
+  'wait',
+  'onComplete',
+  'onChildFailure',
+  'collect',
 ]
 const FIELD = [
   'key',
@@ -37,6 +49,7 @@ const FIELD = [
   'visibleWhen',
   'requiredWhen',
   'default',
+  'fields',
 ]
 const TRANSITION = [
   'key',
@@ -103,7 +116,8 @@ const action = (value: unknown) =>
     notify: (notify) => ordered(notify, NOTIFY),
   })
 
-const field = (value: unknown) => ordered(value, FIELD, { rules: (rules) => ordered(rules, RULES) })
+const field = (value: unknown): unknown =>
+  ordered(value, FIELD, { rules: (rules) => ordered(rules, RULES), fields: each(field) })
 
 const stage = (value: unknown) =>
   ordered(value, STAGE, {
@@ -114,6 +128,7 @@ const stage = (value: unknown) =>
     escalation: (escalation) => ordered(escalation, ESCALATION),
     approval: (approval) => ordered(approval, APPROVAL),
     actions: each(action),
+    children: (children) => ordered(children, CHILDREN),
   })
 
 const transition = (value: unknown) => ordered(value, TRANSITION, { actions: each(action) })

@@ -105,7 +105,9 @@ export function validateProcessData(
       const result = coerce(field, raw)
       const problem = result.ok ? ruleOf(fields, field.key, result.value) : result
       if (problem) {
-        errors.push({ field: field.key, code: problem.code, message: problem.message })
+        // A list cell's problem names its path: `items.2.qty`.
+        const where = 'path' in problem && problem.path ? `${field.key}.${problem.path}` : field.key
+        errors.push({ field: where, code: problem.code, message: problem.message })
         continue
       }
       if (result.ok) value[field.key] = result.value

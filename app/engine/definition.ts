@@ -30,6 +30,7 @@ export const FIELD_TYPES = [
   'email',
   'url',
   'user',
+  'list',
 ] as const
 export type FieldType = (typeof FIELD_TYPES)[number]
 
@@ -79,6 +80,8 @@ export interface FieldDefinition {
   requiredWhen?: string
   /** Value a process starts with when none is given. */
   default?: unknown
+  /** Only (and always) present on `list` fields: the columns of each row (no nested lists). */
+  fields?: FieldDefinition[]
 }
 
 /** How a team stage (or a team escalation) picks a member instead of queueing. */
@@ -225,6 +228,31 @@ export interface DecisionRoute {
   transition: string
 }
 
+/** How many of a stage's children must finish before the parent moves on. */
+export type ChildWait = 'all' | 'any' | { quorum: number }
+
+/**
+ * A stage that starts child processes when entered and waits for them
+ * (app/engine/children.ts). `forEach` (a CEL list) or `count` says how many.
+ */
+export interface StageChildren {
+  /** Key of the child workflow; its latest published version is started. */
+  workflow: string
+  forEach?: string
+  count?: number
+  /** CEL string over `data`, `item`, `index`: each child's title. */
+  title?: string
+  /** Child field → CEL over `data`, `item`, `index`. */
+  data?: Record<string, string>
+  wait?: ChildWait
+  /** Transition taken once the wait policy is met. */
+  onComplete: string
+  /** Transition taken once too many children failed, or "ignore" (failures count as finished). */
+  onChildFailure?: string
+  /** A list field of the parent receiving each finished child's data, in child order. */
+  collect?: string
+}
+
 export interface StageDefinition {
   key: string
   name: string
@@ -258,6 +286,8 @@ export interface StageDefinition {
   approval?: StageApproval
   /** Run in order by workers when a process enters the stage. */
   actions?: ActionDefinition[]
+  /** Child processes started when a process enters the stage. */
+  children?: StageChildren
 }
 
 export interface TransitionDefinition {

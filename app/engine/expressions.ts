@@ -58,7 +58,7 @@ export interface GuardBindings {
 }
 
 /** How an expression sees each field type's value (`data.price.amount` on money). */
-const FIELD_KINDS: Record<FieldType, Shape> = {
+export const FIELD_KINDS: Record<FieldType, Shape> = {
   number: 'double',
   money: { amount: 'double', currency: 'string' },
   text: 'string',
@@ -70,6 +70,7 @@ const FIELD_KINDS: Record<FieldType, Shape> = {
   date: 'string',
   boolean: 'bool',
   user: 'dyn',
+  list: 'list',
 }
 
 const PROCESS = {
@@ -88,10 +89,10 @@ const environment = celEnv()
  * `requiredWhen`) see only `data`, so the browser (the forms' show/hide)
  * and the server, evaluating the same expression on the same data, agree.
  */
-function declarationsFor(env: ExpressionEnv, dataOnly = false): Declarations {
+function declarationsFor(env: ExpressionEnv, dataOnly = false, extra?: Declarations): Declarations {
   const data: Record<string, Shape> = {}
   for (const [key, type] of Object.entries(env.fields)) data[key] = FIELD_KINDS[type]
-  if (dataOnly) return { data }
+  if (dataOnly) return { data, ...extra }
   return {
     data,
     process: { ...PROCESS },
@@ -108,7 +109,7 @@ function declarationsFor(env: ExpressionEnv, dataOnly = false): Declarations {
 export function compileExpression(
   source: string,
   env: ExpressionEnv,
-  options: { boolean?: boolean; dataOnly?: boolean } = { boolean: true }
+  options: { boolean?: boolean; dataOnly?: boolean; extra?: Declarations } = { boolean: true }
 ): ExpressionCompilation {
   if (source.length > MAX_EXPRESSION_LENGTH) {
     return problem('too_long', `The expression is longer than ${MAX_EXPRESSION_LENGTH} characters.`)
@@ -122,7 +123,7 @@ export function compileExpression(
   }
   let type: CelKind
   try {
-    type = typeOf(parsed.expr, declarationsFor(env, options.dataOnly))
+    type = typeOf(parsed.expr, declarationsFor(env, options.dataOnly, options.extra))
   } catch (error) {
     if (error instanceof ExpressionTypeError) return problem('type', error.message)
     // The walk recursing too deep on a hostile tree is a depth problem too.

@@ -26,6 +26,7 @@ export const RULES_FOR_TYPE: Record<FieldType, readonly RuleName[]> = {
   select: [],
   boolean: [],
   user: [],
+  list: ['minLength', 'maxLength'],
 }
 
 export interface RuleViolation {
@@ -124,18 +125,21 @@ export function ruleViolation(field: FieldDefinition, value: unknown): RuleViola
   }
 
   const isText = TEXT_TYPES.includes(type) && typeof value === 'string'
-  const isList = type === 'multiselect' && Array.isArray(value)
+  const isList = (type === 'multiselect' || type === 'list') && Array.isArray(value)
   if (isText || isList) {
     const size = (value as string | unknown[]).length
+    const item = type === 'list' ? 'row' : 'option'
     const unit = (count: number) =>
       isList
-        ? `${count} option${count === 1 ? '' : 's'}`
+        ? `${count} ${item}${count === 1 ? '' : 's'}`
         : `${count} character${count === 1 ? '' : 's'}`
     if (rules.minLength !== undefined && size < rules.minLength) {
       return {
         code: 'too_short',
         message: isList
-          ? `Choose at least ${unit(rules.minLength)} for ${label}.`
+          ? type === 'list'
+            ? `${label} needs at least ${unit(rules.minLength)}.`
+            : `Choose at least ${unit(rules.minLength)} for ${label}.`
           : `${label} must be at least ${unit(rules.minLength)} long.`,
       }
     }
@@ -143,7 +147,9 @@ export function ruleViolation(field: FieldDefinition, value: unknown): RuleViola
       return {
         code: 'too_long',
         message: isList
-          ? `Choose at most ${unit(rules.maxLength)} for ${label}.`
+          ? type === 'list'
+            ? `${label} may have at most ${unit(rules.maxLength)}.`
+            : `Choose at most ${unit(rules.maxLength)} for ${label}.`
           : `${label} must be at most ${unit(rules.maxLength)} long.`,
       }
     }

@@ -8,6 +8,8 @@
  * input in resources/js/components/processes/data_field.tsx.
  */
 import type { FieldDefinition, FieldType, MoneyValue } from '#engine/definition'
+// A cycle (field_limits imports this module's constants), safe: used only inside functions.
+import { ruleViolation } from '#engine/field_limits'
 
 export type DataErrorCode =
   | 'required'
@@ -26,6 +28,7 @@ export type DataErrorCode =
   | 'too_short'
   | 'too_long'
   | 'pattern_mismatch'
+  | 'invalid_list'
 
 export const MAX_TEXT_LENGTH = 10_000
 export const MAX_LONG_TEXT_LENGTH = 100_000
@@ -46,9 +49,76 @@ const USER_ID_PATTERN = /^[1-9]\d*$/
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 export type Coercion =
-  { ok: true; value: unknown } | { ok: false; code: DataErrorCode; message: string }
+  | { ok: true; value: unknown }
+  | {
+      ok: false
+      code: DataErrorCode
+      message: string
+      /** Inside a `list` field: where the bad cell is, e.g. `2.qty`. */
+      path?: string
+    }
 
 const fail = (code: DataErrorCode, message: string): Coercion => ({ ok: false, code, message })
+
+/** Most rows a `list` field holds. */
+const MAX_LIST_ROWS = 500
+
+/**
+ * A `list` field: an array of rows, each an object whose declared columns are
+ * coerced like fields (and keep to their rules); undeclared keys are dropped,
+ * empty cells become null, a required column must be filled.
+ */
+function list(field: FieldDefinition, label: string, raw: unknown): Coercion {
+  if (!Array.isArray(raw)) return fail('invalid_list', `${label} must be a list of rows.`)
+  if (raw.length > MAX_LIST_ROWS) {
+    return fail('invalid_list', `${label} may hold at most ${MAX_LIST_ROWS} rows.`)
+  }
+  const columns = field.fields ?? []
+  const rows: Record<string, unknown>[] = []
+  for (const [index, row] of raw.entries()) {
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+      return {
+        ok: false,
+        code: 'invalid_list',
+        message: `Row ${index + 1} of ${label} must be an object.`,
+        path: `${index}`,
+      }
+    }
+    const value: Record<string, unknown> = {}
+    for (const column of columns) {
+      const cell = Object.hasOwn(row, column.key)
+        ? (row as Record<string, unknown>)[column.key]
+        : undefined
+      const where = `${index}.${column.key}`
+      const prefix = `Row ${index + 1} of ${label}: `
+      if (
+        cell === undefined ||
+        cell === null ||
+        cell === '' ||
+        (Array.isArray(cell) && cell.length === 0)
+      ) {
+        if (column.required) {
+          return {
+            ok: false,
+            code: 'required',
+            message: `${prefix}"${column.label}" is required.`,
+            path: where,
+          }
+        }
+        value[column.key] = null
+        continue
+      }
+      const result = coerce(column, cell)
+      if (!result.ok) return { ...result, message: prefix + result.message, path: where }
+      const broken = ruleViolation(column, result.value)
+      if (broken)
+        return { ok: false, code: broken.code, message: prefix + broken.message, path: where }
+      value[column.key] = result.value
+    }
+    rows.push(value)
+  }
+  return { ok: true, value: rows }
+}
 
 function isCalendarDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false
@@ -179,6 +249,8 @@ function options(field: FieldDefinition, label: string, raw: unknown): Coercion 
 export function coerce(field: FieldDefinition, raw: unknown): Coercion {
   const label = `"${field.label}"`
   switch (field.type) {
+    case 'list':
+      return list(field, label, raw)
     case 'text':
       return text(label, raw, MAX_TEXT_LENGTH)
     case 'long_text':

@@ -22,6 +22,11 @@ import { verifyTransition, verifyTransitionReferences } from '#engine/verifier/t
 import { analyseGraph } from '#engine/verifier/graph'
 import { verifyDecisions } from '#engine/verifier/decisions'
 import { verifyFieldConditions } from '#engine/verifier/field_rules'
+import {
+  type ChildCatalog,
+  verifyChildWorkflows,
+  verifyChildrenLater,
+} from '#engine/verifier/children'
 
 export {
   DefinitionInvalid,
@@ -44,7 +49,7 @@ export {
  */
 export function verifyDefinition(
   input: unknown,
-  options: { egress?: EgressRules } = {}
+  options: { egress?: EgressRules; children?: ChildCatalog } = {}
 ): VerificationResult {
   const run = new Verification(options.egress)
 
@@ -84,14 +89,14 @@ export function verifyDefinition(
   if (rawStages) verifyStageSet(run)
   else run.stagesUsable = false
   verifyFieldConditions(run)
+  verifyChildrenLater(run, stages)
 
   const transitions = (rawTransitions ?? []).map((raw, index) => verifyTransition(run, raw, index))
   verifyTransitionReferences(run)
   verifyDecisions(run, transitions)
   const outcomes = analyseGraph(run)
 
-  const valid = run.problems.length === 0
-  if (!valid) return { valid, problems: run.problems, outcomes }
+  if (run.problems.length > 0) return { valid: false, problems: run.problems, outcomes }
 
   const definition: WorkflowDefinition = {
     // Non-null assertions are safe: any missing part would have been reported.
@@ -101,7 +106,10 @@ export function verifyDefinition(
     stages: stages.map((stage) => stage!),
     transitions: transitions.map((transition) => transition!),
   }
-  return { valid, problems: run.problems, outcomes, definition }
+  // Checks against the other workflows, on the server (publish) only.
+  if (options.children) run.problems.push(...verifyChildWorkflows(definition, options.children))
+  if (run.problems.length > 0) return { valid: false, problems: run.problems, outcomes }
+  return { valid: true, problems: run.problems, outcomes, definition }
 }
 
 /**

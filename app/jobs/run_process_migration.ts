@@ -7,6 +7,7 @@ import { VersionConflict } from '#exceptions/process_errors'
 import { definitionOf } from '#support/definitions'
 import CommitProcessChange from '#actions/processes/commit_process_change'
 import { refusalFor } from '#actions/migrations/plan_process_migration'
+import { parentsWaitingOnChildren } from '#actions/processes/children/waiting_parents'
 
 type Payload = { migrationId: number }
 
@@ -47,6 +48,7 @@ export default class RunProcessMigration extends Job<Payload> {
       if (!batch.length) break
       lastId = batch[batch.length - 1]!.id
 
+      const waiting = await parentsWaitingOnChildren(batch.map((p) => p.id))
       for (let process of batch) {
         let result: {
           result: 'moved' | 'refused' | 'failed'
@@ -54,7 +56,7 @@ export default class RunProcessMigration extends Job<Payload> {
           reason: string | null
         }
         for (let attempt = 1; ; attempt++) {
-          const verdict = refusalFor(process, target, migration.mapping)
+          const verdict = refusalFor(process, target, migration.mapping, waiting.has(process.id))
           if (verdict.reason) {
             result = { result: 'refused', toStage: verdict.toStage, reason: verdict.reason }
             break

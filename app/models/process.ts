@@ -21,6 +21,8 @@ export type ProcessFilters = {
   q?: string | null
   /** Workflows the viewer may not see (`hiddenWorkflowIds`): their processes are left out. */
   hiddenWorkflows?: number[]
+  /** Sub-processes only, or top-level processes only. */
+  parent?: 'has_parent' | 'top_level' | null
 }
 
 export const PROCESS_SORTS = [
@@ -102,6 +104,16 @@ export default class Process extends BaseModel {
   @column.dateTime()
   declare closedAt: DateTime | null
 
+  /** Sub-processes: the parent, the sequence of its stage entry that started this child, and the position. */
+  @column()
+  declare parentId: number | null
+
+  @column()
+  declare parentSequence: number | null
+
+  @column()
+  declare parentIndex: number | null
+
   @belongsTo(() => Workflow)
   declare workflow: BelongsTo<typeof Workflow>
 
@@ -154,6 +166,8 @@ export default class Process extends BaseModel {
     if (filters.stage) query.where('processes.stage_key', filters.stage)
     if (filters.status) query.where('processes.status', filters.status)
     if (filters.priority) query.where('processes.priority', filters.priority)
+    if (filters.parent === 'has_parent') query.whereNotNull('processes.parent_id')
+    else if (filters.parent === 'top_level') query.whereNull('processes.parent_id')
     if (filters.assignee === 'none') query.whereNull('processes.assignee_id')
     else if (filters.assignee === 'me' && viewerId) query.where('processes.assignee_id', viewerId)
     else if (typeof filters.assignee === 'number')

@@ -35,6 +35,9 @@ export const JOBS: Record<string, JobEntry> = {
   run_bulk_action: { queue: 'default', load: () => import('#jobs/run_bulk_action') },
   run_draft_check: { queue: 'reports', load: () => import('#jobs/run_draft_check') },
   notify_alert: { queue: 'notifications', load: () => import('#jobs/notify_alert') },
+  spawn_children: { queue: 'default', load: () => import('#jobs/spawn_children') },
+  settle_children: { queue: 'default', load: () => import('#jobs/settle_children') },
+  cancel_children: { queue: 'default', load: () => import('#jobs/cancel_children') },
 }
 
 /**
@@ -53,6 +56,9 @@ const TOPICS: Record<string, string> = {
   'bulk.requested': 'run_bulk_action',
   'draft_check.requested': 'run_draft_check',
   'alert.changed': 'notify_alert',
+  'children.spawn': 'spawn_children',
+  'children.child_closed': 'settle_children',
+  'children.parent_cancelled': 'cancel_children',
 }
 
 /** The queue a job runs on. */

@@ -18,6 +18,7 @@ import {
   SLUG_PATTERN,
 } from '#engine/verifier/rules'
 import { actionSchemas } from '#support/definition_schema/actions'
+import { childrenSchemas } from '#support/definition_schema/children'
 
 /**
  * The JSON Schema (draft 2020-12) of the workflow definition document,
@@ -185,6 +186,7 @@ function stageSchemas(ref: Ref): Record<string, Json> {
             ...list(ref('ActionDefinition')),
             description: 'Automated steps run, in order, when a process enters the stage.',
           },
+          children: ref('StageChildren'),
         },
         ['key', 'name', 'type']
       ),
@@ -263,6 +265,12 @@ function fieldSchemas(ref: Ref): Record<string, Json> {
             'data.amount > 500'
           ),
           default: { description: 'The value a process starts with when none is given.' },
+          fields: {
+            ...list(ref('FieldDefinition')),
+            minItems: 1,
+            description:
+              'List fields only (and always): the columns of each row; not lists themselves.',
+          },
         },
         ['key', 'label', 'type']
       ),
@@ -340,6 +348,7 @@ export function definitionSchemas(ref: Ref): Record<string, Json> {
         'A workflow definition document. Besides this shape the verifier checks the graph: one start stage, at least one end stage, unique keys, known stages/fields/transitions, every stage reachable and able to reach an end. Every problem is reported at once with its JSON path.',
     },
     ...actionSchemas(ref),
+    ...childrenSchemas(),
   }
 }
 

@@ -9,6 +9,7 @@ import { ref, response, type Json } from '#support/openapi/helpers'
 import { draftCheckPaths, draftCheckSchemas } from '#support/openapi/draft_checks'
 import { calendarPaths, calendarSchemas } from '#support/openapi/calendars'
 import { processPaths, processSchemas } from '#support/openapi/processes'
+import { childrenPaths, childrenSchemas } from '#support/openapi/children'
 import { statePaths, stateSchemas } from '#support/openapi/state'
 import { teamParameters, teamPaths, teamSchemas } from '#support/openapi/teams'
 import { workflowPaths, workflowSchemas } from '#support/openapi/workflows'
@@ -67,6 +68,7 @@ export function openapiDocument() {
       ...draftCheckPaths(),
       ...processPaths(),
       ...collaborationPaths(),
+      ...childrenPaths(),
       ...statePaths(),
       ...teamPaths(),
       ...calendarPaths(),
@@ -89,6 +91,7 @@ export function openapiDocument() {
         ...draftCheckSchemas(),
         ...processSchemas(),
         ...collaborationSchemas(),
+        ...childrenSchemas(),
         ...stateSchemas(),
         ...teamSchemas(),
         ...calendarSchemas(),

@@ -56,6 +56,7 @@ export default class ProcessTransformer extends BaseTransformer<Process> {
       createdAt: p.createdAt.toISO()!,
       updatedAt: p.updatedAt.toISO()!,
       closedAt: p.closedAt?.toISO() ?? null,
+      parentId: p.parentId ?? null,
     }
   }
 

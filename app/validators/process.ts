@@ -69,4 +69,5 @@ export const listProcessesValidator = vine.create({
   perPage: vine.number().withoutDecimals().min(1).max(100).optional(),
   sort: vine.enum(PROCESS_SORTS).optional(),
   direction: vine.enum(['asc', 'desc'] as const).optional(),
+  parent: vine.enum(['has_parent', 'top_level'] as const).optional(),
 })

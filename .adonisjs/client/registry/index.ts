@@ -876,6 +876,12 @@ const routes = {
     tokens: [{"old":"/api/v1/processes/:id/events","type":0,"val":"api","end":""},{"old":"/api/v1/processes/:id/events","type":0,"val":"v1","end":""},{"old":"/api/v1/processes/:id/events","type":0,"val":"processes","end":""},{"old":"/api/v1/processes/:id/events","type":1,"val":"id","end":""},{"old":"/api/v1/processes/:id/events","type":0,"val":"events","end":""}],
     types: placeholder as Registry['api.processes.events.index']['types'],
   },
+  'api.processes.children.index': {
+    methods: ["GET","HEAD"],
+    pattern: '/api/v1/processes/:id/children',
+    tokens: [{"old":"/api/v1/processes/:id/children","type":0,"val":"api","end":""},{"old":"/api/v1/processes/:id/children","type":0,"val":"v1","end":""},{"old":"/api/v1/processes/:id/children","type":0,"val":"processes","end":""},{"old":"/api/v1/processes/:id/children","type":1,"val":"id","end":""},{"old":"/api/v1/processes/:id/children","type":0,"val":"children","end":""}],
+    types: placeholder as Registry['api.processes.children.index']['types'],
+  },
 } as const satisfies Record<string, AdonisEndpoint>
 
 export { routes }

@@ -1747,4 +1747,16 @@ export interface Registry {
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/process_events_controller').default['index']>>>
     }
   }
+  'api.processes.children.index': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/processes/:id/children'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/process_children_controller').default['index']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/process_children_controller').default['index']>>>
+    }
+  }
 }

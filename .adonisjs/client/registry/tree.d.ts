@@ -244,6 +244,9 @@ export interface ApiDefinition {
       events: {
         index: typeof routes['api.processes.events.index']
       }
+      children: {
+        index: typeof routes['api.processes.children.index']
+      }
     }
     calendars: {
       index: typeof routes['api.calendars.index']

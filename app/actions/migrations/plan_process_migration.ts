@@ -2,6 +2,10 @@ import type { WorkflowDefinition } from '#engine/definition'
 import { stageOf } from '#engine/state_machine'
 import { isFilled } from '#engine/data'
 import Process from '#models/process'
+import {
+  WAITING_ON_CHILDREN,
+  parentsWaitingOnChildren,
+} from '#actions/processes/children/waiting_parents'
 
 export type PlannedMove = {
   processId: number
@@ -26,8 +30,12 @@ export type MigrationPlan = { moves: PlannedMove[]; refused: PlannedRefusal[] }
 export function refusalFor(
   process: Process,
   target: WorkflowDefinition,
-  mapping: Record<string, string>
+  mapping: Record<string, string>,
+  /** The process has children still running: it cannot move now. */
+  waitingOnChildren = false
 ) {
+  if (waitingOnChildren)
+    return { toStage: mapping[process.stageKey] ?? null, reason: WAITING_ON_CHILDREN }
   const toKey = mapping[process.stageKey]
   if (!toKey) return { toStage: null, reason: `No mapping for stage "${process.stageKey}"` }
   const stage = stageOf(target, toKey)
@@ -64,8 +72,9 @@ export default class PlanProcessMigration {
       .where('status', 'active')
       .orderBy('id')
     const plan: MigrationPlan = { moves: [], refused: [] }
+    const waiting = await parentsWaitingOnChildren(processes.map((p) => p.id))
     for (const process of processes) {
-      const verdict = refusalFor(process, params.target, params.mapping)
+      const verdict = refusalFor(process, params.target, params.mapping, waiting.has(process.id))
       const base = {
         processId: process.id,
         reference: process.reference,

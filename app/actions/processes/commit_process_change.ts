@@ -23,6 +23,7 @@ import User from '#models/user'
 import { instrumentedCommand } from '#support/observability/command'
 import { currentTraceparent } from '#support/observability/tracing'
 import { isFollowUp, planFollowUps, queueColumn } from '#actions/processes/change_plan'
+import { childrenOutbox } from '#actions/processes/children/outbox'
 
 /** The event a change writes, before it gets its sequence and time. */
 export type EventDraft = {
@@ -183,6 +184,7 @@ export default class CommitProcessChange {
         const event = await recordEvent(trx, process.id, engineEvent, idempotencyKey ?? null, [
           ...(moved ? [] : timers),
           ...(request.outbox ?? []),
+          ...childrenOutbox(process, next, resolve(process.workflowVersionId)),
         ])
         const events = [event]
         for (const [i, routeEvent] of routed.events.entries()) {

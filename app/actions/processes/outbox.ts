@@ -5,6 +5,7 @@ import type { ProcessState } from '#engine/replay'
 import { stageOf } from '#engine/state_machine'
 import { parseDuration } from '#engine/duration'
 import { actionDispatchOnEntry } from '#engine/actions/steps'
+import { childrenOnEntry } from '#engine/children'
 
 /**
  * A side effect to record next to an event: which queue handles it and
@@ -70,5 +71,7 @@ export function stageEntryTimers(
   }
   // The stage's (and the transition's) actions: run by the automation workers.
   timers.push(...actionDispatchOnEntry(definition, state, processId, transition, enteredAt))
+  // A children stage: one message, whose job starts the children (exactly once).
+  timers.push(...childrenOnEntry(stage, processId, state.version))
   return timers
 }

@@ -26,9 +26,12 @@ export type StartProcessParams = {
   data?: Record<string, unknown>
   assigneeId?: number | null
   priority?: Priority
-  actor: User
+  /** Null for a child process started by the system (app/actions/processes/children). */
+  actor: User | null
   idempotencyKey?: string | null
   at?: DateTime
+  /** A child process: its parent, the parent's stage entry and its position (unique). */
+  parent?: { id: number; sequence: number; index: number }
 }
 
 /**
@@ -39,15 +42,17 @@ export type StartProcessParams = {
 export default class StartProcess {
   async handle(params: StartProcessParams): Promise<{ process: Process; replayed: boolean }> {
     const { actor, idempotencyKey } = params
-    if (idempotencyKey) {
-      const earlier = await this.findEarlier(actor.id, idempotencyKey)
+    const actorId = actor?.id ?? null
+    if (idempotencyKey || params.parent) {
+      const earlier = await this.findEarlier(actorId, idempotencyKey, params.parent)
       if (earlier) return { process: earlier, replayed: true }
     }
 
     const workflow = await Workflow.findBy('key', params.workflowKey)
-    if (!workflow || !(await mayAccess(actor, workflow.id, 'see')))
+    // The engine itself (a parent starting its children) needs no audience.
+    if (!workflow || (actor && !(await mayAccess(actor, workflow.id, 'see'))))
       throw new NotFound(`Workflow "${params.workflowKey}"`)
-    if (!(await mayAccess(actor, workflow.id, 'start')))
+    if (actor && !(await mayAccess(actor, workflow.id, 'start')))
       throw new Forbidden('You may not start processes of this workflow')
     const version = await WorkflowVersion.query()
       .where('workflow_id', workflow.id)
@@ -74,7 +79,7 @@ export default class StartProcess {
       type: 'started',
       fromStage: null,
       toStage: startStage.key,
-      actorId: actor.id,
+      actorId,
       payload: {
         workflowVersionId: version.id,
         title: params.title,
@@ -110,7 +115,7 @@ export default class StartProcess {
           stage_key: state.stage,
           status: state.status,
           priority: state.priority,
-          creator_id: actor.id,
+          creator_id: actorId,
           assignee_id: state.assigneeId,
           queue_team: queueOf(startStage, state),
           due_at: sqlTime(state.dueAt),
@@ -121,6 +126,9 @@ export default class StartProcess {
           created_at: sqlTime(at),
           updated_at: sqlTime(at),
           closed_at: sqlTime(state.closedAt),
+          parent_id: params.parent?.id ?? null,
+          parent_sequence: params.parent?.sequence ?? null,
+          parent_index: params.parent?.index ?? null,
         })
         const newId = Number(processId)
         await recordEvent(trx, newId, started, null, stageEntryTimers(definition, state, newId, at))
@@ -128,16 +136,31 @@ export default class StartProcess {
       })
       return { process: await Process.findOrFail(id), replayed: false }
     } catch (error) {
-      if (idempotencyKey && isUniqueViolation(error)) {
-        const earlier = await this.findEarlier(actor.id, idempotencyKey)
+      if ((idempotencyKey || params.parent) && isUniqueViolation(error)) {
+        const earlier = await this.findEarlier(actorId, idempotencyKey, params.parent)
         if (earlier) return { process: earlier, replayed: true }
       }
       throw error
     }
   }
 
-  protected findEarlier(creatorId: number, key: string) {
-    return Process.query().where('creator_id', creatorId).where('idempotency_key', key).first()
+  protected findEarlier(
+    creatorId: number | null,
+    key: string | null | undefined,
+    parent: StartProcessParams['parent']
+  ) {
+    // A child is one per position of its parent's stage entry, whoever started it.
+    if (parent) {
+      return Process.query()
+        .where('parent_id', parent.id)
+        .where('parent_sequence', parent.sequence)
+        .where('parent_index', parent.index)
+        .first()
+    }
+    return Process.query()
+      .where('creator_id', creatorId ?? 0)
+      .where('idempotency_key', key!)
+      .first()
   }
 
   /**

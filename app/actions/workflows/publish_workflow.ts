@@ -8,6 +8,7 @@ import type User from '#models/user'
 import { DomainError } from '#exceptions/domain_error'
 import { DefinitionRejected } from '#exceptions/process_errors'
 import { forgetPublishedVersion } from '#support/definition_cache'
+import { childCatalog } from '#actions/workflows/child_catalog'
 
 /**
  * Publishes the workflow's draft. The verifier runs again; the published
@@ -28,7 +29,10 @@ export default class PublishWorkflow {
           code: 'no_draft',
         })
       }
-      const verification = verifyDefinition(draft.definition, { egress: egressRules() })
+      const verification = verifyDefinition(draft.definition, {
+        egress: egressRules(),
+        children: await childCatalog(trx),
+      })
       if (!verification.valid) throw new DefinitionRejected(verification.problems)
 
       await trx

@@ -27,20 +27,38 @@ const FIELD_PROPERTIES = [
   'visibleWhen',
   'requiredWhen',
   'default',
+  'fields',
 ]
+/** A `list` field's columns take neither conditions nor nested columns. */
+const COLUMN_PROPERTIES = FIELD_PROPERTIES.filter(
+  (property) => !['visibleWhen', 'requiredWhen', 'fields'].includes(property)
+)
 
 /** Types whose values are chosen from `options`. */
 const OPTION_TYPES: readonly FieldType[] = ['select', 'multiselect']
 
+/**
+ * A stage's `fields`, or (with `columns`) a list field's: then the keys are
+ * the rows' own (not process data), and no column is itself a list.
+ */
 export function verifyFields(
   run: Verification,
   stage: JsonObject,
   stagePath: string,
-  stageSubjectText: string
+  stageSubjectText: string,
+  columns = false
 ): FieldDefinition[] | undefined {
-  const list = run.readList(stage, 'fields', stagePath, stageSubjectText, false)
+  const list = run.readList(stage, 'fields', stagePath, stageSubjectText, columns)
   if (!list) return undefined
-  const stageText = stageSubjectText.replace(/^S/, 's')
+  const stageText = stageSubjectText.replace(/^[SF]/, (letter) => letter.toLowerCase())
+  const noun = columns ? 'Column' : 'Field'
+  if (columns && list.length === 0) {
+    run.report(
+      child(stagePath, 'fields'),
+      'missing_columns',
+      `${stageSubjectText} is a list field, so it needs at least one column in "fields".`
+    )
+  }
   const seen = new Map<string, number>()
   const fields: FieldDefinition[] = []
 
@@ -55,8 +73,10 @@ export function verifyFields(
       raw,
       path,
       (k) =>
-        k === undefined ? `Field #${index + 1} of ${stageText}` : `Field "${k}" of ${stageText}`,
-      FIELD_PROPERTIES,
+        k === undefined
+          ? `${noun} #${index + 1} of ${stageText}`
+          : `${noun} "${k}" of ${stageText}`,
+      columns ? COLUMN_PROPERTIES : FIELD_PROPERTIES,
       'label'
     )
 
@@ -83,12 +103,28 @@ export function verifyFields(
       }
     }
 
+    if (columns && type === 'list') {
+      run.report(
+        child(path, 'type'),
+        'nested_list',
+        `${subject} is a list, but a list's columns cannot be lists themselves.`
+      )
+    }
+    const listColumns = verifyColumns(run, raw, path, subject, type, columns)
     const options = verifyOptions(run, raw, path, subject, type)
     const currency = verifyCurrency(run, raw, path, subject, type)
     const rules = verifyRules(run, raw, path, subject, type)
-    const conditions = readFieldConditions(run, raw, path, subject)
+    const conditions = columns ? {} : readFieldConditions(run, raw, path, subject)
 
-    if (key !== undefined) {
+    if (key !== undefined && columns) {
+      if (seen.has(key)) {
+        run.report(
+          child(path, 'key'),
+          'duplicate_field_key',
+          `Columns #${seen.get(key)! + 1} and #${index + 1} of ${stageText} both use the key "${key}".`
+        )
+      } else seen.set(key, index)
+    } else if (key !== undefined) {
       const firstIndex = seen.get(key)
       if (firstIndex !== undefined) {
         run.report(
@@ -124,16 +160,38 @@ export function verifyFields(
         ...(currency === undefined ? {} : { currency }),
         ...(rules === undefined ? {} : { rules }),
         ...conditions,
+        ...(listColumns === undefined ? {} : { fields: listColumns }),
       }
       // Only a field that is otherwise valid can tell whether its default is.
       const usable =
         (OPTION_TYPES.includes(type) ? options !== undefined : true) &&
+        (type === 'list' ? listColumns !== undefined : true) &&
         (isAbsent(raw.rules) || rules !== undefined)
       const value = verifyDefault(run, raw, path, subject, usable ? field : undefined)
       fields.push(value === undefined ? field : { ...field, default: value })
     }
   })
   return fields
+}
+
+/** `fields` (the columns): only, and always, on a stage's list fields. */
+function verifyColumns(
+  run: Verification,
+  raw: JsonObject,
+  path: string,
+  subject: string,
+  type: FieldType | undefined,
+  columns: boolean
+): FieldDefinition[] | undefined {
+  if (type === 'list' && !columns) return verifyFields(run, raw, path, subject, true)
+  if (!isAbsent(raw.fields) && !columns && type !== undefined) {
+    run.report(
+      child(path, 'fields'),
+      'columns_not_allowed',
+      `${subject} is a ${type} field, but only list fields have columns ("fields").`
+    )
+  }
+  return undefined
 }
 
 function verifyOptions(

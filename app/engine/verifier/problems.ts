@@ -1,6 +1,7 @@
 import type { Outcome, WorkflowDefinition } from '#engine/definition'
 
 import type { ActionProblemCode } from '#engine/actions/checks'
+import type { ChildrenProblemCode } from '#engine/verifier/children'
 
 /** Stable machine-readable problem codes (safe to switch on / translate). */
 export type ProblemCode =
@@ -65,7 +66,11 @@ export type ProblemCode =
   | 'strategy_without_team'
   | 'invalid_approval'
   | 'approval_transition_stays'
+  | 'missing_columns'
+  | 'nested_list'
+  | 'columns_not_allowed'
   | ActionProblemCode
+  | ChildrenProblemCode
 
 export interface Problem {
   /** JSON path of the offending element, e.g. "$.stages[2].key". */

@@ -11,6 +11,7 @@ import {
 import { verifyFields } from '#engine/verifier/fields'
 import { verifyDecision } from '#engine/verifier/decisions'
 import { readTeamAssignment, verifyApproval } from '#engine/verifier/collaboration'
+import { verifyChildren } from '#engine/verifier/children'
 import {
   type JsonObject,
   at,
@@ -38,6 +39,7 @@ const STAGE_PROPERTIES = [
   'actions',
   'routes',
   'otherwise',
+  'children',
 ]
 const ASSIGNEE_PROPERTIES = ['role', 'user', 'team', 'strategy']
 const AUTOMATIC_PROPERTIES = ['after', 'transition']
@@ -126,6 +128,7 @@ export function verifyStage(
   const automatic = verifyAutomatic(run, raw, path, subject, index, key)
   const escalation = verifyEscalation(run, raw, path, subject, index, key)
   const approval = verifyApproval(run, raw, path, subject, index, key, type)
+  const children = verifyChildren(run, raw, path, subject, index, key, type)
   const actions =
     type === 'end' && !isAbsent(raw.actions) ? undefined : run.readActions(raw, path, subject)
   if (type === 'end' && !isAbsent(raw.actions)) {
@@ -172,6 +175,7 @@ export function verifyStage(
     ...(escalation === undefined ? {} : { escalation }),
     ...(approval === undefined ? {} : { approval }),
     ...(actions === undefined ? {} : { actions }),
+    ...(children === undefined ? {} : { children }),
   }
 }
 

@@ -192,7 +192,9 @@ export function verifyTransitionReferences(run: Verification): void {
         ? 'automatic transition'
         : reference.feature === 'approval'
           ? 'approval'
-          : 'escalation'
+          : reference.feature === 'children'
+            ? 'children setting'
+            : 'escalation'
     const target = run.transitionsByKey.get(reference.transition)
     if (target === undefined) {
       run.report(

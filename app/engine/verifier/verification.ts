@@ -35,7 +35,7 @@ interface TransitionReference {
   transition: string
   path: string
   /** Which stage feature refers to the transition, for messages. */
-  feature: 'automatic' | 'escalation' | 'approval'
+  feature: 'automatic' | 'escalation' | 'approval' | 'children'
 }
 
 /** Holds the state of one verification run. */

@@ -69,6 +69,10 @@ export function processSchemas(): Record<string, Json> {
       createdAt: dateTime,
       updatedAt: dateTime,
       closedAt: nullable(dateTime),
+      parentId: {
+        ...nullable({ type: 'integer' }),
+        description: 'The parent process, for a child started by a stage with children.',
+      },
     }),
     ProcessDetail: {
       allOf: [
@@ -289,6 +293,11 @@ export function processPaths(): Record<string, Json> {
           listQuery('perPage', { type: 'integer', minimum: 1, maximum: 100 }),
           listQuery('sort', { type: 'string', enum: [...PROCESS_SORTS] }, 'Default updated_at.'),
           listQuery('direction', { type: 'string', enum: ['asc', 'desc'] }, 'Default desc.'),
+          listQuery(
+            'parent',
+            { type: 'string', enum: ['has_parent', 'top_level'] },
+            'Only child processes, or only top-level ones.'
+          ),
         ],
         responses: {
           '200': ok('One page of processes.', 'ProcessListResponse'),

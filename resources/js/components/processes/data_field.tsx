@@ -1,7 +1,8 @@
 import { useId } from 'react'
 import { useI18n } from '../../lib/i18n.ts'
 import { Field } from '../ui/field.tsx'
-import type { FieldDef, FormValue, PersonOption } from './field_values.ts'
+import type { FieldDef, FormValue, ListRows, PersonOption } from './field_values.ts'
+import { ListField } from './list_field.tsx'
 
 // Older imports read these from here (timeline, board, assignment).
 export { displayValue, type FieldDef, type PersonOption } from './field_values.ts'
@@ -15,6 +16,8 @@ type Props = {
   disabled?: boolean
   /** Marks the field required (e.g. a transition needs it, or its requiredWhen holds). */
   required?: boolean
+  /** Every error of the form, for the cells of a list field (`data.items.2.qty`). */
+  errors?: Record<string, string | undefined>
 }
 
 const TEXT_INPUTS: Partial<Record<FieldDef['type'], 'text' | 'email' | 'url'>> = {
@@ -31,6 +34,19 @@ export function DataField(props: Props) {
   const { field, onChange, disabled } = props
   const required = props.required ?? field.required ?? false
   const label = required ? `${field.label} *` : field.label
+  if (field.type === 'list') {
+    return (
+      <ListField
+        field={field}
+        label={label}
+        value={Array.isArray(props.value) ? (props.value as ListRows) : []}
+        onChange={onChange}
+        error={props.error}
+        errors={props.errors}
+        disabled={disabled}
+      />
+    )
+  }
   if (field.type === 'multiselect') return <OptionsField {...props} label={label} />
   if (field.type === 'money') return <MoneyField {...props} label={label} required={required} />
   const value = typeof props.value === 'string' ? props.value : ''
@@ -171,7 +187,7 @@ function MoneyField(props: Props & { label: string }) {
 function OptionsField(props: Props & { label: string }) {
   const id = useId()
   const { field, disabled } = props
-  const chosen = Array.isArray(props.value) ? props.value : []
+  const chosen = Array.isArray(props.value) ? (props.value as string[]) : []
   const toggle = (option: string, on: boolean) =>
     props.onChange(
       on

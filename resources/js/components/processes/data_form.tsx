@@ -3,6 +3,7 @@ import type { WorkflowDefinition } from '#engine/definition'
 import { urlFor } from '../../client.ts'
 import { useI18n } from '../../lib/i18n.ts'
 import { DataField } from './data_field.tsx'
+import { ListTable } from './list_field.tsx'
 import {
   changedValues,
   displayValue,
@@ -74,7 +75,15 @@ export function DataForm(props: {
                 <div key={field.key}>
                   <dt>{field.label}</dt>
                   <dd>
-                    {displayValue(field, props.process.data[field.key], props.people, t, locale)}
+                    {field.type === 'list' ? (
+                      <ListTable
+                        field={field}
+                        value={props.process.data[field.key]}
+                        people={props.people}
+                      />
+                    ) : (
+                      displayValue(field, props.process.data[field.key], props.people, t, locale)
+                    )}
                   </dd>
                 </div>
               ))}
@@ -118,7 +127,9 @@ export function DataForm(props: {
               <div
                 key={field.key}
                 className={
-                  field.type === 'long_text' || field.type === 'multiselect'
+                  field.type === 'long_text' ||
+                  field.type === 'multiselect' ||
+                  field.type === 'list'
                     ? 'field-long'
                     : undefined
                 }
@@ -131,6 +142,7 @@ export function DataForm(props: {
                     form.setData('data', { ...form.data.data, [field.key]: value })
                   }
                   error={errors[`data.${field.key}`]}
+                  errors={field.type === 'list' ? errors : undefined}
                   people={props.people}
                 />
               </div>

@@ -22,7 +22,12 @@ export type FieldDef = {
   }
   visibleWhen?: string
   requiredWhen?: string
+  /** `list` fields: the columns of each row. */
+  fields?: FieldDef[]
 }
+
+/** A `list` field in a form: each row's cells as typed. */
+export type ListRows = Record<string, string>[]
 
 /**
  * What a form holds for a field: text for most types (the engine coerces
@@ -30,9 +35,20 @@ export type FieldDef = {
  * amount with its currency for money. What a person typed stays in the
  * field when the server refuses it.
  */
-export type FormValue = string | string[] | { amount: string; currency: string }
+export type FormValue = string | string[] | { amount: string; currency: string } | ListRows
 
 export function toFormValue(field: FieldDef, value: unknown): FormValue {
+  if (field.type === 'list') {
+    const rows = Array.isArray(value) ? (value as Record<string, unknown>[]) : []
+    return rows.map((row) =>
+      Object.fromEntries(
+        (field.fields ?? []).map((column) => {
+          const cell = toFormValue(column, row?.[column.key])
+          return [column.key, typeof cell === 'string' ? cell : JSON.stringify(cell)]
+        })
+      )
+    )
+  }
   if (field.type === 'multiselect') {
     return Array.isArray(value) ? value.map(String) : []
   }
@@ -141,6 +157,9 @@ export function displayValue(
   }
   if (field.type === 'multiselect' && Array.isArray(value)) {
     return value.length ? value.join(', ') : '—'
+  }
+  if (field.type === 'list' && Array.isArray(value)) {
+    return value.length ? t('processes.list.rows').replace('{count}', String(value.length)) : '—'
   }
   if (field.type === 'money' && typeof value === 'object') {
     const money = value as Partial<MoneyValue>

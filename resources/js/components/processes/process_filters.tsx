@@ -16,7 +16,8 @@ export type ListFilters = Partial<
     | 'createdTo'
     | 'q'
     | 'sort'
-    | 'direction',
+    | 'direction'
+    | 'parent',
     string
   >
 >
@@ -166,6 +167,11 @@ export function ProcessFilters(props: {
         {select('priority', t('processes.filters.priority'), [
           { value: '', label: t('processes.filters.any') },
           ...PRIORITIES.map((p) => ({ value: p, label: t(`processes.priority.${p}`) })),
+        ])}
+        {select('parent', t('processes.filters.parent'), [
+          { value: '', label: t('processes.filters.any') },
+          { value: 'top_level', label: t('processes.filters.topLevel') },
+          { value: 'has_parent', label: t('processes.filters.hasParent') },
         ])}
         <div className="field">
           <label htmlFor="filter-createdFrom">{t('processes.filters.createdFrom')}</label>

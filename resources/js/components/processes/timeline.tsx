@@ -127,6 +127,13 @@ export function Timeline(props: {
           text: t('processes.timeline.commented', { who }),
           details: typeof payload.body === 'string' ? <Markdown text={payload.body} /> : null,
         }
+      case 'child_started':
+        return {
+          text: t('processes.timeline.childStarted', {
+            reference: String(payload.reference),
+            title: String(payload.title),
+          }),
+        }
       case 'cancelled':
         return {
           text: t('processes.timeline.cancelled', { who }),

@@ -33,6 +33,8 @@ export type Wait =
       nextTryAt: string | null
     }
   | { kind: 'failed_step'; name: string; error: string; failedAt: string | null }
+  | { kind: 'children'; finished: number; total: number; running: string[] }
+  | { kind: 'children_attention'; error: string }
 
 export function WaitingOn(props: {
   waits: Wait[]
@@ -131,6 +133,17 @@ export function WaitingOn(props: {
             })
       case 'failed_step':
         return t('processes.waiting.failedStep', { name: wait.name, error: wait.error })
+      case 'children':
+        return wait.running.length
+          ? t('processes.waiting.children', {
+              finished: wait.finished,
+              total: wait.total,
+              count: wait.running.length,
+              running: wait.running.slice(0, 5).join(', ') + (wait.running.length > 5 ? ', …' : ''),
+            })
+          : t('processes.waiting.childrenDone', { finished: wait.finished, total: wait.total })
+      case 'children_attention':
+        return t('processes.waiting.childrenAttention', { error: wait.error })
       default:
         return null
     }
@@ -151,7 +164,9 @@ export function WaitingOn(props: {
           <li
             key={index}
             className={`wait wait-${wait.kind}${
-              (wait.kind === 'timer' && wait.overdue) || wait.kind === 'failed_step'
+              (wait.kind === 'timer' && wait.overdue) ||
+              wait.kind === 'failed_step' ||
+              wait.kind === 'children_attention'
                 ? ' wait-alert'
                 : ''
             }`}

@@ -24,6 +24,12 @@ import {
 import { ApprovalPanel, type ApprovalView } from '../../components/processes/approval_panel.tsx'
 import { WorkflowDiagram } from '../../components/canvas/workflow_diagram.tsx'
 import { useLiveChannel } from '../../components/notifications/live_channel.ts'
+import {
+  ParentCrumb,
+  ProcessFamily,
+  childStarts,
+  type Family,
+} from '../../components/processes/process_family.tsx'
 
 type Props = InertiaProps<{
   process: Data.ProcessPage.Variants['forPage']
@@ -32,6 +38,7 @@ type Props = InertiaProps<{
   timelineLimit: number
   people: Data.Person[]
   automation?: ProcessAutomation
+  family: Family
   allowed: {
     transition: boolean
     updateData: boolean
@@ -104,6 +111,7 @@ export default function ProcessShow(props: Props) {
         <Link href={urlFor('board.show', { key: process.workflow.key })}>
           {process.workflow.name}
         </Link>
+        <ParentCrumb family={props.family} />
       </nav>
 
       <header className="process-header">
@@ -159,7 +167,7 @@ export default function ProcessShow(props: Props) {
       {conflict && <ConflictNotice conflict={conflict} onDismiss={() => setConflict(null)} />}
 
       <WaitingOn
-        waits={process.waits as Wait[]}
+        waits={[...process.waits, ...props.family.waits] as Wait[]}
         onClaim={claim}
         onClaimFromQueue={claimFromQueue}
       />
@@ -237,7 +245,13 @@ export default function ProcessShow(props: Props) {
             </div>
             <ActionSteps automation={props.automation} />
             {can.comment && <CommentForm process={process} {...command} />}
-            <Timeline events={props.timeline} fields={fields} people={people} />
+            <Timeline
+              events={[...props.timeline, ...childStarts(props.family)].sort((a, b) =>
+                b.occurredAt.localeCompare(a.occurredAt)
+              )}
+              fields={fields}
+              people={people}
+            />
             {props.timelineTotal > props.timeline.length && (
               <p className="muted">
                 {t('processes.timeline.truncated', {
@@ -250,6 +264,8 @@ export default function ProcessShow(props: Props) {
         </div>
 
         <div className="process-aside">
+          <ProcessFamily family={props.family} process={process} />
+
           <section className="card area-assignee" aria-labelledby="assignee-title">
             <h2 id="assignee-title">{t('processes.assign.title')}</h2>
             <Assignment process={process} can={can} people={people} me={user?.id} {...command} />
