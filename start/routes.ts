@@ -18,6 +18,7 @@ import { migrationPages } from '#start/routes/migration_pages'
 import { automationApi, automationPages } from '#start/routes/automation'
 import { reportPages } from '#start/routes/report_pages'
 import { draftCheckApi, draftCheckPages } from '#start/routes/draft_check'
+import { inboundHooks, webhookPages, webhooksApi } from '#start/routes/webhooks'
 
 /*
 |--------------------------------------------------------------------------
@@ -43,6 +44,9 @@ router
   .as('locale.update')
   .use(middleware.silentAuth())
 
+// Inbound webhooks: signed per hook (Standard Webhooks), no session or token.
+inboundHooks()
+
 /*
 |--------------------------------------------------------------------------
 | Signed-in users
@@ -60,6 +64,7 @@ router
     automationPages()
     reportPages()
     draftCheckPages()
+    webhookPages()
 
     router.get('/profile', [controllers.Profile, 'show']).as('profile.show')
     router.put('/profile', [controllers.Profile, 'update']).as('profile.update')
@@ -101,6 +106,7 @@ router
         router.get('/me', [controllers.api.Me, 'show']).as('me.show')
         automationApi()
         draftCheckApi()
+        webhooksApi()
 
         router.get('/workflows', [controllers.api.Workflows, 'index']).as('workflows.index')
         router.post('/workflows', [controllers.api.Workflows, 'store']).as('workflows.store')

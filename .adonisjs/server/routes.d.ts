@@ -10,6 +10,7 @@ export type ScannedRoutes = {
     'health.ready': { paramsTuple?: []; params?: {} }
     'metrics': { paramsTuple?: []; params?: {} }
     'locale.update': { paramsTuple?: []; params?: {} }
+    'hooks.receive': { paramsTuple: [ParamValue,ParamValue]; params: {'workflowKey': ParamValue,'hookKey': ParamValue} }
     'dashboard': { paramsTuple?: []; params?: {} }
     'session.destroy': { paramsTuple?: []; params?: {} }
     'processes.index': { paramsTuple?: []; params?: {} }
@@ -80,6 +81,12 @@ export type ScannedRoutes = {
     'reports.schedules.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'workflows.draft.check': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'workflows.draft.checks.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'id': ParamValue} }
+    'admin.webhooks.index': { paramsTuple?: []; params?: {} }
+    'admin.webhooks.store': { paramsTuple?: []; params?: {} }
+    'admin.webhooks.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.webhooks.rotate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.webhooks.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.webhooks.redeliver': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'delivery': ParamValue} }
     'profile.show': { paramsTuple?: []; params?: {} }
     'profile.update': { paramsTuple?: []; params?: {} }
     'profile.password': { paramsTuple?: []; params?: {} }
@@ -101,6 +108,18 @@ export type ScannedRoutes = {
     'api.state.unlock': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.workflows.draft.check': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.draft.checks.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'id': ParamValue} }
+    'api.webhooks.index': { paramsTuple?: []; params?: {} }
+    'api.webhooks.store': { paramsTuple?: []; params?: {} }
+    'api.webhooks.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.webhooks.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.webhooks.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.webhooks.rotate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.webhooks.deliveries': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.webhooks.redeliver': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'delivery': ParamValue} }
+    'api.workflows.hooks.index': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.workflows.hooks.store': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.workflows.hooks.update': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'hook': ParamValue} }
+    'api.workflows.hooks.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'hook': ParamValue} }
     'api.workflows.index': { paramsTuple?: []; params?: {} }
     'api.workflows.store': { paramsTuple?: []; params?: {} }
     'api.workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
@@ -154,6 +173,7 @@ export type ScannedRoutes = {
     'reports.runs.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'reports.runs.export': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'format': ParamValue} }
     'workflows.draft.checks.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'id': ParamValue} }
+    'admin.webhooks.index': { paramsTuple?: []; params?: {} }
     'profile.show': { paramsTuple?: []; params?: {} }
     'users.index': { paramsTuple?: []; params?: {} }
     'users.create': { paramsTuple?: []; params?: {} }
@@ -162,6 +182,10 @@ export type ScannedRoutes = {
     'api.me.show': { paramsTuple?: []; params?: {} }
     'api.state.show': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.workflows.draft.checks.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'id': ParamValue} }
+    'api.webhooks.index': { paramsTuple?: []; params?: {} }
+    'api.webhooks.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.webhooks.deliveries': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.workflows.hooks.index': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.index': { paramsTuple?: []; params?: {} }
     'api.workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.versions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'number': ParamValue} }
@@ -206,6 +230,7 @@ export type ScannedRoutes = {
     'reports.runs.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'reports.runs.export': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'format': ParamValue} }
     'workflows.draft.checks.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'id': ParamValue} }
+    'admin.webhooks.index': { paramsTuple?: []; params?: {} }
     'profile.show': { paramsTuple?: []; params?: {} }
     'users.index': { paramsTuple?: []; params?: {} }
     'users.create': { paramsTuple?: []; params?: {} }
@@ -214,6 +239,10 @@ export type ScannedRoutes = {
     'api.me.show': { paramsTuple?: []; params?: {} }
     'api.state.show': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.workflows.draft.checks.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'id': ParamValue} }
+    'api.webhooks.index': { paramsTuple?: []; params?: {} }
+    'api.webhooks.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.webhooks.deliveries': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.workflows.hooks.index': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.index': { paramsTuple?: []; params?: {} }
     'api.workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.versions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'number': ParamValue} }
@@ -224,6 +253,7 @@ export type ScannedRoutes = {
   POST: {
     'session.store': { paramsTuple?: []; params?: {} }
     'locale.update': { paramsTuple?: []; params?: {} }
+    'hooks.receive': { paramsTuple: [ParamValue,ParamValue]; params: {'workflowKey': ParamValue,'hookKey': ParamValue} }
     'session.destroy': { paramsTuple?: []; params?: {} }
     'processes.store': { paramsTuple?: []; params?: {} }
     'processes.bulk.transitions': { paramsTuple?: []; params?: {} }
@@ -254,12 +284,19 @@ export type ScannedRoutes = {
     'reports.runs.store': { paramsTuple?: []; params?: {} }
     'reports.schedules.store': { paramsTuple?: []; params?: {} }
     'workflows.draft.check': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'admin.webhooks.store': { paramsTuple?: []; params?: {} }
+    'admin.webhooks.rotate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.webhooks.redeliver': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'delivery': ParamValue} }
     'profile.tokens.store': { paramsTuple?: []; params?: {} }
     'users.store': { paramsTuple?: []; params?: {} }
     'api.auth.tokens.store': { paramsTuple?: []; params?: {} }
     'api.state.increment': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.state.lock': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.workflows.draft.check': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.webhooks.store': { paramsTuple?: []; params?: {} }
+    'api.webhooks.rotate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.webhooks.redeliver': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'delivery': ParamValue} }
+    'api.workflows.hooks.store': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.store': { paramsTuple?: []; params?: {} }
     'api.workflows.publish': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.processes.store': { paramsTuple?: []; params?: {} }
@@ -274,6 +311,7 @@ export type ScannedRoutes = {
     'admin.alerts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.alerts.toggle': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notifications.preferences.update': { paramsTuple?: []; params?: {} }
+    'admin.webhooks.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'profile.update': { paramsTuple?: []; params?: {} }
     'profile.password': { paramsTuple?: []; params?: {} }
     'api.state.update': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
@@ -283,12 +321,17 @@ export type ScannedRoutes = {
     'admin.queues.jobs.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'queue': ParamValue,'job': ParamValue} }
     'admin.alerts.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'reports.schedules.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.webhooks.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'profile.tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.state.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.state.unlock': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
+    'api.webhooks.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.workflows.hooks.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'hook': ParamValue} }
   }
   PATCH: {
     'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.webhooks.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.workflows.hooks.update': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'hook': ParamValue} }
     'api.processes.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }

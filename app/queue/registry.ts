@@ -35,6 +35,8 @@ export const JOBS: Record<string, JobEntry> = {
   run_bulk_action: { queue: 'default', load: () => import('#jobs/run_bulk_action') },
   run_draft_check: { queue: 'reports', load: () => import('#jobs/run_draft_check') },
   notify_alert: { queue: 'notifications', load: () => import('#jobs/notify_alert') },
+  fan_out_webhook: { queue: 'notifications', load: () => import('#jobs/fan_out_webhook') },
+  deliver_webhook: { queue: 'notifications', load: () => import('#jobs/deliver_webhook') },
 }
 
 /**
@@ -53,6 +55,8 @@ const TOPICS: Record<string, string> = {
   'bulk.requested': 'run_bulk_action',
   'draft_check.requested': 'run_draft_check',
   'alert.changed': 'notify_alert',
+  'webhook.event': 'fan_out_webhook',
+  'webhook.deliver': 'deliver_webhook',
 }
 
 /** The queue a job runs on. */

@@ -10,6 +10,7 @@ import { draftCheckPaths, draftCheckSchemas } from '#support/openapi/draft_check
 import { processPaths, processSchemas } from '#support/openapi/processes'
 import { statePaths, stateSchemas } from '#support/openapi/state'
 import { workflowPaths, workflowSchemas } from '#support/openapi/workflows'
+import { webhookPaths, webhookSchemas } from '#support/openapi/webhooks'
 
 /**
  * The OpenAPI 3.1 document of /api/v1, written as data: one part per
@@ -53,6 +54,7 @@ export function openapiDocument() {
       { name: 'workflows', description: 'Definitions, drafts and published versions.' },
       { name: 'processes', description: 'Processes and the commands that change them.' },
       { name: 'state', description: 'The workflow state store: values, counters and locks.' },
+      { name: 'webhooks', description: 'Outbound webhook subscriptions and inbound hooks.' },
       { name: 'meta', description: 'About the API itself.' },
     ],
     security: [{ bearerAuth: [] }],
@@ -62,6 +64,7 @@ export function openapiDocument() {
       ...draftCheckPaths(),
       ...processPaths(),
       ...statePaths(),
+      ...webhookPaths(),
     }),
     components: {
       securitySchemes: {
@@ -81,6 +84,7 @@ export function openapiDocument() {
         ...draftCheckSchemas(),
         ...processSchemas(),
         ...stateSchemas(),
+        ...webhookSchemas(),
         ...definitionSchemas(ref),
       },
     },

@@ -15,6 +15,9 @@ export interface ApiDefinition {
   locale: {
     update: typeof routes['locale.update']
   }
+  hooks: {
+    receive: typeof routes['hooks.receive']
+  }
   dashboard: typeof routes['dashboard']
   processes: {
     index: typeof routes['processes.index']
@@ -93,6 +96,14 @@ export interface ApiDefinition {
         resolve: typeof routes['admin.automation.attention.resolve']
       }
     }
+    webhooks: {
+      index: typeof routes['admin.webhooks.index']
+      store: typeof routes['admin.webhooks.store']
+      update: typeof routes['admin.webhooks.update']
+      rotate: typeof routes['admin.webhooks.rotate']
+      destroy: typeof routes['admin.webhooks.destroy']
+      redeliver: typeof routes['admin.webhooks.redeliver']
+    }
   }
   notifications: {
     index: typeof routes['notifications.index']
@@ -168,6 +179,12 @@ export interface ApiDefinition {
           show: typeof routes['api.workflows.draft.checks.show']
         }
       }
+      hooks: {
+        index: typeof routes['api.workflows.hooks.index']
+        store: typeof routes['api.workflows.hooks.store']
+        update: typeof routes['api.workflows.hooks.update']
+        destroy: typeof routes['api.workflows.hooks.destroy']
+      }
       index: typeof routes['api.workflows.index']
       store: typeof routes['api.workflows.store']
       show: typeof routes['api.workflows.show']
@@ -175,6 +192,16 @@ export interface ApiDefinition {
       versions: {
         show: typeof routes['api.workflows.versions.show']
       }
+    }
+    webhooks: {
+      index: typeof routes['api.webhooks.index']
+      store: typeof routes['api.webhooks.store']
+      show: typeof routes['api.webhooks.show']
+      update: typeof routes['api.webhooks.update']
+      destroy: typeof routes['api.webhooks.destroy']
+      rotate: typeof routes['api.webhooks.rotate']
+      deliveries: typeof routes['api.webhooks.deliveries']
+      redeliver: typeof routes['api.webhooks.redeliver']
     }
     processes: {
       index: typeof routes['api.processes.index']

@@ -17,6 +17,7 @@ import { VersionConflict } from '#exceptions/process_errors'
 import { definitionOf } from '#support/definitions'
 import { sqlTime } from '#support/sql_time'
 import { outboxFor, stageEntryTimers, type OutboxDraft } from '#actions/processes/outbox'
+import { webhookOutbox } from '#actions/webhooks/webhook_outbox'
 import { observedCommand } from '#support/metrics/engine'
 import { actorEmail, guardContextOf } from '#actions/processes/guard_context'
 import User from '#models/user'
@@ -340,7 +341,7 @@ export async function recordEvent(
     occurredAt: at,
   })
   event.$isPersisted = true
-  const drafts = [...outboxFor(event), ...extraOutbox]
+  const drafts = [...outboxFor(event), ...(await webhookOutbox(trx, event)), ...extraOutbox]
   const traceparent = currentTraceparent()
   await trx.table('outbox_messages').multiInsert(
     drafts.map((draft) => ({

@@ -15,6 +15,7 @@ export function AdminNav() {
     { label: t('admin.nav.engine'), href: urlFor('admin.engine.show') },
     { label: t('automation.title'), href: urlFor('admin.automation.index') },
     { label: t('admin.nav.alerts'), href: urlFor('admin.alerts.index') },
+    { label: t('webhooks.title'), href: urlFor('admin.webhooks.index') },
   ]
   const current = (href: string) => path === href || path.startsWith(`${href}/`)
 
