@@ -27,7 +27,6 @@ export function webhooksApi() {
       router
         .post('/:id/deliveries/:delivery/redeliver', [controllers.api.Webhooks, 'redeliver'])
         .as('redeliver')
-        .where('delivery', router.matchers.number())
     })
     .prefix('/webhooks')
     .as('webhooks')

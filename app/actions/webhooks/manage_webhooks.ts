@@ -125,10 +125,12 @@ export default class ManageWebhooks {
         code: 'webhook_disabled',
       })
     }
-    const delivery = await WebhookDelivery.query()
-      .where('subscription_id', subscription.id)
-      .where('id', deliveryId)
-      .first()
+    const delivery = Number.isSafeInteger(deliveryId)
+      ? await WebhookDelivery.query()
+          .where('subscription_id', subscription.id)
+          .where('id', deliveryId)
+          .first()
+      : null
     if (!delivery) throw new NotFound(`Delivery ${deliveryId}`)
     await db.transaction(async (trx) => {
       delivery.useTransaction(trx)
