@@ -30,6 +30,14 @@ export default class ManageWorkflowHooks {
     }
   }
 
+  /** The workflow page's list: the hooks, or null for users who may not manage them. */
+  static async forPage(user: User, workflow: Workflow) {
+    if (user.role !== 'admin' && !(user.role === 'manager' && workflow.ownerId === user.id)) {
+      return null
+    }
+    return new ManageWorkflowHooks(user, workflow).list()
+  }
+
   list() {
     return WorkflowHook.query().where('workflow_id', this.workflow.id).orderBy('key')
   }

@@ -15,7 +15,7 @@ import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
 import { reviewDefinition } from '#tests/helpers/workflow_fixtures'
 import { drainOutbox, stopQueues } from '#tests/helpers/queue'
 import { WebhookReceiver } from '#tests/helpers/webhook_receiver'
-import { bearer, verified } from '#tests/functional/webhooks/helpers'
+import { bearer, countOf, expectStatus, verified } from '#tests/functional/webhooks/helpers'
 import type { ApiClient } from '@japa/api-client'
 
 type Setup = { admin: User; auth: string; secret: string; id: number }
@@ -196,11 +196,12 @@ test.group('Webhooks / deliveries', (group) => {
       .get(`/api/v1/webhooks/${id}/deliveries`)
       .header('Authorization', auth)
     assert.equal(after.body().data[0].attempts, 2)
-    ;(
-      await client
+    await expectStatus(
+      client
         .post(`/api/v1/webhooks/${id}/deliveries/999999/redeliver`)
-        .header('Authorization', auth)
-    ).assertStatus(404)
+        .header('Authorization', auth),
+      404
+    )
   })
 
   test('a subscription failing for 24 hours is disabled and its owner notified', async ({
@@ -244,7 +245,7 @@ test.group('Webhooks / deliveries', (group) => {
     // A disabled subscription gets no new deliveries.
     await start(admin, 'Another')
     await drainOutbox()
-    assert.equal((await WebhookDelivery.all()).length, 1)
+    assert.equal(await countOf(WebhookDelivery), 1)
   })
 
   test('a destination the egress guard refuses at delivery time is not called and not retried', async ({

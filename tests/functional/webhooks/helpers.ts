@@ -29,3 +29,19 @@ export function signed(secret: string, id: string, body: unknown, at = new Date(
     'webhook-signature': new Webhook(secret).sign(id, at, raw),
   }
 }
+
+/** Awaits a request and checks its status. */
+export async function expectStatus<R extends { assertStatus(status: number): void }>(
+  request: PromiseLike<R>,
+  status: number
+) {
+  const response = await request
+  response.assertStatus(status)
+  return response
+}
+
+/** Rows of a model's table. */
+export async function countOf(model: { all(): Promise<unknown[]> }) {
+  const rows = await model.all()
+  return rows.length
+}

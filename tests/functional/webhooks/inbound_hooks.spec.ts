@@ -7,7 +7,7 @@ import ProcessEvent from '#models/process_event'
 import webhooksConfig from '#config/webhooks'
 import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
 import { reviewDefinition } from '#tests/helpers/workflow_fixtures'
-import { bearer, signed } from '#tests/functional/webhooks/helpers'
+import { bearer, countOf, expectStatus, signed } from '#tests/functional/webhooks/helpers'
 
 const PATH = '/hooks/doc-review/new-doc'
 let sequence = 0
@@ -37,8 +37,8 @@ function post(client: ApiClient, headers: Record<string, string>, body: unknown,
 }
 
 async function nothingWritten(assert: { equal(a: unknown, b: unknown): void }) {
-  assert.equal((await Process.all()).length, 0)
-  assert.equal((await ProcessEvent.all()).length, 0)
+  assert.equal(await countOf(Process), 0)
+  assert.equal(await countOf(ProcessEvent), 0)
   const [{ total }] = await db.from('workflow_hook_receipts').count('* as total')
   assert.equal(Number(total), 0)
 }
@@ -65,8 +65,8 @@ test.group('Webhooks / inbound hooks', (group) => {
     replay.assertStatus(409)
     assert.equal(replay.body().errors[0].code, 'replayed')
     assert.equal(replay.body().meta.processId, process.id)
-    assert.equal((await Process.all()).length, 1)
-    assert.equal((await ProcessEvent.all()).length, 1)
+    assert.equal(await countOf(Process), 1)
+    assert.equal(await countOf(ProcessEvent), 1)
   })
 
   test('a transition hook finds the process by reference and runs the named transition', async ({
@@ -127,9 +127,9 @@ test.group('Webhooks / inbound hooks', (group) => {
     const { secret } = await setup(client)
     const body = { doc: { title: 'forged' } }
     const otherSecret = `whsec_${Buffer.alloc(32, 7).toString('base64')}`
-    ;(await post(client, signed(otherSecret, nextId(), body), body)).assertStatus(401)
-    ;(await post(client, signed(secret, nextId(), { doc: { title: 'x' } }), body)).assertStatus(401)
-    ;(await post(client, {}, body)).assertStatus(401)
+    await expectStatus(post(client, signed(otherSecret, nextId(), body), body), 401)
+    await expectStatus(post(client, signed(secret, nextId(), { doc: { title: 'x' } }), body), 401)
+    await expectStatus(post(client, {}, body), 401)
     await nothingWritten(assert)
   })
 
@@ -151,8 +151,8 @@ test.group('Webhooks / inbound hooks', (group) => {
     try {
       const body = { doc: { title: 'flood' } }
       const forged = `whsec_${Buffer.alloc(32, 9).toString('base64')}`
-      ;(await post(client, signed(forged, nextId(), body), body)).assertStatus(401)
-      ;(await post(client, signed(forged, nextId(), body), body)).assertStatus(401)
+      await expectStatus(post(client, signed(forged, nextId(), body), body), 401)
+      await expectStatus(post(client, signed(forged, nextId(), body), body), 401)
       const answer = await post(client, signed(secret, nextId(), body), body)
       answer.assertStatus(429)
       assert.exists(answer.headers()['retry-after'])
@@ -188,9 +188,10 @@ test.group('Webhooks / inbound hooks', (group) => {
     assert.notProperty(listed.body().data[0], 'secret')
 
     const other = await bearer(await UserFactory.apply('manager').create())
-    ;(
-      await client.get('/api/v1/workflows/doc-review/hooks').header('Authorization', other)
-    ).assertStatus(403)
+    await expectStatus(
+      client.get('/api/v1/workflows/doc-review/hooks').header('Authorization', other),
+      403
+    )
     const broken = await client
       .post('/api/v1/workflows/doc-review/hooks')
       .header('Authorization', auth)
@@ -206,11 +207,10 @@ test.group('Webhooks / inbound hooks', (group) => {
       .header('Authorization', auth)
       .json({ enabled: false })
     disabled.assertStatus(200)
-    ;(await post(client, {}, {})).assertStatus(404)
-    ;(
-      await client
-        .delete('/api/v1/workflows/doc-review/hooks/new-doc')
-        .header('Authorization', auth)
-    ).assertStatus(204)
+    await expectStatus(post(client, {}, {}), 404)
+    await expectStatus(
+      client.delete('/api/v1/workflows/doc-review/hooks/new-doc').header('Authorization', auth),
+      204
+    )
   })
 })

@@ -3,7 +3,7 @@ import { UserFactory } from '#database/factories/user_factory'
 import WebhookSubscription from '#models/webhook_subscription'
 import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
 import { reviewDefinition } from '#tests/helpers/workflow_fixtures'
-import { bearer } from '#tests/functional/webhooks/helpers'
+import { bearer, countOf, expectStatus } from '#tests/functional/webhooks/helpers'
 
 const URL = 'http://127.0.0.1:9/hooks/stageflow'
 
@@ -57,7 +57,7 @@ test.group('Webhooks / subscription API', (group) => {
       .header('Authorization', auth)
       .json({ url: URL, events: ['process.exploded'] })
     unknownType.assertStatus(422)
-    assert.equal((await WebhookSubscription.all()).length, 0)
+    assert.equal(await countOf(WebhookSubscription), 0)
   })
 
   test('members are refused, anonymous callers 401; managers only for workflows they own', async ({
@@ -65,14 +65,15 @@ test.group('Webhooks / subscription API', (group) => {
     assert,
   }) => {
     const member = await bearer(await UserFactory.create())
-    ;(await client.get('/api/v1/webhooks').header('Authorization', member)).assertStatus(403)
-    ;(
-      await client
+    await expectStatus(client.get('/api/v1/webhooks').header('Authorization', member), 403)
+    await expectStatus(
+      client
         .post('/api/v1/webhooks')
         .header('Authorization', member)
-        .json({ url: URL, events: ['process.started'] })
-    ).assertStatus(403)
-    ;(await client.get('/api/v1/webhooks')).assertStatus(401)
+        .json({ url: URL, events: ['process.started'] }),
+      403
+    )
+    await expectStatus(client.get('/api/v1/webhooks'), 401)
 
     const owner = await UserFactory.apply('manager').create()
     const other = await UserFactory.apply('manager').create()
@@ -98,24 +99,27 @@ test.group('Webhooks / subscription API', (group) => {
     assert.equal(own.body().data.workflow, 'doc-review')
 
     const asOther = await bearer(other)
-    ;(
-      await client
+    await expectStatus(
+      client
         .post('/api/v1/webhooks')
         .header('Authorization', asOther)
-        .json({ url: URL, events: ['process.started'], workflow: 'doc-review' })
-    ).assertStatus(403)
+        .json({ url: URL, events: ['process.started'], workflow: 'doc-review' }),
+      403
+    )
     // The owner sees their own subscription, not the admin's global one.
     const mine = await client.get('/api/v1/webhooks').header('Authorization', asOwner)
     assert.deepEqual(
       mine.body().data.map((s: { id: number }) => s.id),
       [own.body().data.id]
     )
-    ;(
-      await client.get(`/api/v1/webhooks/${global.body().data.id}`).header('Authorization', asOwner)
-    ).assertStatus(404)
-    ;(
-      await client.get(`/api/v1/webhooks/${own.body().data.id}`).header('Authorization', asOther)
-    ).assertStatus(404)
+    await expectStatus(
+      client.get(`/api/v1/webhooks/${global.body().data.id}`).header('Authorization', asOwner),
+      404
+    )
+    await expectStatus(
+      client.get(`/api/v1/webhooks/${own.body().data.id}`).header('Authorization', asOther),
+      404
+    )
   })
 
   test('patch changes events and turns it off; delete removes it', async ({ client, assert }) => {
@@ -137,7 +141,7 @@ test.group('Webhooks / subscription API', (group) => {
       .header('Authorization', auth)
       .json({ url: 'http://10.1.2.3/' })
     badUrl.assertStatus(422)
-    ;(await client.delete(`/api/v1/webhooks/${id}`).header('Authorization', auth)).assertStatus(204)
-    assert.equal((await WebhookSubscription.all()).length, 0)
+    await expectStatus(client.delete(`/api/v1/webhooks/${id}`).header('Authorization', auth), 204)
+    assert.equal(await countOf(WebhookSubscription), 0)
   })
 })
