@@ -89,18 +89,7 @@ export default class ReceiveHook {
 
     const process =
       hook.action === 'start'
-        ? (
-            await new StartProcess().handle({
-              workflowKey: workflow.key,
-              title:
-                typeof values.title === 'string' && values.title
-                  ? values.title
-                  : `${workflow.name} (${hook.key})`,
-              data: values.data,
-              actor,
-              idempotencyKey,
-            })
-          ).process
+        ? await this.start(workflow, hook, values, actor, idempotencyKey)
         : await this.transition(workflow, hook, values, actor, idempotencyKey)
 
     try {
@@ -150,6 +139,27 @@ export default class ReceiveHook {
       if (name.startsWith('mapping.')) data[name.slice('mapping.'.length)] = value
     }
     return { data, title: values.title, reference: values.reference }
+  }
+
+  protected async start(
+    workflow: Workflow,
+    hook: WorkflowHook,
+    values: { data: Record<string, unknown>; title: unknown },
+    actor: User,
+    idempotencyKey: string
+  ) {
+    const title =
+      typeof values.title === 'string' && values.title
+        ? values.title
+        : `${workflow.name} (${hook.key})`
+    const { process } = await new StartProcess().handle({
+      workflowKey: workflow.key,
+      title,
+      data: values.data,
+      actor,
+      idempotencyKey,
+    })
+    return process
   }
 
   protected async transition(

@@ -27,27 +27,23 @@ export default class FanOutWebhookEvent {
     if (!process) return 0
     const types = await this.typesOf(event, process)
     if (!types.length) return 0
-    const subscriptions = (
-      await WebhookSubscription.query()
-        .where('enabled', true)
-        .where((q) => q.whereNull('workflow_id').orWhere('workflow_id', process.workflowId))
-    ).filter((s) => types.some((type) => s.events.includes(type)))
+    const enabled = await WebhookSubscription.query()
+      .where('enabled', true)
+      .where((q) => q.whereNull('workflow_id').orWhere('workflow_id', process.workflowId))
+    const subscriptions = enabled.filter((s) => types.some((type) => s.events.includes(type)))
     if (!subscriptions.length) return 0
 
     const now = DateTime.now()
     return db.transaction(async (trx) => {
-      const existing = new Set(
-        (
-          await trx
-            .from('webhook_deliveries')
-            .where('event_id', eventId)
-            .whereIn(
-              'subscription_id',
-              subscriptions.map((s) => s.id)
-            )
-            .select('message_id')
-        ).map((row: { message_id: string }) => row.message_id)
-      )
+      const logged: { message_id: string }[] = await trx
+        .from('webhook_deliveries')
+        .where('event_id', eventId)
+        .whereIn(
+          'subscription_id',
+          subscriptions.map((s) => s.id)
+        )
+        .select('message_id')
+      const existing = new Set(logged.map((row) => row.message_id))
       let added = 0
       for (const subscription of subscriptions) {
         for (const type of types.filter((t) => subscription.events.includes(t))) {

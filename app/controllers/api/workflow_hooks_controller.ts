@@ -17,7 +17,8 @@ async function manager({ params, auth }: HttpContext) {
  */
 export default class WorkflowHooksController {
   async index(ctx: HttpContext) {
-    const hooks = await (await manager(ctx)).list()
+    const manage = await manager(ctx)
+    const hooks = await manage.list()
     return {
       data: hooks.map((hook) => new WorkflowHookTransformer(hook, ctx.params.key).toObject()),
     }
