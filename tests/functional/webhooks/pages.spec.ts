@@ -36,7 +36,7 @@ test.group('Webhooks / admin page and workflow page', (group) => {
       .withCsrfToken()
       .redirects(0)
     created.assertStatus(302)
-    assert.match(created.flashMessages().webhookSecret, /^whsec_/)
+    assert.match(String(created.flashMessages().webhookSecret), /^whsec_/)
     const subscription = await WebhookSubscription.firstOrFail()
 
     const refused = await client
@@ -64,7 +64,7 @@ test.group('Webhooks / admin page and workflow page', (group) => {
       .withCsrfToken()
       .redirects(0)
     rotated.assertStatus(302)
-    assert.match(rotated.flashMessages().webhookSecret, /^whsec_/)
+    assert.match(String(rotated.flashMessages().webhookSecret), /^whsec_/)
     assert.notEqual(rotated.flashMessages().webhookSecret, created.flashMessages().webhookSecret)
 
     const log = await client
