@@ -20,6 +20,7 @@ import { reportPages } from '#start/routes/report_pages'
 import { draftCheckApi, draftCheckPages } from '#start/routes/draft_check'
 import { teamApi, teamPages } from '#start/routes/teams'
 import { collaborationApi, collaborationPages } from '#start/routes/collaboration'
+import { inboundHooks, webhookPages, webhooksApi } from '#start/routes/webhooks'
 
 /*
 |--------------------------------------------------------------------------
@@ -45,6 +46,9 @@ router
   .as('locale.update')
   .use(middleware.silentAuth())
 
+// Inbound webhooks: signed per hook (Standard Webhooks), no session or token.
+inboundHooks()
+
 /*
 |--------------------------------------------------------------------------
 | Signed-in users
@@ -64,6 +68,7 @@ router
     draftCheckPages()
     teamPages()
     collaborationPages()
+    webhookPages()
 
     router.get('/profile', [controllers.Profile, 'show']).as('profile.show')
     router.put('/profile', [controllers.Profile, 'update']).as('profile.update')
@@ -111,6 +116,7 @@ router
         router.get('/calendars', [controllers.api.Calendars, 'index']).as('calendars.index')
         router.post('/calendars', [controllers.api.Calendars, 'store']).as('calendars.store')
         router.put('/calendars/:key', [controllers.api.Calendars, 'update']).as('calendars.update')
+        webhooksApi()
 
         router.get('/workflows', [controllers.api.Workflows, 'index']).as('workflows.index')
         router.post('/workflows', [controllers.api.Workflows, 'store']).as('workflows.store')

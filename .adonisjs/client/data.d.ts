@@ -28,8 +28,11 @@ import type QueueReportTransformer from '#transformers/queue_report_transformer'
 import type StalledProcessTransformer from '#transformers/stalled_process_transformer'
 import type TeamTransformer from '#transformers/team_transformer'
 import type UserTransformer from '#transformers/user_transformer'
+import type WebhookDeliveryTransformer from '#transformers/webhook_delivery_transformer'
+import type WebhookSubscriptionTransformer from '#transformers/webhook_subscription_transformer'
 import type WorkerHeartbeatTransformer from '#transformers/worker_heartbeat_transformer'
 import type WorkflowDiffTransformer from '#transformers/workflow_diff_transformer'
+import type WorkflowHookTransformer from '#transformers/workflow_hook_transformer'
 import type WorkflowOptionTransformer from '#transformers/workflow_option_transformer'
 import type WorkflowStandingTransformer from '#transformers/workflow_standing_transformer'
 import type WorkflowTransformer from '#transformers/workflow_transformer'
@@ -125,6 +128,14 @@ export namespace Data {
   export namespace User {
     export type Variants = InferVariants<UserTransformer>
   }
+  export type WebhookDelivery = InferData<WebhookDeliveryTransformer>
+  export namespace WebhookDelivery {
+    export type Variants = InferVariants<WebhookDeliveryTransformer>
+  }
+  export type WebhookSubscription = InferData<WebhookSubscriptionTransformer>
+  export namespace WebhookSubscription {
+    export type Variants = InferVariants<WebhookSubscriptionTransformer>
+  }
   export type WorkerHeartbeat = InferData<WorkerHeartbeatTransformer>
   export namespace WorkerHeartbeat {
     export type Variants = InferVariants<WorkerHeartbeatTransformer>
@@ -132,6 +143,10 @@ export namespace Data {
   export type WorkflowDiff = InferData<WorkflowDiffTransformer>
   export namespace WorkflowDiff {
     export type Variants = InferVariants<WorkflowDiffTransformer>
+  }
+  export type WorkflowHook = InferData<WorkflowHookTransformer>
+  export namespace WorkflowHook {
+    export type Variants = InferVariants<WorkflowHookTransformer>
   }
   export type WorkflowOption = InferData<WorkflowOptionTransformer>
   export namespace WorkflowOption {

@@ -21,3 +21,4 @@
 /// <reference path="../../config/queue.ts" />
 /// <reference path="../../config/redis.ts" />
 /// <reference path="../../config/transmit.ts" />
+/// <reference path="../../config/webhooks.ts" />

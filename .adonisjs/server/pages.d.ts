@@ -21,6 +21,7 @@ declare module '@adonisjs/inertia/types' {
     'admin/queues/index': ExtractProps<(typeof import('../../resources/js/pages/admin/queues/index.tsx'))['default']>
     'admin/queues/show': ExtractProps<(typeof import('../../resources/js/pages/admin/queues/show.tsx'))['default']>
     'admin/teams/index': ExtractProps<(typeof import('../../resources/js/pages/admin/teams/index.tsx'))['default']>
+    'admin/webhooks/index': ExtractProps<(typeof import('../../resources/js/pages/admin/webhooks/index.tsx'))['default']>
     'auth/login': ExtractProps<(typeof import('../../resources/js/pages/auth/login.tsx'))['default']>
     'board/show': ExtractProps<(typeof import('../../resources/js/pages/board/show.tsx'))['default']>
     'dashboard': ExtractProps<(typeof import('../../resources/js/pages/dashboard.tsx'))['default']>

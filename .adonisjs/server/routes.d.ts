@@ -10,6 +10,7 @@ export type ScannedRoutes = {
     'health.ready': { paramsTuple?: []; params?: {} }
     'metrics': { paramsTuple?: []; params?: {} }
     'locale.update': { paramsTuple?: []; params?: {} }
+    'hooks.receive': { paramsTuple: [ParamValue,ParamValue]; params: {'workflowKey': ParamValue,'hookKey': ParamValue} }
     'dashboard': { paramsTuple?: []; params?: {} }
     'session.destroy': { paramsTuple?: []; params?: {} }
     'processes.index': { paramsTuple?: []; params?: {} }
@@ -98,6 +99,12 @@ export type ScannedRoutes = {
     'processes.votes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'profile.absence.update': { paramsTuple?: []; params?: {} }
     'profile.absence.destroy': { paramsTuple?: []; params?: {} }
+    'admin.webhooks.index': { paramsTuple?: []; params?: {} }
+    'admin.webhooks.store': { paramsTuple?: []; params?: {} }
+    'admin.webhooks.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.webhooks.rotate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.webhooks.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.webhooks.redeliver': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'delivery': ParamValue} }
     'profile.show': { paramsTuple?: []; params?: {} }
     'profile.update': { paramsTuple?: []; params?: {} }
     'profile.password': { paramsTuple?: []; params?: {} }
@@ -134,6 +141,18 @@ export type ScannedRoutes = {
     'api.calendars.index': { paramsTuple?: []; params?: {} }
     'api.calendars.store': { paramsTuple?: []; params?: {} }
     'api.calendars.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.webhooks.index': { paramsTuple?: []; params?: {} }
+    'api.webhooks.store': { paramsTuple?: []; params?: {} }
+    'api.webhooks.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.webhooks.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.webhooks.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.webhooks.rotate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.webhooks.deliveries': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.webhooks.redeliver': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'delivery': ParamValue} }
+    'api.workflows.hooks.index': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.workflows.hooks.store': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.workflows.hooks.update': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'hook': ParamValue} }
+    'api.workflows.hooks.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'hook': ParamValue} }
     'api.workflows.index': { paramsTuple?: []; params?: {} }
     'api.workflows.store': { paramsTuple?: []; params?: {} }
     'api.workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
@@ -195,6 +214,7 @@ export type ScannedRoutes = {
     'teams.led': { paramsTuple?: []; params?: {} }
     'workflows.access.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'queues.index': { paramsTuple?: []; params?: {} }
+    'admin.webhooks.index': { paramsTuple?: []; params?: {} }
     'profile.show': { paramsTuple?: []; params?: {} }
     'users.index': { paramsTuple?: []; params?: {} }
     'users.create': { paramsTuple?: []; params?: {} }
@@ -207,6 +227,10 @@ export type ScannedRoutes = {
     'api.teams.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.access.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.calendars.index': { paramsTuple?: []; params?: {} }
+    'api.webhooks.index': { paramsTuple?: []; params?: {} }
+    'api.webhooks.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.webhooks.deliveries': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.workflows.hooks.index': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.index': { paramsTuple?: []; params?: {} }
     'api.workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.versions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'number': ParamValue} }
@@ -259,6 +283,7 @@ export type ScannedRoutes = {
     'teams.led': { paramsTuple?: []; params?: {} }
     'workflows.access.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'queues.index': { paramsTuple?: []; params?: {} }
+    'admin.webhooks.index': { paramsTuple?: []; params?: {} }
     'profile.show': { paramsTuple?: []; params?: {} }
     'users.index': { paramsTuple?: []; params?: {} }
     'users.create': { paramsTuple?: []; params?: {} }
@@ -271,6 +296,10 @@ export type ScannedRoutes = {
     'api.teams.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.access.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.calendars.index': { paramsTuple?: []; params?: {} }
+    'api.webhooks.index': { paramsTuple?: []; params?: {} }
+    'api.webhooks.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.webhooks.deliveries': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.workflows.hooks.index': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.index': { paramsTuple?: []; params?: {} }
     'api.workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.versions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'number': ParamValue} }
@@ -282,6 +311,7 @@ export type ScannedRoutes = {
   POST: {
     'session.store': { paramsTuple?: []; params?: {} }
     'locale.update': { paramsTuple?: []; params?: {} }
+    'hooks.receive': { paramsTuple: [ParamValue,ParamValue]; params: {'workflowKey': ParamValue,'hookKey': ParamValue} }
     'session.destroy': { paramsTuple?: []; params?: {} }
     'processes.store': { paramsTuple?: []; params?: {} }
     'processes.bulk.transitions': { paramsTuple?: []; params?: {} }
@@ -316,6 +346,9 @@ export type ScannedRoutes = {
     'admin.teams.store': { paramsTuple?: []; params?: {} }
     'processes.claim': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'processes.votes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.webhooks.store': { paramsTuple?: []; params?: {} }
+    'admin.webhooks.rotate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.webhooks.redeliver': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'delivery': ParamValue} }
     'profile.tokens.store': { paramsTuple?: []; params?: {} }
     'users.store': { paramsTuple?: []; params?: {} }
     'api.auth.tokens.store': { paramsTuple?: []; params?: {} }
@@ -326,6 +359,10 @@ export type ScannedRoutes = {
     'api.processes.claim': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.processes.votes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.calendars.store': { paramsTuple?: []; params?: {} }
+    'api.webhooks.store': { paramsTuple?: []; params?: {} }
+    'api.webhooks.rotate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.webhooks.redeliver': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'delivery': ParamValue} }
+    'api.workflows.hooks.store': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.store': { paramsTuple?: []; params?: {} }
     'api.workflows.publish': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.processes.store': { paramsTuple?: []; params?: {} }
@@ -344,6 +381,7 @@ export type ScannedRoutes = {
     'admin.teams.members': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'workflows.access.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'profile.absence.update': { paramsTuple?: []; params?: {} }
+    'admin.webhooks.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'profile.update': { paramsTuple?: []; params?: {} }
     'profile.password': { paramsTuple?: []; params?: {} }
     'api.state.update': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
@@ -359,16 +397,21 @@ export type ScannedRoutes = {
     'reports.schedules.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.teams.destroy': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'profile.absence.destroy': { paramsTuple?: []; params?: {} }
+    'admin.webhooks.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'profile.tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.state.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.state.unlock': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.teams.destroy': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.me.absence.destroy': { paramsTuple?: []; params?: {} }
+    'api.webhooks.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.workflows.hooks.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'hook': ParamValue} }
   }
   PATCH: {
     'admin.teams.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.teams.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.webhooks.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.workflows.hooks.update': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'hook': ParamValue} }
     'api.processes.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }

@@ -14,6 +14,8 @@ import { asDownload } from '#support/download'
 import { flashedProblems } from '#support/flashed_problems'
 import { compareVersionsValidator, exportDefinitionValidator } from '#validators/workflow_page'
 import LoadFlowOverlay, { type FlowPeriod } from '#actions/workflows/load_flow_overlay'
+import ManageWorkflowHooks from '#actions/hooks/manage_workflow_hooks'
+import WorkflowHookTransformer from '#transformers/workflow_hook_transformer'
 
 /** Columns of a version the list needs (not the definition document). */
 const VERSION_SUMMARY_COLUMNS = [
@@ -48,7 +50,7 @@ export default class WorkflowPagesController {
     })
   }
 
-  async show({ params, request, inertia, bouncer }: HttpContext) {
+  async show({ params, request, inertia, bouncer, auth }: HttpContext) {
     const workflow = await Workflow.query()
       .where('key', params.key)
       .preload('versions', (query) => query.orderBy('number', 'desc'))
@@ -90,6 +92,11 @@ export default class WorkflowPagesController {
           })
         : null,
       flowDays: days,
+      // Inbound webhooks: only for admins and the workflow's owner (null for others).
+      hooks: await ManageWorkflowHooks.forPage(auth.getUserOrFail(), workflow).then(
+        (hooks) =>
+          hooks?.map((hook) => new WorkflowHookTransformer(hook, workflow.key).toObject()) ?? null
+      ),
     })
   }
 

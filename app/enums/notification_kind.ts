@@ -12,4 +12,5 @@ export const DEFAULT_PREFERENCES: Record<NotificationKind, { inApp: boolean; ema
 }
 
 /** Every kind a notification row may have: the above, and admin alerts nobody opts out of. */
-export type AnyNotificationKind = NotificationKind | 'needs_attention' | 'alert'
+export type AnyNotificationKind =
+  NotificationKind | 'needs_attention' | 'alert' | 'webhook_disabled'

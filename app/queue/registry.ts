@@ -38,6 +38,8 @@ export const JOBS: Record<string, JobEntry> = {
   spawn_children: { queue: 'default', load: () => import('#jobs/spawn_children') },
   settle_children: { queue: 'default', load: () => import('#jobs/settle_children') },
   cancel_children: { queue: 'default', load: () => import('#jobs/cancel_children') },
+  fan_out_webhook: { queue: 'notifications', load: () => import('#jobs/fan_out_webhook') },
+  deliver_webhook: { queue: 'notifications', load: () => import('#jobs/deliver_webhook') },
 }
 
 /**
@@ -59,6 +61,8 @@ const TOPICS: Record<string, string> = {
   'children.spawn': 'spawn_children',
   'children.child_closed': 'settle_children',
   'children.parent_cancelled': 'cancel_children',
+  'webhook.event': 'fan_out_webhook',
+  'webhook.deliver': 'deliver_webhook',
 }
 
 /** The queue a job runs on. */

@@ -14,6 +14,7 @@ import { statePaths, stateSchemas } from '#support/openapi/state'
 import { teamParameters, teamPaths, teamSchemas } from '#support/openapi/teams'
 import { workflowPaths, workflowSchemas } from '#support/openapi/workflows'
 import { collaborationPaths, collaborationSchemas } from '#support/openapi/collaboration'
+import { webhookPaths, webhookSchemas } from '#support/openapi/webhooks'
 
 /**
  * The OpenAPI 3.1 document of /api/v1, written as data: one part per
@@ -59,6 +60,7 @@ export function openapiDocument() {
       { name: 'teams', description: 'Teams, their members and leads (admins).' },
       { name: 'calendars', description: 'Business calendars that working-time SLAs count in.' },
       { name: 'state', description: 'The workflow state store: values, counters and locks.' },
+      { name: 'webhooks', description: 'Outbound webhook subscriptions and inbound hooks.' },
       { name: 'meta', description: 'About the API itself.' },
     ],
     security: [{ bearerAuth: [] }],
@@ -72,6 +74,7 @@ export function openapiDocument() {
       ...statePaths(),
       ...teamPaths(),
       ...calendarPaths(),
+      ...webhookPaths(),
     }),
     components: {
       securitySchemes: {
@@ -95,6 +98,7 @@ export function openapiDocument() {
         ...stateSchemas(),
         ...teamSchemas(),
         ...calendarSchemas(),
+        ...webhookSchemas(),
         ...definitionSchemas(ref),
       },
     },

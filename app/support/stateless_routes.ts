@@ -1,12 +1,13 @@
 import type { HttpContext } from '@adonisjs/core/http'
 
 /**
- * Routes answered without a session: the bearer-token API, health checks
- * and metrics. They take no cookies, so a session would only cost a store
- * write per call (and rows nobody reads); without one there is no CSRF
- * token either, which they never needed (no cookie, no cross-site forgery).
+ * Routes answered without a session: the bearer-token API, health checks,
+ * metrics and inbound webhooks (signed per hook). They take no cookies, so
+ * a session would only cost a store write per call (and rows nobody
+ * reads); without one there is no CSRF token either, which they never
+ * needed (no cookie, no cross-site forgery).
  */
-const STATELESS_PREFIXES = ['/api/', '/health/', '/metrics']
+const STATELESS_PREFIXES = ['/api/', '/health/', '/metrics', '/hooks/']
 
 export function isStatelessRoute(ctx: HttpContext) {
   const path = ctx.request.url()

@@ -81,6 +81,10 @@ export function fillParams(
     queue: 'default',
     job: 'no-such-job',
     format: 'csv',
+    workflowKey: world.workflow.key,
+    hookKey: 'no-such-hook',
+    hook: 'no-such-hook',
+    delivery: 999_999,
   }
   const absent: Record<string, string | number> = {
     ...values,

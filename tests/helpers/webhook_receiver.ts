@@ -1,7 +1,12 @@
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-export type ReceivedHook = { contentType: string | undefined; body: unknown; raw: string }
+export type ReceivedHook = {
+  contentType: string | undefined
+  body: unknown
+  raw: string
+  headers: IncomingHttpHeaders
+}
 
 /**
  * A local HTTP receiver for alert webhooks on a loopback port (allowed by
@@ -29,7 +34,12 @@ export class WebhookReceiver {
           } catch {
             body = null
           }
-          receiver.received.push({ contentType: request.headers['content-type'], body, raw })
+          receiver.received.push({
+            contentType: request.headers['content-type'],
+            body,
+            raw,
+            headers: request.headers,
+          })
           response.writeHead(receiver.status, { 'content-type': 'text/plain' })
           response.end(receiver.status < 300 ? 'ok' : 'failing on purpose')
         })

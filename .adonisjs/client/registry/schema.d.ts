@@ -79,6 +79,18 @@ export interface Registry {
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/locale_controller').default['update']>>>
     }
   }
+  'hooks.receive': {
+    methods: ["POST"]
+    pattern: '/hooks/:workflowKey/:hookKey'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue, ParamValue]
+      params: { workflowKey: ParamValue; hookKey: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/hooks_controller').default['receive']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/hooks_controller').default['receive']>>>
+    }
+  }
   'dashboard': {
     methods: ["GET","HEAD"]
     pattern: '/'
@@ -1135,6 +1147,78 @@ export interface Registry {
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/team_queues_controller').default['clearAbsence']>>>
     }
   }
+  'admin.webhooks.index': {
+    methods: ["GET","HEAD"]
+    pattern: '/admin/webhooks'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/webhooks_controller').default['index']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/webhooks_controller').default['index']>>>
+    }
+  }
+  'admin.webhooks.store': {
+    methods: ["POST"]
+    pattern: '/admin/webhooks'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/webhook').createWebhookValidator)>>
+      paramsTuple: []
+      params: {}
+      query: ExtractQuery<InferInput<(typeof import('#validators/webhook').createWebhookValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/webhooks_controller').default['store']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/webhooks_controller').default['store']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'admin.webhooks.update': {
+    methods: ["PUT"]
+    pattern: '/admin/webhooks/:id'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/webhook').updateWebhookValidator)>>
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/webhook').updateWebhookValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/webhooks_controller').default['update']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/webhooks_controller').default['update']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'admin.webhooks.rotate': {
+    methods: ["POST"]
+    pattern: '/admin/webhooks/:id/rotate'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/webhooks_controller').default['rotate']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/webhooks_controller').default['rotate']>>>
+    }
+  }
+  'admin.webhooks.destroy': {
+    methods: ["DELETE"]
+    pattern: '/admin/webhooks/:id'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/webhooks_controller').default['destroy']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/webhooks_controller').default['destroy']>>>
+    }
+  }
+  'admin.webhooks.redeliver': {
+    methods: ["POST"]
+    pattern: '/admin/webhooks/:id/deliveries/:delivery/redeliver'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue, ParamValue]
+      params: { id: ParamValue; delivery: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/webhooks_controller').default['redeliver']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/webhooks_controller').default['redeliver']>>>
+    }
+  }
   'profile.show': {
     methods: ["GET","HEAD"]
     pattern: '/profile'
@@ -1565,6 +1649,150 @@ export interface Registry {
       query: ExtractQuery<InferInput<(typeof import('#validators/calendar').updateCalendarValidator)>>
       response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/calendars_controller').default['update']>>>
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/calendars_controller').default['update']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.webhooks.index': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/webhooks'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/webhooks_controller').default['index']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/webhooks_controller').default['index']>>>
+    }
+  }
+  'api.webhooks.store': {
+    methods: ["POST"]
+    pattern: '/api/v1/webhooks'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/webhook').createWebhookValidator)>>
+      paramsTuple: []
+      params: {}
+      query: ExtractQuery<InferInput<(typeof import('#validators/webhook').createWebhookValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/webhooks_controller').default['store']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/webhooks_controller').default['store']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.webhooks.show': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/webhooks/:id'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/webhooks_controller').default['show']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/webhooks_controller').default['show']>>>
+    }
+  }
+  'api.webhooks.update': {
+    methods: ["PATCH"]
+    pattern: '/api/v1/webhooks/:id'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/webhook').updateWebhookValidator)>>
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/webhook').updateWebhookValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/webhooks_controller').default['update']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/webhooks_controller').default['update']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.webhooks.destroy': {
+    methods: ["DELETE"]
+    pattern: '/api/v1/webhooks/:id'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/webhooks_controller').default['destroy']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/webhooks_controller').default['destroy']>>>
+    }
+  }
+  'api.webhooks.rotate': {
+    methods: ["POST"]
+    pattern: '/api/v1/webhooks/:id/rotate'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/webhooks_controller').default['rotate']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/webhooks_controller').default['rotate']>>>
+    }
+  }
+  'api.webhooks.deliveries': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/webhooks/:id/deliveries'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/webhooks_controller').default['deliveries']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/webhooks_controller').default['deliveries']>>>
+    }
+  }
+  'api.webhooks.redeliver': {
+    methods: ["POST"]
+    pattern: '/api/v1/webhooks/:id/deliveries/:delivery/redeliver'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue, ParamValue]
+      params: { id: ParamValue; delivery: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/webhooks_controller').default['redeliver']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/webhooks_controller').default['redeliver']>>>
+    }
+  }
+  'api.workflows.hooks.index': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/workflows/:key/hooks'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { key: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/workflow_hooks_controller').default['index']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/workflow_hooks_controller').default['index']>>>
+    }
+  }
+  'api.workflows.hooks.store': {
+    methods: ["POST"]
+    pattern: '/api/v1/workflows/:key/hooks'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/webhook').createHookValidator)>>
+      paramsTuple: [ParamValue]
+      params: { key: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/webhook').createHookValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/workflow_hooks_controller').default['store']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/workflow_hooks_controller').default['store']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.workflows.hooks.update': {
+    methods: ["PATCH"]
+    pattern: '/api/v1/workflows/:key/hooks/:hook'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/webhook').updateHookValidator)>>
+      paramsTuple: [ParamValue, ParamValue]
+      params: { key: ParamValue; hook: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/webhook').updateHookValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/workflow_hooks_controller').default['update']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/workflow_hooks_controller').default['update']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.workflows.hooks.destroy': {
+    methods: ["DELETE"]
+    pattern: '/api/v1/workflows/:key/hooks/:hook'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue, ParamValue]
+      params: { key: ParamValue; hook: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/workflow_hooks_controller').default['destroy']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/workflow_hooks_controller').default['destroy']>>>
     }
   }
   'api.workflows.index': {

@@ -15,6 +15,9 @@ export interface ApiDefinition {
   locale: {
     update: typeof routes['locale.update']
   }
+  hooks: {
+    receive: typeof routes['hooks.receive']
+  }
   dashboard: typeof routes['dashboard']
   processes: {
     index: typeof routes['processes.index']
@@ -115,6 +118,14 @@ export interface ApiDefinition {
       members: typeof routes['admin.teams.members']
       destroy: typeof routes['admin.teams.destroy']
     }
+    webhooks: {
+      index: typeof routes['admin.webhooks.index']
+      store: typeof routes['admin.webhooks.store']
+      update: typeof routes['admin.webhooks.update']
+      rotate: typeof routes['admin.webhooks.rotate']
+      destroy: typeof routes['admin.webhooks.destroy']
+      redeliver: typeof routes['admin.webhooks.redeliver']
+    }
   }
   notifications: {
     index: typeof routes['notifications.index']
@@ -208,6 +219,12 @@ export interface ApiDefinition {
         show: typeof routes['api.workflows.access.show']
         update: typeof routes['api.workflows.access.update']
       }
+      hooks: {
+        index: typeof routes['api.workflows.hooks.index']
+        store: typeof routes['api.workflows.hooks.store']
+        update: typeof routes['api.workflows.hooks.update']
+        destroy: typeof routes['api.workflows.hooks.destroy']
+      }
       index: typeof routes['api.workflows.index']
       store: typeof routes['api.workflows.store']
       show: typeof routes['api.workflows.show']
@@ -252,6 +269,16 @@ export interface ApiDefinition {
       index: typeof routes['api.calendars.index']
       store: typeof routes['api.calendars.store']
       update: typeof routes['api.calendars.update']
+    }
+    webhooks: {
+      index: typeof routes['api.webhooks.index']
+      store: typeof routes['api.webhooks.store']
+      show: typeof routes['api.webhooks.show']
+      update: typeof routes['api.webhooks.update']
+      destroy: typeof routes['api.webhooks.destroy']
+      rotate: typeof routes['api.webhooks.rotate']
+      deliveries: typeof routes['api.webhooks.deliveries']
+      redeliver: typeof routes['api.webhooks.redeliver']
     }
   }
 }

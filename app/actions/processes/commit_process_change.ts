@@ -17,6 +17,7 @@ import { sqlTime } from '#support/sql_time'
 import { persistedInstance } from '#support/persisted_instance'
 import { outboxFor, stageEntryTimers, type OutboxDraft } from '#actions/processes/outbox'
 import { stampSlaClock } from '#actions/processes/sla_stamp'
+import { webhookOutbox } from '#actions/webhooks/webhook_outbox'
 import { actorEmail, guardContextOf } from '#actions/processes/guard_context'
 import { teamsOf } from '#support/access/workflow_access'
 import User from '#models/user'
@@ -372,7 +373,7 @@ export async function recordEvent(
     idempotencyKey,
     occurredAt: at,
   })
-  const drafts = [...outboxFor(event), ...extraOutbox]
+  const drafts = [...outboxFor(event), ...(await webhookOutbox(trx, event)), ...extraOutbox]
   const traceparent = currentTraceparent()
   await trx.table('outbox_messages').multiInsert(
     drafts.map((draft) => ({

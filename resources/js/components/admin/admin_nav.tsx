@@ -17,6 +17,7 @@ export function AdminNav() {
     { label: t('automation.title'), href: urlFor('admin.automation.index') },
     { label: t('admin.nav.alerts'), href: urlFor('admin.alerts.index') },
     { label: t('admin.nav.calendars'), href: urlFor('admin.calendars.index') },
+    { label: t('webhooks.title'), href: urlFor('admin.webhooks.index') },
   ]
   const current = (href: string) => path === href || path.startsWith(`${href}/`)
 

@@ -6,6 +6,7 @@ import { WorkflowDiagram } from '../../components/canvas/workflow_diagram.tsx'
 import { StartProcessButton } from '../../components/workflows/start_process_button.tsx'
 import { VersionComparison } from '../../components/workflows/version_comparison.tsx'
 import { FlowOverlayTable } from '../../components/workflows/flow_overlay_table.tsx'
+import { WorkflowHooks, type HookView } from '../../components/workflows/workflow_hooks.tsx'
 import type { FlowOverlay } from '../../components/canvas/overlay.ts'
 import type { Data } from '../../../../.adonisjs/client/data.js'
 import type { InertiaProps } from '../../types.ts'
@@ -23,6 +24,8 @@ type Props = InertiaProps<{
   /** Where processes of the published version went in the last `flowDays` days; null unpublished. */
   flow: Plain<FlowOverlay> | null
   flowDays: number
+  /** Inbound webhooks; null when the viewer may not manage them. */
+  hooks: HookView[] | null
 }>
 
 export default function WorkflowsShow({
@@ -33,6 +36,7 @@ export default function WorkflowsShow({
   canDesign,
   flow,
   flowDays,
+  hooks,
 }: Props) {
   const { t, formatDateTime } = useI18n()
   const published = workflow.publishedVersion !== null
@@ -197,6 +201,7 @@ export default function WorkflowsShow({
           )}
         </section>
       </div>
+      {hooks && <WorkflowHooks hooks={hooks} />}
     </>
   )
 }
