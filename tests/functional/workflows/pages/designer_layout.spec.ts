@@ -83,10 +83,15 @@ test.group('Workflow pages / designer canvas layout and stage counts', (group) =
     await put({ definition: reviewDefinition(), layout: { review: { x: 5, y: 6 } } })
     await put({ definition: reviewDefinition({ name: 'Renamed' }) })
     const draft = () =>
-      WorkflowVersion.query().where('workflow_id', workflow.id).where('status', 'draft').firstOrFail()
-    assert.deepEqual((await draft()).layout, { review: { x: 5, y: 6 } })
+      WorkflowVersion.query()
+        .where('workflow_id', workflow.id)
+        .where('status', 'draft')
+        .firstOrFail()
+    const kept = await draft()
+    assert.deepEqual(kept.layout, { review: { x: 5, y: 6 } })
     await put({ definition: reviewDefinition(), layout: null })
-    assert.isNull((await draft()).layout)
+    const cleared = await draft()
+    assert.isNull(cleared.layout)
   })
 
   test('positions that are not numbers are a validation error', async ({ client, assert }) => {
