@@ -7,6 +7,10 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
  * SLAs count in (null = the default calendar).
  */
 export default class extends BaseSchema {
+  // SQLite drops a column by rebuilding the table, which other tables reference:
+  // foreign keys are switched off around it, and PRAGMA is ignored inside a transaction.
+  static disableTransactions = true
+
   async up() {
     this.schema.alterTable('workflows', (table) => {
       table.text('access').nullable()
@@ -15,9 +19,12 @@ export default class extends BaseSchema {
   }
 
   async down() {
+    const sqlite = this.db.dialect.name.includes('sqlite')
+    if (sqlite) this.defer((db) => db.rawQuery('PRAGMA foreign_keys = OFF'))
     this.schema.alterTable('workflows', (table) => {
       table.dropColumn('access')
       table.dropColumn('calendar_key')
     })
+    if (sqlite) this.defer((db) => db.rawQuery('PRAGMA foreign_keys = ON'))
   }
 }

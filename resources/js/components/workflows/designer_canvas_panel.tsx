@@ -113,7 +113,8 @@ export function DesignerCanvasPanel(props: {
             onClick={() => {
               const name = t('designer.defaults.stage', { number: doc.stages.length + 1 })
               const result = addStageOfKind(snapshot, kind, name)
-              change(() => result.snapshot)
+              const uid = result.snapshot.doc.stages[result.index]!.uid
+              change(() => result.snapshot, `stage-${uid}-name`)
               onSelect({ kind: 'stage', index: result.index })
             }}
           >
