@@ -99,7 +99,10 @@ test.group('Browser / the canvas from the keyboard', (group) => {
     await page.locator('body').focus()
     await page.keyboard.press('Control+z')
     await node(canvas, 'approve').waitFor()
-    assert.equal(await canvas.locator('.react-flow__edge').count(), 2)
+    // Its two transitions are back too (drawn once the stages are measured).
+    await page.waitForFunction(
+      () => document.querySelectorAll('.wf-canvas-panel .react-flow__edge').length === 2
+    )
     await page.keyboard.press('Control+Shift+z')
     await node(canvas, 'approve').waitFor({ state: 'detached' })
     await press(page, canvas.getByRole('button', { name: 'Undo' }), 'Enter')
