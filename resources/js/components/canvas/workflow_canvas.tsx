@@ -226,6 +226,7 @@ export default function WorkflowCanvas({
             count,
             width: count !== undefined ? flowWidth(count, max) : undefined,
             differ: check?.transitions[transition.key]?.differ,
+            blocked: check?.transitions[transition.key]?.blocked,
           },
         },
       ]
