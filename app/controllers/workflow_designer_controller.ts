@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import type { HttpContext } from '@adonisjs/core/http'
 import Workflow from '#models/workflow'
+import Process from '#models/process'
 import WorkflowPolicy from '#policies/workflow_policy'
 import SaveWorkflowDraft from '#actions/workflows/save_workflow_draft'
 import PublishWorkflow from '#actions/workflows/publish_workflow'
@@ -28,14 +29,16 @@ export default class WorkflowDesignerController {
       serverProblems: flashedProblems(session),
       justPublished: null,
       access: null,
+      publishedVersion: null,
     })
   }
 
   async store({ request, response, auth, bouncer, session, i18n }: HttpContext) {
     await bouncer.with(WorkflowPolicy).authorize('design')
-    const { definition } = await request.validateUsing(designerDocumentValidator)
+    const { definition, layout } = await request.validateUsing(designerDocumentValidator)
     const { workflow, version } = await new SaveWorkflowDraft().handle({
       document: definition,
+      layout,
       actor: auth.getUserOrFail(),
     })
     session.flash('success', i18n.t('designer.flash.saved', { version: version.number }))
@@ -55,6 +58,7 @@ export default class WorkflowDesignerController {
       versions.find((version) => version.status === 'published') ??
       versions[0]!
     const published = session.flashMessages.get('published') as number | undefined
+    const live = versions.find((version) => version.status === 'published')
 
     return inertia.render('workflows/designer', {
       workflow: WorkflowTransformer.transform(workflow),
@@ -65,16 +69,21 @@ export default class WorkflowDesignerController {
         ...accessOf(workflow),
         canManage: await bouncer.with(WorkflowPolicy).allows('manageAccess', workflow),
       },
+      // Deleting a stage on the canvas says how many processes sit in it.
+      publishedVersion: live
+        ? { number: live.number, activeByStage: await Process.activeByStage(live.id) }
+        : null,
     })
   }
 
   async update({ params, request, response, auth, bouncer, session, i18n }: HttpContext) {
     await bouncer.with(WorkflowPolicy).authorize('design')
     const workflow = await findWorkflow(params.key)
-    const { definition } = await request.validateUsing(designerDocumentValidator)
+    const { definition, layout } = await request.validateUsing(designerDocumentValidator)
     const { version } = await new SaveWorkflowDraft().handle({
       workflow,
       document: definition,
+      layout,
       actor: auth.getUserOrFail(),
     })
     session.flash('success', i18n.t('designer.flash.saved', { version: version.number }))

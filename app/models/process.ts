@@ -211,4 +211,18 @@ export default class Process extends BaseModel {
       query.orderBy(`processes.${sortColumn}`, direction).orderBy('processes.id', direction)
     }
   )
+
+  /**
+   * How many active processes sit in each stage of a version, by stage key
+   * (one grouped query; stages without any are absent).
+   */
+  static async activeByStage(workflowVersionId: number): Promise<Record<string, number>> {
+    const rows = await this.query()
+      .where('workflow_version_id', workflowVersionId)
+      .where('status', 'active')
+      .groupBy('stage_key')
+      .select('stage_key')
+      .count('* as total')
+    return Object.fromEntries(rows.map((row) => [row.stageKey, Number(row.$extras.total)]))
+  }
 }

@@ -10,6 +10,9 @@ import { jsonColumn } from '#support/json_column'
 
 export type VersionStatus = 'draft' | 'published' | 'archived'
 
+/** Where the designer's canvas draws each stage, by stage key (presentation only). */
+export type StageLayout = Record<string, { x: number; y: number }>
+
 export default class WorkflowVersion extends BaseModel {
   @column({ isPrimary: true })
   declare id: number
@@ -26,6 +29,10 @@ export default class WorkflowVersion extends BaseModel {
   /** The definition document; immutable once published. */
   @jsonColumn()
   declare definition: WorkflowDefinition
+
+  /** Positions of the stages on the canvas; null = automatic layout. Not part of the definition. */
+  @jsonColumn()
+  declare layout: StageLayout | null
 
   @column()
   declare createdBy: number | null

@@ -33,6 +33,10 @@ export default class WorkflowVersionTransformer extends BaseTransformer<Workflow
   }
 
   forDefinition() {
-    return { ...this.toObject(), definition: this.resource.definition }
+    return {
+      ...this.toObject(),
+      definition: this.resource.definition,
+      layout: this.resource.layout ?? null,
+    }
   }
 }

@@ -9,6 +9,17 @@ import { PRIORITIES } from '#engine/replay'
  */
 export const designerDocumentValidator = vine.create({
   definition: vine.record(vine.any()),
+  /** Canvas positions by stage key (presentation only, beside the definition). */
+  layout: vine
+    .record(
+      vine.object({
+        x: vine.number().min(-100_000).max(100_000),
+        y: vine.number().min(-100_000).max(100_000),
+      })
+    )
+    .maxLength(500)
+    .nullable()
+    .optional(),
 })
 
 /** A definition file to import: JSON or YAML, at most 1 MB. */

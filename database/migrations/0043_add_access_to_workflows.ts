@@ -19,9 +19,12 @@ export default class extends BaseSchema {
   }
 
   async down() {
+    const sqlite = this.db.dialect.name.includes('sqlite')
+    if (sqlite) this.defer((db) => db.rawQuery('PRAGMA foreign_keys = OFF'))
     this.schema.alterTable('workflows', (table) => {
       table.dropColumn('access')
       table.dropColumn('calendar_key')
     })
+    if (sqlite) this.defer((db) => db.rawQuery('PRAGMA foreign_keys = ON'))
   }
 }

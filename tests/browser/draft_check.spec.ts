@@ -61,6 +61,14 @@ test.group('Browser / designer: test a draft against history', (group) => {
     )
     assert.deepEqual(await panelViolations(page), [])
 
+    // The designer's canvas draws the result: the refused transition, with how many.
+    await page.getByRole('button', { name: 'Canvas', exact: true }).click()
+    await page.assertTextContains(
+      page.locator('.wf-canvas-panel .wf-edge-label.is-different'),
+      '✕ 2'
+    )
+    await page.getByRole('button', { name: 'Form', exact: true }).click()
+
     await result.getByRole('link', { name: new RegExp(large!.reference) }).click()
     await page.waitForURL((url) => url.pathname === `/processes/${large!.id}`)
   })

@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import { verifyDefinition } from '#engine/verifier'
 import { egressRules } from '#support/egress/rules'
 import Workflow from '#models/workflow'
-import WorkflowVersion from '#models/workflow_version'
+import WorkflowVersion, { type StageLayout } from '#models/workflow_version'
 import type User from '#models/user'
 import { DomainError, InvalidInput } from '#exceptions/domain_error'
 import { DefinitionRejected } from '#exceptions/process_errors'
@@ -18,7 +18,13 @@ const RESERVED_KEYS = ['new', 'import', 'edit', 'draft']
  * Documents the verifier rejects are refused with every problem.
  */
 export default class SaveWorkflowDraft {
-  async handle(params: { document: unknown; actor: User; workflow?: Workflow }) {
+  async handle(params: {
+    document: unknown
+    actor: User
+    workflow?: Workflow
+    /** Canvas positions (presentation only); undefined keeps the draft's, null clears them. */
+    layout?: StageLayout | null
+  }) {
     const verification = verifyDefinition(params.document, { egress: egressRules() })
     if (!verification.valid || !verification.definition)
       throw new DefinitionRejected(verification.problems)
@@ -68,21 +74,38 @@ export default class SaveWorkflowDraft {
       if (!draft) {
         const last = await WorkflowVersion.query({ client: trx })
           .where('workflow_id', workflow.id)
-          .max('number as max')
+          .orderBy('number', 'desc')
           .first()
         draft = new WorkflowVersion()
         draft.merge({
           workflowId: workflow.id,
-          number: Number(last?.$extras.max ?? 0) + 1,
+          number: (last?.number ?? 0) + 1,
           status: 'draft',
           createdBy: params.actor.id,
+          // A new draft starts where the last version's stages were drawn.
+          layout: last?.layout ?? null,
         })
       }
       draft.useTransaction(trx)
       draft.definition = definition
+      // Only stages the definition has; positions never reach the definition itself.
+      if (params.layout !== undefined) draft.layout = layoutOf(params.layout, definition)
       await draft.save()
       await normalizeDefinition(trx, draft.id, definition)
       return { workflow, version: draft, outcomes: verification.outcomes }
     })
   }
+}
+
+function layoutOf(
+  layout: StageLayout | null,
+  definition: { stages: { key: string }[] }
+): StageLayout | null {
+  if (!layout) return null
+  const kept: StageLayout = {}
+  for (const stage of definition.stages) {
+    const at = layout[stage.key]
+    if (at) kept[stage.key] = { x: Math.round(at.x), y: Math.round(at.y) }
+  }
+  return Object.keys(kept).length > 0 ? kept : null
 }

@@ -29,6 +29,19 @@ for (const [path, contents] of Object.entries(files)) {
   flatten(file!, contents, (catalogs[locale!] ??= {}))
 }
 
+/**
+ * Adds messages that only some pages need (e.g. `resources/lang/<locale>/canvas/*.json`,
+ * registered by the designer's chunk), so they stay out of every page's initial JavaScript.
+ */
+export function registerMessages(extra: Record<string, Record<string, unknown>>) {
+  for (const [path, contents] of Object.entries(extra)) {
+    const match = path.match(/lang\/([^/]+)\/([^/]+)\/([^/]+)\.json$/)
+    if (!match) continue
+    const [, locale, folder, file] = match
+    flatten(`${folder}_${file}`, contents, (catalogs[locale!] ??= {}))
+  }
+}
+
 const formatters = new Map<string, IntlMessageFormat>()
 
 export function translate(locale: string, key: string, data?: Record<string, unknown>): string {

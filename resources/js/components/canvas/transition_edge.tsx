@@ -17,8 +17,9 @@ export type TransitionEdgeData = {
   /** Flow overlay: processes that took it, and the line width. */
   count?: number
   width?: number
-  /** Draft check overlay: histories that would go differently here. */
+  /** Draft check overlay: histories that would go differently here, or be refused here. */
   differ?: number
+  blocked?: number
 }
 
 export type TransitionEdge = Edge<TransitionEdgeData, 'transition'>
@@ -31,7 +32,7 @@ export function TransitionEdgeView(props: EdgeProps<TransitionEdge>) {
   const classes = [
     'wf-edge',
     data.problems > 0 ? 'has-problem' : '',
-    data.differ ? 'is-different' : '',
+    data.differ || data.blocked ? 'is-different' : '',
     selected ? 'is-selected' : '',
   ]
     .filter(Boolean)
@@ -40,6 +41,7 @@ export function TransitionEdgeView(props: EdgeProps<TransitionEdge>) {
     data.problems > 0 ? `⚠ ${data.label}` : data.label,
     data.count !== undefined ? `(${data.count})` : '',
     data.differ ? `≠ ${data.differ}` : '',
+    data.blocked ? `✕ ${data.blocked}` : '',
   ]
     .filter(Boolean)
     .join(' ')

@@ -3,7 +3,7 @@
  * (see workflow_diagram.tsx) so that pages without a diagram do not carry
  * React Flow and ELK.
  */
-import { useEffect, useId, useMemo, useState } from 'react'
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import {
   Controls,
   MarkerType,
@@ -17,6 +17,8 @@ import {
 import '@xyflow/react/dist/base.css'
 import './canvas.css'
 import { useI18n } from '../../lib/i18n.ts'
+import '../../lib/canvas_messages.ts'
+import { onCanvasKey } from './canvas_keys.ts'
 import { withRouteLabels, type RoutedStage } from '../workflows/diagram_routes.ts'
 import { layoutGraph, layoutSignature, type Positions } from './elk_layout.ts'
 import {
@@ -58,8 +60,21 @@ export type CanvasEditor = {
   onSelect: (selection: CanvasSelection) => void
   /** A new transition drawn from one stage to another (indexes). */
   onConnect: (from: number, to: number) => void
+  /** Positions moved by hand, by stage index (undefined: laid out by ELK). */
+  positions: readonly ({ x: number; y: number } | undefined)[]
+  /** Stages dropped somewhere else, by index. */
+  onMove: (moved: Positions) => void
+  /** Forget the positions moved by hand. */
+  onAutoLayout: () => void
+  /** Enter on a stage or transition: edit it in the side panel. */
+  onOpen: (selection: NonNullable<CanvasSelection>) => void
+  /** Delete on a stage or transition. */
+  onDelete: (selection: NonNullable<CanvasSelection>) => void
+  /** "Connect to…" from a stage (the C key). */
+  onConnectFrom: (from: number) => void
 }
 
+const MINIMAP_FROM = 8
 const nodeTypes: NodeTypes = { stage: StageNodeView }
 const edgeTypes: EdgeTypes = { transition: TransitionEdgeView }
 
@@ -93,23 +108,23 @@ export default function WorkflowCanvas({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [signature])
 
-  // Stages moved by hand on the designer's canvas (until the layout changes).
-  const [moved, setMoved] = useState<{ signature: string; positions: Positions }>({
-    signature,
-    positions: {},
-  })
-  const movedHere = useMemo(
-    (): Positions => (moved.signature === layout?.signature ? moved.positions : {}),
-    [moved, layout?.signature]
-  )
+  // Where stages are while they are dragged; dropped ones go to the editor.
+  const [dragging, setDragging] = useState<Positions>({})
   const onNodesChange = (changes: NodeChange<StageNode>[]) => {
-    const positions = { ...movedHere }
+    const moving = { ...dragging }
+    const dropped: Positions = {}
     for (const change of changes) {
-      if (change.type === 'position' && change.position) {
-        positions[Number(change.id.slice(1))] = change.position
+      if (change.type !== 'position') continue
+      const index = Number(change.id.slice(1))
+      const at = change.position ?? moving[index]
+      if (change.dragging && at) moving[index] = at
+      else if (!change.dragging && at) {
+        dropped[index] = at
+        delete moving[index]
       }
     }
-    setMoved({ signature: layout?.signature ?? signature, positions })
+    setDragging(moving)
+    if (Object.keys(dropped).length > 0) editor?.onMove(dropped)
   }
   const onConnect = (connection: Connection) => {
     const from = Number(connection.source.slice(1))
@@ -134,9 +149,18 @@ export default function WorkflowCanvas({
       return {
         id: stageNodeId(index),
         type: 'stage',
-        position: movedHere[index] ?? layout.positions[index] ?? { x: 0, y: 0 },
+        position: dragging[index] ??
+          editor?.positions[index] ??
+          layout.positions[index] ?? { x: 0, y: 0 },
+        ariaLabel: t('canvas_editor.node', {
+          name: stageName(t, stage, index),
+          type: stageTypeName(t, stage),
+          problems: counts.stages.get(index) ?? 0,
+        }),
         selected: editor?.selected?.kind === 'stage' && editor.selected.index === index,
         ...nodeSize(stage.type),
+        // Sizes are fixed: React Flow's own measuring (dimension changes) is not fed back.
+        measured: nodeSize(stage.type),
         data: {
           index,
           key: stage.key,
@@ -153,7 +177,19 @@ export default function WorkflowCanvas({
         },
       }
     })
-  }, [layout, movedHere, editor?.selected, graph, flow, check, counts, currentStage, thresholds, t])
+  }, [
+    layout,
+    dragging,
+    editor?.positions,
+    editor?.selected,
+    graph,
+    flow,
+    check,
+    counts,
+    currentStage,
+    thresholds,
+    t,
+  ])
 
   const edges = useMemo((): TransitionEdge[] => {
     const max = Math.max(0, ...Object.values(flow?.transitions ?? {}).map((f) => f.count))
@@ -170,6 +206,11 @@ export default function WorkflowCanvas({
           selected: editor?.selected?.kind === 'transition' && editor.selected.index === index,
           source: stageNodeId(from),
           target: stageNodeId(to),
+          ariaLabel: t('canvas_editor.edge', {
+            name: transition.label?.trim() || transition.key,
+            from: stageName(t, graph.stages[from]!, from),
+            to: stageName(t, graph.stages[to]!, to),
+          }),
           markerEnd: {
             type: MarkerType.ArrowClosed,
             width: 16,
@@ -185,19 +226,46 @@ export default function WorkflowCanvas({
             count,
             width: count !== undefined ? flowWidth(count, max) : undefined,
             differ: check?.transitions[transition.key]?.differ,
+            blocked: check?.transitions[transition.key]?.blocked,
           },
         },
       ]
     })
-  }, [graph, byKey, flow, check, counts, routeLabels, editor?.selected])
+  }, [graph, byKey, flow, check, counts, routeLabels, editor?.selected, t])
 
   const height = useMemo(() => {
     if (!layout) return 240
     const bottoms = graph.stages.map(
-      (stage, index) => (layout.positions[index]?.y ?? 0) + nodeSize(stage.type).height
+      (stage, index) =>
+        (editor?.positions[index]?.y ?? layout.positions[index]?.y ?? 0) +
+        nodeSize(stage.type).height
     )
     return Math.min(560, Math.max(editor ? 420 : 220, Math.max(0, ...bottoms) + 90))
   }, [layout, graph, editor])
+
+  const canvasRef = useRef<HTMLDivElement>(null)
+  const onKeyDownCapture = (event: React.KeyboardEvent<HTMLDivElement>) => {
+    if (!editor || !canvasRef.current) return
+    const boxes = nodes.map((node) => ({
+      ...node.position,
+      width: node.width ?? 0,
+      height: node.height ?? 0,
+    }))
+    onCanvasKey(event, editor, boxes, canvasRef.current)
+  }
+  const ariaLabelConfig = useMemo(
+    () => ({
+      'node.a11yDescription.default': t('canvas_editor.nodeHelp'),
+      'node.a11yDescription.keyboardDisabled': t('canvas_editor.nodeHelp'),
+      'edge.a11yDescription.default': t('canvas_editor.edgeHelp'),
+      'controls.ariaLabel': t('canvas_editor.controls'),
+      'controls.zoomIn.ariaLabel': t('canvas_editor.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('canvas_editor.zoomOut'),
+      'controls.fitView.ariaLabel': t('canvas_editor.fitView'),
+      'handle.ariaLabel': t('canvas_editor.handle'),
+    }),
+    [t]
+  )
 
   const titleId = `${id}-title`
   const title = graph.name?.trim()
@@ -221,7 +289,14 @@ export default function WorkflowCanvas({
       {graph.stages.length === 0 ? (
         <p className="wf-diagram-empty">{t('workflows.diagram.empty')}</p>
       ) : (
-        <div className="wf-canvas" style={{ height }} data-ready={layout ? 'true' : 'false'}>
+        <div
+          ref={canvasRef}
+          className="wf-canvas"
+          style={{ height }}
+          // "true" once the current stages and connections are laid out (tests, benches).
+          data-ready={layout?.signature === signature ? 'true' : 'false'}
+          onKeyDownCapture={editor ? onKeyDownCapture : undefined}
+        >
           {layout && (
             <ReactFlow
               key={layout.signature}
@@ -229,6 +304,7 @@ export default function WorkflowCanvas({
               edges={edges}
               nodeTypes={nodeTypes}
               edgeTypes={edgeTypes}
+              ariaLabelConfig={ariaLabelConfig}
               nodesDraggable={!!editor}
               nodesConnectable={!!editor}
               nodesFocusable={!!editor}
@@ -242,6 +318,7 @@ export default function WorkflowCanvas({
               }
               onPaneClick={() => editor?.onSelect(null)}
               deleteKeyCode={null}
+              autoPanOnConnect={false}
               zoomOnScroll={false}
               preventScrolling={false}
               minZoom={0.3}
@@ -250,14 +327,13 @@ export default function WorkflowCanvas({
               fitViewOptions={{ padding: 0.12, maxZoom: 1 }}
             >
               <Controls showInteractive={false} />
-              {editor && <MiniMap pannable zoomable ariaLabel={t('workflows.canvas.minimap')} />}
+              {/* An overview only where one is needed: on small workflows it would hide stages. */}
+              {editor && graph.stages.length > MINIMAP_FROM && (
+                <MiniMap pannable zoomable ariaLabel={t('workflows.canvas.minimap')} />
+              )}
               {editor && (
                 <div className="wf-canvas-tools">
-                  <button
-                    type="button"
-                    className="btn btn-sm"
-                    onClick={() => setMoved({ signature: layout.signature, positions: {} })}
-                  >
+                  <button type="button" className="btn btn-sm" onClick={editor.onAutoLayout}>
                     {t('workflows.canvas.autoLayout')}
                   </button>
                 </div>

@@ -57,10 +57,22 @@ async function getRun(url: string): Promise<CheckRun | null> {
  * a worker whose progress is polled) and lists those the draft would
  * treat differently, each with a link and the reason.
  */
-export function DraftCheckPanel(props: { workflowKey: string; hasDraft: boolean; dirty: boolean }) {
+export function DraftCheckPanel(props: {
+  workflowKey: string
+  hasDraft: boolean
+  dirty: boolean
+  /** The latest result (to draw on the canvas), null while none. */
+  onResult?: (result: CheckResult | null) => void
+}) {
   const { t } = useI18n()
   const [limit, setLimit] = useState(String(DEFAULT_LIMIT))
-  const [state, setState] = useState<State>({ kind: 'idle' })
+  const [state, setRawState] = useState<State>({ kind: 'idle' })
+  const { onResult } = props
+  const setState = (next: State) => {
+    setRawState(next)
+    if (next.kind === 'done') onResult?.(next.result)
+    else if (next.kind !== 'running') onResult?.(null)
+  }
 
   const parsed = Number(limit)
   const limitError =

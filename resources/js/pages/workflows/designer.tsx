@@ -20,8 +20,15 @@ import {
   DesignerCanvasPanel,
   storeDesignerView,
   storedDesignerView,
-  type StageKind,
 } from '../../components/workflows/designer_canvas_panel.tsx'
+import { useHistory } from '../../components/workflows/designer_history.ts'
+import {
+  layoutFromSaved,
+  layoutToSave,
+  type DesignerSnapshot,
+} from '../../components/workflows/canvas_editing.ts'
+import { draftCheckOverlay } from '../../components/workflows/draft_check_overlay.ts'
+import type { DraftCheckOverlay } from '../../components/canvas/overlay.ts'
 import type { CanvasSelection } from '../../components/canvas/workflow_canvas.tsx'
 import { expressionFieldsOf } from '../../components/workflows/designer_fields.ts'
 import {
@@ -62,6 +69,8 @@ type Props = InertiaProps<{
   justPublished: number | null
   /** Who may start, see and work on its processes (null while creating). */
   access: (WorkflowAccessSettings & { canManage: boolean }) | null
+  /** The published version and its active processes per stage (for deleting stages). */
+  publishedVersion: { number: number; activeByStage: Record<string, number> } | null
 }>
 
 export default function WorkflowsDesigner(props: Props) {
@@ -69,17 +78,24 @@ export default function WorkflowsDesigner(props: Props) {
   const { t } = useI18n()
   const creating = workflow === null
 
-  const [doc, setDoc] = useState<EditorDocument>(() =>
-    version
+  // The whole editing session (document and canvas positions) is one undo history.
+  const history = useHistory<DesignerSnapshot>(() => {
+    const initial = version
       ? fromDefinition(version.definition)
       : starterDocument({
           start: t('designer.defaults.start'),
           end: t('designer.defaults.end'),
           transition: t('designer.defaults.transition'),
         })
-  )
+    return { doc: initial, layout: layoutFromSaved(version?.layout, initial) }
+  })
+  const doc = history.present.doc
   const document = useMemo(() => toDocument(doc), [doc])
-  const serialized = useMemo(() => JSON.stringify(document), [document])
+  const layout = useMemo(
+    () => layoutToSave(history.present.layout, doc),
+    [history.present.layout, doc]
+  )
+  const serialized = useMemo(() => JSON.stringify([document, layout]), [document, layout])
   const [savedAs, setSavedAs] = useState(serialized)
   const dirty = serialized !== savedAs
 
@@ -117,9 +133,18 @@ export default function WorkflowsDesigner(props: Props) {
 
   const edit = (change: (current: EditorDocument) => EditorDocument, focus?: string) => {
     if (focus) pendingFocus.current = focus
-    setDoc(change)
+    history.update((current) => ({ ...current, doc: change(current.doc) }))
     setStaleFor(serverProblems)
   }
+  const canvasChange = (
+    change: (current: DesignerSnapshot) => DesignerSnapshot,
+    focus?: string
+  ) => {
+    if (focus) pendingFocus.current = focus
+    history.update(change, true)
+    setStaleFor(serverProblems)
+  }
+  const [check, setCheck] = useState<DraftCheckOverlay | null>(null)
 
   /* ----- saving, publishing, leaving ----- */
   const submitting = useRef(false)
@@ -146,7 +171,7 @@ export default function WorkflowsDesigner(props: Props) {
         setProcessing(false)
       },
     }
-    const payload = { definition: document }
+    const payload = { definition: document, layout }
     if (creating) router.post(urlFor('workflows.store'), payload, options)
     else router.put(urlFor('workflows.draft', { key: workflow.key }), payload, options)
   }
@@ -233,7 +258,12 @@ export default function WorkflowsDesigner(props: Props) {
           ? t('designer.publish.nothing')
           : null
 
-  const renderStage = (stage: EditorDocument['stages'][number], index: number) => (
+  const renderStage = (
+    stage: EditorDocument['stages'][number],
+    index: number,
+    /** The canvas asks before removing a stage. */
+    onRemove?: () => void
+  ) => (
     <StageEditor
       key={stage.uid}
       stage={stage}
@@ -255,6 +285,7 @@ export default function WorkflowsDesigner(props: Props) {
         )
       }}
       onRemove={() => {
+        if (onRemove) return onRemove()
         const result = removeStage(doc, index)
         const previous = doc.stages[index - 1]
         edit(() => result.doc, previous ? `stage-${previous.uid}-heading` : 'add-stage')
@@ -304,28 +335,11 @@ export default function WorkflowsDesigner(props: Props) {
     setView(next)
     storeDesignerView(next)
   }
-  const addStageOfKind = (kind: StageKind) => {
-    const result = addStage(doc, t('designer.defaults.stage', { number: doc.stages.length + 1 }))
-    const index = result.doc.stages.findIndex((stage) => stage.uid === result.uid)
-    edit(() => (kind === 'task' ? result.doc : updateStage(result.doc, index, { type: kind })))
-    setSelected({ kind: 'stage', index })
-  }
-  const connectStages = (from: number, to: number) => {
-    const result = addTransition(doc)
-    const index = result.doc.transitions.length - 1
-    edit(
-      () =>
-        updateTransition(result.doc, index, {
-          from: doc.stages[from]?.key ?? '',
-          to: doc.stages[to]?.key ?? '',
-        }),
-      `transition-${result.uid}-label`
-    )
-    setSelected({ kind: 'transition', index })
-  }
-  const selectedEditor =
+  const selectedEditor = (requestDelete: (selection: NonNullable<CanvasSelection>) => void) =>
     selected?.kind === 'stage' && doc.stages[selected.index]
-      ? renderStage(doc.stages[selected.index]!, selected.index)
+      ? renderStage(doc.stages[selected.index]!, selected.index, () =>
+          requestDelete({ kind: 'stage', index: selected.index })
+        )
       : selected?.kind === 'transition' && doc.transitions[selected.index]
         ? renderTransition(doc.transitions[selected.index]!, selected.index)
         : null
@@ -399,11 +413,16 @@ export default function WorkflowsDesigner(props: Props) {
           {view === 'form' && (
             <section className="card" aria-labelledby="diagram-heading">
               <h2 id="diagram-heading">{t('designer.diagram')}</h2>
-              <WorkflowDiagram definition={diagram} problems={problems} />
+              <WorkflowDiagram definition={diagram} problems={problems} check={check} />
             </section>
           )}
           {workflow && (
-            <DraftCheckPanel workflowKey={workflow.key} hasDraft={hasDraft} dirty={dirty} />
+            <DraftCheckPanel
+              workflowKey={workflow.key}
+              hasDraft={hasDraft}
+              dirty={dirty}
+              onResult={(result) => setCheck(result ? draftCheckOverlay(result) : null)}
+            />
           )}
           {workflow && access && (
             <AccessPanel workflowKey={workflow.key} initial={access} canManage={access.canManage} />
@@ -481,10 +500,16 @@ export default function WorkflowsDesigner(props: Props) {
 
           {view === 'canvas' ? (
             <DesignerCanvasPanel
+              snapshot={history.present}
+              change={canvasChange}
+              history={history}
               diagram={diagram}
               problems={problems}
-              editor={{ selected, onSelect: setSelected, onConnect: connectStages }}
-              onAdd={addStageOfKind}
+              check={check}
+              published={props.publishedVersion}
+              selected={selected}
+              onSelect={setSelected}
+              announce={setAnnouncement}
             >
               {selectedEditor}
             </DesignerCanvasPanel>
@@ -503,7 +528,7 @@ export default function WorkflowsDesigner(props: Props) {
                   edit(() => result.doc, `stage-${result.uid}-name`)
                 }}
               >
-                {doc.stages.map(renderStage)}
+                {doc.stages.map((stage, index) => renderStage(stage, index))}
               </DesignerSection>
 
               <DesignerSection
