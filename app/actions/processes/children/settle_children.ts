@@ -9,8 +9,7 @@ import TransitionProcess from '#actions/processes/transition_process'
 import { inSameStageVisit } from '#actions/processes/stage_visit'
 
 /** The idempotency key of a parent's move out of a children stage: one per stage entry. */
-const settleKey = (parentId: number, sequence: number) =>
-  `children-done:${parentId}:${sequence}`
+const settleKey = (parentId: number, sequence: number) => `children-done:${parentId}:${sequence}`
 
 /**
  * Re-evaluates a parent's wait after one of its children closed (or once
