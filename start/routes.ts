@@ -18,6 +18,7 @@ import { migrationPages } from '#start/routes/migration_pages'
 import { automationApi, automationPages } from '#start/routes/automation'
 import { reportPages } from '#start/routes/report_pages'
 import { draftCheckApi, draftCheckPages } from '#start/routes/draft_check'
+import { parityApi } from '#start/routes/api_parity'
 
 /*
 |--------------------------------------------------------------------------
@@ -101,6 +102,7 @@ router
         router.get('/me', [controllers.api.Me, 'show']).as('me.show')
         automationApi()
         draftCheckApi()
+        parityApi()
 
         router.get('/workflows', [controllers.api.Workflows, 'index']).as('workflows.index')
         router.post('/workflows', [controllers.api.Workflows, 'store']).as('workflows.store')

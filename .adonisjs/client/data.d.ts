@@ -10,6 +10,7 @@ import type AlertEventTransformer from '#transformers/alert_event_transformer'
 import type AlertRuleTransformer from '#transformers/alert_rule_transformer'
 import type AttachmentTransformer from '#transformers/attachment_transformer'
 import type BoardCardTransformer from '#transformers/board_card_transformer'
+import type BulkOperationTransformer from '#transformers/bulk_operation_transformer'
 import type DraftCheckTransformer from '#transformers/draft_check_transformer'
 import type FailedJobTransformer from '#transformers/failed_job_transformer'
 import type NotificationPreferenceTransformer from '#transformers/notification_preference_transformer'
@@ -19,6 +20,7 @@ import type PersonTransformer from '#transformers/person_transformer'
 import type ProcessActivityTransformer from '#transformers/process_activity_transformer'
 import type ProcessDetailTransformer from '#transformers/process_detail'
 import type ProcessEventTransformer from '#transformers/process_event_transformer'
+import type ProcessMigrationTransformer from '#transformers/process_migration_transformer'
 import type ProcessPageTransformer from '#transformers/process_page_transformer'
 import type ProcessTransformer from '#transformers/process_transformer'
 import type QueueReportTransformer from '#transformers/queue_report_transformer'
@@ -48,6 +50,10 @@ export namespace Data {
   export type BoardCard = InferData<BoardCardTransformer>
   export namespace BoardCard {
     export type Variants = InferVariants<BoardCardTransformer>
+  }
+  export type BulkOperation = InferData<BulkOperationTransformer>
+  export namespace BulkOperation {
+    export type Variants = InferVariants<BulkOperationTransformer>
   }
   export type DraftCheck = InferData<DraftCheckTransformer>
   export namespace DraftCheck {
@@ -84,6 +90,10 @@ export namespace Data {
   export type ProcessEvent = InferData<ProcessEventTransformer>
   export namespace ProcessEvent {
     export type Variants = InferVariants<ProcessEventTransformer>
+  }
+  export type ProcessMigration = InferData<ProcessMigrationTransformer>
+  export namespace ProcessMigration {
+    export type Variants = InferVariants<ProcessMigrationTransformer>
   }
   export type ProcessPage = InferData<ProcessPageTransformer>
   export namespace ProcessPage {

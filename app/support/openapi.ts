@@ -10,6 +10,9 @@ import { draftCheckPaths, draftCheckSchemas } from '#support/openapi/draft_check
 import { processPaths, processSchemas } from '#support/openapi/processes'
 import { statePaths, stateSchemas } from '#support/openapi/state'
 import { workflowPaths, workflowSchemas } from '#support/openapi/workflows'
+import { cursorParameters, cursorSchemas } from '#support/openapi/cursor'
+import { operationPaths, operationSchemas } from '#support/openapi/operations'
+import { peoplePaths, peopleSchemas } from '#support/openapi/people'
 
 /**
  * The OpenAPI 3.1 document of /api/v1, written as data: one part per
@@ -45,7 +48,7 @@ export function openapiDocument() {
       title: 'Stageflow API',
       version: '1',
       description:
-        'Versioned state-machine workflows and the processes that run through them. Every change to a process is an event; commands carry the `expectedVersion` they were based on (optimistic locking, 409 on a stale version) and may carry an idempotency key. Answers are `{ data }` (lists add `metadata` when paginated); errors are `{ errors: [{ code, message, field? }], meta? }`.',
+        'Versioned state-machine workflows and the processes that run through them. Every change to a process is an event; commands carry the `expectedVersion` they were based on (optimistic locking, 409 on a stale version) and may carry an idempotency key. Answers are `{ data }` (lists add `metadata`: page numbers on GET /api/v1/processes, or `{ limit, nextCursor }` on the cursor-paginated lists — pass `?cursor=<nextCursor>&limit=` for the next page); errors are `{ errors: [{ code, message, field? }], meta? }`.',
     },
     servers: [{ url: '/' }],
     tags: [
@@ -53,6 +56,12 @@ export function openapiDocument() {
       { name: 'workflows', description: 'Definitions, drafts and published versions.' },
       { name: 'processes', description: 'Processes and the commands that change them.' },
       { name: 'state', description: 'The workflow state store: values, counters and locks.' },
+      { name: 'bulk', description: 'Bulk actions on processes: preview, start, progress, results.' },
+      { name: 'migrations', description: 'Moving running processes to a newer version.' },
+      { name: 'reports', description: 'Report runs: request, progress, result, downloads.' },
+      { name: 'attachments', description: 'Files attached to processes.' },
+      { name: 'notifications', description: 'The token owner’s in-app notifications.' },
+      { name: 'users', description: 'Accounts (admins).' },
       { name: 'meta', description: 'About the API itself.' },
     ],
     security: [{ bearerAuth: [] }],
@@ -62,6 +71,8 @@ export function openapiDocument() {
       ...draftCheckPaths(),
       ...processPaths(),
       ...statePaths(),
+      ...operationPaths(),
+      ...peoplePaths(),
     }),
     components: {
       securitySchemes: {
@@ -73,7 +84,7 @@ export function openapiDocument() {
             'A personal access token (`Authorization: Bearer sf_…`) from POST /api/v1/auth/tokens or the profile page.',
         },
       },
-      parameters: commonParameters(),
+      parameters: { ...commonParameters(), ...cursorParameters() },
       responses: commonResponses(),
       schemas: {
         ...commonSchemas(),
@@ -81,6 +92,9 @@ export function openapiDocument() {
         ...draftCheckSchemas(),
         ...processSchemas(),
         ...stateSchemas(),
+        ...cursorSchemas(),
+        ...operationSchemas(),
+        ...peopleSchemas(),
         ...definitionSchemas(ref),
       },
     },
