@@ -16,7 +16,7 @@ export default class BulkOperationTransformer extends BaseTransformer<BulkOperat
       assigneeId: op.parameters.assigneeId ?? null,
       reason: op.parameters.reason ?? null,
       byFilter: 'filter' in op.selection,
-      error: op.error,
+      error: op.error ?? null,
       requestedBy: op.requestedBy,
       createdAt: op.createdAt.toISO()!,
       finishedAt: op.finishedAt?.toISO() ?? null,

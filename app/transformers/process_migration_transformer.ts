@@ -15,7 +15,7 @@ export default class ProcessMigrationTransformer extends BaseTransformer<Process
       to: m.toVersion.number,
       progress: m.progress,
       mapping: m.mapping,
-      error: m.error,
+      error: m.error ?? null,
       requestedBy: m.requestedBy,
       createdAt: m.createdAt.toISO()!,
       finishedAt: m.finishedAt?.toISO() ?? null,
