@@ -21,11 +21,8 @@ type MethodsOf<P extends keyof paths> = {
 type Params<O> = O extends { parameters: infer Ps } ? Ps : never
 type PathParams<O> = Params<O> extends { path: infer Pp } ? Pp : never
 type QueryParams<O> = Params<O> extends { query?: infer Q } ? Q : never
-type JsonBody<O> = O extends { requestBody: { content: { 'application/json': infer B } } }
-  ? B
-  : O extends { requestBody?: { content: { 'application/json': infer B } } }
-    ? B
-    : never
+type BodyOf<R> = R extends { content: { 'application/json': infer B } } ? B : never
+type JsonBody<O> = O extends { requestBody?: infer R } ? BodyOf<NonNullable<R>> : never
 type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never
 type Success<O> = O extends { responses: infer R }
   ? { [S in keyof R]: S extends 200 | 201 | 202 ? JsonOf<R[S]> : never }[keyof R]

@@ -265,7 +265,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** List processes: filter, search, sort and paginate */
+        /**
+         * List processes: filter, search, sort and paginate
+         * @description Numbered pages (`page`, `perPage`, `sort`, `direction`) or, with `cursor` and/or `limit`, keyset pages newest first (422 when both kinds are sent).
+         */
         get: operations["api.processes.index"];
         put?: never;
         /** Start a process on the latest published version of a workflow */
@@ -1382,7 +1385,8 @@ export type components = {
         };
         ProcessListResponse: {
             data: components["schemas"]["Process"][];
-            metadata: components["schemas"]["PaginationMetadata"];
+            /** @description Page numbers, or `{ limit, nextCursor }` when `cursor` or `limit` was sent. */
+            metadata: components["schemas"]["PaginationMetadata"] | components["schemas"]["CursorMetadata"];
         };
         ProcessMigration: {
             /** Format: date-time */
@@ -2271,8 +2275,12 @@ export interface operations {
                 createdFrom?: string;
                 /** @description YYYY-MM-DD, exclusive. */
                 createdTo?: string;
+                /** @description The `metadata.nextCursor` of the previous page; absent for the first page. */
+                cursor?: components["parameters"]["Cursor"];
                 /** @description Default desc. */
                 direction?: "asc" | "desc";
+                /** @description Rows per page (default 25). */
+                limit?: components["parameters"]["Limit"];
                 /** @description Only active processes past their SLA. */
                 overdue?: boolean;
                 page?: number;

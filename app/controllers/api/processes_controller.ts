@@ -7,6 +7,7 @@ import UpdateProcessData from '#actions/processes/update_process_data'
 import ProcessTransformer from '#transformers/process_transformer'
 import { serializeProcessDetail } from '#transformers/process_detail'
 import { serialize } from '#support/api_serializer'
+import { InvalidInput } from '#exceptions/domain_error'
 import {
   listProcessesValidator,
   startProcessValidator,
@@ -19,6 +20,19 @@ import {
 export default class ProcessesController {
   async index({ request, auth }: HttpContext) {
     const input = await request.validateUsing(listProcessesValidator, { data: request.qs() })
+    if (input.cursor !== undefined || input.limit !== undefined) {
+      if (input.page || input.perPage || input.sort || input.direction) {
+        throw new InvalidInput('Use either cursor/limit or page/perPage/sort, not both.', [
+          { field: 'cursor', message: 'Cursor pages are always newest first' },
+        ])
+      }
+      const { processes, metadata, definitions } = await new ListProcesses().keysetPage(
+        ListProcesses.filtersFrom(input),
+        auth.user!.id
+      )
+      const body = await serialize(ProcessTransformer.transform(processes, { definitions }))
+      return { ...body, metadata }
+    }
     const { page, definitions } = await new ListProcesses().handle(
       ListProcesses.filtersFrom(input),
       auth.user!.id

@@ -101,7 +101,10 @@ export function processSchemas(): Record<string, Json> {
     },
     ProcessListResponse: answer({
       data: list(ref('Process')),
-      metadata: ref('PaginationMetadata'),
+      metadata: {
+        oneOf: [ref('PaginationMetadata'), ref('CursorMetadata')],
+        description: 'Page numbers, or `{ limit, nextCursor }` when `cursor` or `limit` was sent.',
+      },
     }),
     ProcessEvent: answer({
       id: { type: 'integer' },
@@ -265,6 +268,8 @@ export function processPaths(): Record<string, Json> {
       get: {
         operationId: 'api.processes.index',
         summary: 'List processes: filter, search, sort and paginate',
+        description:
+          'Numbered pages (`page`, `perPage`, `sort`, `direction`) or, with `cursor` and/or `limit`, keyset pages newest first (422 when both kinds are sent).',
         tags: ['processes'],
         parameters: [
           listQuery('workflow', { type: 'string', maxLength: 64 }, 'Workflow key.'),
@@ -288,6 +293,8 @@ export function processPaths(): Record<string, Json> {
           listQuery('perPage', { type: 'integer', minimum: 1, maximum: 100 }),
           listQuery('sort', { type: 'string', enum: [...PROCESS_SORTS] }, 'Default updated_at.'),
           listQuery('direction', { type: 'string', enum: ['asc', 'desc'] }, 'Default desc.'),
+          parameter('Cursor'),
+          parameter('Limit'),
         ],
         responses: {
           '200': ok('One page of processes.', 'ProcessListResponse'),
