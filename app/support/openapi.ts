@@ -56,7 +56,10 @@ export function openapiDocument() {
       { name: 'workflows', description: 'Definitions, drafts and published versions.' },
       { name: 'processes', description: 'Processes and the commands that change them.' },
       { name: 'state', description: 'The workflow state store: values, counters and locks.' },
-      { name: 'bulk', description: 'Bulk actions on processes: preview, start, progress, results.' },
+      {
+        name: 'bulk',
+        description: 'Bulk actions on processes: preview, start, progress, results.',
+      },
       { name: 'migrations', description: 'Moving running processes to a newer version.' },
       { name: 'reports', description: 'Report runs: request, progress, result, downloads.' },
       { name: 'attachments', description: 'Files attached to processes.' },

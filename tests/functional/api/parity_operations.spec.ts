@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import type { ApiResponse } from '@japa/api-client'
 import mail from '@adonisjs/mail/services/main'
 import { UserFactory } from '#database/factories/user_factory'
 import { DEMO_DEFINITIONS } from '#database/definitions/index'
@@ -16,6 +17,20 @@ import { move, startProcesses } from '#tests/helpers/process_fixtures'
  * the OpenAPI document by the contract hook of tests/bootstrap.ts).
  */
 const fields = (response: any) => response.body().errors.map((e: any) => e.field)
+const stageOf = async (id: number) => {
+  const process = await Process.findOrFail(id)
+  return process.stageKey
+}
+const versionOf = async (id: number) => {
+  const process = await Process.findOrFail(id)
+  return process.workflowVersionId
+}
+
+/** Sends the request and checks the status of the answer. */
+async function expectStatus(request: Promise<ApiResponse>, status: number) {
+  const response = await request
+  response.assertStatus(status)
+}
 const as = (user: User) => (request: any) => request.withGuard('api').loginAs(user)
 
 test.group('API parity / bulk operations', (group) => {
@@ -46,7 +61,7 @@ test.group('API parity / bulk operations', (group) => {
     const preview = await api(client.post('/api/v1/bulk-operations/preview').json(body))
     preview.assertStatus(200)
     assert.include(preview.body().data, { total: 5, applicable: 4, refused: 1 })
-    assert.equal((await Process.findOrFail(ids[1]!)).stageKey, 'INITIATED')
+    assert.equal(await stageOf(ids[1]!), 'INITIATED')
 
     const started = await api(client.post('/api/v1/bulk-operations').json(body))
     started.assertStatus(202)
@@ -62,7 +77,7 @@ test.group('API parity / bulk operations', (group) => {
       refused: 1,
       progress: 100,
     })
-    assert.equal((await Process.findOrFail(ids[1]!)).stageKey, 'INVENTORY_RESERVING')
+    assert.equal(await stageOf(ids[1]!), 'INVENTORY_RESERVING')
 
     const seen: number[] = []
     let cursor: string | null = null
@@ -108,8 +123,8 @@ test.group('API parity / bulk operations', (group) => {
       const response = await as(member)(method === 'post' ? request.json(body) : request)
       response.assertStatus(403)
     }
-    ;(await as(manager)(client.get('/api/v1/bulk-operations/999'))).assertStatus(404)
-    ;(await client.get('/api/v1/bulk-operations/1')).assertStatus(401)
+    await expectStatus(as(manager)(client.get('/api/v1/bulk-operations/999')), 404)
+    await expectStatus(client.get('/api/v1/bulk-operations/1'), 401)
 
     const missing = await as(manager)(
       client.post('/api/v1/bulk-operations/preview').json({ ids: [1] })
@@ -162,10 +177,7 @@ test.group('API parity / process migrations', (group) => {
       dry.body().data.refused.map((m: any) => m.processId),
       [reserving!.id]
     )
-    assert.equal(
-      (await Process.findOrFail(initiated!.id)).workflowVersionId,
-      initiated!.workflowVersionId
-    )
+    assert.equal(await versionOf(initiated!.id), initiated!.workflowVersionId)
 
     const started = await api(
       client.post('/api/v1/workflows/order-fulfilment/migrations').json(body)
@@ -195,16 +207,13 @@ test.group('API parity / process migrations', (group) => {
     const admin = await UserFactory.apply('admin').create()
     await publishWorkflow(DEMO_DEFINITIONS.orderFulfilment, admin)
     const body = { from: 1, to: 2, map: {} }
-    ;(
-      await as(manager)(
-        client.post('/api/v1/workflows/order-fulfilment/migrations/dry-run').json(body)
-      )
-    ).assertStatus(403)
-    ;(await as(manager)(client.get('/api/v1/migrations/1'))).assertStatus(403)
-    ;(await as(admin)(client.post('/api/v1/workflows/nope/migrations').json(body))).assertStatus(
-      404
+    await expectStatus(
+      as(manager)(client.post('/api/v1/workflows/order-fulfilment/migrations/dry-run').json(body)),
+      403
     )
-    ;(await as(admin)(client.get('/api/v1/migrations/999'))).assertStatus(404)
+    await expectStatus(as(manager)(client.get('/api/v1/migrations/1')), 403)
+    await expectStatus(as(admin)(client.post('/api/v1/workflows/nope/migrations').json(body)), 404)
+    await expectStatus(as(admin)(client.get('/api/v1/migrations/999')), 404)
     const invalid = await as(admin)(
       client.post('/api/v1/workflows/order-fulfilment/migrations/dry-run').json({ from: 1, to: 2 })
     )
@@ -273,11 +282,11 @@ test.group('API parity / reports', (group) => {
   }) => {
     const member = await UserFactory.create()
     const manager = await UserFactory.apply('manager').create()
-    ;(await as(member)(client.get('/api/v1/reports'))).assertStatus(403)
-    ;(await as(member)(client.post('/api/v1/reports').json({}))).assertStatus(403)
-    ;(await as(member)(client.get('/api/v1/reports/1/export/csv'))).assertStatus(403)
-    ;(await as(manager)(client.get('/api/v1/reports/999'))).assertStatus(404)
-    ;(await as(manager)(client.get('/api/v1/reports/999/export/xlsx'))).assertStatus(404)
+    await expectStatus(as(member)(client.get('/api/v1/reports')), 403)
+    await expectStatus(as(member)(client.post('/api/v1/reports').json({})), 403)
+    await expectStatus(as(member)(client.get('/api/v1/reports/1/export/csv')), 403)
+    await expectStatus(as(manager)(client.get('/api/v1/reports/999')), 404)
+    await expectStatus(as(manager)(client.get('/api/v1/reports/999/export/xlsx')), 404)
     const invalid = await as(manager)(
       client
         .post('/api/v1/reports')

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import type { ApiResponse } from '@japa/api-client'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { UserFactory } from '#database/factories/user_factory'
@@ -13,6 +14,11 @@ import { startProcesses } from '#tests/helpers/process_fixtures'
  * also checked against the OpenAPI document by the contract hook).
  */
 const fields = (response: any) => response.body().errors.map((e: any) => e.field)
+/** Sends the request and checks the status of the answer. */
+async function expectStatus(request: Promise<ApiResponse>, status: number) {
+  const response = await request
+  response.assertStatus(status)
+}
 const as = (user: User) => (request: any) => request.withGuard('api').loginAs(user)
 
 async function notify(user: User, title: string, read = false) {
@@ -79,11 +85,12 @@ test.group('API parity / attachments', (group) => {
     assert.match(download.header('content-type')!, /^text\/csv/)
 
     // Another process's attachment is not found through this one.
-    ;(
-      await as(member)(client.get(`/api/v1/processes/${other!.id}/attachments/${ids[1]}`))
-    ).assertStatus(404)
-    ;(await as(member)(client.get('/api/v1/processes/999999/attachments'))).assertStatus(404)
-    ;(await client.get(url)).assertStatus(401)
+    await expectStatus(
+      as(member)(client.get(`/api/v1/processes/${other!.id}/attachments/${ids[1]}`)),
+      404
+    )
+    await expectStatus(as(member)(client.get('/api/v1/processes/999999/attachments')), 404)
+    await expectStatus(client.get(url), 401)
   })
 
   test('a missing file, a disguised file or a bad cursor is 422 with the field', async ({
@@ -149,7 +156,7 @@ test.group('API parity / notifications', (group) => {
     const read = await api(client.post(`/api/v1/notifications/${ids[0]}/read`))
     read.assertStatus(200)
     assert.include(read.body().data, { id: ids[0], read: true })
-    ;(await api(client.post(`/api/v1/notifications/${theirs}/read`))).assertStatus(404)
+    await expectStatus(api(client.post(`/api/v1/notifications/${theirs}/read`)), 404)
     const untouched = await db.from('notifications').where('id', theirs).first()
     assert.isNull(untouched.read_at)
 
@@ -160,7 +167,7 @@ test.group('API parity / notifications', (group) => {
     assert.lengthOf(after.body().data, 0)
     assert.equal(after.body().metadata.unread, 0)
 
-    ;(await client.get('/api/v1/notifications')).assertStatus(401)
+    await expectStatus(client.get('/api/v1/notifications'), 401)
     const bad = await api(client.get('/api/v1/notifications').qs({ filter: 'some' }))
     bad.assertStatus(422)
     assert.include(fields(bad), 'filter')
@@ -215,13 +222,14 @@ test.group('API parity / users', (group) => {
     assert.equal(promoted.body().data.role, 'manager')
 
     const person = await User.findOrFail(id)
-    const token = (await User.accessTokens.create(person)).value!.release()
-    ;(await client.get('/api/v1/me').bearerToken(token)).assertStatus(200)
+    const issued = await User.accessTokens.create(person)
+    const token = issued.value!.release()
+    await expectStatus(client.get('/api/v1/me').bearerToken(token), 200)
     const deactivated = await api(client.patch(`/api/v1/users/${id}`).json({ isActive: false }))
     deactivated.assertStatus(200)
     assert.isFalse(deactivated.body().data.isActive)
     assert.isString(deactivated.body().data.deactivatedAt)
-    ;(await client.get('/api/v1/me').bearerToken(token)).assertStatus(401)
+    await expectStatus(client.get('/api/v1/me').bearerToken(token), 401)
   })
 
   test('members get 403, admins cannot change themselves, unknown ids 404, bad input 422', async ({
@@ -230,15 +238,18 @@ test.group('API parity / users', (group) => {
   }) => {
     const admin = await UserFactory.apply('admin').create()
     const member = await UserFactory.create()
-    ;(await as(member)(client.get('/api/v1/users'))).assertStatus(403)
-    ;(await as(member)(client.post('/api/v1/users').json({}))).assertStatus(403)
-    ;(
-      await as(member)(client.patch(`/api/v1/users/${admin.id}`).json({ role: 'member' }))
-    ).assertStatus(403)
-    ;(
-      await as(admin)(client.patch(`/api/v1/users/${admin.id}`).json({ isActive: false }))
-    ).assertStatus(403)
-    ;(await as(admin)(client.patch('/api/v1/users/999999').json({ role: 'member' }))).assertStatus(
+    await expectStatus(as(member)(client.get('/api/v1/users')), 403)
+    await expectStatus(as(member)(client.post('/api/v1/users').json({})), 403)
+    await expectStatus(
+      as(member)(client.patch(`/api/v1/users/${admin.id}`).json({ role: 'member' })),
+      403
+    )
+    await expectStatus(
+      as(admin)(client.patch(`/api/v1/users/${admin.id}`).json({ isActive: false })),
+      403
+    )
+    await expectStatus(
+      as(admin)(client.patch('/api/v1/users/999999').json({ role: 'member' })),
       404
     )
 
@@ -254,6 +265,7 @@ test.group('API parity / users', (group) => {
     )
     badRole.assertStatus(422)
     assert.include(fields(badRole), 'role')
-    assert.equal((await User.findOrFail(member.id)).role, 'member')
+    const unchanged = await User.findOrFail(member.id)
+    assert.equal(unchanged.role, 'member')
   })
 })
