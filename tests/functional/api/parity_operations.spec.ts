@@ -306,3 +306,41 @@ test.group('API parity / reports', (group) => {
     assert.include(fields(badCursor), 'cursor')
   })
 })
+
+test.group('API parity / the process list by cursor', (group) => {
+  freshDatabase(group)
+
+  test('cursor pages keep the filters, numbered pages still work, mixing both is 422', async ({
+    client,
+    assert,
+  }) => {
+    const manager = await UserFactory.apply('manager').create()
+    await publishWorkflow(DEMO_DEFINITIONS.orderFulfilment, manager)
+    const processes = await startProcesses(5, manager)
+    await move(processes[1]!, 'reserve_inventory', manager)
+    const api = as(manager)
+
+    const seen: number[] = []
+    let cursor: string | undefined
+    do {
+      const page = await api(
+        client
+          .get('/api/v1/processes')
+          .qs({ stage: 'INITIATED', limit: 3, ...(cursor ? { cursor } : {}) })
+      )
+      page.assertStatus(200)
+      seen.push(...page.body().data.map((p: any) => p.id))
+      cursor = page.body().metadata.nextCursor ?? undefined
+    } while (cursor)
+    const expected = processes.filter((_, i) => i !== 1).map((p) => p.id)
+    assert.deepEqual(seen, expected.reverse())
+
+    const numbered = await api(client.get('/api/v1/processes').qs({ page: 1, perPage: 2 }))
+    numbered.assertStatus(200)
+    assert.include(numbered.body().metadata, { total: 5, perPage: 2, currentPage: 1 })
+
+    const mixed = await api(client.get('/api/v1/processes').qs({ page: 2, limit: 2 }))
+    mixed.assertStatus(422)
+    assert.include(fields(mixed), 'cursor')
+  })
+})
