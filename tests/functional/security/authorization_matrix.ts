@@ -31,6 +31,8 @@ const API: Row = [401, 'ok', 'ok', 'ok', '-']
 const API_ID: Row = [401, 'ok', 'ok', 'ok', 404]
 const API_LEADS: Row = [401, 403, 'ok', 'ok', '-']
 const API_LEADS_ID: Row = [401, 403, 'ok', 'ok', 404]
+const API_ADMINS: Row = [401, 403, 403, 'ok', '-']
+const API_ADMINS_ID: Row = [401, 403, 403, 'ok', 404]
 /** Only the owner's own object (the member's notification or token); others get 404. */
 const OWNER_ONLY: Row = ['login', 'ok', 404, 404, 404]
 
@@ -166,4 +168,27 @@ export const MATRIX: Record<string, Row> = {
   'POST /api/v1/processes/:id/comments': API_ID,
   'POST /api/v1/processes/:id/cancel': API_LEADS_ID,
   'GET /api/v1/processes/:id/events': API_ID,
+  'GET /api/v1/processes/:id/attachments': API_ID,
+  'POST /api/v1/processes/:id/attachments': API_ID,
+  'GET /api/v1/processes/:id/attachments/:attachmentId': API_ID,
+  'POST /api/v1/bulk-operations/transitions': API_LEADS,
+  'POST /api/v1/bulk-operations/preview': API_LEADS,
+  'POST /api/v1/bulk-operations': API_LEADS,
+  'GET /api/v1/bulk-operations/:id': API_LEADS_ID,
+  'GET /api/v1/bulk-operations/:id/items': API_LEADS_ID,
+  'POST /api/v1/workflows/:key/migrations/dry-run': API_ADMINS_ID,
+  'POST /api/v1/workflows/:key/migrations': API_ADMINS_ID,
+  'GET /api/v1/migrations/:id': API_ADMINS_ID,
+  'GET /api/v1/migrations/:id/items': API_ADMINS_ID,
+  'GET /api/v1/reports': API_LEADS,
+  'POST /api/v1/reports': API_LEADS,
+  'GET /api/v1/reports/:id': API_LEADS_ID,
+  // The seeded run is pending: nothing to export yet.
+  'GET /api/v1/reports/:id/export/:format': [401, 403, 404, 404, 404],
+  'GET /api/v1/notifications': API,
+  'POST /api/v1/notifications/read': API,
+  'POST /api/v1/notifications/:id/read': [401, 'ok', 404, 404, 404],
+  'GET /api/v1/users': API_ADMINS,
+  'POST /api/v1/users': API_ADMINS,
+  'PATCH /api/v1/users/:id': API_ADMINS_ID,
 }
