@@ -499,7 +499,10 @@ export type paths = {
             };
             cookie?: never;
         };
-        /** Download a completed run as CSV or XLSX (managers and admins) */
+        /**
+         * Download a completed run as CSV or XLSX (managers and admins)
+         * @description A run without a result yet is 404.
+         */
         get: operations["api.reports.export"];
         put?: never;
         post?: never;
@@ -2816,15 +2819,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No such run, or it has no result yet (not_found). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            404: components["responses"]["NotFound"];
         };
     };
     "api.state.show": {

@@ -4,7 +4,6 @@ import {
   answer,
   dateTime,
   jsonBody,
-  jsonContent,
   list,
   nullable,
   object,
@@ -16,11 +15,7 @@ import {
 } from '#support/openapi/helpers'
 import { cursorList, cursorQuery, guarded } from '#support/openapi/cursor'
 
-/**
- * Bulk operations, process migrations and reports: the long-running work
- * the pages start and follow (app/controllers/api/{bulk_operations,
- * migrations,reports}_controller.ts).
- */
+/** Bulk operations, migrations and reports: long-running work (app/controllers/api/). */
 
 const REFUSALS = [
   'closed',
@@ -380,6 +375,7 @@ export function operationPaths(): Record<string, Json> {
       get: {
         operationId: 'api.reports.export',
         summary: 'Download a completed run as CSV or XLSX (managers and admins)',
+        description: 'A run without a result yet is 404.',
         tags: ['reports'],
         responses: {
           '200': {
@@ -393,10 +389,7 @@ export function operationPaths(): Record<string, Json> {
           },
           '401': response('Unauthorized'),
           '403': response('Forbidden'),
-          '404': {
-            description: 'No such run, or it has no result yet (not_found).',
-            content: jsonContent(ref('ErrorResponse')),
-          },
+          '404': response('NotFound'),
         },
       },
     },
