@@ -34,5 +34,5 @@ const engineImportRule = {
 }
 
 export default configApp(...react, engineImportRule, {
-  ignores: ['.adonisjs/**', 'public/**', 'build/**', 'tmp/**'],
+  ignores: ['.adonisjs/**', 'public/**', 'build/**', 'tmp/**', 'clients/typescript/stageflow.d.ts'],
 })

@@ -21,6 +21,7 @@ import { draftCheckApi, draftCheckPages } from '#start/routes/draft_check'
 import { teamApi, teamPages } from '#start/routes/teams'
 import { collaborationApi, collaborationPages } from '#start/routes/collaboration'
 import { inboundHooks, webhookPages, webhooksApi } from '#start/routes/webhooks'
+import { parityApi } from '#start/routes/api_parity'
 
 /*
 |--------------------------------------------------------------------------
@@ -117,6 +118,7 @@ router
         router.post('/calendars', [controllers.api.Calendars, 'store']).as('calendars.store')
         router.put('/calendars/:key', [controllers.api.Calendars, 'update']).as('calendars.update')
         webhooksApi()
+        parityApi()
 
         router.get('/workflows', [controllers.api.Workflows, 'index']).as('workflows.index')
         router.post('/workflows', [controllers.api.Workflows, 'store']).as('workflows.store')

@@ -11,6 +11,7 @@ import type AlertEventTransformer from '#transformers/alert_event_transformer'
 import type AlertRuleTransformer from '#transformers/alert_rule_transformer'
 import type AttachmentTransformer from '#transformers/attachment_transformer'
 import type BoardCardTransformer from '#transformers/board_card_transformer'
+import type BulkOperationTransformer from '#transformers/bulk_operation_transformer'
 import type CalendarTransformer from '#transformers/calendar_transformer'
 import type DraftCheckTransformer from '#transformers/draft_check_transformer'
 import type FailedJobTransformer from '#transformers/failed_job_transformer'
@@ -22,6 +23,7 @@ import type ProcessActivityTransformer from '#transformers/process_activity_tran
 import type ProcessDetailTransformer from '#transformers/process_detail'
 import type ProcessEventTransformer from '#transformers/process_event_transformer'
 import type ProcessFamilyTransformer from '#transformers/process_family_transformer'
+import type ProcessMigrationTransformer from '#transformers/process_migration_transformer'
 import type ProcessPageTransformer from '#transformers/process_page_transformer'
 import type ProcessTransformer from '#transformers/process_transformer'
 import type QueueReportTransformer from '#transformers/queue_report_transformer'
@@ -59,6 +61,10 @@ export namespace Data {
   export type BoardCard = InferData<BoardCardTransformer>
   export namespace BoardCard {
     export type Variants = InferVariants<BoardCardTransformer>
+  }
+  export type BulkOperation = InferData<BulkOperationTransformer>
+  export namespace BulkOperation {
+    export type Variants = InferVariants<BulkOperationTransformer>
   }
   export type Calendar = InferData<CalendarTransformer>
   export namespace Calendar {
@@ -103,6 +109,10 @@ export namespace Data {
   export type ProcessFamily = InferData<ProcessFamilyTransformer>
   export namespace ProcessFamily {
     export type Variants = InferVariants<ProcessFamilyTransformer>
+  }
+  export type ProcessMigration = InferData<ProcessMigrationTransformer>
+  export namespace ProcessMigration {
+    export type Variants = InferVariants<ProcessMigrationTransformer>
   }
   export type ProcessPage = InferData<ProcessPageTransformer>
   export namespace ProcessPage {

@@ -153,6 +153,28 @@ export type ScannedRoutes = {
     'api.workflows.hooks.store': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.hooks.update': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'hook': ParamValue} }
     'api.workflows.hooks.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'hook': ParamValue} }
+    'api.bulk.transitions': { paramsTuple?: []; params?: {} }
+    'api.bulk.preview': { paramsTuple?: []; params?: {} }
+    'api.bulk.store': { paramsTuple?: []; params?: {} }
+    'api.bulk.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.bulk.items': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.migrations.dry_run': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.migrations.store': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.migrations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.migrations.items': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.reports.index': { paramsTuple?: []; params?: {} }
+    'api.reports.store': { paramsTuple?: []; params?: {} }
+    'api.reports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.reports.export': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'format': ParamValue} }
+    'api.processes.attachments.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.processes.attachments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.processes.attachments.download': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
+    'api.notifications.index': { paramsTuple?: []; params?: {} }
+    'api.notifications.read_all': { paramsTuple?: []; params?: {} }
+    'api.notifications.read': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.users.index': { paramsTuple?: []; params?: {} }
+    'api.users.store': { paramsTuple?: []; params?: {} }
+    'api.users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.workflows.index': { paramsTuple?: []; params?: {} }
     'api.workflows.store': { paramsTuple?: []; params?: {} }
     'api.workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
@@ -231,6 +253,17 @@ export type ScannedRoutes = {
     'api.webhooks.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.webhooks.deliveries': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.workflows.hooks.index': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.bulk.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.bulk.items': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.migrations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.migrations.items': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.reports.index': { paramsTuple?: []; params?: {} }
+    'api.reports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.reports.export': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'format': ParamValue} }
+    'api.processes.attachments.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.processes.attachments.download': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
+    'api.notifications.index': { paramsTuple?: []; params?: {} }
+    'api.users.index': { paramsTuple?: []; params?: {} }
     'api.workflows.index': { paramsTuple?: []; params?: {} }
     'api.workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.versions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'number': ParamValue} }
@@ -300,6 +333,17 @@ export type ScannedRoutes = {
     'api.webhooks.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.webhooks.deliveries': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.workflows.hooks.index': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.bulk.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.bulk.items': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.migrations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.migrations.items': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.reports.index': { paramsTuple?: []; params?: {} }
+    'api.reports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.reports.export': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'format': ParamValue} }
+    'api.processes.attachments.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.processes.attachments.download': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
+    'api.notifications.index': { paramsTuple?: []; params?: {} }
+    'api.users.index': { paramsTuple?: []; params?: {} }
     'api.workflows.index': { paramsTuple?: []; params?: {} }
     'api.workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.versions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'number': ParamValue} }
@@ -363,6 +407,16 @@ export type ScannedRoutes = {
     'api.webhooks.rotate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.webhooks.redeliver': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'delivery': ParamValue} }
     'api.workflows.hooks.store': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.bulk.transitions': { paramsTuple?: []; params?: {} }
+    'api.bulk.preview': { paramsTuple?: []; params?: {} }
+    'api.bulk.store': { paramsTuple?: []; params?: {} }
+    'api.migrations.dry_run': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.migrations.store': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.reports.store': { paramsTuple?: []; params?: {} }
+    'api.processes.attachments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.notifications.read_all': { paramsTuple?: []; params?: {} }
+    'api.notifications.read': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.users.store': { paramsTuple?: []; params?: {} }
     'api.workflows.store': { paramsTuple?: []; params?: {} }
     'api.workflows.publish': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.processes.store': { paramsTuple?: []; params?: {} }
@@ -412,6 +466,7 @@ export type ScannedRoutes = {
     'api.teams.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.webhooks.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.workflows.hooks.update': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'hook': ParamValue} }
+    'api.users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.processes.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }

@@ -15,6 +15,9 @@ import { teamParameters, teamPaths, teamSchemas } from '#support/openapi/teams'
 import { workflowPaths, workflowSchemas } from '#support/openapi/workflows'
 import { collaborationPaths, collaborationSchemas } from '#support/openapi/collaboration'
 import { webhookPaths, webhookSchemas } from '#support/openapi/webhooks'
+import { cursorParameters, cursorSchemas } from '#support/openapi/cursor'
+import { operationPaths, operationSchemas } from '#support/openapi/operations'
+import { peoplePaths, peopleSchemas } from '#support/openapi/people'
 
 /**
  * The OpenAPI 3.1 document of /api/v1, written as data: one part per
@@ -50,7 +53,7 @@ export function openapiDocument() {
       title: 'Stageflow API',
       version: '1',
       description:
-        'Versioned state-machine workflows and the processes that run through them. Every change to a process is an event; commands carry the `expectedVersion` they were based on (optimistic locking, 409 on a stale version) and may carry an idempotency key. Answers are `{ data }` (lists add `metadata` when paginated); errors are `{ errors: [{ code, message, field? }], meta? }`.',
+        'Versioned state-machine workflows and the processes that run through them. Every change to a process is an event; commands carry the `expectedVersion` they were based on (optimistic locking, 409 on a stale version) and may carry an idempotency key. Answers are `{ data }` (lists add `metadata`: page numbers on GET /api/v1/processes, or `{ limit, nextCursor }` on the cursor-paginated lists — pass `?cursor=<nextCursor>&limit=` for the next page); errors are `{ errors: [{ code, message, field? }], meta? }`.',
     },
     servers: [{ url: '/' }],
     tags: [
@@ -61,6 +64,15 @@ export function openapiDocument() {
       { name: 'calendars', description: 'Business calendars that working-time SLAs count in.' },
       { name: 'state', description: 'The workflow state store: values, counters and locks.' },
       { name: 'webhooks', description: 'Outbound webhook subscriptions and inbound hooks.' },
+      {
+        name: 'bulk',
+        description: 'Bulk actions on processes: preview, start, progress, results.',
+      },
+      { name: 'migrations', description: 'Moving running processes to a newer version.' },
+      { name: 'reports', description: 'Report runs: request, progress, result, downloads.' },
+      { name: 'attachments', description: 'Files attached to processes.' },
+      { name: 'notifications', description: 'The token owner’s in-app notifications.' },
+      { name: 'users', description: 'Accounts (admins).' },
       { name: 'meta', description: 'About the API itself.' },
     ],
     security: [{ bearerAuth: [] }],
@@ -75,6 +87,8 @@ export function openapiDocument() {
       ...teamPaths(),
       ...calendarPaths(),
       ...webhookPaths(),
+      ...operationPaths(),
+      ...peoplePaths(),
     }),
     components: {
       securitySchemes: {
@@ -86,7 +100,7 @@ export function openapiDocument() {
             'A personal access token (`Authorization: Bearer sf_…`) from POST /api/v1/auth/tokens or the profile page.',
         },
       },
-      parameters: { ...commonParameters(), ...teamParameters() },
+      parameters: { ...commonParameters(), ...teamParameters(), ...cursorParameters() },
       responses: commonResponses(),
       schemas: {
         ...commonSchemas(),
@@ -99,6 +113,9 @@ export function openapiDocument() {
         ...teamSchemas(),
         ...calendarSchemas(),
         ...webhookSchemas(),
+        ...cursorSchemas(),
+        ...operationSchemas(),
+        ...peopleSchemas(),
         ...definitionSchemas(ref),
       },
     },

@@ -1,6 +1,7 @@
 import vine from '@vinejs/vine'
 import { PRIORITIES } from '#engine/replay'
 import { PROCESS_SORTS } from '#models/process'
+import { cursorFields } from '#support/cursor'
 
 const idempotencyKey = () => vine.string().trim().minLength(1).maxLength(128).optional()
 const expectedVersion = () => vine.number().withoutDecimals().min(1)
@@ -70,4 +71,6 @@ export const listProcessesValidator = vine.create({
   sort: vine.enum(PROCESS_SORTS).optional(),
   direction: vine.enum(['asc', 'desc'] as const).optional(),
   parent: vine.enum(['has_parent', 'top_level'] as const).optional(),
+  // Keyset pagination (API): newest first, instead of page/perPage/sort.
+  ...cursorFields(),
 })

@@ -164,6 +164,8 @@ export class OpenapiContract {
       pointer = body.$ref
       body = pointerGet(this.doc, pointer)
     }
+    // A multipart upload has no JSON body to generate or check.
+    if (!body.content?.['application/json']) return undefined
     return `${pointer}/content/application~1json/schema`
   }
 

@@ -63,6 +63,11 @@ export function fillParams(
     [/^\/profile\/tokens\//, world.tokenId],
     [/^\/admin\/users\//, world.users.member.id],
     [/^\/admin\/alerts\//, world.alertRule.id],
+    [/^\/api\/v1\/bulk-operations\//, world.bulk.id],
+    [/^\/api\/v1\/notifications\//, world.notificationId],
+    [/^\/api\/v1\/migrations\//, world.migration.id],
+    [/^\/api\/v1\/reports\//, world.run.id],
+    [/^\/api\/v1\/users\//, world.users.member.id],
   ]
   const id = byPrefix.find(([prefix]) => prefix.test(pattern))?.[1] ?? world.process.id
   const values: Record<string, string | number> = {

@@ -1795,6 +1795,270 @@ export interface Registry {
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/workflow_hooks_controller').default['destroy']>>>
     }
   }
+  'api.bulk.transitions': {
+    methods: ["POST"]
+    pattern: '/api/v1/bulk-operations/transitions'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/bulk_action').bulkSelectionValidator)>>
+      paramsTuple: []
+      params: {}
+      query: ExtractQuery<InferInput<(typeof import('#validators/bulk_action').bulkSelectionValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/bulk_operations_controller').default['transitions']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/bulk_operations_controller').default['transitions']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.bulk.preview': {
+    methods: ["POST"]
+    pattern: '/api/v1/bulk-operations/preview'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/bulk_action').bulkActionValidator)>>
+      paramsTuple: []
+      params: {}
+      query: ExtractQuery<InferInput<(typeof import('#validators/bulk_action').bulkActionValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/bulk_operations_controller').default['preview']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/bulk_operations_controller').default['preview']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.bulk.store': {
+    methods: ["POST"]
+    pattern: '/api/v1/bulk-operations'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/bulk_action').bulkActionValidator)>>
+      paramsTuple: []
+      params: {}
+      query: ExtractQuery<InferInput<(typeof import('#validators/bulk_action').bulkActionValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/bulk_operations_controller').default['store']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/bulk_operations_controller').default['store']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.bulk.show': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/bulk-operations/:id'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/bulk_operations_controller').default['show']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/bulk_operations_controller').default['show']>>>
+    }
+  }
+  'api.bulk.items': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/bulk-operations/:id/items'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: ExtractQueryForGet<InferInput<(typeof import('#validators/api_list').bulkItemsListValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/bulk_operations_controller').default['items']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/bulk_operations_controller').default['items']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.migrations.dry_run': {
+    methods: ["POST"]
+    pattern: '/api/v1/workflows/:key/migrations/dry-run'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/migration').startMigrationValidator)>>
+      paramsTuple: [ParamValue]
+      params: { key: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/migration').startMigrationValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/migrations_controller').default['dryRun']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/migrations_controller').default['dryRun']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.migrations.store': {
+    methods: ["POST"]
+    pattern: '/api/v1/workflows/:key/migrations'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/migration').startMigrationValidator)>>
+      paramsTuple: [ParamValue]
+      params: { key: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/migration').startMigrationValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/migrations_controller').default['store']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/migrations_controller').default['store']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.migrations.show': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/migrations/:id'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/migrations_controller').default['show']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/migrations_controller').default['show']>>>
+    }
+  }
+  'api.migrations.items': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/migrations/:id/items'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: ExtractQueryForGet<InferInput<(typeof import('#validators/api_list').cursorListValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/migrations_controller').default['items']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/migrations_controller').default['items']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.reports.index': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/reports'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: ExtractQueryForGet<InferInput<(typeof import('#validators/api_list').cursorListValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/reports_controller').default['index']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/reports_controller').default['index']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.reports.store': {
+    methods: ["POST"]
+    pattern: '/api/v1/reports'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/report').requestReportValidator)>>
+      paramsTuple: []
+      params: {}
+      query: ExtractQuery<InferInput<(typeof import('#validators/report').requestReportValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/reports_controller').default['store']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/reports_controller').default['store']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.reports.show': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/reports/:id'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/reports_controller').default['show']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/reports_controller').default['show']>>>
+    }
+  }
+  'api.reports.export': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/reports/:id/export/:format'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue, ParamValue]
+      params: { id: ParamValue; format: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/reports_controller').default['export']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/reports_controller').default['export']>>>
+    }
+  }
+  'api.processes.attachments.index': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/processes/:id/attachments'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: ExtractQueryForGet<InferInput<(typeof import('#validators/api_list').cursorListValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/attachments_controller').default['index']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/attachments_controller').default['index']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.processes.attachments.store': {
+    methods: ["POST"]
+    pattern: '/api/v1/processes/:id/attachments'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/attachment').attachmentValidator)>>
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/attachment').attachmentValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/attachments_controller').default['store']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/attachments_controller').default['store']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.processes.attachments.download': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/processes/:id/attachments/:attachmentId'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue, ParamValue]
+      params: { id: ParamValue; attachmentId: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/attachments_controller').default['download']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/attachments_controller').default['download']>>>
+    }
+  }
+  'api.notifications.index': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/notifications'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: ExtractQueryForGet<InferInput<(typeof import('#validators/api_list').notificationsListValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/notifications_controller').default['index']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/notifications_controller').default['index']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.notifications.read_all': {
+    methods: ["POST"]
+    pattern: '/api/v1/notifications/read'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/notifications_controller').default['markAllRead']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/notifications_controller').default['markAllRead']>>>
+    }
+  }
+  'api.notifications.read': {
+    methods: ["POST"]
+    pattern: '/api/v1/notifications/:id/read'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/notifications_controller').default['markRead']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/notifications_controller').default['markRead']>>>
+    }
+  }
+  'api.users.index': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/users'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: ExtractQueryForGet<InferInput<(typeof import('#validators/api_list').usersListValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/users_controller').default['index']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/users_controller').default['index']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.users.store': {
+    methods: ["POST"]
+    pattern: '/api/v1/users'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/user').createUserValidator)>>
+      paramsTuple: []
+      params: {}
+      query: ExtractQuery<InferInput<(typeof import('#validators/user').createUserValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/users_controller').default['store']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/users_controller').default['store']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.users.update': {
+    methods: ["PATCH"]
+    pattern: '/api/v1/users/:id'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/user').updateUserValidator)>>
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/user').updateUserValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/users_controller').default['update']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/users_controller').default['update']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
   'api.workflows.index': {
     methods: ["GET","HEAD"]
     pattern: '/api/v1/workflows'

@@ -246,6 +246,11 @@ export interface ApiDefinition {
       votes: {
         store: typeof routes['api.processes.votes.store']
       }
+      attachments: {
+        index: typeof routes['api.processes.attachments.index']
+        store: typeof routes['api.processes.attachments.store']
+        download: typeof routes['api.processes.attachments.download']
+      }
       index: typeof routes['api.processes.index']
       store: typeof routes['api.processes.store']
       show: typeof routes['api.processes.show']
@@ -279,6 +284,35 @@ export interface ApiDefinition {
       rotate: typeof routes['api.webhooks.rotate']
       deliveries: typeof routes['api.webhooks.deliveries']
       redeliver: typeof routes['api.webhooks.redeliver']
+    }
+    bulk: {
+      transitions: typeof routes['api.bulk.transitions']
+      preview: typeof routes['api.bulk.preview']
+      store: typeof routes['api.bulk.store']
+      show: typeof routes['api.bulk.show']
+      items: typeof routes['api.bulk.items']
+    }
+    migrations: {
+      dryRun: typeof routes['api.migrations.dry_run']
+      store: typeof routes['api.migrations.store']
+      show: typeof routes['api.migrations.show']
+      items: typeof routes['api.migrations.items']
+    }
+    reports: {
+      index: typeof routes['api.reports.index']
+      store: typeof routes['api.reports.store']
+      show: typeof routes['api.reports.show']
+      export: typeof routes['api.reports.export']
+    }
+    notifications: {
+      index: typeof routes['api.notifications.index']
+      readAll: typeof routes['api.notifications.read_all']
+      read: typeof routes['api.notifications.read']
+    }
+    users: {
+      index: typeof routes['api.users.index']
+      store: typeof routes['api.users.store']
+      update: typeof routes['api.users.update']
     }
   }
 }

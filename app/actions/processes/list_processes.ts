@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import Process, { type ProcessFilters, type ProcessSort } from '#models/process'
 import { definitionsOf } from '#support/definitions'
+import { keyset, pageOf } from '#support/cursor'
 
 export type ListParams = ProcessFilters & {
   page?: number
@@ -26,6 +27,24 @@ export default class ListProcesses {
 
     const definitions = await definitionsOf(page.all().map((p) => p.workflowVersionId))
     return { page, definitions }
+  }
+
+  /**
+   * The same filters, one keyset page (newest first) instead of a numbered
+   * page: `{ cursor, limit }` of app/support/cursor.ts.
+   */
+  async keysetPage(params: ListParams & { cursor?: string; limit?: number }, viewerId?: number) {
+    const rows = await keyset(
+      Process.query()
+        .withScopes((s) => s.filtered(params, viewerId))
+        .preload('workflow')
+        .preload('assignee'),
+      params,
+      { column: 'processes.id' }
+    )
+    const { rows: processes, metadata } = pageOf(rows, params)
+    const definitions = await definitionsOf(processes.map((p) => p.workflowVersionId))
+    return { processes, metadata, definitions }
   }
 
   /**

@@ -8,6 +8,7 @@ import ProcessTransformer from '#transformers/process_transformer'
 import { serializeProcessDetail } from '#transformers/process_detail'
 import { serialize } from '#support/api_serializer'
 import { hiddenWorkflowIds } from '#support/access/workflow_access'
+import { InvalidInput } from '#exceptions/domain_error'
 import {
   listProcessesValidator,
   startProcessValidator,
@@ -21,6 +22,19 @@ export default class ProcessesController {
   async index({ request, auth }: HttpContext) {
     const input = await request.validateUsing(listProcessesValidator, { data: request.qs() })
     const user = auth.getUserOrFail()
+    if (input.cursor !== undefined || input.limit !== undefined) {
+      if (input.page || input.perPage || input.sort || input.direction) {
+        throw new InvalidInput('Use either cursor/limit or page/perPage/sort, not both.', [
+          { field: 'cursor', message: 'Cursor pages are always newest first' },
+        ])
+      }
+      const { processes, metadata, definitions } = await new ListProcesses().keysetPage(
+        { ...ListProcesses.filtersFrom(input), hiddenWorkflows: await hiddenWorkflowIds(user) },
+        user.id
+      )
+      const body = await serialize(ProcessTransformer.transform(processes, { definitions }))
+      return { ...body, metadata }
+    }
     const { page, definitions } = await new ListProcesses().handle(
       { ...ListProcesses.filtersFrom(input), hiddenWorkflows: await hiddenWorkflowIds(user) },
       user.id

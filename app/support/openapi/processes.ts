@@ -106,7 +106,10 @@ export function processSchemas(): Record<string, Json> {
     },
     ProcessListResponse: answer({
       data: list(ref('Process')),
-      metadata: ref('PaginationMetadata'),
+      metadata: {
+        oneOf: [ref('PaginationMetadata'), ref('CursorMetadata')],
+        description: 'Page numbers, or `{ limit, nextCursor }` when `cursor` or `limit` was sent.',
+      },
     }),
     ProcessEvent: answer({
       id: { type: 'integer' },
@@ -270,6 +273,8 @@ export function processPaths(): Record<string, Json> {
       get: {
         operationId: 'api.processes.index',
         summary: 'List processes: filter, search, sort and paginate',
+        description:
+          'Numbered pages (`page`, `perPage`, `sort`, `direction`) or, with `cursor` and/or `limit`, keyset pages newest first (422 when both kinds are sent).',
         tags: ['processes'],
         parameters: [
           listQuery('workflow', { type: 'string', maxLength: 64 }, 'Workflow key.'),
@@ -298,6 +303,8 @@ export function processPaths(): Record<string, Json> {
             { type: 'string', enum: ['has_parent', 'top_level'] },
             'Only child processes, or only top-level ones.'
           ),
+          parameter('Cursor'),
+          parameter('Limit'),
         ],
         responses: {
           '200': ok('One page of processes.', 'ProcessListResponse'),

@@ -7,6 +7,10 @@ import ProcessEvent from '#models/process_event'
 import { openapiDocument } from '#support/openapi'
 import { tokenRequestValidator } from '#validators/session'
 import { draftCheckValidator } from '#validators/draft_check'
+import { bulkActionValidator, bulkSelectionValidator } from '#validators/bulk_action'
+import { startMigrationValidator } from '#validators/migration'
+import { requestReportValidator } from '#validators/report'
+import { createUserValidator, updateUserValidator } from '#validators/user'
 import {
   assignProcessValidator,
   cancelProcessValidator,
@@ -220,6 +224,14 @@ const VALIDATED_BODIES = {
   'post /api/v1/processes/{id}/comments': commentProcessValidator,
   'post /api/v1/processes/{id}/cancel': cancelProcessValidator,
   'post /api/v1/workflows/{key}/draft/check': draftCheckValidator,
+  'post /api/v1/bulk-operations/transitions': bulkSelectionValidator,
+  'post /api/v1/bulk-operations/preview': bulkActionValidator,
+  'post /api/v1/bulk-operations': bulkActionValidator,
+  'post /api/v1/workflows/{key}/migrations/dry-run': startMigrationValidator,
+  'post /api/v1/workflows/{key}/migrations': startMigrationValidator,
+  'post /api/v1/reports': requestReportValidator,
+  'post /api/v1/users': createUserValidator,
+  'patch /api/v1/users/{id}': updateUserValidator,
 }
 
 test.group('API / OpenAPI document', (group) => {
@@ -290,7 +302,10 @@ test.group('API / OpenAPI document', (group) => {
     const doc = openapiDocument() as Json
     for (const [key, operation] of operationsOf(doc)) {
       const [method, path] = key.split(' ') as [string, string]
-      const url = path.replace('{id}', '1').replace('{key}', 'x').replace('{number}', '1')
+      const url = path
+        .replace('{key}', 'x')
+        .replace('{format}', 'csv')
+        .replace(/\{[^}]+\}/g, '1')
       const response = await (client as any)[method](url).json({})
       const isPublic = Array.isArray(operation.security) && operation.security.length === 0
       if (isPublic) assert.notEqual(response.status(), 401, `${key} is documented as public`)

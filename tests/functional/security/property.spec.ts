@@ -100,6 +100,16 @@ test.group('Security / property-based run over the API', (group) => {
       '/api/v1/workflows/{key}/publish:key': [world.workflow.key],
       '/api/v1/workflows/{key}/versions/{number}:key': [world.workflow.key],
       'scope': ['global', `workflow:${world.workflow.key}`],
+      '/api/v1/bulk-operations/{id}:id': [world.bulk.id],
+      '/api/v1/bulk-operations/{id}/items:id': [world.bulk.id],
+      '/api/v1/migrations/{id}:id': [world.migration.id],
+      '/api/v1/migrations/{id}/items:id': [world.migration.id],
+      '/api/v1/reports/{id}:id': [world.run.id],
+      '/api/v1/reports/{id}/export/{format}:id': [world.run.id],
+      '/api/v1/notifications/{id}/read:id': [world.notificationId],
+      '/api/v1/users/{id}:id': [world.users.member.id, world.users.manager.id],
+      '/api/v1/workflows/{key}/migrations:key': [world.workflow.key],
+      '/api/v1/workflows/{key}/migrations/dry-run:key': [world.workflow.key],
     }
     console.log(`property run: seed ${SEED}, ${RUNS} runs (PROPERTY_SEED=${SEED} to replay)`)
     const seen = new Map<string, number>()
