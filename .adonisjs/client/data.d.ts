@@ -9,6 +9,7 @@ import type { InferSharedProps, InferFlashData } from '@adonisjs/inertia/types'
 import type AlertEventTransformer from '#transformers/alert_event_transformer'
 import type AlertRuleTransformer from '#transformers/alert_rule_transformer'
 import type AttachmentTransformer from '#transformers/attachment_transformer'
+import type AuditEventTransformer from '#transformers/audit_event_transformer'
 import type BoardCardTransformer from '#transformers/board_card_transformer'
 import type DraftCheckTransformer from '#transformers/draft_check_transformer'
 import type FailedJobTransformer from '#transformers/failed_job_transformer'
@@ -44,6 +45,10 @@ export namespace Data {
   export type Attachment = InferData<AttachmentTransformer>
   export namespace Attachment {
     export type Variants = InferVariants<AttachmentTransformer>
+  }
+  export type AuditEvent = InferData<AuditEventTransformer>
+  export namespace AuditEvent {
+    export type Variants = InferVariants<AuditEventTransformer>
   }
   export type BoardCard = InferData<BoardCardTransformer>
   export namespace BoardCard {

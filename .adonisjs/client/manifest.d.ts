@@ -19,4 +19,5 @@
 /// <reference path="../../config/otel.ts" />
 /// <reference path="../../config/queue.ts" />
 /// <reference path="../../config/redis.ts" />
+/// <reference path="../../config/sso.ts" />
 /// <reference path="../../config/transmit.ts" />

@@ -7,11 +7,14 @@ export const controllers = {
   AccessTokens: () => import('#controllers/access_tokens_controller'),
   admin: {
     Alerts: () => import('#controllers/admin/alerts_controller'),
+    Audit: () => import('#controllers/admin/audit_controller'),
     Automation: () => import('#controllers/admin/automation_controller'),
     EngineHealth: () => import('#controllers/admin/engine_health_controller'),
     Queues: () => import('#controllers/admin/queues_controller'),
+    SsoSettings: () => import('#controllers/admin/sso_settings_controller'),
   },
   api: {
+    Audit: () => import('#controllers/api/audit_controller'),
     AuthTokens: () => import('#controllers/api/auth_tokens_controller'),
     DefinitionSchema: () => import('#controllers/api/definition_schema_controller'),
     DraftChecks: () => import('#controllers/api/draft_checks_controller'),
@@ -36,6 +39,7 @@ export const controllers = {
   Profile: () => import('#controllers/profile_controller'),
   Reports: () => import('#controllers/reports_controller'),
   Session: () => import('#controllers/session_controller'),
+  Sso: () => import('#controllers/sso_controller'),
   Users: () => import('#controllers/users_controller'),
   WorkflowDesigner: () => import('#controllers/workflow_designer_controller'),
   WorkflowPages: () => import('#controllers/workflow_pages_controller'),

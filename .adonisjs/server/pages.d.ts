@@ -14,10 +14,12 @@ declare module '@adonisjs/inertia/types' {
   export interface InertiaPages {
     'admin/alerts/form': ExtractProps<(typeof import('../../resources/js/pages/admin/alerts/form.tsx'))['default']>
     'admin/alerts/index': ExtractProps<(typeof import('../../resources/js/pages/admin/alerts/index.tsx'))['default']>
+    'admin/audit/index': ExtractProps<(typeof import('../../resources/js/pages/admin/audit/index.tsx'))['default']>
     'admin/automation/index': ExtractProps<(typeof import('../../resources/js/pages/admin/automation/index.tsx'))['default']>
     'admin/engine/show': ExtractProps<(typeof import('../../resources/js/pages/admin/engine/show.tsx'))['default']>
     'admin/queues/index': ExtractProps<(typeof import('../../resources/js/pages/admin/queues/index.tsx'))['default']>
     'admin/queues/show': ExtractProps<(typeof import('../../resources/js/pages/admin/queues/show.tsx'))['default']>
+    'admin/sso/show': ExtractProps<(typeof import('../../resources/js/pages/admin/sso/show.tsx'))['default']>
     'auth/login': ExtractProps<(typeof import('../../resources/js/pages/auth/login.tsx'))['default']>
     'board/show': ExtractProps<(typeof import('../../resources/js/pages/board/show.tsx'))['default']>
     'dashboard': ExtractProps<(typeof import('../../resources/js/pages/dashboard.tsx'))['default']>

@@ -6,6 +6,8 @@ export type ScannedRoutes = {
   ALL: {
     'session.create': { paramsTuple?: []; params?: {} }
     'session.store': { paramsTuple?: []; params?: {} }
+    'sso.redirect': { paramsTuple?: []; params?: {} }
+    'sso.callback': { paramsTuple?: []; params?: {} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
     'metrics': { paramsTuple?: []; params?: {} }
@@ -56,6 +58,10 @@ export type ScannedRoutes = {
     'admin.alerts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.alerts.toggle': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.alerts.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.audit.index': { paramsTuple?: []; params?: {} }
+    'admin.audit.export': { paramsTuple?: []; params?: {} }
+    'admin.sso.show': { paramsTuple?: []; params?: {} }
+    'admin.sso.update': { paramsTuple?: []; params?: {} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'notifications.unread': { paramsTuple?: []; params?: {} }
     'notifications.read_all': { paramsTuple?: []; params?: {} }
@@ -93,6 +99,7 @@ export type ScannedRoutes = {
     'api.openapi': { paramsTuple?: []; params?: {} }
     'api.definition.schema': { paramsTuple?: []; params?: {} }
     'api.me.show': { paramsTuple?: []; params?: {} }
+    'api.audit.index': { paramsTuple?: []; params?: {} }
     'api.state.show': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.state.update': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.state.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
@@ -119,6 +126,8 @@ export type ScannedRoutes = {
   }
   GET: {
     'session.create': { paramsTuple?: []; params?: {} }
+    'sso.redirect': { paramsTuple?: []; params?: {} }
+    'sso.callback': { paramsTuple?: []; params?: {} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
     'metrics': { paramsTuple?: []; params?: {} }
@@ -143,6 +152,9 @@ export type ScannedRoutes = {
     'admin.alerts.index': { paramsTuple?: []; params?: {} }
     'admin.alerts.create': { paramsTuple?: []; params?: {} }
     'admin.alerts.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.audit.index': { paramsTuple?: []; params?: {} }
+    'admin.audit.export': { paramsTuple?: []; params?: {} }
+    'admin.sso.show': { paramsTuple?: []; params?: {} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'notifications.unread': { paramsTuple?: []; params?: {} }
     'notifications.preferences.show': { paramsTuple?: []; params?: {} }
@@ -160,6 +172,7 @@ export type ScannedRoutes = {
     'api.openapi': { paramsTuple?: []; params?: {} }
     'api.definition.schema': { paramsTuple?: []; params?: {} }
     'api.me.show': { paramsTuple?: []; params?: {} }
+    'api.audit.index': { paramsTuple?: []; params?: {} }
     'api.state.show': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.workflows.draft.checks.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'id': ParamValue} }
     'api.workflows.index': { paramsTuple?: []; params?: {} }
@@ -171,6 +184,8 @@ export type ScannedRoutes = {
   }
   HEAD: {
     'session.create': { paramsTuple?: []; params?: {} }
+    'sso.redirect': { paramsTuple?: []; params?: {} }
+    'sso.callback': { paramsTuple?: []; params?: {} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
     'metrics': { paramsTuple?: []; params?: {} }
@@ -195,6 +210,9 @@ export type ScannedRoutes = {
     'admin.alerts.index': { paramsTuple?: []; params?: {} }
     'admin.alerts.create': { paramsTuple?: []; params?: {} }
     'admin.alerts.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.audit.index': { paramsTuple?: []; params?: {} }
+    'admin.audit.export': { paramsTuple?: []; params?: {} }
+    'admin.sso.show': { paramsTuple?: []; params?: {} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'notifications.unread': { paramsTuple?: []; params?: {} }
     'notifications.preferences.show': { paramsTuple?: []; params?: {} }
@@ -212,6 +230,7 @@ export type ScannedRoutes = {
     'api.openapi': { paramsTuple?: []; params?: {} }
     'api.definition.schema': { paramsTuple?: []; params?: {} }
     'api.me.show': { paramsTuple?: []; params?: {} }
+    'api.audit.index': { paramsTuple?: []; params?: {} }
     'api.state.show': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.workflows.draft.checks.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'id': ParamValue} }
     'api.workflows.index': { paramsTuple?: []; params?: {} }
@@ -273,6 +292,7 @@ export type ScannedRoutes = {
     'workflows.draft': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'admin.alerts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.alerts.toggle': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.sso.update': { paramsTuple?: []; params?: {} }
     'notifications.preferences.update': { paramsTuple?: []; params?: {} }
     'profile.update': { paramsTuple?: []; params?: {} }
     'profile.password': { paramsTuple?: []; params?: {} }

@@ -6,6 +6,7 @@ import {
   commonSchemas,
 } from '#support/openapi/common'
 import { ref, response, type Json } from '#support/openapi/helpers'
+import { auditPaths, auditSchemas } from '#support/openapi/audit'
 import { draftCheckPaths, draftCheckSchemas } from '#support/openapi/draft_checks'
 import { processPaths, processSchemas } from '#support/openapi/processes'
 import { statePaths, stateSchemas } from '#support/openapi/state'
@@ -53,6 +54,7 @@ export function openapiDocument() {
       { name: 'workflows', description: 'Definitions, drafts and published versions.' },
       { name: 'processes', description: 'Processes and the commands that change them.' },
       { name: 'state', description: 'The workflow state store: values, counters and locks.' },
+      { name: 'audit', description: 'The admin audit log.' },
       { name: 'meta', description: 'About the API itself.' },
     ],
     security: [{ bearerAuth: [] }],
@@ -62,6 +64,7 @@ export function openapiDocument() {
       ...draftCheckPaths(),
       ...processPaths(),
       ...statePaths(),
+      ...auditPaths(),
     }),
     components: {
       securitySchemes: {
@@ -81,6 +84,7 @@ export function openapiDocument() {
         ...draftCheckSchemas(),
         ...processSchemas(),
         ...stateSchemas(),
+        ...auditSchemas(),
         ...definitionSchemas(ref),
       },
     },

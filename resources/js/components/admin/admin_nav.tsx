@@ -15,6 +15,8 @@ export function AdminNav() {
     { label: t('admin.nav.engine'), href: urlFor('admin.engine.show') },
     { label: t('automation.title'), href: urlFor('admin.automation.index') },
     { label: t('admin.nav.alerts'), href: urlFor('admin.alerts.index') },
+    { label: t('audit.nav'), href: urlFor('admin.audit.index') },
+    { label: t('audit.sso.nav'), href: urlFor('admin.sso.show') },
   ]
   const current = (href: string) => path === href || path.startsWith(`${href}/`)
 
