@@ -8,6 +8,19 @@ import { recordAudit } from '#actions/audit/record_audit'
 
 const PENDING = 'sso_pending'
 
+/** What went wrong, for the audit entry: the code, the claim that failed (e.g. nonce), the messages. */
+function describe(error: unknown) {
+  const parts: string[] = []
+  let current = error as { code?: string; claim?: string; message?: string; cause?: unknown }
+  for (let depth = 0; current && typeof current === 'object' && depth < 4; depth++) {
+    if (current.code && !parts.includes(current.code)) parts.push(current.code)
+    if (current.claim) parts.push(`claim ${current.claim}`)
+    if (current.message) parts.push(current.message)
+    current = current.cause as typeof current
+  }
+  return parts.join(': ').slice(0, 300)
+}
+
 /**
  * Single sign-on (OpenID Connect): the redirect to the provider, and the
  * callback that checks state, nonce and PKCE, validates the ID token and
@@ -44,7 +57,7 @@ export default class SsoController {
         after: {
           method: 'sso',
           reason: 'invalid_response',
-          detail: String((error as Error).message).slice(0, 200),
+          detail: describe(error),
         },
       })
       return refuse('auth.sso.failed')
