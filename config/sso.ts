@@ -42,7 +42,7 @@ const ssoConfig = {
   /** Role of a user none of whose claim values is mapped. */
   defaultRole: (env.get('SSO_DEFAULT_ROLE') ?? 'member') as Role,
   /** Plain-http issuers (tests and local providers only; refused in production at boot). */
-  allowInsecureHttp: env.get('SSO_ALLOW_INSECURE_HTTP') === 'true',
+  allowInsecureHttp: env.get('SSO_ALLOW_INSECURE_HTTP') === true,
 }
 
 export type SsoConfig = typeof ssoConfig

@@ -51,12 +51,13 @@ function roleMap(key: string, value?: string) {
 /** Single sign-on variables that only make sense together. */
 export function checkSsoVariables(values: Record<string, string | undefined>): string[] {
   const problems: string[] = []
-  if (values.SSO_ALLOW_INSECURE_HTTP === 'true' && values.NODE_ENV === 'production') {
+  const insecure = ['true', '1'].includes(values.SSO_ALLOW_INSECURE_HTTP ?? '')
+  if (insecure && values.NODE_ENV === 'production') {
     problems.push('SSO_ALLOW_INSECURE_HTTP: plain-http issuers are refused in production')
   }
   if (!values.SSO_ISSUER) return problems
   if (!values.SSO_CLIENT_ID) problems.push('SSO_CLIENT_ID: required when SSO_ISSUER is set')
-  if (values.SSO_ISSUER.startsWith('http:') && values.SSO_ALLOW_INSECURE_HTTP !== 'true') {
+  if (values.SSO_ISSUER.startsWith('http:') && !insecure) {
     problems.push('SSO_ISSUER: must be https (SSO_ALLOW_INSECURE_HTTP=true only outside production)')
   }
   if (values.SSO_SCOPES && !values.SSO_SCOPES.split(/\s+/).includes('openid')) {
@@ -239,7 +240,7 @@ export const envSchema = {
   SSO_ROLE_MAP: roleMap,
   SSO_DEFAULT_ROLE: Env.schema.enum.optional(['admin', 'manager', 'member'] as const),
   /** "true" allows a plain-http issuer: tests and local providers only, refused in production. */
-  SSO_ALLOW_INSECURE_HTTP: Env.schema.enum.optional(['true', 'false'] as const),
+  SSO_ALLOW_INSECURE_HTTP: Env.schema.boolean.optional(),
 
   /*
   |----------------------------------------------------------

@@ -37,6 +37,9 @@ const OWNER_ONLY: Row = ['login', 'ok', 404, 404, 404]
 export const MATRIX: Record<string, Row> = {
   'GET /login': PUBLIC,
   'POST /login': PUBLIC,
+  // Single sign-on is not configured in this run: 404 (signed-in people are sent home first).
+  'GET /auth/sso': [404, 'ok', 'ok', 'ok', '-'],
+  'GET /auth/sso/callback': [404, 'ok', 'ok', 'ok', '-'],
   'GET /health/live': PUBLIC,
   'GET /health/ready': PUBLIC,
   // Served to loopback clients (the test client is one) when METRICS_TOKEN is unset;
@@ -102,6 +105,10 @@ export const MATRIX: Record<string, Row> = {
   'PUT /admin/alerts/:id': ADMINS_ID,
   'PUT /admin/alerts/:id/enabled': ADMINS_ID,
   'DELETE /admin/alerts/:id': ADMINS_ID,
+  'GET /admin/audit': ADMINS,
+  'GET /admin/audit.csv': ADMINS,
+  'GET /admin/sso': ADMINS,
+  'PUT /admin/sso': ADMINS,
   'GET /admin/automation': ADMINS,
   // The seeded process needs no attention: nothing to retry (404); resolving is idempotent.
   'POST /admin/automation/attention/:process/retry': ['login', 403, 403, 404, 404],
@@ -142,6 +149,7 @@ export const MATRIX: Record<string, Row> = {
   'GET /api/v1/openapi.json': PUBLIC,
   'GET /api/v1/definition.schema.json': PUBLIC,
   'GET /api/v1/me': API,
+  'GET /api/v1/audit': [401, 403, 403, 'ok', '-'],
   // Reading the state store is for everyone with a token; the seeded store is empty.
   'GET /api/v1/state/:scope/:key': [401, 404, 404, 404, 404],
   'PUT /api/v1/state/:scope/:key': [401, 403, 'ok', 'ok', 'ok'],
