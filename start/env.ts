@@ -58,7 +58,9 @@ export function checkSsoVariables(values: Record<string, string | undefined>): s
   if (!values.SSO_ISSUER) return problems
   if (!values.SSO_CLIENT_ID) problems.push('SSO_CLIENT_ID: required when SSO_ISSUER is set')
   if (values.SSO_ISSUER.startsWith('http:') && !insecure) {
-    problems.push('SSO_ISSUER: must be https (SSO_ALLOW_INSECURE_HTTP=true only outside production)')
+    problems.push(
+      'SSO_ISSUER: must be https (SSO_ALLOW_INSECURE_HTTP=true only outside production)'
+    )
   }
   if (values.SSO_SCOPES && !values.SSO_SCOPES.split(/\s+/).includes('openid')) {
     problems.push('SSO_SCOPES: must include "openid"')

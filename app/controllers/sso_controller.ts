@@ -2,7 +2,11 @@ import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import ssoConfig from '#config/sso'
 import { ssoEnabled } from '#actions/sso/sso_settings'
-import { authorizationRedirect, exchangeCallback, type PendingSsoLogin } from '#actions/sso/oidc_client'
+import {
+  authorizationRedirect,
+  exchangeCallback,
+  type PendingSsoLogin,
+} from '#actions/sso/oidc_client'
 import SignInWithSso, { SsoLoginRefused } from '#actions/sso/sign_in_with_sso'
 import { recordAudit } from '#actions/audit/record_audit'
 

@@ -11,7 +11,8 @@ export default class AuditEventTransformer extends BaseTransformer<AuditEvent> {
     return {
       id: e.id,
       action: e.action,
-      actor: e.actorEmail !== null || e.actorId !== null ? { id: e.actorId, email: e.actorEmail } : null,
+      actor:
+        e.actorEmail !== null || e.actorId !== null ? { id: e.actorId, email: e.actorEmail } : null,
       subject:
         e.subjectType !== null
           ? { type: e.subjectType, id: e.subjectId, label: e.subjectLabel }

@@ -14,10 +14,7 @@ export const auditFiltersValidator = vine.create({
     .string()
     .trim()
     .maxLength(64)
-    .in([
-      ...AUDIT_ACTIONS,
-      ...new Set(AUDIT_ACTIONS.map((action) => `${action.split('.')[0]}.*`)),
-    ])
+    .in([...AUDIT_ACTIONS, ...new Set(AUDIT_ACTIONS.map((action) => `${action.split('.')[0]}.*`))])
     .optional(),
   subjectType: vine
     .string()

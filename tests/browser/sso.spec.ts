@@ -23,10 +23,10 @@ async function signInWithSso(page: Page, login: string) {
   await page.locator('button[type=submit]').click()
 }
 
-const failures = async () =>
-  (await AuditEvent.query().where('action', 'auth.login_failed').orderBy('id')).map(
-    (e) => e.after!.reason
-  )
+async function failures() {
+  const entries = await AuditEvent.query().where('action', 'auth.login_failed').orderBy('id')
+  return entries.map((e) => e.after!.reason)
+}
 
 test.group('Browser / single sign-on (OpenID Connect)', (group) => {
   freshDatabase(group)
@@ -57,12 +57,20 @@ test.group('Browser / single sign-on (OpenID Connect)', (group) => {
     const user = await User.findByOrFail('email', 'ada@example.test')
     assert.equal(user.role, 'manager')
     const memberships = await db.from('team_members').where('user_id', user.id)
-    assert.deepEqual(memberships.map((m) => m.team_id), [finance.id])
-    const actions = (await AuditEvent.query().orderBy('id')).map((e) => e.action)
+    assert.deepEqual(
+      memberships.map((m) => m.team_id),
+      [finance.id]
+    )
+    const entries = await AuditEvent.query().orderBy('id')
+    const actions = entries.map((e) => e.action)
     assert.deepEqual(actions, ['user.created', 'team.members_changed', 'auth.login_succeeded'])
 
     // The next sign-in follows the claims: promoted to admin, out of finance.
-    sso.idp.accounts.set('ada', { ...sso.idp.accounts.get('ada'), roles: ['stageflow-admins'], teams: [] })
+    sso.idp.accounts.set('ada', {
+      ...sso.idp.accounts.get('ada'),
+      roles: ['stageflow-admins'],
+      teams: [],
+    })
     await page.getByRole('button', { name: /Ada Lovelace/ }).click()
     await page.getByRole('button', { name: 'Sign out' }).click()
     await page.waitForURL((url) => url.pathname === '/login')
@@ -75,7 +83,13 @@ test.group('Browser / single sign-on (OpenID Connect)', (group) => {
     await user.refresh()
     assert.equal(user.role, 'admin')
     assert.lengthOf(await db.from('team_members').where('user_id', user.id), 0)
-    assert.equal(await User.query().count('* as n').first().then((r) => Number(r!.$extras.n)), 1)
+    assert.equal(
+      await User.query()
+        .count('* as n')
+        .first()
+        .then((r) => Number(r!.$extras.n)),
+      1
+    )
   })
 
   test('a tampered state is refused and signs nobody in', async ({ visit, assert }) => {

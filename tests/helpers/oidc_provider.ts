@@ -46,7 +46,10 @@ export async function startOidcProvider(options: {
       email: ['email', 'email_verified'],
       profile: ['name', 'roles', 'teams'],
     },
-    cookies: { keys: ['oidc-test-cookie-key-0123456789'], names: { session: '_idp_session', interaction: '_idp_interaction', resume: '_idp_resume' } },
+    cookies: {
+      keys: ['oidc-test-cookie-key-0123456789'],
+      names: { session: '_idp_session', interaction: '_idp_interaction', resume: '_idp_resume' },
+    },
     async findAccount(_ctx: unknown, sub: string) {
       const account = accounts.get(sub)
       if (!account) return undefined

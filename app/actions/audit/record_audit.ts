@@ -1,8 +1,5 @@
 import { HttpContext } from '@adonisjs/core/http'
-import type {
-  QueryClientContract,
-  TransactionClientContract,
-} from '@adonisjs/lucid/types/database'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { AuditAction } from '#enums/audit_action'
 import { sqlTime } from '#support/sql_time'
 

@@ -69,7 +69,12 @@ export default class AttemptLogin {
       await recordAudit(db.connection(), {
         action: 'auth.login_failed',
         actor: null,
-        after: { email, method: 'password', via: params.via ?? 'web', reason: 'invalid_credentials' },
+        after: {
+          email,
+          method: 'password',
+          via: params.via ?? 'web',
+          reason: 'invalid_credentials',
+        },
       })
       throw error
     }

@@ -55,7 +55,11 @@ export default class SignInWithSso {
       return await db.transaction(async (trx) => {
         const user = await this.findOrProvision(trx, claims)
         if (!user.isActive) {
-          throw new SsoLoginRefused('This account is deactivated; ask an administrator.', 'deactivated', user)
+          throw new SsoLoginRefused(
+            'This account is deactivated; ask an administrator.',
+            'deactivated',
+            user
+          )
         }
         await this.syncRole(trx, user, roleFromClaims(claims))
         if (ssoConfig.teamsClaim) {
@@ -93,7 +97,10 @@ export default class SignInWithSso {
     }
   }
 
-  protected async findOrProvision(trx: TransactionClientContract, claims: Record<string, unknown> & { sub: string; iss: string }) {
+  protected async findOrProvision(
+    trx: TransactionClientContract,
+    claims: Record<string, unknown> & { sub: string; iss: string }
+  ) {
     const identity = await trx
       .from('sso_identities')
       .where({ issuer: claims.iss, subject: claims.sub })

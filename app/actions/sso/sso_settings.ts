@@ -1,8 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import type {
-  QueryClientContract,
-  TransactionClientContract,
-} from '@adonisjs/lucid/types/database'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import ssoConfig from '#config/sso'
 import { DomainError, InvalidInput } from '#exceptions/domain_error'
 import { recordAudit, type AuditActor } from '#actions/audit/record_audit'
@@ -98,7 +95,10 @@ export default class SaveSsoSettings {
       const before = await loadSsoSettings(trx)
       const value = JSON.stringify(settings)
       const now = sqlTime(new Date())
-      const updated = await trx.from('app_settings').where('key', KEY).update({ value, updated_at: now })
+      const updated = await trx
+        .from('app_settings')
+        .where('key', KEY)
+        .update({ value, updated_at: now })
       if (!updated) await trx.table('app_settings').insert({ key: KEY, value, updated_at: now })
       await recordAudit(trx, {
         action: 'sso.settings_changed',

@@ -67,10 +67,8 @@ export default class AuditController {
 
   async export({ request, response, bouncer }: HttpContext) {
     await bouncer.authorize('viewAdmin')
-    const { cursor: _cursor, limit: _limit, ...filters } = await request.validateUsing(
-      auditFiltersValidator,
-      { data: request.qs() }
-    )
+    // Every match, whatever page the list showed: batches ignore cursor and limit.
+    const filters = await request.validateUsing(auditFiltersValidator, { data: request.qs() })
     const headerLine = toCsv(CSV_HEADER, [])
     async function* lines() {
       yield headerLine

@@ -5,6 +5,15 @@ import ssoConfig from '#config/sso'
 import { loadSsoSettings } from '#actions/sso/sso_settings'
 import { freshDatabase, PASSWORD } from '#tests/helpers/common'
 
+/** Sends the request and checks its status. */
+async function expectStatus(
+  request: PromiseLike<{ assertStatus(status: number): void }>,
+  status: number
+) {
+  const response = await request
+  response.assertStatus(status)
+}
+
 /** Single sign-on "configured" (these tests never reach the provider). */
 function configured(group: { each: { setup: (fn: () => () => void) => void } }) {
   group.each.setup(() => {
@@ -49,10 +58,11 @@ test.group('SSO / settings and required single sign-on', (group) => {
     assert.deepEqual(entry!.after, { required: true, breakGlassEmails: [admin.email] })
 
     const manager = await UserFactory.apply('manager').create()
-    ;(await client.get('/admin/sso').loginAs(manager)).assertStatus(403)
-    ;(
-      await client.put('/admin/sso').json({ required: false }).loginAs(manager).withCsrfToken()
-    ).assertStatus(403)
+    await expectStatus(client.get('/admin/sso').loginAs(manager), 403)
+    await expectStatus(
+      client.put('/admin/sso').json({ required: false }).loginAs(manager).withCsrfToken(),
+      403
+    )
   })
 
   test('requiring SSO needs a break-glass admin, and only admins can be one; refusals write nothing', async ({
@@ -109,7 +119,9 @@ test.group('SSO / settings and required single sign-on', (group) => {
         'error',
         'Sign in with single sign-on: your administrator has turned off password sign-in for your account.'
       )
-      const api = await client.post('/api/v1/auth/tokens').json({ email: user.email, password: PASSWORD })
+      const api = await client
+        .post('/api/v1/auth/tokens')
+        .json({ email: user.email, password: PASSWORD })
       api.assertStatus(403)
       assert.equal((api.body() as any).errors[0].code, 'sso_required')
     }
@@ -139,6 +151,6 @@ test.group('SSO / settings and required single sign-on', (group) => {
     Object.assign(ssoConfig, { issuer: null })
     const off = await client.get('/login').withInertia()
     assert.isNull((off.inertiaProps as any).sso)
-    ;(await client.get('/auth/sso').redirects(0)).assertStatus(404)
+    await expectStatus(client.get('/auth/sso').redirects(0), 404)
   })
 })

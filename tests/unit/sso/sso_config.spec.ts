@@ -53,7 +53,9 @@ test.group('Single sign-on / configuration', () => {
       SSO_CLIENT_ID: 'x',
       SSO_ALLOW_INSECURE_HTTP: 'true',
     })
-    assert.deepEqual(production, ['SSO_ALLOW_INSECURE_HTTP: plain-http issuers are refused in production'])
+    assert.deepEqual(production, [
+      'SSO_ALLOW_INSECURE_HTTP: plain-http issuers are refused in production',
+    ])
     const testing = checkEnvironment({
       ...valid,
       NODE_ENV: 'test',

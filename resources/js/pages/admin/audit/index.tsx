@@ -52,7 +52,10 @@ export default function AuditIndex({ events, nextCursor, cursor, filters, action
           <h1>{t('audit.title')}</h1>
           <p>{t('audit.intro')}</p>
         </div>
-        <a className="btn" href={`${urlFor('admin.audit.export')}${csvQuery ? `?${csvQuery}` : ''}`}>
+        <a
+          className="btn"
+          href={`${urlFor('admin.audit.export')}${csvQuery ? `?${csvQuery}` : ''}`}
+        >
           {t('audit.export')}
         </a>
       </div>

@@ -67,7 +67,11 @@ export default function SsoSettings(props: Props) {
             />
             {t('audit.sso.required')}
           </label>
-          {form.errors.required && <p className="error" role="alert">{form.errors.required}</p>}
+          {form.errors.required && (
+            <p className="error" role="alert">
+              {form.errors.required}
+            </p>
+          )}
           <Field
             label={t('audit.sso.breakGlass')}
             hint={t('audit.sso.breakGlassHint')}
