@@ -36,6 +36,38 @@ function perHostLimits(key: string, value?: string) {
   return value
 }
 
+/** "claim value=role,…" with a known role on the right of each pair. */
+function roleMap(key: string, value?: string) {
+  for (const entry of (value ?? '').split(',').map((item) => item.trim())) {
+    if (entry && !/^[^=]+=(admin|manager|member)$/.test(entry)) {
+      throw new Error(
+        `Invalid value for "${key}": "${entry}" is not claim-value=role (role: admin, manager or member)`
+      )
+    }
+  }
+  return value
+}
+
+/** Single sign-on variables that only make sense together. */
+export function checkSsoVariables(values: Record<string, string | undefined>): string[] {
+  const problems: string[] = []
+  const insecure = ['true', '1'].includes(values.SSO_ALLOW_INSECURE_HTTP ?? '')
+  if (insecure && values.NODE_ENV === 'production') {
+    problems.push('SSO_ALLOW_INSECURE_HTTP: plain-http issuers are refused in production')
+  }
+  if (!values.SSO_ISSUER) return problems
+  if (!values.SSO_CLIENT_ID) problems.push('SSO_CLIENT_ID: required when SSO_ISSUER is set')
+  if (values.SSO_ISSUER.startsWith('http:') && !insecure) {
+    problems.push(
+      'SSO_ISSUER: must be https (SSO_ALLOW_INSECURE_HTTP=true only outside production)'
+    )
+  }
+  if (values.SSO_SCOPES && !values.SSO_SCOPES.split(/\s+/).includes('openid')) {
+    problems.push('SSO_SCOPES: must include "openid"')
+  }
+  return problems
+}
+
 /**
  * A variable declared by prefix (STAGEFLOW_SECRET_*): checked at boot by
  * `checkPrefixedVariables`, read here because the typed schema cannot name it.
@@ -194,6 +226,28 @@ export const envSchema = {
 
   /*
   |----------------------------------------------------------
+  | Single sign-on (OpenID Connect): off unless SSO_ISSUER is set
+  |----------------------------------------------------------
+  */
+  SSO_ISSUER: Env.schema.string.optional({ format: 'url', tld: false }),
+  SSO_CLIENT_ID: Env.schema.string.optional(),
+  SSO_CLIENT_SECRET: Env.schema.string.optional(),
+  /** Space-separated scopes (default "openid email profile"); must include openid. */
+  SSO_SCOPES: Env.schema.string.optional(),
+  /** Shown as "Sign in with <label>" on the login page. */
+  SSO_BUTTON_LABEL: Env.schema.string.optional(),
+  /** Callback URL registered at the provider (default APP_URL/auth/sso/callback). */
+  SSO_REDIRECT_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+  SSO_ROLE_CLAIM: Env.schema.string.optional(),
+  SSO_TEAMS_CLAIM: Env.schema.string.optional(),
+  /** "claim value=role,…" (roles: admin, manager, member). */
+  SSO_ROLE_MAP: roleMap,
+  SSO_DEFAULT_ROLE: Env.schema.enum.optional(['admin', 'manager', 'member'] as const),
+  /** "true" allows a plain-http issuer: tests and local providers only, refused in production. */
+  SSO_ALLOW_INSECURE_HTTP: Env.schema.boolean.optional(),
+
+  /*
+  |----------------------------------------------------------
   | Mail: "file" writes e-mails to tmp/mail/, "smtp" sends them
   |----------------------------------------------------------
   */
@@ -235,7 +289,7 @@ export function checkPrefixedVariables(values: Record<string, string | undefined
  * ("APP_KEY: Missing environment variable ..."). Empty when all is well.
  */
 export function checkEnvironment(values: Record<string, string | undefined>): string[] {
-  const problems: string[] = [...checkPrefixedVariables(values)]
+  const problems: string[] = [...checkPrefixedVariables(values), ...checkSsoVariables(values)]
   for (const [key, rule] of Object.entries(envSchema)) {
     try {
       ;(rule as (key: string, value?: string) => unknown)(key, values[key])
@@ -267,7 +321,7 @@ async function createEnv() {
   try {
     const env = await Env.create(new URL('../', import.meta.url), envSchema)
     // Env.create has copied .env into process.env: the prefixed variables are all there now.
-    const problems = checkPrefixedVariables(process.env)
+    const problems = [...checkPrefixedVariables(process.env), ...checkSsoVariables(process.env)]
     if (problems.length) stop(problems)
     return env
   } catch (error) {

@@ -32,6 +32,9 @@ router
   .group(() => {
     router.get('/login', [controllers.Session, 'create']).as('session.create')
     router.post('/login', [controllers.Session, 'store']).as('session.store')
+    // Single sign-on (OpenID Connect); 404 unless SSO_ISSUER is set.
+    router.get('/auth/sso', [controllers.Sso, 'redirect']).as('sso.redirect')
+    router.get('/auth/sso/callback', [controllers.Sso, 'callback']).as('sso.callback')
   })
   .use(middleware.guest())
 
@@ -109,6 +112,7 @@ router
     router
       .group(() => {
         router.get('/me', [controllers.api.Me, 'show']).as('me.show')
+        router.get('/audit', [controllers.api.Audit, 'index']).as('audit.index')
         automationApi()
         draftCheckApi()
         teamApi()

@@ -10,6 +10,7 @@ import type AbsenceTransformer from '#transformers/absence_transformer'
 import type AlertEventTransformer from '#transformers/alert_event_transformer'
 import type AlertRuleTransformer from '#transformers/alert_rule_transformer'
 import type AttachmentTransformer from '#transformers/attachment_transformer'
+import type AuditEventTransformer from '#transformers/audit_event_transformer'
 import type BoardCardTransformer from '#transformers/board_card_transformer'
 import type BulkOperationTransformer from '#transformers/bulk_operation_transformer'
 import type CalendarTransformer from '#transformers/calendar_transformer'
@@ -57,6 +58,10 @@ export namespace Data {
   export type Attachment = InferData<AttachmentTransformer>
   export namespace Attachment {
     export type Variants = InferVariants<AttachmentTransformer>
+  }
+  export type AuditEvent = InferData<AuditEventTransformer>
+  export namespace AuditEvent {
+    export type Variants = InferVariants<AuditEventTransformer>
   }
   export type BoardCard = InferData<BoardCardTransformer>
   export namespace BoardCard {

@@ -20,5 +20,6 @@
 /// <reference path="../../config/otel.ts" />
 /// <reference path="../../config/queue.ts" />
 /// <reference path="../../config/redis.ts" />
+/// <reference path="../../config/sso.ts" />
 /// <reference path="../../config/transmit.ts" />
 /// <reference path="../../config/webhooks.ts" />

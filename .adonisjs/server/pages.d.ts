@@ -14,12 +14,14 @@ declare module '@adonisjs/inertia/types' {
   export interface InertiaPages {
     'admin/alerts/form': ExtractProps<(typeof import('../../resources/js/pages/admin/alerts/form.tsx'))['default']>
     'admin/alerts/index': ExtractProps<(typeof import('../../resources/js/pages/admin/alerts/index.tsx'))['default']>
+    'admin/audit/index': ExtractProps<(typeof import('../../resources/js/pages/admin/audit/index.tsx'))['default']>
     'admin/automation/index': ExtractProps<(typeof import('../../resources/js/pages/admin/automation/index.tsx'))['default']>
     'admin/calendars/form': ExtractProps<(typeof import('../../resources/js/pages/admin/calendars/form.tsx'))['default']>
     'admin/calendars/index': ExtractProps<(typeof import('../../resources/js/pages/admin/calendars/index.tsx'))['default']>
     'admin/engine/show': ExtractProps<(typeof import('../../resources/js/pages/admin/engine/show.tsx'))['default']>
     'admin/queues/index': ExtractProps<(typeof import('../../resources/js/pages/admin/queues/index.tsx'))['default']>
     'admin/queues/show': ExtractProps<(typeof import('../../resources/js/pages/admin/queues/show.tsx'))['default']>
+    'admin/sso/show': ExtractProps<(typeof import('../../resources/js/pages/admin/sso/show.tsx'))['default']>
     'admin/teams/index': ExtractProps<(typeof import('../../resources/js/pages/admin/teams/index.tsx'))['default']>
     'admin/webhooks/index': ExtractProps<(typeof import('../../resources/js/pages/admin/webhooks/index.tsx'))['default']>
     'auth/login': ExtractProps<(typeof import('../../resources/js/pages/auth/login.tsx'))['default']>

@@ -6,6 +6,8 @@ export type ScannedRoutes = {
   ALL: {
     'session.create': { paramsTuple?: []; params?: {} }
     'session.store': { paramsTuple?: []; params?: {} }
+    'sso.redirect': { paramsTuple?: []; params?: {} }
+    'sso.callback': { paramsTuple?: []; params?: {} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
     'metrics': { paramsTuple?: []; params?: {} }
@@ -62,6 +64,10 @@ export type ScannedRoutes = {
     'admin.alerts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.alerts.toggle': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.alerts.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.audit.index': { paramsTuple?: []; params?: {} }
+    'admin.audit.export': { paramsTuple?: []; params?: {} }
+    'admin.sso.show': { paramsTuple?: []; params?: {} }
+    'admin.sso.update': { paramsTuple?: []; params?: {} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'notifications.unread': { paramsTuple?: []; params?: {} }
     'notifications.read_all': { paramsTuple?: []; params?: {} }
@@ -118,6 +124,7 @@ export type ScannedRoutes = {
     'api.openapi': { paramsTuple?: []; params?: {} }
     'api.definition.schema': { paramsTuple?: []; params?: {} }
     'api.me.show': { paramsTuple?: []; params?: {} }
+    'api.audit.index': { paramsTuple?: []; params?: {} }
     'api.state.show': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.state.update': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.state.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
@@ -194,6 +201,8 @@ export type ScannedRoutes = {
   }
   GET: {
     'session.create': { paramsTuple?: []; params?: {} }
+    'sso.redirect': { paramsTuple?: []; params?: {} }
+    'sso.callback': { paramsTuple?: []; params?: {} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
     'metrics': { paramsTuple?: []; params?: {} }
@@ -221,6 +230,9 @@ export type ScannedRoutes = {
     'admin.alerts.index': { paramsTuple?: []; params?: {} }
     'admin.alerts.create': { paramsTuple?: []; params?: {} }
     'admin.alerts.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.audit.index': { paramsTuple?: []; params?: {} }
+    'admin.audit.export': { paramsTuple?: []; params?: {} }
+    'admin.sso.show': { paramsTuple?: []; params?: {} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'notifications.unread': { paramsTuple?: []; params?: {} }
     'notifications.preferences.show': { paramsTuple?: []; params?: {} }
@@ -243,6 +255,7 @@ export type ScannedRoutes = {
     'api.openapi': { paramsTuple?: []; params?: {} }
     'api.definition.schema': { paramsTuple?: []; params?: {} }
     'api.me.show': { paramsTuple?: []; params?: {} }
+    'api.audit.index': { paramsTuple?: []; params?: {} }
     'api.state.show': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.workflows.draft.checks.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'id': ParamValue} }
     'api.teams.index': { paramsTuple?: []; params?: {} }
@@ -274,6 +287,8 @@ export type ScannedRoutes = {
   }
   HEAD: {
     'session.create': { paramsTuple?: []; params?: {} }
+    'sso.redirect': { paramsTuple?: []; params?: {} }
+    'sso.callback': { paramsTuple?: []; params?: {} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
     'metrics': { paramsTuple?: []; params?: {} }
@@ -301,6 +316,9 @@ export type ScannedRoutes = {
     'admin.alerts.index': { paramsTuple?: []; params?: {} }
     'admin.alerts.create': { paramsTuple?: []; params?: {} }
     'admin.alerts.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.audit.index': { paramsTuple?: []; params?: {} }
+    'admin.audit.export': { paramsTuple?: []; params?: {} }
+    'admin.sso.show': { paramsTuple?: []; params?: {} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'notifications.unread': { paramsTuple?: []; params?: {} }
     'notifications.preferences.show': { paramsTuple?: []; params?: {} }
@@ -323,6 +341,7 @@ export type ScannedRoutes = {
     'api.openapi': { paramsTuple?: []; params?: {} }
     'api.definition.schema': { paramsTuple?: []; params?: {} }
     'api.me.show': { paramsTuple?: []; params?: {} }
+    'api.audit.index': { paramsTuple?: []; params?: {} }
     'api.state.show': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.workflows.draft.checks.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'id': ParamValue} }
     'api.teams.index': { paramsTuple?: []; params?: {} }
@@ -431,6 +450,7 @@ export type ScannedRoutes = {
     'admin.calendars.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'admin.alerts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.alerts.toggle': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.sso.update': { paramsTuple?: []; params?: {} }
     'notifications.preferences.update': { paramsTuple?: []; params?: {} }
     'admin.teams.members': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'workflows.access.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import User from '#models/user'
+import AccessTokens from '#actions/auth/access_tokens'
 import { createAccessTokenValidator } from '#validators/user'
 
 /**
@@ -10,7 +10,7 @@ export default class AccessTokensController {
   async store({ auth, request, response, session, i18n }: HttpContext) {
     const user = auth.getUserOrFail()
     const { name } = await request.validateUsing(createAccessTokenValidator)
-    const token = await User.accessTokens.create(user, ['*'], { name })
+    const token = await new AccessTokens().create(user, name)
     session.flash('newToken', token.value!.release())
     session.flash('success', i18n.t('profile.flash.tokenCreated', { name }))
     return response.redirect().toRoute('profile.show')
@@ -19,7 +19,7 @@ export default class AccessTokensController {
   async destroy({ auth, params, response, session, i18n }: HttpContext) {
     const user = auth.getUserOrFail()
     // delete() is scoped to the user, so another user's token id is a no-op 404.
-    const deleted = await User.accessTokens.delete(user, params.id)
+    const deleted = await new AccessTokens().revoke(user, params.id)
     if (!deleted) {
       return response.notFound()
     }

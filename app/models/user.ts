@@ -12,13 +12,16 @@ const AuthFinder = withAuthFinder(() => hash.use('scrypt'), {
   passwordColumnName: 'password',
 })
 
+/** Personal API tokens: where they are kept, their prefix and lifetime. */
+export const ACCESS_TOKENS = {
+  expiresIn: '365 days',
+  prefix: 'sf_',
+  table: 'auth_access_tokens',
+  type: 'api_token',
+} as const
+
 export default class User extends compose(BaseModel, AuthFinder) {
-  static accessTokens = DbAccessTokensProvider.forModel(User, {
-    expiresIn: '365 days',
-    prefix: 'sf_',
-    table: 'auth_access_tokens',
-    type: 'api_token',
-  })
+  static accessTokens = DbAccessTokensProvider.forModel(User, { ...ACCESS_TOKENS })
 
   static rememberMeTokens = DbRememberMeTokensProvider.forModel(User)
 

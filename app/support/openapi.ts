@@ -6,6 +6,7 @@ import {
   commonSchemas,
 } from '#support/openapi/common'
 import { ref, response, type Json } from '#support/openapi/helpers'
+import { auditPaths, auditSchemas } from '#support/openapi/audit'
 import { draftCheckPaths, draftCheckSchemas } from '#support/openapi/draft_checks'
 import { calendarPaths, calendarSchemas } from '#support/openapi/calendars'
 import { processPaths, processSchemas } from '#support/openapi/processes'
@@ -73,6 +74,7 @@ export function openapiDocument() {
       { name: 'attachments', description: 'Files attached to processes.' },
       { name: 'notifications', description: 'The token owner’s in-app notifications.' },
       { name: 'users', description: 'Accounts (admins).' },
+      { name: 'audit', description: 'The admin audit log.' },
       { name: 'meta', description: 'About the API itself.' },
     ],
     security: [{ bearerAuth: [] }],
@@ -89,6 +91,7 @@ export function openapiDocument() {
       ...webhookPaths(),
       ...operationPaths(),
       ...peoplePaths(),
+      ...auditPaths(),
     }),
     components: {
       securitySchemes: {
@@ -116,6 +119,7 @@ export function openapiDocument() {
         ...cursorSchemas(),
         ...operationSchemas(),
         ...peopleSchemas(),
+        ...auditSchemas(),
         ...definitionSchemas(ref),
       },
     },

@@ -6,7 +6,8 @@
 | Registered inside the signed-in group of start/routes.ts, so every route
 | here needs a session:
 |
-| - /admin/queues, /admin/engine, /admin/alerts and /admin/calendars: admins only (the
+| - /admin/queues, /admin/engine, /admin/alerts, /admin/calendars, /admin/audit (and its
+|   CSV export) and /admin/sso: admins only (the
 |   controllers authorize `viewAdmin`); queue names outside config/queue.ts
 |   are 404.
 | - /notifications: each person's own notifications and preferences.
@@ -66,6 +67,11 @@ export function adminPages() {
         .prefix('/alerts')
         .as('alerts')
         .where('id', router.matchers.number())
+
+      router.get('/audit', [controllers.admin.Audit, 'index']).as('audit.index')
+      router.get('/audit.csv', [controllers.admin.Audit, 'export']).as('audit.export')
+      router.get('/sso', [controllers.admin.SsoSettings, 'show']).as('sso.show')
+      router.put('/sso', [controllers.admin.SsoSettings, 'update']).as('sso.update')
     })
     .prefix('/admin')
     .as('admin')

@@ -18,6 +18,18 @@ const routes = {
     tokens: [{"old":"/login","type":0,"val":"login","end":""}],
     types: placeholder as Registry['session.store']['types'],
   },
+  'sso.redirect': {
+    methods: ["GET","HEAD"],
+    pattern: '/auth/sso',
+    tokens: [{"old":"/auth/sso","type":0,"val":"auth","end":""},{"old":"/auth/sso","type":0,"val":"sso","end":""}],
+    types: placeholder as Registry['sso.redirect']['types'],
+  },
+  'sso.callback': {
+    methods: ["GET","HEAD"],
+    pattern: '/auth/sso/callback',
+    tokens: [{"old":"/auth/sso/callback","type":0,"val":"auth","end":""},{"old":"/auth/sso/callback","type":0,"val":"sso","end":""},{"old":"/auth/sso/callback","type":0,"val":"callback","end":""}],
+    types: placeholder as Registry['sso.callback']['types'],
+  },
   'health.live': {
     methods: ["GET","HEAD"],
     pattern: '/health/live',
@@ -354,6 +366,30 @@ const routes = {
     tokens: [{"old":"/admin/alerts/:id","type":0,"val":"admin","end":""},{"old":"/admin/alerts/:id","type":0,"val":"alerts","end":""},{"old":"/admin/alerts/:id","type":1,"val":"id","end":""}],
     types: placeholder as Registry['admin.alerts.destroy']['types'],
   },
+  'admin.audit.index': {
+    methods: ["GET","HEAD"],
+    pattern: '/admin/audit',
+    tokens: [{"old":"/admin/audit","type":0,"val":"admin","end":""},{"old":"/admin/audit","type":0,"val":"audit","end":""}],
+    types: placeholder as Registry['admin.audit.index']['types'],
+  },
+  'admin.audit.export': {
+    methods: ["GET","HEAD"],
+    pattern: '/admin/audit.csv',
+    tokens: [{"old":"/admin/audit.csv","type":0,"val":"admin","end":""},{"old":"/admin/audit.csv","type":0,"val":"audit.csv","end":""}],
+    types: placeholder as Registry['admin.audit.export']['types'],
+  },
+  'admin.sso.show': {
+    methods: ["GET","HEAD"],
+    pattern: '/admin/sso',
+    tokens: [{"old":"/admin/sso","type":0,"val":"admin","end":""},{"old":"/admin/sso","type":0,"val":"sso","end":""}],
+    types: placeholder as Registry['admin.sso.show']['types'],
+  },
+  'admin.sso.update': {
+    methods: ["PUT"],
+    pattern: '/admin/sso',
+    tokens: [{"old":"/admin/sso","type":0,"val":"admin","end":""},{"old":"/admin/sso","type":0,"val":"sso","end":""}],
+    types: placeholder as Registry['admin.sso.update']['types'],
+  },
   'notifications.index': {
     methods: ["GET","HEAD"],
     pattern: '/notifications',
@@ -689,6 +725,12 @@ const routes = {
     pattern: '/api/v1/me',
     tokens: [{"old":"/api/v1/me","type":0,"val":"api","end":""},{"old":"/api/v1/me","type":0,"val":"v1","end":""},{"old":"/api/v1/me","type":0,"val":"me","end":""}],
     types: placeholder as Registry['api.me.show']['types'],
+  },
+  'api.audit.index': {
+    methods: ["GET","HEAD"],
+    pattern: '/api/v1/audit',
+    tokens: [{"old":"/api/v1/audit","type":0,"val":"api","end":""},{"old":"/api/v1/audit","type":0,"val":"v1","end":""},{"old":"/api/v1/audit","type":0,"val":"audit","end":""}],
+    types: placeholder as Registry['api.audit.index']['types'],
   },
   'api.state.show': {
     methods: ["GET","HEAD"],

@@ -31,6 +31,30 @@ export interface Registry {
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/session_controller').default['store']>>> | { status: 422; response: { errors: SimpleError[] } }
     }
   }
+  'sso.redirect': {
+    methods: ["GET","HEAD"]
+    pattern: '/auth/sso'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/sso_controller').default['redirect']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/sso_controller').default['redirect']>>>
+    }
+  }
+  'sso.callback': {
+    methods: ["GET","HEAD"]
+    pattern: '/auth/sso/callback'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/sso_controller').default['callback']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/sso_controller').default['callback']>>>
+    }
+  }
   'health.live': {
     methods: ["GET","HEAD"]
     pattern: '/health/live'
@@ -703,6 +727,54 @@ export interface Registry {
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/alerts_controller').default['destroy']>>>
     }
   }
+  'admin.audit.index': {
+    methods: ["GET","HEAD"]
+    pattern: '/admin/audit'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: ExtractQueryForGet<InferInput<(typeof import('#validators/audit').auditFiltersValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/audit_controller').default['index']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/audit_controller').default['index']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'admin.audit.export': {
+    methods: ["GET","HEAD"]
+    pattern: '/admin/audit.csv'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: ExtractQueryForGet<InferInput<(typeof import('#validators/audit').auditFiltersValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/audit_controller').default['export']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/audit_controller').default['export']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'admin.sso.show': {
+    methods: ["GET","HEAD"]
+    pattern: '/admin/sso'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/sso_settings_controller').default['show']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/sso_settings_controller').default['show']>>>
+    }
+  }
+  'admin.sso.update': {
+    methods: ["PUT"]
+    pattern: '/admin/sso'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/audit').ssoSettingsValidator)>>
+      paramsTuple: []
+      params: {}
+      query: ExtractQuery<InferInput<(typeof import('#validators/audit').ssoSettingsValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/admin/sso_settings_controller').default['update']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/admin/sso_settings_controller').default['update']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
   'notifications.index': {
     methods: ["GET","HEAD"]
     pattern: '/notifications'
@@ -1373,6 +1445,18 @@ export interface Registry {
       query: {}
       response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/me_controller').default['show']>>>
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/me_controller').default['show']>>>
+    }
+  }
+  'api.audit.index': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/audit'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: ExtractQueryForGet<InferInput<(typeof import('#validators/audit').auditFiltersValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/audit_controller').default['index']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/audit_controller').default['index']>>> | { status: 422; response: { errors: SimpleError[] } }
     }
   }
   'api.state.show': {

@@ -7,6 +7,10 @@ export interface ApiDefinition {
     store: typeof routes['session.store']
     destroy: typeof routes['session.destroy']
   }
+  sso: {
+    redirect: typeof routes['sso.redirect']
+    callback: typeof routes['sso.callback']
+  }
   health: {
     live: typeof routes['health.live']
     ready: typeof routes['health.ready']
@@ -104,6 +108,14 @@ export interface ApiDefinition {
       toggle: typeof routes['admin.alerts.toggle']
       destroy: typeof routes['admin.alerts.destroy']
     }
+    audit: {
+      index: typeof routes['admin.audit.index']
+      export: typeof routes['admin.audit.export']
+    }
+    sso: {
+      show: typeof routes['admin.sso.show']
+      update: typeof routes['admin.sso.update']
+    }
     automation: {
       index: typeof routes['admin.automation.index']
       attention: {
@@ -199,6 +211,9 @@ export interface ApiDefinition {
         update: typeof routes['api.me.absence.update']
         destroy: typeof routes['api.me.absence.destroy']
       }
+    }
+    audit: {
+      index: typeof routes['api.audit.index']
     }
     state: {
       show: typeof routes['api.state.show']

@@ -3,6 +3,9 @@ import { errors as limiterErrors } from '@adonisjs/limiter'
 import { errors as authErrors } from '@adonisjs/auth'
 import User from '#models/user'
 import { loginThrottles, type LoginThrottleScope } from '#config/limiter'
+import db from '@adonisjs/lucid/services/db'
+import { recordAudit } from '#actions/audit/record_audit'
+import { ssoRequiredFor, SsoRequired } from '#actions/sso/sso_settings'
 
 /**
  * Failed logins allowed per e-mail and IP address before the pair is
@@ -27,9 +30,13 @@ const MESSAGES: Record<LoginThrottleScope, string> = {
  * raises the limiter's 429 with Retry-After (its `scope` says which).
  * Success clears the account budget only: a valid account must not reset
  * the address's count of failures on other accounts.
+ * When an admin requires single sign-on, right credentials of anyone but a
+ * break-glass admin are refused with `sso_required`. Every checked attempt
+ * is audited (`auth.login_succeeded` / `auth.login_failed` with the e-mail
+ * tried, never the password).
  */
 export default class AttemptLogin {
-  async handle(params: { email: string; password: string; ip: string }) {
+  async handle(params: { email: string; password: string; ip: string; via?: 'web' | 'api' }) {
     const email = User.normalizeEmailAddress(params.email)
     const budgets = [
       { scope: 'account', key: `login_${email}_${params.ip}` },
@@ -59,10 +66,36 @@ export default class AttemptLogin {
           await budget.limiter.block(budget.key, budget.limiter.blockDuration)
         }
       }
+      await recordAudit(db.connection(), {
+        action: 'auth.login_failed',
+        actor: null,
+        after: {
+          email,
+          method: 'password',
+          via: params.via ?? 'web',
+          reason: 'invalid_credentials',
+        },
+      })
       throw error
     }
 
+    if (await ssoRequiredFor(user)) {
+      await recordAudit(db.connection(), {
+        action: 'auth.login_failed',
+        actor: null,
+        subject: { type: 'user', id: user.id, label: user.email },
+        after: { email, method: 'password', via: params.via ?? 'web', reason: 'sso_required' },
+      })
+      throw new SsoRequired()
+    }
+
     await budgets[0]!.limiter.delete(budgets[0]!.key)
+    await recordAudit(db.connection(), {
+      action: 'auth.login_succeeded',
+      actor: { id: user.id, email: user.email },
+      subject: { type: 'user', id: user.id, label: user.email },
+      after: { method: 'password', via: params.via ?? 'web' },
+    })
     return user
   }
 }

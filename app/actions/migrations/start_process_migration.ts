@@ -6,6 +6,7 @@ import ProcessMigration from '#models/process_migration'
 import type User from '#models/user'
 import { InvalidInput } from '#exceptions/domain_error'
 import { sqlTime } from '#support/sql_time'
+import { recordAudit } from '#actions/audit/record_audit'
 
 /**
  * Records a confirmed migration and its outbox message in one transaction;
@@ -62,6 +63,17 @@ export default class StartProcessMigration {
         attempts: 0,
         available_at: sqlTime(DateTime.now()),
         created_at: sqlTime(DateTime.now()),
+      })
+      await recordAudit(trx, {
+        action: 'migration.started',
+        actor: { id: params.actor.id, email: params.actor.email },
+        subject: { type: 'workflow', id: params.workflow.id, label: params.workflow.key },
+        after: {
+          migrationId: migration.id,
+          fromVersion: fromVersion.number,
+          toVersion: toVersion.number,
+          processes: migration.total,
+        },
       })
       return migration
     })

@@ -9,11 +9,14 @@ import { DomainError } from '#exceptions/domain_error'
 import { DefinitionRejected } from '#exceptions/process_errors'
 import { forgetPublishedVersion } from '#support/definition_cache'
 import { childCatalog } from '#actions/workflows/child_catalog'
+import { recordAudit } from '#actions/audit/record_audit'
 
 /**
  * Publishes the workflow's draft. The verifier runs again; the published
  * version is immutable from then on. Earlier published versions are
  * archived (no new processes) while their running processes stay on them.
+ * Audited as one `workflow.published` entry (the archived version in
+ * `before`), in the same transaction.
  */
 export default class PublishWorkflow {
   async handle(params: { workflow: Workflow; actor: User }) {
@@ -35,6 +38,11 @@ export default class PublishWorkflow {
       })
       if (!verification.valid) throw new DefinitionRejected(verification.problems)
 
+      const previous = await trx
+        .from('workflow_versions')
+        .where('workflow_id', params.workflow.id)
+        .where('status', 'published')
+        .select('number')
       await trx
         .from('workflow_versions')
         .where('workflow_id', params.workflow.id)
@@ -47,6 +55,13 @@ export default class PublishWorkflow {
         publishedBy: params.actor.id,
       })
       await draft.save()
+      await recordAudit(trx, {
+        action: 'workflow.published',
+        actor: { id: params.actor.id, email: params.actor.email },
+        subject: { type: 'workflow', id: params.workflow.id, label: params.workflow.key },
+        before: previous.length ? { publishedVersion: previous[0].number } : null,
+        after: { publishedVersion: draft.number },
+      })
       return draft
     })
     // After the commit, so no instance caches the old version again meanwhile.

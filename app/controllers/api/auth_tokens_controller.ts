@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import User from '#models/user'
+import AccessTokens from '#actions/auth/access_tokens'
 import AttemptLogin from '#actions/auth/attempt_login'
 import { tokenRequestValidator } from '#validators/session'
 
@@ -10,8 +10,8 @@ import { tokenRequestValidator } from '#validators/session'
 export default class AuthTokensController {
   async store({ request, response }: HttpContext) {
     const { email, password, name } = await request.validateUsing(tokenRequestValidator)
-    const user = await new AttemptLogin().handle({ email, password, ip: request.ip() })
-    const token = await User.accessTokens.create(user, ['*'], { name: name ?? 'API script' })
+    const user = await new AttemptLogin().handle({ email, password, ip: request.ip(), via: 'api' })
+    const token = await new AccessTokens().create(user, name ?? 'API script')
 
     return response.created({
       data: {

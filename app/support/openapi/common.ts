@@ -228,13 +228,14 @@ export function commonPaths(): Record<string, Json> {
         operationId: 'api.auth.tokens.store',
         summary: 'Exchange an e-mail and password for a bearer token',
         description:
-          'Throttled like the web sign-in: repeated failures for one e-mail and address answer 429.',
+          'Throttled like the web sign-in: repeated failures for one e-mail and address answer 429. When an admin requires single sign-on, anyone but a break-glass admin gets 403 `sso_required`.',
         tags: ['auth'],
         security: [],
         requestBody: jsonBody('TokenRequest'),
         responses: {
           '201': ok('A new personal access token.', 'TokenResponse'),
           '400': response('BadCredentials'),
+          '403': response('Forbidden'),
           '422': response('ValidationFailed'),
           '429': response('TooManyRequests'),
         },

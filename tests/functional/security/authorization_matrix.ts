@@ -41,6 +41,9 @@ const OWNER_ONLY: Row = ['login', 'ok', 404, 404, 404]
 export const MATRIX: Record<string, Row> = {
   'GET /login': PUBLIC,
   'POST /login': PUBLIC,
+  // Single sign-on is not configured in this run: 404 (signed-in people are sent home first).
+  'GET /auth/sso': [404, 'ok', 'ok', 'ok', '-'],
+  'GET /auth/sso/callback': [404, 'ok', 'ok', 'ok', '-'],
   'GET /health/live': PUBLIC,
   'GET /health/ready': PUBLIC,
   // Served to loopback clients (the test client is one) when METRICS_TOKEN is unset;
@@ -115,6 +118,10 @@ export const MATRIX: Record<string, Row> = {
   'POST /admin/webhooks/:id/deliveries/:delivery/redeliver': ['login', 403, 403, 404, 404],
   // Inbound hooks are signed per hook, not signed in: an unknown hook is 404 for everyone.
   'POST /hooks/:workflowKey/:hookKey': [404, 404, 404, 404, 404],
+  'GET /admin/audit': ADMINS,
+  'GET /admin/audit.csv': ADMINS,
+  'GET /admin/sso': ADMINS,
+  'PUT /admin/sso': ADMINS,
   'GET /admin/automation': ADMINS,
   // The seeded process needs no attention: nothing to retry (404); resolving is idempotent.
   'POST /admin/automation/attention/:process/retry': ['login', 403, 403, 404, 404],
@@ -165,6 +172,7 @@ export const MATRIX: Record<string, Row> = {
   'GET /api/v1/openapi.json': PUBLIC,
   'GET /api/v1/definition.schema.json': PUBLIC,
   'GET /api/v1/me': API,
+  'GET /api/v1/audit': [401, 403, 403, 'ok', '-'],
   // Reading the state store is for everyone with a token; the seeded store is empty.
   'GET /api/v1/state/:scope/:key': [401, 404, 404, 404, 404],
   'PUT /api/v1/state/:scope/:key': [401, 403, 'ok', 'ok', 'ok'],

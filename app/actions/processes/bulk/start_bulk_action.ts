@@ -4,6 +4,7 @@ import BulkOperation, { type BulkSelection } from '#models/bulk_operation'
 import type User from '#models/user'
 import { InvalidInput } from '#exceptions/domain_error'
 import { sqlTime } from '#support/sql_time'
+import { recordAudit } from '#actions/audit/record_audit'
 import type { BulkPlan } from '#actions/processes/bulk/judge'
 import { BULK_LIMIT, processBatches, selectionQuery } from '#actions/processes/bulk/selection'
 
@@ -72,6 +73,12 @@ export default class StartBulkAction {
         attempts: 0,
         available_at: sqlTime(now),
         created_at: sqlTime(now),
+      })
+      await recordAudit(trx, {
+        action: 'bulk.started',
+        actor: { id: params.actor.id, email: params.actor.email },
+        subject: { type: 'bulk_operation', id: operation.id, label: params.plan.action },
+        after: { action: params.plan.action, processes: total },
       })
       return operation
     })

@@ -18,6 +18,8 @@ export function AdminNav() {
     { label: t('admin.nav.alerts'), href: urlFor('admin.alerts.index') },
     { label: t('admin.nav.calendars'), href: urlFor('admin.calendars.index') },
     { label: t('webhooks.title'), href: urlFor('admin.webhooks.index') },
+    { label: t('audit.nav'), href: urlFor('admin.audit.index') },
+    { label: t('audit.sso.nav'), href: urlFor('admin.sso.show') },
   ]
   const current = (href: string) => path === href || path.startsWith(`${href}/`)
 

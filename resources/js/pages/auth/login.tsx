@@ -4,7 +4,11 @@ import { useI18n } from '../../lib/i18n.ts'
 import { Field } from '../../components/ui/field.tsx'
 import type { InertiaProps } from '../../types.ts'
 
-type Props = InertiaProps<{ retryAfter?: number; throttle?: 'account' | 'address' | 'everyone' }>
+type Props = InertiaProps<{
+  retryAfter?: number
+  throttle?: 'account' | 'address' | 'everyone'
+  sso?: { label: string } | null
+}>
 
 const THROTTLE_MESSAGES = {
   account: 'auth.throttled',
@@ -12,7 +16,7 @@ const THROTTLE_MESSAGES = {
   everyone: 'auth.throttledEveryone',
 } as const
 
-export default function Login({ retryAfter, throttle }: Props) {
+export default function Login({ retryAfter, throttle, sso }: Props) {
   const { t } = useI18n()
   const pageErrors = usePage<Props>().props.errors as Record<string, string>
   const form = useForm({ email: '', password: '', remember: false })
@@ -35,6 +39,18 @@ export default function Login({ retryAfter, throttle }: Props) {
           <div className="alert alert-error" role="alert">
             {throttled ?? credentialsError}
           </div>
+        )}
+
+        {sso && (
+          <>
+            {/* A plain link, not an Inertia visit: the provider's page is another site. */}
+            <a className="btn btn-primary" style={{ width: '100%' }} href={urlFor('sso.redirect')}>
+              {t('auth.sso.signInWith', { label: sso.label })}
+            </a>
+            <p className="hint" style={{ textAlign: 'center' }}>
+              {t('auth.sso.or')}
+            </p>
+          </>
         )}
 
         <form
