@@ -4,6 +4,26 @@
  */
 
 export type paths = {
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The admin audit log, newest first
+         * @description Every administrative act (users, publishing, migrations, bulk actions, tokens, SSO settings, alert rules, sign-ins …), append-only. Admins only. Cursor pagination: pass `metadata.nextCursor` as `cursor`.
+         */
+        get: operations["api.audit.index"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/tokens": {
         parameters: {
             query?: never;
@@ -15,7 +35,7 @@ export type paths = {
         put?: never;
         /**
          * Exchange an e-mail and password for a bearer token
-         * @description Throttled like the web sign-in: repeated failures for one e-mail and address answer 429.
+         * @description Throttled like the web sign-in: repeated failures for one e-mail and address answer 429. When an admin requires single sign-on, anyone but a break-glass admin gets 403 `sso_required`.
          */
         post: operations["api.auth.tokens.store"];
         delete?: never;
@@ -113,6 +133,49 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Business calendars (the default first) */
+        get: operations["api.calendars.index"];
+        put?: never;
+        /**
+         * Create a business calendar (admins)
+         * @description 422 names every wrong entry as its field: `timeZone` (invalid_time_zone), `hours.<day>.<n>` (invalid_range, overlapping_ranges), `holidays.<n>` (invalid_date), `key` (calendar_key_taken).
+         */
+        post: operations["api.calendars.store"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a business calendar (admins)
+         * @description Due times already computed keep their value (they are recorded in the events); new stage entries use the new settings. The default calendar cannot be un-defaulted (make another the default).
+         */
+        put: operations["api.calendars.update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/definition.schema.json": {
         parameters: {
             query?: never;
@@ -145,6 +208,27 @@ export type paths = {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/absence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set your absence and delegate
+         * @description While away, new assignments and approval requests go to the delegate (resolved when they happen). 422 when the delegate is yourself, unknown or deactivated.
+         */
+        put: operations["api.me.absence.update"];
+        post?: never;
+        /** End your absence */
+        delete: operations["api.me.absence.destroy"];
         options?: never;
         head?: never;
         patch?: never;
@@ -389,6 +473,47 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/processes/{id}/children": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        /** The child processes a process started, by stage entry and position */
+        get: operations["api.processes.children.index"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/processes/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Claim the process from your team’s queue
+         * @description Members of the team whose queue the process waits in (`{ "team": … }` stage assignee). Of two members claiming at once one wins; the other gets 409 `already_claimed`. 403 `not_team_member`; 422 `not_queued`.
+         */
+        post: operations["api.processes.claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/processes/{id}/comments": {
         parameters: {
             query?: never;
@@ -443,6 +568,28 @@ export type paths = {
          * @description Allowed only from the current stage, for the roles the definition names, with the required fields filled (they may come in `data`). Entering an end stage closes the process. A refused transition answers 422 with `meta.allowedTransitions`.
          */
         post: operations["api.processes.transitions.store"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/processes/{id}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or reject (approval stages)
+         * @description One vote per eligible person (a `voted` event). When the stage’s policy is met the engine takes its `approve` or `reject` transition in the same transaction. A delegate votes on behalf of an absent approver. Errors: 422 (reject without comment, `no_approval`), 403 `not_eligible`, `four_eyes` (the creator) or `delegate_not_allowed`, 409 `approval_decided` (after the decision) or `already_voted` (a second vote; send the same idempotency key to get the first answer instead).
+         */
+        post: operations["api.processes.votes.store"];
         delete?: never;
         options?: never;
         head?: never;
@@ -593,6 +740,82 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List teams with their members
+         * @description Admins only.
+         */
+        get: operations["api.teams.index"];
+        put?: never;
+        /**
+         * Create a team
+         * @description Admins only. A key in use answers 409 `team_exists`.
+         */
+        post: operations["api.teams.store"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: components["parameters"]["TeamKey"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Read a team
+         * @description Admins only.
+         */
+        get: operations["api.teams.show"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a team and its memberships
+         * @description Admins only.
+         */
+        delete: operations["api.teams.destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename a team
+         * @description Admins only. The key never changes (definitions name it).
+         */
+        patch: operations["api.teams.update"];
+        trace?: never;
+    };
+    "/api/v1/teams/{key}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: components["parameters"]["TeamKey"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace a team’s members and leads
+         * @description Admins only.
+         */
+        put: operations["api.teams.members"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -630,6 +853,109 @@ export type paths = {
         patch: operations["api.users.update"];
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Outbound webhook subscriptions you manage
+         * @description Admins see all; managers those of workflows they own; members get 403.
+         */
+        get: operations["api.webhooks.index"];
+        put?: never;
+        /**
+         * Subscribe a URL to event types (the answer shows the signing secret once)
+         * @description Deliveries follow Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`; body `{ type, timestamp, data }`). Internal and private destinations are refused (422). Managers must name a workflow they own.
+         */
+        post: operations["api.webhooks.store"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** One subscription */
+        get: operations["api.webhooks.show"];
+        put?: never;
+        post?: never;
+        /** Delete a subscription and its delivery log */
+        delete: operations["api.webhooks.destroy"];
+        options?: never;
+        head?: never;
+        /** Change the URL, events, workflow filter, description, or turn it on/off */
+        patch: operations["api.webhooks.update"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** The delivery log (latest 50) */
+        get: operations["api.webhooks.deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{delivery}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                delivery: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a logged delivery again now (same `webhook-id`) */
+        post: operations["api.webhooks.redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new signing secret (shown once); the old one still signs for 24 hours */
+        post: operations["api.webhooks.rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workflows": {
         parameters: {
             query?: never;
@@ -663,6 +989,32 @@ export type paths = {
         /** A workflow with its versions and the latest published definition */
         get: operations["api.workflows.show"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/{key}/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: components["parameters"]["WorkflowKey"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Who may start, see and work on a workflow’s processes
+         * @description Admins and the workflow’s owner.
+         */
+        get: operations["api.workflows.access.show"];
+        /**
+         * Replace who may start, see and work on a workflow’s processes
+         * @description Admins and the workflow’s owner. A list left out or null means everyone; `calendar` is changed only when sent. Teams must exist (422 per unknown one).
+         */
+        put: operations["api.workflows.access.update"];
         post?: never;
         delete?: never;
         options?: never;
@@ -732,6 +1084,53 @@ export type paths = {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/{key}/hooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: components["parameters"]["WorkflowKey"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The inbound hooks of a workflow
+         * @description Admins and the workflow’s owner.
+         */
+        get: operations["api.workflows.hooks.index"];
+        put?: never;
+        /**
+         * Create an inbound hook (the answer shows its signing secret once)
+         * @description Senders POST JSON to `/hooks/{workflowKey}/{hookKey}`, signed with Standard Webhooks headers. `start` starts a process; `transition` runs the transition on the process whose reference `reference` gives. `mapping` fills fields with CEL over `body`.
+         */
+        post: operations["api.workflows.hooks.store"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/{key}/hooks/{hook}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hook: string;
+                key: components["parameters"]["WorkflowKey"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a hook */
+        delete: operations["api.workflows.hooks.destroy"];
+        options?: never;
+        head?: never;
+        /** Change a hook’s mapping, transition, reference, title, or turn it on/off */
+        patch: operations["api.workflows.hooks.update"];
         trace?: never;
     };
     "/api/v1/workflows/{key}/migrations": {
@@ -818,8 +1217,89 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        AbsenceRequest: {
+            /**
+             * Format: email
+             * @description Another active user.
+             */
+            delegate: string;
+            /**
+             * Format: date
+             * @description First day away (YYYY-MM-DD).
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last day away, inclusive.
+             */
+            to: string;
+        };
+        AbsenceResponse: {
+            data: {
+                absentNow: boolean;
+                delegate: {
+                    /** Format: email */
+                    email: string;
+                    id: number;
+                    name: string;
+                } | null;
+                /** Format: date */
+                from: string | null;
+                /** Format: date */
+                to: string | null;
+            };
+        };
         /** @description An automated step run by workers when a process enters the stage (or takes the transition), in list order. */
         ActionDefinition: components["schemas"]["HttpAction"] | components["schemas"]["SetDataAction"] | components["schemas"]["NotifyAction"] | components["schemas"]["TransitionAction"];
+        /** @description A process’s approval: of its current stage, or of the last stage it voted in (`approval` is null when there is none). An approval’s transitions are taken by votes, never listed in `availableTransitions`. */
+        ApprovalTally: {
+            approvals: components["schemas"]["ApprovalVote"][];
+            /** @description Eligible people who have not voted (empty once decided). */
+            awaiting: {
+                /** @description Votes for them while they are away. */
+                delegate: {
+                    id: number;
+                    name: string;
+                } | null;
+                id: number;
+                name: string;
+            }[];
+            /**
+             * @description Set once the policy (or the reject policy) is met.
+             * @enum {string|null}
+             */
+            decided: "approved" | "rejected" | null;
+            policy: ("all" | "any") | {
+                quorum: number;
+            };
+            rejections: components["schemas"]["ApprovalVote"][];
+            /** @description The stage the votes were cast in. */
+            stage: string;
+        };
+        ApprovalVote: {
+            /** Format: date-time */
+            at: string;
+            /** @description Who cast it. */
+            by: {
+                id: number;
+                name: string;
+            };
+            comment: string | null;
+            onBehalfOf: {
+                id: number;
+                name: string;
+            } | null;
+            /** @description Whose vote it is (the absent approver, when delegated). */
+            user: {
+                id: number;
+                name: string;
+            };
+        };
+        /**
+         * @description Assign a team member directly instead of queueing.
+         * @enum {string}
+         */
+        AssignmentStrategy: "round_robin" | "least_busy";
         AssignRequest: {
             /** @description A user id, or null to release. */
             assigneeId: number | null;
@@ -853,6 +1333,44 @@ export type components = {
              * @description At most 10485760 bytes; one of pdf, png, jpg, jpeg, gif, webp, txt, csv, xlsx, docx, zip, with content matching the extension.
              */
             file: string;
+        };
+        AudienceEntry: {
+            team: string;
+        } | {
+            /** @enum {string} */
+            role: "admin" | "manager" | "member";
+        };
+        AuditEvent: {
+            /** @description What was done, e.g. `user.role_changed`. */
+            action: string;
+            actor: {
+                /** @description The e-mail at the time of the act. */
+                email: string | null;
+                id: number | null;
+            } | null;
+            after: {
+                [key: string]: unknown;
+            } | null;
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            id: number;
+            ip: string | null;
+            subject: {
+                id: string | null;
+                label: string | null;
+                type: string;
+            } | null;
+            userAgent: string | null;
+        };
+        AuditEventList: {
+            data: components["schemas"]["AuditEvent"][];
+            metadata: {
+                /** @description Pass as `cursor` for the next (older) page; null on the last page. */
+                nextCursor: string | null;
+            };
         };
         AvailableTransition: {
             /** @description Whether the viewer may run it now. */
@@ -959,12 +1477,80 @@ export type components = {
                 label: string;
             }[];
         };
+        Calendar: {
+            holidays: string[];
+            /** @description Working ranges per weekday (mon … sun), local time, end exclusive ("24:00" allowed); several ranges per day, not overlapping. A day left out is not worked. */
+            hours: {
+                fri?: string[];
+                mon?: string[];
+                sat?: string[];
+                sun?: string[];
+                thu?: string[];
+                tue?: string[];
+                wed?: string[];
+            };
+            isDefault: boolean;
+            key: string;
+            name: string;
+            timeZone: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CalendarCreate: {
+            /** @description "2026-12-25" for that date, "--12-25" for every year. */
+            holidays: string[];
+            /** @description Working ranges per weekday (mon … sun), local time, end exclusive ("24:00" allowed); several ranges per day, not overlapping. A day left out is not worked. */
+            hours: {
+                fri?: string[];
+                mon?: string[];
+                sat?: string[];
+                sun?: string[];
+                thu?: string[];
+                tue?: string[];
+                wed?: string[];
+            };
+            /** @description The calendar of workflows that name none (setting it unsets the previous default). */
+            isDefault?: boolean;
+            key: string;
+            name: string;
+            /** @description IANA time zone, e.g. "Europe/Lisbon". */
+            timeZone: string;
+        };
+        CalendarListResponse: {
+            data: components["schemas"]["Calendar"][];
+        };
+        CalendarResponse: {
+            data: components["schemas"]["Calendar"];
+        };
+        CalendarUpdate: {
+            /** @description "2026-12-25" for that date, "--12-25" for every year. */
+            holidays: string[];
+            /** @description Working ranges per weekday (mon … sun), local time, end exclusive ("24:00" allowed); several ranges per day, not overlapping. A day left out is not worked. */
+            hours: {
+                fri?: string[];
+                mon?: string[];
+                sat?: string[];
+                sun?: string[];
+                thu?: string[];
+                tue?: string[];
+                wed?: string[];
+            };
+            /** @description The calendar of workflows that name none (setting it unsets the previous default). */
+            isDefault?: boolean;
+            name?: string;
+            /** @description IANA time zone, e.g. "Europe/Lisbon". */
+            timeZone: string;
+        };
         CancelRequest: {
             /** @description The process version the caller based its decision on; another version gets 409 version_conflict and nothing is written. */
             expectedVersion: number;
             /** @description Makes the command safe to retry: a key already used (on this process; for "start", by this user) answers with the original result and writes nothing. The `Idempotency-Key` header is used when this field is absent. */
             idempotencyKey?: string;
             reason?: string;
+        };
+        ClaimRequest: {
+            /** @description Makes the command safe to retry: a key already used (on this process; for "start", by this user) answers with the original result and writes nothing. The `Idempotency-Key` header is used when this field is absent. */
+            idempotencyKey?: string;
         };
         CommentRequest: {
             body: string;
@@ -1086,7 +1672,7 @@ export type components = {
         /** @description A positive whole number and a unit: m, h, d or w, e.g. "30m", "2d". */
         Duration: string;
         Error: {
-            /** @description Stable snake_case code to branch on: unauthorized, invalid_credentials, forbidden, not_found, version_conflict, workflow_exists, no_draft, invalid_<rule> (input validation, one entry per field, e.g. invalid_required), invalid_input, invalid_data, invalid_definition, workflow_not_published, process_closed, unknown_transition, not_from_current_stage, role_not_allowed, missing_fields, guard_failed, too_many_requests, payload_too_large, state_conflict, lock_held, not_lock_owner. */
+            /** @description Stable snake_case code to branch on: unauthorized, invalid_credentials, forbidden, not_found, version_conflict, workflow_exists, team_exists, no_draft, invalid_<rule> (input validation, one entry per field, e.g. invalid_required), invalid_input, invalid_data, invalid_definition, workflow_not_published, process_closed, unknown_transition, not_from_current_stage, role_not_allowed, missing_fields, guard_failed, too_many_requests, payload_too_large, state_conflict, lock_held, not_lock_owner. */
             code: string;
             /** @description The input field the error is about (e.g. "title", "data.amount", "$.stages[2].key"). */
             field?: string;
@@ -1105,6 +1691,8 @@ export type components = {
             currency?: string;
             /** @description The value a process starts with when none is given. */
             default?: unknown;
+            /** @description List fields only (and always): the columns of each row; not lists themselves. */
+            fields?: components["schemas"]["FieldDefinition"][];
             key: string;
             label: string;
             /** @description The allowed values; only (and always) on "select" and "multiselect" fields. */
@@ -1118,7 +1706,7 @@ export type components = {
             requiredWhen?: string;
             rules?: components["schemas"]["FieldRules"];
             /** @enum {string} */
-            type: "text" | "long_text" | "number" | "money" | "date" | "select" | "multiselect" | "boolean" | "email" | "url" | "user";
+            type: "text" | "long_text" | "number" | "money" | "date" | "select" | "multiselect" | "boolean" | "email" | "url" | "user" | "list";
             /**
              * @description CEL condition: the field is shown (and can be required) only while it holds.
              * @example data.kind == 'travel'
@@ -1327,6 +1915,8 @@ export type components = {
             dueAt: string | null;
             id: number;
             overdue: boolean;
+            /** @description The parent process, for a child started by a stage with children. */
+            parentId: number | null;
             priority: components["schemas"]["Priority"];
             /** @example OF-000001 */
             reference: string;
@@ -1348,7 +1938,17 @@ export type components = {
                 name: string;
             };
         };
+        ProcessChild: components["schemas"]["Process"] & {
+            /** @description The parent’s event that entered the stage starting it. */
+            entrySequence: number;
+            /** @description Position among its siblings. */
+            index: number;
+        };
+        ProcessChildListResponse: {
+            data: components["schemas"]["ProcessChild"][];
+        };
         ProcessDetail: components["schemas"]["Process"] & {
+            approval: components["schemas"]["ApprovalTally"] | null;
             /** @description Transitions leaving the current stage, for the viewer; empty once closed. */
             availableTransitions: components["schemas"]["AvailableTransition"][];
             creator: components["schemas"]["PersonSummary"];
@@ -1517,11 +2117,70 @@ export type components = {
             /** @constant */
             type: "set_data";
         };
+        /** @description Wall-clock ("30m", "2d") or working time in the workflow's business calendar ("2 working days", "16 working hours", "90 working minutes"). */
+        SlaDuration: string;
+        /** @description Approvals by several people; the engine takes `approve` or `reject` with the deciding vote. */
+        StageApproval: {
+            /** @description A transition leaving this stage, taken once approved. */
+            approve: string;
+            /** @description The process’s creator may not vote (default true). */
+            fourEyes?: boolean;
+            from: {
+                /** @description A team key. */
+                team: string;
+            } | {
+                role: components["schemas"]["DefinitionRole"];
+            } | {
+                users: string[];
+            };
+            policy: ("all" | "any") | {
+                quorum: number;
+            };
+            /** @description A transition leaving this stage, taken once rejected. */
+            reject: string;
+            /** @enum {string} */
+            rejectPolicy?: "any" | "majority";
+        };
+        /** @description Child processes started when a process enters the stage; the stage waits for them. */
+        StageChildren: {
+            /** @description A list field receiving each finished child’s data, in child order. */
+            collect?: string;
+            /** @description How many children to start (instead of forEach). */
+            count?: number;
+            /** @description Child field → its value. */
+            data?: {
+                [key: string]: string;
+            };
+            /**
+             * @description CEL list over `data`: one child per item.
+             * @example data.items
+             */
+            forEach?: string;
+            /** @description Transition taken once too many children failed or were cancelled, or "ignore" (they count as finished). */
+            onChildFailure?: string;
+            /** @description Transition (leaving the stage) taken once the wait is met. */
+            onComplete: string;
+            /**
+             * @description CEL string over `data`, `item`, `index`: each child’s title.
+             * @example "Ship " + item.sku
+             */
+            title?: string;
+            /** @description How many children must complete (default "all"). */
+            wait?: ("all" | "any") | {
+                quorum: number;
+            };
+            /** @description Key of the child workflow; its latest published version is started. It must be published when this workflow is. */
+            workflow: string;
+        } & (unknown | unknown);
         StageDefinition: {
             /** @description Automated steps run, in order, when a process enters the stage. */
             actions?: components["schemas"]["ActionDefinition"][];
+            approval?: components["schemas"]["StageApproval"];
             assignee?: {
                 role?: components["schemas"]["DefinitionRole"];
+                strategy?: components["schemas"]["AssignmentStrategy"];
+                /** @description A team key: the process waits in the team’s queue. */
+                team?: string;
                 /** Format: email */
                 user?: string;
             };
@@ -1531,11 +2190,15 @@ export type components = {
                 /** @description A transition leaving this stage. */
                 transition: string;
             };
+            children?: components["schemas"]["StageChildren"];
             /** @description What happens when the SLA is breached (needs an `sla`). */
             escalation?: {
                 reassignRole?: components["schemas"]["DefinitionRole"];
+                /** @description A team key: back to its queue, or to a member with `strategy`. */
+                reassignTeam?: string;
                 /** Format: email */
                 reassignUser?: string;
+                strategy?: components["schemas"]["AssignmentStrategy"];
                 /** @description A transition leaving this stage. */
                 transition?: string;
             };
@@ -1549,7 +2212,12 @@ export type components = {
             /** @description Decision stages only: tried in order when a process enters; the first whose condition holds is taken. */
             routes?: components["schemas"]["DecisionRoute"][];
             /** @description A process should leave the stage within it. */
-            sla?: components["schemas"]["Duration"];
+            sla?: components["schemas"]["SlaDuration"];
+            /**
+             * @description Time spent in the stage does not count toward the due date: the SLA clock of the stage the process came from is held and resumes when it returns there.
+             * @enum {string}
+             */
+            slaClock?: "paused";
             /** @enum {string} */
             type: "start" | "task" | "decision" | "end";
         };
@@ -1595,6 +2263,43 @@ export type components = {
         };
         /** @description A duration: "500ms", "10s", "30m", "2h", "1d", "1w". */
         StepDuration: string;
+        Team: {
+            /** Format: date-time */
+            createdAt: string;
+            key: string;
+            /** @description Leads first, then by name. */
+            members: components["schemas"]["TeamMember"][];
+            name: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        TeamCreateRequest: {
+            /** @description Lower-case letters, digits, - and _; never changes. */
+            key: string;
+            name: string;
+        };
+        TeamListResponse: {
+            data: components["schemas"]["Team"][];
+        };
+        TeamMember: {
+            email: string;
+            id: number;
+            lead: boolean;
+            name: string;
+        };
+        TeamMembersRequest: {
+            /** @description The whole member list (it replaces the previous one); every e-mail must name an account (422 per unknown one). */
+            members: {
+                email: string;
+                lead?: boolean;
+            }[];
+        };
+        TeamResponse: {
+            data: components["schemas"]["Team"];
+        };
+        TeamUpdateRequest: {
+            name: string;
+        };
         TokenRequest: {
             /** Format: email */
             email: string;
@@ -1644,6 +2349,8 @@ export type components = {
             requires?: string[];
             /** @description Roles allowed to run it; absent means every role. Admins may always run it. */
             roles?: components["schemas"]["DefinitionRole"][];
+            /** @description Keys of teams whose members may run it, beside `roles` (either allows). */
+            teams?: string[];
             /** @description Key of a stage. */
             to: string;
             /**
@@ -1724,6 +2431,92 @@ export type components = {
             publishedAt: string | null;
             status: components["schemas"]["VersionStatus"];
         };
+        VoteRequest: {
+            /** @description Required to reject. */
+            comment?: string;
+            /** @enum {string} */
+            decision: "approve" | "reject";
+            /** @description Makes the command safe to retry: a key already used (on this process; for "start", by this user) answers with the original result and writes nothing. The `Idempotency-Key` header is used when this field is absent. */
+            idempotencyKey?: string;
+        };
+        Webhook: {
+            /** Format: date-time */
+            createdAt: string;
+            description: string | null;
+            disabledReason: string | null;
+            enabled: boolean;
+            events: ("process.started" | "process.transitioned" | "process.completed" | "process.cancelled" | "process.assigned" | "approval.decided" | "sla.breached")[];
+            failingSince: string | null;
+            id: number;
+            previousSecretExpiresAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            url: string;
+            workflow: string | null;
+        };
+        WebhookDelivery: {
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            durationMs: number | null;
+            error: string | null;
+            id: number;
+            lastAttemptAt: string | null;
+            /** @description The `webhook-id` header, the same on every attempt. */
+            messageId: string;
+            nextAttemptAt: string | null;
+            responseSnippet: string | null;
+            responseStatus: number | null;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+            type: string;
+        };
+        WebhookDeliveryListResponse: {
+            data: components["schemas"]["WebhookDelivery"][];
+        };
+        WebhookDeliveryResponse: {
+            data: components["schemas"]["WebhookDelivery"];
+        };
+        WebhookListResponse: {
+            data: components["schemas"]["Webhook"][];
+        };
+        WebhookRequest: {
+            description?: string | null;
+            events: ("process.started" | "process.transitioned" | "process.completed" | "process.cancelled" | "process.assigned" | "approval.decided" | "sla.breached")[];
+            /** Format: uri */
+            url: string;
+            workflow?: string | null;
+        };
+        WebhookResponse: {
+            data: components["schemas"]["Webhook"];
+        };
+        WebhookUpdateRequest: {
+            description?: string | null;
+            enabled?: boolean;
+            events?: ("process.started" | "process.transitioned" | "process.completed" | "process.cancelled" | "process.assigned" | "approval.decided" | "sla.breached")[];
+            /** Format: uri */
+            url?: string;
+            workflow?: string | null;
+        };
+        WebhookWithSecretResponse: {
+            data: {
+                /** Format: date-time */
+                createdAt: string;
+                description: string | null;
+                disabledReason: string | null;
+                enabled: boolean;
+                events: ("process.started" | "process.transitioned" | "process.completed" | "process.cancelled" | "process.assigned" | "approval.decided" | "sla.breached")[];
+                failingSince: string | null;
+                id: number;
+                previousSecretExpiresAt: string | null;
+                /** @description The signing secret (Standard Webhooks, `whsec_` + base64). Shown in this answer only. */
+                secret: string;
+                /** Format: date-time */
+                updatedAt: string;
+                url: string;
+                workflow: string | null;
+            };
+        };
         Workflow: {
             counts: {
                 active: number;
@@ -1739,6 +2532,27 @@ export type components = {
             referencePrefix: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        WorkflowAccess: {
+            calendar: string | null;
+            /** @description Who may see its processes (others get 404 and never see them in lists or counts): anyone matching one entry. Null or absent: everyone; an empty list: admins only (admins always may). */
+            see: components["schemas"]["AudienceEntry"][] | null;
+            /** @description Who may start its processes (they must also see them): anyone matching one entry. Null or absent: everyone; an empty list: admins only (admins always may). */
+            start: components["schemas"]["AudienceEntry"][] | null;
+            /** @description Who may change its processes (others who see them get 403): anyone matching one entry. Null or absent: everyone; an empty list: admins only (admins always may). */
+            work: components["schemas"]["AudienceEntry"][] | null;
+        };
+        WorkflowAccessRequest: {
+            calendar?: string | null;
+            /** @description Who may see its processes: anyone matching one entry. Null or absent: everyone; an empty list: admins only (admins always may). */
+            see?: components["schemas"]["AudienceEntry"][] | null;
+            /** @description Who may start its processes: anyone matching one entry. Null or absent: everyone; an empty list: admins only (admins always may). */
+            start?: components["schemas"]["AudienceEntry"][] | null;
+            /** @description Who may change its processes: anyone matching one entry. Null or absent: everyone; an empty list: admins only (admins always may). */
+            work?: components["schemas"]["AudienceEntry"][] | null;
+        };
+        WorkflowAccessResponse: {
+            data: components["schemas"]["WorkflowAccess"];
         };
         WorkflowCreatedResponse: {
             data: components["schemas"]["WorkflowDetail"];
@@ -1757,6 +2571,73 @@ export type components = {
         };
         WorkflowDetail: components["schemas"]["Workflow"] & {
             versions: components["schemas"]["VersionSummary"][];
+        };
+        WorkflowHook: {
+            /** @enum {string} */
+            action: "start" | "transition";
+            /** Format: date-time */
+            createdAt: string;
+            enabled: boolean;
+            key: string;
+            mapping: {
+                [key: string]: string;
+            };
+            /** @description Where senders POST (signed with the hook’s secret). */
+            path: string;
+            reference: string | null;
+            title: string | null;
+            transition: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WorkflowHookListResponse: {
+            data: components["schemas"]["WorkflowHook"][];
+        };
+        WorkflowHookRequest: {
+            /** @enum {string} */
+            action: "start" | "transition";
+            key: string;
+            /** @description Field key → CEL over `body` (e.g. `body.order.total`). */
+            mapping?: {
+                [key: string]: string;
+            };
+            reference?: string | null;
+            title?: string | null;
+            transition?: string | null;
+        };
+        WorkflowHookResponse: {
+            data: components["schemas"]["WorkflowHook"];
+        };
+        WorkflowHookUpdateRequest: {
+            enabled?: boolean;
+            mapping?: {
+                [key: string]: string;
+            };
+            reference?: string | null;
+            title?: string | null;
+            transition?: string | null;
+        };
+        WorkflowHookWithSecretResponse: {
+            data: {
+                /** @enum {string} */
+                action: "start" | "transition";
+                /** Format: date-time */
+                createdAt: string;
+                enabled: boolean;
+                key: string;
+                mapping: {
+                    [key: string]: string;
+                };
+                /** @description Where senders POST (signed with the hook’s secret). */
+                path: string;
+                reference: string | null;
+                /** @description The signing secret (Standard Webhooks, `whsec_` + base64). Shown in this answer only. */
+                secret: string;
+                title: string | null;
+                transition: string | null;
+                /** Format: date-time */
+                updatedAt: string;
+            };
         };
         WorkflowListResponse: {
             data: components["schemas"]["Workflow"][];
@@ -1886,6 +2767,7 @@ export type components = {
         StateKey: string;
         /** @description `global` or `workflow:<workflow key>`. */
         StateScope: string;
+        TeamKey: string;
         VersionNumber: number;
         WorkflowKey: string;
     };
@@ -1895,6 +2777,46 @@ export type components = {
 };
 export type $defs = Record<string, never>;
 export interface operations {
+    "api.audit.index": {
+        parameters: {
+            query?: {
+                /** @description An action key, or a family such as `user.*`. */
+                action?: "auth.login_succeeded" | "auth.login_failed" | "user.created" | "user.role_changed" | "user.deactivated" | "user.reactivated" | "team.created" | "team.updated" | "team.deleted" | "team.members_changed" | "workflow.access_changed" | "workflow.published" | "workflow.archived" | "migration.started" | "bulk.started" | "webhook.created" | "webhook.updated" | "webhook.revoked" | "token.created" | "token.revoked" | "sso.settings_changed" | "alert_rule.created" | "alert_rule.updated" | "alert_rule.enabled" | "alert_rule.disabled" | "alert_rule.deleted" | "calendar.created" | "calendar.updated" | "calendar.deleted" | "auth.*" | "user.*" | "team.*" | "workflow.*" | "migration.*" | "bulk.*" | "webhook.*" | "token.*" | "sso.*" | "alert_rule.*" | "calendar.*";
+                /** @description A user id or an e-mail address. */
+                actor?: string;
+                /** @description The previous page’s nextCursor. */
+                cursor?: string;
+                /** @description First day (UTC), inclusive. */
+                from?: string;
+                /** @description Page size (default 50). */
+                limit?: number;
+                /** @description The subject id. */
+                subjectId?: string;
+                /** @description e.g. user, workflow. */
+                subjectType?: string;
+                /** @description Last day (UTC), inclusive. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
     "api.auth.tokens.store": {
         parameters: {
             query?: never;
@@ -1918,6 +2840,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadCredentials"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
@@ -2071,6 +2994,88 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
         };
     };
+    "api.calendars.index": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calendars. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    "api.calendars.store": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalendarCreate"];
+            };
+        };
+        responses: {
+            /** @description The calendar. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarResponse"];
+                };
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    "api.calendars.update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalendarUpdate"];
+            };
+        };
+        responses: {
+            /** @description The calendar. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarResponse"];
+                };
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
     "api.definition.schema": {
         parameters: {
             query?: never;
@@ -2115,6 +3120,53 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UserResponse"];
                 };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    "api.me.absence.update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AbsenceRequest"];
+            };
+        };
+        responses: {
+            /** @description The absence. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsenceResponse"];
+                };
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    "api.me.absence.destroy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No absence is set any more. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             401: components["responses"]["Unauthorized"];
         };
@@ -2287,6 +3339,8 @@ export interface operations {
                 /** @description Only active processes past their SLA. */
                 overdue?: boolean;
                 page?: number;
+                /** @description Only child processes, or only top-level ones. */
+                parent?: "has_parent" | "top_level";
                 perPage?: number;
                 priority?: components["schemas"]["Priority"];
                 /** @description Searches the reference and the title. */
@@ -2591,6 +3645,67 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
         };
     };
+    "api.processes.children.index": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The children (closed ones included). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessChildListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "api.processes.claim": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same as the `idempotencyKey` body field, which wins when both are sent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ClaimRequest"];
+            };
+        };
+        responses: {
+            /** @description The process, now yours. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessResponse"];
+                };
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
     "api.processes.comments.store": {
         parameters: {
             query?: never;
@@ -2697,6 +3812,42 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["VersionConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    "api.processes.votes.store": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same as the `idempotencyKey` body field, which wins when both are sent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoteRequest"];
+            };
+        };
+        responses: {
+            /** @description The process with its `approval` tally. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessResponse"];
+                };
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
         };
@@ -3017,6 +4168,170 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
         };
     };
+    "api.teams.index": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every team, by name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    "api.teams.store": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The new team (no members yet). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamResponse"];
+                };
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    "api.teams.show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: components["parameters"]["TeamKey"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The team. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "api.teams.destroy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: components["parameters"]["TeamKey"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "api.teams.update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: components["parameters"]["TeamKey"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The team. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamResponse"];
+                };
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    "api.teams.members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: components["parameters"]["TeamKey"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamMembersRequest"];
+            };
+        };
+        responses: {
+            /** @description The team with its new members. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamResponse"];
+                };
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
     "api.users.index": {
         parameters: {
             query?: {
@@ -3109,6 +4424,214 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
         };
     };
+    "api.webhooks.index": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscriptions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    "api.webhooks.store": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description The subscription and its secret. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecretResponse"];
+                };
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    "api.webhooks.show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "api.webhooks.destroy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "api.webhooks.update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The subscription. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookResponse"];
+                };
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    "api.webhooks.deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deliveries, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "api.webhooks.redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                delivery: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    "api.webhooks.rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription and its new secret. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecretResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     "api.workflows.index": {
         parameters: {
             query?: never;
@@ -3183,6 +4706,63 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    "api.workflows.access.show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: components["parameters"]["WorkflowKey"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The access settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowAccessResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "api.workflows.access.update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: components["parameters"]["WorkflowKey"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkflowAccessRequest"];
+            };
+        };
+        responses: {
+            /** @description The access settings as stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowAccessResponse"];
+                };
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     "api.workflows.draft": {
@@ -3285,6 +4865,121 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    "api.workflows.hooks.index": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: components["parameters"]["WorkflowKey"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hooks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowHookListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "api.workflows.hooks.store": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: components["parameters"]["WorkflowKey"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkflowHookRequest"];
+            };
+        };
+        responses: {
+            /** @description The hook and its secret. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowHookWithSecretResponse"];
+                };
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    "api.workflows.hooks.destroy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hook: string;
+                key: components["parameters"]["WorkflowKey"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "api.workflows.hooks.update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hook: string;
+                key: components["parameters"]["WorkflowKey"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkflowHookUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The hook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowHookResponse"];
+                };
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     "api.migrations.store": {
