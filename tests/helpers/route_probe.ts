@@ -79,7 +79,9 @@ export function fillParams(
         ? world.teams.page.key
         : pattern.startsWith('/api/v1/teams/')
           ? world.teams.api.key
-          : world.workflow.key,
+          : /^\/(api\/v1|admin)\/calendars\//.test(pattern)
+            ? 'seeded-calendar'
+            : world.workflow.key,
     scope: 'global',
     number: 1,
     attachmentId: world.attachmentId,

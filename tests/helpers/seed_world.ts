@@ -125,6 +125,19 @@ export async function seedWorld() {
     api: await Team.create({ key: 'seeded-api-team', name: 'Seeded API team' }),
   }
 
+  // A business calendar for the calendar routes (test groups empty every table, the default one too).
+  const stamp = DateTime.now().toSQL({ includeOffset: false })
+  await db.table('calendars').insert({
+    key: 'seeded-calendar',
+    name: 'Seeded calendar',
+    time_zone: 'UTC',
+    hours: JSON.stringify({ mon: ['09:00-17:00'] }),
+    holidays: '[]',
+    is_default: false,
+    created_at: stamp,
+    updated_at: stamp,
+  })
+
   return {
     users,
     teams,

@@ -241,4 +241,26 @@ export const MATRIX: Record<string, Row> = {
   'GET /api/v1/users': API_ADMINS,
   'POST /api/v1/users': API_ADMINS,
   'PATCH /api/v1/users/:id': API_ADMINS_ID,
+  // Business calendars (issue 19): the default calendar is seeded by its migration.
+  'GET /admin/calendars': ADMINS,
+  'GET /admin/calendars/new': ADMINS,
+  'POST /admin/calendars': ADMINS,
+  'GET /admin/calendars/:key/edit': ADMINS_ID,
+  'PUT /admin/calendars/:key': ADMINS_ID,
+  'GET /api/v1/calendars': API,
+  'POST /api/v1/calendars': API_ADMINS,
+  'PUT /api/v1/calendars/:key': API_ADMINS_ID,
+  // Team queues, approvals and absences (issue 19): the seeded process is in no queue and asks no
+  // approval, so a signed-in person's empty request is refused for its body, past the door.
+  'GET /queues': SIGNED_IN,
+  'POST /processes/:id/claim': SIGNED_IN_ID,
+  'POST /processes/:id/votes': SIGNED_IN_ID,
+  'PUT /profile/absence': SIGNED_IN,
+  'DELETE /profile/absence': SIGNED_IN,
+  'POST /api/v1/processes/:id/claim': API_ID,
+  'POST /api/v1/processes/:id/votes': API_ID,
+  'PUT /api/v1/me/absence': API,
+  'DELETE /api/v1/me/absence': API,
+  // Sub-processes (issue 20).
+  'GET /api/v1/processes/:id/children': API_ID,
 }

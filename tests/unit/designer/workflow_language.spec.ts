@@ -147,7 +147,7 @@ test.group('Designer | expression completion', () => {
     )
     assert.deepEqual(
       completionsAt('user.', 5, fields).suggestions.map((s) => s.name),
-      ['email', 'role']
+      ['email', 'role', 'teams']
     )
     assert.deepEqual(
       completionsAt('n', 1, fields).suggestions.map((s) => s.text),
