@@ -259,6 +259,26 @@ function cached(definition: WorkflowDefinition, source: string, dataOnly: boolea
   return compiled
 }
 
+const readsTeams = new Map<string, boolean>()
+
+/**
+ * Whether a guard may read `user.teams`, so the caller looks the actor's
+ * teams up only then (a query per command otherwise). Conservative: any
+ * mention of "teams", or any use of `user` other than `user.email` and
+ * `user.role` (an index like `user["te" + "ams"]`, a macro over `user`),
+ * counts as reading it.
+ */
+export function mayReadUserTeams(source: string): boolean {
+  let reads = readsTeams.get(source)
+  if (reads === undefined) {
+    const rest = source.replace(/\buser\s*\.\s*(email|role)\b/g, '')
+    reads = /teams/.test(source) || /\buser\b/.test(rest)
+    if (readsTeams.size >= 1000) readsTeams.clear()
+    readsTeams.set(source, reads)
+  }
+  return reads
+}
+
 /** `source` compiled for `definition`, once per (version, expression). */
 export function compiledFor(definition: WorkflowDefinition, source: string): ExpressionCompilation {
   return cached(definition, source, false)

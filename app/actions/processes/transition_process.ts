@@ -5,6 +5,7 @@ import { fieldDeclarations, validateProcessData } from '#engine/data'
 import type Process from '#models/process'
 import { InvalidProcessData, ProcessClosed, TransitionNotAllowed } from '#exceptions/process_errors'
 import { definitionOf } from '#support/definitions'
+import { mayReadUserTeams } from '#engine/expressions'
 import { actorEmail, guardContextOf } from '#actions/processes/guard_context'
 import { teamsOf } from '#support/access/workflow_access'
 import CommitProcessChange, {
@@ -68,11 +69,10 @@ export default class TransitionProcess {
     const target = definition.transitions.find((t) => t.key === params.transition)
     const guarded = target?.when !== undefined
     const email = guarded ? await actorEmail(params.actor) : ''
-    // `teams` on the transition and `user.teams` in its guard need the actor's teams.
-    const teams =
-      params.actor.id !== null && (guarded || target?.teams !== undefined)
-        ? await teamsOf(params.actor.id)
-        : []
+    // `teams` on the transition and `user.teams` in its guard need the actor's teams (only then).
+    const needsTeams =
+      target?.teams !== undefined || (target?.when !== undefined && mayReadUserTeams(target.when))
+    const teams = params.actor.id !== null && needsTeams ? await teamsOf(params.actor.id) : []
     const check = checkTransition(definition, {
       stage: process.stageKey,
       status: process.status,

@@ -1,6 +1,11 @@
 import { test } from '@japa/runner'
 import type { WorkflowDefinition } from '#engine/definition'
-import { compileExpression, evaluateGuard, type GuardBindings } from '#engine/expressions'
+import {
+  compileExpression,
+  evaluateGuard,
+  mayReadUserTeams,
+  type GuardBindings,
+} from '#engine/expressions'
 import { checkTransition, availableTransitions } from '#engine/state_machine'
 import { verifyDefinition } from '#engine/verifier'
 
@@ -183,5 +188,17 @@ test.group('Expressions | verifier and state machine', () => {
     // Without a context to evaluate it, a guarded transition is blocked (fails closed).
     const blind = { ...query, guard: undefined }
     assert.isFalse(checkTransition(GUARDED, { ...blind, data: { amount: 10 } }).ok)
+  })
+})
+
+test.group('Which guards need the actor’s teams', () => {
+  test('only a guard that may read user.teams asks for them', ({ assert }) => {
+    assert.isFalse(mayReadUserTeams('data.amount > 10 && user.role == "manager"'))
+    assert.isFalse(mayReadUserTeams('user.email.endsWith("@acme.test")'))
+    assert.isTrue(mayReadUserTeams('"finance" in user.teams'))
+    assert.isTrue(mayReadUserTeams('user . teams.exists(t, t == "hr")'))
+    // Anything that could reach the field without naming it counts too.
+    assert.isTrue(mayReadUserTeams('user["te" + "ams"].size() > 0'))
+    assert.isTrue(mayReadUserTeams('user.exists(k, k == "x")'))
   })
 })
