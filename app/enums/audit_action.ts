@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   'webhook.created',
   'webhook.updated',
   'webhook.revoked',
+  'webhook.secret_rotated',
   'token.created',
   'token.revoked',
   'sso.settings_changed',

@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import { calendarProblems, type Weekday } from '#engine/calendar'
 import Calendar from '#models/calendar'
 import { InvalidInput } from '#exceptions/domain_error'
+import { recordAudit } from '#actions/audit/record_audit'
 
 export type CalendarInput = {
   key?: string
@@ -52,6 +53,8 @@ export default class SaveCalendar {
   }
 
   protected async save(calendar: Calendar, input: CalendarInput) {
+    const created = !calendar.$isPersisted
+    const before = created ? null : this.describe(calendar)
     return db.transaction(async (trx) => {
       calendar.useTransaction(trx)
       if (input.key !== undefined) calendar.key = input.key
@@ -69,7 +72,23 @@ export default class SaveCalendar {
           .whereNot('id', calendar.id)
           .update({ is_default: false })
       }
+      await recordAudit(trx, {
+        action: created ? 'calendar.created' : 'calendar.updated',
+        subject: { type: 'calendar', id: calendar.id, label: calendar.key },
+        before,
+        after: this.describe(calendar),
+      })
       return calendar
     })
+  }
+
+  protected describe(calendar: Calendar) {
+    return {
+      name: calendar.name,
+      timeZone: calendar.timeZone,
+      hours: calendar.hours,
+      holidays: calendar.holidays,
+      isDefault: calendar.isDefault,
+    }
   }
 }

@@ -3,6 +3,7 @@ import Team from '#models/team'
 import { NotFound } from '#exceptions/domain_error'
 import { TeamExists } from '#exceptions/team_errors'
 import { isUniqueViolation } from '#actions/processes/commit_process_change'
+import { recordAudit } from '#actions/audit/record_audit'
 
 /** The team with `key`, or a 404. */
 export async function findTeam(key: string) {
@@ -21,7 +22,15 @@ export default class SaveTeam {
   async create(params: { key: string; name: string }) {
     if (await Team.findBy('key', params.key)) throw new TeamExists(params.key)
     try {
-      return await Team.create(params)
+      return await db.transaction(async (trx) => {
+        const team = await Team.create(params, { client: trx })
+        await recordAudit(trx, {
+          action: 'team.created',
+          subject: { type: 'team', id: team.id, label: team.key },
+          after: { key: team.key, name: team.name },
+        })
+        return team
+      })
     } catch (error) {
       if (isUniqueViolation(error)) throw new TeamExists(params.key)
       throw error
@@ -29,14 +38,30 @@ export default class SaveTeam {
   }
 
   async rename(team: Team, name: string) {
-    team.name = name
-    return team.save()
+    const before = { name: team.name }
+    return db.transaction(async (trx) => {
+      team.useTransaction(trx)
+      team.name = name
+      await team.save()
+      await recordAudit(trx, {
+        action: 'team.updated',
+        subject: { type: 'team', id: team.id, label: team.key },
+        before,
+        after: { name },
+      })
+      return team
+    })
   }
 
   async destroy(team: Team) {
     await db.transaction(async (trx) => {
       await trx.from('team_members').where('team_id', team.id).delete()
       await trx.from('teams').where('id', team.id).delete()
+      await recordAudit(trx, {
+        action: 'team.deleted',
+        subject: { type: 'team', id: team.id, label: team.key },
+        before: { key: team.key, name: team.name },
+      })
     })
   }
 }

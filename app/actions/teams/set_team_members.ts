@@ -3,6 +3,7 @@ import type Team from '#models/team'
 import User from '#models/user'
 import { InvalidInput } from '#exceptions/domain_error'
 import { sqlTime } from '#support/sql_time'
+import { recordAudit } from '#actions/audit/record_audit'
 
 type MemberInput = { email: string; lead?: boolean }
 
@@ -39,6 +40,11 @@ export default class SetTeamMembers {
     }
     const now = sqlTime(new Date())
     await db.transaction(async (trx) => {
+      const before: { user_id: number; lead: unknown }[] = await trx
+        .from('team_members')
+        .where('team_id', team.id)
+        .orderBy('user_id')
+        .select('user_id', 'lead')
       await trx.from('team_members').where('team_id', team.id).delete()
       if (lead.size) {
         await trx.table('team_members').multiInsert(
@@ -50,6 +56,14 @@ export default class SetTeamMembers {
           }))
         )
       }
+      await recordAudit(trx, {
+        action: 'team.members_changed',
+        subject: { type: 'team', id: team.id, label: team.key },
+        before: {
+          members: before.map((row) => ({ userId: Number(row.user_id), lead: Boolean(row.lead) })),
+        },
+        after: { members: [...lead].map(([userId, isLead]) => ({ userId, lead: isLead })) },
+      })
     })
     await team.load('members', (query) => query.orderBy('name'))
     return team

@@ -12,6 +12,7 @@ import { EgressRefused, resolveDestination } from '#support/egress/guard'
 import { egressPolicy } from '#support/egress/rules'
 import { generateSecret, sealSecret } from '#support/webhooks/signing'
 import db from '@adonisjs/lucid/services/db'
+import { recordAudit } from '#actions/audit/record_audit'
 
 export type WebhookInput = {
   url?: string
@@ -61,25 +62,42 @@ export default class ManageWebhooks {
     const workflowId = await this.workflowIdOf(input.workflow ?? null)
     await this.checkDestination(input.url)
     const secret = generateSecret()
-    const subscription = await WebhookSubscription.create({
-      url: input.url,
-      events: input.events,
-      workflowId,
-      description: input.description ?? null,
-      secret: sealSecret(secret),
-      previousSecret: null,
-      previousSecretExpiresAt: null,
-      enabled: true,
-      disabledReason: null,
-      failingSince: null,
-      ownerId: this.user.id,
-    })
+    const trx = await db.transaction()
+    const subscription = await WebhookSubscription.create(
+      {
+        url: input.url,
+        events: input.events,
+        workflowId,
+        description: input.description ?? null,
+        secret: sealSecret(secret),
+        previousSecret: null,
+        previousSecretExpiresAt: null,
+        enabled: true,
+        disabledReason: null,
+        failingSince: null,
+        ownerId: this.user.id,
+      },
+      { client: trx }
+    )
+    try {
+      // Never the secret: what it sends, and where.
+      await recordAudit(trx, {
+        action: 'webhook.created',
+        subject: { type: 'webhook', id: subscription.id, label: subscription.url },
+        after: { url: subscription.url, events: subscription.events, workflowId },
+      })
+      await trx.commit()
+    } catch (error) {
+      await trx.rollback()
+      throw error
+    }
     forgetSubscribedTypes()
     await subscription.load('workflow')
     return { subscription, secret }
   }
 
   async update(subscription: WebhookSubscription, input: WebhookInput) {
+    const before = this.describe(subscription)
     if (input.url !== undefined) {
       await this.checkDestination(input.url)
       subscription.url = input.url
@@ -94,14 +112,41 @@ export default class ManageWebhooks {
       // Enabling again starts a fresh 24-hour window.
       subscription.merge({ disabledReason: null, failingSince: null })
     }
-    await subscription.save()
+    await db.transaction(async (trx) => {
+      subscription.useTransaction(trx)
+      await subscription.save()
+      await recordAudit(trx, {
+        action: 'webhook.updated',
+        subject: { type: 'webhook', id: subscription.id, label: subscription.url },
+        before,
+        after: this.describe(subscription),
+      })
+    })
     forgetSubscribedTypes()
     await subscription.load('workflow')
     return subscription
   }
 
+  /** What an audit entry says of a subscription (never its secret). */
+  protected describe(subscription: WebhookSubscription) {
+    return {
+      url: subscription.url,
+      events: subscription.events,
+      workflowId: subscription.workflowId,
+      enabled: subscription.enabled,
+    }
+  }
+
   async delete(subscription: WebhookSubscription) {
-    await subscription.delete()
+    await db.transaction(async (trx) => {
+      subscription.useTransaction(trx)
+      await subscription.delete()
+      await recordAudit(trx, {
+        action: 'webhook.revoked',
+        subject: { type: 'webhook', id: subscription.id, label: subscription.url },
+        before: this.describe(subscription),
+      })
+    })
     forgetSubscribedTypes()
   }
 
@@ -113,7 +158,15 @@ export default class ManageWebhooks {
       previousSecretExpiresAt: now.plus(PREVIOUS_SECRET_TTL),
       secret: sealSecret(secret),
     })
-    await subscription.save()
+    await db.transaction(async (trx) => {
+      subscription.useTransaction(trx)
+      await subscription.save()
+      await recordAudit(trx, {
+        action: 'webhook.secret_rotated',
+        subject: { type: 'webhook', id: subscription.id, label: subscription.url },
+        after: { previousSecretValidUntil: subscription.previousSecretExpiresAt?.toISO() ?? null },
+      })
+    })
     return { subscription, secret }
   }
 

@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type Workflow from '#models/workflow'
 import type { AudienceEntry, WorkflowAccess } from '#models/workflow'
 import { InvalidInput } from '#exceptions/domain_error'
+import { recordAudit } from '#actions/audit/record_audit'
 
 const RIGHTS = ['start', 'see', 'work'] as const
 
@@ -61,9 +62,19 @@ export default class SaveWorkflowAccess {
       const list = input[right]
       if (Array.isArray(list)) access[right] = dedupe(list)
     }
-    workflow.access = Object.keys(access).length ? access : null
-    if (input.calendar !== undefined) workflow.calendarKey = input.calendar
-    await workflow.save()
+    const before = { access: workflow.access, calendar: workflow.calendarKey }
+    await db.transaction(async (trx) => {
+      workflow.useTransaction(trx)
+      workflow.access = Object.keys(access).length ? access : null
+      if (input.calendar !== undefined) workflow.calendarKey = input.calendar
+      await workflow.save()
+      await recordAudit(trx, {
+        action: 'workflow.access_changed',
+        subject: { type: 'workflow', id: workflow.id, label: workflow.key },
+        before,
+        after: { access: workflow.access, calendar: workflow.calendarKey },
+      })
+    })
     return accessOf(workflow)
   }
 }
