@@ -21,7 +21,8 @@ export default class ReportsController {
     const user = auth.getUserOrFail()
     const input = await request.validateUsing(cursorListValidator, { data: request.qs() })
     // Someone kept out of a workflow sees only their own runs (as on the reports page).
-    const restricted = (await hiddenWorkflowIds(user)).length > 0
+    const hidden = await hiddenWorkflowIds(user)
+    const restricted = hidden.length > 0
     const runs = await keyset(
       ReportRun.query()
         .preload('requester')
