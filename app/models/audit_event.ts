@@ -6,6 +6,7 @@ import type {
   ModelQueryBuilderContract,
 } from '@adonisjs/lucid/types/model'
 import { jsonColumn } from '#support/json_column'
+import { readOnlyQuery } from '#support/read_only_query'
 
 /**
  * Raised by any attempt to change or remove an audit entry.
@@ -77,20 +78,6 @@ export default class AuditEvent extends BaseModel {
     this: Model,
     options?: ModelAdapterOptions
   ): ModelQueryBuilderContract<Model, Result> {
-    const builder = (BaseModel.query as Function).call(this, options) as ModelQueryBuilderContract<
-      Model,
-      Result
-    >
-    const refuse = (action: string) => () => {
-      throw new AuditAppendOnly(action)
-    }
-    Object.assign(builder, {
-      update: refuse('update'),
-      del: refuse('delete'),
-      delete: refuse('delete'),
-      increment: refuse('update'),
-      decrement: refuse('update'),
-    })
-    return builder
+    return readOnlyQuery<Model, Result>(this, options, (action) => new AuditAppendOnly(action))
   }
 }

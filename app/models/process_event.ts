@@ -9,6 +9,7 @@ import type {
 import type { ProcessEvent as EngineEvent } from '#engine/replay'
 import User from '#models/user'
 import { jsonColumn } from '#support/json_column'
+import { readOnlyQuery } from '#support/read_only_query'
 
 /**
  * Raised by any attempt to change or remove a recorded event.
@@ -70,28 +71,12 @@ export default class ProcessEvent extends BaseModel {
     throw new AppendOnlyViolation('delete')
   }
 
-  /**
-   * Query builder without update/delete: reads only.
-   */
+  /** Query builder without update/delete: reads only. */
   static query<Model extends LucidModel, Result = InstanceType<Model>>(
     this: Model,
     options?: ModelAdapterOptions
   ): ModelQueryBuilderContract<Model, Result> {
-    const builder = (BaseModel.query as Function).call(this, options) as ModelQueryBuilderContract<
-      Model,
-      Result
-    >
-    const refuse = (action: string) => () => {
-      throw new AppendOnlyViolation(action)
-    }
-    Object.assign(builder, {
-      update: refuse('update'),
-      del: refuse('delete'),
-      delete: refuse('delete'),
-      increment: refuse('update'),
-      decrement: refuse('update'),
-    })
-    return builder
+    return readOnlyQuery<Model, Result>(this, options, (action) => new AppendOnlyViolation(action))
   }
 
   toEngineEvent(): EngineEvent {
