@@ -147,7 +147,7 @@ export function displayValue(
   field: FieldDef,
   value: unknown,
   people: PersonOption[],
-  t: (key: string) => string,
+  t: (key: string, values?: Record<string, string | number>) => string,
   locale = 'en'
 ): string {
   if (value === null || value === undefined || value === '') return '—'
@@ -159,7 +159,7 @@ export function displayValue(
     return value.length ? value.join(', ') : '—'
   }
   if (field.type === 'list' && Array.isArray(value)) {
-    return value.length ? t('processes.list.rows').replace('{count}', String(value.length)) : '—'
+    return value.length ? t('processes.list.rows', { count: value.length }) : '—'
   }
   if (field.type === 'money' && typeof value === 'object') {
     const money = value as Partial<MoneyValue>
