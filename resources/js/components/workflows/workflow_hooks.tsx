@@ -18,12 +18,12 @@ export type HookView = {
  * The workflow page's inbound webhooks: where each one is posted and what
  * it does (managed over the API, shown to admins and the owner).
  */
-export function WorkflowHooks(props: { hooks: HookView[] }) {
+export function WorkflowHooks(props: { workflowKey: string; hooks: HookView[] }) {
   const { t } = useI18n()
   return (
     <section className="card" aria-labelledby="hooks-heading">
       <h2 id="hooks-heading">{t('webhooks.hooks.title')}</h2>
-      <p>{t('webhooks.hooks.intro')}</p>
+      <p>{t('webhooks.hooks.intro', { key: props.workflowKey })}</p>
       <DataTable
         caption={t('webhooks.hooks.title')}
         columns={['key', 'path', 'action', 'state'].map((c) => t(`webhooks.hooks.columns.${c}`))}

@@ -201,7 +201,7 @@ export default function WorkflowsShow({
           )}
         </section>
       </div>
-      {hooks && <WorkflowHooks hooks={hooks} />}
+      {hooks && <WorkflowHooks workflowKey={workflow.key} hooks={hooks} />}
     </>
   )
 }
