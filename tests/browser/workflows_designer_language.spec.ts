@@ -191,9 +191,9 @@ test.group('Browser / workflow designer: conditions and decisions', (group) => {
     await page.getByRole('button', { name: 'Add stage' }).click()
     await page.locator(':focus').fill('Triage')
     const triage = page.getByRole('region', { name: /Triage/ })
-    assert.isTrue(await triage.getByLabel('SLA').isVisible())
+    assert.isTrue(await triage.getByLabel('SLA', { exact: true }).isVisible())
     await triage.getByLabel('Type', { exact: true }).selectOption('decision')
-    await page.assertNotExists(triage.getByLabel('SLA'))
+    await page.assertNotExists(triage.getByLabel('SLA', { exact: true }))
     await page.assertNotExists(triage.getByRole('button', { name: /Add field/ }))
     await page.assertTextContains(triage, 'No transition leaves this stage yet')
 
