@@ -183,6 +183,7 @@ export async function openBench(settings: DatabaseSettings) {
 
   const app = await bootApp(settings)
   const { default: db } = await import('@adonisjs/lucid/services/db')
+  const { default: emitter } = await import('@adonisjs/core/services/emitter')
   const { MigrationRunner } = await import('@adonisjs/lucid/migration')
   const { default: User } = await import('#models/user')
   const { default: StartProcess } = await import('#actions/processes/start_process')
@@ -413,14 +414,17 @@ export async function openBench(settings: DatabaseSettings) {
   async function statementsPerTransition(steps: Step[], samples: number) {
     // Warm caches (definitions, compiled guards) first, as in the measured runs.
     await steps[0]!()
-    const knex = db.connection('mysql').getWriteClient()
+    // Lucid's queries and the engine's lean transactions both report `db:query` in debug mode.
+    const config = db.getRawConnection('mysql')!.connection!.config as { debug?: boolean }
     let count = 0
     const onQuery = () => count++
-    knex.on('query', onQuery)
+    config.debug = true
+    emitter.on('db:query', onQuery)
     try {
       for (let i = 0; i < samples; i++) await steps[0]!()
     } finally {
-      knex.off('query', onQuery)
+      emitter.off('db:query', onQuery)
+      config.debug = false
     }
     return count / samples
   }

@@ -50,6 +50,15 @@ export function withStickyScope<T>(scope: StickyScope, callback: () => T): T {
   return storage.run(scope, callback)
 }
 
+/**
+ * Something in this scope is about to write outside Lucid's query builder
+ * (the engine's lean transactions): what follows must read the primary.
+ */
+export function markWrite() {
+  const scope = storage.getStore()
+  if (scope) scope.wrote = true
+}
+
 type ReplicaState = {
   label: string
   client: Knex

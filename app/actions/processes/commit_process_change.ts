@@ -1,6 +1,4 @@
 import { DateTime } from 'luxon'
-import db from '@adonisjs/lucid/services/db'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import {
   applyEvent,
   replay,
@@ -15,14 +13,15 @@ import { VersionConflict } from '#exceptions/process_errors'
 import { definitionOf } from '#support/definitions'
 import { sqlTime } from '#support/sql_time'
 import { persistedInstance } from '#support/persisted_instance'
-import { outboxFor, stageEntryTimers, type OutboxDraft } from '#actions/processes/outbox'
+import { stageEntryTimers, type OutboxDraft } from '#actions/processes/outbox'
 import { stampSlaClock } from '#actions/processes/sla_stamp'
-import { webhookOutbox } from '#actions/webhooks/webhook_outbox'
+import { subscribedWebhookTypes } from '#actions/webhooks/webhook_outbox'
+import { leanTransaction } from '#support/database/lean_transaction'
+import { recordEvent, type OutboxRow } from '#actions/processes/record_event'
 import { actorEmail, guardContextOf } from '#actions/processes/guard_context'
 import { teamsOf } from '#support/access/workflow_access'
 import User from '#models/user'
 import { instrumentedCommand } from '#support/observability/command'
-import { currentTraceparent } from '#support/observability/tracing'
 import { isFollowUp, planFollowUps, queueColumn } from '#actions/processes/change_plan'
 import { childrenOutbox } from '#actions/processes/children/outbox'
 
@@ -156,14 +155,15 @@ export default class CommitProcessChange {
       { stage: process.stageKey, queueTeam: process.queueTeam }
     )
 
+    const webhookTypes = await subscribedWebhookTypes()
     try {
-      return await db.transaction(async (trx) => {
-        const updated = await trx
-          .from('processes')
-          .where('id', process.id)
-          .where('version', expectedVersion)
-          .update({ ...this.columnsOf(next, process, at, moved), queue_team: queueTeam })
-        if (Number(updated) === 0) {
+      return await leanTransaction(async (trx) => {
+        const { changes } = await trx.update(
+          'processes',
+          { ...this.columnsOf(next, process, at, moved), queue_team: queueTeam },
+          { id: process.id, version: expectedVersion }
+        )
+        if (changes === 0) {
           throw new StaleWrite()
         }
 
@@ -182,16 +182,37 @@ export default class CommitProcessChange {
                 last ? String(last.payload.transition) : null
               )
             : []
-        const event = await recordEvent(trx, process.id, engineEvent, idempotencyKey ?? null, [
-          ...(moved ? [] : timers),
-          ...(request.outbox ?? []),
-          ...childrenOutbox(process, next, resolve(process.workflowVersionId)),
-        ])
+        const outboxRows: OutboxRow[] = []
+        const event = await recordEvent(
+          trx,
+          process.id,
+          engineEvent,
+          idempotencyKey ?? null,
+          [
+            ...(moved ? [] : timers),
+            ...(request.outbox ?? []),
+            ...childrenOutbox(process, next, resolve(process.workflowVersionId)),
+          ],
+          webhookTypes,
+          outboxRows
+        )
         const events = [event]
         for (const [i, routeEvent] of routed.events.entries()) {
           const isLast = i === routed.events.length - 1
-          events.push(await recordEvent(trx, process.id, routeEvent, null, isLast ? timers : []))
+          events.push(
+            await recordEvent(
+              trx,
+              process.id,
+              routeEvent,
+              null,
+              isLast ? timers : [],
+              webhookTypes,
+              outboxRows
+            )
+          )
         }
+        // The outbox rows of every event in one statement (a decision writes two events).
+        if (outboxRows.length > 0) await trx.insert('outbox_messages', outboxRows)
 
         // The row now holds exactly `next`: build the answer from it instead of reading it back.
         const snapshot = this.snapshot(
@@ -334,62 +355,6 @@ function enteredAt(state: ProcessState, before: Process, at: DateTime) {
   const entered =
     state.stage !== before.stageKey || state.workflowVersionId !== before.workflowVersionId
   return entered ? at : before.stageEnteredAt
-}
-
-/**
- * Appends an event and its outbox messages inside the caller's transaction.
- * Used by the write path above and by "start", which inserts the process
- * row instead of updating it.
- */
-export async function recordEvent(
-  trx: TransactionClientContract,
-  processId: number,
-  engineEvent: EngineEvent,
-  idempotencyKey: string | null,
-  extraOutbox: OutboxDraft[]
-) {
-  const at = DateTime.fromJSDate(engineEvent.occurredAt)
-  // A plain insert (the model adds nothing here and costs a lot on the hot path).
-  const [id] = await trx.table('process_events').insert({
-    process_id: processId,
-    sequence: engineEvent.sequence,
-    type: engineEvent.type,
-    from_stage: engineEvent.fromStage,
-    to_stage: engineEvent.toStage,
-    actor_id: engineEvent.actorId,
-    payload: JSON.stringify(engineEvent.payload),
-    idempotency_key: idempotencyKey,
-    occurred_at: sqlTime(at),
-  })
-  const event = persistedInstance(ProcessEvent, {
-    id: Number(id),
-    processId,
-    sequence: engineEvent.sequence,
-    type: engineEvent.type,
-    fromStage: engineEvent.fromStage,
-    toStage: engineEvent.toStage,
-    actorId: engineEvent.actorId,
-    payload: engineEvent.payload,
-    idempotencyKey,
-    occurredAt: at,
-  })
-  const drafts = [...outboxFor(event), ...(await webhookOutbox(trx, event)), ...extraOutbox]
-  const traceparent = currentTraceparent()
-  await trx.table('outbox_messages').multiInsert(
-    drafts.map((draft) => ({
-      process_id: processId,
-      event_id: event.id,
-      topic: draft.topic,
-      queue: draft.queue,
-      payload: JSON.stringify(draft.payload),
-      status: 'pending',
-      attempts: 0,
-      available_at: sqlTime(draft.availableAt ?? at),
-      created_at: sqlTime(at),
-      traceparent,
-    }))
-  )
-  return event
 }
 
 export function isUniqueViolation(error: unknown) {

@@ -1,5 +1,4 @@
 import { DateTime } from 'luxon'
-import db from '@adonisjs/lucid/services/db'
 import { applyEvent, type Priority, type ProcessEvent as EngineEvent } from '#engine/replay'
 import { startStageOf } from '#engine/state_machine'
 import { fieldDeclarations, validateProcessData, withDefaults } from '#engine/data'
@@ -11,7 +10,10 @@ import { Forbidden, NotFound, InvalidInput } from '#exceptions/domain_error'
 import { InvalidProcessData, WorkflowNotPublished } from '#exceptions/process_errors'
 import { definitionOf } from '#support/definitions'
 import { sqlTime } from '#support/sql_time'
-import { isUniqueViolation, recordEvent } from '#actions/processes/commit_process_change'
+import { isUniqueViolation } from '#actions/processes/commit_process_change'
+import { recordEvent } from '#actions/processes/record_event'
+import { subscribedWebhookTypes } from '#actions/webhooks/webhook_outbox'
+import { leanTransaction } from '#support/database/lean_transaction'
 import { stageEntryTimers } from '#actions/processes/outbox'
 import { pickMember } from '#actions/processes/team_assignment'
 import type { StageAssignee } from '#engine/definition'
@@ -99,39 +101,49 @@ export default class StartProcess {
     })
 
     try {
-      const id = await db.transaction(async (trx) => {
-        await trx.from('workflows').where('id', workflow.id).increment('process_counter', 1)
-        const counter = await trx
-          .from('workflows')
-          .where('id', workflow.id)
-          .select('process_counter')
-          .firstOrFail()
-        const [processId] = await trx.table('processes').insert({
-          workflow_id: workflow.id,
-          workflow_version_id: version.id,
-          reference: `${workflow.referencePrefix}-${String(counter.process_counter).padStart(6, '0')}`,
-          title: state.title,
-          data: JSON.stringify(state.data),
-          stage_key: state.stage,
-          status: state.status,
-          priority: state.priority,
-          creator_id: actorId,
-          assignee_id: state.assigneeId,
-          queue_team: queueOf(startStage, state),
-          due_at: sqlTime(state.dueAt),
-          sla_breached: false,
-          version: 1,
-          idempotency_key: idempotencyKey ?? null,
-          stage_entered_at: sqlTime(at),
-          created_at: sqlTime(at),
-          updated_at: sqlTime(at),
-          closed_at: sqlTime(state.closedAt),
-          parent_id: params.parent?.id ?? null,
-          parent_sequence: params.parent?.sequence ?? null,
-          parent_index: params.parent?.index ?? null,
-        })
-        const newId = Number(processId)
-        await recordEvent(trx, newId, started, null, stageEntryTimers(definition, state, newId, at))
+      const webhookTypes = await subscribedWebhookTypes()
+      const id = await leanTransaction(async (trx) => {
+        await trx.run('UPDATE workflows SET process_counter = process_counter + 1 WHERE id = ?', [
+          workflow.id,
+        ])
+        const [counter] = await trx.all<{ process_counter: number }>(
+          'SELECT process_counter FROM workflows WHERE id = ?',
+          [workflow.id]
+        )
+        const { insertId: newId } = await trx.insert('processes', [
+          {
+            workflow_id: workflow.id,
+            workflow_version_id: version.id,
+            reference: `${workflow.referencePrefix}-${String(counter!.process_counter).padStart(6, '0')}`,
+            title: state.title,
+            data: JSON.stringify(state.data),
+            stage_key: state.stage,
+            status: state.status,
+            priority: state.priority,
+            creator_id: actorId,
+            assignee_id: state.assigneeId,
+            queue_team: queueOf(startStage, state),
+            due_at: sqlTime(state.dueAt),
+            sla_breached: false,
+            version: 1,
+            idempotency_key: idempotencyKey ?? null,
+            stage_entered_at: sqlTime(at),
+            created_at: sqlTime(at),
+            updated_at: sqlTime(at),
+            closed_at: sqlTime(state.closedAt),
+            parent_id: params.parent?.id ?? null,
+            parent_sequence: params.parent?.sequence ?? null,
+            parent_index: params.parent?.index ?? null,
+          },
+        ])
+        await recordEvent(
+          trx,
+          newId,
+          started,
+          null,
+          stageEntryTimers(definition, state, newId, at),
+          webhookTypes
+        )
         return newId
       })
       return { process: await Process.findOrFail(id), replayed: false }

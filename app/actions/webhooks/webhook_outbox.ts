@@ -1,4 +1,4 @@
-import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import db from '@adonisjs/lucid/services/db'
 import type ProcessEvent from '#models/process_event'
 import type { OutboxDraft } from '#actions/processes/outbox'
 import { WEBHOOK_TYPES_OF_EVENT } from '#enums/webhook_event'
@@ -12,9 +12,13 @@ import { WEBHOOK_TYPES_OF_EVENT } from '#enums/webhook_event'
 const TTL_MS = 10_000
 let cached: { types: Set<string>; at: number } | null = null
 
-async function subscribedTypes(client: QueryClientContract): Promise<Set<string>> {
+/**
+ * Read before the event's transaction opens (on SQLite the transaction
+ * holds the only connection).
+ */
+export async function subscribedWebhookTypes(): Promise<Set<string>> {
   if (cached && Date.now() - cached.at < TTL_MS) return cached.types
-  const rows: { events: string }[] = await client
+  const rows: { events: string }[] = await db
     .from('webhook_subscriptions')
     .where('enabled', true)
     .select('events')
@@ -34,13 +38,12 @@ export function forgetSubscribedTypes() {
  * transaction) when some subscription may want it. Which subscriptions
  * exactly (workflow filter, end stage) is decided by the fan-out job.
  */
-export async function webhookOutbox(
-  client: QueryClientContract,
-  event: ProcessEvent
-): Promise<OutboxDraft[]> {
+export function webhookOutbox(
+  types: ReadonlySet<string>,
+  event: Pick<ProcessEvent, 'id' | 'type'>
+): OutboxDraft[] {
   const candidates = WEBHOOK_TYPES_OF_EVENT[event.type]
   if (!candidates) return []
-  const types = await subscribedTypes(client)
   if (!candidates.some((type) => types.has(type))) return []
   return [
     {
