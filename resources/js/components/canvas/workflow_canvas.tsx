@@ -3,7 +3,7 @@
  * (see workflow_diagram.tsx) so that pages without a diagram do not carry
  * React Flow and ELK.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import {
   Controls,
   MarkerType,
@@ -14,6 +14,7 @@ import {
   type NodeChange,
   type NodeTypes,
 } from '@xyflow/react'
+import { DrawnProbe } from './drawn_probe.tsx'
 import '@xyflow/react/dist/base.css'
 import './canvas.css'
 import { useI18n } from '../../lib/i18n.ts'
@@ -107,6 +108,11 @@ export default function WorkflowCanvas({
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [signature])
+
+  // The layout (by signature) React Flow has drawn: handles measured, view fitted.
+  const [drawn, setDrawn] = useState<string | null>(null)
+  const drawnKey = layout?.signature ?? null
+  const onDrawn = useCallback((done: boolean) => setDrawn(done ? drawnKey : null), [drawnKey])
 
   // Where stages are while they are dragged; dropped ones go to the editor.
   const [dragging, setDragging] = useState<Positions>({})
@@ -293,8 +299,10 @@ export default function WorkflowCanvas({
           ref={canvasRef}
           className="wf-canvas"
           style={{ height }}
-          // "true" once the current stages and connections are laid out (tests, benches).
-          data-ready={layout?.signature === signature ? 'true' : 'false'}
+          // "true" once the current stages and connections are laid out, drawn and fitted in
+          // view (tests, benches); data-edges: how many transitions are drawn then.
+          data-ready={layout?.signature === signature && drawn === signature ? 'true' : 'false'}
+          data-edges={edges.length}
           onKeyDownCapture={editor ? onKeyDownCapture : undefined}
         >
           {layout && (
@@ -326,6 +334,7 @@ export default function WorkflowCanvas({
               fitView
               fitViewOptions={{ padding: 0.12, maxZoom: 1 }}
             >
+              <DrawnProbe onDrawn={onDrawn} />
               <Controls showInteractive={false} />
               {/* An overview only where one is needed: on small workflows it would hide stages. */}
               {editor && graph.stages.length > MINIMAP_FROM && (
