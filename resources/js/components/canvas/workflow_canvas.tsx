@@ -21,7 +21,8 @@ import { useI18n } from '../../lib/i18n.ts'
 import '../../lib/canvas_messages.ts'
 import { onCanvasKey } from './canvas_keys.ts'
 import { withRouteLabels, type RoutedStage } from '../workflows/diagram_routes.ts'
-import { layoutGraph, layoutSignature, type Positions } from './elk_layout.ts'
+import { layoutSignature, type Positions } from './elk_layout.ts'
+import { layoutInBackground } from './elk_worker_layout.ts'
 import {
   nodeSize,
   stageIndexByKey,
@@ -95,19 +96,28 @@ export default function WorkflowCanvas({
     [props.definition, otherwise]
   )
 
-  // ELK is asynchronous: lay out again only when stages or connections change.
+  // ELK is asynchronous: lay out again only when stages or connections change, and not at
+  // all while every stage has a position of its own (saved with the draft or moved by hand).
   const signature = layoutSignature(graph)
-  const [layout, setLayout] = useState<{ signature: string; positions: Positions } | null>(null)
+  const placed = editor?.positions
+  const allPlaced = useMemo(
+    () => !!placed && graph.stages.length > 0 && graph.stages.every((_, index) => placed[index]),
+    [graph, placed]
+  )
+  const [laidOut, setLaidOut] = useState<{ signature: string; positions: Positions } | null>(null)
   useEffect(() => {
+    if (allPlaced) return
     let cancelled = false
-    void layoutGraph(graph).then((positions) => {
-      if (!cancelled) setLayout({ signature, positions })
+    void layoutInBackground(graph).then((positions) => {
+      if (!cancelled) setLaidOut({ signature, positions })
     })
     return () => {
       cancelled = true
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [signature])
+  }, [signature, allPlaced])
+  const placedLayout = useMemo(() => ({ signature, positions: {} as Positions }), [signature])
+  const layout = allPlaced ? placedLayout : laidOut
 
   // The layout (by signature) React Flow has drawn: handles measured, view fitted.
   const [drawn, setDrawn] = useState<string | null>(null)
@@ -243,11 +253,10 @@ export default function WorkflowCanvas({
     if (!layout) return 240
     const bottoms = graph.stages.map(
       (stage, index) =>
-        (editor?.positions[index]?.y ?? layout.positions[index]?.y ?? 0) +
-        nodeSize(stage.type).height
+        (placed?.[index]?.y ?? layout.positions[index]?.y ?? 0) + nodeSize(stage.type).height
     )
-    return Math.min(560, Math.max(editor ? 420 : 220, Math.max(0, ...bottoms) + 90))
-  }, [layout, graph, editor])
+    return Math.min(560, Math.max(placed ? 420 : 220, Math.max(0, ...bottoms) + 90))
+  }, [layout, graph, placed])
 
   const canvasRef = useRef<HTMLDivElement>(null)
   const onKeyDownCapture = (event: React.KeyboardEvent<HTMLDivElement>) => {
