@@ -31,16 +31,22 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url))
 const STAGES = 60
 const LAYOUTS = Number(process.env.BENCH_LAYOUTS ?? 30)
 const OPENS = Number(process.env.BENCH_OPENS ?? 5)
+/** The reference: the same page on a small workflow, opened as often. */
+const SMALL = 5
+/** BENCH_PROFILE=1: a CPU profile of one 60-stage open, its top functions by self time. */
+const PROFILE = process.env.BENCH_PROFILE === '1'
+/** BENCH_BUILD=0 reuses the last `vite build` (repeated runs). */
+const BUILD = process.env.BENCH_BUILD !== '0'
 const SQLITE_FILE = 'tmp/canvas_bench.sqlite3'
 
 /** start → 58 tasks in a chain (every fourth sends back two stages) → end. */
-function sixtyStages() {
-  const keys = Array.from({ length: STAGES }, (_, i) => `s${String(i).padStart(2, '0')}`)
+function sixtyStages(count = STAGES) {
+  const keys = Array.from({ length: count }, (_, i) => `s${String(i).padStart(2, '0')}`)
   const stages = keys.map((key, i) => ({
     key,
-    name: i === 0 ? 'Start' : i === STAGES - 1 ? 'Done' : `Step ${i}`,
-    type: i === 0 ? 'start' : i === STAGES - 1 ? 'end' : 'task',
-    ...(i === STAGES - 1 ? { outcome: 'completed' } : {}),
+    name: i === 0 ? 'Start' : i === count - 1 ? 'Done' : `Step ${i}`,
+    type: i === 0 ? 'start' : i === count - 1 ? 'end' : 'task',
+    ...(i === count - 1 ? { outcome: 'completed' } : {}),
   }))
   const transitions = keys
     .slice(0, -1)
@@ -50,7 +56,9 @@ function sixtyStages() {
         ? [{ key: `back_${i}`, from: key, to: keys[i - 2]!, label: 'Back' }]
         : []),
     ])
-  return { key: 'bench-sixty', name: 'Sixty stages', stages, transitions }
+  return count === STAGES
+    ? { key: 'bench-sixty', name: 'Sixty stages', stages, transitions }
+    : { key: `bench-${count}`, name: `${count} stages`, stages, transitions }
 }
 
 const percentile = (values: number[], p: number) => {
@@ -158,7 +166,7 @@ async function benchRender() {
       NODE_ENV: 'development',
     }
   )
-  step('build the UI', 'npx', ['vite', 'build', '--logLevel', 'error'], env)
+  if (BUILD) step('build the UI', 'npx', ['vite', 'build', '--logLevel', 'error'], env)
   const app = startServer(env)
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -174,12 +182,14 @@ async function benchRender() {
     await page.waitForURL((url) => url.pathname === '/')
     const cookies = await page.context().cookies()
     const xsrf = cookies.find((c) => c.name === 'XSRF-TOKEN')?.value
-    const saved = await page.request.post(`${env.APP_URL}/workflows`, {
-      data: { definition: sixtyStages() },
-      headers: { 'x-xsrf-token': decodeURIComponent(xsrf ?? ''), 'accept': 'text/html' },
-      maxRedirects: 0,
-    })
-    if (saved.status() !== 302) throw new Error(`saving the workflow answered ${saved.status()}`)
+    for (const count of [STAGES, SMALL]) {
+      const saved = await page.request.post(`${env.APP_URL}/workflows`, {
+        data: { definition: sixtyStages(count) },
+        headers: { 'x-xsrf-token': decodeURIComponent(xsrf ?? ''), 'accept': 'text/html' },
+        maxRedirects: 0,
+      })
+      if (saved.status() !== 302) throw new Error(`saving the workflow answered ${saved.status()}`)
+    }
     await page.evaluate(() => localStorage.setItem('stageflow.designer.view', 'canvas'))
 
     const cdp = await page.context().newCDPSession(page)
@@ -188,46 +198,102 @@ async function benchRender() {
       const { metrics: list } = await cdp.send('Performance.getMetrics')
       return Object.fromEntries(list.map((m) => [m.name, m.value]))
     }
-    const scripting: number[] = []
-    const tasks: number[] = []
-    const walls: number[] = []
-    for (let i = 0; i < OPENS + 1; i++) {
+    /** Opens the designer of a workflow of `count` stages until they are drawn. */
+    const open = async (count: number) => {
       await page.goto('about:blank')
       const before = await metrics()
       const started = performance.now()
-      await page.goto(`${env.APP_URL}/workflows/bench-sixty/edit`)
+      await page.goto(`${env.APP_URL}/workflows/${sixtyStages(count).key}/edit`)
       await page.waitForFunction(
-        (count) =>
+        (expected) =>
           document.querySelectorAll('.wf-canvas[data-ready="true"] .react-flow__node').length ===
-          count,
-        STAGES,
+          expected,
+        count,
         { timeout: 30_000 }
       )
       const after = await metrics()
-      if (i === 0) continue // the first open fills the HTTP cache
-      walls.push(performance.now() - started)
-      scripting.push((after.ScriptDuration - before.ScriptDuration) * 1000)
-      tasks.push((after.TaskDuration - before.TaskDuration) * 1000)
+      return {
+        wall: performance.now() - started,
+        scripting: (after.ScriptDuration - before.ScriptDuration) * 1000,
+        tasks: (after.TaskDuration - before.TaskDuration) * 1000,
+      }
     }
-    await page.screenshot({ path: 'tmp/screenshots/designer-canvas-60.png', fullPage: true })
+    const results: Record<number, { scripting: number[]; tasks: number[]; walls: number[] }> = {}
+    for (const count of [STAGES, SMALL]) {
+      const runs = { scripting: [] as number[], tasks: [] as number[], walls: [] as number[] }
+      await open(count) // the first open fills the HTTP cache
+      for (let i = 0; i < OPENS; i++) {
+        const run = await open(count)
+        runs.walls.push(run.wall)
+        runs.scripting.push(run.scripting)
+        runs.tasks.push(run.tasks)
+      }
+      results[count] = runs
+      if (count === STAGES) {
+        await page.screenshot({ path: 'tmp/screenshots/designer-canvas-60.png', fullPage: true })
+      }
+    }
+    if (PROFILE) await profileOpen(cdp, () => open(STAGES))
+
+    const sixty = results[STAGES]!
+    const small = results[SMALL]!
     console.log(
       `Designer on the canvas, ${STAGES} stages, Chromium headless (${OPENS} opens after a warm-up):`
     )
     console.log(
-      `  scripting (ScriptDuration): median ${ms(percentile(scripting, 50))}, max ${ms(Math.max(...scripting))}`
+      `  scripting (ScriptDuration): median ${ms(percentile(sixty.scripting, 50))}, min ${ms(Math.min(...sixty.scripting))}, max ${ms(Math.max(...sixty.scripting))}`
     )
     console.log(
-      `  main-thread tasks (TaskDuration): median ${ms(percentile(tasks, 50))}, max ${ms(Math.max(...tasks))}`
+      `  main-thread tasks (TaskDuration): median ${ms(percentile(sixty.tasks, 50))}, max ${ms(Math.max(...sixty.tasks))}`
     )
     console.log(
-      `  navigation to 60 stages drawn (wall): median ${ms(percentile(walls, 50))}, max ${ms(Math.max(...walls))}`
+      `  navigation to ${STAGES} stages drawn (wall): median ${ms(percentile(sixty.walls, 50))}, max ${ms(Math.max(...sixty.walls))}`
+    )
+    const ratio = percentile(sixty.scripting, 50) / percentile(small.scripting, 50)
+    console.log(
+      `Reference, ${SMALL} stages: scripting median ${ms(percentile(small.scripting, 50))}, min ${ms(Math.min(...small.scripting))}; ${STAGES} / ${SMALL} stages: ${ratio.toFixed(2)}×`
     )
     console.log(
-      `  target: scripting under 1000 ms → ${percentile(scripting, 50) < 1000 ? 'met' : 'NOT met'}`
+      `  target: scripting under 1000 ms → ${percentile(sixty.scripting, 50) < 1000 ? 'met' : 'NOT met'}`
     )
   } finally {
     await browser.close()
     await app.stop()
+  }
+}
+
+/** A CPU profile (CDP Profiler) of one open: the 25 functions with the most self time. */
+async function profileOpen(
+  cdp: import('playwright').CDPSession,
+  run: () => Promise<unknown>
+): Promise<void> {
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+  await cdp.send('Profiler.start')
+  await run()
+  const { profile } = await cdp.send('Profiler.stop')
+  const interval = (profile.endTime - profile.startTime) / 1000 / (profile.samples?.length || 1)
+  const self = new Map<string, number>()
+  const counts = new Map<number, number>()
+  for (const sample of profile.samples ?? []) counts.set(sample, (counts.get(sample) ?? 0) + 1)
+  for (const node of profile.nodes) {
+    const { functionName, url, lineNumber } = node.callFrame
+    const file = url.split('/').pop() ?? ''
+    const name = `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`
+    self.set(name, (self.get(name) ?? 0) + (counts.get(node.id) ?? 0) * interval)
+  }
+  const byFile = new Map<string, number>()
+  for (const [name, time] of self) {
+    const file = name.split(' ').pop()!.replace(/:\d+$/, '') || name
+    byFile.set(file, (byFile.get(file) ?? 0) + time)
+  }
+  console.log('CPU profile of one open, self time by script (top 10):')
+  for (const [file, time] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 10)) {
+    console.log(`  ${time.toFixed(1).padStart(7)} ms  ${file}`)
+  }
+  console.log('CPU profile of one open, self time (top 25):')
+  for (const [name, time] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+    console.log(`  ${time.toFixed(1).padStart(7)} ms  ${name}`)
   }
 }
 

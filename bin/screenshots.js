@@ -5,7 +5,8 @@
 |
 | Seeds a scratch SQLite database with the demo data, serves the built UI on
 | a spare port, signs in as the demo manager in headless Chromium and takes
-| the pages the README shows, at 1280 px (and 390 px for the dashboard).
+| the pages the README shows, at 1280 px (and 390 px for the dashboard),
+| including the designer's canvas and the workflow page's flow overlay.
 |
 */
 import { spawn } from 'node:child_process'
@@ -110,6 +111,32 @@ try {
     await page.screenshot({ path: join(out, `${name}.png`), fullPage: false })
     console.log(`docs/screenshots/${name}.png`)
   }
+
+  // The designer on its canvas, and the flow overlay of the workflow page: both wait until
+  // ELK has laid the diagram out and React Flow has drawn it (data-ready).
+  const canvasShots = [
+    ['designer-canvas', '/workflows/order-fulfilment/edit', '.wf-canvas-panel'],
+    ['flow-overlay', '/workflows/order-fulfilment', '.wf-diagram'],
+  ]
+  await page.evaluate(() => localStorage.setItem('stageflow.designer.view', 'canvas'))
+  for (const [name, path, part] of canvasShots) {
+    try {
+      await page.goto(`${base}${path}`)
+      await page.locator('.wf-canvas[data-ready="true"]').first().waitFor({ timeout: 60_000 })
+      await page.waitForLoadState('networkidle')
+      await page
+        .locator(part)
+        .first()
+        .evaluate((element) => (element.closest('section') ?? element).scrollIntoView())
+      // Below the sticky top bar.
+      await page.evaluate(() => window.scrollBy(0, -72))
+      await page.screenshot({ path: join(out, `${name}.png`), fullPage: false })
+      console.log(`docs/screenshots/${name}.png`)
+    } catch (error) {
+      console.warn(`skipped ${name}: ${error.message.split('\n')[0]}`)
+    }
+  }
+  await page.evaluate(() => localStorage.removeItem('stageflow.designer.view'))
 
   // A report, computed by the in-process queue of the served app.
   try {

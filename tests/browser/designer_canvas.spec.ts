@@ -38,6 +38,7 @@ test.group('Browser / designer canvas', (group) => {
     // Nothing leads to or leaves the review stage: the canvas marks it, with a count.
     await page.assertExists(canvas.locator('.wf-node.has-problem[data-stage="review"]'))
     await page.assertTextContains(review.locator('.wf-problem-mark'), '2 problems')
+    await canvas.locator('.wf-canvas[data-ready="true"]').waitFor()
     assert.deepEqual(await seriousViolations(page), [])
     await page.screenshot({ path: 'tmp/screenshots/designer-canvas.png', fullPage: true })
 
@@ -55,6 +56,8 @@ test.group('Browser / designer canvas', (group) => {
       'review'
     )
     assert.equal(await page.evaluate(() => localStorage.getItem('stageflow.designer.view')), 'form')
+    // axe sees the form view with its side diagram drawn (stages, transitions, handles).
+    await page.locator('.wf-designer-side .wf-canvas[data-ready="true"]').waitFor()
     assert.deepEqual(await seriousViolations(page), [])
   }).timeout(180_000)
 })

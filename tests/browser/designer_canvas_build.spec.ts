@@ -30,13 +30,35 @@ async function dragConnect(page: Page, canvas: Locator, from: string, to: string
   )
 }
 
-/** ELK has laid out the current stages and React Flow has fitted them in view. */
+/**
+ * ELK has laid out the current stages, React Flow has drawn them (every
+ * transition's edge included) and fitted them in view, and nothing moves any
+ * more: the page's scroll (editing scrolls the side panel into view,
+ * smoothly) and the canvas are where they were on the previous animation
+ * frames. Pointer positions read after this hold until the next edit.
+ */
 async function settled(page: Page, canvas: Locator) {
-  await canvas.locator('.wf-canvas[data-ready="true"] .react-flow__node').first().waitFor()
-  // Editing scrolls the side panel into view (smoothly): bring the canvas back first.
-  await page.waitForTimeout(400)
+  await canvas.locator('.wf-canvas[data-ready="true"]').waitFor()
+  await page.waitForFunction(
+    () => {
+      const drawn = document.querySelector('.wf-canvas-panel .wf-canvas[data-ready="true"]')
+      if (!drawn) return false
+      const edges = drawn.querySelectorAll('.react-flow__edge').length
+      if (edges !== Number(drawn.getAttribute('data-edges'))) return false
+      const box = drawn.getBoundingClientRect()
+      const viewport = drawn.querySelector<HTMLElement>('.react-flow__viewport')
+      const now = JSON.stringify([window.scrollY, box.top, box.height, viewport?.style.transform])
+      const memo = window as unknown as { canvasGeometry?: string; canvasStill?: number }
+      memo.canvasStill = memo.canvasGeometry === now ? (memo.canvasStill ?? 0) + 1 : 0
+      memo.canvasGeometry = now
+      return memo.canvasStill >= 2
+    },
+    undefined,
+    { polling: 'raf' }
+  )
+  // The canvas is on screen for the pointer (the viewport is tall enough; this only scrolls
+  // when an edit left the page scrolled down to the side panel).
   await canvas.locator('.wf-canvas').scrollIntoViewIfNeeded()
-  await page.waitForTimeout(150)
 }
 
 /** Transitions of the canvas as `from>to`, read from the side panel's state via the edges' names. */
@@ -70,6 +92,7 @@ test.group('Browser / building a workflow on the canvas', (group) => {
     const panel = canvas.locator('.wf-canvas-selection')
 
     // The starter's transition start → done goes; stages come from the palette.
+    await settled(page, canvas)
     const finish = await canvas.locator('.react-flow__edge-path').first().boundingBox()
     // Off the label, which sits in the middle.
     await page.mouse.click(finish!.x + finish!.width * 0.2, finish!.y + finish!.height / 2)
@@ -125,9 +148,12 @@ test.group('Browser / building a workflow on the canvas', (group) => {
     await page.assertTextContains(dialog, 'Refuse (amount_check → rejected)')
     await dialog.getByRole('button', { name: 'Delete the stage' }).click()
     await node(canvas, 'rejected').waitFor({ state: 'detached' })
+    // The stage's transitions go with it once the canvas is drawn again (laid out anew).
+    await settled(page, canvas)
     assert.lengthOf(await edgeNames(canvas), 3)
     await canvas.getByRole('button', { name: 'Undo' }).click()
     await node(canvas, 'rejected').waitFor()
+    await settled(page, canvas)
     assert.lengthOf(await edgeNames(canvas), 4)
 
     await page.assertNotExists(canvas.locator('.wf-node.has-problem'))

@@ -1,3 +1,4 @@
+import { useMemo } from 'react'
 import { usePage } from '@inertiajs/react'
 import { IntlMessageFormat } from 'intl-messageformat'
 
@@ -67,6 +68,11 @@ export const LOCALES = [
  */
 export function useI18n() {
   const locale = (usePage().props as { locale?: string }).locale ?? 'en'
+  // The same functions while the locale stays, so components can memoize on `t`.
+  return useMemo(() => i18nFor(locale), [locale])
+}
+
+function i18nFor(locale: string) {
   return {
     locale,
     t: (key: string, data?: Record<string, unknown>) => translate(locale, key, data),

@@ -1,16 +1,38 @@
 /**
  * Automatic layout with elkjs ("layered": left to right, from the start
- * stage). ELK runs asynchronously; its bundled build runs in the page, and
- * the result only depends on the graph, so the same workflow is always drawn
- * the same way.
+ * stage). ELK runs asynchronously; the result only depends on the graph, so
+ * the same workflow is always drawn the same way. In the page it runs in a
+ * web worker (elk_worker_layout.ts); here, in Node (tests, benches) and as
+ * the page's fallback, the bundled build runs in the calling thread, loaded
+ * on first use.
  */
-import ElkBundled from 'elkjs/lib/elk.bundled.js'
+import type { ELK } from 'elkjs/lib/elk-api.js'
 import { nodeSize, stageIndexByKey, type DiagramGraph } from './graph.ts'
 
 export type Positions = Record<number, { x: number; y: number }>
 
-// A CommonJS module: its constructor is also its `default` property.
-const elk = new ElkBundled.default()
+let bundled: Promise<ELK> | null = null
+/** ELK in this thread (its 1.6 MB build is a chunk of its own, fetched on first use). */
+function elkHere(): Promise<ELK> {
+  bundled ??= import('elkjs/lib/elk.bundled.js').then((module) => new (elkConstructor(module))())
+  return bundled
+}
+
+type ElkConstructor = new (args?: import('elkjs/lib/elk-api.js').ELKConstructorArguments) => ELK
+
+/**
+ * elkjs's builds are CommonJS modules whose constructor is also their
+ * `default` property: depending on the loader's interop it is the module's
+ * default export or that export's `default`.
+ */
+export function elkConstructor(module: unknown): ElkConstructor {
+  let candidate = module as { default?: unknown } | ElkConstructor | undefined
+  for (let depth = 0; depth < 3 && typeof candidate !== 'function'; depth++) {
+    candidate = (candidate as { default?: unknown } | undefined)?.default as typeof candidate
+  }
+  if (typeof candidate !== 'function') throw new Error('elkjs: no ELK constructor')
+  return candidate
+}
 
 const OPTIONS = {
   'elk.algorithm': 'layered',
@@ -23,8 +45,9 @@ const OPTIONS = {
   'elk.randomSeed': '1',
 }
 
-/** Top-left corner of each stage (by index), laid out by ELK. */
-export async function layoutGraph(graph: DiagramGraph): Promise<Positions> {
+/** Top-left corner of each stage (by index), laid out by ELK (by default in this thread). */
+export async function layoutGraph(graph: DiagramGraph, engine?: ELK): Promise<Positions> {
+  const elk = engine ?? (await elkHere())
   const byKey = stageIndexByKey(graph)
   // The start stage goes first, so it ends up in the first layer.
   const order = graph.stages

@@ -3,7 +3,7 @@
  * (see workflow_diagram.tsx) so that pages without a diagram do not carry
  * React Flow and ELK.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import {
   Controls,
   MarkerType,
@@ -14,13 +14,15 @@ import {
   type NodeChange,
   type NodeTypes,
 } from '@xyflow/react'
+import { DrawnProbe } from './drawn_probe.tsx'
 import '@xyflow/react/dist/base.css'
 import './canvas.css'
 import { useI18n } from '../../lib/i18n.ts'
 import '../../lib/canvas_messages.ts'
 import { onCanvasKey } from './canvas_keys.ts'
 import { withRouteLabels, type RoutedStage } from '../workflows/diagram_routes.ts'
-import { layoutGraph, layoutSignature, type Positions } from './elk_layout.ts'
+import { layoutSignature, type Positions } from './elk_layout.ts'
+import { layoutInBackground } from './elk_worker_layout.ts'
 import {
   nodeSize,
   stageIndexByKey,
@@ -94,19 +96,33 @@ export default function WorkflowCanvas({
     [props.definition, otherwise]
   )
 
-  // ELK is asynchronous: lay out again only when stages or connections change.
+  // ELK is asynchronous: lay out again only when stages or connections change, and not at
+  // all while every stage has a position of its own (saved with the draft or moved by hand).
   const signature = layoutSignature(graph)
-  const [layout, setLayout] = useState<{ signature: string; positions: Positions } | null>(null)
+  const placed = editor?.positions
+  const allPlaced = useMemo(
+    () => !!placed && graph.stages.length > 0 && graph.stages.every((_, index) => placed[index]),
+    [graph, placed]
+  )
+  const [laidOut, setLaidOut] = useState<{ signature: string; positions: Positions } | null>(null)
   useEffect(() => {
+    if (allPlaced) return
     let cancelled = false
-    void layoutGraph(graph).then((positions) => {
-      if (!cancelled) setLayout({ signature, positions })
+    void layoutInBackground(graph).then((positions) => {
+      if (!cancelled) setLaidOut({ signature, positions })
     })
     return () => {
       cancelled = true
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [signature])
+  }, [signature, allPlaced])
+  const placedLayout = useMemo(() => ({ signature, positions: {} as Positions }), [signature])
+  const layout = allPlaced ? placedLayout : laidOut
+
+  // The layout (by signature) React Flow has drawn: handles measured, view fitted.
+  const [drawn, setDrawn] = useState<string | null>(null)
+  const drawnKey = layout?.signature ?? null
+  const onDrawn = useCallback((done: boolean) => setDrawn(done ? drawnKey : null), [drawnKey])
 
   // Where stages are while they are dragged; dropped ones go to the editor.
   const [dragging, setDragging] = useState<Positions>({})
@@ -237,11 +253,10 @@ export default function WorkflowCanvas({
     if (!layout) return 240
     const bottoms = graph.stages.map(
       (stage, index) =>
-        (editor?.positions[index]?.y ?? layout.positions[index]?.y ?? 0) +
-        nodeSize(stage.type).height
+        (placed?.[index]?.y ?? layout.positions[index]?.y ?? 0) + nodeSize(stage.type).height
     )
-    return Math.min(560, Math.max(editor ? 420 : 220, Math.max(0, ...bottoms) + 90))
-  }, [layout, graph, editor])
+    return Math.min(560, Math.max(placed ? 420 : 220, Math.max(0, ...bottoms) + 90))
+  }, [layout, graph, placed])
 
   const canvasRef = useRef<HTMLDivElement>(null)
   const onKeyDownCapture = (event: React.KeyboardEvent<HTMLDivElement>) => {
@@ -293,8 +308,10 @@ export default function WorkflowCanvas({
           ref={canvasRef}
           className="wf-canvas"
           style={{ height }}
-          // "true" once the current stages and connections are laid out (tests, benches).
-          data-ready={layout?.signature === signature ? 'true' : 'false'}
+          // "true" once the current stages and connections are laid out, drawn and fitted in
+          // view (tests, benches); data-edges: how many transitions are drawn then.
+          data-ready={layout?.signature === signature && drawn === signature ? 'true' : 'false'}
+          data-edges={edges.length}
           onKeyDownCapture={editor ? onKeyDownCapture : undefined}
         >
           {layout && (
@@ -326,6 +343,7 @@ export default function WorkflowCanvas({
               fitView
               fitViewOptions={{ padding: 0.12, maxZoom: 1 }}
             >
+              <DrawnProbe onDrawn={onDrawn} />
               <Controls showInteractive={false} />
               {/* An overview only where one is needed: on small workflows it would hide stages. */}
               {editor && graph.stages.length > MINIMAP_FROM && (

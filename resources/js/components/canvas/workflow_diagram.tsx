@@ -7,7 +7,11 @@ import { lazy, Suspense } from 'react'
 import { useI18n } from '../../lib/i18n.ts'
 import type { WorkflowCanvasProps } from './workflow_canvas.tsx'
 
-const WorkflowCanvas = lazy(() => import('./workflow_canvas.tsx'))
+const WorkflowCanvas = lazy(() => {
+  // ELK's worker starts compiling while the canvas's chunk loads.
+  void import('./elk_worker_layout.ts').then((elk) => elk.prepareLayout())
+  return import('./workflow_canvas.tsx')
+})
 
 export function WorkflowDiagram(props: WorkflowCanvasProps) {
   const { t } = useI18n()

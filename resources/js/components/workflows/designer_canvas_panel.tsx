@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react'
+import { useMemo, useState, type ReactNode } from 'react'
 import { useI18n } from '../../lib/i18n.ts'
 import '../../lib/canvas_messages.ts'
 import { WorkflowDiagram } from '../canvas/workflow_diagram.tsx'
@@ -85,11 +85,16 @@ export function DesignerCanvasPanel(props: {
     announce(t('canvas_editor.deleted', { name }))
   }
 
+  // The same array while stages and positions stay (the canvas's nodes are memoized on it).
+  const positions = useMemo(
+    () => doc.stages.map((stage) => snapshot.layout[stage.uid]),
+    [doc.stages, snapshot.layout]
+  )
   const editor: CanvasEditor = {
     selected,
     onSelect,
     onConnect: connectStages,
-    positions: doc.stages.map((stage) => snapshot.layout[stage.uid]),
+    positions,
     onMove: (moved) => change((current) => moveStages(current, moved)),
     onAutoLayout: () => change((current) => ({ ...current, layout: {} })),
     onOpen: open,

@@ -118,7 +118,8 @@ export function focusElement(id: string) {
   const element = document.getElementById(id)
   if (!element) return
   element.focus({ preventScroll: true })
-  element.scrollIntoView({ block: 'center', behavior: 'smooth' })
+  const still = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches
+  element.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' })
 }
 
 /** The sentence shown for a problem, in the user's language when it has a code. */
