@@ -20,6 +20,8 @@ import { use } from 'react'
 import { ExpressionFieldsContext } from './expression_input.tsx'
 import { ActionsEditor } from './actions/actions_editor.tsx'
 import { isActionSlot } from './actions/action_slots.ts'
+import { ApprovalEditor, TeamAssigneeControls } from './approval_editor.tsx'
+import { ChildrenEditor } from './children_editor.tsx'
 
 export type StageEditorProps = {
   stage: EditorStage
@@ -157,7 +159,7 @@ export function StageEditor(props: StageEditorProps) {
         )}
         {!end && !decision && (
           <ChoiceControl
-            id={id('sla-clock')}
+            id={id('slaClock')}
             label={t('designer.stage.slaClock')}
             problems={at('slaClock')}
             values={['paused']}
@@ -197,7 +199,32 @@ export function StageEditor(props: StageEditorProps) {
             )}
           </DesignerControl>
         )}
+        {!end && !decision && (
+          <TeamAssigneeControls stage={stage} id={id} problems={at} onChange={props.onChange} />
+        )}
       </div>
+
+      {!end && !decision && (
+        <ApprovalEditor
+          stage={stage}
+          stageTitle={title}
+          transitions={props.transitions}
+          id={id}
+          problems={at}
+          onChange={(approval) => props.onChange({ approval })}
+        />
+      )}
+
+      {!end && !decision && (
+        <ChildrenEditor
+          stage={stage}
+          stageTitle={title}
+          transitions={props.transitions}
+          id={id}
+          problems={at}
+          onChange={(children) => props.onChange({ children })}
+        />
+      )}
 
       {decision && (
         <DecisionRoutesEditor
