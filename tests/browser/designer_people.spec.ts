@@ -7,6 +7,7 @@ import type User from '#models/user'
 import { freshDatabase, PASSWORD, publishWorkflow } from '#tests/helpers/common'
 import { reviewDefinition } from '#tests/helpers/workflow_fixtures'
 import { teamWith } from '#tests/helpers/team_fixtures'
+import { seriousViolations } from '#tests/helpers/axe'
 
 async function signInAs(visit: TestContext['visit'], user: User) {
   const page = await visit('/login')
@@ -93,6 +94,7 @@ test.group('Browser / designer: teams, approvals, SLA clock and list columns', (
     // Transition teams are checkboxes of the existing teams.
     const approve = page.locator('.wf-transition').nth(2)
     await approve.getByRole('checkbox', { name: 'Finance (finance)' }).check()
+    assert.deepEqual(await seriousViolations(page), [])
 
     await page.assertTextContains('.wf-problem-summary h2', 'No problems')
     const definition = await saveAndPublish(page, 'doc-review')
@@ -121,9 +123,13 @@ test.group('Browser / designer: teams, approvals, SLA clock and list columns', (
     )
   })
 
-  test('a list field gets its columns in the designer', async ({ visit, assert }) => {
+  test('a list field gets its columns, and a stage starts a child per row', async ({
+    visit,
+    assert,
+  }) => {
     const manager = await UserFactory.apply('manager').create()
     await publishWorkflow(reviewDefinition(), manager)
+    await publishWorkflow(reviewDefinition({ key: 'shipment', name: 'Shipment' }), manager)
     const page = await signInAs(visit, manager)
     await page.goto('/workflows/doc-review/edit')
     const draft = page.locator('[data-stage-row="0"]')
@@ -150,8 +156,34 @@ test.group('Browser / designer: teams, approvals, SLA clock and list columns', (
       'List (table)'
     )
 
+    // The review stage starts one "Shipment" per item and collects them back.
+    const review = page.locator('[data-stage-row="1"]')
+    await review.getByRole('button', { name: 'Start child processes from “Review”' }).click()
+    await review.getByLabel('Child workflow').selectOption('shipment')
+    await review.getByLabel('List to go through').fill('data.items')
+    await review.getByLabel("Each child's title").fill('"Ship " + item.sku')
+    await review.getByRole('button', { name: 'Add child field' }).click()
+    await review.getByLabel('Child field 1', { exact: true }).fill('title')
+    await review.getByLabel('Value of child field 1', { exact: true }).fill('item.sku')
+    await review.getByLabel('Move on when').selectOption('quorum')
+    await review.getByLabel('Children needed').fill('1')
+    await review.getByLabel('Then take').selectOption('approve')
+    await review.getByLabel('When children fail').selectOption('ignore')
+    await review.getByLabel("Collect children's data into").selectOption('items')
+    assert.deepEqual(await seriousViolations(page), [])
+
     await page.assertTextContains('.wf-problem-summary h2', 'No problems')
     const definition = await saveAndPublish(page, 'doc-review')
+    assert.deepEqual(definition.stages[1]!.children, {
+      workflow: 'shipment',
+      forEach: 'data.items',
+      title: '"Ship " + item.sku',
+      data: { title: 'item.sku' },
+      wait: { quorum: 1 },
+      onComplete: 'approve',
+      onChildFailure: 'ignore',
+      collect: 'items',
+    })
     const field = definition.stages[0]!.fields!.find((f) => f.key === 'items')!
     assert.equal(field.type, 'list')
     assert.deepEqual(field.fields, [

@@ -254,6 +254,8 @@ export function ChildrenEditor(props: {
             <button
               type="button"
               className="btn btn-sm"
+              id={id('children-data')}
+              aria-describedby={id('children-data-hint')}
               onClick={() => set({ data: [...children.data, newChildData()] })}
             >
               {t('designer_people.children.dataAdd')}
