@@ -53,6 +53,14 @@ test.group('Browser / designer: teams, approvals, SLA clock and list columns', (
     const draft = page.locator('[data-stage-row="0"]')
     const review = page.locator('[data-stage-row="1"]')
 
+    // A decision stage has no SLA, SLA clock, assignee or approvals to set.
+    await review.getByLabel('Type', { exact: true }).selectOption('decision')
+    for (const label of ['SLA', 'SLA clock', 'Assign to team', 'Assign to role']) {
+      await page.assertNotExists(review.getByLabel(label, { exact: true }))
+    }
+    await page.assertNotExists(review.getByRole('heading', { name: 'Approvals' }))
+    await review.getByLabel('Type', { exact: true }).selectOption('task')
+
     // The team comes from a list of the existing teams; a strategy assigns directly.
     const team = review.getByLabel('Assign to team')
     await page.assertExists(team.locator('option', { hasText: 'Finance (finance)' }))
@@ -149,6 +157,7 @@ test.group('Browser / designer: teams, approvals, SLA clock and list columns', (
     const second = items.getByRole('group', { name: /^Column 2/ })
     await second.getByLabel('Column label').fill('Quantity')
     await second.getByLabel('Column type').selectOption('number')
+    await second.getByLabel('Minimum', { exact: true }).fill('1')
     assert.equal(await second.getByLabel('Column key').inputValue(), 'quantity')
     // Lists do not nest.
     assert.notInclude(
@@ -188,7 +197,7 @@ test.group('Browser / designer: teams, approvals, SLA clock and list columns', (
     assert.equal(field.type, 'list')
     assert.deepEqual(field.fields, [
       { key: 'sku', label: 'SKU', type: 'text', required: true },
-      { key: 'quantity', label: 'Quantity', type: 'number' },
+      { key: 'quantity', label: 'Quantity', type: 'number', rules: { min: 1 } },
     ])
   })
 })

@@ -216,7 +216,7 @@ export function FieldEditor(props: {
 }
 
 /** One rule: bounds as numbers (dates for date fields), lengths as whole numbers, a pattern as text. */
-function RuleInput(props: {
+export function RuleInput(props: {
   id: string
   rule: RuleName
   type: string

@@ -4,7 +4,8 @@ import type { EditorField } from './designer_state.ts'
 import { newColumn, updateColumn } from './designer_state.ts'
 import { ChoiceControl, DesignerControl } from './designer_control.tsx'
 import { InlineProblems, type DesignerProblem } from './designer_problems.tsx'
-import { hasOptions } from './field_settings.ts'
+import { hasOptions, shownRules } from './field_settings.ts'
+import { RuleInput } from './field_editor.tsx'
 
 /** Column types: any field type but a list (lists do not nest). */
 const COLUMN_TYPES = FIELD_TYPES.filter((type) => type !== 'list')
@@ -120,6 +121,17 @@ export function ListColumnsEditor(props: {
                 )}
               </DesignerControl>
             )}
+            {shownRules(column).map((rule) => (
+              <RuleInput
+                key={rule}
+                id={cid(`rules-${rule}`)}
+                rule={rule}
+                type={column.type}
+                value={column.rules[rule]}
+                problems={rule === shownRules(column)[0] ? slot('rules') : []}
+                onChange={(value) => change(index, { rules: { ...column.rules, [rule]: value } })}
+              />
+            ))}
             <div className="wf-field-remove">
               <button
                 type="button"
