@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import type { TestContext } from '@japa/runner/core'
 import { UserFactory } from '#database/factories/user_factory'
+import Calendar from '#models/calendar'
 import Workflow from '#models/workflow'
 import WorkflowVersion from '#models/workflow_version'
 import type User from '#models/user'
@@ -199,5 +200,33 @@ test.group('Browser / designer: teams, approvals, SLA clock and list columns', (
       { key: 'sku', label: 'SKU', type: 'text', required: true },
       { key: 'quantity', label: 'Quantity', type: 'number', rules: { min: 1 } },
     ])
+  })
+
+  test('the access panel picks teams and the calendar from lists', async ({ visit, assert }) => {
+    const admin = await UserFactory.apply('admin').create()
+    await teamWith('finance', [], 'Finance')
+    await Calendar.create({
+      key: 'lisbon',
+      name: 'Lisbon office',
+      timeZone: 'Europe/Lisbon',
+      hours: { mon: ['09:00-17:00'] },
+      holidays: [],
+      isDefault: false,
+    })
+    await publishWorkflow(reviewDefinition(), admin)
+    const page = await signInAs(visit, admin)
+    await page.goto('/workflows/doc-review/edit')
+
+    const access = page.getByRole('region', { name: 'Access' })
+    const see = access.getByRole('group', { name: 'See processes' })
+    await see.getByLabel('Only these teams and roles').check()
+    await see.getByRole('checkbox', { name: 'Finance (finance)' }).check()
+    await access.getByLabel('Business calendar').selectOption('lisbon')
+    await access.getByRole('button', { name: 'Save access' }).click()
+    await page.assertTextContains(access, 'Access saved.')
+
+    const workflow = await Workflow.findByOrFail('key', 'doc-review')
+    assert.deepEqual(workflow.access?.see, [{ team: 'finance' }])
+    assert.equal(workflow.calendarKey, 'lisbon')
   })
 })
