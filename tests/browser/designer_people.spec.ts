@@ -97,6 +97,12 @@ test.group('Browser / designer: teams, approvals, SLA clock and list columns', (
     await review.getByLabel('Rejected when').selectOption('majority')
     assert.isTrue(await review.getByLabel(/Four-eyes/).isChecked())
 
+    // When the SLA is breached, the process goes to a member of the team.
+    await review.getByRole('button', { name: 'Escalate “Review” when its SLA is breached' }).click()
+    const escalation = review.locator('.wf-escalation')
+    await escalation.getByLabel('Reassign to team').selectOption('finance')
+    await escalation.getByLabel('How the team picks').selectOption('round_robin')
+
     // A stage that pauses the clock (keyboard: the select takes arrow keys too).
     await draft.getByLabel('SLA clock').selectOption('paused')
 
@@ -121,6 +127,10 @@ test.group('Browser / designer: teams, approvals, SLA clock and list columns', (
       approve: 'approve',
       reject: 'reject',
       rejectPolicy: 'majority',
+    })
+    assert.deepEqual(definition.stages[1]!.escalation, {
+      reassignTeam: 'finance',
+      strategy: 'round_robin',
     })
     assert.deepEqual(definition.transitions[2]!.teams, ['finance'])
 

@@ -133,11 +133,15 @@ test.group('Designer | teams, approvals, children and list columns', () => {
     const index = indexProblems([
       { path: '$.stages[1].approval.from.team', message: 'x' },
       { path: '$.stages[1].assignee.strategy', message: 'x' },
+      { path: '$.stages[1].escalation.reassignTeam', message: 'x' },
       { path: '$.stages[3].children.data.sku', message: 'x' },
       { path: '$.stages[0].fields[0].fields[1].key', message: 'x' },
       { path: '$.stages[0].fields[0].fields', message: 'x' },
     ])
-    assert.deepEqual([...index.stage.get(1)!.keys()], ['approval.from', 'assignee.strategy'])
+    assert.deepEqual(
+      [...index.stage.get(1)!.keys()],
+      ['approval.from', 'assignee.strategy', 'escalation.reassignTeam']
+    )
     assert.deepEqual([...index.stage.get(3)!.keys()], ['children.data'])
     assert.deepEqual([...index.field.get('0.0')!.keys()], ['fields.1.key', 'fields'])
   })

@@ -39,6 +39,11 @@ export const STAGE_SLOTS = [
   'children.onComplete',
   'children.onChildFailure',
   'children.collect',
+  'escalation.reassignRole',
+  'escalation.reassignUser',
+  'escalation.reassignTeam',
+  'escalation.strategy',
+  'escalation.transition',
 ]
 /** What a decision stage's editor shows instead of SLA, assignee and fields. */
 export const DECISION_SLOTS = ['key', 'name', 'type', 'routes', 'otherwise']

@@ -46,7 +46,10 @@ export function stageSlot(property: string | null, rest: (string | number)[]): s
       : 'assignee.role'
   }
   // `approval.from.team` → "approval.from", `children.data.sku` → "children.data".
-  if ((property === 'approval' || property === 'children') && typeof rest[0] === 'string') {
+  if (
+    (property === 'approval' || property === 'children' || property === 'escalation') &&
+    typeof rest[0] === 'string'
+  ) {
     return `${property}.${rest[0]}`
   }
   if (property === 'routes' && typeof rest[0] === 'number') {

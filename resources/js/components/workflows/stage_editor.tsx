@@ -22,6 +22,7 @@ import { ActionsEditor } from './actions/actions_editor.tsx'
 import { isActionSlot } from './actions/action_slots.ts'
 import { ApprovalEditor, TeamAssigneeControls } from './approval_editor.tsx'
 import { ChildrenEditor } from './children_editor.tsx'
+import { EscalationEditor } from './escalation_editor.tsx'
 
 export type StageEditorProps = {
   stage: EditorStage
@@ -215,6 +216,17 @@ export function StageEditor(props: StageEditorProps) {
         />
       )}
 
+      {!end && !decision && (stage.escalation || stage.sla.trim() !== '') && (
+        <EscalationEditor
+          stage={stage}
+          stageTitle={title}
+          transitions={props.transitions}
+          id={id}
+          problems={at}
+          onChange={(escalation) => props.onChange({ escalation })}
+        />
+      )}
+
       {!end && !decision && (
         <ChildrenEditor
           stage={stage}
@@ -237,7 +249,7 @@ export function StageEditor(props: StageEditorProps) {
         />
       )}
 
-      {!decision && (stage.automatic || stage.escalation) && (
+      {!decision && (stage.automatic || (end && stage.escalation)) && (
         <ul className="wf-preserved">
           {stage.automatic && (
             <li>
@@ -254,7 +266,7 @@ export function StageEditor(props: StageEditorProps) {
               </button>
             </li>
           )}
-          {stage.escalation && (
+          {end && stage.escalation && (
             <li>
               {t('designer.stage.escalation')}{' '}
               <button
