@@ -18,11 +18,15 @@ const none: DesignerChoice[] = []
  * page does not provide them.
  */
 export function useDesignerChoices(): DesignerChoices {
-  const props = usePage().props as Partial<DesignerChoices>
+  const props = usePage().props as Partial<DesignerChoices> & {
+    workflow?: { key: string } | null
+  }
+  const own = props.workflow?.key
   return {
     teams: props.teams ?? none,
     calendars: props.calendars ?? none,
-    childWorkflows: props.childWorkflows ?? none,
+    // A workflow starting itself as a child always nests too deep (the server refuses it).
+    childWorkflows: (props.childWorkflows ?? none).filter((choice) => choice.key !== own),
   }
 }
 
