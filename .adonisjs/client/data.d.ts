@@ -14,6 +14,7 @@ import type AuditEventTransformer from '#transformers/audit_event_transformer'
 import type BoardCardTransformer from '#transformers/board_card_transformer'
 import type BulkOperationTransformer from '#transformers/bulk_operation_transformer'
 import type CalendarTransformer from '#transformers/calendar_transformer'
+import type DesignerChoiceTransformer from '#transformers/designer_choice_transformer'
 import type DraftCheckTransformer from '#transformers/draft_check_transformer'
 import type FailedJobTransformer from '#transformers/failed_job_transformer'
 import type NotificationPreferenceTransformer from '#transformers/notification_preference_transformer'
@@ -74,6 +75,10 @@ export namespace Data {
   export type Calendar = InferData<CalendarTransformer>
   export namespace Calendar {
     export type Variants = InferVariants<CalendarTransformer>
+  }
+  export type DesignerChoice = InferData<DesignerChoiceTransformer>
+  export namespace DesignerChoice {
+    export type Variants = InferVariants<DesignerChoiceTransformer>
   }
   export type DraftCheck = InferData<DraftCheckTransformer>
   export namespace DraftCheck {

@@ -7,6 +7,7 @@ import SaveWorkflowDraft from '#actions/workflows/save_workflow_draft'
 import PublishWorkflow from '#actions/workflows/publish_workflow'
 import { findWorkflow } from '#actions/workflows/find_workflow'
 import { accessOf } from '#actions/workflows/save_workflow_access'
+import { designerChoices } from '#actions/workflows/designer_choices'
 import { InvalidInput } from '#exceptions/domain_error'
 import { DefinitionSyntaxError, parseDefinitionDocument } from '#engine/definition'
 import WorkflowTransformer from '#transformers/workflow_transformer'
@@ -21,7 +22,7 @@ import { designerDocumentValidator, importDefinitionValidator } from '#validator
  * under its JSON path, and the page keeps what the user typed.
  */
 export default class WorkflowDesignerController {
-  async create({ inertia, bouncer, session }: HttpContext) {
+  async create({ inertia, bouncer, session, auth }: HttpContext) {
     await bouncer.with(WorkflowPolicy).authorize('design')
     return inertia.render('workflows/designer', {
       workflow: null,
@@ -30,6 +31,7 @@ export default class WorkflowDesignerController {
       justPublished: null,
       access: null,
       publishedVersion: null,
+      ...(await designerChoices(auth.getUserOrFail())),
     })
   }
 
@@ -49,7 +51,7 @@ export default class WorkflowDesignerController {
    * The draft when there is one, else the published version as the start
    * of the next draft.
    */
-  async edit({ params, inertia, bouncer, session }: HttpContext) {
+  async edit({ params, inertia, bouncer, session, auth }: HttpContext) {
     await bouncer.with(WorkflowPolicy).authorize('design')
     const workflow = await findWorkflow(params.key)
     const versions = [...workflow.versions].sort((a, b) => b.number - a.number)
@@ -73,6 +75,8 @@ export default class WorkflowDesignerController {
       publishedVersion: live
         ? { number: live.number, activeByStage: await Process.activeByStage(live.id) }
         : null,
+      // Teams, calendars and child workflows for the pickers.
+      ...(await designerChoices(auth.getUserOrFail())),
     })
   }
 

@@ -2,6 +2,8 @@ import { useState } from 'react'
 import { urlFor } from '../../client.ts'
 import { useI18n } from '../../lib/i18n.ts'
 import { postJson, type BulkApiError } from '../processes/bulk_request.tsx'
+import { TeamChecklist, splitKeys } from './designer_pickers.tsx'
+import { choiceLabel, useDesignerChoices } from './designer_choices.ts'
 
 type Entry = { team: string } | { role: string }
 type Right = 'start' | 'see' | 'work'
@@ -30,10 +32,7 @@ function toAudience(list: Entry[] | null): Audience {
 
 function toEntries(audience: Audience): Entry[] | null {
   if (audience.everyone) return null
-  const teams = audience.teams
-    .split(',')
-    .map((team) => team.trim().toLowerCase())
-    .filter(Boolean)
+  const teams = splitKeys(audience.teams).map((team) => team.toLowerCase())
   return [...teams.map((team) => ({ team })), ...audience.roles.map((role) => ({ role }))]
 }
 
@@ -48,6 +47,7 @@ export function AccessPanel(props: {
   canManage: boolean
 }) {
   const { t } = useI18n()
+  const choices = useDesignerChoices()
   const [form, setForm] = useState<Record<Right, Audience>>({
     start: toAudience(props.initial.start),
     see: toAudience(props.initial.see),
@@ -108,15 +108,13 @@ export function AccessPanel(props: {
             </label>
             {!form[right].everyone && (
               <>
-                <div className="field">
-                  <label htmlFor={id(`${right}-teams`)}>{t('teams.access.teams')}</label>
-                  <input
-                    id={id(`${right}-teams`)}
-                    className="wf-mono"
-                    value={form[right].teams}
-                    onChange={(e) => set(right, { teams: e.target.value })}
-                  />
-                </div>
+                <TeamChecklist
+                  id={id(`${right}-teams`)}
+                  legend={t('designer_people.accessTeams')}
+                  teams={choices.teams}
+                  value={splitKeys(form[right].teams)}
+                  onChange={(keys) => set(right, { teams: keys.join(', ') })}
+                />
                 <div role="group" aria-label={t('teams.access.roles')}>
                   {ROLES.map((role) => (
                     <label key={role}>
@@ -141,12 +139,27 @@ export function AccessPanel(props: {
         ))}
         <div className="field">
           <label htmlFor={id('calendar')}>{t('teams.access.calendar')}</label>
-          <input
+          <select
             id={id('calendar')}
-            className="wf-mono"
             value={calendar}
+            aria-describedby={id('calendar-hint')}
             onChange={(e) => setCalendar(e.target.value)}
-          />
+          >
+            <option value="">{t('designer_people.defaultCalendar')}</option>
+            {choices.calendars.map((choice) => (
+              <option key={choice.key} value={choice.key}>
+                {choiceLabel(choice)}
+              </option>
+            ))}
+            {calendar !== '' && !choices.calendars.some((choice) => choice.key === calendar) && (
+              <option value={calendar}>
+                {t('designer_people.unknownChoice', { key: calendar })}
+              </option>
+            )}
+          </select>
+          <span className="hint" id={id('calendar-hint')}>
+            {t('designer_people.calendarHint')}
+          </span>
         </div>
         <button
           type="button"

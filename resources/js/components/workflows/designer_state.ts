@@ -35,6 +35,8 @@ export type EditorField = {
   currency: string
   /** The key still follows the label (new fields until the key is edited). */
   autoKey: boolean
+  /** A list field's columns (`fields` in the definition); absent = none. */
+  columns?: EditorField[]
 }
 
 /** One route of a decision stage (`uid` only identifies the row). */
@@ -51,6 +53,13 @@ export type EditorStage = {
   slaClock: string
   assigneeRole: string
   assigneeUser: string
+  /** Team key of the assignee and how a member is picked; absent or '' = none (queue). */
+  assigneeTeam?: string
+  assigneeStrategy?: string
+  /** Approvals by several people; absent = none. */
+  approval?: EditorApproval
+  /** Child processes started on entry; absent = none. */
+  children?: EditorChildren
   fields: EditorField[]
   /** Decision stages: routes tried in order, and the transition taken when none holds. */
   routes: EditorRoute[]
@@ -133,6 +142,7 @@ function fieldFromDefinition(field: FieldDefinition): EditorField {
       field.default === undefined ? undefined : (structuredClone(field.default) as JsonValue),
     currency: field.currency ?? '',
     autoKey: false,
+    ...(field.fields ? { columns: field.fields.map(fieldFromDefinition) } : {}),
   }
 }
 
@@ -150,6 +160,10 @@ function stageFromDefinition(stage: StageDefinition): EditorStage {
     slaClock: stage.slaClock ?? '',
     assigneeRole: stage.assignee?.role ?? '',
     assigneeUser: stage.assignee?.user ?? '',
+    assigneeTeam: stage.assignee?.team ?? '',
+    assigneeStrategy: stage.assignee?.strategy ?? '',
+    ...(stage.approval ? { approval: approvalFromDefinition(stage.approval) } : {}),
+    ...(stage.children ? { children: childrenFromDefinition(stage.children) } : {}),
     fields: (stage.fields ?? []).map(fieldFromDefinition),
     routes: (stage.routes ?? []).map((route) => ({
       uid: newUid('r'),
@@ -304,6 +318,7 @@ function stageToDocument(stage: EditorStage): JsonObject {
   const assignee = {
     ...(stage.assigneeRole ? { role: stage.assigneeRole } : {}),
     ...(trimmed(stage.assigneeUser) ? { user: trimmed(stage.assigneeUser) } : {}),
+    ...teamAssigneeToDocument(stage),
   }
   return {
     key: stage.key,
@@ -317,6 +332,8 @@ function stageToDocument(stage: EditorStage): JsonObject {
     ...(stage.fields.length > 0 ? { fields: stage.fields.map(fieldToDocument) } : {}),
     ...(stage.automatic ? { automatic: { ...stage.automatic } } : {}),
     ...(stage.escalation ? { escalation: { ...stage.escalation } } : {}),
+    ...(!end && stage.approval ? { approval: approvalToDocument(stage.approval) } : {}),
+    ...(!end && stage.children ? { children: childrenToDocument(stage.children) } : {}),
     ...actions,
   }
 }
@@ -552,6 +569,7 @@ export function updateTransition(
       escalation: follow(stage.escalation),
       routes: stage.routes.map((route) => follow(route)!),
       otherwise: stage.otherwise === old.key ? next.key : stage.otherwise,
+      ...followTransitionKey(stage, old.key, next.key),
     }))
   }
   return { ...doc, stages, transitions }
@@ -567,4 +585,263 @@ function teamKeys(typed: string): string[] {
     .split(',')
     .map((key) => key.trim())
     .filter(Boolean)
+}
+
+/* ---------------------------------------------------------------------------
+ * Teams, approvals and children (issues 19 and 20)
+ * ------------------------------------------------------------------------- */
+
+/** A stage's `approval` as the form edits it (numbers and lists as typed). */
+export type EditorApproval = {
+  /** Who votes: a team's members, a role's users, or named people. */
+  from: 'team' | 'role' | 'users'
+  team: string
+  role: string
+  /** E-mail addresses, separated by commas or lines. */
+  users: string
+  policy: 'all' | 'any' | 'quorum'
+  quorum: string
+  /** Keys of transitions leaving the stage. */
+  approve: string
+  reject: string
+  /** '' (the default: one rejection rejects), "any" or "majority". */
+  rejectPolicy: string
+  /** The process's creator may not vote (the engine's default). */
+  fourEyes: boolean
+}
+
+/** One `data` entry of a stage's children: child field → CEL. */
+export type EditorChildData = { uid: string; field: string; expression: string }
+
+/** A stage's `children` as the form edits it. */
+export type EditorChildren = {
+  workflow: string
+  /** How many children: one per item of a CEL list, or a fixed number. */
+  how: 'forEach' | 'count'
+  forEach: string
+  count: string
+  title: string
+  data: EditorChildData[]
+  /** '' = the engine's default (all). */
+  wait: '' | 'all' | 'any' | 'quorum'
+  quorum: string
+  onComplete: string
+  /** '' = none, "ignore", or a transition key. */
+  onChildFailure: string
+  /** A list field of the parent; '' = none. */
+  collect: string
+}
+
+const WHOLE_NUMBER = /^\d+$/
+/** Whole numbers become numbers; anything else is sent as typed for the verifier to name. */
+const wholeNumber = (text: string): JsonValue =>
+  WHOLE_NUMBER.test(text.trim()) ? Number(text.trim()) : text.trim()
+
+/** "a@x.org, b@x.org" (or one per line) → ["a@x.org", "b@x.org"]. */
+export const emailList = (typed: string) =>
+  typed
+    .split(/[\s,;]+/)
+    .map((email) => email.trim())
+    .filter(Boolean)
+
+function approvalFromDefinition(
+  approval: NonNullable<StageDefinition['approval']>
+): EditorApproval {
+  const from = approval.from
+  return {
+    from: 'team' in from ? 'team' : 'role' in from ? 'role' : 'users',
+    team: 'team' in from ? from.team : '',
+    role: 'role' in from ? from.role : '',
+    users: 'users' in from ? from.users.join(', ') : '',
+    policy: typeof approval.policy === 'object' ? 'quorum' : approval.policy,
+    quorum: typeof approval.policy === 'object' ? String(approval.policy.quorum) : '2',
+    approve: approval.approve,
+    reject: approval.reject,
+    rejectPolicy: approval.rejectPolicy ?? '',
+    fourEyes: approval.fourEyes !== false,
+  }
+}
+
+export function approvalToDocument(approval: EditorApproval): JsonObject {
+  const from: JsonObject =
+    approval.from === 'team'
+      ? { team: approval.team }
+      : approval.from === 'role'
+        ? { role: approval.role }
+        : { users: emailList(approval.users) }
+  return {
+    from,
+    policy:
+      approval.policy === 'quorum' ? { quorum: wholeNumber(approval.quorum) } : approval.policy,
+    approve: approval.approve,
+    reject: approval.reject,
+    ...(approval.rejectPolicy ? { rejectPolicy: approval.rejectPolicy } : {}),
+    // Four-eyes is on unless turned off.
+    ...(approval.fourEyes ? {} : { fourEyes: false }),
+  }
+}
+
+/**
+ * A new approval: the stage's team assignee (else managers) votes, any
+ * one approval decides, and the first two transitions leaving the stage
+ * approve and reject.
+ */
+export function blankApproval(stage: EditorStage, transitions: readonly EditorTransition[]) {
+  const leaving = transitions.filter((t) => t.from === stage.key && t.key !== '')
+  const team = trimmed(stage.assigneeTeam ?? '')
+  const approval: EditorApproval = {
+    from: team ? 'team' : 'role',
+    team,
+    role: team ? '' : 'manager',
+    users: '',
+    policy: 'any',
+    quorum: '2',
+    approve: leaving[0]?.key ?? '',
+    reject: leaving[1]?.key ?? '',
+    rejectPolicy: '',
+    fourEyes: true,
+  }
+  return approval
+}
+
+function childrenFromDefinition(
+  children: NonNullable<StageDefinition['children']>
+): EditorChildren {
+  const wait = children.wait
+  return {
+    workflow: children.workflow,
+    how: children.count !== undefined && children.forEach === undefined ? 'count' : 'forEach',
+    forEach: children.forEach ?? '',
+    count: children.count === undefined ? '' : String(children.count),
+    title: children.title ?? '',
+    data: Object.entries(children.data ?? {}).map(([field, expression]) => ({
+      uid: newUid('c'),
+      field,
+      expression,
+    })),
+    wait: wait === undefined ? '' : typeof wait === 'object' ? 'quorum' : wait,
+    quorum: typeof wait === 'object' ? String(wait.quorum) : '',
+    onComplete: children.onComplete,
+    onChildFailure: children.onChildFailure ?? '',
+    collect: children.collect ?? '',
+  }
+}
+
+export function childrenToDocument(children: EditorChildren): JsonObject {
+  const data = children.data.filter((entry) => trimmed(entry.field) !== '')
+  return {
+    workflow: trimmed(children.workflow),
+    ...(children.how === 'forEach'
+      ? { forEach: trimmed(children.forEach) }
+      : { count: wholeNumber(children.count) }),
+    ...(trimmed(children.title) ? { title: trimmed(children.title) } : {}),
+    ...(data.length > 0
+      ? {
+          data: Object.fromEntries(
+            data.map((entry) => [trimmed(entry.field), trimmed(entry.expression)])
+          ),
+        }
+      : {}),
+    ...(children.wait === 'quorum'
+      ? { wait: { quorum: wholeNumber(children.quorum) } }
+      : children.wait
+        ? { wait: children.wait }
+        : {}),
+    onComplete: children.onComplete,
+    ...(children.onChildFailure ? { onChildFailure: children.onChildFailure } : {}),
+    ...(children.collect ? { collect: children.collect } : {}),
+  }
+}
+
+/** New children settings: one child per item of a list, waiting for all. */
+export function blankChildren(stage: EditorStage, transitions: readonly EditorTransition[]) {
+  const leaving = transitions.find((t) => t.from === stage.key && t.key !== '')
+  const children: EditorChildren = {
+    workflow: '',
+    how: 'forEach',
+    forEach: '',
+    count: '',
+    title: '',
+    data: [],
+    wait: 'all',
+    quorum: '',
+    onComplete: leaving?.key ?? '',
+    onChildFailure: '',
+    collect: '',
+  }
+  return children
+}
+
+export const newChildData = (): EditorChildData => ({
+  uid: newUid('c'),
+  field: '',
+  expression: '',
+})
+
+function teamAssigneeToDocument(stage: EditorStage): JsonObject {
+  const team = trimmed(stage.assigneeTeam ?? '')
+  if (!team) return {}
+  return { team, ...(stage.assigneeStrategy ? { strategy: stage.assigneeStrategy } : {}) }
+}
+
+/** The approval and children parts of a stage that named a renamed transition. */
+function followTransitionKey(stage: EditorStage, old: string, next: string) {
+  const name = (key: string) => (key === old ? next : key)
+  return {
+    ...(stage.approval
+      ? {
+          approval: {
+            ...stage.approval,
+            approve: name(stage.approval.approve),
+            reject: name(stage.approval.reject),
+          },
+        }
+      : {}),
+    ...(stage.children
+      ? {
+          children: {
+            ...stage.children,
+            onComplete: name(stage.children.onComplete),
+            onChildFailure: name(stage.children.onChildFailure),
+          },
+        }
+      : {}),
+  }
+}
+
+/** A new column of a list field (keys unique within the list). */
+export function newColumn(columns: readonly EditorField[]): EditorField {
+  return {
+    uid: newUid('f'),
+    key: uniqueKey('column', new Set(columns.map((column) => column.key))),
+    label: '',
+    type: 'text',
+    required: false,
+    options: '',
+    rules: blankRules(),
+    visibleWhen: '',
+    requiredWhen: '',
+    default: undefined,
+    currency: '',
+    autoKey: true,
+  }
+}
+
+/**
+ * Changes a list column: a label moves a key that still follows it
+ * (unique among the columns).
+ */
+export function updateColumn(
+  columns: readonly EditorField[],
+  index: number,
+  patch: Partial<Omit<EditorField, 'uid'>>
+): EditorField[] {
+  const old = columns[index]!
+  const next = { ...old, ...patch }
+  if (patch.key !== undefined) next.autoKey = false
+  if (patch.label !== undefined && old.autoKey) {
+    const others = new Set(columns.filter((_, i) => i !== index).map((column) => column.key))
+    next.key = uniqueKey(keyFromName(patch.label, '_') || 'column', others)
+  }
+  return columns.map((column, i) => (i === index ? next : column))
 }

@@ -13,6 +13,7 @@ import {
 import { ExpressionInput } from './expression_input.tsx'
 import { hasOptions, shownRules } from './field_settings.ts'
 import { DefaultValueInput } from './field_default_input.tsx'
+import { ListColumnsEditor, isColumnSlot } from './list_columns_editor.tsx'
 
 /** Slots of the "rules and conditions" part (open whenever one has a problem). */
 const SETTING_SLOTS = [
@@ -46,7 +47,10 @@ export function FieldEditor(props: {
   const { field } = props
   const slots = problems.field.get(`${props.stageIndex}.${props.index}`)
   const at = (slot: string) => slots?.get(slot) ?? []
-  const general = rowLevel(slots, [...FIELD_SLOTS, 'rules'])
+  const general = rowLevel(
+    slots,
+    (slot) => [...FIELD_SLOTS, 'rules'].includes(slot) || isColumnSlot(slot)
+  )
   const id = (slot: string) => `field-${field.uid}-${slot}`
   const name = field.label.trim() || field.key.trim() || t('designer.fields.untitled')
 
@@ -118,6 +122,15 @@ export function FieldEditor(props: {
             />
           )}
         </DesignerControl>
+      )}
+      {(field.type === 'list' || at('fields').length > 0) && (
+        <ListColumnsEditor
+          id={id}
+          fieldName={name}
+          columns={field.columns ?? []}
+          problems={at}
+          onChange={(columns) => props.onChange({ columns })}
+        />
       )}
 
       <button
@@ -203,7 +216,7 @@ export function FieldEditor(props: {
 }
 
 /** One rule: bounds as numbers (dates for date fields), lengths as whole numbers, a pattern as text. */
-function RuleInput(props: {
+export function RuleInput(props: {
   id: string
   rule: RuleName
   type: string

@@ -64,5 +64,7 @@ export function fieldToDocument(field: EditorField): JsonObject {
     ...(field.visibleWhen.trim() ? { visibleWhen: field.visibleWhen.trim() } : {}),
     ...(field.requiredWhen.trim() ? { requiredWhen: field.requiredWhen.trim() } : {}),
     ...(field.default !== undefined ? { default: field.default } : {}),
+    // A list field's columns (the verifier asks for at least one).
+    ...(field.type === 'list' ? { fields: (field.columns ?? []).map(fieldToDocument) } : {}),
   }
 }

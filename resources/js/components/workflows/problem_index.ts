@@ -39,7 +39,19 @@ const push = <K>(
  * the route as a whole).
  */
 export function stageSlot(property: string | null, rest: (string | number)[]): string {
-  if (property === 'assignee') return rest[0] === 'user' ? 'assignee.user' : 'assignee.role'
+  if (property === 'assignee') {
+    const part = rest[0]
+    return part === 'user' || part === 'team' || part === 'strategy'
+      ? `assignee.${part}`
+      : 'assignee.role'
+  }
+  // `approval.from.team` → "approval.from", `children.data.sku` → "children.data".
+  if (
+    (property === 'approval' || property === 'children' || property === 'escalation') &&
+    typeof rest[0] === 'string'
+  ) {
+    return `${property}.${rest[0]}`
+  }
   if (property === 'routes' && typeof rest[0] === 'number') {
     const part = rest[1] === 'when' || rest[1] === 'transition' ? `.${rest[1]}` : ''
     return `routes.${rest[0]}${part}`
@@ -51,6 +63,10 @@ export function stageSlot(property: string | null, rest: (string | number)[]): s
 /** Which control of a field row shows a problem: `rules.min`, `default`, `visibleWhen`, … */
 export function fieldSlot(property: string | null, rest: (string | number)[]): string {
   if (property === 'rules' && typeof rest[0] === 'string') return `rules.${rest[0]}`
+  // A list field's column: `fields.<n>.<property>` (`fields.<n>` for the column as a whole).
+  if (property === 'fields' && typeof rest[0] === 'number') {
+    return typeof rest[1] === 'string' ? `fields.${rest[0]}.${rest[1]}` : `fields.${rest[0]}`
+  }
   return property ?? ''
 }
 

@@ -20,6 +20,9 @@ import { use } from 'react'
 import { ExpressionFieldsContext } from './expression_input.tsx'
 import { ActionsEditor } from './actions/actions_editor.tsx'
 import { isActionSlot } from './actions/action_slots.ts'
+import { ApprovalEditor, TeamAssigneeControls } from './approval_editor.tsx'
+import { ChildrenEditor } from './children_editor.tsx'
+import { EscalationEditor } from './escalation_editor.tsx'
 
 export type StageEditorProps = {
   stage: EditorStage
@@ -157,7 +160,7 @@ export function StageEditor(props: StageEditorProps) {
         )}
         {!end && !decision && (
           <ChoiceControl
-            id={id('sla-clock')}
+            id={id('slaClock')}
             label={t('designer.stage.slaClock')}
             problems={at('slaClock')}
             values={['paused']}
@@ -197,7 +200,43 @@ export function StageEditor(props: StageEditorProps) {
             )}
           </DesignerControl>
         )}
+        {!end && !decision && (
+          <TeamAssigneeControls stage={stage} id={id} problems={at} onChange={props.onChange} />
+        )}
       </div>
+
+      {!end && !decision && (
+        <ApprovalEditor
+          stage={stage}
+          stageTitle={title}
+          transitions={props.transitions}
+          id={id}
+          problems={at}
+          onChange={(approval) => props.onChange({ approval })}
+        />
+      )}
+
+      {!end && !decision && (stage.escalation || stage.sla.trim() !== '') && (
+        <EscalationEditor
+          stage={stage}
+          stageTitle={title}
+          transitions={props.transitions}
+          id={id}
+          problems={at}
+          onChange={(escalation) => props.onChange({ escalation })}
+        />
+      )}
+
+      {!end && !decision && (
+        <ChildrenEditor
+          stage={stage}
+          stageTitle={title}
+          transitions={props.transitions}
+          id={id}
+          problems={at}
+          onChange={(children) => props.onChange({ children })}
+        />
+      )}
 
       {decision && (
         <DecisionRoutesEditor
@@ -210,7 +249,7 @@ export function StageEditor(props: StageEditorProps) {
         />
       )}
 
-      {!decision && (stage.automatic || stage.escalation) && (
+      {!decision && (stage.automatic || (end && stage.escalation)) && (
         <ul className="wf-preserved">
           {stage.automatic && (
             <li>
@@ -227,7 +266,7 @@ export function StageEditor(props: StageEditorProps) {
               </button>
             </li>
           )}
-          {stage.escalation && (
+          {end && stage.escalation && (
             <li>
               {t('designer.stage.escalation')}{' '}
               <button

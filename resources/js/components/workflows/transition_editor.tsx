@@ -7,6 +7,8 @@ import { ExpressionFieldsContext, ExpressionInput } from './expression_input.tsx
 import { use } from 'react'
 import { ActionsEditor } from './actions/actions_editor.tsx'
 import { isActionSlot } from './actions/action_slots.ts'
+import { TeamChecklist, splitKeys } from './designer_pickers.tsx'
+import { useDesignerChoices } from './designer_choices.ts'
 
 export type TransitionEditorProps = {
   transition: EditorTransition
@@ -32,6 +34,7 @@ export function TransitionEditor(props: TransitionEditorProps) {
   const at = (slot: string) => slots?.get(slot) ?? []
   const general = rowLevel(slots, (slot) => TRANSITION_SLOTS.includes(slot) || isActionSlot(slot))
   const fieldKeys = use(ExpressionFieldsContext).map((field) => field.key)
+  const { teams } = useDesignerChoices()
   const id = (slot: string) => `transition-${transition.uid}-${slot}`
   const title =
     transition.label.trim() || transition.key.trim() || t('designer.transition.untitled')
@@ -145,22 +148,16 @@ export function TransitionEditor(props: TransitionEditorProps) {
             {t('designer.transition.rolesHint')}
           </span>
           <InlineProblems id={id('roles-problems')} problems={rolesProblems} />
-          <DesignerControl
-            id={id('teams')}
-            label={t('designer.transition.teams')}
-            hint={t('designer.transition.teamsHint')}
-            problems={at('teams')}
-          >
-            {(control) => (
-              <input
-                {...control}
-                className="wf-mono"
-                value={transition.teams}
-                onChange={(event) => props.onChange({ teams: event.target.value })}
-              />
-            )}
-          </DesignerControl>
         </fieldset>
+        <TeamChecklist
+          id={id('teams')}
+          legend={t('designer.transition.teams')}
+          hint={t('designer_people.transitionTeamsHint')}
+          problems={at('teams')}
+          teams={teams}
+          value={splitKeys(transition.teams)}
+          onChange={(keys) => props.onChange({ teams: keys.join(', ') })}
+        />
 
         <fieldset
           className="wf-choices"

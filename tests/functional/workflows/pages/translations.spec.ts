@@ -13,7 +13,7 @@ function keys(value: unknown, prefix = ''): string[] {
 }
 
 test.group('Workflow pages / translations', () => {
-  for (const file of ['workflows', 'designer', 'draft_check']) {
+  for (const file of ['workflows', 'designer', 'draft_check', 'designer_people']) {
     test(`${file}.json has the same keys in English and Portuguese`, ({ assert }) => {
       assert.sameMembers(keys(load('pt-BR', file)), keys(load('en', file)))
     })
