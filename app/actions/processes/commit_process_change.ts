@@ -25,6 +25,7 @@ import { instrumentedCommand } from '#support/observability/command'
 import { currentTraceparent } from '#support/observability/tracing'
 import { isFollowUp, planFollowUps, queueColumn } from '#actions/processes/change_plan'
 import { childrenOutbox } from '#actions/processes/children/outbox'
+import { armTimers, isTimerDraft } from '#actions/processes/process_timers'
 
 /** The event a change writes, before it gets its sequence and time. */
 export type EventDraft = {
@@ -373,7 +374,10 @@ export async function recordEvent(
     idempotencyKey,
     occurredAt: at,
   })
-  const drafts = [...outboxFor(event), ...(await webhookOutbox(trx, event)), ...extraOutbox]
+  const drafts = [...outboxFor(event), ...(await webhookOutbox(trx, event))]
+  // Timers are rows of their own, indexed by due time: one upsert, not outbox rows.
+  const timers: OutboxDraft[] = []
+  for (const draft of extraOutbox) (isTimerDraft(draft) ? timers : drafts).push(draft)
   const traceparent = currentTraceparent()
   await trx.table('outbox_messages').multiInsert(
     drafts.map((draft) => ({
@@ -389,6 +393,7 @@ export async function recordEvent(
       traceparent,
     }))
   )
+  await armTimers(trx, processId, timers, at)
   return event
 }
 

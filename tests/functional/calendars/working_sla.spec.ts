@@ -56,7 +56,7 @@ async function setUp() {
 }
 
 const slaTimer = (processId: number) =>
-  db.from('outbox_messages').where('process_id', processId).where('topic', 'timer.sla')
+  db.from('process_timers').where('process_id', processId).where('kind', 'sla')
 
 test.group('Business calendars / working-time SLAs', (group) => {
   freshDatabase(group)
@@ -99,7 +99,7 @@ test.group('Business calendars / working-time SLAs', (group) => {
     // The timer is available exactly at the due time, not at a wall-clock 16 hours.
     const timer = await slaTimer(process.id).firstOrFail()
     assert.equal(
-      utc(new Date(timer.available_at).toISOString()).toISO(),
+      utc(new Date(timer.due_at).toISOString()).toISO(),
       '2026-12-02T15:00:00.000Z'
     )
 
@@ -122,7 +122,7 @@ test.group('Business calendars / working-time SLAs', (group) => {
       ['started', 'sla_breached', 'assigned']
     )
     const laterTimer = await slaTimer(later.process.id).firstOrFail()
-    assert.equal(laterTimer.status, 'pending')
+    assert.equal(laterTimer.attempts, 0)
     const notYet = await Process.findOrFail(later.process.id)
     assert.isFalse(notYet.slaBreached)
   })
