@@ -156,7 +156,7 @@ test.group('Business calendars / working-time SLAs', (group) => {
       working: true,
       breached: false,
     })
-    assert.lengthOf(await slaTimer(process.id).where('event_id', pausing.id), 0)
+    assert.lengthOf(await slaTimer(process.id).where('entered_version', pausing.sequence), 0)
 
     // Back a week later, Thursday 10:00: 7h Thursday + 8h Friday.
     const answered = await new TransitionProcess().handle({
