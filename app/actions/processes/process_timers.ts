@@ -89,6 +89,27 @@ function upsert(client: QueryClientContract, rows: TimerRow[]) {
     .merge(['stage', 'entered_version', 'due_at', 'payload', 'attempts'])
 }
 
+const COLUMNS = 'process_id, kind, `key`, stage, entered_version, due_at, payload, attempts'
+const upsertSql = new Map<string, string>()
+
+/**
+ * The upsert as SQL text, built once per dialect and row count: it runs on
+ * the write path, where knex's query building is a measurable share of
+ * the CPU per transition.
+ */
+function upsertSqlOf(dialect: string, count: number) {
+  const cacheKey = `${dialect}:${count}`
+  let sql = upsertSql.get(cacheKey)
+  if (sql) return sql
+  const values = Array.from({ length: count }, () => '(?, ?, ?, ?, ?, ?, ?, 0)').join(', ')
+  const columns = dialect.startsWith('mysql') ? COLUMNS : COLUMNS.replaceAll('`', '"')
+  sql = dialect.startsWith('mysql')
+    ? `INSERT INTO process_timers (${columns}) VALUES ${values} ON DUPLICATE KEY UPDATE stage = VALUES(stage), entered_version = VALUES(entered_version), due_at = VALUES(due_at), payload = VALUES(payload), attempts = 0`
+    : `INSERT INTO process_timers (${columns}) VALUES ${values} ON CONFLICT (process_id, kind, "key") DO UPDATE SET stage = excluded.stage, entered_version = excluded.entered_version, due_at = excluded.due_at, payload = excluded.payload, attempts = 0`
+  upsertSql.set(cacheKey, sql)
+  return sql
+}
+
 /**
  * Arms (or re-arms) the timers of a stage entry: one statement, in the
  * caller's transaction; nothing when the stage has no timers.
@@ -100,10 +121,20 @@ export async function armTimers(
   at: DateTime
 ) {
   if (!drafts.length) return
-  await upsert(
-    trx,
-    drafts.map((draft) => rowOf(processId, draft, at))
-  )
+  const bindings: unknown[] = []
+  for (const draft of drafts) {
+    const row = rowOf(processId, draft, at)
+    bindings.push(
+      row.process_id,
+      row.kind,
+      row.key,
+      row.stage,
+      row.entered_version,
+      row.due_at,
+      row.payload
+    )
+  }
+  await trx.rawQuery(upsertSqlOf(trx.dialect.name, drafts.length), bindings)
 }
 
 /** Called by a timer's job once it has run (or found nothing to do): the visit's row goes. */
