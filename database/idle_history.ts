@@ -1,4 +1,5 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type { RawQueryBindings } from '@adonisjs/lucid/types/querybuilder'
 
 /**
  * Fills a MariaDB database (its sequence engine: `seq_1_to_N`) with a
@@ -22,7 +23,7 @@ export async function fillIdleHistory(
 ) {
   const events = options.eventsPerProcess ?? 3
   const chunk = options.chunk ?? 50_000
-  const q = (sql: string, bindings: unknown[] = []) => client.rawQuery(sql, bindings)
+  const q = (sql: string, bindings: RawQueryBindings = []) => client.rawQuery(sql, bindings)
   const [[{ base }]] = await q('SELECT COALESCE(MAX(id), 0) AS base FROM processes')
   for (let from = 1; from <= options.processes; from += chunk) {
     const to = Math.min(options.processes, from + chunk - 1)
@@ -39,8 +40,16 @@ export async function fillIdleHistory(
          UTC_TIMESTAMP() - INTERVAL (2 + seq % 365) DAY, UTC_TIMESTAMP() - INTERVAL 1 DAY,
          IF(seq % 5 = 0, UTC_TIMESTAMP() - INTERVAL 1 DAY, NULL)
        FROM seq_${from}_to_${to}`,
-      [first - from, options.workflowId, options.versionId, first - from, options.stage,
-        options.userId, options.userId, events]
+      [
+        first - from,
+        options.workflowId,
+        options.versionId,
+        first - from,
+        options.stage,
+        options.userId,
+        options.userId,
+        events,
+      ]
     )
     const ids = [first, first + (to - from)]
     await q(
@@ -76,7 +85,13 @@ export async function fillIdleHistory(
     )
     options.onProgress?.(to)
   }
-  for (const table of ['processes', 'process_events', 'outbox_messages', 'process_timers', 'sessions']) {
+  for (const table of [
+    'processes',
+    'process_events',
+    'outbox_messages',
+    'process_timers',
+    'sessions',
+  ]) {
     await q(`ANALYZE TABLE ${table}`)
   }
 }

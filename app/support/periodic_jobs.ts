@@ -31,7 +31,10 @@ export async function periodicJobs(): Promise<PeriodicJob[]> {
   // Signals read from the database (the queue's own are read from Redis).
   const signals = ['stalled_processes', 'sla_breaches', 'outbox_oldest_pending_seconds'] as const
   const readers = await Promise.all(
-    signals.map(async (signal) => ({ signal, read: (await SIGNAL_READERS[signal]()).default }))
+    signals.map(async (signal) => {
+      const { default: read } = await SIGNAL_READERS[signal]()
+      return { signal, read }
+    })
   )
   return [
     {

@@ -121,7 +121,7 @@ export async function armTimers(
   at: DateTime
 ) {
   if (!drafts.length) return
-  const bindings: unknown[] = []
+  const bindings: (string | number)[] = []
   for (const draft of drafts) {
     const row = rowOf(processId, draft, at)
     bindings.push(
@@ -130,7 +130,7 @@ export async function armTimers(
       row.key,
       row.stage,
       row.entered_version,
-      row.due_at,
+      row.due_at!,
       row.payload
     )
   }
@@ -190,8 +190,7 @@ export async function sweepDueTimers(
   if (!due.length) return 0
 
   const over = due.filter(
-    (row) =>
-      row.status !== 'active' || row.stage_key !== row.stage || row.attempts >= GIVE_UP_AFTER
+    (row) => row.status !== 'active' || row.stage_key !== row.stage || row.attempts >= GIVE_UP_AFTER
   )
   const live = due.filter((row) => !over.includes(row))
   if (over.length) {
@@ -250,7 +249,7 @@ export async function sweepDueTimers(
 }
 
 /** The sequence of the event that started each process's current stage visit. */
-export async function latestEntries(ids: number[]) {
+async function latestEntries(ids: number[]) {
   const result = new Map<number, number>()
   if (!ids.length) return result
   const rows = await db

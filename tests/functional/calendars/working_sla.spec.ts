@@ -98,10 +98,7 @@ test.group('Business calendars / working-time SLAs', (group) => {
 
     // The timer is available exactly at the due time, not at a wall-clock 16 hours.
     const timer = await slaTimer(process.id).firstOrFail()
-    assert.equal(
-      utc(new Date(timer.due_at).toISOString()).toISO(),
-      '2026-12-02T15:00:00.000Z'
-    )
+    assert.equal(utc(new Date(timer.due_at).toISOString()).toISO(), '2026-12-02T15:00:00.000Z')
 
     // A process started on a future Friday: its check is not due yet and stays pending.
     const later = await new StartProcess().handle({

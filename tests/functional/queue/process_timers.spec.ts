@@ -71,8 +71,15 @@ async function timersOf(processId: number): Promise<TimerView[]> {
 
 const iso = (at: DateTime) => at.toUTC().startOf('second').toISO()!
 
-const eventsOf = async (id: number) =>
-  (await ProcessEvent.query().where('process_id', id).orderBy('sequence')).map((e) => e.type)
+const eventsOf = async (id: number) => {
+  const events = await ProcessEvent.query().where('process_id', id).orderBy('sequence')
+  return events.map((e) => e.type)
+}
+
+const timerIds = async () => {
+  const rows = await db.from('process_timers').orderBy('kind').select('id')
+  return rows.map((r) => r.id)
+}
 
 const reconcile = () =>
   executeJob({
@@ -108,7 +115,7 @@ test.group('Queue / timers as rows indexed by due time', (group) => {
       { kind: 'automatic', stage: 'open', enteredVersion: 1, dueAt: iso(t0.plus({ hours: 2 })) },
       { kind: 'sla', stage: 'open', enteredVersion: 1, dueAt: iso(t0.plus({ hours: 1 })) },
     ])
-    const ids = (await db.from('process_timers').orderBy('kind').select('id')).map((r) => r.id)
+    const ids = await timerIds()
 
     const move = async (transition: string, at: DateTime) => {
       ;({ process } = await new TransitionProcess().handle({
@@ -142,10 +149,7 @@ test.group('Queue / timers as rows indexed by due time', (group) => {
       },
       { kind: 'sla', stage: 'open', enteredVersion: 3, dueAt: iso(t0.plus({ minutes: 70 })) },
     ])
-    assert.deepEqual(
-      (await db.from('process_timers').orderBy('kind').select('id')).map((r) => r.id),
-      ids
-    )
+    assert.deepEqual(await timerIds(), ids)
 
     // Parked (no timers): leaving writes nothing; the rows of the visit that is over
     // are due, and the sweeper discards them without running a job.
@@ -179,8 +183,9 @@ test.group('Queue / timers as rows indexed by due time', (group) => {
     })
     await drainOutbox()
 
+    const armed = await timersOf(fresh.process.id)
     assert.deepEqual(
-      (await timersOf(fresh.process.id)).map((t) => t.kind),
+      armed.map((t) => t.kind),
       ['automatic', 'sla']
     )
     assert.deepEqual(await eventsOf(fresh.process.id), ['started'])
@@ -275,6 +280,7 @@ test.group('Queue / timers as rows indexed by due time', (group) => {
       before[1]!.filter((t) => t.stage === 'waiting')
     )
     await rebuildTimers({ batchSize: 100 })
-    assert.equal(Number((await db.from('process_timers').count('* as n').first()).n), 3)
+    const total = await db.from('process_timers').count('* as n').first()
+    assert.equal(Number(total.n), 3)
   })
 })
