@@ -118,7 +118,7 @@ const outboxRows = Object.entries(await bench.outboxRowsPerStage())
   .map(([stage, count]) => `${count} entering ${stage}`)
   .join(', ')
 console.log(
-  `Per transition: engine ${statements} SQL statements (${decisionStatements} into a decision stage), raw 5 (BEGIN … COMMIT included); outbox rows ${outboxRows} (the raw baseline writes the same rows)`
+  `Per transition: engine ${statements} SQL statements (${decisionStatements} into a decision stage), raw 5, or 6 entering a stage with an SLA (BEGIN … COMMIT included, the timer upsert as the engine does); outbox rows ${outboxRows} (the raw baseline writes the same rows)`
 )
 
 for (const { concurrency, operations, warmup } of CASES) {

@@ -309,7 +309,7 @@ export async function openBench(settings: DatabaseSettings) {
   /**
    * The same SQL work per transition by hand: BEGIN; the conditional UPDATE
    * of every state column; INSERT the event; INSERT its outbox rows (one
-   * statement); COMMIT. The new state (next stage, SLA due date) is
+   * statement); upsert the SLA timer when the stage has one; COMMIT. The new state (next stage, SLA due date) is
    * computed inline.
    */
   let templates: Record<string, OutboxTemplate[]> | undefined
@@ -395,6 +395,26 @@ export async function openBench(settings: DatabaseSettings) {
             await connection.query(
               'INSERT INTO outbox_messages (process_id, event_id, topic, queue, payload, status, attempts, available_at, created_at) VALUES ?',
               [rows]
+            )
+          }
+          if (dueAt) {
+            // The stage's SLA timer, as the engine arms it (process_timers, one upsert).
+            await connection.query(
+              'INSERT INTO process_timers (process_id, kind, `key`, stage, entered_version, due_at, payload, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, 0) ON DUPLICATE KEY UPDATE stage = VALUES(stage), entered_version = VALUES(entered_version), due_at = VALUES(due_at), payload = VALUES(payload), attempts = 0',
+              [
+                state.id,
+                'sla',
+                '',
+                step.to,
+                next,
+                sqlTime(dueAt),
+                JSON.stringify({
+                  processId: state.id,
+                  stage: step.to,
+                  enteredVersion: next,
+                  dueAt: dueAt.toISOString(),
+                }),
+              ]
             )
           }
           await connection.query('COMMIT')

@@ -10,6 +10,7 @@ import CommitProcessChange from '#actions/processes/commit_process_change'
 import TransitionProcess from '#actions/processes/transition_process'
 import AssignProcess from '#actions/processes/assign_process'
 import { inSameStageVisit } from '#actions/processes/stage_visit'
+import { clearTimer } from '#actions/processes/process_timers'
 import { pickMember } from '#actions/processes/team_assignment'
 import type { AssignmentStrategy } from '#engine/definition'
 
@@ -25,6 +26,11 @@ export default class CheckSla extends Job<Payload> {
   static jobName = 'check_sla'
 
   async handle(payload: Payload, context: JobContext) {
+    await this.check(payload, context)
+    await clearTimer(payload.processId, 'sla', payload.enteredVersion)
+  }
+
+  protected async check(payload: Payload, context: JobContext) {
     for (let attempt = 1; attempt <= 5; attempt++) {
       const process = await Process.find(payload.processId)
       if (!process || !(await inSameStageVisit(process, payload.stage, payload.enteredVersion)))

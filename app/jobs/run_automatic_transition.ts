@@ -4,6 +4,7 @@ import { DomainError } from '#exceptions/domain_error'
 import { VersionConflict } from '#exceptions/process_errors'
 import TransitionProcess from '#actions/processes/transition_process'
 import { inSameStageVisit } from '#actions/processes/stage_visit'
+import { clearTimer } from '#actions/processes/process_timers'
 
 type Payload = { processId: number; stage: string; enteredVersion: number; transition: string }
 
@@ -17,6 +18,11 @@ export default class RunAutomaticTransition extends Job<Payload> {
   static jobName = 'run_automatic_transition'
 
   async handle(payload: Payload, context: JobContext) {
+    await this.run(payload, context)
+    await clearTimer(payload.processId, 'automatic', payload.enteredVersion)
+  }
+
+  protected async run(payload: Payload, context: JobContext) {
     for (let attempt = 1; attempt <= 5; attempt++) {
       const process = await Process.find(payload.processId)
       if (!process || !(await inSameStageVisit(process, payload.stage, payload.enteredVersion)))

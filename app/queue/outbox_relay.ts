@@ -7,6 +7,7 @@ import type { BulkJob, QueueDriver } from '#queue/driver'
 import { jobForTopic, queueOf } from '#queue/registry'
 import { createQueueConnection } from '#queue/redis_connection'
 import { sqlTime } from '#support/sql_time'
+import { sweepDueTimers } from '#actions/processes/process_timers'
 import { relayBatches, relayMessages } from '#support/metrics/instruments'
 import { SpanKind, contextOf, startSpan, traceparentOf } from '#support/observability/tracing'
 
@@ -105,10 +106,16 @@ export class OutboxRelay {
   }
 
   /**
-   * One round: publishes up to a batch of due messages. Returns how many
-   * were published.
+   * One round: publishes up to a batch of due messages, then dispatches
+   * up to a batch of due timers (process_timers: an index range, nothing
+   * read when nothing is due). Returns how many jobs were queued.
    */
   async tick(): Promise<number> {
+    const published = await this.#publishOutbox()
+    return published + (await sweepDueTimers(this.driver, { limit: this.options.batchSize }))
+  }
+
+  async #publishOutbox(): Promise<number> {
     const rows = await db
       .from('outbox_messages')
       .where('status', 'pending')

@@ -114,8 +114,8 @@ export default class CheckEngineHealth {
 
   /**
    * Active processes nothing will move by itself: no event for `days`,
-   * no pending outbox message (so no timer and no undelivered side
-   * effect) and no deadline ahead. Every change goes through the one
+   * no pending outbox message (no undelivered side effect), no timer of
+   * its stage (process_timers) and no deadline ahead. Every change goes through the one
    * write path, which sets `updated_at` to the event's time, so the
    * (status, updated_at) index narrows the candidates; the event check
    * confirms them.
@@ -133,6 +133,13 @@ export default class CheckEngineHealth {
             .from('outbox_messages')
             .whereColumn('outbox_messages.process_id', 'processes.id')
             .where('outbox_messages.status', 'pending')
+        )
+        // A timer of the current stage visit (process_timers) will move it too.
+        .whereNotExists((q) =>
+          q
+            .from('process_timers')
+            .whereColumn('process_timers.process_id', 'processes.id')
+            .whereColumn('process_timers.stage', 'processes.stage_key')
         )
         .whereNotExists((q) =>
           q

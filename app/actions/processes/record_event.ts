@@ -7,6 +7,7 @@ import type { LeanTransaction } from '#support/database/lean_transaction'
 import { outboxFor, type OutboxDraft } from '#actions/processes/outbox'
 import { webhookOutbox } from '#actions/webhooks/webhook_outbox'
 import { currentTraceparent } from '#support/observability/tracing'
+import { armTimers, isTimerDraft } from '#actions/processes/process_timers'
 
 /** An `outbox_messages` row as the write path inserts it. */
 export type OutboxRow = {
@@ -64,7 +65,10 @@ export async function recordEvent(
     idempotencyKey,
     occurredAt: at,
   })
-  const drafts = [...outboxFor(event), ...webhookOutbox(webhookTypes, event), ...extraOutbox]
+  const drafts = [...outboxFor(event), ...webhookOutbox(webhookTypes, event)]
+  // Timers are rows of their own, indexed by due time: one upsert, not outbox rows.
+  const timers: OutboxDraft[] = []
+  for (const draft of extraOutbox) (isTimerDraft(draft) ? timers : drafts).push(draft)
   const traceparent = drafts.length > 0 ? currentTraceparent() : null
   const rows: OutboxRow[] = drafts.map((draft) => ({
     process_id: processId,
@@ -80,5 +84,6 @@ export async function recordEvent(
   }))
   if (collect) collect.push(...rows)
   else if (rows.length > 0) await trx.insert('outbox_messages', rows)
+  await armTimers(trx, processId, timers, at)
   return event
 }

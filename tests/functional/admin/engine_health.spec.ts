@@ -169,6 +169,7 @@ test.group('Admin / engine health', (group) => {
     const overdue = await start('no-deadline', 'deadline passed', admin, daysAgo(9))
     await start('no-deadline', 'recent', admin, daysAgo(2))
     const timerAhead = await start('no-deadline', 'timer ahead', admin, daysAgo(10))
+    const timerRowAhead = await start('no-deadline', 'timer row ahead', admin, daysAgo(10))
     await start('long-deadline', 'deadline ahead', admin, daysAgo(10))
     const finished = await start('no-deadline', 'finished', admin, daysAgo(10))
     await drainOutbox()
@@ -186,6 +187,18 @@ test.group('Admin / engine health', (group) => {
         available_at: sqlTime(DateTime.now().plus({ days: 1 })),
       })
     )
+
+    // A timer row of its current stage (process_timers) moves it too.
+    await db.table('process_timers').insert({
+      process_id: timerRowAhead.id,
+      kind: 'automatic',
+      key: '',
+      stage: timerRowAhead.stageKey,
+      entered_version: 1,
+      due_at: sqlTime(DateTime.now().plus({ days: 1 })),
+      payload: '{}',
+      attempts: 0,
+    })
 
     const response = await client.get('/admin/engine').loginAs(admin).withInertia()
     const props = response.inertiaProps as any

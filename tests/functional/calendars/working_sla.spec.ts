@@ -56,7 +56,7 @@ async function setUp() {
 }
 
 const slaTimer = (processId: number) =>
-  db.from('outbox_messages').where('process_id', processId).where('topic', 'timer.sla')
+  db.from('process_timers').where('process_id', processId).where('kind', 'sla')
 
 test.group('Business calendars / working-time SLAs', (group) => {
   freshDatabase(group)
@@ -98,10 +98,7 @@ test.group('Business calendars / working-time SLAs', (group) => {
 
     // The timer is available exactly at the due time, not at a wall-clock 16 hours.
     const timer = await slaTimer(process.id).firstOrFail()
-    assert.equal(
-      utc(new Date(timer.available_at).toISOString()).toISO(),
-      '2026-12-02T15:00:00.000Z'
-    )
+    assert.equal(utc(new Date(timer.due_at).toISOString()).toISO(), '2026-12-02T15:00:00.000Z')
 
     // A process started on a future Friday: its check is not due yet and stays pending.
     const later = await new StartProcess().handle({
@@ -122,7 +119,7 @@ test.group('Business calendars / working-time SLAs', (group) => {
       ['started', 'sla_breached', 'assigned']
     )
     const laterTimer = await slaTimer(later.process.id).firstOrFail()
-    assert.equal(laterTimer.status, 'pending')
+    assert.equal(laterTimer.attempts, 0)
     const notYet = await Process.findOrFail(later.process.id)
     assert.isFalse(notYet.slaBreached)
   })
@@ -156,7 +153,7 @@ test.group('Business calendars / working-time SLAs', (group) => {
       working: true,
       breached: false,
     })
-    assert.lengthOf(await slaTimer(process.id).where('event_id', pausing.id), 0)
+    assert.lengthOf(await slaTimer(process.id).where('entered_version', pausing.sequence), 0)
 
     // Back a week later, Thursday 10:00: 7h Thursday + 8h Friday.
     const answered = await new TransitionProcess().handle({

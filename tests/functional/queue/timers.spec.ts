@@ -13,6 +13,9 @@ import TransitionProcess from '#actions/processes/transition_process'
 import { executeJob } from '#queue/runner'
 import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
 import { drainOutbox, stopQueues } from '#tests/helpers/queue'
+import queue from '#queue/queue_manager'
+import { OutboxRelay } from '#queue/outbox_relay'
+import { sqlTime } from '#support/sql_time'
 
 const SHORT_SLA: WorkflowDefinition = {
   key: 'short-sla',
@@ -68,12 +71,14 @@ test.group('Queue / SLA timers and automatic transitions', (group) => {
     await drainOutbox()
 
     assert.deepEqual(await eventsOf(fresh.process.id), ['started'])
-    const pending = await db
-      .from('outbox_messages')
+    const armed = await db
+      .from('process_timers')
       .where('process_id', fresh.process.id)
-      .where('topic', 'timer.sla')
-      .first()
-    assert.equal(pending.status, 'pending')
+      .where('kind', 'sla')
+      .firstOrFail()
+    assert.equal(armed.attempts, 0)
+    // The fired timer's row is gone: its job deleted it.
+    assert.isNull(await db.from('process_timers').where('process_id', late.process.id).first())
 
     assert.deepEqual(await eventsOf(late.process.id), ['started', 'sla_breached', 'assigned'])
     const breached = await Process.findOrFail(late.process.id)
@@ -98,10 +103,22 @@ test.group('Queue / SLA timers and automatic transitions', (group) => {
       actor: manager,
       at: DateTime.now().minus({ minutes: 5 }),
     })
-    // The timer message was published, then Redis lost the job.
-    await db.from('outbox_messages').where('topic', 'timer.sla').update({ status: 'sent' })
+    // The timer was dispatched (its row leased), then Redis lost the job.
+    const driver = queue.driver()
+    await driver.pause('timers')
+    assert.equal(await new OutboxRelay(driver).tick(), 2) // its notification and its timer
+    const leased = await db.from('process_timers').where('process_id', process.id).firstOrFail()
+    assert.equal(leased.attempts, 1)
+    await driver.remove('timers', `timer-sla-${process.id}-1`)
+    await driver.resume('timers')
     await drainOutbox()
     assert.deepEqual(await eventsOf(process.id), ['started'])
+
+    // The lease ends: the row is due again and the reconciler dispatches it.
+    await db
+      .from('process_timers')
+      .where('id', leased.id)
+      .update({ due_at: sqlTime(DateTime.now().minus({ seconds: 1 })) })
 
     await executeJob({
       jobId: 'r',
@@ -113,6 +130,7 @@ test.group('Queue / SLA timers and automatic transitions', (group) => {
     })
     await drainOutbox()
     assert.include(await eventsOf(process.id), 'sla_breached')
+    assert.isNull(await db.from('process_timers').where('process_id', process.id).first())
   })
 
   test('an automatic transition runs when the stage has waited long enough', async ({ assert }) => {

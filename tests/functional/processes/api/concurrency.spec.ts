@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
 import { UserFactory } from '#database/factories/user_factory'
 import { DEMO_DEFINITIONS } from '#database/definitions/index'
 import Process from '#models/process'
@@ -50,7 +51,12 @@ test.group('Engine / concurrency and idempotency', (group) => {
     const outbox = await OutboxMessage.query().where('process_id', process.id).orderBy('id')
     assert.deepEqual(
       outbox.map((m) => m.topic),
-      ['process.started', 'process.transitioned', 'timer.sla']
+      ['process.started', 'process.transitioned']
+    )
+    const timers = await db.from('process_timers').where('process_id', process.id)
+    assert.deepEqual(
+      timers.map((t) => [t.kind, Number(t.entered_version)]),
+      [['sla', 2]]
     )
   })
 

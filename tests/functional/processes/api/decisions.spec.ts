@@ -114,6 +114,16 @@ async function outboxOf(id: number) {
   return rows.map((r) => ({ eventId: Number(r.event_id), topic: r.topic as string }))
 }
 
+/** The timer rows of a process (app/actions/processes/process_timers.ts). */
+async function timersOf(id: number) {
+  const rows = await db.from('process_timers').where('process_id', id).orderBy('kind')
+  return rows.map((r) => ({
+    kind: r.kind as string,
+    stage: r.stage as string,
+    enteredVersion: Number(r.entered_version),
+  }))
+}
+
 async function outboxCount(id: number) {
   const rows = await outboxOf(id)
   return rows.length
@@ -194,9 +204,9 @@ test.group('API / decision stages', (group) => {
       [
         { eventId: events[1]!.id, topic: 'process.transitioned' },
         { eventId: events[2]!.id, topic: 'process.transitioned' },
-        { eventId: events[2]!.id, topic: 'timer.sla' },
       ]
     )
+    assert.deepEqual(await timersOf(id), [{ kind: 'sla', stage: 'manager', enteredVersion: 3 }])
 
     const stored = await Process.findOrFail(id)
     assert.equal(stored.stageKey, 'manager')
@@ -300,9 +310,9 @@ test.group('API / decision stages', (group) => {
       ]
     )
     // Only the stage where it rests gets timers (the SLA of "lead").
-    const outbox = await outboxOf(byManager.id)
-    const timers = outbox.filter((m) => m.topic.startsWith('timer.'))
-    assert.deepEqual(timers, [{ eventId: events[3]!.id, topic: 'timer.sla' }])
+    assert.deepEqual(await timersOf(byManager.id), [
+      { kind: 'sla', stage: 'lead', enteredVersion: events[3]!.sequence },
+    ])
 
     const byMember = await startAs(member, 5000)
     const memberAnswer = await new TransitionProcess().handle({
