@@ -25,6 +25,7 @@ import { instrumentedCommand } from '#support/observability/command'
 import { currentTraceparent } from '#support/observability/tracing'
 import { isFollowUp, planFollowUps, queueColumn } from '#actions/processes/change_plan'
 import { childrenOutbox } from '#actions/processes/children/outbox'
+import { indexProcessChange } from '#actions/search/process_index'
 
 /** The event a change writes, before it gets its sequence and time. */
 export type EventDraft = {
@@ -192,6 +193,7 @@ export default class CommitProcessChange {
           const isLast = i === routed.events.length - 1
           events.push(await recordEvent(trx, process.id, routeEvent, null, isLast ? timers : []))
         }
+        await indexProcessChange(trx, process, next, resolve)
 
         // The row now holds exactly `next`: build the answer from it instead of reading it back.
         const snapshot = this.snapshot(

@@ -12,6 +12,7 @@ import { InvalidProcessData, WorkflowNotPublished } from '#exceptions/process_er
 import { definitionOf } from '#support/definitions'
 import { sqlTime } from '#support/sql_time'
 import { isUniqueViolation, recordEvent } from '#actions/processes/commit_process_change'
+import { indexWholeProcess } from '#actions/search/process_index'
 import { stageEntryTimers } from '#actions/processes/outbox'
 import { pickMember } from '#actions/processes/team_assignment'
 import type { StageAssignee } from '#engine/definition'
@@ -106,10 +107,11 @@ export default class StartProcess {
           .where('id', workflow.id)
           .select('process_counter')
           .firstOrFail()
+        const reference = `${workflow.referencePrefix}-${String(counter.process_counter).padStart(6, '0')}`
         const [processId] = await trx.table('processes').insert({
           workflow_id: workflow.id,
           workflow_version_id: version.id,
-          reference: `${workflow.referencePrefix}-${String(counter.process_counter).padStart(6, '0')}`,
+          reference,
           title: state.title,
           data: JSON.stringify(state.data),
           stage_key: state.stage,
@@ -132,6 +134,7 @@ export default class StartProcess {
         })
         const newId = Number(processId)
         await recordEvent(trx, newId, started, null, stageEntryTimers(definition, state, newId, at))
+        await indexWholeProcess(trx, { ...state, id: newId, workflowId: workflow.id, reference }, definition)
         return newId
       })
       return { process: await Process.findOrFail(id), replayed: false }
