@@ -7,6 +7,7 @@ import {
   type SearchableField,
 } from '#engine/search_fields'
 import { definitionOf } from '#support/definitions'
+import type { WorkflowDefinition } from '#engine/definition'
 import { InvalidInput } from '#exceptions/domain_error'
 import type { DataFilter } from '#models/process_search'
 
@@ -76,7 +77,8 @@ export async function checkDataFilters(
       },
     ])
   }
-  const fields = new Map((await searchableFieldsOfWorkflow(row.id)).map((f) => [f.key, f]))
+  const searchable = await searchableFieldsOfWorkflow(row.id)
+  const fields = new Map(searchable.map((f) => [f.key, f]))
   const errors: { field: string; message: string }[] = []
   const filters: DataFilter[] = []
   for (const { key, op, value } of raw) {
@@ -154,4 +156,47 @@ function expected(field: SearchableField) {
     case 'text':
       return `"${field.key}" is a text field: give 1 to ${MAX_TEXT} characters`
   }
+}
+
+/**
+ * The data filters of a request's URL, checked: what a list passes as
+ * `ProcessFilters.data`, and the same pairs as strings (for links and forms).
+ */
+export function dataFiltersOfUrl(url: string, workflow: { key?: string | null; hidden: number[] }) {
+  return dataFiltersOf(new URL(url, 'http://localhost').searchParams, workflow)
+}
+
+export async function dataFiltersOf(
+  search: URLSearchParams,
+  workflow: { key?: string | null; hidden: number[] }
+): Promise<{ data: DataFilter[]; echo: Record<string, string> }> {
+  const raw = rawDataFilters(search)
+  const data = await checkDataFilters(raw, workflow)
+  const echo: Record<string, string> = {}
+  for (const filter of raw) echo[`data.${filter.key}[${filter.op}]`] = filter.value.trim()
+  return { data, echo }
+}
+
+/** For the list's filter form: each workflow's searchable fields and the operators they take. */
+export function searchFieldsOfWorkflows(
+  workflows: { id: number; key: string }[],
+  definitions: Map<number, WorkflowDefinition>
+) {
+  const result: Record<
+    string,
+    { key: string; label: string; type: string; operators: string[]; options?: string[] }[]
+  > = {}
+  for (const workflow of workflows) {
+    const definition = definitions.get(workflow.id)
+    const fields = definition ? searchableFieldsOf(definition) : []
+    if (fields.length === 0) continue
+    result[workflow.key] = fields.map((field) => ({
+      key: field.key,
+      label: field.label,
+      type: field.type,
+      operators: [...OPERATORS_OF_KIND[field.kind]],
+      ...(field.options ? { options: field.options } : {}),
+    }))
+  }
+  return result
 }

@@ -10,6 +10,7 @@ import {
   type ListFilters,
 } from '../../components/processes/process_filters.tsx'
 import { BulkActions } from '../../components/processes/bulk_actions.tsx'
+import type { SearchField } from '../../components/processes/data_filters.tsx'
 import {
   SelectPageCheckbox,
   SelectRowCheckbox,
@@ -29,6 +30,7 @@ type Props = InertiaProps<{
   processes: Paginated<Data.Process>
   filters: ListFilters
   workflows: Data.WorkflowOption[]
+  searchFields: Record<string, SearchField[]>
   people: Data.Person[]
   allowed: { start: boolean; bulk: boolean }
 }>
@@ -37,6 +39,7 @@ export default function ProcessesIndex({
   processes,
   filters,
   workflows,
+  searchFields,
   people,
   allowed: can,
 }: Props) {
@@ -105,6 +108,7 @@ export default function ProcessesIndex({
           key={JSON.stringify(filters)}
           filters={filters}
           workflows={workflows}
+          searchFields={searchFields}
           people={people}
           onApply={visit}
         />
