@@ -301,15 +301,18 @@ export default class ProcessPagesController {
     const input = await request.validateUsing(listProcessesValidator, { data: qs })
     const extra = await request.validateUsing(processPageFiltersValidator, { data: qs })
     const hidden = await hiddenWorkflowIds(viewer)
-    const { data, echo } = await dataFiltersOfUrl(request.url(true), { key: input.workflow, hidden })
+    const { data, echo } = await dataFiltersOfUrl(request.url(true), {
+      key: input.workflow,
+      hidden,
+    })
     const params: ProcessPageParams = {
       ...ListProcesses.filtersFrom(input),
       dueSoon: extra.dueSoon ?? null,
       hiddenWorkflows: hidden,
       data,
     }
-    const filters: Partial<Record<(typeof FILTER_KEYS)[number], string>> &
-      Record<string, string> = { ...echo }
+    const filters: Partial<Record<(typeof FILTER_KEYS)[number], string>> & Record<string, string> =
+      { ...echo }
     for (const key of FILTER_KEYS) {
       const value = qs[key]
       if (typeof value === 'string' && value.trim() !== '') filters[key] = value.trim()

@@ -134,7 +134,11 @@ export default class StartProcess {
         })
         const newId = Number(processId)
         await recordEvent(trx, newId, started, null, stageEntryTimers(definition, state, newId, at))
-        await indexWholeProcess(trx, { ...state, id: newId, workflowId: workflow.id, reference }, definition)
+        await indexWholeProcess(
+          trx,
+          { ...state, id: newId, workflowId: workflow.id, reference },
+          definition
+        )
         return newId
       })
       return { process: await Process.findOrFail(id), replayed: false }
