@@ -32,6 +32,7 @@ export const FIELD_SLOTS = [
   'label',
   'type',
   'required',
+  'searchable',
   'options',
   'currency',
   'default',

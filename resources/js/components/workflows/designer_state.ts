@@ -22,6 +22,8 @@ export type EditorField = {
   label: string
   type: string
   required: boolean
+  /** Written to the search index (list filters, free text). */
+  searchable: boolean
   /** Options of a select or multiselect field, one per line. */
   options: string
   /** Rules as typed (numbers are converted when the document is made); '' = none. */
@@ -120,6 +122,7 @@ function fieldFromDefinition(field: FieldDefinition): EditorField {
     label: field.label,
     type: field.type,
     required: Boolean(field.required),
+    searchable: Boolean(field.searchable),
     options: (field.options ?? []).join('\n'),
     rules: Object.fromEntries(
       RULE_NAMES.map((name) => [
@@ -435,6 +438,7 @@ export function addField(
     label: '',
     type: 'text',
     required: false,
+    searchable: false,
     options: '',
     rules: blankRules(),
     visibleWhen: '',
