@@ -7,6 +7,8 @@ import type Process from '#models/process'
 import ProcessPolicy from '#policies/process_policy'
 import ListProcesses from '#actions/processes/list_processes'
 import { dataFiltersOfUrl, searchFieldsOfWorkflows } from '#actions/search/data_filters'
+import { visibleViews, withCounts } from '#actions/views/visible_views'
+import SavedViewTransformer from '#transformers/saved_view_transformer'
 import StartProcess from '#actions/processes/start_process'
 import TransitionProcess from '#actions/processes/transition_process'
 import { loadVisibleProcess } from '#actions/processes/load_process'
@@ -90,6 +92,8 @@ export default class ProcessPagesController {
       filters,
       workflows: WorkflowOptionTransformer.transform(options.workflows, options.definitions),
       searchFields: searchFieldsOfWorkflows(options.workflows, options.definitions),
+      views: SavedViewTransformer.transform(await withCounts(await visibleViews(user), user)),
+      myTeams: await teamsOf(user.id),
       people: PersonTransformer.transform(people),
       allowed: { start: await policy.allows('start'), bulk: await policy.allows('bulk') },
     })

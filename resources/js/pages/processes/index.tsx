@@ -11,6 +11,7 @@ import {
 } from '../../components/processes/process_filters.tsx'
 import { BulkActions } from '../../components/processes/bulk_actions.tsx'
 import type { SearchField } from '../../components/processes/data_filters.tsx'
+import { SavedViews, type SavedViewItem } from '../../components/processes/saved_views.tsx'
 import {
   SelectPageCheckbox,
   SelectRowCheckbox,
@@ -31,6 +32,8 @@ type Props = InertiaProps<{
   filters: ListFilters
   workflows: Data.WorkflowOption[]
   searchFields: Record<string, SearchField[]>
+  views: SavedViewItem[]
+  myTeams: string[]
   people: Data.Person[]
   allowed: { start: boolean; bulk: boolean }
 }>
@@ -40,6 +43,8 @@ export default function ProcessesIndex({
   filters,
   workflows,
   searchFields,
+  views,
+  myTeams,
   people,
   allowed: can,
 }: Props) {
@@ -102,6 +107,8 @@ export default function ProcessesIndex({
           )}
         </div>
       </div>
+
+      <SavedViews views={views} filters={active} teams={myTeams} />
 
       <div className="card">
         <ProcessFilters
