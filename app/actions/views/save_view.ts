@@ -120,7 +120,8 @@ export default class SaveView {
           { field: 'team', message: 'Choose a team to share the view with' },
         ])
       }
-      if (owner.role !== 'admin' && !(await teamsOf(owner.id)).includes(team.key)) {
+      const ownTeams = await teamsOf(owner.id)
+      if (owner.role !== 'admin' && !ownTeams.includes(team.key)) {
         throw new InvalidInput('Not your team', [
           { field: 'team', message: 'You can share a view only with a team you are in' },
         ])
@@ -147,9 +148,8 @@ async function workflowIdOf(key: string | undefined): Promise<number | null> {
 }
 
 async function checkColumns(columns: string[], workflowId: number | null) {
-  const dataKeys = workflowId
-    ? new Set((await searchableFieldsOfWorkflow(workflowId)).map((f) => `data.${f.key}`))
-    : new Set<string>()
+  const fields = workflowId ? await searchableFieldsOfWorkflow(workflowId) : []
+  const dataKeys = new Set(fields.map((f) => `data.${f.key}`))
   const unknown = columns.filter(
     (c) => !(VIEW_COLUMNS as readonly string[]).includes(c) && !dataKeys.has(c)
   )
