@@ -3,7 +3,11 @@ import db from '@adonisjs/lucid/services/db'
 import StartProcess from '#actions/processes/start_process'
 import UpdateProcessData from '#actions/processes/update_process_data'
 import TransitionProcess from '#actions/processes/transition_process'
+import CommitProcessChange from '#actions/processes/commit_process_change'
 import Process from '#models/process'
+import Workflow from '#models/workflow'
+import SaveWorkflowDraft from '#actions/workflows/save_workflow_draft'
+import PublishWorkflow from '#actions/workflows/publish_workflow'
 import { UserFactory } from '#database/factories/user_factory'
 import { freshDatabase, publishWorkflow, truncateAll } from '#tests/helpers/common'
 import { plainDefinition, purchaseDefinition } from '#tests/functional/search/search_fixtures'
@@ -154,6 +158,50 @@ test.group('Search / the index is written with the change', (group) => {
     assert.lengthOf(await values(process.id), 0)
     assert.equal(await searchText(process.id), textBefore)
     assert.include(textBefore!, 'plain one')
+  })
+
+  test('a process migrated to another version is indexed by the new version’s fields', async ({
+    assert,
+  }) => {
+    const admin = await UserFactory.apply('admin').create()
+    // Version 1: only "customer" is searchable; version 2: only "amount".
+    const v1Definition = structuredClone(purchaseDefinition)
+    for (const field of v1Definition.stages[0].fields!) field.searchable = field.key === 'customer'
+    const v2Definition = structuredClone(purchaseDefinition)
+    for (const field of v2Definition.stages[0].fields!) field.searchable = field.key === 'amount'
+    const { version: v1 } = await publishWorkflow(v1Definition, admin)
+    const { process } = await new StartProcess().handle({
+      workflowKey: 'purchase',
+      title: 'Migrating',
+      data: { amount: 42, customer: 'Initech' },
+      actor: admin,
+    })
+    assert.deepEqual(Object.keys(await byKeyOf(process.id)), ['customer'])
+    const workflow = await Workflow.findByOrFail('key', 'purchase')
+    const { workflow: draft } = await new SaveWorkflowDraft().handle({
+      document: v2Definition,
+      workflow,
+      actor: admin,
+    })
+    const v2 = await new PublishWorkflow().handle({ workflow: draft, actor: admin })
+    assert.notEqual(v1.id, v2.id)
+    await new CommitProcessChange().handle({
+      process,
+      expectedVersion: 1,
+      actorId: admin.id,
+      definitions: new Map([[v2.id, v2Definition]]),
+      event: {
+        type: 'migrated',
+        fromStage: 'requested',
+        toStage: 'requested',
+        payload: { fromVersionId: v1.id, toVersionId: v2.id },
+      },
+    })
+    const after = await byKeyOf(process.id)
+    assert.deepEqual(Object.keys(after), ['amount'])
+    assert.equal(Number(after.amount.num_value), 42)
+    // Its text no longer holds the customer, which is not searchable any more.
+    assert.notInclude((await searchText(process.id))!, 'initech')
   })
 
   test('search:rebuild writes the index of processes that have none', async ({ assert }) => {
