@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { useI18n } from '../../lib/i18n.ts'
 
 /** A searchable field of the chosen workflow, as the list page receives it. */
@@ -31,10 +32,13 @@ export function DataFilters(props: {
   onChange: (next: Record<string, string | undefined>) => void
 }) {
   const { t } = useI18n()
-  if (props.fields.length === 0) return null
   const entries = dataEntries(props.values)
+  // The operator chosen before a value is typed is kept here (the URL only holds filled ones).
+  const [chosen, setChosen] = useState<Record<string, string>>({})
+  if (props.fields.length === 0) return null
 
   const update = (field: SearchField, op: string, value: string) => {
+    setChosen((current) => ({ ...current, [field.key]: op }))
     const next: Record<string, string | undefined> = {}
     for (const [name, v] of Object.entries(props.values)) {
       if (!name.startsWith(`data.${field.key}[`)) next[name] = v
@@ -49,7 +53,7 @@ export function DataFilters(props: {
       <p className="hint">{t('search.fields.hint')}</p>
       {props.fields.map((field) => {
         const current = entries.get(field.key)
-        const op = current?.op ?? field.operators[0]!
+        const op = current?.op ?? chosen[field.key] ?? field.operators[0]!
         const value = current?.value ?? ''
         const id = `filter-data-${field.key}`
         return (
