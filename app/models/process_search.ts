@@ -77,7 +77,11 @@ const MAX_WORDS = 8
  */
 export function applyFreeText(query: any, q: string) {
   const words = [...new Set(wordsOf(q))].slice(0, MAX_WORDS)
-  if (words.length === 0) return
+  if (words.length === 0) {
+    // Nothing searchable was typed (only punctuation): nothing matches.
+    if (q.trim() !== '') query.whereRaw('1 = 0')
+    return
+  }
   const mysql = query.client.dialect.name.startsWith('mysql')
   if (!mysql) {
     const match = words.map((w) => `"${w}"*`).join(' ')

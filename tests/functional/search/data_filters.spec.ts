@@ -108,6 +108,7 @@ test.group('Search / data filters and free text', (group) => {
     assert.deepEqual(await q('PUR-000002'), ['Chairs'], 'the reference')
     assert.deepEqual(await q('for the'), ['Printer paper for the office'], 'short and stop words')
     assert.deepEqual(await q('internal'), [])
+    assert.deepEqual(await q('!!!'), [], 'no word: nothing matches')
     // Free text and data filters together.
     assert.deepEqual(await titles(client, admin, 'workflow=purchase&q=paper&data.amount[gt]=100'), [
       'Printer paper for the office',
