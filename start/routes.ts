@@ -22,6 +22,7 @@ import { teamApi, teamPages } from '#start/routes/teams'
 import { collaborationApi, collaborationPages } from '#start/routes/collaboration'
 import { inboundHooks, webhookPages, webhooksApi } from '#start/routes/webhooks'
 import { parityApi } from '#start/routes/api_parity'
+import { viewPages, viewsApi } from '#start/routes/views'
 
 /*
 |--------------------------------------------------------------------------
@@ -71,6 +72,7 @@ router
     reportPages()
     draftCheckPages()
     teamPages()
+    viewPages()
     collaborationPages()
     webhookPages()
 
@@ -116,6 +118,7 @@ router
         automationApi()
         draftCheckApi()
         teamApi()
+        viewsApi()
         collaborationApi()
 
         router.get('/calendars', [controllers.api.Calendars, 'index']).as('calendars.index')

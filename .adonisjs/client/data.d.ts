@@ -29,6 +29,7 @@ import type ProcessMigrationTransformer from '#transformers/process_migration_tr
 import type ProcessPageTransformer from '#transformers/process_page_transformer'
 import type ProcessTransformer from '#transformers/process_transformer'
 import type QueueReportTransformer from '#transformers/queue_report_transformer'
+import type SavedViewTransformer from '#transformers/saved_view_transformer'
 import type StalledProcessTransformer from '#transformers/stalled_process_transformer'
 import type TeamTransformer from '#transformers/team_transformer'
 import type UserTransformer from '#transformers/user_transformer'
@@ -135,6 +136,10 @@ export namespace Data {
   export type QueueReport = InferData<QueueReportTransformer>
   export namespace QueueReport {
     export type Variants = InferVariants<QueueReportTransformer>
+  }
+  export type SavedView = InferData<SavedViewTransformer>
+  export namespace SavedView {
+    export type Variants = InferVariants<SavedViewTransformer>
   }
   export type StalledProcess = InferData<StalledProcessTransformer>
   export namespace StalledProcess {

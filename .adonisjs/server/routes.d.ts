@@ -100,6 +100,8 @@ export type ScannedRoutes = {
     'teams.led': { paramsTuple?: []; params?: {} }
     'workflows.access.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'workflows.access.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'views.store': { paramsTuple?: []; params?: {} }
+    'views.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'queues.index': { paramsTuple?: []; params?: {} }
     'processes.claim': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'processes.votes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -141,6 +143,11 @@ export type ScannedRoutes = {
     'api.teams.destroy': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.access.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.access.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.views.index': { paramsTuple?: []; params?: {} }
+    'api.views.store': { paramsTuple?: []; params?: {} }
+    'api.views.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.views.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.views.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.processes.claim': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.processes.votes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.me.absence.update': { paramsTuple?: []; params?: {} }
@@ -261,6 +268,8 @@ export type ScannedRoutes = {
     'api.teams.index': { paramsTuple?: []; params?: {} }
     'api.teams.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.access.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.views.index': { paramsTuple?: []; params?: {} }
+    'api.views.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.calendars.index': { paramsTuple?: []; params?: {} }
     'api.webhooks.index': { paramsTuple?: []; params?: {} }
     'api.webhooks.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -347,6 +356,8 @@ export type ScannedRoutes = {
     'api.teams.index': { paramsTuple?: []; params?: {} }
     'api.teams.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.access.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.views.index': { paramsTuple?: []; params?: {} }
+    'api.views.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.calendars.index': { paramsTuple?: []; params?: {} }
     'api.webhooks.index': { paramsTuple?: []; params?: {} }
     'api.webhooks.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -407,6 +418,7 @@ export type ScannedRoutes = {
     'reports.schedules.store': { paramsTuple?: []; params?: {} }
     'workflows.draft.check': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'admin.teams.store': { paramsTuple?: []; params?: {} }
+    'views.store': { paramsTuple?: []; params?: {} }
     'processes.claim': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'processes.votes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.webhooks.store': { paramsTuple?: []; params?: {} }
@@ -419,6 +431,7 @@ export type ScannedRoutes = {
     'api.state.lock': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.workflows.draft.check': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.teams.store': { paramsTuple?: []; params?: {} }
+    'api.views.store': { paramsTuple?: []; params?: {} }
     'api.processes.claim': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.processes.votes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.calendars.store': { paramsTuple?: []; params?: {} }
@@ -470,12 +483,14 @@ export type ScannedRoutes = {
     'admin.alerts.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'reports.schedules.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.teams.destroy': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'views.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'profile.absence.destroy': { paramsTuple?: []; params?: {} }
     'admin.webhooks.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'profile.tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.state.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.state.unlock': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.teams.destroy': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.views.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.me.absence.destroy': { paramsTuple?: []; params?: {} }
     'api.webhooks.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.workflows.hooks.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'hook': ParamValue} }
@@ -484,6 +499,7 @@ export type ScannedRoutes = {
     'admin.teams.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.teams.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.views.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.webhooks.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.workflows.hooks.update': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'hook': ParamValue} }
     'api.users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -6,6 +6,9 @@ import User from '#models/user'
 import type Process from '#models/process'
 import ProcessPolicy from '#policies/process_policy'
 import ListProcesses from '#actions/processes/list_processes'
+import { dataFiltersOfUrl, searchFieldsOfWorkflows } from '#actions/search/data_filters'
+import { visibleViews, withCounts } from '#actions/views/visible_views'
+import SavedViewTransformer from '#transformers/saved_view_transformer'
 import StartProcess from '#actions/processes/start_process'
 import TransitionProcess from '#actions/processes/transition_process'
 import { loadVisibleProcess } from '#actions/processes/load_process'
@@ -88,6 +91,9 @@ export default class ProcessPagesController {
       }),
       filters,
       workflows: WorkflowOptionTransformer.transform(options.workflows, options.definitions),
+      searchFields: searchFieldsOfWorkflows(options.workflows, options.definitions),
+      views: SavedViewTransformer.transform(await withCounts(await visibleViews(user), user)),
+      myTeams: await teamsOf(user.id),
       people: PersonTransformer.transform(people),
       allowed: { start: await policy.allows('start'), bulk: await policy.allows('bulk') },
     })
@@ -298,12 +304,19 @@ export default class ProcessPagesController {
     const qs = request.qs()
     const input = await request.validateUsing(listProcessesValidator, { data: qs })
     const extra = await request.validateUsing(processPageFiltersValidator, { data: qs })
+    const hidden = await hiddenWorkflowIds(viewer)
+    const { data, echo } = await dataFiltersOfUrl(request.url(true), {
+      key: input.workflow,
+      hidden,
+    })
     const params: ProcessPageParams = {
       ...ListProcesses.filtersFrom(input),
       dueSoon: extra.dueSoon ?? null,
-      hiddenWorkflows: await hiddenWorkflowIds(viewer),
+      hiddenWorkflows: hidden,
+      data,
     }
-    const filters: Partial<Record<(typeof FILTER_KEYS)[number], string>> = {}
+    const filters: Partial<Record<(typeof FILTER_KEYS)[number], string>> & Record<string, string> =
+      { ...echo }
     for (const key of FILTER_KEYS) {
       const value = qs[key]
       if (typeof value === 'string' && value.trim() !== '') filters[key] = value.trim()

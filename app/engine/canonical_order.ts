@@ -50,6 +50,7 @@ const FIELD = [
   'requiredWhen',
   'default',
   'fields',
+  'searchable',
 ]
 const TRANSITION = [
   'key',

@@ -82,6 +82,8 @@ export interface FieldDefinition {
   default?: unknown
   /** Only (and always) present on `list` fields: the columns of each row (no nested lists). */
   fields?: FieldDefinition[]
+  /** Written to the search index: list filters and free text (app/engine/search_fields.ts). */
+  searchable?: boolean
 }
 
 /** How a team stage (or a team escalation) picks a member instead of queueing. */

@@ -8,6 +8,7 @@ import Workflow from '#models/workflow'
 import WorkflowVersion from '#models/workflow_version'
 import ProcessEvent from '#models/process_event'
 import { jsonColumn } from '#support/json_column'
+import { applyDataFilters, applyFreeText, type DataFilter } from '#models/process_search'
 
 export type ProcessFilters = {
   workflow?: string | null
@@ -23,6 +24,8 @@ export type ProcessFilters = {
   hiddenWorkflows?: number[]
   /** Sub-processes only, or top-level processes only. */
   parent?: 'has_parent' | 'top_level' | null
+  /** Conditions on searchable fields (`?data.amount[gt]=1000`), checked by `checkDataFilters`. */
+  data?: DataFilter[]
 }
 
 export const PROCESS_SORTS = [
@@ -185,14 +188,8 @@ export default class Process extends BaseModel {
       )
     if (filters.createdTo)
       query.where('processes.created_at', '<', filters.createdTo.toSQL({ includeOffset: false })!)
-    if (filters.q) {
-      const term = `%${filters.q.trim().toLowerCase()}%`
-      query.where((q) =>
-        q
-          .whereRaw('LOWER(processes.reference) LIKE ?', [term])
-          .orWhereRaw('LOWER(processes.title) LIKE ?', [term])
-      )
-    }
+    if (filters.q) applyFreeText(query, filters.q)
+    if (filters.data?.length) applyDataFilters(query, filters.data)
   })
 
   /**

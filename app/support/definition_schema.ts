@@ -265,6 +265,11 @@ function fieldSchemas(ref: Ref): Record<string, Json> {
             'data.amount > 500'
           ),
           default: { description: 'The value a process starts with when none is given.' },
+          searchable: {
+            type: 'boolean',
+            description:
+              'Written to the search index: list filters (`?data.<key>[gt]=…`) and free text. Not on multiselect or list fields.',
+          },
           fields: {
             ...list(ref('FieldDefinition')),
             minItems: 1,

@@ -19,6 +19,7 @@ import { webhookPaths, webhookSchemas } from '#support/openapi/webhooks'
 import { cursorParameters, cursorSchemas } from '#support/openapi/cursor'
 import { operationPaths, operationSchemas } from '#support/openapi/operations'
 import { peoplePaths, peopleSchemas } from '#support/openapi/people'
+import { viewPaths, viewSchemas } from '#support/openapi/views'
 
 /**
  * The OpenAPI 3.1 document of /api/v1, written as data: one part per
@@ -62,6 +63,7 @@ export function openapiDocument() {
       { name: 'workflows', description: 'Definitions, drafts and published versions.' },
       { name: 'processes', description: 'Processes and the commands that change them.' },
       { name: 'teams', description: 'Teams, their members and leads (admins).' },
+      { name: 'views', description: 'Saved views of the process list, with live counts.' },
       { name: 'calendars', description: 'Business calendars that working-time SLAs count in.' },
       { name: 'state', description: 'The workflow state store: values, counters and locks.' },
       { name: 'webhooks', description: 'Outbound webhook subscriptions and inbound hooks.' },
@@ -87,6 +89,7 @@ export function openapiDocument() {
       ...childrenPaths(),
       ...statePaths(),
       ...teamPaths(),
+      ...viewPaths(),
       ...calendarPaths(),
       ...webhookPaths(),
       ...operationPaths(),
@@ -114,6 +117,7 @@ export function openapiDocument() {
         ...childrenSchemas(),
         ...stateSchemas(),
         ...teamSchemas(),
+        ...viewSchemas(),
         ...calendarSchemas(),
         ...webhookSchemas(),
         ...cursorSchemas(),

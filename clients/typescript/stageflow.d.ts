@@ -351,7 +351,7 @@ export type paths = {
         };
         /**
          * List processes: filter, search, sort and paginate
-         * @description Numbered pages (`page`, `perPage`, `sort`, `direction`) or, with `cursor` and/or `limit`, keyset pages newest first (422 when both kinds are sent).
+         * @description Numbered pages (`page`, `perPage`, `sort`, `direction`) or, with `cursor` and/or `limit`, keyset pages newest first (422 when both kinds are sent). Data filters on the searchable fields of `workflow` (required with them): `data.<key>[<op>]=<value>`, `op` one of eq (the default: `data.customer=ACME`), ne, gt, gte, lt, lte (numbers, money amounts, dates YYYY-MM-DD) and contains (text); yes/no fields take true/false. An unknown field, an operator the field type does not take or a value of the wrong kind is 422 naming `data.<key>`; several filters all apply.
          */
         get: operations["api.processes.index"];
         put?: never;
@@ -851,6 +851,54 @@ export type paths = {
         head?: never;
         /** Change an account’s role, deactivate or reactivate it (admins; not oneself) */
         patch: operations["api.users.update"];
+        trace?: never;
+    };
+    "/api/v1/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the saved views the caller may use, with live counts
+         * @description Their own views and those shared with one of their teams or their role, leaving out views of workflows they may not see. Counts are capped at 1000 (`countCapped`).
+         */
+        get: operations["api.views.index"];
+        put?: never;
+        /**
+         * Save a view of the process list
+         * @description Private unless shared. A name the caller already uses answers 422.
+         */
+        post: operations["api.views.store"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** Read a saved view and its live count */
+        get: operations["api.views.show"];
+        put?: never;
+        post?: never;
+        /** Delete a saved view (its owner) */
+        delete: operations["api.views.destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a saved view (its owner)
+         * @description Others who may use it get 403; others 404.
+         */
+        patch: operations["api.views.update"];
         trace?: never;
     };
     "/api/v1/webhooks": {
@@ -1705,6 +1753,8 @@ export type components = {
              */
             requiredWhen?: string;
             rules?: components["schemas"]["FieldRules"];
+            /** @description Written to the search index: list filters (`?data.<key>[gt]=…`) and free text. Not on multiselect or list fields. */
+            searchable?: boolean;
             /** @enum {string} */
             type: "text" | "long_text" | "number" | "money" | "date" | "select" | "multiselect" | "boolean" | "email" | "url" | "user" | "list";
             /**
@@ -2093,6 +2143,74 @@ export type components = {
             stage: string;
             /** @description The CEL condition that held; null for `otherwise`. */
             when: string | null;
+        };
+        SavedView: {
+            columns: string[];
+            count: number | null;
+            /** @description True when there are more than `count` (the cap, 1000). */
+            countCapped: boolean;
+            /** @enum {string} */
+            direction: "asc" | "desc";
+            filters: {
+                [key: string]: string;
+            };
+            id: number;
+            /** @description Whether the caller owns it (and may change it). */
+            mine: boolean;
+            name: string;
+            role: string | null;
+            sort: string;
+            team: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @enum {string} */
+            visibility: "private" | "team" | "role";
+        };
+        SavedViewCreateRequest: {
+            /** @description reference, title, workflow, stage, status, priority, assignee, due_at, updated_at, created_at, or `data.<key>` of a searchable field of the view’s workflow. */
+            columns?: string[];
+            /** @enum {string} */
+            direction?: "asc" | "desc";
+            /** @description The list’s query-string filters (`workflow`, `stage`, `status`, `assignee`, `priority`, `overdue`, `dueSoon`, `createdFrom`, `createdTo`, `q`, `parent`) and data filters (`"data.amount[gt]": "1000"`), checked as GET /api/v1/processes checks them (422 with `filters.<name>`). */
+            filters?: {
+                [key: string]: string;
+            };
+            name: string;
+            role?: ("admin" | "manager" | "member") | null;
+            /** @enum {string} */
+            sort?: "reference" | "title" | "stage" | "status" | "priority" | "due_at" | "created_at" | "updated_at";
+            team?: string | null;
+            /**
+             * @description private: the owner only; team: members of `team` (the owner must be one; admins any team); role: people of `role` (managers and admins only).
+             * @enum {string}
+             */
+            visibility?: "private" | "team" | "role";
+        };
+        SavedViewListResponse: {
+            data: components["schemas"]["SavedView"][];
+        };
+        SavedViewResponse: {
+            data: components["schemas"]["SavedView"];
+        };
+        SavedViewUpdateRequest: {
+            /** @description reference, title, workflow, stage, status, priority, assignee, due_at, updated_at, created_at, or `data.<key>` of a searchable field of the view’s workflow. */
+            columns?: string[];
+            /** @enum {string} */
+            direction?: "asc" | "desc";
+            /** @description The list’s query-string filters (`workflow`, `stage`, `status`, `assignee`, `priority`, `overdue`, `dueSoon`, `createdFrom`, `createdTo`, `q`, `parent`) and data filters (`"data.amount[gt]": "1000"`), checked as GET /api/v1/processes checks them (422 with `filters.<name>`). */
+            filters?: {
+                [key: string]: string;
+            };
+            name?: string;
+            role?: ("admin" | "manager" | "member") | null;
+            /** @enum {string} */
+            sort?: "reference" | "title" | "stage" | "status" | "priority" | "due_at" | "created_at" | "updated_at";
+            team?: string | null;
+            /**
+             * @description private: the owner only; team: members of `team` (the owner must be one; admins any team); role: people of `role` (managers and admins only).
+             * @enum {string}
+             */
+            visibility?: "private" | "team" | "role";
         };
         /** @description Writes process data. */
         SetDataAction: {
@@ -3343,7 +3461,7 @@ export interface operations {
                 parent?: "has_parent" | "top_level";
                 perPage?: number;
                 priority?: components["schemas"]["Priority"];
-                /** @description Searches the reference and the title. */
+                /** @description Free text: every word must begin a word of the title, the reference or a searchable text field (FULLTEXT on MySQL/MariaDB, FTS5 on SQLite). */
                 q?: string;
                 /** @description Default updated_at. */
                 sort?: "reference" | "title" | "stage" | "status" | "priority" | "due_at" | "created_at" | "updated_at";
@@ -4414,6 +4532,135 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    "api.views.index": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The views, by name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    "api.views.store": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedViewCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The view with its count. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewResponse"];
+                };
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    "api.views.show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The view. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "api.views.destroy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "api.views.update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedViewUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The view. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewResponse"];
                 };
             };
             400: components["responses"]["MalformedBody"];

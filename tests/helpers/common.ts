@@ -13,9 +13,12 @@ const KEEP = new Set(['adonis_schema', 'adonis_schema_versions'])
  * deferred (SQLite) or switched off (MySQL) for the duration, so the
  * order of deletion does not matter.
  */
+const FTS5_SHADOW = /^process_search_text_(data|idx|content|docsize|config)$/
+
 export async function truncateAll() {
   const allTables = await db.connection().getAllTables()
-  const tables = allTables.filter((table) => !KEEP.has(table))
+  // FTS5's shadow tables follow their virtual table (emptied with it).
+  const tables = allTables.filter((table) => !KEEP.has(table) && !FTS5_SHADOW.test(table))
   const mysql = db.connection().dialect.name.startsWith('mysql')
 
   await db.transaction(async (trx) => {

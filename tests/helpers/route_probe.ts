@@ -57,6 +57,8 @@ export function fillParams(
   const byPrefix: [RegExp, number][] = [
     [/^\/processes\/bulk\//, world.bulk.id],
     [/^\/notifications\//, world.notificationId],
+    [/^\/views\//, world.views.page],
+    [/^\/api\/v1\/views\//, world.views.api],
     [/^\/migrations\//, world.migration.id],
     [/^\/reports\/runs\//, world.run.id],
     [/^\/reports\/schedules\//, world.schedule.id],

@@ -138,9 +138,29 @@ export async function seedWorld() {
     updated_at: stamp,
   })
 
+  // The manager's private saved views: one the API routes use, one the page's delete.
+  const view = (name: string) =>
+    db.table('saved_views').insert({
+      owner_id: manager.id,
+      name,
+      workflow_id: null,
+      filters: '{}',
+      columns: '["reference","title"]',
+      sort: 'updated_at',
+      direction: 'desc',
+      visibility: 'private',
+      team_id: null,
+      role: null,
+      created_at: stamp,
+      updated_at: stamp,
+    })
+  const [apiViewId] = await view('Seeded API view')
+  const [pageViewId] = await view('Seeded page view')
+
   return {
     users,
     teams,
+    views: { api: Number(apiViewId), page: Number(pageViewId) },
     workflow,
     process,
     notificationId: Number(notificationId),

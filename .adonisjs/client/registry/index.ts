@@ -582,6 +582,18 @@ const routes = {
     tokens: [{"old":"/workflows/:key/access","type":0,"val":"workflows","end":""},{"old":"/workflows/:key/access","type":1,"val":"key","end":""},{"old":"/workflows/:key/access","type":0,"val":"access","end":""}],
     types: placeholder as Registry['workflows.access.update']['types'],
   },
+  'views.store': {
+    methods: ["POST"],
+    pattern: '/views',
+    tokens: [{"old":"/views","type":0,"val":"views","end":""}],
+    types: placeholder as Registry['views.store']['types'],
+  },
+  'views.destroy': {
+    methods: ["DELETE"],
+    pattern: '/views/:id',
+    tokens: [{"old":"/views/:id","type":0,"val":"views","end":""},{"old":"/views/:id","type":1,"val":"id","end":""}],
+    types: placeholder as Registry['views.destroy']['types'],
+  },
   'queues.index': {
     methods: ["GET","HEAD"],
     pattern: '/queues',
@@ -827,6 +839,36 @@ const routes = {
     pattern: '/api/v1/workflows/:key/access',
     tokens: [{"old":"/api/v1/workflows/:key/access","type":0,"val":"api","end":""},{"old":"/api/v1/workflows/:key/access","type":0,"val":"v1","end":""},{"old":"/api/v1/workflows/:key/access","type":0,"val":"workflows","end":""},{"old":"/api/v1/workflows/:key/access","type":1,"val":"key","end":""},{"old":"/api/v1/workflows/:key/access","type":0,"val":"access","end":""}],
     types: placeholder as Registry['api.workflows.access.update']['types'],
+  },
+  'api.views.index': {
+    methods: ["GET","HEAD"],
+    pattern: '/api/v1/views',
+    tokens: [{"old":"/api/v1/views","type":0,"val":"api","end":""},{"old":"/api/v1/views","type":0,"val":"v1","end":""},{"old":"/api/v1/views","type":0,"val":"views","end":""}],
+    types: placeholder as Registry['api.views.index']['types'],
+  },
+  'api.views.store': {
+    methods: ["POST"],
+    pattern: '/api/v1/views',
+    tokens: [{"old":"/api/v1/views","type":0,"val":"api","end":""},{"old":"/api/v1/views","type":0,"val":"v1","end":""},{"old":"/api/v1/views","type":0,"val":"views","end":""}],
+    types: placeholder as Registry['api.views.store']['types'],
+  },
+  'api.views.show': {
+    methods: ["GET","HEAD"],
+    pattern: '/api/v1/views/:id',
+    tokens: [{"old":"/api/v1/views/:id","type":0,"val":"api","end":""},{"old":"/api/v1/views/:id","type":0,"val":"v1","end":""},{"old":"/api/v1/views/:id","type":0,"val":"views","end":""},{"old":"/api/v1/views/:id","type":1,"val":"id","end":""}],
+    types: placeholder as Registry['api.views.show']['types'],
+  },
+  'api.views.update': {
+    methods: ["PATCH"],
+    pattern: '/api/v1/views/:id',
+    tokens: [{"old":"/api/v1/views/:id","type":0,"val":"api","end":""},{"old":"/api/v1/views/:id","type":0,"val":"v1","end":""},{"old":"/api/v1/views/:id","type":0,"val":"views","end":""},{"old":"/api/v1/views/:id","type":1,"val":"id","end":""}],
+    types: placeholder as Registry['api.views.update']['types'],
+  },
+  'api.views.destroy': {
+    methods: ["DELETE"],
+    pattern: '/api/v1/views/:id',
+    tokens: [{"old":"/api/v1/views/:id","type":0,"val":"api","end":""},{"old":"/api/v1/views/:id","type":0,"val":"v1","end":""},{"old":"/api/v1/views/:id","type":0,"val":"views","end":""},{"old":"/api/v1/views/:id","type":1,"val":"id","end":""}],
+    types: placeholder as Registry['api.views.destroy']['types'],
   },
   'api.processes.claim': {
     methods: ["POST"],

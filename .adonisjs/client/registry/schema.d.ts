@@ -1159,6 +1159,30 @@ export interface Registry {
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/workflow_access_controller').default['update']>>> | { status: 422; response: { errors: SimpleError[] } }
     }
   }
+  'views.store': {
+    methods: ["POST"]
+    pattern: '/views'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/saved_view').createViewValidator)>>
+      paramsTuple: []
+      params: {}
+      query: ExtractQuery<InferInput<(typeof import('#validators/saved_view').createViewValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/saved_views_controller').default['store']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/saved_views_controller').default['store']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'views.destroy': {
+    methods: ["DELETE"]
+    pattern: '/views/:id'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/saved_views_controller').default['destroy']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/saved_views_controller').default['destroy']>>>
+    }
+  }
   'queues.index': {
     methods: ["GET","HEAD"]
     pattern: '/queues'
@@ -1649,6 +1673,66 @@ export interface Registry {
       query: ExtractQuery<InferInput<(typeof import('#validators/team').workflowAccessValidator)>>
       response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/workflow_access_controller').default['update']>>>
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/workflow_access_controller').default['update']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.views.index': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/views'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/views_controller').default['index']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/views_controller').default['index']>>>
+    }
+  }
+  'api.views.store': {
+    methods: ["POST"]
+    pattern: '/api/v1/views'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/saved_view').createViewValidator)>>
+      paramsTuple: []
+      params: {}
+      query: ExtractQuery<InferInput<(typeof import('#validators/saved_view').createViewValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/views_controller').default['store']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/views_controller').default['store']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.views.show': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/views/:id'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/views_controller').default['show']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/views_controller').default['show']>>>
+    }
+  }
+  'api.views.update': {
+    methods: ["PATCH"]
+    pattern: '/api/v1/views/:id'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/saved_view').updateViewValidator)>>
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/saved_view').updateViewValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/views_controller').default['update']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/views_controller').default['update']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.views.destroy': {
+    methods: ["DELETE"]
+    pattern: '/api/v1/views/:id'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/views_controller').default['destroy']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/views_controller').default['destroy']>>>
     }
   }
   'api.processes.claim': {

@@ -173,6 +173,10 @@ export interface ApiDefinition {
   teams: {
     led: typeof routes['teams.led']
   }
+  views: {
+    store: typeof routes['views.store']
+    destroy: typeof routes['views.destroy']
+  }
   queues: {
     index: typeof routes['queues.index']
   }
@@ -255,6 +259,13 @@ export interface ApiDefinition {
       update: typeof routes['api.teams.update']
       members: typeof routes['api.teams.members']
       destroy: typeof routes['api.teams.destroy']
+    }
+    views: {
+      index: typeof routes['api.views.index']
+      store: typeof routes['api.views.store']
+      show: typeof routes['api.views.show']
+      update: typeof routes['api.views.update']
+      destroy: typeof routes['api.views.destroy']
     }
     processes: {
       claim: typeof routes['api.processes.claim']

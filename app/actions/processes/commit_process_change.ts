@@ -24,6 +24,7 @@ import User from '#models/user'
 import { instrumentedCommand } from '#support/observability/command'
 import { isFollowUp, planFollowUps, queueColumn } from '#actions/processes/change_plan'
 import { childrenOutbox } from '#actions/processes/children/outbox'
+import { indexProcessChange } from '#actions/search/process_index'
 
 /** The event a change writes, before it gets its sequence and time. */
 export type EventDraft = {
@@ -213,6 +214,7 @@ export default class CommitProcessChange {
         }
         // The outbox rows of every event in one statement (a decision writes two events).
         if (outboxRows.length > 0) await trx.insert('outbox_messages', outboxRows)
+        await indexProcessChange(trx, process, next, resolve)
 
         // The row now holds exactly `next`: build the answer from it instead of reading it back.
         const snapshot = this.snapshot(

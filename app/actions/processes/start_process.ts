@@ -14,6 +14,7 @@ import { isUniqueViolation } from '#actions/processes/commit_process_change'
 import { recordEvent } from '#actions/processes/record_event'
 import { subscribedWebhookTypes } from '#actions/webhooks/webhook_outbox'
 import { leanTransaction } from '#support/database/lean_transaction'
+import { indexWholeProcess } from '#actions/search/process_index'
 import { stageEntryTimers } from '#actions/processes/outbox'
 import { pickMember } from '#actions/processes/team_assignment'
 import type { StageAssignee } from '#engine/definition'
@@ -110,11 +111,12 @@ export default class StartProcess {
           'SELECT process_counter FROM workflows WHERE id = ?',
           [workflow.id]
         )
+        const reference = `${workflow.referencePrefix}-${String(counter!.process_counter).padStart(6, '0')}`
         const { insertId: newId } = await trx.insert('processes', [
           {
             workflow_id: workflow.id,
             workflow_version_id: version.id,
-            reference: `${workflow.referencePrefix}-${String(counter!.process_counter).padStart(6, '0')}`,
+            reference,
             title: state.title,
             data: JSON.stringify(state.data),
             stage_key: state.stage,
@@ -143,6 +145,11 @@ export default class StartProcess {
           null,
           stageEntryTimers(definition, state, newId, at),
           webhookTypes
+        )
+        await indexWholeProcess(
+          trx,
+          { ...state, id: newId, workflowId: workflow.id, reference },
+          definition
         )
         return newId
       })

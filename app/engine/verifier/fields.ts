@@ -8,6 +8,7 @@ import {
   isAbsent,
 } from '#engine/verifier/rules'
 import { type Verification } from '#engine/verifier/verification'
+import { SEARCHABLE_TYPES } from '#engine/search_fields'
 import {
   readFieldConditions,
   verifyCurrency,
@@ -28,10 +29,11 @@ const FIELD_PROPERTIES = [
   'requiredWhen',
   'default',
   'fields',
+  'searchable',
 ]
 /** A `list` field's columns take neither conditions nor nested columns. */
 const COLUMN_PROPERTIES = FIELD_PROPERTIES.filter(
-  (property) => !['visibleWhen', 'requiredWhen', 'fields'].includes(property)
+  (property) => !['visibleWhen', 'requiredWhen', 'fields', 'searchable'].includes(property)
 )
 
 /** Types whose values are chosen from `options`. */
@@ -110,6 +112,7 @@ export function verifyFields(
         `${subject} is a list, but a list's columns cannot be lists themselves.`
       )
     }
+    const searchable = columns ? undefined : verifySearchable(run, raw, path, subject, type)
     const listColumns = verifyColumns(run, raw, path, subject, type, columns)
     const options = verifyOptions(run, raw, path, subject, type)
     const currency = verifyCurrency(run, raw, path, subject, type)
@@ -161,6 +164,7 @@ export function verifyFields(
         ...(rules === undefined ? {} : { rules }),
         ...conditions,
         ...(listColumns === undefined ? {} : { fields: listColumns }),
+        ...(searchable ? { searchable } : {}),
       }
       // Only a field that is otherwise valid can tell whether its default is.
       const usable =
@@ -172,6 +176,34 @@ export function verifyFields(
     }
   })
   return fields
+}
+
+/** `searchable`: true or false, and true only on a type the search index can hold. */
+function verifySearchable(
+  run: Verification,
+  raw: JsonObject,
+  path: string,
+  subject: string,
+  type: FieldType | undefined
+): boolean | undefined {
+  if (isAbsent(raw.searchable)) return undefined
+  if (typeof raw.searchable !== 'boolean') {
+    run.report(
+      child(path, 'searchable'),
+      'invalid_type',
+      `${subject} has ${describeValue(raw.searchable)} as "searchable", but it must be true or false.`
+    )
+    return undefined
+  }
+  if (raw.searchable && type !== undefined && !SEARCHABLE_TYPES.includes(type)) {
+    run.report(
+      child(path, 'searchable'),
+      'field_not_searchable',
+      `${subject} is a ${type} field, which cannot be searchable: only ${SEARCHABLE_TYPES.join(', ')} fields can be indexed.`
+    )
+    return undefined
+  }
+  return raw.searchable
 }
 
 /** `fields` (the columns): only, and always, on a stage's list fields. */

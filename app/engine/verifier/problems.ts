@@ -27,6 +27,7 @@ export type ProblemCode =
   | 'invalid_team'
   | 'invalid_email'
   | 'invalid_field_type'
+  | 'field_not_searchable'
   | 'duplicate_field_key'
   | 'conflicting_field_type'
   | 'missing_options'

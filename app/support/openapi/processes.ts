@@ -274,7 +274,7 @@ export function processPaths(): Record<string, Json> {
         operationId: 'api.processes.index',
         summary: 'List processes: filter, search, sort and paginate',
         description:
-          'Numbered pages (`page`, `perPage`, `sort`, `direction`) or, with `cursor` and/or `limit`, keyset pages newest first (422 when both kinds are sent).',
+          'Numbered pages (`page`, `perPage`, `sort`, `direction`) or, with `cursor` and/or `limit`, keyset pages newest first (422 when both kinds are sent). Data filters on the searchable fields of `workflow` (required with them): `data.<key>[<op>]=<value>`, `op` one of eq (the default: `data.customer=ACME`), ne, gt, gte, lt, lte (numbers, money amounts, dates YYYY-MM-DD) and contains (text); yes/no fields take true/false. An unknown field, an operator the field type does not take or a value of the wrong kind is 422 naming `data.<key>`; several filters all apply.',
         tags: ['processes'],
         parameters: [
           listQuery('workflow', { type: 'string', maxLength: 64 }, 'Workflow key.'),
@@ -292,7 +292,7 @@ export function processPaths(): Record<string, Json> {
           listQuery(
             'q',
             { type: 'string', maxLength: 120 },
-            'Searches the reference and the title.'
+            'Free text: every word must begin a word of the title, the reference or a searchable text field (FULLTEXT on MySQL/MariaDB, FTS5 on SQLite).'
           ),
           listQuery('page', { type: 'integer', minimum: 1, maximum: 100000 }),
           listQuery('perPage', { type: 'integer', minimum: 1, maximum: 100 }),

@@ -37,6 +37,9 @@ const API_ADMINS_ID: Row = [401, 403, 403, 'ok', 404]
 const OWNER_OR_ADMIN_ID: Row = ['login', 403, 'ok', 'ok', 404]
 /** Only the owner's own object (the member's notification or token); others get 404. */
 const OWNER_ONLY: Row = ['login', 'ok', 404, 404, 404]
+/** A private saved view of the manager's: nobody else sees it, admins included. */
+const VIEW_OWNER: Row = ['login', 404, 'ok', 404, 404]
+const API_VIEW_OWNER: Row = [401, 404, 'ok', 404, 404]
 
 export const MATRIX: Record<string, Row> = {
   'GET /login': PUBLIC,
@@ -73,6 +76,15 @@ export const MATRIX: Record<string, Row> = {
   'GET /processes/:id/attachments': SIGNED_IN_ID,
   'POST /processes/:id/attachments': SIGNED_IN_ID,
   'GET /processes/:id/attachments/:attachmentId': SIGNED_IN_ID,
+
+  // Saved views: the seeded ones are the manager's private views (others: 404, as missing).
+  'POST /views': SIGNED_IN,
+  'DELETE /views/:id': VIEW_OWNER,
+  'GET /api/v1/views': API,
+  'POST /api/v1/views': API,
+  'GET /api/v1/views/:id': API_VIEW_OWNER,
+  'PATCH /api/v1/views/:id': API_VIEW_OWNER,
+  'DELETE /api/v1/views/:id': API_VIEW_OWNER,
 
   'GET /workflows/:key/board': SIGNED_IN_ID,
   'GET /workflows': SIGNED_IN,

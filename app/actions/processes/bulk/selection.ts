@@ -6,6 +6,7 @@ import type { BulkSelection } from '#models/bulk_operation'
 import ListProcesses from '#actions/processes/list_processes'
 import { processListQuery } from '#actions/process_pages/list_process_page'
 import { listProcessesValidator } from '#validators/process'
+import { dataFiltersOf } from '#actions/search/data_filters'
 import { processPageFiltersValidator } from '#validators/process_page'
 import { hiddenWorkflowIds } from '#support/access/workflow_access'
 
@@ -32,10 +33,15 @@ export async function selectionQuery(selection: BulkSelection, viewer: User) {
   }
   const input = await listProcessesValidator.validate(selection.filter)
   const extra = await processPageFiltersValidator.validate(selection.filter)
+  const { data } = await dataFiltersOf(new URLSearchParams(selection.filter), {
+    key: input.workflow,
+    hidden: hiddenWorkflows,
+  })
   const params = {
     ...ListProcesses.filtersFrom(input),
     dueSoon: extra.dueSoon ?? null,
     hiddenWorkflows,
+    data,
   }
   return () => processListQuery(params, viewer.id).clearOrder()
 }

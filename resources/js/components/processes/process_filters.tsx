@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Link } from '@inertiajs/react'
 import { urlFor } from '../../client.ts'
 import { useI18n } from '../../lib/i18n.ts'
+import { DataFilters, type SearchField } from './data_filters.tsx'
 
 export type ListFilters = Partial<
   Record<
@@ -20,7 +21,7 @@ export type ListFilters = Partial<
     | 'parent',
     string
   >
->
+> & { [dataFilter: `data.${string}`]: string | undefined }
 
 export const STATUSES = ['active', 'completed', 'cancelled', 'failed'] as const
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const
@@ -51,6 +52,8 @@ export function ProcessFilters(props: {
   filters: ListFilters
   workflows: { key: string; name: string; stages: { key: string; name: string }[] }[]
   people: { id: number; name: string }[]
+  /** Each workflow's searchable fields, by workflow key. */
+  searchFields?: Record<string, SearchField[]>
   onApply: (filters: ListFilters) => void
 }) {
   const { t } = useI18n()
@@ -82,7 +85,14 @@ export function ProcessFilters(props: {
         aria-describedby={extra.hint ? `filter-${key}-hint` : undefined}
         onChange={(e) => {
           set(key, e.target.value)
-          if (key === 'workflow') set('stage', '')
+          if (key === 'workflow') {
+            // Another workflow has other fields: its data filters start empty.
+            setValues((current) =>
+              Object.fromEntries(
+                Object.entries({ ...current, stage: '' }).filter(([k]) => !k.startsWith('data.'))
+              )
+            )
+          }
         }}
       >
         {options.map((option) => (
@@ -154,6 +164,11 @@ export function ProcessFilters(props: {
           ],
           workflow ? {} : { disabled: !values.stage, hint: t('processes.filters.stageHint') }
         )}
+        <DataFilters
+          fields={props.searchFields?.[values.workflow ?? ''] ?? []}
+          values={values}
+          onChange={(next) => setValues(next as ListFilters)}
+        />
         {select('status', t('processes.filters.status'), [
           { value: '', label: t('processes.filters.any') },
           ...STATUSES.map((s) => ({ value: s, label: t(`processes.status.${s}`) })),

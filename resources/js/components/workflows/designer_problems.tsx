@@ -55,6 +55,7 @@ export const FIELD_SLOTS = [
   'label',
   'type',
   'required',
+  'searchable',
   'options',
   'currency',
   'default',

@@ -22,6 +22,8 @@ export type EditorField = {
   label: string
   type: string
   required: boolean
+  /** Written to the search index (list filters, free text). */
+  searchable: boolean
   /** Options of a select or multiselect field, one per line. */
   options: string
   /** Rules as typed (numbers are converted when the document is made); '' = none. */
@@ -129,6 +131,7 @@ function fieldFromDefinition(field: FieldDefinition): EditorField {
     label: field.label,
     type: field.type,
     required: Boolean(field.required),
+    searchable: Boolean(field.searchable),
     options: (field.options ?? []).join('\n'),
     rules: Object.fromEntries(
       RULE_NAMES.map((name) => [
@@ -452,6 +455,7 @@ export function addField(
     label: '',
     type: 'text',
     required: false,
+    searchable: false,
     options: '',
     rules: blankRules(),
     visibleWhen: '',
@@ -823,6 +827,7 @@ export function newColumn(columns: readonly EditorField[]): EditorField {
     requiredWhen: '',
     default: undefined,
     currency: '',
+    searchable: false,
     autoKey: true,
   }
 }

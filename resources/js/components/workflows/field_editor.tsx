@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import { FIELD_TYPES } from '#engine/definition'
+import { FIELD_TYPES, type FieldType } from '#engine/definition'
+import { SEARCHABLE_TYPES } from '#engine/search_fields'
 import { useI18n } from '../../lib/i18n.ts'
 import type { EditorField, RuleName } from './designer_state.ts'
 import { DesignerControl, RowIdentity } from './designer_control.tsx'
@@ -95,6 +96,25 @@ export function FieldEditor(props: {
           </label>
           <InlineProblems id={id('required-problems')} problems={at('required')} />
         </div>
+        {(field.searchable || SEARCHABLE_TYPES.includes(field.type as FieldType)) && (
+          <div className="field wf-field-searchable">
+            <label className="checkbox" htmlFor={id('searchable')}>
+              <input
+                id={id('searchable')}
+                type="checkbox"
+                checked={field.searchable}
+                aria-invalid={at('searchable').length > 0}
+                aria-describedby={id('searchable-hint')}
+                onChange={(event) => props.onChange({ searchable: event.target.checked })}
+              />
+              {t('search.designer.searchable')}
+            </label>
+            <span className="hint" id={id('searchable-hint')}>
+              {t('search.designer.searchableHint')}
+            </span>
+            <InlineProblems id={id('searchable-problems')} problems={at('searchable')} />
+          </div>
+        )}
         <div className="wf-field-remove">
           <button
             type="button"

@@ -58,6 +58,7 @@ export function fieldToDocument(field: EditorField): JsonObject {
     label: field.label,
     type: field.type,
     ...(field.required ? { required: true } : {}),
+    ...(field.searchable ? { searchable: true } : {}),
     ...(hasOptions(field.type) ? { options: optionList(field.options) } : {}),
     ...(currency ? { currency } : {}),
     ...(Object.keys(rules).length > 0 ? { rules } : {}),

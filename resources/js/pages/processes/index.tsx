@@ -10,6 +10,8 @@ import {
   type ListFilters,
 } from '../../components/processes/process_filters.tsx'
 import { BulkActions } from '../../components/processes/bulk_actions.tsx'
+import type { SearchField } from '../../components/processes/data_filters.tsx'
+import { SavedViews, type SavedViewItem } from '../../components/processes/saved_views.tsx'
 import {
   SelectPageCheckbox,
   SelectRowCheckbox,
@@ -29,6 +31,9 @@ type Props = InertiaProps<{
   processes: Paginated<Data.Process>
   filters: ListFilters
   workflows: Data.WorkflowOption[]
+  searchFields: Record<string, SearchField[]>
+  views: SavedViewItem[]
+  myTeams: string[]
   people: Data.Person[]
   allowed: { start: boolean; bulk: boolean }
 }>
@@ -37,6 +42,9 @@ export default function ProcessesIndex({
   processes,
   filters,
   workflows,
+  searchFields,
+  views,
+  myTeams,
   people,
   allowed: can,
 }: Props) {
@@ -100,11 +108,14 @@ export default function ProcessesIndex({
         </div>
       </div>
 
+      <SavedViews views={views} filters={active} teams={myTeams} />
+
       <div className="card">
         <ProcessFilters
           key={JSON.stringify(filters)}
           filters={filters}
           workflows={workflows}
+          searchFields={searchFields}
           people={people}
           onApply={visit}
         />

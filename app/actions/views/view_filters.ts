@@ -1,0 +1,104 @@
+import db from '@adonisjs/lucid/services/db'
+import { errors } from '@vinejs/vine'
+import ListProcesses from '#actions/processes/list_processes'
+import { processListQuery, type ProcessPageParams } from '#actions/process_pages/list_process_page'
+import { dataFiltersOf } from '#actions/search/data_filters'
+import { listProcessesValidator } from '#validators/process'
+import { processPageFiltersValidator } from '#validators/process_page'
+import { InvalidInput } from '#exceptions/domain_error'
+
+/** Query-string keys a view's filter may hold (the list's, without paging and sort). */
+const FILTER_KEYS = new Set([
+  'workflow',
+  'stage',
+  'status',
+  'assignee',
+  'priority',
+  'overdue',
+  'dueSoon',
+  'createdFrom',
+  'createdTo',
+  'q',
+  'parent',
+])
+
+/**
+ * A view's filter as list parameters, checked exactly as the list checks
+ * its query string (data filters against the workflow's field types);
+ * `hidden` are the viewer's hidden workflows, so a shared view never
+ * counts what its reader may not see.
+ */
+export async function viewParams(
+  filters: Record<string, string>,
+  hidden: number[]
+): Promise<ProcessPageParams> {
+  for (const key of Object.keys(filters)) {
+    if (!FILTER_KEYS.has(key) && !key.startsWith('data.')) {
+      throw new InvalidInput('Unknown filter', [
+        { field: `filters.${key}`, message: `"${key}" is not a filter of the process list` },
+      ])
+    }
+  }
+  try {
+    const input = await listProcessesValidator.validate(filters)
+    const extra = await processPageFiltersValidator.validate(filters)
+    const { data } = await dataFiltersOf(new URLSearchParams(filters), {
+      key: input.workflow,
+      hidden,
+    })
+    return {
+      ...ListProcesses.filtersFrom(input),
+      dueSoon: extra.dueSoon ?? null,
+      hiddenWorkflows: hidden,
+      data,
+    }
+  } catch (error) {
+    if (error instanceof errors.E_VALIDATION_ERROR) {
+      const messages = error.messages as { field: string; message: string }[]
+      throw new InvalidInput(
+        'Invalid filter',
+        messages.map((m) => ({ field: `filters.${m.field}`, message: m.message }))
+      )
+    }
+    if (error instanceof InvalidInput && error.fieldErrors) {
+      throw new InvalidInput(
+        error.message,
+        error.fieldErrors.map((f) => ({ ...f, field: `filters.${f.field}` }))
+      )
+    }
+    throw error
+  }
+}
+
+/** Counts above this show as "1,000+": a view's count never scans more rows than this. */
+export const VIEW_COUNT_CAP = 1000
+
+/**
+ * How many processes match, up to the cap: `COUNT(*)` over at most
+ * `cap + 1` ids of the list's own query, so a view of a million rows
+ * costs what a view of a thousand does.
+ */
+export async function cappedCount(
+  params: ProcessPageParams,
+  viewerId: number,
+  cap = VIEW_COUNT_CAP
+) {
+  const ids = processListQuery(params, viewerId)
+    .clearOrder()
+    .select('processes.id')
+    .limit(cap + 1)
+    .toSQL()
+  const result = await db.rawQuery(`SELECT COUNT(*) AS n FROM (${ids.sql}) AS capped`, [
+    ...ids.bindings,
+  ])
+  const [row] = rowsOf(result)
+  const n = Number(row?.n ?? 0)
+  return n > cap ? { count: cap, capped: true } : { count: n, capped: false }
+}
+
+/** Rows of a raw SELECT on either driver. */
+function rowsOf(result: unknown): { n: number | string }[] {
+  // mysql2 answers [rows, fields]; better-sqlite3 the rows.
+  if (Array.isArray(result) && Array.isArray(result[0])) return result[0]
+  return result as { n: number | string }[]
+}

@@ -1,0 +1,62 @@
+import SavedView from '#models/saved_view'
+import type User from '#models/user'
+import { InvalidInput, NotFound } from '#exceptions/domain_error'
+import { hiddenWorkflowIds, teamsOf } from '#support/access/workflow_access'
+import { cappedCount, viewParams } from '#actions/views/view_filters'
+
+/** Most views the list page counts at once. */
+const MAX_COUNTED = 20
+
+/** The views a person may use (own and shared, of workflows they see), by name. */
+export async function visibleViews(viewer: User) {
+  const hidden = await hiddenWorkflowIds(viewer)
+  const teams = await teamsOf(viewer.id)
+  return SavedView.query()
+    .withScopes((s) => s.visibleTo(viewer, teams, hidden))
+    .preload('team')
+    .orderBy('name')
+    .orderBy('id')
+}
+
+/** One view the person may use, or 404 (the same for a missing one). */
+export async function findVisibleView(id: unknown, viewer: User) {
+  const number = Number(id)
+  if (!Number.isSafeInteger(number) || number < 1) throw new NotFound('View')
+  const hidden = await hiddenWorkflowIds(viewer)
+  const teams = await teamsOf(viewer.id)
+  const view = await SavedView.query()
+    .withScopes((s) => s.visibleTo(viewer, teams, hidden))
+    .where('saved_views.id', number)
+    .preload('team')
+    .first()
+  if (!view) throw new NotFound('View')
+  return view
+}
+
+/**
+ * Live counts of views for the person looking (their hidden workflows
+ * left out), each capped: a number, or the cap with `capped`.
+ */
+export async function viewCounts(views: SavedView[], viewer: User) {
+  const hidden = await hiddenWorkflowIds(viewer)
+  const counts = new Map<number, { count: number; capped: boolean }>()
+  for (const view of views.slice(0, MAX_COUNTED)) {
+    try {
+      counts.set(view.id, await cappedCount(await viewParams(view.filters, hidden), viewer.id))
+    } catch (error) {
+      // A view whose filter no longer holds (a field dropped by a new version) shows no count.
+      if (!(error instanceof InvalidInput)) throw error
+    }
+  }
+  return counts
+}
+
+/** The views with `mine` and their capped counts in `$extras`. */
+export async function withCounts(views: SavedView[], user: User) {
+  const counts = await viewCounts(views, user)
+  for (const view of views) {
+    view.$extras.mine = view.ownerId === user.id
+    view.$extras.count = counts.get(view.id)
+  }
+  return views
+}

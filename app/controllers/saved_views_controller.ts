@@ -1,0 +1,24 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import SaveView from '#actions/views/save_view'
+import { findVisibleView } from '#actions/views/visible_views'
+import { createViewValidator } from '#validators/saved_view'
+
+/**
+ * Saving the process list's current filter as a view, and deleting one,
+ * from the list page (the session's counterpart of /api/v1/views).
+ */
+export default class SavedViewsController {
+  async store({ request, response, auth, session, i18n }: HttpContext) {
+    const input = await request.validateUsing(createViewValidator)
+    const view = await new SaveView().create(auth.getUserOrFail(), input)
+    session.flash('success', i18n.t('search.views.saved', { name: view.name }))
+    return response.redirect().back()
+  }
+
+  async destroy({ params, response, auth, session, i18n }: HttpContext) {
+    const user = auth.getUserOrFail()
+    await new SaveView().destroy(await findVisibleView(params.id, user), user)
+    session.flash('success', i18n.t('search.views.deleted'))
+    return response.redirect().back()
+  }
+}

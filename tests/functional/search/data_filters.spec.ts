@@ -1,0 +1,151 @@
+import { test } from '@japa/runner'
+import type { ApiClient } from '@japa/api-client'
+import StartProcess from '#actions/processes/start_process'
+import type User from '#models/user'
+import { UserFactory } from '#database/factories/user_factory'
+import { freshDatabase, publishWorkflow, truncateAll } from '#tests/helpers/common'
+import { plainDefinition, purchaseDefinition } from '#tests/functional/search/search_fixtures'
+
+async function seed() {
+  const admin = await UserFactory.apply('admin').create()
+  await publishWorkflow(purchaseDefinition, admin)
+  await publishWorkflow(plainDefinition, admin)
+  const start = (title: string, data: Record<string, unknown>, workflowKey = 'purchase') =>
+    new StartProcess().handle({ workflowKey, title, data, actor: admin })
+  await start('Printer paper for the office', {
+    amount: 1500,
+    customer: 'ACME',
+    needed: '2026-12-01',
+    urgent: true,
+    notes: 'Recycled, please',
+  })
+  await start('Chairs', { amount: 900, customer: 'Globex', needed: '2027-01-15', urgent: false })
+  await start('Ergonomic desks', { amount: 4000, customer: 'ACME Holdings', needed: '2027-02-01' })
+  await start('Plain paper', { amount: 5000 }, 'plain')
+  return admin
+}
+
+/** The titles the API lists for a query string (sorted), or the failed response. */
+async function titles(client: ApiClient, user: User, query: string) {
+  const response = await client.get(`/api/v1/processes?${query}`).withGuard('api').loginAs(user)
+  if (response.status() !== 200) return { status: response.status(), body: response.body() }
+  return (response.body().data as { title: string }[]).map((p) => p.title).sort()
+}
+
+test.group('Search / data filters and free text', (group) => {
+  freshDatabase(group)
+  group.teardown(() => truncateAll())
+
+  test('the API filters on searchable fields with each operator', async ({ client, assert }) => {
+    const admin = await seed()
+    const q = (s: string) => titles(client, admin, `workflow=purchase&${s}`)
+    assert.deepEqual(await q('data.amount[gt]=1000'), [
+      'Ergonomic desks',
+      'Printer paper for the office',
+    ])
+    assert.deepEqual(await q('data.amount[gte]=1500&data.amount[lt]=4000'), [
+      'Printer paper for the office',
+    ])
+    assert.deepEqual(await q('data.amount[lte]=900'), ['Chairs'])
+    assert.deepEqual(await q('data.amount[eq]=4000'), ['Ergonomic desks'])
+    assert.deepEqual(await q('data.customer=ACME'), ['Printer paper for the office'])
+    assert.deepEqual(await q('data.customer[ne]=ACME'), ['Chairs', 'Ergonomic desks'])
+    assert.deepEqual(await q('data.customer[contains]=acme'), [
+      'Ergonomic desks',
+      'Printer paper for the office',
+    ])
+    assert.deepEqual(await q('data.needed[gte]=2027-01-01'), ['Chairs', 'Ergonomic desks'])
+    assert.deepEqual(await q('data.urgent=true'), ['Printer paper for the office'])
+    assert.deepEqual(await q('data.urgent=false'), ['Chairs'])
+    // Filters combine (AND), and with the other list filters.
+    assert.deepEqual(await q('data.customer[contains]=acme&data.amount[lt]=2000'), [
+      'Printer paper for the office',
+    ])
+  })
+
+  test('unknown fields, operators and bad values are 422 naming the parameter', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await seed()
+    const error = async (query: string) => {
+      const result = (await titles(client, admin, query)) as { status: number; body: any }
+      assert.equal(result.status, 422, query)
+      const errors = result.body.errors as { field?: string; message: string }[]
+      return errors.find((e) => e.field)!
+    }
+    const fieldOf = async (query: string) => {
+      const found = await error(query)
+      return found.field
+    }
+    const messageOf = async (query: string) => {
+      const found = await error(query)
+      return found.message
+    }
+    assert.equal(await fieldOf('data.amount[gt]=1'), 'workflow')
+    assert.include(await messageOf('workflow=purchase&data.internal=x'), 'not a searchable field')
+    assert.equal(await fieldOf('workflow=purchase&data.internal=x'), 'data.internal')
+    assert.include(await messageOf('workflow=purchase&data.amount[like]=1'), 'Unknown operator')
+    assert.include(await messageOf('workflow=purchase&data.urgent[gt]=true'), 'takes eq, ne')
+    assert.include(await messageOf('workflow=purchase&data.amount[gt]=lots'), 'give a number')
+    assert.include(await messageOf('workflow=purchase&data.needed=tomorrow'), 'YYYY-MM-DD')
+    assert.include(await messageOf('workflow=purchase&data.urgent=maybe'), 'true or false')
+    assert.equal(await fieldOf('workflow=nope&data.amount=1'), 'workflow')
+    assert.equal(await fieldOf('workflow=plain&data.amount=1'), 'data.amount')
+  })
+
+  test('free text finds words of the title, the reference and searchable text fields', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await seed()
+    const q = (s: string) => titles(client, admin, `q=${encodeURIComponent(s)}`)
+    assert.deepEqual(await q('paper'), ['Plain paper', 'Printer paper for the office'])
+    assert.deepEqual(await q('pap'), ['Plain paper', 'Printer paper for the office'])
+    assert.deepEqual(await q('printer office'), ['Printer paper for the office'])
+    assert.deepEqual(await q('recycled'), ['Printer paper for the office'], 'a text field')
+    assert.deepEqual(await q('globex'), ['Chairs'])
+    assert.deepEqual(await q('PUR-000002'), ['Chairs'], 'the reference')
+    assert.deepEqual(await q('for the'), ['Printer paper for the office'], 'short and stop words')
+    assert.deepEqual(await q('internal'), [])
+    assert.deepEqual(await q('!!!'), [], 'no word: nothing matches')
+    // Free text and data filters together.
+    assert.deepEqual(await titles(client, admin, 'workflow=purchase&q=paper&data.amount[gt]=100'), [
+      'Printer paper for the office',
+    ])
+  })
+
+  test('the list page takes the same filters, echoes them and offers the fields as inputs', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await seed()
+    const page = await client
+      .get('/processes?workflow=purchase&data.amount%5Bgt%5D=1000')
+      .loginAs(admin)
+      .withInertia()
+    page.assertStatus(200)
+    const props = page.inertiaProps as any
+    assert.equal(props.processes.metadata.total, 2)
+    assert.equal(props.filters['data.amount[gt]'], '1000')
+    assert.deepEqual(
+      props.searchFields.purchase.map((f: { key: string }) => f.key),
+      ['amount', 'customer', 'needed', 'urgent', 'notes']
+    )
+    assert.deepEqual(props.searchFields.purchase[0].operators, [
+      'eq',
+      'ne',
+      'gt',
+      'gte',
+      'lt',
+      'lte',
+    ])
+    assert.notProperty(props.searchFields, 'plain')
+
+    const bad = await client
+      .get('/processes?workflow=purchase&data.amount%5Bgt%5D=lots')
+      .loginAs(admin)
+      .withInertia()
+    assert.notEqual(bad.status(), 500)
+  })
+})

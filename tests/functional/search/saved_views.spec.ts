@@ -1,0 +1,246 @@
+import { test } from '@japa/runner'
+import StartProcess from '#actions/processes/start_process'
+import SaveWorkflowAccess from '#actions/workflows/save_workflow_access'
+import { cappedCount, viewParams } from '#actions/views/view_filters'
+import SavedView from '#models/saved_view'
+import { UserFactory } from '#database/factories/user_factory'
+import { freshDatabase, publishWorkflow, truncateAll } from '#tests/helpers/common'
+import { teamWith } from '#tests/helpers/access_fixtures'
+import { purchaseDefinition } from '#tests/functional/search/search_fixtures'
+
+async function seed() {
+  const admin = await UserFactory.apply('admin').create()
+  const manager = await UserFactory.apply('manager').create()
+  const member = await UserFactory.create()
+  const outsider = await UserFactory.create()
+  const { workflow } = await publishWorkflow(purchaseDefinition, admin)
+  for (const [title, amount] of [
+    ['Small', 10],
+    ['Medium', 1500],
+    ['Large', 9000],
+  ] as const) {
+    await new StartProcess().handle({
+      workflowKey: 'purchase',
+      title,
+      data: { amount, customer: 'ACME' },
+      actor: admin,
+    })
+  }
+  return { admin, manager, member, outsider, workflow }
+}
+
+const BIG = { 'workflow': 'purchase', 'data.amount[gt]': '1000' }
+
+test.group('Search / saved views', (group) => {
+  freshDatabase(group)
+  group.teardown(() => truncateAll())
+
+  test('a private view: saved with its filter, listed with its live count, invisible to others', async ({
+    client,
+    assert,
+  }) => {
+    const { manager, member } = await seed()
+    const created = await client
+      .post('/api/v1/views')
+      .json({
+        name: 'Big purchases',
+        filters: BIG,
+        columns: ['reference', 'data.amount'],
+        sort: 'title',
+      })
+      .withGuard('api')
+      .loginAs(manager)
+    created.assertStatus(201)
+    const view = created.body().data
+    assert.equal(view.count, 2)
+    assert.isFalse(view.countCapped)
+    assert.deepEqual(view.columns, ['reference', 'data.amount'])
+    assert.equal(view.visibility, 'private')
+    assert.isTrue(view.mine)
+
+    const mine = await client.get('/api/v1/views').withGuard('api').loginAs(manager)
+    assert.deepEqual(
+      mine.body().data.map((v: { name: string; count: number }) => [v.name, v.count]),
+      [['Big purchases', 2]]
+    )
+    // A new match shows in the count at once.
+    await new StartProcess().handle({
+      workflowKey: 'purchase',
+      title: 'Huge',
+      data: { amount: 50_000 },
+      actor: manager,
+    })
+    const shown = await client.get(`/api/v1/views/${view.id}`).withGuard('api').loginAs(manager)
+    assert.equal(shown.body().data.count, 3)
+
+    const theirs = await client.get('/api/v1/views').withGuard('api').loginAs(member)
+    assert.lengthOf(theirs.body().data, 0)
+    const peek = await client.get(`/api/v1/views/${view.id}`).withGuard('api').loginAs(member)
+    peek.assertStatus(404)
+  })
+
+  test('shared with a team: its members use it, only the owner changes or deletes it', async ({
+    client,
+    assert,
+  }) => {
+    const { manager, member, outsider } = await seed()
+    await teamWith('buyers', [manager, member])
+    const created = await client
+      .post('/api/v1/views')
+      .json({ name: 'Buyers', filters: BIG, visibility: 'team', team: 'buyers' })
+      .withGuard('api')
+      .loginAs(manager)
+    created.assertStatus(201)
+    const id = created.body().data.id
+    assert.equal(created.body().data.team, 'buyers')
+
+    const seen = await client.get(`/api/v1/views/${id}`).withGuard('api').loginAs(member)
+    seen.assertStatus(200)
+    assert.isFalse(seen.body().data.mine)
+    assert.equal(seen.body().data.count, 2)
+    const rename = await client
+      .patch(`/api/v1/views/${id}`)
+      .json({ name: 'Mine now' })
+      .withGuard('api')
+      .loginAs(member)
+    rename.assertStatus(403)
+    const remove = await client.delete(`/api/v1/views/${id}`).withGuard('api').loginAs(member)
+    remove.assertStatus(403)
+    const notInTeam = await client.get(`/api/v1/views/${id}`).withGuard('api').loginAs(outsider)
+    notInTeam.assertStatus(404)
+
+    // Sharing with a team one is not in is refused.
+    await teamWith('others', [outsider])
+    const foreign = await client
+      .post('/api/v1/views')
+      .json({ name: 'Sneaky', filters: {}, visibility: 'team', team: 'others' })
+      .withGuard('api')
+      .loginAs(member)
+    foreign.assertStatus(422)
+
+    const byOwner = await client
+      .patch(`/api/v1/views/${id}`)
+      .json({ name: 'Buyers (big)', visibility: 'private' })
+      .withGuard('api')
+      .loginAs(manager)
+    byOwner.assertStatus(200)
+    assert.equal(byOwner.body().data.name, 'Buyers (big)')
+    const gone = await client.get(`/api/v1/views/${id}`).withGuard('api').loginAs(member)
+    gone.assertStatus(404)
+    const deleted = await client.delete(`/api/v1/views/${id}`).withGuard('api').loginAs(manager)
+    deleted.assertStatus(204)
+    assert.isNull(await SavedView.find(id))
+  })
+
+  test('shared with a role by a manager; a member may not share with a role', async ({
+    client,
+    assert,
+  }) => {
+    const { manager, member, outsider } = await seed()
+    const created = await client
+      .post('/api/v1/views')
+      .json({ name: 'For members', filters: BIG, visibility: 'role', role: 'member' })
+      .withGuard('api')
+      .loginAs(manager)
+    created.assertStatus(201)
+    for (const user of [member, outsider]) {
+      const list = await client.get('/api/v1/views').withGuard('api').loginAs(user)
+      assert.deepEqual(
+        list.body().data.map((v: { name: string }) => v.name),
+        ['For members']
+      )
+    }
+    const refused = await client
+      .post('/api/v1/views')
+      .json({ name: 'Everyone', filters: {}, visibility: 'role', role: 'manager' })
+      .withGuard('api')
+      .loginAs(member)
+    refused.assertStatus(403)
+  })
+
+  test('a shared view of a workflow the reader may not see is hidden from them', async ({
+    client,
+    assert,
+  }) => {
+    const { manager, member, workflow } = await seed()
+    await teamWith('buyers', [manager, member])
+    const created = await client
+      .post('/api/v1/views')
+      .json({ name: 'Buyers', filters: BIG, visibility: 'team', team: 'buyers' })
+      .withGuard('api')
+      .loginAs(manager)
+    const id = created.body().data.id
+    await teamWith('finance', [manager])
+    await new SaveWorkflowAccess().handle(workflow, { see: [{ team: 'finance' }] })
+
+    const list = await client.get('/api/v1/views').withGuard('api').loginAs(member)
+    assert.lengthOf(list.body().data, 0)
+    const one = await client.get(`/api/v1/views/${id}`).withGuard('api').loginAs(member)
+    one.assertStatus(404)
+    const owner = await client.get(`/api/v1/views/${id}`).withGuard('api').loginAs(manager)
+    assert.equal(owner.body().data.count, 2)
+  })
+
+  test('bad filters, columns, sorts and duplicate names are 422 with the field named', async ({
+    client,
+    assert,
+  }) => {
+    const { manager } = await seed()
+    const post = (body: object) =>
+      client.post('/api/v1/views').json(body).withGuard('api').loginAs(manager)
+    const fieldOf = async (body: object) => {
+      const response = await post(body)
+      assert.equal(response.status(), 422, JSON.stringify(body))
+      return response.body().errors.find((e: { field?: string }) => e.field)?.field
+    }
+    assert.equal(
+      await fieldOf({ name: 'x', filters: { 'workflow': 'purchase', 'data.internal': 'a' } }),
+      'filters.data.internal'
+    )
+    assert.equal(await fieldOf({ name: 'x', filters: { status: 'sleeping' } }), 'filters.status')
+    assert.equal(await fieldOf({ name: 'x', filters: { page: '2' } }), 'filters.page')
+    assert.equal(await fieldOf({ name: 'x', columns: ['data.amount'] }), 'columns')
+    assert.equal(await fieldOf({ name: 'x', sort: 'amount' }), 'sort')
+    assert.equal(await fieldOf({ name: 'x', visibility: 'team', team: 'nope' }), 'team')
+    const first = await post({ name: 'Twice' })
+    first.assertStatus(201)
+    assert.equal(await fieldOf({ name: 'Twice' }), 'name')
+  })
+
+  test('counts are capped: no more than cap + 1 rows are ever counted', async ({ assert }) => {
+    const { admin } = await seed()
+    const params = await viewParams({ workflow: 'purchase' }, [])
+    assert.deepEqual(await cappedCount(params, admin.id, 2), { count: 2, capped: true })
+    assert.deepEqual(await cappedCount(params, admin.id, 3), { count: 3, capped: false })
+  })
+
+  test('the list page shows the views with counts, saves the current filter and deletes', async ({
+    client,
+    assert,
+  }) => {
+    const { manager } = await seed()
+    const saved = await client
+      .post('/views')
+      .json({ name: 'Page view', filters: BIG, sort: 'title', direction: 'asc' })
+      .loginAs(manager)
+      .withCsrfToken()
+      .redirects(0)
+    saved.assertStatus(302)
+    const page = await client.get('/processes').loginAs(manager).withInertia()
+    const views = (page.inertiaProps as any).views as { id: number; name: string; count: number }[]
+    assert.deepEqual(
+      views.map((v) => [v.name, v.count]),
+      [['Page view', 2]]
+    )
+    const view = await SavedView.findOrFail(views[0].id)
+    assert.deepEqual(view.filters, BIG)
+    assert.equal(view.sort, 'title')
+    const removed = await client
+      .delete(`/views/${view.id}`)
+      .loginAs(manager)
+      .withCsrfToken()
+      .redirects(0)
+    removed.assertStatus(302)
+    assert.isNull(await SavedView.find(view.id))
+  })
+})
