@@ -338,7 +338,8 @@ export default function WorkflowCanvas({
               autoPanOnConnect={false}
               zoomOnScroll={false}
               preventScrolling={false}
-              minZoom={0.3}
+              // Low enough for fitView to show a wide workflow whole in a narrow pane (the form view's live diagram).
+              minZoom={0.1}
               maxZoom={1.5}
               fitView
               fitViewOptions={{ padding: 0.12, maxZoom: 1 }}
