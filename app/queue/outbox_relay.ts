@@ -25,6 +25,7 @@ export class OutboxRelay {
   #running = false
   #lastReconcile = 0
   #lastPrune = 0
+  #lastRetention = 0
   #lastLeaseNote = 0
   #stopped: Promise<void> | null = null
   #lock: RelayLock | null
@@ -75,7 +76,8 @@ export class OutboxRelay {
 
   /**
    * The leader also queues the periodic jobs: the timer reconciler once a
-   * minute, the expired-session clean-up every 15 minutes (job ids make
+   * minute, the expired-session clean-up every 15 minutes, retention
+   * (archives) every hour (job ids make
    * each one run per period across all workers).
    */
   async #reconcileNowAndThen() {
@@ -100,6 +102,16 @@ export class OutboxRelay {
         {
           jobId: `prune-sessions-${quarter}`,
         }
+      )
+    }
+    const hour = Math.floor(minute / 60)
+    if (hour !== this.#lastRetention) {
+      this.#lastRetention = hour
+      await this.driver.add(
+        queueOf('run_retention'),
+        'run_retention',
+        {},
+        { jobId: `retention-${hour}` }
       )
     }
   }

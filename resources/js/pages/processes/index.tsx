@@ -24,6 +24,7 @@ import {
 } from '../../components/processes/badges.tsx'
 import type { Data } from '../../../../.adonisjs/client/data.js'
 import type { InertiaProps, Paginated } from '../../types.ts'
+import { ArchivedMatches, type ArchivedMatch } from '../../components/processes/archived_matches.tsx'
 
 type Props = InertiaProps<{
   processes: Paginated<Data.Process>
@@ -31,6 +32,7 @@ type Props = InertiaProps<{
   workflows: Data.WorkflowOption[]
   people: Data.Person[]
   allowed: { start: boolean; bulk: boolean }
+  archived?: ArchivedMatch[]
 }>
 
 export default function ProcessesIndex({
@@ -39,6 +41,7 @@ export default function ProcessesIndex({
   workflows,
   people,
   allowed: can,
+  archived,
 }: Props) {
   const { t } = useI18n()
   const sort = filters.sort ?? 'updated_at'
@@ -100,6 +103,7 @@ export default function ProcessesIndex({
         </div>
       </div>
 
+      <ArchivedMatches items={archived ?? []} />
       <div className="card">
         <ProcessFilters
           key={JSON.stringify(filters)}
