@@ -63,6 +63,8 @@ export default class RestoreArchivedProcess {
       ),
     ])
 
+    // Read before the transaction: SQLite's pool has one connection.
+    for (const table of ['processes', 'process_events', 'attachments']) await columnsOf(table)
     await db.transaction(async (trx) => {
       const people = await existingUsers(trx, [
         archived.process.creator_id,
@@ -72,7 +74,7 @@ export default class RestoreArchivedProcess {
       ])
       const person = (id: unknown) => (id !== null && people.has(Number(id)) ? id : null)
       await trx.table('processes').insert(
-        await only(trx, 'processes', {
+        only('processes', {
           ...archived.process,
           creator_id: person(archived.process.creator_id),
           assignee_id: person(archived.process.assignee_id),
@@ -83,14 +85,14 @@ export default class RestoreArchivedProcess {
         const rows = []
         for (const event of chunk) {
           rows.push(
-            await only(trx, 'process_events', { ...event, actor_id: person(event.actor_id) })
+            only('process_events', { ...event, actor_id: person(event.actor_id) })
           )
         }
         await trx.table('process_events').multiInsert(rows)
       }
       for (const attachment of archived.attachments) {
         await trx.table('attachments').insert(
-          await only(trx, 'attachments', {
+          only('attachments', {
             ...attachment,
             uploaded_by: person(attachment.uploaded_by),
           })
@@ -147,12 +149,17 @@ async function existingUsers(trx: TransactionClientContract, ids: unknown[]) {
 
 const columnCache = new Map<string, Set<string>>()
 
-/** The row limited to the table's columns today (a column added since takes its default). */
-async function only(trx: TransactionClientContract, table: string, row: Record<string, unknown>) {
+async function columnsOf(table: string) {
   let columns = columnCache.get(table)
   if (!columns) {
-    columns = new Set(Object.keys(await trx.columnsInfo(table)))
+    columns = new Set(Object.keys(await db.connection().columnsInfo(table)))
     columnCache.set(table, columns)
   }
+  return columns
+}
+
+/** The row limited to the table's columns today (a column added since takes its default). */
+function only(table: string, row: Record<string, unknown>) {
+  const columns = columnCache.get(table)!
   return Object.fromEntries(Object.entries(row).filter(([key]) => columns.has(key)))
 }
