@@ -84,9 +84,7 @@ export default class RestoreArchivedProcess {
         const chunk = archived.events.slice(i, i + 200)
         const rows = []
         for (const event of chunk) {
-          rows.push(
-            only('process_events', { ...event, actor_id: person(event.actor_id) })
-          )
+          rows.push(only('process_events', { ...event, actor_id: person(event.actor_id) }))
         }
         await trx.table('process_events').multiInsert(rows)
       }

@@ -24,7 +24,10 @@ import {
 } from '../../components/processes/badges.tsx'
 import type { Data } from '../../../../.adonisjs/client/data.js'
 import type { InertiaProps, Paginated } from '../../types.ts'
-import { ArchivedMatches, type ArchivedMatch } from '../../components/processes/archived_matches.tsx'
+import {
+  ArchivedMatches,
+  type ArchivedMatch,
+} from '../../components/processes/archived_matches.tsx'
 
 type Props = InertiaProps<{
   processes: Paginated<Data.Process>
