@@ -141,6 +141,37 @@ test.group('Archives / retention', (group) => {
     assert.notEqual(intact.exitCode, 1)
   })
 
+  test('one bundle per workflow and month of closing; a month is archived only when all of it is past the policy', async ({
+    assert,
+  }) => {
+    const { manager } = await world()
+    // One more process, closed in an earlier month.
+    const earlier = DateTime.utc().minus({ months: 3 }).startOf('month').plus({ hours: 12 })
+    const [old] = await startProcesses(1, manager, { at: earlier })
+    const { process: oldClosed } = await new CancelProcess().handle({
+      process: old!,
+      expectedVersion: old!.version,
+      actorId: manager.id,
+      at: earlier.plus({ minutes: 5 }),
+    })
+
+    // A year from now: this month is not over for the policy yet, the earlier one is.
+    const partial = await new RunRetention().handle({ now: DateTime.utc().plus({ days: 365 }) })
+    assert.deepEqual(
+      partial.bundles.map((b) => [b.name, b.processes]),
+      [[`archives/order-fulfilment/${earlier.toFormat('yyyy-MM')}.jsonl.gz`, 1]]
+    )
+    assert.isNull(await Process.find(oldClosed.id))
+    assert.lengthOf(await db.from('processes'), 4)
+
+    const rest = await archived()
+    assert.deepEqual(
+      rest.bundles.map((b) => [b.name, b.processes]),
+      [[`archives/order-fulfilment/${DateTime.utc().toFormat('yyyy-MM')}.jsonl.gz`, 3]]
+    )
+    assert.lengthOf(await db.from('archive_bundles'), 2)
+  })
+
   test('a workflow without a policy keeps everything live', async ({ assert }) => {
     const { workflow } = await world()
     await new SaveWorkflowAccess().handle(await Workflow.findOrFail(workflow.id), {
