@@ -241,9 +241,22 @@ test.group('Archives / retention', (group) => {
   test('restore brings a process back that processes:verify accepts; retention leaves it live', async ({
     assert,
   }) => {
-    const { closed } = await world()
-    await archived()
+    const { closed, member } = await world()
     const target = closed[2]!
+    // Attachment metadata leaves with the process and comes back with it (the file stays on the disk).
+    await db.table('attachments').insert({
+      process_id: target.id,
+      uploaded_by: member.id,
+      key: 'attachments/archived-test.pdf',
+      file_name: 'invoice.pdf',
+      mime_type: 'application/pdf',
+      size: 1234,
+      created_at: '2026-01-02 03:04:05',
+    })
+    await archived()
+    assert.lengthOf(await db.from('attachments'), 0)
+    // Someone deleted since: their id comes back as null, as ON DELETE SET NULL did.
+    await db.from('users').where('id', member.id).delete()
 
     const restore = await ace.create(ArchiveRestore, [target.reference])
     await restore.exec()
@@ -254,6 +267,11 @@ test.group('Archives / retention', (group) => {
     assert.equal(back.status, 'cancelled')
     assert.equal(back.version, target.version)
     assert.lengthOf(await db.from('process_events').where('process_id', target.id), 5)
+    const attachments = await db.from('attachments').where('process_id', target.id)
+    assert.deepEqual(
+      attachments.map((a) => [a.file_name, a.key, a.uploaded_by]),
+      [['invoice.pdf', 'attachments/archived-test.pdf', null]]
+    )
     const check = await new VerifyProcesses().handle({})
     assert.deepEqual(check.discrepancies, [])
     const verify = await ace.create(ProcessesVerify, [])
