@@ -20,6 +20,7 @@ import ArchiveVerify from '#commands/archive_verify'
 import ArchiveRestore from '#commands/archive_restore'
 import { packBundle, unpackBundle, verifyLines } from '#support/archives/bundle'
 import { readBundle } from '#support/archives/storage'
+import { executeJob } from '#queue/runner'
 import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
 import { move, startProcesses } from '#tests/helpers/process_fixtures'
 
@@ -170,6 +171,33 @@ test.group('Archives / retention', (group) => {
       [[`archives/order-fulfilment/${DateTime.utc().toFormat('yyyy-MM')}.jsonl.gz`, 3]]
     )
     assert.lengthOf(await db.from('archive_bundles'), 2)
+  })
+
+  test('the hourly job archives what is due by the clock', async ({ assert }) => {
+    const { manager } = await world()
+    const longAgo = DateTime.utc().minus({ years: 2 })
+    const [old] = await startProcesses(1, manager, { at: longAgo })
+    await new CancelProcess().handle({
+      process: old!,
+      expectedVersion: old!.version,
+      actorId: manager.id,
+      at: longAgo.plus({ minutes: 1 }),
+    })
+    const job = {
+      jobId: 'retention',
+      name: 'run_retention',
+      payload: {},
+      attempt: 1,
+      maxAttempts: 1,
+      progress: async () => {},
+    }
+    await executeJob(job)
+    assert.isNull(await Process.find(old!.id))
+    // Today's closed processes are not due; a second run changes nothing.
+    assert.lengthOf(await db.from('processes'), 4)
+    await executeJob({ ...job, jobId: 'retention-2' })
+    assert.lengthOf(await db.from('archived_processes'), 1)
+    assert.lengthOf(await db.from('archive_bundles'), 1)
   })
 
   test('a workflow without a policy keeps everything live', async ({ assert }) => {
