@@ -9,6 +9,7 @@ import type { InferSharedProps, InferFlashData } from '@adonisjs/inertia/types'
 import type AbsenceTransformer from '#transformers/absence_transformer'
 import type AlertEventTransformer from '#transformers/alert_event_transformer'
 import type AlertRuleTransformer from '#transformers/alert_rule_transformer'
+import type ArchivedProcessTransformer from '#transformers/archived_process_transformer'
 import type AttachmentTransformer from '#transformers/attachment_transformer'
 import type AuditEventTransformer from '#transformers/audit_event_transformer'
 import type BoardCardTransformer from '#transformers/board_card_transformer'
@@ -56,6 +57,10 @@ export namespace Data {
   export type AlertRule = InferData<AlertRuleTransformer>
   export namespace AlertRule {
     export type Variants = InferVariants<AlertRuleTransformer>
+  }
+  export type ArchivedProcess = InferData<ArchivedProcessTransformer>
+  export namespace ArchivedProcess {
+    export type Variants = InferVariants<ArchivedProcessTransformer>
   }
   export type Attachment = InferData<AttachmentTransformer>
   export namespace Attachment {

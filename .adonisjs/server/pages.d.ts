@@ -34,6 +34,7 @@ declare module '@adonisjs/inertia/types' {
     'migrations/show': ExtractProps<(typeof import('../../resources/js/pages/migrations/show.tsx'))['default']>
     'notifications/index': ExtractProps<(typeof import('../../resources/js/pages/notifications/index.tsx'))['default']>
     'notifications/preferences': ExtractProps<(typeof import('../../resources/js/pages/notifications/preferences.tsx'))['default']>
+    'processes/archived': ExtractProps<(typeof import('../../resources/js/pages/processes/archived.tsx'))['default']>
     'processes/bulk/show': ExtractProps<(typeof import('../../resources/js/pages/processes/bulk/show.tsx'))['default']>
     'processes/create': ExtractProps<(typeof import('../../resources/js/pages/processes/create.tsx'))['default']>
     'processes/index': ExtractProps<(typeof import('../../resources/js/pages/processes/index.tsx'))['default']>

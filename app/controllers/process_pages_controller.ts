@@ -12,6 +12,9 @@ import SavedViewTransformer from '#transformers/saved_view_transformer'
 import StartProcess from '#actions/processes/start_process'
 import TransitionProcess from '#actions/processes/transition_process'
 import { loadVisibleProcess } from '#actions/processes/load_process'
+import { archivedByReference, archivedStubFor } from '#actions/archives/find_archived'
+import ArchivedProcessTransformer from '#transformers/archived_process_transformer'
+import { NotFound } from '#exceptions/domain_error'
 import AssignProcess from '#actions/processes/assign_process'
 import CancelProcess from '#actions/processes/cancel_process'
 import CommentOnProcess from '#actions/processes/comment_on_process'
@@ -96,6 +99,9 @@ export default class ProcessPagesController {
       myTeams: await teamsOf(user.id),
       people: PersonTransformer.transform(people),
       allowed: { start: await policy.allows('start'), bulk: await policy.allows('bulk') },
+      archived: ArchivedProcessTransformer.transform(
+        filters.q ? await archivedByReference(String(filters.q), hidden) : []
+      ),
     })
   }
 
@@ -152,10 +158,18 @@ export default class ProcessPagesController {
 
   async show({ params, inertia, auth, bouncer }: HttpContext) {
     const user = auth.getUserOrFail()
-    const { process, events, definitions, people } = await new LoadProcessPage().handle(
-      params.id,
-      user
-    )
+    const loaded = await new LoadProcessPage().handle(params.id, user).catch(async (error) => {
+      // An archived process: its stub says where it lives (404 if none, or not visible).
+      const stub = error instanceof NotFound ? await archivedStubFor(params.id, user) : null
+      if (!stub) throw error
+      return stub
+    })
+    if (!('process' in loaded)) {
+      return inertia.render('processes/archived', {
+        archived: ArchivedProcessTransformer.transform(loaded),
+      })
+    }
+    const { process, events, definitions, people } = loaded
     const policy = bouncer.with(ProcessPolicy)
     await policy.authorize('view', process)
 

@@ -16,6 +16,9 @@ export type WorkflowAccess = {
   work?: AudienceEntry[] | null
 }
 
+/** When closed processes leave the live tables for an archive bundle. */
+export type RetentionPolicy = { archiveClosedAfterDays: number }
+
 export default class Workflow extends BaseModel {
   @column({ isPrimary: true })
   declare id: number
@@ -41,6 +44,10 @@ export default class Workflow extends BaseModel {
   /** Who may start, see and work on its processes (null: everyone, as before teams). */
   @jsonColumn()
   declare access: WorkflowAccess | null
+
+  /** Its retention policy (null: keep every process live); see app/actions/archives. */
+  @jsonColumn()
+  declare retention: RetentionPolicy | null
 
   /** The business calendar its SLAs count in (null: the default calendar). */
   @column()

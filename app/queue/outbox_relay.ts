@@ -26,6 +26,7 @@ export class OutboxRelay {
   #running = false
   #lastReconcile = 0
   #lastPrune = 0
+  #lastRetention = 0
   #lastLeaseNote = 0
   #stopped: Promise<void> | null = null
   #lock: RelayLock | null
@@ -76,7 +77,8 @@ export class OutboxRelay {
 
   /**
    * The leader also queues the periodic jobs: the timer reconciler once a
-   * minute, the expired-session clean-up every 15 minutes (job ids make
+   * minute, the expired-session clean-up every 15 minutes, retention
+   * (archives) every hour (job ids make
    * each one run per period across all workers).
    */
   async #reconcileNowAndThen() {
@@ -101,6 +103,16 @@ export class OutboxRelay {
         {
           jobId: `prune-sessions-${quarter}`,
         }
+      )
+    }
+    const hour = Math.floor(minute / 60)
+    if (hour !== this.#lastRetention) {
+      this.#lastRetention = hour
+      await this.driver.add(
+        queueOf('run_retention'),
+        'run_retention',
+        {},
+        { jobId: `retention-${hour}` }
       )
     }
   }

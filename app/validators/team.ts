@@ -50,4 +50,9 @@ export const workflowAccessValidator = vine.create({
   see: audience(),
   work: audience(),
   calendar: vine.string().trim().minLength(1).maxLength(64).nullable().optional(),
+  /** Retention: archive processes closed more than this many days ago (null: keep them live). */
+  retention: vine
+    .object({ archiveClosedAfterDays: vine.number().withoutDecimals().min(1).max(36500) })
+    .nullable()
+    .optional(),
 })

@@ -2133,6 +2133,10 @@ export type components = {
                 reused: boolean;
             };
         };
+        RetentionPolicy: {
+            /** @description Processes closed more than this many days ago (whole months of closing) are moved to archive bundles by the hourly retention job. */
+            archiveClosedAfterDays: number;
+        } | null;
         /** @enum {string} */
         Role: "admin" | "manager" | "member";
         /** @description Which route a decision stage took: recorded, so replay never evaluates it again. `index` and `when` are null when no route held and `otherwise` was taken. */
@@ -2653,6 +2657,7 @@ export type components = {
         };
         WorkflowAccess: {
             calendar: string | null;
+            retention: components["schemas"]["RetentionPolicy"];
             /** @description Who may see its processes (others get 404 and never see them in lists or counts): anyone matching one entry. Null or absent: everyone; an empty list: admins only (admins always may). */
             see: components["schemas"]["AudienceEntry"][] | null;
             /** @description Who may start its processes (they must also see them): anyone matching one entry. Null or absent: everyone; an empty list: admins only (admins always may). */
@@ -2662,6 +2667,7 @@ export type components = {
         };
         WorkflowAccessRequest: {
             calendar?: string | null;
+            retention?: components["schemas"]["RetentionPolicy"];
             /** @description Who may see its processes: anyone matching one entry. Null or absent: everyone; an empty list: admins only (admins always may). */
             see?: components["schemas"]["AudienceEntry"][] | null;
             /** @description Who may start its processes: anyone matching one entry. Null or absent: everyone; an empty list: admins only (admins always may). */

@@ -14,6 +14,8 @@ export default class RebuildSearchIndex {
     options: {
       batchSize?: number
       workflowId?: number
+      /** One process only (a restored archive). */
+      processId?: number
       onProgress?: (done: number) => void
     } = {}
   ) {
@@ -28,6 +30,7 @@ export default class RebuildSearchIndex {
         .limit(size)
         .select('id', 'workflow_id', 'workflow_version_id', 'reference', 'title', 'data')
       if (options.workflowId) query.where('workflow_id', options.workflowId)
+      if (options.processId) query.where('id', options.processId)
       const rows = await query
       if (rows.length === 0) break
       const definitions = await definitionsOf(rows.map((r) => r.workflow_version_id))

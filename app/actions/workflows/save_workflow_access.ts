@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type Workflow from '#models/workflow'
-import type { AudienceEntry, WorkflowAccess } from '#models/workflow'
+import type { AudienceEntry, RetentionPolicy, WorkflowAccess } from '#models/workflow'
 import { InvalidInput } from '#exceptions/domain_error'
 import { recordAudit } from '#actions/audit/record_audit'
 
@@ -11,6 +11,7 @@ type AccessInput = {
   see?: AudienceEntry[] | null
   work?: AudienceEntry[] | null
   calendar?: string | null
+  retention?: RetentionPolicy | null
 }
 
 /** A workflow's access settings as the API and the designer show them (null list: everyone). */
@@ -21,13 +22,16 @@ export function accessOf(workflow: Workflow) {
     see: access.see ?? null,
     work: access.work ?? null,
     calendar: workflow.calendarKey ?? null,
+    retention: workflow.retention
+      ? { archiveClosedAfterDays: workflow.retention.archiveClosedAfterDays }
+      : null,
   }
 }
 
 /**
  * Replaces who may start, see and work on a workflow's processes (a list
  * left out or null: everyone; an empty list: admins only) and, when given,
- * the calendar its SLAs count in. Every team named must exist (422 per
+ * the calendar its SLAs count in and its retention policy. Every team named must exist (422 per
  * entry otherwise). Stored on the workflow, not a version: it holds for
  * every version and from the next request on.
  */
@@ -62,17 +66,26 @@ export default class SaveWorkflowAccess {
       const list = input[right]
       if (Array.isArray(list)) access[right] = dedupe(list)
     }
-    const before = { access: workflow.access, calendar: workflow.calendarKey }
+    const before = {
+      access: workflow.access,
+      calendar: workflow.calendarKey,
+      retention: workflow.retention,
+    }
     await db.transaction(async (trx) => {
       workflow.useTransaction(trx)
       workflow.access = Object.keys(access).length ? access : null
       if (input.calendar !== undefined) workflow.calendarKey = input.calendar
+      if (input.retention !== undefined) workflow.retention = input.retention
       await workflow.save()
       await recordAudit(trx, {
         action: 'workflow.access_changed',
         subject: { type: 'workflow', id: workflow.id, label: workflow.key },
         before,
-        after: { access: workflow.access, calendar: workflow.calendarKey },
+        after: {
+          access: workflow.access,
+          calendar: workflow.calendarKey,
+          retention: workflow.retention,
+        },
       })
     })
     return accessOf(workflow)

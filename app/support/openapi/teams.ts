@@ -83,13 +83,29 @@ export function teamSchemas(): Record<string, Json> {
       see: audience('see its processes (others get 404 and never see them in lists or counts)'),
       work: audience('change its processes (others who see them get 403)'),
       calendar: nullable({ type: 'string', description: 'The business calendar its SLAs use.' }),
+      retention: ref('RetentionPolicy'),
     }),
+    RetentionPolicy: nullable(
+      object(
+        {
+          archiveClosedAfterDays: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 36500,
+            description:
+              'Processes closed more than this many days ago (whole months of closing) are moved to archive bundles by the hourly retention job.',
+          },
+        },
+        ['archiveClosedAfterDays']
+      )
+    ),
     WorkflowAccessResponse: answer({ data: ref('WorkflowAccess') }),
     WorkflowAccessRequest: object({
       start: audience('start its processes'),
       see: audience('see its processes'),
       work: audience('change its processes'),
       calendar: nullable({ type: 'string', minLength: 1, maxLength: 64 }),
+      retention: ref('RetentionPolicy'),
     }),
   }
 }

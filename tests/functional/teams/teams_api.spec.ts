@@ -168,7 +168,13 @@ test.group('Teams / API', (group) => {
 
     const initial = await client.get(url).withGuard('api').loginAs(owner)
     initial.assertStatus(200)
-    assert.deepEqual(initial.body().data, { start: null, see: null, work: null, calendar: null })
+    assert.deepEqual(initial.body().data, {
+      start: null,
+      see: null,
+      work: null,
+      calendar: null,
+      retention: null,
+    })
 
     const body = {
       see: [{ team: 'finance' }, { role: 'manager' }],
@@ -177,7 +183,7 @@ test.group('Teams / API', (group) => {
     }
     const saved = await client.put(url).json(body).withGuard('api').loginAs(owner)
     saved.assertStatus(200)
-    assert.deepEqual(saved.body().data, { ...body, start: null })
+    assert.deepEqual(saved.body().data, { ...body, start: null, retention: null })
     await workflow.refresh()
     assert.equal(workflow.calendarKey, 'br-sp')
     assert.deepEqual(workflow.access, { see: body.see, work: body.work })

@@ -13,6 +13,7 @@ export type WorkflowAccessSettings = {
   see: Entry[] | null
   work: Entry[] | null
   calendar: string | null
+  retention?: { archiveClosedAfterDays: number } | null
 }
 
 const RIGHTS: Right[] = ['see', 'work', 'start']
@@ -54,6 +55,9 @@ export function AccessPanel(props: {
     work: toAudience(props.initial.work),
   })
   const [calendar, setCalendar] = useState(props.initial.calendar ?? '')
+  const [retentionDays, setRetentionDays] = useState(
+    props.initial.retention ? String(props.initial.retention.archiveClosedAfterDays) : ''
+  )
   const [status, setStatus] = useState<
     | { kind: 'idle' }
     | { kind: 'saving' }
@@ -73,6 +77,7 @@ export function AccessPanel(props: {
         see: toEntries(form.see),
         work: toEntries(form.work),
         calendar: calendar.trim() || null,
+        retention: retentionDays.trim() ? { archiveClosedAfterDays: Number(retentionDays) } : null,
       },
       'PUT'
     )
@@ -159,6 +164,23 @@ export function AccessPanel(props: {
           </select>
           <span className="hint" id={id('calendar-hint')}>
             {t('designer_people.calendarHint')}
+          </span>
+        </div>
+        <div className="field">
+          <label htmlFor={id('retention')}>{t('archives.retention.label')}</label>
+          <input
+            id={id('retention')}
+            type="number"
+            min={1}
+            max={36500}
+            step={1}
+            inputMode="numeric"
+            value={retentionDays}
+            aria-describedby={id('retention-hint')}
+            onChange={(e) => setRetentionDays(e.target.value)}
+          />
+          <span className="hint" id={id('retention-hint')}>
+            {t('archives.retention.hint')}
           </span>
         </div>
         <button

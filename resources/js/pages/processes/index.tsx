@@ -26,6 +26,10 @@ import {
 } from '../../components/processes/badges.tsx'
 import type { Data } from '../../../../.adonisjs/client/data.js'
 import type { InertiaProps, Paginated } from '../../types.ts'
+import {
+  ArchivedMatches,
+  type ArchivedMatch,
+} from '../../components/processes/archived_matches.tsx'
 
 type Props = InertiaProps<{
   processes: Paginated<Data.Process>
@@ -36,6 +40,7 @@ type Props = InertiaProps<{
   myTeams: string[]
   people: Data.Person[]
   allowed: { start: boolean; bulk: boolean }
+  archived?: ArchivedMatch[]
 }>
 
 export default function ProcessesIndex({
@@ -47,6 +52,7 @@ export default function ProcessesIndex({
   myTeams,
   people,
   allowed: can,
+  archived,
 }: Props) {
   const { t } = useI18n()
   const sort = filters.sort ?? 'updated_at'
@@ -110,6 +116,7 @@ export default function ProcessesIndex({
 
       <SavedViews views={views} filters={active} teams={myTeams} />
 
+      <ArchivedMatches items={archived ?? []} />
       <div className="card">
         <ProcessFilters
           key={JSON.stringify(filters)}
