@@ -70,9 +70,9 @@ export default class ProcessPagesController {
   async index({ request, inertia, auth, bouncer }: HttpContext) {
     const user = auth.getUserOrFail()
     const { params, filters } = await this.listParams(request, user)
-    const { page, definitions } = await new ListProcessPage().handle(params, user.id)
-    page.baseUrl(request.url())
-    page.queryString(filters)
+    const { processes, definitions, meta } = await new ListProcessPage().keysetPage(params, user.id)
+    const pageUrl = (cursor: Record<string, string>) =>
+      `${request.url()}?${new URLSearchParams({ ...filters, ...cursor }).toString()}`
 
     const hidden = params.hiddenWorkflows ?? []
     const options = await publishedWorkflows((query) => {
@@ -82,10 +82,21 @@ export default class ProcessPagesController {
     const policy = bouncer.with(ProcessPolicy)
 
     return inertia.render('processes/index', {
-      processes: ProcessTransformer.paginate(page.all(), page.getMeta(), {
-        definitions,
-        viewer: user,
-      }),
+      processes: ProcessTransformer.paginate(
+        processes,
+        {
+          total: meta.total,
+          capped: meta.capped,
+          perPage: meta.perPage,
+          firstPageUrl: pageUrl({}),
+          nextPageUrl: meta.next ? pageUrl({ after: meta.next }) : null,
+          previousPageUrl: meta.previous ? pageUrl({ before: meta.previous }) : null,
+        },
+        {
+          definitions,
+          viewer: user,
+        }
+      ),
       filters,
       workflows: WorkflowOptionTransformer.transform(options.workflows, options.definitions),
       people: PersonTransformer.transform(people),
@@ -308,7 +319,10 @@ export default class ProcessPagesController {
       const value = qs[key]
       if (typeof value === 'string' && value.trim() !== '') filters[key] = value.trim()
     }
-    return { params: { ...params, page: input.page }, filters }
+    return {
+      params: { ...params, page: input.page, after: extra.after, before: extra.before },
+      filters,
+    }
   }
 }
 

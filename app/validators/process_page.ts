@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { CURSOR_PATTERN } from '#support/sorted_cursor'
 
 /**
  * Query-string filters the process pages add to the API's
@@ -6,6 +7,9 @@ import vine from '@vinejs/vine'
  */
 export const processPageFiltersValidator = vine.create({
   dueSoon: vine.boolean().optional(),
+  // The list's page links: a cursor after the last row, or before the first.
+  after: vine.string().trim().regex(CURSOR_PATTERN).optional(),
+  before: vine.string().trim().regex(CURSOR_PATTERN).optional(),
 })
 
 /**
