@@ -72,12 +72,11 @@ export default class ListProcessPage {
   static COUNT_CAP = 10_000
 
   /**
-   * One page of the list by cursor (keyset on the sort column and id):
-   * `after` continues past the last row of a page, `before` goes back from
-   * the first. Stable under inserts, and a deep page costs what the first
-   * does; the count is exact up to COUNT_CAP and "capped" above it.
+   * The rows query of one cursor page (PER_PAGE + 1 rows, to know whether
+   * there is a next one), before preloads: what the page runs, and what
+   * the EXPLAIN test checks for every filter and sort.
    */
-  async keysetPage(
+  static pageQuery(
     params: ProcessPageParams & { after?: string; before?: string },
     viewerId: number
   ) {
@@ -88,17 +87,39 @@ export default class ListProcessPage {
       cursor && cursor.sort === sort && cursor.direction === direction ? cursor : null
     const after = fits(decodeSortedCursor(params.after, 'after'))
     const before = after ? null : fits(decodeSortedCursor(params.before, 'before'))
-    const perPage = ListProcessPage.PER_PAGE
 
     // Going back: the rows before the cursor, read in the reverse order.
     const reading = before ? (direction === 'asc' ? 'desc' : 'asc') : direction
-    const query = processListQuery({ ...params, sort, direction: reading }, viewerId)
-      .preload('workflow')
-      .preload('assignee')
-      .limit(perPage + 1)
+    const query = processListQuery({ ...params, sort, direction: reading }, viewerId).limit(
+      ListProcessPage.PER_PAGE + 1
+    )
     const from = after ?? before
     if (from) whereAfter(query, column, 'processes.id', reading, from.value, from.id)
-    const rows = await query
+    return { query, sort, direction, after, before }
+  }
+
+  /** The count query behind `cappedCount`. */
+  static countQuery(params: ProcessPageParams, viewerId: number) {
+    const inner = processListQuery(params, viewerId)
+      .clearOrder()
+      .select('processes.id')
+      .limit(ListProcessPage.COUNT_CAP + 1)
+    return Process.query().from(inner.as('matching')).count('* as total')
+  }
+
+  /**
+   * One page of the list by cursor (keyset on the sort column and id):
+   * `after` continues past the last row of a page, `before` goes back from
+   * the first. Stable under inserts, and a deep page costs what the first
+   * does; the count is exact up to COUNT_CAP and "capped" above it.
+   */
+  async keysetPage(
+    params: ProcessPageParams & { after?: string; before?: string },
+    viewerId: number
+  ) {
+    const { query, sort, direction, after, before } = ListProcessPage.pageQuery(params, viewerId)
+    const perPage = ListProcessPage.PER_PAGE
+    const rows = await query.preload('workflow').preload('assignee')
     const more = rows.length > perPage
     const page = rows.slice(0, perPage)
     if (before) page.reverse()
@@ -129,11 +150,7 @@ export default class ListProcessPage {
   /** How many processes match, counted up to COUNT_CAP (`capped` above it). */
   async cappedCount(params: ProcessPageParams, viewerId: number) {
     const cap = ListProcessPage.COUNT_CAP
-    const inner = processListQuery(params, viewerId)
-      .clearOrder()
-      .select('processes.id')
-      .limit(cap + 1)
-    const [row] = await Process.query().from(inner.as('matching')).count('* as total').pojo<{
+    const [row] = await ListProcessPage.countQuery(params, viewerId).pojo<{
       total: number | string
     }>()
     const total = Number(row?.total ?? 0)
