@@ -38,6 +38,7 @@ import {
 } from '#validators/process'
 import {
   processPageFiltersValidator,
+  timelinePageValidator,
   transitionFromPageValidator,
   updateDataFromPageValidator,
 } from '#validators/process_page'
@@ -155,11 +156,13 @@ export default class ProcessPagesController {
     return response.redirect().toRoute('processes.show', { id: process.id })
   }
 
-  async show({ params, inertia, auth, bouncer }: HttpContext) {
+  async show({ params, request, inertia, auth, bouncer }: HttpContext) {
     const user = auth.getUserOrFail()
-    const { process, events, definitions, people } = await new LoadProcessPage().handle(
+    const page = await request.validateUsing(timelinePageValidator, { data: request.qs() })
+    const { process, events, timeline, definitions, people } = await new LoadProcessPage().handle(
       params.id,
-      user
+      user,
+      { before: page.before }
     )
     const policy = bouncer.with(ProcessPolicy)
     await policy.authorize('view', process)
@@ -192,13 +195,19 @@ export default class ProcessPagesController {
         sla: visitSlaRecord(events),
       }).useVariant('forPage'),
       automation,
-      timeline: ProcessActivityTransformer.transform(events, {
+      timeline: ProcessActivityTransformer.transform(timeline, {
         processes: new Map([[process.id, process]]),
         definitions,
         people: new Map(people.map((p) => [p.id, { id: p.id, name: p.name }])),
       }),
       timelineTotal: process.version,
       timelineLimit: TIMELINE_LIMIT,
+      // Keyset links: older events before the last one shown; back to the latest.
+      timelineOlderUrl:
+        timeline.length === TIMELINE_LIMIT && timeline.at(-1)!.sequence > 1
+          ? `${request.url()}?before=${timeline.at(-1)!.sequence}`
+          : null,
+      timelineLatestUrl: page.before === undefined ? null : request.url(),
       people: PersonTransformer.transform(people),
       allowed: { ...can, ...team.allowed },
     })

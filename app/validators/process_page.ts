@@ -12,6 +12,11 @@ export const processPageFiltersValidator = vine.create({
   before: vine.string().trim().regex(CURSOR_PATTERN).optional(),
 })
 
+/** The process page's query string: an older page of the timeline. */
+export const timelinePageValidator = vine.create({
+  before: vine.number().withoutDecimals().min(1).max(2_000_000_000).optional(),
+})
+
 /**
  * Process data from a page form. A cleared field arrives as null (the
  * body parser turns empty strings into null) and means "empty it", which

@@ -18,11 +18,13 @@ async function walk(
   const seen: number[] = []
   let url: string | null = null
   for (let step = 0; step < 20; step++) {
-    const response = url
+    const response: any = url
       ? await client.get(url).loginAs(user).withInertia()
       : await client.get('/processes').qs(qs).loginAs(user).withInertia()
     response.assertStatus(200)
-    const { data, metadata } = (response.inertiaProps as any).processes
+    const { data, metadata }: { data: { id: number }[]; metadata: any } = (
+      response.inertiaProps as any
+    ).processes
     seen.push(...data.map((p: { id: number }) => p.id))
     url = metadata.nextPageUrl
     if (!url) return seen
@@ -80,12 +82,15 @@ test.group('Process pages / list by cursor', (group) => {
     await publishWorkflow(DEMO_DEFINITIONS.orderFulfilment, manager)
     await startProcesses(50, manager, { title: (i) => `Order ${String(i % 5)}` })
     const seen = await walk(client, manager, { sort: 'title', direction: 'asc' }, async () => {})
-    const expected = await ListProcessPage.prototype.batches
-      .call(new ListProcessPage(), { sort: 'title', direction: 'asc' }, manager.id, 100)
-      .next()
+    const batches = new ListProcessPage().batches(
+      { sort: 'title', direction: 'asc' },
+      manager.id,
+      100
+    )
+    const expected = await batches.next()
     assert.deepEqual(
       seen,
-      expected.value!.processes.map((p) => p.id)
+      (expected.value as { processes: { id: number }[] }).processes.map((p) => p.id)
     )
 
     const first = await client
