@@ -12,6 +12,12 @@ export const processPageFiltersValidator = vine.create({
   before: vine.string().trim().regex(CURSOR_PATTERN).optional(),
 })
 
+/** The board's query string: a later page of one column's cards. */
+export const boardPageValidator = vine.create({
+  column: vine.string().trim().maxLength(64).optional(),
+  after: vine.string().trim().regex(CURSOR_PATTERN).optional(),
+})
+
 /** The process page's query string: an older page of the timeline. */
 export const timelinePageValidator = vine.create({
   before: vine.number().withoutDecimals().min(1).max(2_000_000_000).optional(),

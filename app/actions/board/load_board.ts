@@ -7,6 +7,13 @@ import { NotFound } from '#exceptions/domain_error'
 import { definitionsOf } from '#support/definitions'
 import { publishedVersionOf } from '#support/definition_cache'
 import { mayAccess, type Viewer } from '#support/access/workflow_access'
+import {
+  decodeSortedCursor,
+  encodeSortedCursor,
+  storedValue,
+  whereAfter,
+  type SortedCursor,
+} from '#support/sorted_cursor'
 
 /** Cards shown per column; the count says how many there are in all. */
 export const ACTIVE_CARDS_PER_COLUMN = 50
@@ -22,7 +29,14 @@ export type BoardColumn = {
   outcome: string | null
   /** Processes the column stands for (active ones, or closed ones in an end column). */
   count: number
+  /** Cursor of the column's next cards (after its last card shown), null when none are left. */
+  next: string | null
+  /** The column shows a later page of its cards (by cursor). */
+  paged: boolean
 }
+
+/** One column's later cards: `?column=<stage>&after=<cursor>` on the board. */
+export type BoardPage = { column?: string; after?: string }
 
 /**
  * A workflow's board: one column per stage of its latest published
@@ -32,7 +46,7 @@ export type BoardColumn = {
  * same for 1 card or 1,000.
  */
 export default class LoadBoard {
-  async handle(key: string, viewer: Viewer) {
+  async handle(key: string, viewer: Viewer, page: BoardPage = {}) {
     const workflow = await Workflow.findBy('key', key)
     // Outside the workflow's `see` audience the board does not exist.
     if (!workflow || !(await mayAccess(viewer, workflow.id, 'see')))
@@ -52,12 +66,21 @@ export default class LoadBoard {
       .where('workflow_id', workflow.id)
       .groupBy('stage_key', 'status')
 
+    // One column by cursor: the cards after `after` in the column's order.
+    const pagedStage = definition.stages.find((s) => s.key === page.column && s.type !== 'decision')
+    const cursor = pagedStage && page.after ? decodeSortedCursor(page.after, 'after') : null
+    const paged =
+      pagedStage && cursor && cursor.sort === columnSort(pagedStage.type === 'end')
+        ? { stage: pagedStage.key, end: pagedStage.type === 'end', cursor }
+        : null
+
     const cards = await Process.query()
       .where((query) => {
-        query.whereIn('id', ranked(workflow.id, 'active', ACTIVE_CARDS_PER_COLUMN))
+        query.whereIn('id', ranked(workflow.id, 'active', ACTIVE_CARDS_PER_COLUMN, paged?.stage))
         if (endKeys.length) {
-          query.orWhereIn('id', ranked(workflow.id, endKeys, CLOSED_CARDS_PER_COLUMN))
+          query.orWhereIn('id', ranked(workflow.id, endKeys, CLOSED_CARDS_PER_COLUMN, paged?.stage))
         }
+        if (paged) query.orWhereIn('id', pageOfColumn(workflow.id, paged))
       })
       .preload('assignee')
     cards.sort(byBoardOrder)
@@ -67,6 +90,31 @@ export default class LoadBoard {
       counts
         .filter((c) => c.stage_key === stage && (c.status === 'active') === active)
         .reduce((sum, c) => sum + Number(c.total), 0)
+
+    // A column's next page starts after its last card; a paged column read one card more to know.
+    const columnPage = (stage: string, end: boolean) => {
+      const shown = cards.filter((c) => c.stageKey === stage && (c.status === 'active') === !end)
+      const limit = end ? CLOSED_CARDS_PER_COLUMN : ACTIVE_CARDS_PER_COLUMN
+      const isPaged = paged?.stage === stage
+      const more = isPaged ? shown.length > limit : total(stage, !end) > shown.length
+      if (isPaged && shown.length > limit) {
+        const extra = shown[limit]!
+        cards.splice(cards.indexOf(extra), 1)
+      }
+      const last = shown[Math.min(shown.length, limit) - 1]
+      return {
+        next:
+          more && last
+            ? encodeSortedCursor({
+                sort: columnSort(end),
+                direction: end ? 'desc' : 'asc',
+                value: storedValue(end ? last.closedAt : last.dueAt),
+                id: last.id,
+              })
+            : null,
+        paged: isPaged,
+      }
+    }
 
     // A process never rests in a decision stage: it has no column.
     const columns: BoardColumn[] = definition.stages.flatMap((stage) =>
@@ -79,6 +127,7 @@ export default class LoadBoard {
               type: stage.type,
               outcome: stage.outcome ?? null,
               count: total(stage.key, stage.type !== 'end'),
+              ...columnPage(stage.key, stage.type === 'end'),
             },
           ]
     )
@@ -90,6 +139,8 @@ export default class LoadBoard {
         type: 'other',
         outcome: null,
         count: elsewhere.reduce((sum, c) => sum + Number(c.total), 0),
+        next: null,
+        paged: false,
       })
     }
     // Closed before reaching an end stage (cancelled midway): counted, not shown.
@@ -117,7 +168,7 @@ export default class LoadBoard {
  * Ids of the first `limit` processes of each stage: active ones by due
  * date (undated last), or closed ones in the given end stages, latest first.
  */
-function ranked(workflowId: number, scope: 'active' | string[], limit: number) {
+function ranked(workflowId: number, scope: 'active' | string[], limit: number, except?: string) {
   const order =
     scope === 'active'
       ? 'CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, id'
@@ -129,7 +180,49 @@ function ranked(workflowId: number, scope: 'active' | string[], limit: number) {
     .where('workflow_id', workflowId)
   if (scope === 'active') inner.where('status', 'active')
   else inner.whereNot('status', 'active').whereIn('stage_key', scope)
+  if (except !== undefined) inner.whereNot('stage_key', except)
   return db.from(inner.as('ranked')).select('id').where('board_rank', '<=', limit)
+}
+
+/** The cursor's sort name: a column's order (active by due date, undated last; closed latest first). */
+const columnSort = (end: boolean) => (end ? 'board_closed' : 'board_due')
+
+/**
+ * Ids of one column's cards after a cursor, in the column's order, one
+ * more than a page (to know whether another follows). Active columns put
+ * undated cards last, so the due-date keyset treats NULL as the largest.
+ */
+function pageOfColumn(
+  workflowId: number,
+  paged: { stage: string; end: boolean; cursor: SortedCursor }
+) {
+  const { stage, end, cursor } = paged
+  const inner = db
+    .from('processes')
+    .select('id')
+    .where('workflow_id', workflowId)
+    .where('stage_key', stage)
+  if (end) {
+    inner.whereNot('status', 'active')
+    whereAfter(inner, 'closed_at', 'id', 'desc', cursor.value, cursor.id)
+    inner.orderBy('closed_at', 'desc').orderBy('id', 'desc')
+  } else {
+    inner.where('status', 'active')
+    const due = cursor.value
+    inner.where((q) => {
+      if (due === null) {
+        q.whereNull('due_at').where('id', '>', cursor.id)
+      } else {
+        q.where('due_at', '>', due)
+          .orWhere((e) => e.where('due_at', due).where('id', '>', cursor.id))
+          .orWhereNull('due_at')
+      }
+    })
+    inner.orderByRaw('CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, id')
+  }
+  inner.limit((end ? CLOSED_CARDS_PER_COLUMN : ACTIVE_CARDS_PER_COLUMN) + 1)
+  // MariaDB/MySQL refuse LIMIT in an IN subquery; a derived table is fine.
+  return db.from(inner.as('column_page')).select('id')
 }
 
 function byBoardOrder(a: Process, b: Process) {

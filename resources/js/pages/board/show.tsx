@@ -27,6 +27,10 @@ type Column = {
   type: 'start' | 'task' | 'end' | 'other'
   outcome: string | null
   count: number
+  /** The column's next cards (a cursor link), and back to its first ones when paged. */
+  nextUrl: string | null
+  firstUrl: string | null
+  paged: boolean
 }
 type Card = Data.BoardCard
 type Move = Card['moves'][number]
@@ -249,10 +253,27 @@ export default function BoardShow(props: Props) {
                       ))}
                     </ul>
                   )}
-                  {hidden > 0 && (
+                  {hidden > 0 && !column.paged && (
                     <Link className="column-more" href={listLink(column)}>
                       {t('processes.board.more', { count: hidden })}
                     </Link>
+                  )}
+                  {(column.nextUrl || column.firstUrl) && (
+                    <nav
+                      className="pagination column-pages"
+                      aria-label={t('processes.board.columnPages', { column: column.name })}
+                    >
+                      {column.firstUrl && (
+                        <Link className="btn btn-sm" href={column.firstUrl} preserveScroll>
+                          {t('processes.board.firstCards')}
+                        </Link>
+                      )}
+                      {column.nextUrl && (
+                        <Link className="btn btn-sm" href={column.nextUrl} preserveScroll>
+                          {t('processes.board.nextCards')}
+                        </Link>
+                      )}
+                    </nav>
                   )}
                 </section>
               )
