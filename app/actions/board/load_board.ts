@@ -5,6 +5,7 @@ import Process from '#models/process'
 import Workflow from '#models/workflow'
 import { NotFound } from '#exceptions/domain_error'
 import { definitionsOf } from '#support/definitions'
+import { rowsOf } from '#actions/reports/sql'
 import { publishedVersionOf } from '#support/definition_cache'
 import { mayAccess, type Viewer } from '#support/access/workflow_access'
 import {
@@ -19,6 +20,11 @@ import {
 export const ACTIVE_CARDS_PER_COLUMN = 50
 /** Closed processes are shown only in end columns, latest first. */
 export const CLOSED_CARDS_PER_COLUMN = 20
+const capped = (count: number) =>
+  count > LoadBoard.COUNT_CAP
+    ? { count: LoadBoard.COUNT_CAP, capped: true }
+    : { count, capped: false }
+
 /** Column for active processes in a stage the latest version no longer has. */
 export const OTHER_STAGES = '__other'
 
@@ -29,6 +35,8 @@ export type BoardColumn = {
   outcome: string | null
   /** Processes the column stands for (active ones, or closed ones in an end column). */
   count: number
+  /** More than LoadBoard.COUNT_CAP: `count` is the cap ("10,000+"). */
+  capped: boolean
   /** Cursor of the column's next cards (after its last card shown), null when none are left. */
   next: string | null
   /** The column shows a later page of its cards (by cursor). */
@@ -41,11 +49,18 @@ export type BoardPage = { column?: string; after?: string }
 /**
  * A workflow's board: one column per stage of its latest published
  * version, in definition order, with counts and the first cards of each.
- * Four queries (the counts, the cards and their assignees, the workflow)
+ * Five queries (active counts, capped closed counts, the cards and their
+ * assignees, the workflow)
  * plus the published version and definitions when not cached yet — the
  * same for 1 card or 1,000.
  */
 export default class LoadBoard {
+  /**
+   * Counts above this show as "10,000+": closed processes grow with history,
+   * so an end column counts at most this many + 1 index entries, never all.
+   */
+  static COUNT_CAP = 10_000
+
   async handle(key: string, viewer: Viewer, page: BoardPage = {}) {
     const workflow = await Workflow.findBy('key', key)
     // Outside the workflow's `see` audience the board does not exist.
@@ -59,12 +74,7 @@ export default class LoadBoard {
     const definition = published.definition
     const endKeys = definition.stages.filter((s) => s.type === 'end').map((s) => s.key)
 
-    const counts = await db
-      .from('processes')
-      .select('stage_key', 'status')
-      .count('* as total')
-      .where('workflow_id', workflow.id)
-      .groupBy('stage_key', 'status')
+    const counts = await columnCounts(workflow.id, endKeys)
 
     // One column by cursor: the cards after `after` in the column's order.
     const pagedStage = definition.stages.find((s) => s.key === page.column && s.type !== 'decision')
@@ -126,7 +136,7 @@ export default class LoadBoard {
               name: stage.name,
               type: stage.type,
               outcome: stage.outcome ?? null,
-              count: total(stage.key, stage.type !== 'end'),
+              ...capped(total(stage.key, stage.type !== 'end')),
               ...columnPage(stage.key, stage.type === 'end'),
             },
           ]
@@ -138,15 +148,18 @@ export default class LoadBoard {
         name: '',
         type: 'other',
         outcome: null,
-        count: elsewhere.reduce((sum, c) => sum + Number(c.total), 0),
+        ...capped(elsewhere.reduce((sum, c) => sum + Number(c.total), 0)),
         next: null,
         paged: false,
       })
     }
     // Closed before reaching an end stage (cancelled midway): counted, not shown.
-    const closedElsewhere = counts
-      .filter((c) => c.status !== 'active' && !endKeys.includes(c.stage_key))
-      .reduce((sum, c) => sum + Number(c.total), 0)
+    const closedElsewhere = Math.min(
+      LoadBoard.COUNT_CAP,
+      counts
+        .filter((c) => c.status !== 'active' && !endKeys.includes(c.stage_key))
+        .reduce((sum, c) => sum + Number(c.total), 0)
+    )
 
     const definitions = await definitionsOf([
       published.versionId,
@@ -183,6 +196,54 @@ function ranked(workflowId: number, scope: 'active' | string[], limit: number, e
   if (except !== undefined) inner.whereNot('stage_key', except)
   return db.from(inner.as('ranked')).select('id').where('board_rank', '<=', limit)
 }
+
+/**
+ * Rows of `{ stage_key, status, total }`: active processes per stage (work in
+ * progress: exact), and closed ones per end stage plus those closed
+ * elsewhere, each counted up to LoadBoard.COUNT_CAP + 1 (status "closed") — one
+ * query whatever the history.
+ */
+async function columnCounts(workflowId: number, endKeys: string[]) {
+  const active = await db
+    .from('processes')
+    .select('stage_key')
+    .count('* as total')
+    .where('workflow_id', workflowId)
+    .where('status', 'active')
+    .groupBy('stage_key')
+  const parts: string[] = []
+  const bindings: (string | number)[] = []
+  const limit = LoadBoard.COUNT_CAP + 1
+  for (const key of endKeys) {
+    parts.push(
+      `SELECT ? AS stage_key, COUNT(*) AS total FROM (SELECT 1 AS one FROM processes
+        WHERE workflow_id = ? AND stage_key = ? AND status <> 'active' LIMIT ${limit}) c`
+    )
+    bindings.push(key, workflowId, key)
+  }
+  const notEnd = endKeys.length ? `AND stage_key NOT IN (${endKeys.map(() => '?').join(', ')})` : ''
+  parts.push(
+    `SELECT ? AS stage_key, COUNT(*) AS total FROM (SELECT 1 AS one FROM processes
+      WHERE workflow_id = ? AND status <> 'active' ${notEnd} LIMIT ${limit}) c`
+  )
+  bindings.push(CLOSED_ELSEWHERE, workflowId, ...endKeys)
+  const closed = rowsOf(await db.rawQuery(parts.join(' UNION ALL '), bindings))
+  return [
+    ...active.map((r) => ({
+      stage_key: String(r.stage_key),
+      status: 'active',
+      total: Number(r.total),
+    })),
+    ...closed.map((r: any) => ({
+      stage_key: String(r.stage_key),
+      status: 'closed',
+      total: Number(r.total),
+    })),
+  ]
+}
+
+/** The stage key the closed-elsewhere count comes under (no stage has it: keys are identifiers). */
+const CLOSED_ELSEWHERE = ' closed elsewhere'
 
 /** The cursor's sort name: a column's order (active by due date, undated last; closed latest first). */
 const columnSort = (end: boolean) => (end ? 'board_closed' : 'board_due')

@@ -27,6 +27,8 @@ type Column = {
   type: 'start' | 'task' | 'end' | 'other'
   outcome: string | null
   count: number
+  /** More than `count` (the cap): shown as "10,000+". */
+  capped: boolean
   /** The column's next cards (a cursor link), and back to its first ones when paged. */
   nextUrl: string | null
   firstUrl: string | null
@@ -221,9 +223,13 @@ export default function BoardShow(props: Props) {
                     </h2>
                     <span
                       className="column-count"
-                      aria-label={t('processes.board.count', { count: column.count })}
+                      aria-label={
+                        column.capped
+                          ? t('processes.board.countCapped', { count: column.count })
+                          : t('processes.board.count', { count: column.count })
+                      }
                     >
-                      {column.count}
+                      {column.capped ? `${column.count.toLocaleString()}+` : column.count}
                     </span>
                   </header>
                   {column.type === 'end' && column.count > 0 && (

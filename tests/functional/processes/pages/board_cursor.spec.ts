@@ -3,7 +3,8 @@ import db from '@adonisjs/lucid/services/db'
 import { UserFactory } from '#database/factories/user_factory'
 import { DEMO_DEFINITIONS } from '#database/definitions/index'
 import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
-import { startProcesses } from '#tests/helpers/process_fixtures'
+import { move, startProcesses } from '#tests/helpers/process_fixtures'
+import LoadBoard from '#actions/board/load_board'
 
 const BOARD = '/workflows/order-fulfilment/board'
 
@@ -75,5 +76,43 @@ test.group('Process pages / board columns by cursor', (group) => {
       .redirects(0)
     assert.notEqual(forged.status(), 500)
     assert.notEqual(forged.status(), 200)
+  })
+
+  test('closed counts of end columns are capped, active ones exact', async ({ client, assert }) => {
+    const manager = await UserFactory.apply('manager').create()
+    await publishWorkflow(DEMO_DEFINITIONS.orderFulfilment, manager)
+    const started = await startProcesses(9, manager)
+    // Six go out of stock: the CANCELED end column.
+    for (const process of started.slice(0, 6)) {
+      const reserving = await move(process, 'reserve_inventory', manager)
+      await move(reserving, 'inventory_unavailable', manager)
+    }
+    const cap = LoadBoard.COUNT_CAP
+    LoadBoard.COUNT_CAP = 4
+    try {
+      const board = await client.get(BOARD).loginAs(manager).withInertia()
+      const columns = (board.inertiaProps as any).columns as {
+        key: string
+        type: string
+        count: number
+        capped: boolean
+      }[]
+      const ends = columns.filter((c) => c.type === 'end' && c.count > 0)
+      assert.deepEqual(
+        ends.map((c) => [c.count, c.capped]),
+        [[4, true]]
+      )
+      assert.deepInclude(
+        columns.find((c) => c.key === 'INITIATED')!,
+        { count: 3, capped: false }
+      )
+    } finally {
+      LoadBoard.COUNT_CAP = cap
+    }
+    const exact = await client.get(BOARD).loginAs(manager).withInertia()
+    const end = (exact.inertiaProps as any).columns.find(
+      (c: { type: string; count: number }) => c.type === 'end' && c.count > 0
+    )
+    assert.deepInclude(end, { count: 6, capped: false })
   })
 })
