@@ -49,8 +49,8 @@ export type BoardPage = { column?: string; after?: string }
 /**
  * A workflow's board: one column per stage of its latest published
  * version, in definition order, with counts and the first cards of each.
- * Five queries (active counts, capped closed counts, the cards and their
- * assignees, the workflow)
+ * Six queries (active counts, capped closed counts, the card ids, the cards
+ * and their assignees, the workflow)
  * plus the published version and definitions when not cached yet — the
  * same for 1 card or 1,000.
  */
@@ -84,15 +84,17 @@ export default class LoadBoard {
         ? { stage: pagedStage.key, end: pagedStage.type === 'end', cursor }
         : null
 
-    const cards = await Process.query()
-      .where((query) => {
-        query.whereIn('id', ranked(workflow.id, 'active', ACTIVE_CARDS_PER_COLUMN, paged?.stage))
-        if (endKeys.length) {
-          query.orWhereIn('id', ranked(workflow.id, endKeys, CLOSED_CARDS_PER_COLUMN, paged?.stage))
-        }
-        if (paged) query.orWhereIn('id', pageOfColumn(workflow.id, paged))
-      })
-      .preload('assignee')
+    // The card ids first (one UNION ALL of the ranked subqueries), then the rows by
+    // primary key: an OR of IN-subqueries made MariaDB scan the whole table.
+    const idQuery = ranked(workflow.id, 'active', ACTIVE_CARDS_PER_COLUMN, paged?.stage)
+    // Closed cards: the latest few of each end column, read by index (closed ones grow with history).
+    for (const endKey of endKeys) {
+      if (endKey !== paged?.stage) idQuery.unionAll(latestClosed(workflow.id, endKey), false)
+    }
+    if (paged) idQuery.unionAll(pageOfColumn(workflow.id, paged), false)
+    const idRows: { id: number }[] = await idQuery
+    const ids = idRows.map((row) => Number(row.id))
+    const cards = await Process.query().whereIn('id', ids).preload('assignee')
     cards.sort(byBoardOrder)
 
     const known = new Set(definition.stages.map((s) => s.key))
@@ -214,12 +216,12 @@ async function columnCounts(workflowId: number, endKeys: string[]) {
   const parts: string[] = []
   const bindings: (string | number)[] = []
   const limit = LoadBoard.COUNT_CAP + 1
-  for (const key of endKeys) {
+  for (const endKey of endKeys) {
     parts.push(
       `SELECT ? AS stage_key, COUNT(*) AS total FROM (SELECT 1 AS one FROM processes
         WHERE workflow_id = ? AND stage_key = ? AND status <> 'active' LIMIT ${limit}) c`
     )
-    bindings.push(key, workflowId, key)
+    bindings.push(endKey, workflowId, endKey)
   }
   const notEnd = endKeys.length ? `AND stage_key NOT IN (${endKeys.map(() => '?').join(', ')})` : ''
   parts.push(
@@ -244,6 +246,24 @@ async function columnCounts(workflowId: number, endKeys: string[]) {
 
 /** The stage key the closed-elsewhere count comes under (no stage has it: keys are identifiers). */
 const CLOSED_ELSEWHERE = ' closed elsewhere'
+
+/**
+ * Ids of the latest CLOSED_CARDS_PER_COLUMN closed processes of an end
+ * stage: an index range on (workflow_id, stage_key, closed_at), read
+ * backwards, whatever the number of closed processes.
+ */
+function latestClosed(workflowId: number, stage: string) {
+  const inner = db
+    .from('processes')
+    .select('id')
+    .where('workflow_id', workflowId)
+    .where('stage_key', stage)
+    .whereNot('status', 'active')
+    .orderBy('closed_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(CLOSED_CARDS_PER_COLUMN)
+  return db.from(inner.as('latest_closed')).select('id')
+}
 
 /** The cursor's sort name: a column's order (active by due date, undated last; closed latest first). */
 const columnSort = (end: boolean) => (end ? 'board_closed' : 'board_due')
