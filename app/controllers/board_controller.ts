@@ -8,6 +8,7 @@ import LoadBoard, {
 } from '#actions/board/load_board'
 import BoardCardTransformer from '#transformers/board_card_transformer'
 import PersonTransformer from '#transformers/person_transformer'
+import { boardPageValidator } from '#validators/process_page'
 
 /**
  * A workflow's board: columns per stage, cards that move by dragging or
@@ -15,9 +16,13 @@ import PersonTransformer from '#transformers/person_transformer'
  * the card's version and come back here.
  */
 export default class BoardController {
-  async show({ params, inertia, auth, bouncer }: HttpContext) {
+  async show({ params, request, inertia, auth, bouncer }: HttpContext) {
     const user = auth.getUserOrFail()
-    const board = await new LoadBoard().handle(params.key, user)
+    const page = await request.validateUsing(boardPageValidator, { data: request.qs() })
+    const board = await new LoadBoard().handle(params.key, user, page)
+    // A column's "next cards" link carries its cursor; "first cards" drops it.
+    const columnUrl = (column: string, after: string) =>
+      `${request.url()}?${new URLSearchParams({ column, after }).toString()}`
     const people = await User.query().withScopes((s) => {
       s.asPeople()
       s.active()
@@ -30,7 +35,11 @@ export default class BoardController {
         description: board.workflow.description,
         published: board.definition !== null,
       },
-      columns: board.columns,
+      columns: board.columns.map(({ next, ...column }) => ({
+        ...column,
+        nextUrl: next ? columnUrl(column.key, next) : null,
+        firstUrl: column.paged ? request.url() : null,
+      })),
       cards: BoardCardTransformer.transform(board.cards, {
         definitions: board.definitions ?? new Map(),
         viewer: user,

@@ -44,6 +44,7 @@ import {
 } from '#validators/process'
 import {
   processPageFiltersValidator,
+  timelinePageValidator,
   transitionFromPageValidator,
   updateDataFromPageValidator,
 } from '#validators/process_page'
@@ -76,9 +77,9 @@ export default class ProcessPagesController {
   async index({ request, inertia, auth, bouncer }: HttpContext) {
     const user = auth.getUserOrFail()
     const { params, filters } = await this.listParams(request, user)
-    const { page, definitions } = await new ListProcessPage().handle(params, user.id)
-    page.baseUrl(request.url())
-    page.queryString(filters)
+    const { processes, definitions, meta } = await new ListProcessPage().keysetPage(params, user.id)
+    const pageUrl = (cursor: Record<string, string>) =>
+      `${request.url()}?${new URLSearchParams({ ...filters, ...cursor }).toString()}`
 
     const hidden = params.hiddenWorkflows ?? []
     const options = await publishedWorkflows((query) => {
@@ -88,10 +89,21 @@ export default class ProcessPagesController {
     const policy = bouncer.with(ProcessPolicy)
 
     return inertia.render('processes/index', {
-      processes: ProcessTransformer.paginate(page.all(), page.getMeta(), {
-        definitions,
-        viewer: user,
-      }),
+      processes: ProcessTransformer.paginate(
+        processes,
+        {
+          total: meta.total,
+          capped: meta.capped,
+          perPage: meta.perPage,
+          firstPageUrl: pageUrl({}),
+          nextPageUrl: meta.next ? pageUrl({ after: meta.next }) : null,
+          previousPageUrl: meta.previous ? pageUrl({ before: meta.previous }) : null,
+        },
+        {
+          definitions,
+          viewer: user,
+        }
+      ),
       filters,
       workflows: WorkflowOptionTransformer.transform(options.workflows, options.definitions),
       searchFields: searchFieldsOfWorkflows(options.workflows, options.definitions),
@@ -156,20 +168,23 @@ export default class ProcessPagesController {
     return response.redirect().toRoute('processes.show', { id: process.id })
   }
 
-  async show({ params, inertia, auth, bouncer }: HttpContext) {
+  async show({ params, request, inertia, auth, bouncer }: HttpContext) {
     const user = auth.getUserOrFail()
-    const loaded = await new LoadProcessPage().handle(params.id, user).catch(async (error) => {
-      // An archived process: its stub says where it lives (404 if none, or not visible).
-      const stub = error instanceof NotFound ? await archivedStubFor(params.id, user) : null
-      if (!stub) throw error
-      return stub
-    })
+    const page = await request.validateUsing(timelinePageValidator, { data: request.qs() })
+    const loaded = await new LoadProcessPage()
+      .handle(params.id, user, { before: page.before })
+      .catch(async (error) => {
+        // An archived process: its stub says where it lives (404 if none, or not visible).
+        const stub = error instanceof NotFound ? await archivedStubFor(params.id, user) : null
+        if (!stub) throw error
+        return stub
+      })
     if (!('process' in loaded)) {
       return inertia.render('processes/archived', {
         archived: ArchivedProcessTransformer.transform(loaded),
       })
     }
-    const { process, events, definitions, people } = loaded
+    const { process, events, timeline, definitions, people } = loaded
     const policy = bouncer.with(ProcessPolicy)
     await policy.authorize('view', process)
 
@@ -201,13 +216,19 @@ export default class ProcessPagesController {
         sla: visitSlaRecord(events),
       }).useVariant('forPage'),
       automation,
-      timeline: ProcessActivityTransformer.transform(events, {
+      timeline: ProcessActivityTransformer.transform(timeline, {
         processes: new Map([[process.id, process]]),
         definitions,
         people: new Map(people.map((p) => [p.id, { id: p.id, name: p.name }])),
       }),
       timelineTotal: process.version,
       timelineLimit: TIMELINE_LIMIT,
+      // Keyset links: older events before the last one shown; back to the latest.
+      timelineOlderUrl:
+        timeline.length === TIMELINE_LIMIT && timeline.at(-1)!.sequence > 1
+          ? `${request.url()}?before=${timeline.at(-1)!.sequence}`
+          : null,
+      timelineLatestUrl: page.before === undefined ? null : request.url(),
       people: PersonTransformer.transform(people),
       allowed: { ...can, ...team.allowed },
     })
@@ -335,7 +356,10 @@ export default class ProcessPagesController {
       const value = qs[key]
       if (typeof value === 'string' && value.trim() !== '') filters[key] = value.trim()
     }
-    return { params: { ...params, page: input.page }, filters }
+    return {
+      params: { ...params, page: input.page, after: extra.after, before: extra.before },
+      filters,
+    }
   }
 }
 

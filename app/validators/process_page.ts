@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { CURSOR_PATTERN } from '#support/sorted_cursor'
 
 /**
  * Query-string filters the process pages add to the API's
@@ -6,6 +7,20 @@ import vine from '@vinejs/vine'
  */
 export const processPageFiltersValidator = vine.create({
   dueSoon: vine.boolean().optional(),
+  // The list's page links: a cursor after the last row, or before the first.
+  after: vine.string().trim().regex(CURSOR_PATTERN).optional(),
+  before: vine.string().trim().regex(CURSOR_PATTERN).optional(),
+})
+
+/** The board's query string: a later page of one column's cards. */
+export const boardPageValidator = vine.create({
+  column: vine.string().trim().maxLength(64).optional(),
+  after: vine.string().trim().regex(CURSOR_PATTERN).optional(),
+})
+
+/** The process page's query string: an older page of the timeline. */
+export const timelinePageValidator = vine.create({
+  before: vine.number().withoutDecimals().min(1).max(2_000_000_000).optional(),
 })
 
 /**

@@ -10,6 +10,8 @@ const load = (name: string) =>
 export const DEMO_DEFINITIONS = {
   orderFulfilment: load('order_fulfilment'),
   purchaseApproval: load('purchase_approval'),
+  // Before onboarding: its preparation stage starts one onboarding task per department.
+  onboardingTask: load('onboarding_task'),
   employeeOnboarding: load('employee_onboarding'),
   supportTicket: load('support_ticket'),
 }

@@ -46,6 +46,8 @@ export default class DemoSeeder extends BaseSeeder {
       'order-fulfilment': 140,
       'purchase-approval': 70,
       'employee-onboarding': 30,
+      // Started by onboarding's preparation stage (on the workers), not by hand.
+      'onboarding-task': 0,
       'support-ticket': 110,
     }
 
@@ -115,6 +117,9 @@ export default class DemoSeeder extends BaseSeeder {
       const next = at.plus({ minutes: 10 + Math.floor(random() * 60 * 24 * 2) })
       if (next > now) break
       at = next
+      // A stage with children waits for them: the workers start them (the
+      // spawn message stays pending below) and move the process when all finish.
+      if (stageOf(definition, process.stageKey)?.children) break
       // An approval stage moves by votes (two of Finance, see the purchase approval).
       if (stageOf(definition, process.stageKey)?.approval) {
         const waiting = process.stageKey

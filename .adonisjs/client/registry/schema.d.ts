@@ -242,9 +242,9 @@ export interface Registry {
       body: {}
       paramsTuple: [ParamValue]
       params: { id: ParamValue }
-      query: {}
+      query: ExtractQueryForGet<InferInput<(typeof import('#validators/process_page').timelinePageValidator)>>
       response: ExtractResponse<Awaited<ReturnType<import('#controllers/process_pages_controller').default['show']>>>
-      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/process_pages_controller').default['show']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/process_pages_controller').default['show']>>> | { status: 422; response: { errors: SimpleError[] } }
     }
   }
   'processes.timeline': {
@@ -362,9 +362,9 @@ export interface Registry {
       body: {}
       paramsTuple: [ParamValue]
       params: { key: ParamValue }
-      query: {}
+      query: ExtractQueryForGet<InferInput<(typeof import('#validators/process_page').boardPageValidator)>>
       response: ExtractResponse<Awaited<ReturnType<import('#controllers/board_controller').default['show']>>>
-      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/board_controller').default['show']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/board_controller').default['show']>>> | { status: 422; response: { errors: SimpleError[] } }
     }
   }
   'workflows.index': {

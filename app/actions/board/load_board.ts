@@ -5,13 +5,26 @@ import Process from '#models/process'
 import Workflow from '#models/workflow'
 import { NotFound } from '#exceptions/domain_error'
 import { definitionsOf } from '#support/definitions'
+import { rowsOf } from '#actions/reports/sql'
 import { publishedVersionOf } from '#support/definition_cache'
 import { mayAccess, type Viewer } from '#support/access/workflow_access'
+import {
+  decodeSortedCursor,
+  encodeSortedCursor,
+  storedValue,
+  whereAfter,
+  type SortedCursor,
+} from '#support/sorted_cursor'
 
 /** Cards shown per column; the count says how many there are in all. */
 export const ACTIVE_CARDS_PER_COLUMN = 50
 /** Closed processes are shown only in end columns, latest first. */
 export const CLOSED_CARDS_PER_COLUMN = 20
+const capped = (count: number) =>
+  count > LoadBoard.COUNT_CAP
+    ? { count: LoadBoard.COUNT_CAP, capped: true }
+    : { count, capped: false }
+
 /** Column for active processes in a stage the latest version no longer has. */
 export const OTHER_STAGES = '__other'
 
@@ -22,17 +35,33 @@ export type BoardColumn = {
   outcome: string | null
   /** Processes the column stands for (active ones, or closed ones in an end column). */
   count: number
+  /** More than LoadBoard.COUNT_CAP: `count` is the cap ("10,000+"). */
+  capped: boolean
+  /** Cursor of the column's next cards (after its last card shown), null when none are left. */
+  next: string | null
+  /** The column shows a later page of its cards (by cursor). */
+  paged: boolean
 }
+
+/** One column's later cards: `?column=<stage>&after=<cursor>` on the board. */
+export type BoardPage = { column?: string; after?: string }
 
 /**
  * A workflow's board: one column per stage of its latest published
  * version, in definition order, with counts and the first cards of each.
- * Four queries (the counts, the cards and their assignees, the workflow)
+ * Six queries (active counts, capped closed counts, the card ids, the cards
+ * and their assignees, the workflow)
  * plus the published version and definitions when not cached yet — the
  * same for 1 card or 1,000.
  */
 export default class LoadBoard {
-  async handle(key: string, viewer: Viewer) {
+  /**
+   * Counts above this show as "10,000+": closed processes grow with history,
+   * so an end column counts at most this many + 1 index entries, never all.
+   */
+  static COUNT_CAP = 10_000
+
+  async handle(key: string, viewer: Viewer, page: BoardPage = {}) {
     const workflow = await Workflow.findBy('key', key)
     // Outside the workflow's `see` audience the board does not exist.
     if (!workflow || !(await mayAccess(viewer, workflow.id, 'see')))
@@ -45,21 +74,27 @@ export default class LoadBoard {
     const definition = published.definition
     const endKeys = definition.stages.filter((s) => s.type === 'end').map((s) => s.key)
 
-    const counts = await db
-      .from('processes')
-      .select('stage_key', 'status')
-      .count('* as total')
-      .where('workflow_id', workflow.id)
-      .groupBy('stage_key', 'status')
+    const counts = await columnCounts(workflow.id, endKeys)
 
-    const cards = await Process.query()
-      .where((query) => {
-        query.whereIn('id', ranked(workflow.id, 'active', ACTIVE_CARDS_PER_COLUMN))
-        if (endKeys.length) {
-          query.orWhereIn('id', ranked(workflow.id, endKeys, CLOSED_CARDS_PER_COLUMN))
-        }
-      })
-      .preload('assignee')
+    // One column by cursor: the cards after `after` in the column's order.
+    const pagedStage = definition.stages.find((s) => s.key === page.column && s.type !== 'decision')
+    const cursor = pagedStage && page.after ? decodeSortedCursor(page.after, 'after') : null
+    const paged =
+      pagedStage && cursor && cursor.sort === columnSort(pagedStage.type === 'end')
+        ? { stage: pagedStage.key, end: pagedStage.type === 'end', cursor }
+        : null
+
+    // The card ids first (one UNION ALL of the ranked subqueries), then the rows by
+    // primary key: an OR of IN-subqueries made MariaDB scan the whole table.
+    const idQuery = ranked(workflow.id, 'active', ACTIVE_CARDS_PER_COLUMN, paged?.stage)
+    // Closed cards: the latest few of each end column, read by index (closed ones grow with history).
+    for (const endKey of endKeys) {
+      if (endKey !== paged?.stage) idQuery.unionAll(latestClosed(workflow.id, endKey), false)
+    }
+    if (paged) idQuery.unionAll(pageOfColumn(workflow.id, paged), false)
+    const idRows: { id: number }[] = await idQuery
+    const ids = idRows.map((row) => Number(row.id))
+    const cards = await Process.query().whereIn('id', ids).preload('assignee')
     cards.sort(byBoardOrder)
 
     const known = new Set(definition.stages.map((s) => s.key))
@@ -67,6 +102,31 @@ export default class LoadBoard {
       counts
         .filter((c) => c.stage_key === stage && (c.status === 'active') === active)
         .reduce((sum, c) => sum + Number(c.total), 0)
+
+    // A column's next page starts after its last card; a paged column read one card more to know.
+    const columnPage = (stage: string, end: boolean) => {
+      const shown = cards.filter((c) => c.stageKey === stage && (c.status === 'active') === !end)
+      const limit = end ? CLOSED_CARDS_PER_COLUMN : ACTIVE_CARDS_PER_COLUMN
+      const isPaged = paged?.stage === stage
+      const more = isPaged ? shown.length > limit : total(stage, !end) > shown.length
+      if (isPaged && shown.length > limit) {
+        const extra = shown[limit]!
+        cards.splice(cards.indexOf(extra), 1)
+      }
+      const last = shown[Math.min(shown.length, limit) - 1]
+      return {
+        next:
+          more && last
+            ? encodeSortedCursor({
+                sort: columnSort(end),
+                direction: end ? 'desc' : 'asc',
+                value: storedValue(end ? last.closedAt : last.dueAt),
+                id: last.id,
+              })
+            : null,
+        paged: isPaged,
+      }
+    }
 
     // A process never rests in a decision stage: it has no column.
     const columns: BoardColumn[] = definition.stages.flatMap((stage) =>
@@ -78,7 +138,8 @@ export default class LoadBoard {
               name: stage.name,
               type: stage.type,
               outcome: stage.outcome ?? null,
-              count: total(stage.key, stage.type !== 'end'),
+              ...capped(total(stage.key, stage.type !== 'end')),
+              ...columnPage(stage.key, stage.type === 'end'),
             },
           ]
     )
@@ -89,13 +150,18 @@ export default class LoadBoard {
         name: '',
         type: 'other',
         outcome: null,
-        count: elsewhere.reduce((sum, c) => sum + Number(c.total), 0),
+        ...capped(elsewhere.reduce((sum, c) => sum + Number(c.total), 0)),
+        next: null,
+        paged: false,
       })
     }
     // Closed before reaching an end stage (cancelled midway): counted, not shown.
-    const closedElsewhere = counts
-      .filter((c) => c.status !== 'active' && !endKeys.includes(c.stage_key))
-      .reduce((sum, c) => sum + Number(c.total), 0)
+    const closedElsewhere = Math.min(
+      LoadBoard.COUNT_CAP,
+      counts
+        .filter((c) => c.status !== 'active' && !endKeys.includes(c.stage_key))
+        .reduce((sum, c) => sum + Number(c.total), 0)
+    )
 
     const definitions = await definitionsOf([
       published.versionId,
@@ -117,7 +183,7 @@ export default class LoadBoard {
  * Ids of the first `limit` processes of each stage: active ones by due
  * date (undated last), or closed ones in the given end stages, latest first.
  */
-function ranked(workflowId: number, scope: 'active' | string[], limit: number) {
+function ranked(workflowId: number, scope: 'active' | string[], limit: number, except?: string) {
   const order =
     scope === 'active'
       ? 'CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, id'
@@ -129,7 +195,115 @@ function ranked(workflowId: number, scope: 'active' | string[], limit: number) {
     .where('workflow_id', workflowId)
   if (scope === 'active') inner.where('status', 'active')
   else inner.whereNot('status', 'active').whereIn('stage_key', scope)
+  if (except !== undefined) inner.whereNot('stage_key', except)
   return db.from(inner.as('ranked')).select('id').where('board_rank', '<=', limit)
+}
+
+/**
+ * Rows of `{ stage_key, status, total }`: active processes per stage (work in
+ * progress: exact), and closed ones per end stage plus those closed
+ * elsewhere, each counted up to LoadBoard.COUNT_CAP + 1 (status "closed") — one
+ * query whatever the history.
+ */
+async function columnCounts(workflowId: number, endKeys: string[]) {
+  const active = await db
+    .from('processes')
+    .select('stage_key')
+    .count('* as total')
+    .where('workflow_id', workflowId)
+    .where('status', 'active')
+    .groupBy('stage_key')
+  const parts: string[] = []
+  const bindings: (string | number)[] = []
+  const limit = LoadBoard.COUNT_CAP + 1
+  for (const endKey of endKeys) {
+    parts.push(
+      `SELECT ? AS stage_key, COUNT(*) AS total FROM (SELECT 1 AS one FROM processes
+        WHERE workflow_id = ? AND stage_key = ? AND status <> 'active' LIMIT ${limit}) c`
+    )
+    bindings.push(endKey, workflowId, endKey)
+  }
+  const notEnd = endKeys.length ? `AND stage_key NOT IN (${endKeys.map(() => '?').join(', ')})` : ''
+  parts.push(
+    `SELECT ? AS stage_key, COUNT(*) AS total FROM (SELECT 1 AS one FROM processes
+      WHERE workflow_id = ? AND status <> 'active' ${notEnd} LIMIT ${limit}) c`
+  )
+  bindings.push(CLOSED_ELSEWHERE, workflowId, ...endKeys)
+  const closed = rowsOf(await db.rawQuery(parts.join(' UNION ALL '), bindings))
+  return [
+    ...active.map((r) => ({
+      stage_key: String(r.stage_key),
+      status: 'active',
+      total: Number(r.total),
+    })),
+    ...closed.map((r: any) => ({
+      stage_key: String(r.stage_key),
+      status: 'closed',
+      total: Number(r.total),
+    })),
+  ]
+}
+
+/** The stage key the closed-elsewhere count comes under (no stage has it: keys are identifiers). */
+const CLOSED_ELSEWHERE = ' closed elsewhere'
+
+/**
+ * Ids of the latest CLOSED_CARDS_PER_COLUMN closed processes of an end
+ * stage: an index range on (workflow_id, stage_key, closed_at), read
+ * backwards, whatever the number of closed processes.
+ */
+function latestClosed(workflowId: number, stage: string) {
+  const inner = db
+    .from('processes')
+    .select('id')
+    .where('workflow_id', workflowId)
+    .where('stage_key', stage)
+    .whereNot('status', 'active')
+    .orderBy('closed_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(CLOSED_CARDS_PER_COLUMN)
+  return db.from(inner.as('latest_closed')).select('id')
+}
+
+/** The cursor's sort name: a column's order (active by due date, undated last; closed latest first). */
+const columnSort = (end: boolean) => (end ? 'board_closed' : 'board_due')
+
+/**
+ * Ids of one column's cards after a cursor, in the column's order, one
+ * more than a page (to know whether another follows). Active columns put
+ * undated cards last, so the due-date keyset treats NULL as the largest.
+ */
+function pageOfColumn(
+  workflowId: number,
+  paged: { stage: string; end: boolean; cursor: SortedCursor }
+) {
+  const { stage, end, cursor } = paged
+  const inner = db
+    .from('processes')
+    .select('id')
+    .where('workflow_id', workflowId)
+    .where('stage_key', stage)
+  if (end) {
+    inner.whereNot('status', 'active')
+    whereAfter(inner, 'closed_at', 'id', 'desc', cursor.value, cursor.id)
+    inner.orderBy('closed_at', 'desc').orderBy('id', 'desc')
+  } else {
+    inner.where('status', 'active')
+    const due = cursor.value
+    inner.where((q) => {
+      if (due === null) {
+        q.whereNull('due_at').where('id', '>', cursor.id)
+      } else {
+        q.where('due_at', '>', due)
+          .orWhere((e) => e.where('due_at', due).where('id', '>', cursor.id))
+          .orWhereNull('due_at')
+      }
+    })
+    inner.orderByRaw('CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, id')
+  }
+  inner.limit((end ? CLOSED_CARDS_PER_COLUMN : ACTIVE_CARDS_PER_COLUMN) + 1)
+  // MariaDB/MySQL refuse LIMIT in an IN subquery; a derived table is fine.
+  return db.from(inner.as('column_page')).select('id')
 }
 
 function byBoardOrder(a: Process, b: Process) {

@@ -2,6 +2,13 @@ import { DateTime } from 'luxon'
 import Process, { type ProcessFilters, type ProcessSort } from '#models/process'
 import type { WorkflowDefinition } from '#engine/definition'
 import { definitionsOf } from '#support/definitions'
+import {
+  decodeSortedCursor,
+  encodeSortedCursor,
+  storedValue,
+  whereAfter,
+  type SortedCursor,
+} from '#support/sorted_cursor'
 
 /** "Due soon" on the dashboard and in the list: active, not overdue yet, due within this window. */
 export const DUE_SOON_HOURS = 24
@@ -40,6 +47,8 @@ export function processListQuery(params: ProcessPageParams, viewerId: number) {
     })
 }
 
+const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
+
 /**
  * One page of the process list with what a row shows (workflow, assignee,
  * stage names): the same number of queries for 1 row or 20.
@@ -54,6 +63,98 @@ export default class ListProcessPage {
       .paginate(params.page ?? 1, ListProcessPage.PER_PAGE)
     const definitions = await definitionsOf(page.all().map((p) => p.workflowVersionId))
     return { page, definitions }
+  }
+
+  /**
+   * Above this many matches the list says "10,000+" instead of counting
+   * them all: the count reads at most COUNT_CAP + 1 index entries.
+   */
+  static COUNT_CAP = 10_000
+
+  /**
+   * The rows query of one cursor page (PER_PAGE + 1 rows, to know whether
+   * there is a next one), before preloads: what the page runs, and what
+   * the EXPLAIN test checks for every filter and sort.
+   */
+  static pageQuery(
+    params: ProcessPageParams & { after?: string; before?: string },
+    viewerId: number
+  ) {
+    const sort = params.sort ?? 'updated_at'
+    const direction = params.direction ?? 'desc'
+    const column = `processes.${sort === 'stage' ? 'stage_key' : sort}`
+    const fits = (cursor: SortedCursor | null) =>
+      cursor && cursor.sort === sort && cursor.direction === direction ? cursor : null
+    const after = fits(decodeSortedCursor(params.after, 'after'))
+    const before = after ? null : fits(decodeSortedCursor(params.before, 'before'))
+
+    // Going back: the rows before the cursor, read in the reverse order.
+    const reading = before ? (direction === 'asc' ? 'desc' : 'asc') : direction
+    const query = processListQuery({ ...params, sort, direction: reading }, viewerId).limit(
+      ListProcessPage.PER_PAGE + 1
+    )
+    const from = after ?? before
+    if (from) whereAfter(query, column, 'processes.id', reading, from.value, from.id)
+    return { query, sort, direction, after, before }
+  }
+
+  /** The count query behind `cappedCount`. */
+  static countQuery(params: ProcessPageParams, viewerId: number) {
+    const inner = processListQuery(params, viewerId)
+      .clearOrder()
+      .select('processes.id')
+      .limit(ListProcessPage.COUNT_CAP + 1)
+    return Process.query().from(inner.as('matching')).count('* as total')
+  }
+
+  /**
+   * One page of the list by cursor (keyset on the sort column and id):
+   * `after` continues past the last row of a page, `before` goes back from
+   * the first. Stable under inserts, and a deep page costs what the first
+   * does; the count is exact up to COUNT_CAP and "capped" above it.
+   */
+  async keysetPage(
+    params: ProcessPageParams & { after?: string; before?: string },
+    viewerId: number
+  ) {
+    const { query, sort, direction, after, before } = ListProcessPage.pageQuery(params, viewerId)
+    const perPage = ListProcessPage.PER_PAGE
+    const rows = await query.preload('workflow').preload('assignee')
+    const more = rows.length > perPage
+    const page = rows.slice(0, perPage)
+    if (before) page.reverse()
+
+    const cursorOf = (process: Process | undefined) =>
+      process
+        ? encodeSortedCursor({
+            sort,
+            direction,
+            value: storedValue(process.$getAttribute(camel(sort === 'stage' ? 'stage_key' : sort))),
+            id: process.id,
+          })
+        : null
+    // Forward: a next page when more rows came; a previous one when this is not the first.
+    // Backward: a previous page when more rows came; the next is where we came from.
+    const next = before ? cursorOf(page.at(-1)) : more ? cursorOf(page.at(-1)) : null
+    const previous = before ? (more ? cursorOf(page[0]) : null) : after ? cursorOf(page[0]) : null
+
+    const counted = await this.cappedCount(params, viewerId)
+    const definitions = await definitionsOf(page.map((p) => p.workflowVersionId))
+    return {
+      processes: page,
+      definitions,
+      meta: { perPage, total: counted.total, capped: counted.capped, next, previous },
+    }
+  }
+
+  /** How many processes match, counted up to COUNT_CAP (`capped` above it). */
+  async cappedCount(params: ProcessPageParams, viewerId: number) {
+    const cap = ListProcessPage.COUNT_CAP
+    const [row] = await ListProcessPage.countQuery(params, viewerId).pojo<{
+      total: number | string
+    }>()
+    const total = Number(row?.total ?? 0)
+    return total > cap ? { total: cap, capped: true } : { total, capped: false }
   }
 
   /**

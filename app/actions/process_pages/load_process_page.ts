@@ -16,7 +16,7 @@ export const TIMELINE_LIMIT = 100
  * timeline names).
  */
 export default class LoadProcessPage {
-  async handle(id: number | string, viewer: Viewer) {
+  async handle(id: number | string, viewer: Viewer, options: { before?: number } = {}) {
     const process = await loadVisibleProcess(id, viewer)
     await process.load((loader) =>
       loader.load('workflow').load('workflowVersion').load('assignee').load('creator')
@@ -26,6 +26,18 @@ export default class LoadProcessPage {
       .preload('actor')
       .orderBy('sequence', 'desc')
       .limit(TIMELINE_LIMIT)
+    // An older page of the timeline, by keyset on the gapless sequence: events
+    // are only ever appended, so a page shows the same events however many
+    // arrive meanwhile. The latest events still feed the page's SLA line.
+    const timeline =
+      options.before === undefined
+        ? events
+        : await ProcessEvent.query()
+            .where('process_id', process.id)
+            .where('sequence', '<', options.before)
+            .preload('actor')
+            .orderBy('sequence', 'desc')
+            .limit(TIMELINE_LIMIT)
     const definitions = await definitionsOf([process.workflowVersionId])
     const definition = definitions.get(process.workflowVersionId)
     const userFields = definition
@@ -34,10 +46,10 @@ export default class LoadProcessPage {
           .map((f) => f.key)
       : []
     const people = await peopleFor(
-      events,
+      timeline === events ? events : [...events, ...timeline],
       userFields.map((key) => process.data[key])
     )
-    return { process, events, definitions, people }
+    return { process, events, timeline, definitions, people }
   }
 }
 

@@ -27,6 +27,12 @@ type Column = {
   type: 'start' | 'task' | 'end' | 'other'
   outcome: string | null
   count: number
+  /** More than `count` (the cap): shown as "10,000+". */
+  capped: boolean
+  /** The column's next cards (a cursor link), and back to its first ones when paged. */
+  nextUrl: string | null
+  firstUrl: string | null
+  paged: boolean
 }
 type Card = Data.BoardCard
 type Move = Card['moves'][number]
@@ -217,9 +223,13 @@ export default function BoardShow(props: Props) {
                     </h2>
                     <span
                       className="column-count"
-                      aria-label={t('processes.board.count', { count: column.count })}
+                      aria-label={
+                        column.capped
+                          ? t('processes.board.countCapped', { count: column.count })
+                          : t('processes.board.count', { count: column.count })
+                      }
                     >
-                      {column.count}
+                      {column.capped ? `${column.count.toLocaleString()}+` : column.count}
                     </span>
                   </header>
                   {column.type === 'end' && column.count > 0 && (
@@ -249,10 +259,27 @@ export default function BoardShow(props: Props) {
                       ))}
                     </ul>
                   )}
-                  {hidden > 0 && (
+                  {hidden > 0 && !column.paged && (
                     <Link className="column-more" href={listLink(column)}>
                       {t('processes.board.more', { count: hidden })}
                     </Link>
+                  )}
+                  {(column.nextUrl || column.firstUrl) && (
+                    <nav
+                      className="pagination column-pages"
+                      aria-label={t('processes.board.columnPages', { column: column.name })}
+                    >
+                      {column.firstUrl && (
+                        <Link className="btn btn-sm" href={column.firstUrl} preserveScroll>
+                          {t('processes.board.firstCards')}
+                        </Link>
+                      )}
+                      {column.nextUrl && (
+                        <Link className="btn btn-sm" href={column.nextUrl} preserveScroll>
+                          {t('processes.board.nextCards')}
+                        </Link>
+                      )}
+                    </nav>
                   )}
                 </section>
               )

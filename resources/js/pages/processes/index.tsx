@@ -2,7 +2,7 @@ import { Head, Link, router } from '@inertiajs/react'
 import { urlFor } from '../../client.ts'
 import { useI18n } from '../../lib/i18n.ts'
 import { EmptyState } from '../../components/ui/empty_state.tsx'
-import { Pagination } from '../../components/ui/pagination.tsx'
+import { CursorPagination } from '../../components/ui/cursor_pagination.tsx'
 import { SortableHeader } from '../../components/ui/sortable_header.tsx'
 import {
   cleanFilters,
@@ -25,14 +25,25 @@ import {
   StatusBadge,
 } from '../../components/processes/badges.tsx'
 import type { Data } from '../../../../.adonisjs/client/data.js'
-import type { InertiaProps, Paginated } from '../../types.ts'
+import type { InertiaProps } from '../../types.ts'
 import {
   ArchivedMatches,
   type ArchivedMatch,
 } from '../../components/processes/archived_matches.tsx'
 
 type Props = InertiaProps<{
-  processes: Paginated<Data.Process>
+  processes: {
+    data: Data.Process[]
+    metadata: {
+      /** Exact up to the cap; with `capped`, "more than total". */
+      total: number
+      capped: boolean
+      perPage: number
+      firstPageUrl: string
+      nextPageUrl: string | null
+      previousPageUrl: string | null
+    }
+  }
   filters: ListFilters
   workflows: Data.WorkflowOption[]
   searchFields: Record<string, SearchField[]>
@@ -89,7 +100,11 @@ export default function ProcessesIndex({
       <div className="page-header">
         <div>
           <h1>{t('nav.processes')}</h1>
-          <p aria-live="polite">{t('processes.list.count', { count: processes.metadata.total })}</p>
+          <p aria-live="polite">
+            {processes.metadata.capped
+              ? t('processes.list.countCapped', { count: processes.metadata.total })
+              : t('processes.list.count', { count: processes.metadata.total })}
+          </p>
         </div>
         <div className="form-actions">
           <a className="btn" href={urlFor('processes.export', {}, { qs: active })} download>
@@ -166,10 +181,7 @@ export default function ProcessesIndex({
           <div className="table-wrap">
             <table className="process-table">
               <caption className="sr-only">
-                {t('processes.list.caption', {
-                  page: processes.metadata.currentPage,
-                  last: processes.metadata.lastPage,
-                })}
+                {t('processes.list.captionCursor', { count: processes.data.length })}
               </caption>
               <thead>
                 <tr>
@@ -239,7 +251,7 @@ export default function ProcessesIndex({
             </table>
           </div>
         )}
-        <Pagination meta={processes.metadata} />
+        <CursorPagination meta={processes.metadata} firstLabel={t('processes.list.firstPage')} />
       </div>
     </>
   )

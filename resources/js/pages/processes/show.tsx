@@ -36,6 +36,8 @@ type Props = InertiaProps<{
   timeline: Data.ProcessActivity[]
   timelineTotal: number
   timelineLimit: number
+  timelineOlderUrl: string | null
+  timelineLatestUrl: string | null
   people: Data.Person[]
   automation?: ProcessAutomation
   family: Family
@@ -259,6 +261,20 @@ export default function ProcessShow(props: Props) {
                   total: props.timelineTotal,
                 })}
               </p>
+            )}
+            {(props.timelineOlderUrl || props.timelineLatestUrl) && (
+              <nav className="pagination" aria-label={t('processes.timeline.pages')}>
+                {props.timelineLatestUrl && (
+                  <Link className="btn btn-sm" href={props.timelineLatestUrl} preserveScroll>
+                    {t('processes.timeline.latest')}
+                  </Link>
+                )}
+                {props.timelineOlderUrl && (
+                  <Link className="btn btn-sm" href={props.timelineOlderUrl} preserveScroll>
+                    {t('processes.timeline.older')}
+                  </Link>
+                )}
+              </nav>
             )}
           </section>
         </div>
