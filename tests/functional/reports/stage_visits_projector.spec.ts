@@ -10,6 +10,9 @@ import StageVisitsProjector, { readCheckpoint } from '#actions/projections/stage
 import { verifyStageVisits } from '#actions/projections/verify_stage_visits'
 import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
 import { move } from '#tests/helpers/process_fixtures'
+import ace from '@adonisjs/core/services/ace'
+import ProjectionsRebuild from '#commands/projections_rebuild'
+import ProjectionsVerify from '#commands/projections_verify'
 
 const at = (time: string) => DateTime.fromISO(`2026-03-02T${time}:00Z`, { zone: 'utc' })
 const NOW = DateTime.fromISO('2026-03-05T12:00:00Z', { zone: 'utc' })
@@ -206,5 +209,27 @@ test.group('Projections / stage_visits', (group) => {
     await history()
     assert.deepEqual(await new StageVisitsProjector().run(), { processes: 0, position: 0 })
     assert.equal(await visitCount(), 0)
+  })
+
+  test('ace projections:verify exits 1 without a checkpoint and on a difference, 0 after a rebuild', async ({
+    assert,
+  }) => {
+    const { small } = await history()
+    const before = await ace.create(ProjectionsVerify, [])
+    await before.exec()
+    assert.equal(before.exitCode, 1)
+
+    const rebuild = await ace.create(ProjectionsRebuild, ['--batch-size=2'])
+    await rebuild.exec()
+    assert.notEqual(rebuild.exitCode, 1)
+    assert.equal(await visitCount(), 6)
+    const clean = await ace.create(ProjectionsVerify, [])
+    await clean.exec()
+    assert.notEqual(clean.exitCode, 1)
+
+    await db.from('stage_visits').where('process_id', small.id).update({ outcome: 'cancelled' })
+    const dirty = await ace.create(ProjectionsVerify, [])
+    await dirty.exec()
+    assert.equal(dirty.exitCode, 1)
   })
 })
