@@ -262,7 +262,7 @@ for (const kind of Object.keys(RAW) as ReportKind[]) {
   let rawRows: RowDataPacket[] = []
   // Alternate, so both see the same cache state and machine load.
   for (let i = 0; i < REPEATS; i++) {
-    const r = await timed(() => compute.handle({ kind, params, now }))
+    const r = await timed(() => compute.handle({ kind, params, now, source: 'log' }))
     reportTimes.push(r.ms)
     result = r.value
     const b = await timed(() => raw.query<RowDataPacket[]>(RAW[kind]))
@@ -349,6 +349,44 @@ for (const row of rows) {
   console.log(
     `| ${row.kind} | ${seconds(row.report)} | ${seconds(row.raw)} | ${ratio.toFixed(2)} | ${ratio <= 2 ? 'yes' : 'NO'} | ${row.report < 10_000 ? 'yes' : 'NO'} | ${row.check} |`
   )
+}
+
+/* ------------------------------------------- from the stage_visits projection */
+
+if (process.env.BENCH_PROJECTION !== '0') {
+  const { default: StageVisitsProjector } =
+    await import('#actions/projections/stage_visits_projector')
+  const projector = new StageVisitsProjector()
+  const rebuild = await timed(() => projector.rebuild())
+  const [[visitCount]] = await raw.query<RowDataPacket[]>('SELECT COUNT(*) AS n FROM stage_visits')
+  console.log(
+    `\nprojections:rebuild: ${Number(visitCount!.n).toLocaleString('en-US')} stage visits in ${seconds(rebuild.ms)} s`
+  )
+  await projector.run()
+  const idle = await timed(() => projector.run())
+  console.log(`projector run with nothing new: ${idle.ms.toFixed(1)} ms`)
+  console.log('\n| report | event log (s) | projection (s) | speed-up | same output |')
+  console.log('|--------|--------------:|---------------:|---------:|-------------|')
+  for (const kind of ['cycle_time', 'sla', 'wip'] as ReportKind[]) {
+    const logTimes: number[] = []
+    const projectedTimes: number[] = []
+    let fromLog: any
+    let projected: any
+    for (let i = 0; i < REPEATS; i++) {
+      const l = await timed(() => compute.handle({ kind, params, now, source: 'log' }))
+      logTimes.push(l.ms)
+      fromLog = l.value
+      const p = await timed(() => compute.handle({ kind, params, now }))
+      projectedTimes.push(p.ms)
+      projected = p.value
+    }
+    const same =
+      JSON.stringify([fromLog.tables, fromLog.charts]) ===
+      JSON.stringify([projected.tables, projected.charts])
+    console.log(
+      `| ${kind} | ${seconds(median(logTimes))} | ${seconds(median(projectedTimes))} | ${(median(logTimes) / median(projectedTimes)).toFixed(1)}× | ${same ? 'yes' : 'DIFFERENT'} |`
+    )
+  }
 }
 
 await raw.end()

@@ -76,9 +76,9 @@ export class OutboxRelay {
   }
 
   /**
-   * The leader also queues the periodic jobs: the timer reconciler once a
-   * minute, the expired-session clean-up every 15 minutes, retention
-   * (archives) every hour (job ids make
+   * The leader also queues the periodic jobs: the timer reconciler and the
+   * stage-visits projector once a minute, the expired-session clean-up
+   * every 15 minutes, retention (archives) every hour (job ids make
    * each one run per period across all workers).
    */
   async #reconcileNowAndThen() {
@@ -92,6 +92,12 @@ export class OutboxRelay {
       {
         jobId: `reconcile-${minute}`,
       }
+    )
+    await this.driver.add(
+      queueOf('project_stage_visits'),
+      'project_stage_visits',
+      {},
+      { jobId: `project-stage-visits-${minute}` }
     )
     const quarter = Math.floor(minute / 15)
     if (quarter !== this.#lastPrune) {

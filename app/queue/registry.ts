@@ -24,6 +24,7 @@ export const JOBS: Record<string, JobEntry> = {
   reconcile_timers: { queue: 'timers', load: () => import('#jobs/reconcile_timers') },
   prune_sessions: { queue: 'default', load: () => import('#jobs/prune_sessions') },
   run_retention: { queue: 'default', load: () => import('#jobs/run_retention') },
+  project_stage_visits: { queue: 'reports', load: () => import('#jobs/project_stage_visits') },
   run_process_migration: { queue: 'default', load: () => import('#jobs/run_process_migration') },
   run_action: { queue: 'automation', load: () => import('#jobs/run_action') },
   run_compensation: { queue: 'automation', load: () => import('#jobs/run_compensation') },

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { dialectOf } from '#actions/reports/sql'
+import { readCheckpoint } from '#actions/projections/stage_visits_projector'
 import type { ProgressFn, ReportKind, ReportParams, ReportResult } from '#actions/reports/types'
 import type { ReportContext, ReportParts } from '#actions/reports/kinds/context'
 import throughput from '#actions/reports/kinds/throughput'
@@ -34,11 +35,14 @@ export default class ComputeReport {
     now?: DateTime
     client?: QueryClientContract
     progress?: ProgressFn
+    /** `log`: stage visits from the event log even when the projection is there. */
+    source?: 'projection' | 'log'
   }): Promise<ReportResult> {
     const client = input.client ?? db.connection()
+    const checkpoint = input.source === 'log' ? null : await readCheckpoint(client)
     const ctx: ReportContext = {
       client,
-      d: dialectOf(client),
+      d: { ...dialectOf(client), ...(checkpoint ? { projectedUpTo: checkpoint.position } : {}) },
       params: input.params,
       now: input.now ?? DateTime.utc(),
       progress: input.progress ?? (async () => {}),

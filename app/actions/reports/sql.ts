@@ -17,6 +17,12 @@ export type Dialect = {
   hour(col: string): string
   /** A text member of a JSON text column. */
   jsonText(col: string, key: string): string
+  /**
+   * The `stage_visits` projection's checkpoint, when reports may read it:
+   * visits of processes with no event past it come from the projection,
+   * the others from the log. Absent: everything from the log.
+   */
+  projectedUpTo?: number
 }
 
 export function dialectOf(client: QueryClientContract): Dialect {
@@ -84,26 +90,53 @@ export function processFilter(params: ReportParams) {
  * Decision stages are no visits: a process passes through one in the
  * instant of the command that entered it, so the entering event is left
  * out, and the visit before ends when the route event (same time) begins.
+ * With `d.projectedUpTo`, processes whose events are all at or below the
+ * checkpoint are read from the `stage_visits` projection (same rows, no
+ * window over the log) and only the others from the log; the process
+ * columns (version, status, filters) are read live from `processes` either way.
  */
 export function visitsCte(d: Dialect, params: ReportParams) {
   const filter = processFilter(params)
+  if (d.projectedUpTo === undefined) {
+    return {
+      sql: `ev AS (${logEvents(filter.sql, '')}), visits AS (${logVisits(d)})`,
+      bindings: filter.bindings,
+    }
+  }
+  // The processes with an event the projector may not have read yet.
+  const tail = 'SELECT t.process_id FROM process_events t WHERE t.id > ?'
   return {
-    sql: `ev AS (
+    sql: `ev AS (${logEvents(filter.sql, `AND e.process_id IN (${tail})`)}), visits AS (
+      SELECT sv.process_id, sv.stage_key AS stage, sv.entered_at, sv.left_at, p.workflow_version_id,
+        p.status, sv.duration_seconds AS dur
+      FROM stage_visits sv
+      JOIN processes p ON p.id = sv.process_id
+      WHERE sv.process_id NOT IN (${tail}) ${filter.sql}
+      UNION ALL
+      ${logVisits(d)}
+    )`,
+    bindings: [...filter.bindings, d.projectedUpTo, d.projectedUpTo, ...filter.bindings],
+  }
+}
+
+function logEvents(filterSql: string, scopeSql: string) {
+  return `
       SELECT e.process_id, e.type, e.to_stage AS stage, e.occurred_at AS entered_at,
         LEAD(e.occurred_at) OVER (PARTITION BY e.process_id ORDER BY e.sequence) AS left_at,
         p.workflow_version_id, p.status
       FROM process_events e
       JOIN processes p ON p.id = e.process_id
-      WHERE e.type IN ('started', 'transitioned', 'migrated', 'cancelled') ${filter.sql}
+      WHERE e.type IN ('started', 'transitioned', 'migrated', 'cancelled') ${filterSql} ${scopeSql}
         AND NOT EXISTS (SELECT 1 FROM workflow_stages ds WHERE ds.workflow_version_id = p.workflow_version_id
           AND ds.key = e.to_stage AND ds.type = 'decision')
-    ), visits AS (
+    `
+}
+
+function logVisits(d: Dialect) {
+  return `
       SELECT process_id, stage, entered_at, left_at, workflow_version_id, status,
         ${d.seconds('entered_at', 'left_at')} AS dur
-      FROM ev WHERE type <> 'cancelled' AND stage IS NOT NULL
-    )`,
-    bindings: filter.bindings,
-  }
+      FROM ev WHERE type <> 'cancelled' AND stage IS NOT NULL`
 }
 
 /**

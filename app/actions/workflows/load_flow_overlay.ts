@@ -4,6 +4,7 @@ import { DateTime } from 'luxon'
 import { sqlTime } from '#support/sql_time'
 import { dialectOf, raw, type Dialect } from '#actions/reports/sql'
 import { stageCycleSql } from '#actions/reports/kinds/cycle_time'
+import { readCheckpoint } from '#actions/projections/stage_visits_projector'
 import type { ReportParams } from '#actions/reports/types'
 import type WorkflowVersion from '#models/workflow_version'
 import type { FlowOverlay } from '../../../resources/js/components/canvas/overlay.ts'
@@ -72,7 +73,12 @@ export default class LoadFlowOverlay {
       role: null,
       granularity: 'day',
     }
-    const medians = stageCycleSql(d, params)
+    // Stage medians from the stage_visits projection when it exists (plus the log's tail).
+    const checkpoint = await readCheckpoint(client)
+    const medians = stageCycleSql(
+      checkpoint ? { ...d, projectedUpTo: checkpoint.position } : d,
+      params
+    )
     const [transitionRows, medianRows, currentRows] = await Promise.all([
       raw(client, transitionCountsSql(d), [version.id, sqlNow(start), sqlNow(end)]),
       raw(client, medians.sql, medians.bindings),

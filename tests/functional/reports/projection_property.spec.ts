@@ -1,0 +1,241 @@
+import { test } from '@japa/runner'
+import fc from 'fast-check'
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import ComputeReport from '#actions/reports/compute_report'
+import StageVisitsProjector, { readCheckpoint } from '#actions/projections/stage_visits_projector'
+import { verifyStageVisits } from '#actions/projections/verify_stage_visits'
+import { freshDatabase } from '#tests/helpers/common'
+import { buildClaims, claimsParams } from '#tests/helpers/report_fixtures'
+import type { ReportKind } from '#actions/reports/types'
+
+/*
+| The `stage_visits` projection against today's event-log SQL on random
+| histories (issue 22): every report that measures time in stages gives the
+| same figures read from the projection — with processes projected, some
+| of them changed since (their visits must come from the log, not the
+| stale rows), and others never projected — as read from the log alone.
+*/
+
+const RANGE = { from: '2026-03-02', to: '2026-03-06' }
+const RANGE_START = DateTime.fromISO('2026-03-02T00:00:00Z', { zone: 'utc' })
+const NOW = RANGE_START.plus({ days: 15 })
+const KINDS: ReportKind[] = ['cycle_time', 'sla', 'wip']
+
+type Move = {
+  after: number
+  kind: 'advance' | 'cancel' | 'comment' | 'assign'
+  reject: boolean
+}
+type History = { startMinute: number; ms: number; moves: Move[]; projectedMoves: number }
+
+const history = fc.record({
+  startMinute: fc.integer({ min: -3 * 1440, max: 8 * 1440 }),
+  ms: fc.integer({ min: 0, max: 999 }),
+  moves: fc.array(
+    fc.record({
+      after: fc.integer({ min: 1, max: 3 * 1440 }),
+      kind: fc.constantFrom('advance', 'advance', 'cancel', 'comment', 'assign') as fc.Arbitrary<
+        Move['kind']
+      >,
+      reject: fc.boolean(),
+    }),
+    { maxLength: 5 }
+  ),
+  // How many of its moves exist when the projection is built (the rest come after).
+  projectedMoves: fc.integer({ min: 0, max: 5 }),
+})
+
+type Event = {
+  type: string
+  at: DateTime
+  from: string | null
+  to: string | null
+  payload: object
+}
+
+function eventsOf(h: History, upTo: number) {
+  let at = RANGE_START.plus({ minutes: h.startMinute, milliseconds: h.ms })
+  let stage = 'A'
+  let status = 'active'
+  const events: Event[] = [
+    { type: 'started', at, from: null, to: 'A', payload: { assigneeId: null } },
+  ]
+  for (const [i, move] of h.moves.entries()) {
+    if (status !== 'active' || i >= upTo) break
+    at = at.plus({ minutes: move.after, milliseconds: 37 * i })
+    if (move.kind === 'comment') {
+      events.push({ type: 'commented', at, from: null, to: null, payload: {} })
+    } else if (move.kind === 'assign') {
+      events.push({
+        type: 'assigned',
+        at,
+        from: null,
+        to: null,
+        payload: { assigneeId: move.reject ? null : 7 + i },
+      })
+    } else if (move.kind === 'cancel') {
+      events.push({ type: 'cancelled', at, from: stage, to: null, payload: {} })
+      status = 'cancelled'
+    } else {
+      const to = stage === 'A' ? 'B' : move.reject ? 'REJ' : 'DONE'
+      events.push({ type: 'transitioned', at, from: stage, to, payload: { transition: 'go' } })
+      stage = to
+      if (to === 'DONE') status = 'completed'
+      if (to === 'REJ') status = 'rejected'
+    }
+  }
+  return { events, stage, status }
+}
+
+const sql = (at: DateTime) => at.toUTC().toFormat('yyyy-MM-dd HH:mm:ss.SSS')
+
+function processRow(events: Event[], stage: string, status: string) {
+  const last = events.at(-1)!
+  return {
+    stage_key: stage,
+    status,
+    version: events.length,
+    stage_entered_at: sql(events.filter((e) => e.to !== null).at(-1)!.at),
+    updated_at: sql(last.at),
+    closed_at: status === 'active' ? null : sql(last.at),
+  }
+}
+
+/** Inserts each process with its first `upTo(h)` moves; returns the ids. */
+async function insertHistories(
+  workflowId: number,
+  versionId: number,
+  histories: History[],
+  upTo: (h: History) => number,
+  prefix: string
+) {
+  const ids: number[] = []
+  for (const [n, h] of histories.entries()) {
+    const { events, stage, status } = eventsOf(h, upTo(h))
+    const [id] = await db.table('processes').insert({
+      workflow_id: workflowId,
+      workflow_version_id: versionId,
+      reference: `${prefix}${n}`,
+      title: `Random ${n}`,
+      data: '{}',
+      priority: 'normal',
+      creator_id: null,
+      assignee_id: null,
+      due_at: null,
+      sla_breached: false,
+      created_at: sql(events[0]!.at),
+      ...processRow(events, stage, status),
+    })
+    await insertEvents(id!, events, 0)
+    ids.push(id!)
+  }
+  return ids
+}
+
+async function insertEvents(processId: number, events: Event[], from: number) {
+  if (events.length <= from) return
+  await db.table('process_events').multiInsert(
+    events.slice(from).map((e, i) => ({
+      process_id: processId,
+      sequence: from + i + 1,
+      type: e.type,
+      from_stage: e.from,
+      to_stage: e.to,
+      actor_id: null,
+      payload: JSON.stringify(e.payload),
+      occurred_at: sql(e.at),
+    }))
+  )
+}
+
+/** The rest of each projected process's history, after the projection was built. */
+async function appendRest(ids: number[], histories: History[]) {
+  for (const [n, h] of histories.entries()) {
+    const before = eventsOf(h, h.projectedMoves).events.length
+    const { events, stage, status } = eventsOf(h, Infinity)
+    if (events.length === before) continue
+    await insertEvents(ids[n]!, events, before)
+    await db
+      .from('processes')
+      .where('id', ids[n]!)
+      .update(processRow(events, stage, status))
+  }
+}
+
+async function reports(params: ReturnType<typeof claimsParams>, source: 'log' | 'projection') {
+  const out: Record<string, unknown> = {}
+  for (const kind of KINDS) {
+    const result = await new ComputeReport().handle({ kind, params, now: NOW, source })
+    out[kind] = { tables: result.tables, charts: result.charts }
+  }
+  return out
+}
+
+test.group('Reports from the stage_visits projection on random histories', (group) => {
+  freshDatabase(group)
+
+  test('cycle time, SLA and WIP read from the projection equal the event-log SQL', async ({
+    assert,
+  }) => {
+    const fixture = await buildClaims()
+    const params = claimsParams(fixture, RANGE)
+    let clock = 1_000_000
+    const projector = new StageVisitsProjector({ safetyMs: 1000, now: () => clock })
+    let runs = 0
+    let compared = 0
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(history, { minLength: 1, maxLength: 8 }),
+        fc.array(history, { maxLength: 4 }),
+        async (projected, later) => {
+          runs++
+          await db.from('stage_visits').delete()
+          await db.from('projection_checkpoints').delete()
+          await db
+            .from('process_events')
+            .whereIn(
+              'process_id',
+              db.from('processes').select('id').where('workflow_id', fixture.workflowId)
+            )
+            .delete()
+          await db.from('processes').where('workflow_id', fixture.workflowId).delete()
+
+          const ids = await insertHistories(
+            fixture.workflowId,
+            fixture.versionId,
+            projected,
+            (h) => h.projectedMoves,
+            'P'
+          )
+          await projector.rebuild()
+          const built = await verifyStageVisits({})
+          assert.deepEqual(built.differences, [])
+
+          // Changed since the projection: projected processes move on, new ones start.
+          await appendRest(ids, projected)
+          await insertHistories(fixture.workflowId, fixture.versionId, later, () => Infinity, 'L')
+          const fromLog = await reports(params, 'log')
+          assert.deepEqual(await reports(params, 'projection'), fromLog)
+
+          // The projector catches up: a run notes, a run a safety window later moves the checkpoint.
+          clock += 10
+          await projector.run()
+          assert.deepEqual(await reports(params, 'projection'), fromLog)
+          clock += 2000
+          await projector.run()
+          const checkpoint = await readCheckpoint(db.connection())
+          const [max] = await db.from('process_events').max('id as id')
+          assert.equal(checkpoint!.position, Number(max!.id))
+          assert.deepEqual(await reports(params, 'projection'), fromLog)
+          const after = await verifyStageVisits({})
+          assert.deepEqual(after.differences, [])
+          compared++
+        }
+      ),
+      { numRuns: 20, seed: 2026_12_06 }
+    )
+    assert.equal(runs, 20)
+    assert.equal(compared, 20)
+  }).timeout(120_000)
+})
