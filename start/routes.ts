@@ -22,6 +22,7 @@ import { teamApi, teamPages } from '#start/routes/teams'
 import { collaborationApi, collaborationPages } from '#start/routes/collaboration'
 import { inboundHooks, webhookPages, webhooksApi } from '#start/routes/webhooks'
 import { parityApi } from '#start/routes/api_parity'
+import { pageParityApi } from '#start/routes/api_parity_pages'
 
 /*
 |--------------------------------------------------------------------------
@@ -123,6 +124,7 @@ router
         router.put('/calendars/:key', [controllers.api.Calendars, 'update']).as('calendars.update')
         webhooksApi()
         parityApi()
+        pageParityApi()
 
         router.get('/workflows', [controllers.api.Workflows, 'index']).as('workflows.index')
         router.post('/workflows', [controllers.api.Workflows, 'store']).as('workflows.store')

@@ -182,6 +182,29 @@ export type ScannedRoutes = {
     'api.users.index': { paramsTuple?: []; params?: {} }
     'api.users.store': { paramsTuple?: []; params?: {} }
     'api.users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.auth.tokens.index': { paramsTuple?: []; params?: {} }
+    'api.auth.tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.me.update': { paramsTuple?: []; params?: {} }
+    'api.me.password': { paramsTuple?: []; params?: {} }
+    'api.dashboard': { paramsTuple?: []; params?: {} }
+    'api.processes.export': { paramsTuple?: []; params?: {} }
+    'api.report_schedules.index': { paramsTuple?: []; params?: {} }
+    'api.report_schedules.store': { paramsTuple?: []; params?: {} }
+    'api.report_schedules.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.report_schedules.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.notifications.preferences.show': { paramsTuple?: []; params?: {} }
+    'api.notifications.preferences.update': { paramsTuple?: []; params?: {} }
+    'api.admin.queues.index': { paramsTuple?: []; params?: {} }
+    'api.admin.engine.show': { paramsTuple?: []; params?: {} }
+    'api.admin.automation.attention.index': { paramsTuple?: []; params?: {} }
+    'api.admin.automation.attention.retry': { paramsTuple: [ParamValue]; params: {'process': ParamValue} }
+    'api.admin.automation.attention.resolve': { paramsTuple: [ParamValue]; params: {'process': ParamValue} }
+    'api.admin.alert_rules.index': { paramsTuple?: []; params?: {} }
+    'api.admin.alert_rules.store': { paramsTuple?: []; params?: {} }
+    'api.admin.alert_rules.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.alert_rules.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.alert_rules.toggle': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.alert_rules.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.workflows.index': { paramsTuple?: []; params?: {} }
     'api.workflows.store': { paramsTuple?: []; params?: {} }
     'api.workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
@@ -277,6 +300,17 @@ export type ScannedRoutes = {
     'api.processes.attachments.download': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
     'api.notifications.index': { paramsTuple?: []; params?: {} }
     'api.users.index': { paramsTuple?: []; params?: {} }
+    'api.auth.tokens.index': { paramsTuple?: []; params?: {} }
+    'api.dashboard': { paramsTuple?: []; params?: {} }
+    'api.processes.export': { paramsTuple?: []; params?: {} }
+    'api.report_schedules.index': { paramsTuple?: []; params?: {} }
+    'api.report_schedules.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.notifications.preferences.show': { paramsTuple?: []; params?: {} }
+    'api.admin.queues.index': { paramsTuple?: []; params?: {} }
+    'api.admin.engine.show': { paramsTuple?: []; params?: {} }
+    'api.admin.automation.attention.index': { paramsTuple?: []; params?: {} }
+    'api.admin.alert_rules.index': { paramsTuple?: []; params?: {} }
+    'api.admin.alert_rules.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.workflows.index': { paramsTuple?: []; params?: {} }
     'api.workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.versions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'number': ParamValue} }
@@ -363,6 +397,17 @@ export type ScannedRoutes = {
     'api.processes.attachments.download': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
     'api.notifications.index': { paramsTuple?: []; params?: {} }
     'api.users.index': { paramsTuple?: []; params?: {} }
+    'api.auth.tokens.index': { paramsTuple?: []; params?: {} }
+    'api.dashboard': { paramsTuple?: []; params?: {} }
+    'api.processes.export': { paramsTuple?: []; params?: {} }
+    'api.report_schedules.index': { paramsTuple?: []; params?: {} }
+    'api.report_schedules.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.notifications.preferences.show': { paramsTuple?: []; params?: {} }
+    'api.admin.queues.index': { paramsTuple?: []; params?: {} }
+    'api.admin.engine.show': { paramsTuple?: []; params?: {} }
+    'api.admin.automation.attention.index': { paramsTuple?: []; params?: {} }
+    'api.admin.alert_rules.index': { paramsTuple?: []; params?: {} }
+    'api.admin.alert_rules.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.workflows.index': { paramsTuple?: []; params?: {} }
     'api.workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.versions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'number': ParamValue} }
@@ -436,6 +481,10 @@ export type ScannedRoutes = {
     'api.notifications.read_all': { paramsTuple?: []; params?: {} }
     'api.notifications.read': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.users.store': { paramsTuple?: []; params?: {} }
+    'api.report_schedules.store': { paramsTuple?: []; params?: {} }
+    'api.admin.automation.attention.retry': { paramsTuple: [ParamValue]; params: {'process': ParamValue} }
+    'api.admin.automation.attention.resolve': { paramsTuple: [ParamValue]; params: {'process': ParamValue} }
+    'api.admin.alert_rules.store': { paramsTuple?: []; params?: {} }
     'api.workflows.store': { paramsTuple?: []; params?: {} }
     'api.workflows.publish': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.processes.store': { paramsTuple?: []; params?: {} }
@@ -463,6 +512,10 @@ export type ScannedRoutes = {
     'api.workflows.access.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.me.absence.update': { paramsTuple?: []; params?: {} }
     'api.calendars.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.me.password': { paramsTuple?: []; params?: {} }
+    'api.notifications.preferences.update': { paramsTuple?: []; params?: {} }
+    'api.admin.alert_rules.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.alert_rules.toggle': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.workflows.draft': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
   }
   DELETE: {
@@ -479,6 +532,9 @@ export type ScannedRoutes = {
     'api.me.absence.destroy': { paramsTuple?: []; params?: {} }
     'api.webhooks.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.workflows.hooks.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'hook': ParamValue} }
+    'api.auth.tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.report_schedules.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.alert_rules.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PATCH: {
     'admin.teams.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
@@ -487,6 +543,7 @@ export type ScannedRoutes = {
     'api.webhooks.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.workflows.hooks.update': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'hook': ParamValue} }
     'api.users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.me.update': { paramsTuple?: []; params?: {} }
     'api.processes.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }
