@@ -1,6 +1,6 @@
 import vine from '@vinejs/vine'
 import { ROLES } from '#enums/role'
-import i18nConfig from '#config/i18n'
+import { SUPPORTED_LOCALES } from '#config/i18n'
 
 const password = () => vine.string().minLength(10).maxLength(200)
 
@@ -57,5 +57,5 @@ export const listUsersValidator = vine.create({
  */
 export const updateMeValidator = vine.create({
   name: vine.string().trim().minLength(1).maxLength(120).optional(),
-  locale: vine.enum(i18nConfig.supportedLocales ?? [i18nConfig.defaultLocale]).optional(),
+  locale: vine.enum(SUPPORTED_LOCALES).optional(),
 })

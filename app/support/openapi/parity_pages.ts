@@ -1,4 +1,4 @@
-import i18nConfig from '#config/i18n'
+import { SUPPORTED_LOCALES } from '#config/i18n'
 import { NOTIFICATION_KINDS } from '#enums/notification_kind'
 import { ROLES } from '#enums/role'
 import { ALERT_CONDITIONS, ALERT_OPERATORS, ALERT_SIGNALS } from '#enums/alert_signal'
@@ -43,7 +43,7 @@ export function parityPageSchemas(): Record<string, Json> {
     AccessTokenListResponse: cursorList('AccessToken'),
     UpdateMeRequest: object({
       name: { type: 'string', minLength: 1, maxLength: 120 },
-      locale: { type: 'string', enum: i18nConfig.supportedLocales ?? [i18nConfig.defaultLocale] },
+      locale: { type: 'string', enum: SUPPORTED_LOCALES },
     }),
     ChangePasswordRequest: object(
       {
