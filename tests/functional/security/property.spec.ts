@@ -110,6 +110,10 @@ test.group('Security / property-based run over the API', (group) => {
       '/api/v1/users/{id}:id': [world.users.member.id, world.users.manager.id],
       '/api/v1/workflows/{key}/migrations:key': [world.workflow.key],
       '/api/v1/workflows/{key}/migrations/dry-run:key': [world.workflow.key],
+      '/api/v1/report-schedules/{id}:id': [world.apiSchedule.id, world.schedule.id],
+      '/api/v1/admin/alert-rules/{id}:id': [world.apiAlertRule.id, world.alertRule.id],
+      '/api/v1/admin/alert-rules/{id}/enabled:id': [world.apiAlertRule.id],
+      'process': [world.process.id],
     }
     console.log(`property run: seed ${SEED}, ${RUNS} runs (PROPERTY_SEED=${SEED} to replay)`)
     const seen = new Map<string, number>()
