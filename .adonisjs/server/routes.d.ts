@@ -195,6 +195,12 @@ export type ScannedRoutes = {
     'api.notifications.preferences.show': { paramsTuple?: []; params?: {} }
     'api.notifications.preferences.update': { paramsTuple?: []; params?: {} }
     'api.admin.queues.index': { paramsTuple?: []; params?: {} }
+    'api.admin.queues.show': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
+    'api.admin.queues.retry_all': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
+    'api.admin.queues.pause': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
+    'api.admin.queues.resume': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
+    'api.admin.queues.jobs.retry': { paramsTuple: [ParamValue,ParamValue]; params: {'queue': ParamValue,'job': ParamValue} }
+    'api.admin.queues.jobs.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'queue': ParamValue,'job': ParamValue} }
     'api.admin.engine.show': { paramsTuple?: []; params?: {} }
     'api.admin.automation.attention.index': { paramsTuple?: []; params?: {} }
     'api.admin.automation.attention.retry': { paramsTuple: [ParamValue]; params: {'process': ParamValue} }
@@ -307,6 +313,7 @@ export type ScannedRoutes = {
     'api.report_schedules.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.notifications.preferences.show': { paramsTuple?: []; params?: {} }
     'api.admin.queues.index': { paramsTuple?: []; params?: {} }
+    'api.admin.queues.show': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
     'api.admin.engine.show': { paramsTuple?: []; params?: {} }
     'api.admin.automation.attention.index': { paramsTuple?: []; params?: {} }
     'api.admin.alert_rules.index': { paramsTuple?: []; params?: {} }
@@ -404,6 +411,7 @@ export type ScannedRoutes = {
     'api.report_schedules.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.notifications.preferences.show': { paramsTuple?: []; params?: {} }
     'api.admin.queues.index': { paramsTuple?: []; params?: {} }
+    'api.admin.queues.show': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
     'api.admin.engine.show': { paramsTuple?: []; params?: {} }
     'api.admin.automation.attention.index': { paramsTuple?: []; params?: {} }
     'api.admin.alert_rules.index': { paramsTuple?: []; params?: {} }
@@ -482,6 +490,10 @@ export type ScannedRoutes = {
     'api.notifications.read': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.users.store': { paramsTuple?: []; params?: {} }
     'api.report_schedules.store': { paramsTuple?: []; params?: {} }
+    'api.admin.queues.retry_all': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
+    'api.admin.queues.pause': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
+    'api.admin.queues.resume': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
+    'api.admin.queues.jobs.retry': { paramsTuple: [ParamValue,ParamValue]; params: {'queue': ParamValue,'job': ParamValue} }
     'api.admin.automation.attention.retry': { paramsTuple: [ParamValue]; params: {'process': ParamValue} }
     'api.admin.automation.attention.resolve': { paramsTuple: [ParamValue]; params: {'process': ParamValue} }
     'api.admin.alert_rules.store': { paramsTuple?: []; params?: {} }
@@ -534,6 +546,7 @@ export type ScannedRoutes = {
     'api.workflows.hooks.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'hook': ParamValue} }
     'api.auth.tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.report_schedules.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.queues.jobs.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'queue': ParamValue,'job': ParamValue} }
     'api.admin.alert_rules.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PATCH: {

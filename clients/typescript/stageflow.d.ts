@@ -151,6 +151,128 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/queues/{queue}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A configured queue; other names are 404. */
+                queue: "notifications" | "reports" | "automation" | "timers" | "default";
+            };
+            cookie?: never;
+        };
+        /** A queue’s numbers and its latest failed jobs (admins) */
+        get: operations["api.admin.queues.show"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/queues/{queue}/jobs/{job}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job: string;
+                /** @description A configured queue; other names are 404. */
+                queue: "notifications" | "reports" | "automation" | "timers" | "default";
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a failed job (admins) */
+        delete: operations["api.admin.queues.jobs.destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/queues/{queue}/jobs/{job}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job: string;
+                /** @description A configured queue; other names are 404. */
+                queue: "notifications" | "reports" | "automation" | "timers" | "default";
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retry one failed job (404 when it is not failed) (admins) */
+        post: operations["api.admin.queues.jobs.retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/queues/{queue}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A configured queue; other names are 404. */
+                queue: "notifications" | "reports" | "automation" | "timers" | "default";
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause the queue (workers take no new jobs) (admins) */
+        post: operations["api.admin.queues.pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/queues/{queue}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A configured queue; other names are 404. */
+                queue: "notifications" | "reports" | "automation" | "timers" | "default";
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume the queue (admins) */
+        post: operations["api.admin.queues.resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/queues/{queue}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A configured queue; other names are 404. */
+                queue: "notifications" | "reports" | "automation" | "timers" | "default";
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retry every failed job of the queue (admins) */
+        post: operations["api.admin.queues.retry_all"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -2167,6 +2289,16 @@ export type components = {
                 [key: string]: unknown;
             };
         };
+        FailedJob: {
+            attempts: number;
+            error: string;
+            failedAt: string | null;
+            id: string;
+            name: string;
+            /** @description The job data as JSON text (ids only). */
+            payload: string;
+            stack: string | null;
+        };
         FieldDefinition: {
             /** @description Money fields: the ISO 4217 currency when a value gives none. */
             currency?: string;
@@ -2560,6 +2692,12 @@ export type components = {
         };
         /** @enum {string} */
         ProcessStatus: "active" | "completed" | "cancelled" | "failed";
+        QueueDetailResponse: {
+            data: components["schemas"]["QueueReport"] & {
+                /** @description The latest 50. */
+                failedJobs: components["schemas"]["FailedJob"][];
+            };
+        };
         QueueReport: {
             completedLastHour: number;
             counts: {
@@ -2677,6 +2815,11 @@ export type components = {
         };
         ResolveAttentionRequest: {
             comment: string;
+        };
+        RetriedResponse: {
+            data: {
+                retried: number;
+            };
         };
         /** @enum {string} */
         Role: "admin" | "manager" | "member";
@@ -3704,6 +3847,158 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
+        };
+    };
+    "api.admin.queues.show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A configured queue; other names are 404. */
+                queue: "notifications" | "reports" | "automation" | "timers" | "default";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The queue. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueDetailResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "api.admin.queues.jobs.destroy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job: string;
+                /** @description A configured queue; other names are 404. */
+                queue: "notifications" | "reports" | "automation" | "timers" | "default";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed (or already gone). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "api.admin.queues.jobs.retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job: string;
+                /** @description A configured queue; other names are 404. */
+                queue: "notifications" | "reports" | "automation" | "timers" | "default";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetriedResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "api.admin.queues.pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A configured queue; other names are 404. */
+                queue: "notifications" | "reports" | "automation" | "timers" | "default";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Paused. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "api.admin.queues.resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A configured queue; other names are 404. */
+                queue: "notifications" | "reports" | "automation" | "timers" | "default";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Resumed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "api.admin.queues.retry_all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A configured queue; other names are 404. */
+                queue: "notifications" | "reports" | "automation" | "timers" | "default";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many were queued again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetriedResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     "api.audit.index": {

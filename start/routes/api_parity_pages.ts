@@ -13,6 +13,10 @@
 */
 import router from '@adonisjs/core/services/router'
 import { controllers } from '#generated/controllers'
+import queueConfig from '#config/queue'
+
+/** Only configured queue names match (as on the admin pages); others are 404. */
+const queueName = new RegExp(`^(${Object.keys(queueConfig.queues).join('|')})$`)
 
 export function pageParityApi() {
   router.get('/auth/tokens', [controllers.api.AuthTokens, 'index']).as('auth.tokens.index')
@@ -47,6 +51,22 @@ export function pageParityApi() {
   router
     .group(() => {
       router.get('/queues', [controllers.api.AdminOperations, 'queues']).as('queues.index')
+      router
+        .group(() => {
+          router.get('/', [controllers.api.AdminOperations, 'queue']).as('show')
+          router.post('/retry', [controllers.api.AdminOperations, 'retryAll']).as('retry_all')
+          router.post('/pause', [controllers.api.AdminOperations, 'pause']).as('pause')
+          router.post('/resume', [controllers.api.AdminOperations, 'resume']).as('resume')
+          router
+            .post('/jobs/:job/retry', [controllers.api.AdminOperations, 'retryJob'])
+            .as('jobs.retry')
+          router
+            .delete('/jobs/:job', [controllers.api.AdminOperations, 'removeJob'])
+            .as('jobs.destroy')
+        })
+        .prefix('/queues/:queue')
+        .as('queues')
+        .where('queue', { match: queueName })
       router.get('/engine', [controllers.api.AdminOperations, 'engine']).as('engine.show')
       router
         .get('/automation/attention', [controllers.api.AdminOperations, 'attention'])

@@ -1152,6 +1152,42 @@ const routes = {
     tokens: [{"old":"/api/v1/admin/queues","type":0,"val":"api","end":""},{"old":"/api/v1/admin/queues","type":0,"val":"v1","end":""},{"old":"/api/v1/admin/queues","type":0,"val":"admin","end":""},{"old":"/api/v1/admin/queues","type":0,"val":"queues","end":""}],
     types: placeholder as Registry['api.admin.queues.index']['types'],
   },
+  'api.admin.queues.show': {
+    methods: ["GET","HEAD"],
+    pattern: '/api/v1/admin/queues/:queue',
+    tokens: [{"old":"/api/v1/admin/queues/:queue","type":0,"val":"api","end":""},{"old":"/api/v1/admin/queues/:queue","type":0,"val":"v1","end":""},{"old":"/api/v1/admin/queues/:queue","type":0,"val":"admin","end":""},{"old":"/api/v1/admin/queues/:queue","type":0,"val":"queues","end":""},{"old":"/api/v1/admin/queues/:queue","type":1,"val":"queue","end":""}],
+    types: placeholder as Registry['api.admin.queues.show']['types'],
+  },
+  'api.admin.queues.retry_all': {
+    methods: ["POST"],
+    pattern: '/api/v1/admin/queues/:queue/retry',
+    tokens: [{"old":"/api/v1/admin/queues/:queue/retry","type":0,"val":"api","end":""},{"old":"/api/v1/admin/queues/:queue/retry","type":0,"val":"v1","end":""},{"old":"/api/v1/admin/queues/:queue/retry","type":0,"val":"admin","end":""},{"old":"/api/v1/admin/queues/:queue/retry","type":0,"val":"queues","end":""},{"old":"/api/v1/admin/queues/:queue/retry","type":1,"val":"queue","end":""},{"old":"/api/v1/admin/queues/:queue/retry","type":0,"val":"retry","end":""}],
+    types: placeholder as Registry['api.admin.queues.retry_all']['types'],
+  },
+  'api.admin.queues.pause': {
+    methods: ["POST"],
+    pattern: '/api/v1/admin/queues/:queue/pause',
+    tokens: [{"old":"/api/v1/admin/queues/:queue/pause","type":0,"val":"api","end":""},{"old":"/api/v1/admin/queues/:queue/pause","type":0,"val":"v1","end":""},{"old":"/api/v1/admin/queues/:queue/pause","type":0,"val":"admin","end":""},{"old":"/api/v1/admin/queues/:queue/pause","type":0,"val":"queues","end":""},{"old":"/api/v1/admin/queues/:queue/pause","type":1,"val":"queue","end":""},{"old":"/api/v1/admin/queues/:queue/pause","type":0,"val":"pause","end":""}],
+    types: placeholder as Registry['api.admin.queues.pause']['types'],
+  },
+  'api.admin.queues.resume': {
+    methods: ["POST"],
+    pattern: '/api/v1/admin/queues/:queue/resume',
+    tokens: [{"old":"/api/v1/admin/queues/:queue/resume","type":0,"val":"api","end":""},{"old":"/api/v1/admin/queues/:queue/resume","type":0,"val":"v1","end":""},{"old":"/api/v1/admin/queues/:queue/resume","type":0,"val":"admin","end":""},{"old":"/api/v1/admin/queues/:queue/resume","type":0,"val":"queues","end":""},{"old":"/api/v1/admin/queues/:queue/resume","type":1,"val":"queue","end":""},{"old":"/api/v1/admin/queues/:queue/resume","type":0,"val":"resume","end":""}],
+    types: placeholder as Registry['api.admin.queues.resume']['types'],
+  },
+  'api.admin.queues.jobs.retry': {
+    methods: ["POST"],
+    pattern: '/api/v1/admin/queues/:queue/jobs/:job/retry',
+    tokens: [{"old":"/api/v1/admin/queues/:queue/jobs/:job/retry","type":0,"val":"api","end":""},{"old":"/api/v1/admin/queues/:queue/jobs/:job/retry","type":0,"val":"v1","end":""},{"old":"/api/v1/admin/queues/:queue/jobs/:job/retry","type":0,"val":"admin","end":""},{"old":"/api/v1/admin/queues/:queue/jobs/:job/retry","type":0,"val":"queues","end":""},{"old":"/api/v1/admin/queues/:queue/jobs/:job/retry","type":1,"val":"queue","end":""},{"old":"/api/v1/admin/queues/:queue/jobs/:job/retry","type":0,"val":"jobs","end":""},{"old":"/api/v1/admin/queues/:queue/jobs/:job/retry","type":1,"val":"job","end":""},{"old":"/api/v1/admin/queues/:queue/jobs/:job/retry","type":0,"val":"retry","end":""}],
+    types: placeholder as Registry['api.admin.queues.jobs.retry']['types'],
+  },
+  'api.admin.queues.jobs.destroy': {
+    methods: ["DELETE"],
+    pattern: '/api/v1/admin/queues/:queue/jobs/:job',
+    tokens: [{"old":"/api/v1/admin/queues/:queue/jobs/:job","type":0,"val":"api","end":""},{"old":"/api/v1/admin/queues/:queue/jobs/:job","type":0,"val":"v1","end":""},{"old":"/api/v1/admin/queues/:queue/jobs/:job","type":0,"val":"admin","end":""},{"old":"/api/v1/admin/queues/:queue/jobs/:job","type":0,"val":"queues","end":""},{"old":"/api/v1/admin/queues/:queue/jobs/:job","type":1,"val":"queue","end":""},{"old":"/api/v1/admin/queues/:queue/jobs/:job","type":0,"val":"jobs","end":""},{"old":"/api/v1/admin/queues/:queue/jobs/:job","type":1,"val":"job","end":""}],
+    types: placeholder as Registry['api.admin.queues.jobs.destroy']['types'],
+  },
   'api.admin.engine.show': {
     methods: ["GET","HEAD"],
     pattern: '/api/v1/admin/engine',

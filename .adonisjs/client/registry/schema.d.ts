@@ -2299,6 +2299,78 @@ export interface Registry {
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['queues']>>> | { status: 422; response: { errors: SimpleError[] } }
     }
   }
+  'api.admin.queues.show': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/admin/queues/:queue'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { queue: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['queue']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['queue']>>>
+    }
+  }
+  'api.admin.queues.retry_all': {
+    methods: ["POST"]
+    pattern: '/api/v1/admin/queues/:queue/retry'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { queue: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['retryAll']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['retryAll']>>>
+    }
+  }
+  'api.admin.queues.pause': {
+    methods: ["POST"]
+    pattern: '/api/v1/admin/queues/:queue/pause'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { queue: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['pause']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['pause']>>>
+    }
+  }
+  'api.admin.queues.resume': {
+    methods: ["POST"]
+    pattern: '/api/v1/admin/queues/:queue/resume'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { queue: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['resume']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['resume']>>>
+    }
+  }
+  'api.admin.queues.jobs.retry': {
+    methods: ["POST"]
+    pattern: '/api/v1/admin/queues/:queue/jobs/:job/retry'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue, ParamValue]
+      params: { queue: ParamValue; job: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['retryJob']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['retryJob']>>>
+    }
+  }
+  'api.admin.queues.jobs.destroy': {
+    methods: ["DELETE"]
+    pattern: '/api/v1/admin/queues/:queue/jobs/:job'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue, ParamValue]
+      params: { queue: ParamValue; job: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['removeJob']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['removeJob']>>>
+    }
+  }
   'api.admin.engine.show': {
     methods: ["GET","HEAD"]
     pattern: '/api/v1/admin/engine'

@@ -348,6 +348,14 @@ export interface ApiDefinition {
     admin: {
       queues: {
         index: typeof routes['api.admin.queues.index']
+        show: typeof routes['api.admin.queues.show']
+        retryAll: typeof routes['api.admin.queues.retry_all']
+        pause: typeof routes['api.admin.queues.pause']
+        resume: typeof routes['api.admin.queues.resume']
+        jobs: {
+          retry: typeof routes['api.admin.queues.jobs.retry']
+          destroy: typeof routes['api.admin.queues.jobs.destroy']
+        }
       }
       engine: {
         show: typeof routes['api.admin.engine.show']

@@ -1,11 +1,14 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import ActionSaga from '#models/action_saga'
-import { QUEUE_NAMES } from '#queue/queue_manager'
+import type { QueueName } from '#config/queue'
+import queue, { QUEUE_NAMES } from '#queue/queue_manager'
 import InspectQueue from '#actions/admin/inspect_queue'
 import CheckEngineHealth from '#actions/admin/check_engine_health'
 import { sagaDescriber } from '#automation/admin_report'
 import { resolveByHand, retryCompensation } from '#automation/attention'
 import QueueReportTransformer from '#transformers/queue_report_transformer'
+import FailedJobTransformer from '#transformers/failed_job_transformer'
+import { NotFound } from '#exceptions/domain_error'
 import { engineHealthView, STALLED_AFTER_DAYS } from '#transformers/engine_health_view'
 import { serialize } from '#support/api_serializer'
 import { decodeCursor, keyset, pageOf } from '#support/cursor'
@@ -33,6 +36,51 @@ export default class AdminOperationsController {
     const reports = await Promise.all(rows.map((q) => inspect.handle(q.name)))
     const body = await serialize(QueueReportTransformer.transform(reports))
     return { ...body, metadata }
+  }
+
+  /** One queue's numbers and its most recent failed jobs (at most 50), as on its admin page. */
+  async queue({ params, bouncer }: HttpContext) {
+    await bouncer.authorize('viewAdmin')
+    const name = params.queue as QueueName
+    const inspect = new InspectQueue()
+    const report = await inspect.handle(name)
+    const failed = report.error ? [] : await inspect.failed(name)
+    const [queueBody, failedBody] = await Promise.all([
+      serialize(QueueReportTransformer.transform(report)),
+      serialize(FailedJobTransformer.transform(failed)),
+    ])
+    return { data: { ...queueBody.data, failedJobs: failedBody.data } }
+  }
+
+  async retryAll({ params, bouncer }: HttpContext) {
+    await bouncer.authorize('viewAdmin')
+    return { data: { retried: await queue.driver().retry(params.queue) } }
+  }
+
+  /** A job no longer in the failed set (retried or removed meanwhile) is 404. */
+  async retryJob({ params, bouncer }: HttpContext) {
+    await bouncer.authorize('viewAdmin')
+    const retried = await queue.driver().retry(params.queue, String(params.job))
+    if (!retried) throw new NotFound('Failed job')
+    return { data: { retried } }
+  }
+
+  async removeJob({ params, response, bouncer }: HttpContext) {
+    await bouncer.authorize('viewAdmin')
+    await queue.driver().remove(params.queue, String(params.job))
+    return response.noContent()
+  }
+
+  async pause({ params, response, bouncer }: HttpContext) {
+    await bouncer.authorize('viewAdmin')
+    await queue.driver().pause(params.queue)
+    return response.noContent()
+  }
+
+  async resume({ params, response, bouncer }: HttpContext) {
+    await bouncer.authorize('viewAdmin')
+    await queue.driver().resume(params.queue)
+    return response.noContent()
   }
 
   async engine({ request, bouncer }: HttpContext) {

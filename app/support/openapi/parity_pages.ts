@@ -20,6 +20,7 @@ import {
 } from '#support/openapi/helpers'
 import { cursorList, cursorQuery, guarded } from '#support/openapi/cursor'
 import { processPaths } from '#support/openapi/processes'
+import queueConfig from '#config/queue'
 
 /**
  * API parity, part two (start/routes/api_parity_pages.ts): one's own
@@ -177,6 +178,24 @@ export function parityPageSchemas(): Record<string, Json> {
       completedLastHour: count,
     }),
     QueueReportListResponse: cursorList('QueueReport'),
+    FailedJob: answer({
+      id: { type: 'string' },
+      name: { type: 'string' },
+      attempts: count,
+      error: { type: 'string' },
+      stack: nullableString,
+      failedAt: nullableString,
+      payload: { type: 'string', description: 'The job data as JSON text (ids only).' },
+    }),
+    QueueDetailResponse: answer({
+      data: {
+        allOf: [
+          ref('QueueReport'),
+          answer({ failedJobs: { ...list(ref('FailedJob')), description: 'The latest 50.' } }),
+        ],
+      },
+    }),
+    RetriedResponse: answer({ data: answer({ retried: count }) }),
     EngineHealthResponse: answer({
       data: answer({
         driver: { type: 'string', enum: ['bullmq', 'memory'] },
@@ -461,6 +480,7 @@ export function parityPagePaths(): Record<string, Json> {
         responses: guarded({ '200': ok('One page of queues.', 'QueueReportListResponse') }),
       },
     },
+    ...queuePaths(),
     '/api/v1/admin/engine': {
       get: {
         operationId: 'api.admin.engine.show',
@@ -565,6 +585,79 @@ export function parityPagePaths(): Record<string, Json> {
         requestBody: jsonBody('AlertRuleEnabledRequest'),
         responses: guarded({ '200': ok('The rule.', 'AlertRuleResponse') }),
       },
+    },
+  }
+}
+
+const queueParameter = {
+  name: 'queue',
+  in: 'path',
+  required: true,
+  description: 'A configured queue; other names are 404.',
+  schema: { type: 'string', enum: Object.keys(queueConfig.queues) },
+}
+const jobParameter = {
+  name: 'job',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', minLength: 1, maxLength: 200 },
+}
+const adminAnswers = {
+  '401': response('Unauthorized'),
+  '403': response('Forbidden'),
+  '404': response('NotFound'),
+}
+
+/** Admin → Queues → one queue: its numbers and failed jobs, and the page's buttons. */
+function queuePaths(): Record<string, Json> {
+  const action = (operationId: string, summary: string, answers: Json, method = 'post') => ({
+    [method]: {
+      operationId,
+      summary: admins(summary),
+      tags: ['admin'],
+      responses: { ...answers, ...adminAnswers },
+    },
+  })
+  return {
+    '/api/v1/admin/queues/{queue}': {
+      parameters: [queueParameter],
+      ...action(
+        'api.admin.queues.show',
+        'A queue’s numbers and its latest failed jobs',
+        { '200': ok('The queue.', 'QueueDetailResponse') },
+        'get'
+      ),
+    },
+    '/api/v1/admin/queues/{queue}/retry': {
+      parameters: [queueParameter],
+      ...action('api.admin.queues.retry_all', 'Retry every failed job of the queue', {
+        '200': ok('How many were queued again.', 'RetriedResponse'),
+      }),
+    },
+    '/api/v1/admin/queues/{queue}/pause': {
+      parameters: [queueParameter],
+      ...action('api.admin.queues.pause', 'Pause the queue (workers take no new jobs)', {
+        ...noContent('Paused.'),
+      }),
+    },
+    '/api/v1/admin/queues/{queue}/resume': {
+      parameters: [queueParameter],
+      ...action('api.admin.queues.resume', 'Resume the queue', { ...noContent('Resumed.') }),
+    },
+    '/api/v1/admin/queues/{queue}/jobs/{job}/retry': {
+      parameters: [queueParameter, jobParameter],
+      ...action('api.admin.queues.jobs.retry', 'Retry one failed job (404 when it is not failed)', {
+        '200': ok('Queued again.', 'RetriedResponse'),
+      }),
+    },
+    '/api/v1/admin/queues/{queue}/jobs/{job}': {
+      parameters: [queueParameter, jobParameter],
+      ...action(
+        'api.admin.queues.jobs.destroy',
+        'Remove a failed job',
+        { ...noContent('Removed (or already gone).') },
+        'delete'
+      ),
     },
   }
 }

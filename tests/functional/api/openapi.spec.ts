@@ -319,6 +319,7 @@ test.group('API / OpenAPI document', (group) => {
       const url = path
         .replace('{key}', 'x')
         .replace('{format}', 'csv')
+        .replace('{queue}', 'default')
         .replace(/\{[^}]+\}/g, '1')
       const response = await (client as any)[method](url).json({})
       const isPublic = Array.isArray(operation.security) && operation.security.length === 0

@@ -394,6 +394,46 @@ test.group('API parity / admin operations', (group) => {
     assert.deepEqual(attention.body().data, [])
   })
 
+  test('one queue: its numbers and failed jobs; pause, resume, retry and remove as on its page', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await UserFactory.apply('admin').create()
+    const manager = await UserFactory.apply('manager').create()
+    const name = QUEUE_NAMES[0]
+    await expectStatus(as(manager)(client.get(`/api/v1/admin/queues/${name}`)), 403)
+    await expectStatus(as(admin)(client.get('/api/v1/admin/queues/no-such-queue')), 404)
+
+    const shown = await as(admin)(client.get(`/api/v1/admin/queues/${name}`))
+    shown.assertStatus(200)
+    const page = await client.get(`/admin/queues/${name}`).loginAs(admin).withInertia()
+    const props = page.inertiaProps as any
+    assert.equal(shown.body().data.name, props.queue.name)
+    assert.deepEqual(shown.body().data.failedJobs, props.failed)
+
+    try {
+      await expectStatus(as(admin)(client.post(`/api/v1/admin/queues/${name}/pause`)), 204)
+      const paused = await as(admin)(client.get(`/api/v1/admin/queues/${name}`))
+      assert.isTrue(paused.body().data.paused)
+    } finally {
+      await expectStatus(as(admin)(client.post(`/api/v1/admin/queues/${name}/resume`)), 204)
+    }
+    const resumed = await as(admin)(client.get(`/api/v1/admin/queues/${name}`))
+    assert.isFalse(resumed.body().data.paused)
+
+    const retried = await as(admin)(client.post(`/api/v1/admin/queues/${name}/retry`))
+    retried.assertStatus(200)
+    assert.equal(retried.body().data.retried, 0)
+    await expectStatus(
+      as(admin)(client.post(`/api/v1/admin/queues/${name}/jobs/no-such-job/retry`)),
+      404
+    )
+    await expectStatus(
+      as(admin)(client.delete(`/api/v1/admin/queues/${name}/jobs/no-such-job`)),
+      204
+    )
+  })
+
   test('alert rules: create, list by cursor, read, change, turn off, delete — each audited', async ({
     client,
     assert,

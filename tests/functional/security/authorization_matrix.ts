@@ -280,6 +280,13 @@ export const MATRIX: Record<string, Row> = {
   'GET /api/v1/notifications/preferences': API,
   'PUT /api/v1/notifications/preferences': API,
   'GET /api/v1/admin/queues': API_ADMINS,
+  // Queue names outside config/queue.ts do not match the route; the seeded job id names no failed job.
+  'GET /api/v1/admin/queues/:queue': [401, 403, 403, 'ok', 'ok'],
+  'POST /api/v1/admin/queues/:queue/retry': [401, 403, 403, 'ok', 'ok'],
+  'POST /api/v1/admin/queues/:queue/pause': [401, 403, 403, 'ok', 'ok'],
+  'POST /api/v1/admin/queues/:queue/resume': [401, 403, 403, 'ok', 'ok'],
+  'POST /api/v1/admin/queues/:queue/jobs/:job/retry': [401, 403, 403, 404, 404],
+  'DELETE /api/v1/admin/queues/:queue/jobs/:job': [401, 403, 403, 'ok', 'ok'],
   'GET /api/v1/admin/engine': API_ADMINS,
   'GET /api/v1/admin/automation/attention': API_ADMINS,
   // The seeded process needs no attention: nothing to retry; the empty comment is refused first.
