@@ -211,6 +211,7 @@ export type ScannedRoutes = {
     'api.admin.alert_rules.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.alert_rules.toggle': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.alert_rules.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.alert_events.index': { paramsTuple?: []; params?: {} }
     'api.workflows.index': { paramsTuple?: []; params?: {} }
     'api.workflows.store': { paramsTuple?: []; params?: {} }
     'api.workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
@@ -318,6 +319,7 @@ export type ScannedRoutes = {
     'api.admin.automation.attention.index': { paramsTuple?: []; params?: {} }
     'api.admin.alert_rules.index': { paramsTuple?: []; params?: {} }
     'api.admin.alert_rules.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.alert_events.index': { paramsTuple?: []; params?: {} }
     'api.workflows.index': { paramsTuple?: []; params?: {} }
     'api.workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.versions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'number': ParamValue} }
@@ -416,6 +418,7 @@ export type ScannedRoutes = {
     'api.admin.automation.attention.index': { paramsTuple?: []; params?: {} }
     'api.admin.alert_rules.index': { paramsTuple?: []; params?: {} }
     'api.admin.alert_rules.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.alert_events.index': { paramsTuple?: []; params?: {} }
     'api.workflows.index': { paramsTuple?: []; params?: {} }
     'api.workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.versions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'number': ParamValue} }

@@ -4,6 +4,23 @@
  */
 
 export type paths = {
+    "/api/v1/admin/alert-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alert firings, newest first, with their deliveries (admins) */
+        get: operations["api.admin.alert_events.index"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/alert-rules": {
         parameters: {
             query?: never;
@@ -1673,6 +1690,31 @@ export type components = {
         };
         /** @description An automated step run by workers when a process enters the stage (or takes the transition), in list order. */
         ActionDefinition: components["schemas"]["HttpAction"] | components["schemas"]["SetDataAction"] | components["schemas"]["NotifyAction"] | components["schemas"]["TransitionAction"];
+        AlertEvent: {
+            deliveries: {
+                attempts: number;
+                /** @enum {string} */
+                change: "fired" | "resolved";
+                /** @enum {string} */
+                channel: "email" | "webhook";
+                lastError: string | null;
+                /** @enum {string} */
+                status: "pending" | "delivered" | "failed";
+            }[];
+            /** Format: date-time */
+            firedAt: string;
+            id: number;
+            message: string;
+            resolvedAt: string | null;
+            resolvedValue: number | null;
+            ruleId: number;
+            ruleName: string;
+            value: number;
+        };
+        AlertEventListResponse: {
+            data: components["schemas"]["AlertEvent"][];
+            metadata: components["schemas"]["CursorMetadata"];
+        };
         AlertRule: {
             builtIn: boolean;
             channels: {
@@ -3535,6 +3577,35 @@ export type components = {
 };
 export type $defs = Record<string, never>;
 export interface operations {
+    "api.admin.alert_events.index": {
+        parameters: {
+            query?: {
+                /** @description The `metadata.nextCursor` of the previous page; absent for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Rows per page (default 25). */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of firings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertEventListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
     "api.admin.alert_rules.index": {
         parameters: {
             query?: {

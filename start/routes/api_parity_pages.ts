@@ -92,6 +92,7 @@ export function pageParityApi() {
         .prefix('/alert-rules')
         .as('alert_rules')
         .where('id', router.matchers.number())
+      router.get('/alert-events', [controllers.api.AlertRules, 'events']).as('alert_events.index')
     })
     .prefix('/admin')
     .as('admin')

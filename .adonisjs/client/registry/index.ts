@@ -1248,6 +1248,12 @@ const routes = {
     tokens: [{"old":"/api/v1/admin/alert-rules/:id","type":0,"val":"api","end":""},{"old":"/api/v1/admin/alert-rules/:id","type":0,"val":"v1","end":""},{"old":"/api/v1/admin/alert-rules/:id","type":0,"val":"admin","end":""},{"old":"/api/v1/admin/alert-rules/:id","type":0,"val":"alert-rules","end":""},{"old":"/api/v1/admin/alert-rules/:id","type":1,"val":"id","end":""}],
     types: placeholder as Registry['api.admin.alert_rules.destroy']['types'],
   },
+  'api.admin.alert_events.index': {
+    methods: ["GET","HEAD"],
+    pattern: '/api/v1/admin/alert-events',
+    tokens: [{"old":"/api/v1/admin/alert-events","type":0,"val":"api","end":""},{"old":"/api/v1/admin/alert-events","type":0,"val":"v1","end":""},{"old":"/api/v1/admin/alert-events","type":0,"val":"admin","end":""},{"old":"/api/v1/admin/alert-events","type":0,"val":"alert-events","end":""}],
+    types: placeholder as Registry['api.admin.alert_events.index']['types'],
+  },
   'api.workflows.index': {
     methods: ["GET","HEAD"],
     pattern: '/api/v1/workflows',

@@ -2491,6 +2491,18 @@ export interface Registry {
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/alert_rules_controller').default['destroy']>>>
     }
   }
+  'api.admin.alert_events.index': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/admin/alert-events'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: ExtractQueryForGet<InferInput<(typeof import('#validators/api_list').cursorListValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/alert_rules_controller').default['events']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/alert_rules_controller').default['events']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
   'api.workflows.index': {
     methods: ["GET","HEAD"]
     pattern: '/api/v1/workflows'

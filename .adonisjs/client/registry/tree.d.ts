@@ -375,6 +375,9 @@ export interface ApiDefinition {
         toggle: typeof routes['api.admin.alert_rules.toggle']
         destroy: typeof routes['api.admin.alert_rules.destroy']
       }
+      alertEvents: {
+        index: typeof routes['api.admin.alert_events.index']
+      }
     }
   }
 }

@@ -1,6 +1,10 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import AlertRule from '#models/alert_rule'
+import AlertEvent from '#models/alert_event'
 import SaveAlertRule from '#actions/alerts/save_alert_rule'
+import { ensureBuiltInRules } from '#actions/alerts/built_in_rules'
+import { deliveriesOf } from '#actions/alerts/alerts_overview'
+import AlertEventTransformer from '#transformers/alert_event_transformer'
 import AlertRuleTransformer from '#transformers/alert_rule_transformer'
 import { NotFound } from '#exceptions/domain_error'
 import { serialize } from '#support/api_serializer'
@@ -18,16 +22,34 @@ async function findRule(id: unknown) {
  * Alert rules over the JSON API (admins), with Admin → Alerts' action:
  * list (oldest first, built-in rules first as they are seeded first),
  * create, read, change, turn on or off, delete (built-in rules can only
- * be turned off: 422). Every change is audited by the action.
+ * be turned off: 422), and the firing history. Every change is audited by the action.
  */
 export default class AlertRulesController {
   async index({ request, bouncer }: HttpContext) {
     await bouncer.authorize('viewAdmin')
     const input = await request.validateUsing(cursorListValidator, { data: request.qs() })
+    // As Admin → Alerts does: the built-in rules exist before anyone lists them.
+    await ensureBuiltInRules()
     const rules = await keyset(AlertRule.query(), input, { direction: 'asc' })
     const { rows, metadata } = pageOf(rules, input)
     const body = await serialize(AlertRuleTransformer.transform(rows))
     return { ...body, metadata }
+  }
+
+  /** The firing history, newest first, with how its e-mails and webhooks went. */
+  async events({ request, bouncer }: HttpContext) {
+    await bouncer.authorize('viewAdmin')
+    const input = await request.validateUsing(cursorListValidator, { data: request.qs() })
+    const events = await keyset(
+      AlertEvent.query().preload('rule', (q) => q.select('id', 'name')),
+      input
+    )
+    const { rows, metadata } = pageOf(events, input)
+    const deliveries = await deliveriesOf(rows.map((event) => event.id))
+    return {
+      data: rows.map((event) => new AlertEventTransformer(event, deliveries).toObject()),
+      metadata,
+    }
   }
 
   async store({ request, response, bouncer }: HttpContext) {

@@ -330,6 +330,26 @@ export function parityPageSchemas(): Record<string, Json> {
       },
       ['name', 'signal', 'condition', 'operator', 'threshold', 'windowSeconds', 'cooldownSeconds']
     ),
+    AlertEvent: answer({
+      id: { type: 'integer' },
+      ruleId: { type: 'integer' },
+      ruleName: { type: 'string' },
+      value: { type: 'number' },
+      resolvedValue: { type: ['number', 'null'] },
+      message: { type: 'string' },
+      firedAt: dateTime,
+      resolvedAt: nullable(dateTime),
+      deliveries: list(
+        answer({
+          change: { type: 'string', enum: ['fired', 'resolved'] },
+          channel: { type: 'string', enum: ['email', 'webhook'] },
+          status: { type: 'string', enum: ['pending', 'delivered', 'failed'] },
+          attempts: count,
+          lastError: nullableString,
+        })
+      ),
+    }),
+    AlertEventListResponse: cursorList('AlertEvent'),
     AlertRuleEnabledRequest: object({ enabled: { type: 'boolean' } }, ['enabled']),
   }
 }
@@ -574,6 +594,15 @@ export function parityPagePaths(): Record<string, Json> {
         summary: admins('Delete a custom alert rule (built-in ones: 422; audited)'),
         tags: ['admin'],
         responses: { ...noContent('Deleted.'), ...guarded() },
+      },
+    },
+    '/api/v1/admin/alert-events': {
+      get: {
+        operationId: 'api.admin.alert_events.index',
+        summary: admins('Alert firings, newest first, with their deliveries'),
+        tags: ['admin'],
+        parameters: cursorQuery,
+        responses: guarded({ '200': ok('One page of firings.', 'AlertEventListResponse') }),
       },
     },
     '/api/v1/admin/alert-rules/{id}/enabled': {

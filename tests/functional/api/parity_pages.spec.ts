@@ -5,6 +5,8 @@ import { UserFactory } from '#database/factories/user_factory'
 import { DEMO_DEFINITIONS } from '#database/definitions/index'
 import AccessTokens from '#actions/auth/access_tokens'
 import AlertRule from '#models/alert_rule'
+import AlertEvent from '#models/alert_event'
+import db from '@adonisjs/lucid/services/db'
 import AuditEvent from '#models/audit_event'
 import ReportSchedule from '#models/report_schedule'
 import type User from '#models/user'
@@ -493,6 +495,12 @@ test.group('API parity / admin operations', (group) => {
       client.put(`/api/v1/admin/alert-rules/${id}`).json({ ...rule, condition: 'trend' })
     )
     trendWithout.assertStatus(422)
+    // Found by the property run: a bare host passed url() and crashed the egress check (500).
+    const bareHost = await as(admin)(
+      client.put(`/api/v1/admin/alert-rules/${id}`).json({ ...rule, webhookUrl: 'A' })
+    )
+    bareHost.assertStatus(422)
+    assert.deepEqual(fields(bareHost), ['webhookUrl'])
     assert.includeMembers(fields(trendWithout), ['trendFactor', 'trendOffsetSeconds'])
 
     const off = await as(admin)(
@@ -520,5 +528,70 @@ test.group('API parity / admin operations', (group) => {
       audited.map((e) => e.action),
       ['alert_rule.created', 'alert_rule.updated', 'alert_rule.disabled', 'alert_rule.deleted']
     )
+  })
+
+  test('the alert history lists firings newest first with their deliveries, as the page shows them', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await UserFactory.apply('admin').create()
+    const rule = await AlertRule.create({
+      key: 'history-rule',
+      name: 'History rule',
+      signal: 'failed_jobs',
+      condition: 'threshold',
+      operator: '>',
+      threshold: 1,
+      windowSeconds: 60,
+      cooldownSeconds: 60,
+      channels: { emails: ['ops@example.com'], inAppRoles: [], webhookUrl: null },
+      enabled: true,
+      builtIn: false,
+      state: 'ok',
+      version: 0,
+    })
+    const events: AlertEvent[] = []
+    for (const hours of [3, 2, 1]) {
+      events.push(
+        await AlertEvent.create({
+          ruleId: rule.id,
+          firedAt: DateTime.now().minus({ hours }),
+          value: hours * 10,
+          message: `Fired ${hours}h ago`,
+        })
+      )
+    }
+    const stamp = DateTime.now().toSQL({ includeOffset: false })
+    await db.table('alert_deliveries').insert({
+      alert_event_id: events[2].id,
+      change: 'fired',
+      channel: 'email',
+      target: 'ops@example.com',
+      status: 'delivered',
+      attempts: 1,
+      next_attempt_at: stamp,
+      created_at: stamp,
+    })
+
+    const first = await as(admin)(client.get('/api/v1/admin/alert-events').qs({ limit: 2 }))
+    first.assertStatus(200)
+    assert.deepEqual(
+      first.body().data.map((e: any) => e.message),
+      ['Fired 1h ago', 'Fired 2h ago']
+    )
+    assert.deepEqual(first.body().data[0].deliveries, [
+      { change: 'fired', channel: 'email', status: 'delivered', attempts: 1, lastError: null },
+    ])
+    const rest = await as(admin)(
+      client.get('/api/v1/admin/alert-events').qs({ cursor: first.body().metadata.nextCursor })
+    )
+    assert.deepEqual(
+      rest.body().data.map((e: any) => e.message),
+      ['Fired 3h ago']
+    )
+    const page = await client.get('/admin/alerts').loginAs(admin).withInertia()
+    assert.deepEqual((page.inertiaProps as any).events, [...first.body().data, ...rest.body().data])
+    const manager = await UserFactory.apply('manager').create()
+    await expectStatus(as(manager)(client.get('/api/v1/admin/alert-events')), 403)
   })
 })

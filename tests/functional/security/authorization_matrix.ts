@@ -298,4 +298,5 @@ export const MATRIX: Record<string, Row> = {
   'PUT /api/v1/admin/alert-rules/:id': API_ADMINS_ID,
   'PUT /api/v1/admin/alert-rules/:id/enabled': API_ADMINS_ID,
   'DELETE /api/v1/admin/alert-rules/:id': API_ADMINS_ID,
+  'GET /api/v1/admin/alert-events': API_ADMINS,
 }
