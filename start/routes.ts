@@ -23,6 +23,7 @@ import { collaborationApi, collaborationPages } from '#start/routes/collaboratio
 import { inboundHooks, webhookPages, webhooksApi } from '#start/routes/webhooks'
 import { parityApi } from '#start/routes/api_parity'
 import { viewPages, viewsApi } from '#start/routes/views'
+import { pageParityApi } from '#start/routes/api_parity_pages'
 
 /*
 |--------------------------------------------------------------------------
@@ -126,6 +127,7 @@ router
         router.put('/calendars/:key', [controllers.api.Calendars, 'update']).as('calendars.update')
         webhooksApi()
         parityApi()
+        pageParityApi()
 
         router.get('/workflows', [controllers.api.Workflows, 'index']).as('workflows.index')
         router.post('/workflows', [controllers.api.Workflows, 'store']).as('workflows.store')

@@ -17,6 +17,7 @@ import type BulkOperationTransformer from '#transformers/bulk_operation_transfor
 import type CalendarTransformer from '#transformers/calendar_transformer'
 import type DesignerChoiceTransformer from '#transformers/designer_choice_transformer'
 import type DraftCheckTransformer from '#transformers/draft_check_transformer'
+import type EngineHealthViewTransformer from '#transformers/engine_health_view'
 import type FailedJobTransformer from '#transformers/failed_job_transformer'
 import type NotificationPreferenceTransformer from '#transformers/notification_preference_transformer'
 import type NotificationTransformer from '#transformers/notification_transformer'
@@ -89,6 +90,10 @@ export namespace Data {
   export type DraftCheck = InferData<DraftCheckTransformer>
   export namespace DraftCheck {
     export type Variants = InferVariants<DraftCheckTransformer>
+  }
+  export type EngineHealthView = InferData<EngineHealthViewTransformer>
+  export namespace EngineHealthView {
+    export type Variants = InferVariants<EngineHealthViewTransformer>
   }
   export type FailedJob = InferData<FailedJobTransformer>
   export namespace FailedJob {

@@ -189,6 +189,36 @@ export type ScannedRoutes = {
     'api.users.index': { paramsTuple?: []; params?: {} }
     'api.users.store': { paramsTuple?: []; params?: {} }
     'api.users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.auth.tokens.index': { paramsTuple?: []; params?: {} }
+    'api.auth.tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.me.update': { paramsTuple?: []; params?: {} }
+    'api.me.password': { paramsTuple?: []; params?: {} }
+    'api.dashboard': { paramsTuple?: []; params?: {} }
+    'api.processes.export': { paramsTuple?: []; params?: {} }
+    'api.report_schedules.index': { paramsTuple?: []; params?: {} }
+    'api.report_schedules.store': { paramsTuple?: []; params?: {} }
+    'api.report_schedules.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.report_schedules.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.notifications.preferences.show': { paramsTuple?: []; params?: {} }
+    'api.notifications.preferences.update': { paramsTuple?: []; params?: {} }
+    'api.admin.queues.index': { paramsTuple?: []; params?: {} }
+    'api.admin.queues.show': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
+    'api.admin.queues.retry_all': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
+    'api.admin.queues.pause': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
+    'api.admin.queues.resume': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
+    'api.admin.queues.jobs.retry': { paramsTuple: [ParamValue,ParamValue]; params: {'queue': ParamValue,'job': ParamValue} }
+    'api.admin.queues.jobs.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'queue': ParamValue,'job': ParamValue} }
+    'api.admin.engine.show': { paramsTuple?: []; params?: {} }
+    'api.admin.automation.attention.index': { paramsTuple?: []; params?: {} }
+    'api.admin.automation.attention.retry': { paramsTuple: [ParamValue]; params: {'process': ParamValue} }
+    'api.admin.automation.attention.resolve': { paramsTuple: [ParamValue]; params: {'process': ParamValue} }
+    'api.admin.alert_rules.index': { paramsTuple?: []; params?: {} }
+    'api.admin.alert_rules.store': { paramsTuple?: []; params?: {} }
+    'api.admin.alert_rules.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.alert_rules.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.alert_rules.toggle': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.alert_rules.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.alert_events.index': { paramsTuple?: []; params?: {} }
     'api.workflows.index': { paramsTuple?: []; params?: {} }
     'api.workflows.store': { paramsTuple?: []; params?: {} }
     'api.workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
@@ -286,6 +316,19 @@ export type ScannedRoutes = {
     'api.processes.attachments.download': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
     'api.notifications.index': { paramsTuple?: []; params?: {} }
     'api.users.index': { paramsTuple?: []; params?: {} }
+    'api.auth.tokens.index': { paramsTuple?: []; params?: {} }
+    'api.dashboard': { paramsTuple?: []; params?: {} }
+    'api.processes.export': { paramsTuple?: []; params?: {} }
+    'api.report_schedules.index': { paramsTuple?: []; params?: {} }
+    'api.report_schedules.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.notifications.preferences.show': { paramsTuple?: []; params?: {} }
+    'api.admin.queues.index': { paramsTuple?: []; params?: {} }
+    'api.admin.queues.show': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
+    'api.admin.engine.show': { paramsTuple?: []; params?: {} }
+    'api.admin.automation.attention.index': { paramsTuple?: []; params?: {} }
+    'api.admin.alert_rules.index': { paramsTuple?: []; params?: {} }
+    'api.admin.alert_rules.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.alert_events.index': { paramsTuple?: []; params?: {} }
     'api.workflows.index': { paramsTuple?: []; params?: {} }
     'api.workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.versions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'number': ParamValue} }
@@ -374,6 +417,19 @@ export type ScannedRoutes = {
     'api.processes.attachments.download': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
     'api.notifications.index': { paramsTuple?: []; params?: {} }
     'api.users.index': { paramsTuple?: []; params?: {} }
+    'api.auth.tokens.index': { paramsTuple?: []; params?: {} }
+    'api.dashboard': { paramsTuple?: []; params?: {} }
+    'api.processes.export': { paramsTuple?: []; params?: {} }
+    'api.report_schedules.index': { paramsTuple?: []; params?: {} }
+    'api.report_schedules.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.notifications.preferences.show': { paramsTuple?: []; params?: {} }
+    'api.admin.queues.index': { paramsTuple?: []; params?: {} }
+    'api.admin.queues.show': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
+    'api.admin.engine.show': { paramsTuple?: []; params?: {} }
+    'api.admin.automation.attention.index': { paramsTuple?: []; params?: {} }
+    'api.admin.alert_rules.index': { paramsTuple?: []; params?: {} }
+    'api.admin.alert_rules.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.alert_events.index': { paramsTuple?: []; params?: {} }
     'api.workflows.index': { paramsTuple?: []; params?: {} }
     'api.workflows.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.versions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'number': ParamValue} }
@@ -449,6 +505,14 @@ export type ScannedRoutes = {
     'api.notifications.read_all': { paramsTuple?: []; params?: {} }
     'api.notifications.read': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.users.store': { paramsTuple?: []; params?: {} }
+    'api.report_schedules.store': { paramsTuple?: []; params?: {} }
+    'api.admin.queues.retry_all': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
+    'api.admin.queues.pause': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
+    'api.admin.queues.resume': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
+    'api.admin.queues.jobs.retry': { paramsTuple: [ParamValue,ParamValue]; params: {'queue': ParamValue,'job': ParamValue} }
+    'api.admin.automation.attention.retry': { paramsTuple: [ParamValue]; params: {'process': ParamValue} }
+    'api.admin.automation.attention.resolve': { paramsTuple: [ParamValue]; params: {'process': ParamValue} }
+    'api.admin.alert_rules.store': { paramsTuple?: []; params?: {} }
     'api.workflows.store': { paramsTuple?: []; params?: {} }
     'api.workflows.publish': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.processes.store': { paramsTuple?: []; params?: {} }
@@ -476,6 +540,10 @@ export type ScannedRoutes = {
     'api.workflows.access.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.me.absence.update': { paramsTuple?: []; params?: {} }
     'api.calendars.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.me.password': { paramsTuple?: []; params?: {} }
+    'api.notifications.preferences.update': { paramsTuple?: []; params?: {} }
+    'api.admin.alert_rules.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.alert_rules.toggle': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.workflows.draft': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
   }
   DELETE: {
@@ -494,6 +562,10 @@ export type ScannedRoutes = {
     'api.me.absence.destroy': { paramsTuple?: []; params?: {} }
     'api.webhooks.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.workflows.hooks.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'hook': ParamValue} }
+    'api.auth.tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.report_schedules.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.queues.jobs.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'queue': ParamValue,'job': ParamValue} }
+    'api.admin.alert_rules.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PATCH: {
     'admin.teams.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
@@ -503,6 +575,7 @@ export type ScannedRoutes = {
     'api.webhooks.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.workflows.hooks.update': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'hook': ParamValue} }
     'api.users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.me.update': { paramsTuple?: []; params?: {} }
     'api.processes.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }

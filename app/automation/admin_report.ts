@@ -5,16 +5,11 @@ import { protectionReport } from '#automation/protection'
 import { StateStore } from '#automation/state_store'
 
 /**
- * What Admin → Automation shows, in a fixed number of queries: sagas that
- * need attention (with their failed compensation) or are compensating,
- * the breaker and rate-limit state per host, the state store and its locks.
+ * Describes sagas (preloaded with their process) with their failed
+ * compensation, in one query: the attention list of Admin → Automation
+ * and of GET /api/v1/admin/automation/attention.
  */
-export async function automationReport() {
-  const sagas = await ActionSaga.query()
-    .whereIn('status', ['needs_attention', 'compensating'])
-    .preload('process')
-    .orderBy('updated_at', 'desc')
-    .limit(200)
+export async function sagaDescriber(sagas: ActionSaga[]) {
   const processIds = sagas.map((s) => s.processId)
   const failed = processIds.length
     ? await ActionExecution.query()
@@ -22,7 +17,7 @@ export async function automationReport() {
         .where('kind', 'compensation')
         .where('status', 'failed')
     : []
-  const describe = (saga: ActionSaga) => {
+  return (saga: ActionSaga) => {
     const compensation = failed.find((e) => e.processId === saga.processId)
     return {
       processId: saga.processId,
@@ -41,6 +36,20 @@ export async function automationReport() {
         : null,
     }
   }
+}
+
+/**
+ * What Admin → Automation shows, in a fixed number of queries: sagas that
+ * need attention (with their failed compensation) or are compensating,
+ * the breaker and rate-limit state per host, the state store and its locks.
+ */
+export async function automationReport() {
+  const sagas = await ActionSaga.query()
+    .whereIn('status', ['needs_attention', 'compensating'])
+    .preload('process')
+    .orderBy('updated_at', 'desc')
+    .limit(200)
+  const describe = await sagaDescriber(sagas)
   const store = new StateStore()
   const entries = await store.list(null)
   const executionCounts = await db

@@ -1,7 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { errors as vineErrors } from '@vinejs/vine'
 import User from '#models/user'
 import UserPolicy from '#policies/user_policy'
+import UpdateProfile from '#actions/users/update_profile'
+import { presentToken } from '#actions/auth/access_tokens'
 import UserTransformer from '#transformers/user_transformer'
 import AbsenceTransformer from '#transformers/absence_transformer'
 import { updatePasswordValidator, updateProfileValidator } from '#validators/user'
@@ -19,13 +20,15 @@ export default class ProfileController {
     return inertia.render('profile/show', {
       profile: UserTransformer.transform(user),
       absence: AbsenceTransformer.transform(user, delegate),
-      tokens: tokens.map((token) => ({
-        id: String(token.identifier),
-        name: token.name ?? '',
-        lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
-        expiresAt: token.expiresAt?.toISOString() ?? null,
-        createdAt: token.createdAt.toISOString(),
-      })),
+      tokens: tokens.map((token) =>
+        presentToken({
+          id: token.identifier,
+          name: token.name,
+          last_used_at: token.lastUsedAt,
+          expires_at: token.expiresAt,
+          created_at: token.createdAt,
+        })
+      ),
       teams: await teamsWithLead(user.id),
     })
   }
@@ -34,8 +37,7 @@ export default class ProfileController {
     const user = auth.getUserOrFail()
     await bouncer.with(UserPolicy).authorize('updateProfile', user)
     const { name } = await request.validateUsing(updateProfileValidator)
-    user.name = name
-    await user.save()
+    await new UpdateProfile().handle(user, { name })
     session.flash('success', i18n.t('profile.flash.updated'))
     return response.redirect().toRoute('profile.show')
   }
@@ -44,18 +46,11 @@ export default class ProfileController {
     const user = auth.getUserOrFail()
     await bouncer.with(UserPolicy).authorize('updateProfile', user)
     const { currentPassword, password } = await request.validateUsing(updatePasswordValidator)
-
-    if (!(await user.verifyPassword(currentPassword))) {
-      throw new vineErrors.E_VALIDATION_ERROR([
-        {
-          field: 'currentPassword',
-          message: i18n.t('profile.errors.currentPassword'),
-          rule: 'current_password',
-        },
-      ])
-    }
-    user.password = password
-    await user.save()
+    await new UpdateProfile().changePassword(user, {
+      currentPassword,
+      password,
+      wrongPasswordMessage: i18n.t('profile.errors.currentPassword'),
+    })
     session.flash('success', i18n.t('profile.flash.passwordChanged'))
     return response.redirect().toRoute('profile.show')
   }

@@ -1,8 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import ReportSchedule from '#models/report_schedule'
 import RequestReport from '#actions/reports/request_report'
 import ExportReport from '#actions/reports/export_report'
-import ScheduleReport from '#actions/reports/schedule_report'
+import ScheduleReport, { unscheduleReport } from '#actions/reports/schedule_report'
 import { normalizeReportParams } from '#actions/reports/normalize_report_params'
 import LoadReportsPage from '#actions/reports/load_reports_page'
 import { NotFound } from '#exceptions/domain_error'
@@ -70,32 +69,14 @@ export default class ReportsController {
   async schedule({ request, response, auth, bouncer, session, i18n }: HttpContext) {
     await bouncer.authorize('viewReports')
     const input = await request.validateUsing(reportScheduleValidator)
-    // A schedule's dates are set at each send (the day or week before it).
-    const params = await normalizeReportParams(
-      {
-        workflowId: input.workflowId,
-        timezone: input.timezone,
-        from: '2000-01-01',
-        to: '2000-01-01',
-      },
-      await hiddenWorkflowIds(auth.getUserOrFail())
-    )
-    await new ScheduleReport().handle({
-      kind: input.kind,
-      params,
-      frequency: input.frequency,
-      recipients: input.recipients,
-      createdBy: auth.getUserOrFail().id,
-    })
+    await new ScheduleReport().fromForm(input, auth.getUserOrFail())
     session.flash('success', i18n.t('reports.flash.scheduled'))
     return response.redirect().toRoute('reports.index')
   }
 
   async unschedule({ params, response, bouncer, session, i18n }: HttpContext) {
     await bouncer.authorize('viewReports')
-    const schedule = await ReportSchedule.find(Number(params.id) || 0)
-    if (!schedule) throw new NotFound('Schedule')
-    await schedule.delete()
+    await unscheduleReport(Number(params.id))
     session.flash('success', i18n.t('reports.flash.unscheduled'))
     return response.redirect().toRoute('reports.index')
   }

@@ -20,6 +20,7 @@ import { cursorParameters, cursorSchemas } from '#support/openapi/cursor'
 import { operationPaths, operationSchemas } from '#support/openapi/operations'
 import { peoplePaths, peopleSchemas } from '#support/openapi/people'
 import { viewPaths, viewSchemas } from '#support/openapi/views'
+import { parityPagePaths, parityPageSchemas } from '#support/openapi/parity_pages'
 
 /**
  * The OpenAPI 3.1 document of /api/v1, written as data: one part per
@@ -77,6 +78,10 @@ export function openapiDocument() {
       { name: 'notifications', description: 'The token owner’s in-app notifications.' },
       { name: 'users', description: 'Accounts (admins).' },
       { name: 'audit', description: 'The admin audit log.' },
+      {
+        name: 'admin',
+        description: 'Operations (admins): queues, engine health, automation, alert rules.',
+      },
       { name: 'meta', description: 'About the API itself.' },
     ],
     security: [{ bearerAuth: [] }],
@@ -95,6 +100,7 @@ export function openapiDocument() {
       ...operationPaths(),
       ...peoplePaths(),
       ...auditPaths(),
+      ...parityPagePaths(),
     }),
     components: {
       securitySchemes: {
@@ -124,6 +130,7 @@ export function openapiDocument() {
         ...operationSchemas(),
         ...peopleSchemas(),
         ...auditSchemas(),
+        ...parityPageSchemas(),
         ...definitionSchemas(ref),
       },
     },

@@ -27,6 +27,12 @@ const emailAddresses = vine.createRule((value: unknown, _options, field) => {
 
 /** The webhook must pass the egress guard's literal checks (no SSRF to local or private hosts). */
 const callableUrl = vine.createRule((value: unknown, _options, field) => {
+  // `url()` without a TLD takes "host" alone; the webhook needs a full address.
+  if (!field.isValid) return
+  if (!URL.canParse(String(value))) {
+    field.report('Enter a full http(s) address', 'alerts.webhook_url', field)
+    return
+  }
   const refusal = literalRefusal(new URL(String(value)), automationConfig.egress.allowedHosts)
   if (refusal)
     field.report('This address may not be called: {reason}', 'alerts.webhook', field, {

@@ -1,5 +1,6 @@
 import vine from '@vinejs/vine'
 import { ROLES } from '#enums/role'
+import { SUPPORTED_LOCALES } from '#config/i18n'
 
 const password = () => vine.string().minLength(10).maxLength(200)
 
@@ -49,4 +50,12 @@ export const createAccessTokenValidator = vine.create({
 export const listUsersValidator = vine.create({
   q: vine.string().trim().maxLength(120).optional(),
   page: vine.number().min(1).max(100000).optional(),
+})
+
+/**
+ * PATCH /api/v1/me: the token owner's name and language; absent fields stay.
+ */
+export const updateMeValidator = vine.create({
+  name: vine.string().trim().minLength(1).maxLength(120).optional(),
+  locale: vine.enum(SUPPORTED_LOCALES).optional(),
 })

@@ -4,6 +4,292 @@
  */
 
 export type paths = {
+    "/api/v1/admin/alert-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alert firings, newest first, with their deliveries (admins) */
+        get: operations["api.admin.alert_events.index"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/alert-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alert rules, oldest first (admins) */
+        get: operations["api.admin.alert_rules.index"];
+        put?: never;
+        /** Create an alert rule (audited) (admins) */
+        post: operations["api.admin.alert_rules.store"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/alert-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** An alert rule (admins) */
+        get: operations["api.admin.alert_rules.show"];
+        /** Change an alert rule (a built-in rule keeps its signal; audited) (admins) */
+        put: operations["api.admin.alert_rules.update"];
+        post?: never;
+        /** Delete a custom alert rule (built-in ones: 422; audited) (admins) */
+        delete: operations["api.admin.alert_rules.destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/alert-rules/{id}/enabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Turn an alert rule on or off (audited) (admins) */
+        put: operations["api.admin.alert_rules.toggle"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/automation/attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Processes whose compensation failed or is running (admins) */
+        get: operations["api.admin.automation.attention.index"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/automation/attention/{process}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                process: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a failed compensation as undone by hand, with a comment (admins) */
+        post: operations["api.admin.automation.attention.resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/automation/attention/{process}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                process: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Try a failed compensation again (admins) */
+        post: operations["api.admin.automation.attention.retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/engine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Engine health: outbox backlog, workers, stalled processes (admins) */
+        get: operations["api.admin.engine.show"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every queue’s numbers: counts, paused, throughput (admins) */
+        get: operations["api.admin.queues.index"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/queues/{queue}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A configured queue; other names are 404. */
+                queue: "notifications" | "reports" | "automation" | "timers" | "default";
+            };
+            cookie?: never;
+        };
+        /** A queue’s numbers and its latest failed jobs (admins) */
+        get: operations["api.admin.queues.show"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/queues/{queue}/jobs/{job}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job: string;
+                /** @description A configured queue; other names are 404. */
+                queue: "notifications" | "reports" | "automation" | "timers" | "default";
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a failed job (admins) */
+        delete: operations["api.admin.queues.jobs.destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/queues/{queue}/jobs/{job}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job: string;
+                /** @description A configured queue; other names are 404. */
+                queue: "notifications" | "reports" | "automation" | "timers" | "default";
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retry one failed job (404 when it is not failed) (admins) */
+        post: operations["api.admin.queues.jobs.retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/queues/{queue}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A configured queue; other names are 404. */
+                queue: "notifications" | "reports" | "automation" | "timers" | "default";
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause the queue (workers take no new jobs) (admins) */
+        post: operations["api.admin.queues.pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/queues/{queue}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A configured queue; other names are 404. */
+                queue: "notifications" | "reports" | "automation" | "timers" | "default";
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume the queue (admins) */
+        post: operations["api.admin.queues.resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/queues/{queue}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A configured queue; other names are 404. */
+                queue: "notifications" | "reports" | "automation" | "timers" | "default";
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retry every failed job of the queue (admins) */
+        post: operations["api.admin.queues.retry_all"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -31,7 +317,8 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The token owner’s own tokens, newest first (never their secrets) */
+        get: operations["api.auth.tokens.index"];
         put?: never;
         /**
          * Exchange an e-mail and password for a bearer token
@@ -39,6 +326,28 @@ export type paths = {
          */
         post: operations["api.auth.tokens.store"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke one of one’s own tokens (audited as token.revoked)
+         * @description Another person’s token, or one already revoked, is 404.
+         */
+        delete: operations["api.auth.tokens.destroy"];
         options?: never;
         head?: never;
         patch?: never;
@@ -176,6 +485,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The dashboard’s figures: one’s open tasks, counts, workflows, latest activity
+         * @description The same numbers as the dashboard page; workflows the token owner is kept out of are left out.
+         */
+        get: operations["api.dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/definition.schema.json": {
         parameters: {
             query?: never;
@@ -210,7 +539,8 @@ export type paths = {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change one’s own name and/or language */
+        patch: operations["api.me.update"];
         trace?: never;
     };
     "/api/v1/me/absence": {
@@ -229,6 +559,26 @@ export type paths = {
         post?: never;
         /** End your absence */
         delete: operations["api.me.absence.destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change one’s own password (the current one is required)
+         * @description A wrong current password is 422 on `currentPassword`.
+         */
+        put: operations["api.me.password"];
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -302,6 +652,24 @@ export type paths = {
         put?: never;
         /** Mark one notification read (another person’s is 404) */
         post: operations["api.notifications.read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The token owner’s notification preferences, every kind */
+        get: operations["api.notifications.preferences.show"];
+        /** Save notification preferences for the kinds sent */
+        put: operations["api.notifications.preferences.update"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -591,6 +959,64 @@ export type paths = {
          */
         post: operations["api.processes.votes.store"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/processes/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The process list under the given filters as CSV (streamed)
+         * @description The list page’s export: same filters and access rules as GET /api/v1/processes; every matching row, not one page.
+         */
+        get: operations["api.processes.export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Report schedules, newest first (managers and admins) */
+        get: operations["api.report_schedules.index"];
+        put?: never;
+        /** Schedule a report e-mailed daily or weekly (managers and admins) */
+        post: operations["api.report_schedules.store"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-schedules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** A report schedule (managers and admins) */
+        get: operations["api.report_schedules.show"];
+        put?: never;
+        post?: never;
+        /** Stop a report schedule (managers and admins) */
+        delete: operations["api.report_schedules.destroy"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1297,8 +1723,117 @@ export type components = {
                 to: string | null;
             };
         };
+        AccessToken: {
+            /** Format: date-time */
+            createdAt: string;
+            expiresAt: string | null;
+            /** @description Send to DELETE /api/v1/auth/tokens/{id}. */
+            id: string;
+            lastUsedAt: string | null;
+            name: string;
+        };
+        AccessTokenListResponse: {
+            data: components["schemas"]["AccessToken"][];
+            metadata: components["schemas"]["CursorMetadata"];
+        };
         /** @description An automated step run by workers when a process enters the stage (or takes the transition), in list order. */
         ActionDefinition: components["schemas"]["HttpAction"] | components["schemas"]["SetDataAction"] | components["schemas"]["NotifyAction"] | components["schemas"]["TransitionAction"];
+        AlertEvent: {
+            deliveries: {
+                attempts: number;
+                /** @enum {string} */
+                change: "fired" | "resolved";
+                /** @enum {string} */
+                channel: "email" | "webhook";
+                lastError: string | null;
+                /** @enum {string} */
+                status: "pending" | "delivered" | "failed";
+            }[];
+            /** Format: date-time */
+            firedAt: string;
+            id: number;
+            message: string;
+            resolvedAt: string | null;
+            resolvedValue: number | null;
+            ruleId: number;
+            ruleName: string;
+            value: number;
+        };
+        AlertEventListResponse: {
+            data: components["schemas"]["AlertEvent"][];
+            metadata: components["schemas"]["CursorMetadata"];
+        };
+        AlertRule: {
+            builtIn: boolean;
+            channels: {
+                emails: string[];
+                inAppRoles: ("admin" | "manager" | "member")[];
+                webhookUrl: string | null;
+            };
+            /** @enum {string} */
+            condition: "threshold" | "trend";
+            cooldownSeconds: number;
+            enabled: boolean;
+            firingSince: string | null;
+            id: number;
+            key: string;
+            lastError: string | null;
+            lastEvaluatedAt: string | null;
+            lastFiredAt: string | null;
+            lastResolvedAt: string | null;
+            lastValue: number | null;
+            name: string;
+            /** @enum {string} */
+            operator: ">" | ">=" | "<" | "<=";
+            /** @enum {string} */
+            signal: "outbox_oldest_pending_seconds" | "failed_jobs" | "worker_heartbeat_missing" | "circuit_open_seconds" | "stalled_processes" | "sla_breaches";
+            /** @enum {string} */
+            state: "ok" | "firing";
+            threshold: number;
+            trendFactor: number | null;
+            trendOffsetSeconds: number | null;
+            /** @enum {string} */
+            unit: "seconds" | "count";
+            usesWindow: boolean;
+            windowSeconds: number;
+        };
+        AlertRuleEnabledRequest: {
+            enabled: boolean;
+        };
+        AlertRuleListResponse: {
+            data: components["schemas"]["AlertRule"][];
+            metadata: components["schemas"]["CursorMetadata"];
+        };
+        AlertRuleRequest: {
+            /**
+             * @description `trend` only for signals that can be read for a past window.
+             * @enum {string}
+             */
+            condition: "threshold" | "trend";
+            cooldownSeconds: number;
+            /** @description E-mail addresses separated by commas or new lines. */
+            emails?: string;
+            inAppRoles?: ("admin" | "manager" | "member")[];
+            name: string;
+            /** @enum {string} */
+            operator: ">" | ">=" | "<" | "<=";
+            /** @enum {string} */
+            signal: "outbox_oldest_pending_seconds" | "failed_jobs" | "worker_heartbeat_missing" | "circuit_open_seconds" | "stalled_processes" | "sla_breaches";
+            threshold: number;
+            /** @description Required with `condition: trend`. */
+            trendFactor?: number;
+            /**
+             * @description Required with `condition: trend`: compare with a day or a week before.
+             * @enum {number}
+             */
+            trendOffsetSeconds?: 86400 | 604800;
+            /** Format: uri */
+            webhookUrl?: string;
+            windowSeconds: number;
+        };
+        AlertRuleResponse: {
+            data: components["schemas"]["AlertRule"];
+        };
         /** @description A process’s approval: of its current stage, or of the last stage it voted in (`approval` is null when there is none). An approval’s transitions are taken by votes, never listed in `availableTransitions`. */
         ApprovalTally: {
             approvals: components["schemas"]["ApprovalVote"][];
@@ -1381,6 +1916,26 @@ export type components = {
              * @description At most 10485760 bytes; one of pdf, png, jpg, jpeg, gif, webp, txt, csv, xlsx, docx, zip, with content matching the extension.
              */
             file: string;
+        };
+        AttentionItem: {
+            compensation: {
+                action: string;
+                attempts: number;
+                error: string | null;
+            } | null;
+            failedAction: string | null;
+            processId: number;
+            reason: string | null;
+            reference: string;
+            /** Format: date-time */
+            since: string;
+            /** @enum {string} */
+            status: "needs_attention" | "compensating";
+            title: string;
+        };
+        AttentionListResponse: {
+            data: components["schemas"]["AttentionItem"][];
+            metadata: components["schemas"]["CursorMetadata"];
         };
         AudienceEntry: {
             team: string;
@@ -1596,6 +2151,12 @@ export type components = {
             idempotencyKey?: string;
             reason?: string;
         };
+        ChangePasswordRequest: {
+            currentPassword: string;
+            password: string;
+            /** @description The same as `password`. */
+            passwordConfirmation: string;
+        };
         ClaimRequest: {
             /** @description Makes the command safe to retry: a key already used (on this process; for "start", by this user) answers with the original result and writes nothing. The `Idempotency-Key` header is used when this field is absent. */
             idempotencyKey?: string;
@@ -1619,6 +2180,32 @@ export type components = {
             limit: number;
             /** @description Send as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
+        };
+        DashboardResponse: {
+            data: {
+                /** @description The latest events. */
+                activity: components["schemas"]["ProcessActivity"][];
+                counts: {
+                    myDueSoon: number;
+                    myOpen: number;
+                    myOverdue: number;
+                };
+                /** @description The GET /api/v1/processes query string behind each count. */
+                filters: {
+                    myDueSoon: {
+                        [key: string]: string;
+                    };
+                    myOpen: {
+                        [key: string]: string;
+                    };
+                    myOverdue: {
+                        [key: string]: string;
+                    };
+                };
+                /** @description Open tasks, soonest due first. */
+                myTasks: components["schemas"]["Process"][];
+                workflows: components["schemas"]["WorkflowStanding"][];
+            };
         };
         /** @description One way out of a decision stage. */
         DecisionRoute: {
@@ -1719,6 +2306,64 @@ export type components = {
         };
         /** @description A positive whole number and a unit: m, h, d or w, e.g. "30m", "2d". */
         Duration: string;
+        EngineHealthResponse: {
+            data: {
+                aliveWithinSeconds: number;
+                /** Format: date-time */
+                checkedAt: string;
+                /** @enum {string} */
+                driver: "bullmq" | "memory";
+                outbox: {
+                    due: number;
+                    failed: number;
+                    oldestDueSeconds: number | null;
+                    scheduled: number;
+                };
+                outboxProblems: {
+                    attempts: number;
+                    /** Format: date-time */
+                    availableAt: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    id: number;
+                    lastError: string;
+                    processId: number | null;
+                    queue: string;
+                    status: string;
+                    topic: string;
+                }[];
+                stalled: {
+                    days: number;
+                    total: number;
+                };
+                stalledProcesses: {
+                    assignee: {
+                        id: number;
+                        name: string;
+                    } | null;
+                    dueAt: string | null;
+                    id: number;
+                    idleDays: number;
+                    /** Format: date-time */
+                    lastActivityAt: string;
+                    reference: string;
+                    slaBreached: boolean;
+                    stageKey: string;
+                    stageName: string;
+                    title: string;
+                    workflowName: string;
+                }[];
+                workers: {
+                    alive: boolean;
+                    /** Format: date-time */
+                    beatAt: string;
+                    id: string;
+                    queues: string[];
+                    /** Format: date-time */
+                    startedAt: string;
+                }[];
+            };
+        };
         Error: {
             /** @description Stable snake_case code to branch on: unauthorized, invalid_credentials, forbidden, not_found, version_conflict, workflow_exists, team_exists, no_draft, invalid_<rule> (input validation, one entry per field, e.g. invalid_required), invalid_input, invalid_data, invalid_definition, workflow_not_published, process_closed, unknown_transition, not_from_current_stage, role_not_allowed, missing_fields, guard_failed, too_many_requests, payload_too_large, state_conflict, lock_held, not_lock_owner. */
             code: string;
@@ -1733,6 +2378,16 @@ export type components = {
             meta?: {
                 [key: string]: unknown;
             };
+        };
+        FailedJob: {
+            attempts: number;
+            error: string;
+            failedAt: string | null;
+            id: string;
+            name: string;
+            /** @description The job data as JSON text (ids only). */
+            payload: string;
+            stack: string | null;
         };
         FieldDefinition: {
             /** @description Money fields: the ISO 4217 currency when a value gives none. */
@@ -1904,6 +2559,36 @@ export type components = {
             data: components["schemas"]["Notification"][];
             metadata: components["schemas"]["NotificationListMetadata"];
         };
+        NotificationPreference: {
+            email: boolean;
+            inApp: boolean;
+            /** @enum {string} */
+            kind: "assigned" | "moved" | "sla_breached" | "mentioned";
+        };
+        NotificationPreferenceListResponse: {
+            data: components["schemas"]["NotificationPreference"][];
+        };
+        NotificationPreferencesRequest: {
+            /** @description The kinds to change; kinds left out keep what they had. */
+            preferences: {
+                assigned?: {
+                    email: boolean;
+                    inApp: boolean;
+                };
+                mentioned?: {
+                    email: boolean;
+                    inApp: boolean;
+                };
+                moved?: {
+                    email: boolean;
+                    inApp: boolean;
+                };
+                sla_breached?: {
+                    email: boolean;
+                    inApp: boolean;
+                };
+            };
+        };
         NotificationResponse: {
             data: components["schemas"]["Notification"];
         };
@@ -1987,6 +2672,27 @@ export type components = {
                 key: string;
                 name: string;
             };
+        };
+        ProcessActivity: components["schemas"]["ProcessEvent"] & {
+            assignee: {
+                id: number;
+                name: string;
+            } | null;
+            fromStageName: string | null;
+            onBehalfOf: {
+                id: number;
+                name: string;
+            } | null;
+            payloadStageName: string | null;
+            process: {
+                id: number;
+                reference: string;
+                title: string;
+                workflowName: string;
+            } | null;
+            route: components["schemas"]["RouteTaken"] | null;
+            toStageName: string | null;
+            transitionLabel: string | null;
         };
         ProcessChild: components["schemas"]["Process"] & {
             /** @description The parent’s event that entered the stage starting it. */
@@ -2078,6 +2784,39 @@ export type components = {
         };
         /** @enum {string} */
         ProcessStatus: "active" | "completed" | "cancelled" | "failed";
+        QueueDetailResponse: {
+            data: components["schemas"]["QueueReport"] & {
+                /** @description The latest 50. */
+                failedJobs: components["schemas"]["FailedJob"][];
+            };
+        };
+        QueueReport: {
+            completedLastHour: number;
+            counts: {
+                active: number;
+                completed: number;
+                delayed: number;
+                failed: number;
+                waiting: number;
+            } | null;
+            /** @enum {string} */
+            driver: "bullmq" | "memory";
+            /** @description Why the backend did not answer. */
+            error: string | null;
+            name: string;
+            paused: boolean;
+            settings: {
+                attempts: number;
+                backoffMs: number;
+                concurrency: number;
+            };
+            /** @description Jobs completed per minute over the last hour, oldest first. */
+            throughput: number[];
+        };
+        QueueReportListResponse: {
+            data: components["schemas"]["QueueReport"][];
+            metadata: components["schemas"]["CursorMetadata"];
+        };
         ReportRequest: {
             assigneeId?: number | null;
             /** @description First day (in `timezone`), YYYY-MM-DD. */
@@ -2133,10 +2872,51 @@ export type components = {
                 reused: boolean;
             };
         };
+        ReportSchedule: {
+            /** @enum {string} */
+            frequency: "daily" | "weekly";
+            id: number;
+            /** @enum {string} */
+            kind: "throughput" | "cycle_time" | "sla" | "wip" | "workload";
+            lastRunAt: string | null;
+            /** Format: date-time */
+            nextRunAt: string;
+            recipientIds: number[];
+            /** @description The recipients’ names. */
+            recipients: string[];
+            timezone: string;
+            workflowId: number | null;
+        };
+        ReportScheduleListResponse: {
+            data: components["schemas"]["ReportSchedule"][];
+            metadata: components["schemas"]["CursorMetadata"];
+        };
+        ReportScheduleRequest: {
+            /** @enum {string} */
+            frequency: "daily" | "weekly";
+            /** @enum {string} */
+            kind: "throughput" | "cycle_time" | "sla" | "wip" | "workload";
+            /** @description Ids of active users. */
+            recipients: number[];
+            /** @example Europe/Lisbon */
+            timezone: string;
+            workflowId?: number | null;
+        };
+        ReportScheduleResponse: {
+            data: components["schemas"]["ReportSchedule"];
+        };
+        ResolveAttentionRequest: {
+            comment: string;
+        };
         RetentionPolicy: {
             /** @description Processes closed more than this many days ago (whole months of closing) are moved to archive bundles by the hourly retention job. */
             archiveClosedAfterDays: number;
         } | null;
+        RetriedResponse: {
+            data: {
+                retried: number;
+            };
+        };
         /** @enum {string} */
         Role: "admin" | "manager" | "member";
         /** @description Which route a decision stage took: recorded, so replay never evaluates it again. `index` and `when` are null when no route held and `otherwise` was taken. */
@@ -2498,6 +3278,11 @@ export type components = {
         UnlockRequest: {
             owner: string;
         };
+        UpdateMeRequest: {
+            /** @enum {string} */
+            locale?: "en" | "pt-BR";
+            name?: string;
+        };
         UpdateProcessDataRequest: {
             /** @description Process data keyed by field key. Declared fields are validated and coerced; other keys are kept as they are. */
             data: {
@@ -2772,6 +3557,21 @@ export type components = {
                 latest: components["schemas"]["WorkflowVersion"];
             };
         };
+        WorkflowStanding: {
+            byStage: {
+                count: number;
+                key: string;
+                name: string;
+            }[];
+            byStatus: {
+                active: number;
+                cancelled: number;
+                completed: number;
+                failed: number;
+            };
+            key: string;
+            name: string;
+        };
         WorkflowVersion: components["schemas"]["VersionSummary"] & {
             definition: components["schemas"]["WorkflowDefinition"];
         };
@@ -2901,6 +3701,501 @@ export type components = {
 };
 export type $defs = Record<string, never>;
 export interface operations {
+    "api.admin.alert_events.index": {
+        parameters: {
+            query?: {
+                /** @description The `metadata.nextCursor` of the previous page; absent for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Rows per page (default 25). */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of firings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertEventListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    "api.admin.alert_rules.index": {
+        parameters: {
+            query?: {
+                /** @description The `metadata.nextCursor` of the previous page; absent for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Rows per page (default 25). */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of rules. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRuleListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    "api.admin.alert_rules.store": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertRuleRequest"];
+            };
+        };
+        responses: {
+            /** @description The rule. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRuleResponse"];
+                };
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    "api.admin.alert_rules.show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRuleResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    "api.admin.alert_rules.update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertRuleRequest"];
+            };
+        };
+        responses: {
+            /** @description The rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRuleResponse"];
+                };
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    "api.admin.alert_rules.destroy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    "api.admin.alert_rules.toggle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertRuleEnabledRequest"];
+            };
+        };
+        responses: {
+            /** @description The rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRuleResponse"];
+                };
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    "api.admin.automation.attention.index": {
+        parameters: {
+            query?: {
+                /** @description The `metadata.nextCursor` of the previous page; absent for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Rows per page (default 25). */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of sagas. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttentionListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    "api.admin.automation.attention.resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                process: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveAttentionRequest"];
+            };
+        };
+        responses: {
+            /** @description Resolved. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    "api.admin.automation.attention.retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                process: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued again. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    "api.admin.engine.show": {
+        parameters: {
+            query?: {
+                /** @description Days without an event that make an active process stalled (default 7). */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Engine health. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngineHealthResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    "api.admin.queues.index": {
+        parameters: {
+            query?: {
+                /** @description The `metadata.nextCursor` of the previous page; absent for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Rows per page (default 25). */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of queues. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueReportListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    "api.admin.queues.show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A configured queue; other names are 404. */
+                queue: "notifications" | "reports" | "automation" | "timers" | "default";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The queue. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueDetailResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "api.admin.queues.jobs.destroy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job: string;
+                /** @description A configured queue; other names are 404. */
+                queue: "notifications" | "reports" | "automation" | "timers" | "default";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed (or already gone). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "api.admin.queues.jobs.retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job: string;
+                /** @description A configured queue; other names are 404. */
+                queue: "notifications" | "reports" | "automation" | "timers" | "default";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetriedResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "api.admin.queues.pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A configured queue; other names are 404. */
+                queue: "notifications" | "reports" | "automation" | "timers" | "default";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Paused. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "api.admin.queues.resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A configured queue; other names are 404. */
+                queue: "notifications" | "reports" | "automation" | "timers" | "default";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Resumed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "api.admin.queues.retry_all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A configured queue; other names are 404. */
+                queue: "notifications" | "reports" | "automation" | "timers" | "default";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many were queued again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetriedResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     "api.audit.index": {
         parameters: {
             query?: {
@@ -2941,6 +4236,33 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
         };
     };
+    "api.auth.tokens.index": {
+        parameters: {
+            query?: {
+                /** @description The `metadata.nextCursor` of the previous page; absent for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Rows per page (default 25). */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of tokens. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessTokenListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
     "api.auth.tokens.store": {
         parameters: {
             query?: never;
@@ -2968,6 +4290,28 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "api.auth.tokens.destroy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
         };
     };
     "api.bulk.store": {
@@ -3200,6 +4544,27 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
         };
     };
+    "api.dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dashboard. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
     "api.definition.schema": {
         parameters: {
             query?: never;
@@ -3248,6 +4613,35 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
         };
     };
+    "api.me.update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
     "api.me.absence.update": {
         parameters: {
             query?: never;
@@ -3293,6 +4687,33 @@ export interface operations {
                 content?: never;
             };
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    "api.me.password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     "api.migrations.show": {
@@ -3402,6 +4823,55 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    "api.notifications.preferences.show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per kind, in-app and e-mail. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferenceListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    "api.notifications.preferences.update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationPreferencesRequest"];
+            };
+        };
+        responses: {
+            /** @description Every kind, after saving. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferenceListResponse"];
+                };
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     "api.notifications.read_all": {
@@ -3974,6 +5444,161 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
+        };
+    };
+    "api.processes.export": {
+        parameters: {
+            query?: {
+                /** @description A user id, "me" or "none" (unassigned). */
+                assignee?: string;
+                /** @description YYYY-MM-DD, inclusive. */
+                createdFrom?: string;
+                /** @description YYYY-MM-DD, exclusive. */
+                createdTo?: string;
+                /** @description Default desc. */
+                direction?: "asc" | "desc";
+                /** @description Only active processes due within the next day. */
+                dueSoon?: boolean;
+                /** @description Only active processes past their SLA. */
+                overdue?: boolean;
+                /** @description Only child processes, or only top-level ones. */
+                parent?: "has_parent" | "top_level";
+                priority?: components["schemas"]["Priority"];
+                /** @description Free text: every word must begin a word of the title, the reference or a searchable text field (FULLTEXT on MySQL/MariaDB, FTS5 on SQLite). */
+                q?: string;
+                /** @description Default updated_at. */
+                sort?: "reference" | "title" | "stage" | "status" | "priority" | "due_at" | "created_at" | "updated_at";
+                /** @description Stage key. */
+                stage?: string;
+                status?: components["schemas"]["ProcessStatus"];
+                /** @description Workflow key. */
+                workflow?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV with a header row: reference, title, workflow, stage, status, priority, assignee, assignee_email, due_at, overdue, created_at, updated_at, closed_at. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    "api.report_schedules.index": {
+        parameters: {
+            query?: {
+                /** @description The `metadata.nextCursor` of the previous page; absent for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Rows per page (default 25). */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of schedules. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportScheduleListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    "api.report_schedules.store": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportScheduleRequest"];
+            };
+        };
+        responses: {
+            /** @description The schedule. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportScheduleResponse"];
+                };
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    "api.report_schedules.show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportScheduleResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    "api.report_schedules.destroy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     "api.reports.index": {

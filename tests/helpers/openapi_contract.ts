@@ -109,9 +109,12 @@ export class OpenapiContract {
 
   /** The documented operation a request hits, or undefined for an unknown path. */
   operationFor(method: string, pathname: string): Operation | undefined {
-    return this.operations.find(
-      (op) => op.method === method.toLowerCase() && op.pattern.test(pathname)
-    )
+    // A literal segment wins over a parameter (`/processes/export` over `/processes/{id}`),
+    // as in the router, where such parameters only match numbers.
+    const params = (op: Operation) => (op.path.match(/\{/g) ?? []).length
+    return this.operations
+      .filter((op) => op.method === method.toLowerCase() && op.pattern.test(pathname))
+      .sort((a, b) => params(a) - params(b))[0]
   }
 
   /** The schema (resolved through $ref) at a pointer, for request generation. */

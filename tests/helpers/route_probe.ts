@@ -70,6 +70,9 @@ export function fillParams(
     [/^\/api\/v1\/migrations\//, world.migration.id],
     [/^\/api\/v1\/reports\//, world.run.id],
     [/^\/api\/v1\/users\//, world.users.member.id],
+    [/^\/api\/v1\/auth\/tokens\//, world.apiTokenId],
+    [/^\/api\/v1\/report-schedules\//, world.apiSchedule.id],
+    [/^\/api\/v1\/admin\/alert-rules\//, world.apiAlertRule.id],
   ]
   const id = byPrefix.find(([prefix]) => prefix.test(pattern))?.[1] ?? world.process.id
   const values: Record<string, string | number> = {

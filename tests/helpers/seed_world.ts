@@ -48,6 +48,8 @@ export async function seedWorld() {
     created_at: DateTime.now().toSQL({ includeOffset: false }),
   })
   const memberToken = await User.accessTokens.create(member, ['*'], { name: 'seeded' })
+  // The page routes revoke theirs; the API routes need their own (likewise schedules and rules below).
+  const memberApiToken = await User.accessTokens.create(member, ['*'], { name: 'seeded api' })
 
   const params = {
     workflowId: workflow.id,
@@ -77,6 +79,14 @@ export async function seedWorld() {
     recipients: [manager.id],
     createdBy: manager.id,
     nextRunAt: DateTime.now().plus({ days: 1 }),
+  })
+  const apiSchedule = await ReportSchedule.create({
+    kind: 'throughput',
+    params,
+    frequency: 'weekly',
+    recipients: [manager.id],
+    createdBy: manager.id,
+    nextRunAt: DateTime.now().plus({ days: 7 }),
   })
   const migration = await ProcessMigration.create({
     workflowId: workflow.id,
@@ -110,6 +120,22 @@ export async function seedWorld() {
     condition: 'threshold',
     operator: '>',
     threshold: 5,
+    windowSeconds: 3600,
+    cooldownSeconds: 600,
+    channels: { emails: [], inAppRoles: ['admin'], webhookUrl: null },
+    enabled: true,
+    builtIn: false,
+    state: 'ok',
+    version: 0,
+  })
+
+  const apiAlertRule = await AlertRule.create({
+    key: 'seeded-api-rule',
+    name: 'Seeded API rule',
+    signal: 'failed_jobs',
+    condition: 'threshold',
+    operator: '>',
+    threshold: 10,
     windowSeconds: 3600,
     cooldownSeconds: 600,
     channels: { emails: [], inAppRoles: ['admin'], webhookUrl: null },
@@ -165,11 +191,14 @@ export async function seedWorld() {
     process,
     notificationId: Number(notificationId),
     tokenId: Number(memberToken.identifier),
+    apiTokenId: Number(memberApiToken.identifier),
     run,
     schedule,
+    apiSchedule,
     migration,
     bulk,
     alertRule,
+    apiAlertRule,
   }
 }
 

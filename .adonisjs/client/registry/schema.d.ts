@@ -2227,6 +2227,366 @@ export interface Registry {
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/users_controller').default['update']>>> | { status: 422; response: { errors: SimpleError[] } }
     }
   }
+  'api.auth.tokens.index': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/auth/tokens'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: ExtractQueryForGet<InferInput<(typeof import('#validators/api_list').cursorListValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/auth_tokens_controller').default['index']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/auth_tokens_controller').default['index']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.auth.tokens.destroy': {
+    methods: ["DELETE"]
+    pattern: '/api/v1/auth/tokens/:id'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/auth_tokens_controller').default['destroy']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/auth_tokens_controller').default['destroy']>>>
+    }
+  }
+  'api.me.update': {
+    methods: ["PATCH"]
+    pattern: '/api/v1/me'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/user').updateMeValidator)>>
+      paramsTuple: []
+      params: {}
+      query: ExtractQuery<InferInput<(typeof import('#validators/user').updateMeValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/me_controller').default['update']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/me_controller').default['update']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.me.password': {
+    methods: ["PUT"]
+    pattern: '/api/v1/me/password'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/user').updatePasswordValidator)>>
+      paramsTuple: []
+      params: {}
+      query: ExtractQuery<InferInput<(typeof import('#validators/user').updatePasswordValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/me_controller').default['updatePassword']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/me_controller').default['updatePassword']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.dashboard': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/dashboard'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/dashboard_controller').default['show']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/dashboard_controller').default['show']>>>
+    }
+  }
+  'api.processes.export': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/processes/export'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/process_pages_controller').default['export']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/process_pages_controller').default['export']>>>
+    }
+  }
+  'api.report_schedules.index': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/report-schedules'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: ExtractQueryForGet<InferInput<(typeof import('#validators/api_list').cursorListValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/report_schedules_controller').default['index']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/report_schedules_controller').default['index']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.report_schedules.store': {
+    methods: ["POST"]
+    pattern: '/api/v1/report-schedules'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/report').reportScheduleValidator)>>
+      paramsTuple: []
+      params: {}
+      query: ExtractQuery<InferInput<(typeof import('#validators/report').reportScheduleValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/report_schedules_controller').default['store']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/report_schedules_controller').default['store']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.report_schedules.show': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/report-schedules/:id'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/report_schedules_controller').default['show']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/report_schedules_controller').default['show']>>>
+    }
+  }
+  'api.report_schedules.destroy': {
+    methods: ["DELETE"]
+    pattern: '/api/v1/report-schedules/:id'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/report_schedules_controller').default['destroy']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/report_schedules_controller').default['destroy']>>>
+    }
+  }
+  'api.notifications.preferences.show': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/notifications/preferences'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/notification_preferences_controller').default['show']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/notification_preferences_controller').default['show']>>>
+    }
+  }
+  'api.notifications.preferences.update': {
+    methods: ["PUT"]
+    pattern: '/api/v1/notifications/preferences'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/notification').updateNotificationPreferencesValidator)>>
+      paramsTuple: []
+      params: {}
+      query: ExtractQuery<InferInput<(typeof import('#validators/notification').updateNotificationPreferencesValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/notification_preferences_controller').default['update']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/notification_preferences_controller').default['update']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.admin.queues.index': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/admin/queues'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: ExtractQueryForGet<InferInput<(typeof import('#validators/api_list').cursorListValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['queues']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['queues']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.admin.queues.show': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/admin/queues/:queue'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { queue: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['queue']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['queue']>>>
+    }
+  }
+  'api.admin.queues.retry_all': {
+    methods: ["POST"]
+    pattern: '/api/v1/admin/queues/:queue/retry'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { queue: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['retryAll']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['retryAll']>>>
+    }
+  }
+  'api.admin.queues.pause': {
+    methods: ["POST"]
+    pattern: '/api/v1/admin/queues/:queue/pause'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { queue: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['pause']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['pause']>>>
+    }
+  }
+  'api.admin.queues.resume': {
+    methods: ["POST"]
+    pattern: '/api/v1/admin/queues/:queue/resume'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { queue: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['resume']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['resume']>>>
+    }
+  }
+  'api.admin.queues.jobs.retry': {
+    methods: ["POST"]
+    pattern: '/api/v1/admin/queues/:queue/jobs/:job/retry'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue, ParamValue]
+      params: { queue: ParamValue; job: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['retryJob']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['retryJob']>>>
+    }
+  }
+  'api.admin.queues.jobs.destroy': {
+    methods: ["DELETE"]
+    pattern: '/api/v1/admin/queues/:queue/jobs/:job'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue, ParamValue]
+      params: { queue: ParamValue; job: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['removeJob']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['removeJob']>>>
+    }
+  }
+  'api.admin.engine.show': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/admin/engine'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: ExtractQueryForGet<InferInput<(typeof import('#validators/admin').engineHealthValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['engine']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['engine']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.admin.automation.attention.index': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/admin/automation/attention'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: ExtractQueryForGet<InferInput<(typeof import('#validators/api_list').cursorListValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['attention']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['attention']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.admin.automation.attention.retry': {
+    methods: ["POST"]
+    pattern: '/api/v1/admin/automation/attention/:process/retry'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { process: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['retry']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['retry']>>>
+    }
+  }
+  'api.admin.automation.attention.resolve': {
+    methods: ["POST"]
+    pattern: '/api/v1/admin/automation/attention/:process/resolve'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/automation').resolveAttentionValidator)>>
+      paramsTuple: [ParamValue]
+      params: { process: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/automation').resolveAttentionValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['resolve']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['resolve']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.admin.alert_rules.index': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/admin/alert-rules'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: ExtractQueryForGet<InferInput<(typeof import('#validators/api_list').cursorListValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/alert_rules_controller').default['index']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/alert_rules_controller').default['index']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.admin.alert_rules.store': {
+    methods: ["POST"]
+    pattern: '/api/v1/admin/alert-rules'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/alert').alertRuleValidator)>>
+      paramsTuple: []
+      params: {}
+      query: ExtractQuery<InferInput<(typeof import('#validators/alert').alertRuleValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/alert_rules_controller').default['store']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/alert_rules_controller').default['store']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.admin.alert_rules.show': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/admin/alert-rules/:id'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/alert_rules_controller').default['show']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/alert_rules_controller').default['show']>>>
+    }
+  }
+  'api.admin.alert_rules.update': {
+    methods: ["PUT"]
+    pattern: '/api/v1/admin/alert-rules/:id'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/alert').alertRuleValidator)>>
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/alert').alertRuleValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/alert_rules_controller').default['update']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/alert_rules_controller').default['update']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.admin.alert_rules.toggle': {
+    methods: ["PUT"]
+    pattern: '/api/v1/admin/alert-rules/:id/enabled'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/alert').alertRuleEnabledValidator)>>
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/alert').alertRuleEnabledValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/alert_rules_controller').default['toggle']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/alert_rules_controller').default['toggle']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
+  'api.admin.alert_rules.destroy': {
+    methods: ["DELETE"]
+    pattern: '/api/v1/admin/alert-rules/:id'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/alert_rules_controller').default['destroy']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/alert_rules_controller').default['destroy']>>>
+    }
+  }
+  'api.admin.alert_events.index': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/admin/alert-events'
+    types: {
+      body: {}
+      paramsTuple: []
+      params: {}
+      query: ExtractQueryForGet<InferInput<(typeof import('#validators/api_list').cursorListValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/alert_rules_controller').default['events']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/alert_rules_controller').default['events']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
   'api.workflows.index': {
     methods: ["GET","HEAD"]
     pattern: '/api/v1/workflows'

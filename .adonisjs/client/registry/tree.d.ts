@@ -203,6 +203,8 @@ export interface ApiDefinition {
     auth: {
       tokens: {
         store: typeof routes['api.auth.tokens.store']
+        index: typeof routes['api.auth.tokens.index']
+        destroy: typeof routes['api.auth.tokens.destroy']
       }
     }
     openapi: typeof routes['api.openapi']
@@ -215,6 +217,8 @@ export interface ApiDefinition {
         update: typeof routes['api.me.absence.update']
         destroy: typeof routes['api.me.absence.destroy']
       }
+      update: typeof routes['api.me.update']
+      password: typeof routes['api.me.password']
     }
     audit: {
       index: typeof routes['api.audit.index']
@@ -277,6 +281,7 @@ export interface ApiDefinition {
         store: typeof routes['api.processes.attachments.store']
         download: typeof routes['api.processes.attachments.download']
       }
+      export: typeof routes['api.processes.export']
       index: typeof routes['api.processes.index']
       store: typeof routes['api.processes.store']
       show: typeof routes['api.processes.show']
@@ -334,11 +339,56 @@ export interface ApiDefinition {
       index: typeof routes['api.notifications.index']
       readAll: typeof routes['api.notifications.read_all']
       read: typeof routes['api.notifications.read']
+      preferences: {
+        show: typeof routes['api.notifications.preferences.show']
+        update: typeof routes['api.notifications.preferences.update']
+      }
     }
     users: {
       index: typeof routes['api.users.index']
       store: typeof routes['api.users.store']
       update: typeof routes['api.users.update']
+    }
+    dashboard: typeof routes['api.dashboard']
+    reportSchedules: {
+      index: typeof routes['api.report_schedules.index']
+      store: typeof routes['api.report_schedules.store']
+      show: typeof routes['api.report_schedules.show']
+      destroy: typeof routes['api.report_schedules.destroy']
+    }
+    admin: {
+      queues: {
+        index: typeof routes['api.admin.queues.index']
+        show: typeof routes['api.admin.queues.show']
+        retryAll: typeof routes['api.admin.queues.retry_all']
+        pause: typeof routes['api.admin.queues.pause']
+        resume: typeof routes['api.admin.queues.resume']
+        jobs: {
+          retry: typeof routes['api.admin.queues.jobs.retry']
+          destroy: typeof routes['api.admin.queues.jobs.destroy']
+        }
+      }
+      engine: {
+        show: typeof routes['api.admin.engine.show']
+      }
+      automation: {
+        attention: {
+          index: typeof routes['api.admin.automation.attention.index']
+          retry: typeof routes['api.admin.automation.attention.retry']
+          resolve: typeof routes['api.admin.automation.attention.resolve']
+        }
+      }
+      alertRules: {
+        index: typeof routes['api.admin.alert_rules.index']
+        store: typeof routes['api.admin.alert_rules.store']
+        show: typeof routes['api.admin.alert_rules.show']
+        update: typeof routes['api.admin.alert_rules.update']
+        toggle: typeof routes['api.admin.alert_rules.toggle']
+        destroy: typeof routes['api.admin.alert_rules.destroy']
+      }
+      alertEvents: {
+        index: typeof routes['api.admin.alert_events.index']
+      }
     }
   }
 }

@@ -20,28 +20,34 @@ export default class AlertsOverview {
         .orderBy('id', 'desc')
         .limit(alertsConfig.historyLimit),
     ])
-    const rows = events.length
-      ? await db
-          .from('alert_deliveries')
-          .whereIn(
-            'alert_event_id',
-            events.map((event) => event.id)
-          )
-          .orderBy('id')
-          .select('alert_event_id', 'change', 'channel', 'status', 'attempts', 'last_error')
-      : []
-    const deliveries = new Map<number, DeliverySummary[]>()
-    for (const row of rows) {
-      const list = deliveries.get(Number(row.alert_event_id)) ?? []
-      list.push({
-        change: row.change,
-        channel: row.channel,
-        status: row.status,
-        attempts: Number(row.attempts),
-        lastError: row.last_error,
-      })
-      deliveries.set(Number(row.alert_event_id), list)
-    }
+    const deliveries = await deliveriesOf(events.map((event) => event.id))
     return { rules, events, deliveries }
   }
+}
+
+/**
+ * How each firing's e-mails and webhooks went, by alert event id: the
+ * history of Admin → Alerts and of GET /api/v1/admin/alert-events.
+ */
+export async function deliveriesOf(eventIds: number[]) {
+  const rows = eventIds.length
+    ? await db
+        .from('alert_deliveries')
+        .whereIn('alert_event_id', eventIds)
+        .orderBy('id')
+        .select('alert_event_id', 'change', 'channel', 'status', 'attempts', 'last_error')
+    : []
+  const deliveries = new Map<number, DeliverySummary[]>()
+  for (const row of rows) {
+    const list = deliveries.get(Number(row.alert_event_id)) ?? []
+    list.push({
+      change: row.change,
+      channel: row.channel,
+      status: row.status,
+      attempts: Number(row.attempts),
+      lastError: row.last_error,
+    })
+    deliveries.set(Number(row.alert_event_id), list)
+  }
+  return deliveries
 }

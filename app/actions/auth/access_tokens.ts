@@ -3,6 +3,36 @@ import { AccessToken } from '@adonisjs/auth/access_tokens'
 import type User from '#models/user'
 import { ACCESS_TOKENS } from '#models/user'
 import { recordAudit } from '#actions/audit/record_audit'
+import { keyset, pageOf } from '#support/cursor'
+
+/** A token as the profile page and GET /api/v1/auth/tokens show it (never its secret or hash). */
+export type TokenSummary = {
+  id: string
+  name: string
+  lastUsedAt: string | null
+  expiresAt: string | null
+  createdAt: string
+}
+
+/** Dates of token rows: the auth package writes them as Date (MySQL) or epoch numbers (SQLite). */
+const iso = (value: unknown) =>
+  value === null || value === undefined ? null : new Date(value as string | number).toISOString()
+
+export function presentToken(row: {
+  id: unknown
+  name: string | null
+  last_used_at?: unknown
+  expires_at?: unknown
+  created_at: unknown
+}): TokenSummary {
+  return {
+    id: String(row.id),
+    name: row.name ?? '',
+    lastUsedAt: iso(row.last_used_at),
+    expiresAt: iso(row.expires_at),
+    createdAt: iso(row.created_at)!,
+  }
+}
 
 /**
  * Personal API tokens, created and revoked with their audit entry in one
@@ -50,6 +80,19 @@ export default class AccessTokens {
         expiresAt: transient.expiresAt ?? null,
       })
     })
+  }
+
+  /** One page of the user's own tokens, newest first (keyset on the id). */
+  async page(user: User, input: { cursor?: string; limit?: number }) {
+    const rows = await keyset(
+      db
+        .from(ACCESS_TOKENS.table)
+        .where({ tokenable_id: user.id, type: ACCESS_TOKENS.type })
+        .select('id', 'name', 'last_used_at', 'expires_at', 'created_at'),
+      input
+    )
+    const { rows: page, metadata } = pageOf(rows, input, (row) => Number(row.id))
+    return { data: page.map(presentToken), metadata }
   }
 
   /** Revokes one of the user's own tokens; false when it is not theirs (or gone). */

@@ -3,9 +3,11 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import ReportSchedule from '#models/report_schedule'
 import User from '#models/user'
-import { InvalidInput } from '#exceptions/domain_error'
+import { InvalidInput, NotFound } from '#exceptions/domain_error'
 import { sqlTime } from '#support/sql_time'
 import type { ReportKind, ReportParams } from '#actions/reports/types'
+import { normalizeReportParams } from '#actions/reports/normalize_report_params'
+import { hiddenWorkflowIds } from '#support/access/workflow_access'
 
 /** Scheduled reports go out at this local hour, in the schedule's time zone. */
 export const SEND_HOUR = 7
@@ -53,6 +55,39 @@ export async function queueNextSend(trx: TransactionClientContract, schedule: Re
  * send is queued in the same transaction; each send queues the next.
  */
 export default class ScheduleReport {
+  /**
+   * The schedule form (page and POST /api/v1/report-schedules): checks the
+   * workflow and time zone as a run's filters are checked, for `viewer`.
+   */
+  async fromForm(
+    input: {
+      kind: ReportKind
+      workflowId?: number | null
+      frequency: 'daily' | 'weekly'
+      timezone: string
+      recipients: number[]
+    },
+    viewer: User
+  ) {
+    // A schedule's dates are set at each send (the day or week before it).
+    const params = await normalizeReportParams(
+      {
+        workflowId: input.workflowId,
+        timezone: input.timezone,
+        from: '2000-01-01',
+        to: '2000-01-01',
+      },
+      await hiddenWorkflowIds(viewer)
+    )
+    return this.handle({
+      kind: input.kind,
+      params,
+      frequency: input.frequency,
+      recipients: input.recipients,
+      createdBy: viewer.id,
+    })
+  }
+
   async handle(input: {
     kind: ReportKind
     /** The dates are ignored: each send covers the day or week before it. */
@@ -88,4 +123,12 @@ export default class ScheduleReport {
       return schedule
     })
   }
+}
+
+/** Deletes a schedule (any manager or admin may, as on the reports page); 404 when gone. */
+export async function unscheduleReport(id: number) {
+  const schedule = await ReportSchedule.find(id || 0)
+  if (!schedule) throw new NotFound('Schedule')
+  await schedule.delete()
+  return schedule
 }

@@ -14,6 +14,7 @@ import {
   SLUG,
   type Json,
 } from '#support/openapi/helpers'
+import { tokenListOperation, updateMeOperation } from '#support/openapi/parity_pages'
 
 /**
  * What every part of the document shares: errors, accounts and tokens, the
@@ -224,6 +225,7 @@ export function commonResponses(): Record<string, Json> {
 export function commonPaths(): Record<string, Json> {
   return {
     '/api/v1/auth/tokens': {
+      ...tokenListOperation(),
       post: {
         operationId: 'api.auth.tokens.store',
         summary: 'Exchange an e-mail and password for a bearer token',
@@ -256,6 +258,7 @@ export function commonPaths(): Record<string, Json> {
       },
     },
     '/api/v1/me': {
+      ...updateMeOperation(),
       get: {
         operationId: 'api.me.show',
         summary: 'The user the token belongs to',

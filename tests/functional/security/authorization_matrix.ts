@@ -275,4 +275,40 @@ export const MATRIX: Record<string, Row> = {
   'DELETE /api/v1/me/absence': API,
   // Sub-processes (issue 20).
   'GET /api/v1/processes/:id/children': API_ID,
+  // API parity, part two (start/routes/api_parity_pages.ts). Each delete has its own seeded object
+  // (the page routes delete theirs first); empty bodies are refused past the door (422).
+  'GET /api/v1/auth/tokens': API,
+  // The seeded token is the member's: others get 404.
+  'DELETE /api/v1/auth/tokens/:id': [401, 'ok', 404, 404, 404],
+  'PATCH /api/v1/me': API,
+  'PUT /api/v1/me/password': API,
+  'GET /api/v1/dashboard': API,
+  'GET /api/v1/processes/export': API,
+  'GET /api/v1/report-schedules': API_LEADS,
+  'POST /api/v1/report-schedules': API_LEADS,
+  'GET /api/v1/report-schedules/:id': API_LEADS_ID,
+  // The manager's request deletes the schedule, so the admin's finds none.
+  'DELETE /api/v1/report-schedules/:id': [401, 403, 'ok', 404, 404],
+  'GET /api/v1/notifications/preferences': API,
+  'PUT /api/v1/notifications/preferences': API,
+  'GET /api/v1/admin/queues': API_ADMINS,
+  // Queue names outside config/queue.ts do not match the route; the seeded job id names no failed job.
+  'GET /api/v1/admin/queues/:queue': [401, 403, 403, 'ok', 'ok'],
+  'POST /api/v1/admin/queues/:queue/retry': [401, 403, 403, 'ok', 'ok'],
+  'POST /api/v1/admin/queues/:queue/pause': [401, 403, 403, 'ok', 'ok'],
+  'POST /api/v1/admin/queues/:queue/resume': [401, 403, 403, 'ok', 'ok'],
+  'POST /api/v1/admin/queues/:queue/jobs/:job/retry': [401, 403, 403, 404, 404],
+  'DELETE /api/v1/admin/queues/:queue/jobs/:job': [401, 403, 403, 'ok', 'ok'],
+  'GET /api/v1/admin/engine': API_ADMINS,
+  'GET /api/v1/admin/automation/attention': API_ADMINS,
+  // The seeded process needs no attention: nothing to retry; the empty comment is refused first.
+  'POST /api/v1/admin/automation/attention/:process/retry': [401, 403, 403, 404, 404],
+  'POST /api/v1/admin/automation/attention/:process/resolve': [401, 403, 403, 'ok', 'ok'],
+  'GET /api/v1/admin/alert-rules': API_ADMINS,
+  'POST /api/v1/admin/alert-rules': API_ADMINS,
+  'GET /api/v1/admin/alert-rules/:id': API_ADMINS_ID,
+  'PUT /api/v1/admin/alert-rules/:id': API_ADMINS_ID,
+  'PUT /api/v1/admin/alert-rules/:id/enabled': API_ADMINS_ID,
+  'DELETE /api/v1/admin/alert-rules/:id': API_ADMINS_ID,
+  'GET /api/v1/admin/alert-events': API_ADMINS,
 }

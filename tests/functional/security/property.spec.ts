@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import fc from 'fast-check'
 import type { ApiClient } from '@japa/api-client'
 import User from '#models/user'
+import queue, { QUEUE_NAMES } from '#queue/queue_manager'
 import { freshDatabase } from '#tests/helpers/common'
 import { seedWorld } from '#tests/helpers/seed_world'
 import { OpenapiContract, type Operation } from '#tests/helpers/openapi_contract'
@@ -110,6 +111,10 @@ test.group('Security / property-based run over the API', (group) => {
       '/api/v1/users/{id}:id': [world.users.member.id, world.users.manager.id],
       '/api/v1/workflows/{key}/migrations:key': [world.workflow.key],
       '/api/v1/workflows/{key}/migrations/dry-run:key': [world.workflow.key],
+      '/api/v1/report-schedules/{id}:id': [world.apiSchedule.id, world.schedule.id],
+      '/api/v1/admin/alert-rules/{id}:id': [world.apiAlertRule.id, world.alertRule.id],
+      '/api/v1/admin/alert-rules/{id}/enabled:id': [world.apiAlertRule.id],
+      'process': [world.process.id],
     }
     console.log(`property run: seed ${SEED}, ${RUNS} runs (PROPERTY_SEED=${SEED} to replay)`)
     const seen = new Map<string, number>()
@@ -129,6 +134,8 @@ test.group('Security / property-based run over the API', (group) => {
         .sort()
         .join('\n')
     )
+    // Generated requests may pause queues (POST /api/v1/admin/queues/{queue}/pause): undo it.
+    for (const name of QUEUE_NAMES) await queue.driver().resume(name)
     assert.isFalse(result.failed, fc.defaultReportMessage(result) ?? '')
     assert.isAbove(seen.size, contract.operations.length / 2, 'most operations were exercised')
   }).timeout(90_000)
