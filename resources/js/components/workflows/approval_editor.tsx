@@ -5,7 +5,8 @@ import { blankApproval } from './designer_state.ts'
 import { ChoiceControl, DesignerControl } from './designer_control.tsx'
 import { InlineProblems, type DesignerProblem } from './designer_problems.tsx'
 import { KeyPicker } from './designer_pickers.tsx'
-import { useDesignerChoices, type DesignerChoice } from './designer_choices.ts'
+import { useDesignerChoices } from './designer_choices.ts'
+import { OptionalStageSection, leavingChoices } from './optional_stage_section.tsx'
 
 const STRATEGIES = ['round_robin', 'least_busy'] as const
 
@@ -72,27 +73,19 @@ export function ApprovalEditor(props: {
   const { teams } = useDesignerChoices()
   const { stage, id, problems } = props
   const approval = stage.approval
-  const leaving: DesignerChoice[] = props.transitions
-    .filter((transition) => transition.from === stage.key && transition.key !== '')
-    .map((transition) => ({ key: transition.key, name: transition.label.trim() || transition.key }))
+  const leaving = leavingChoices(stage, props.transitions)
   const set = (patch: Partial<EditorApproval>) => props.onChange({ ...approval!, ...patch })
 
   return (
-    <section className="wf-approval" aria-labelledby={id('approval-heading')}>
-      <h4 id={id('approval-heading')}>{t('designer_people.approval.title')}</h4>
-      {!approval ? (
-        <>
-          <p className="wf-muted">{t('designer_people.approval.none')}</p>
-          <button
-            type="button"
-            className="btn btn-sm"
-            id={id('approval-add')}
-            onClick={() => props.onChange(blankApproval(stage, props.transitions))}
-          >
-            {t('designer_people.approval.add', { stage: props.stageTitle })}
-          </button>
-        </>
-      ) : (
+    <OptionalStageSection
+      name="approval"
+      id={id}
+      stageTitle={props.stageTitle}
+      present={!!approval}
+      onAdd={() => props.onChange(blankApproval(stage, props.transitions))}
+      onRemove={() => props.onChange(undefined)}
+    >
+      {approval && (
         <>
           <div className="wf-grid">
             <ChoiceControl
@@ -217,15 +210,8 @@ export function ApprovalEditor(props: {
               problems={problems('approval.fourEyes')}
             />
           </div>
-          <button
-            type="button"
-            className="btn btn-sm btn-danger"
-            onClick={() => props.onChange(undefined)}
-          >
-            {t('designer_people.approval.remove', { stage: props.stageTitle })}
-          </button>
         </>
       )}
-    </section>
+    </OptionalStageSection>
   )
 }

@@ -6,6 +6,7 @@ import { ChoiceControl, DesignerControl } from './designer_control.tsx'
 import { InlineProblems, type DesignerProblem } from './designer_problems.tsx'
 import { KeyPicker } from './designer_pickers.tsx'
 import { useDesignerChoices, type DesignerChoice } from './designer_choices.ts'
+import { OptionalStageSection, leavingChoices } from './optional_stage_section.tsx'
 import { ExpressionFieldsContext } from './expression_input.tsx'
 
 /** A CEL input of the children settings (over `data`, `item`, `index`): monospaced, no spell-check. */
@@ -56,27 +57,19 @@ export function ChildrenEditor(props: {
     .map((field) => ({ key: field.key, name: field.label || field.key }))
   const { stage, id, problems } = props
   const children = stage.children
-  const leaving: DesignerChoice[] = props.transitions
-    .filter((transition) => transition.from === stage.key && transition.key !== '')
-    .map((transition) => ({ key: transition.key, name: transition.label.trim() || transition.key }))
+  const leaving = leavingChoices(stage, props.transitions)
   const set = (patch: Partial<EditorChildren>) => props.onChange({ ...children!, ...patch })
 
   return (
-    <section className="wf-children" aria-labelledby={id('children-heading')}>
-      <h4 id={id('children-heading')}>{t('designer_people.children.title')}</h4>
-      {!children ? (
-        <>
-          <p className="wf-muted">{t('designer_people.children.none')}</p>
-          <button
-            type="button"
-            className="btn btn-sm"
-            id={id('children-add')}
-            onClick={() => props.onChange(blankChildren(stage, props.transitions))}
-          >
-            {t('designer_people.children.add', { stage: props.stageTitle })}
-          </button>
-        </>
-      ) : (
+    <OptionalStageSection
+      name="children"
+      id={id}
+      stageTitle={props.stageTitle}
+      present={!!children}
+      onAdd={() => props.onChange(blankChildren(stage, props.transitions))}
+      onRemove={() => props.onChange(undefined)}
+    >
+      {children && (
         <>
           <div className="wf-grid">
             <KeyPicker
@@ -261,16 +254,8 @@ export function ChildrenEditor(props: {
               {t('designer_people.children.dataAdd')}
             </button>
           </fieldset>
-
-          <button
-            type="button"
-            className="btn btn-sm btn-danger"
-            onClick={() => props.onChange(undefined)}
-          >
-            {t('designer_people.children.remove', { stage: props.stageTitle })}
-          </button>
         </>
       )}
-    </section>
+    </OptionalStageSection>
   )
 }
