@@ -203,6 +203,7 @@ export type ScannedRoutes = {
     'api.notifications.preferences.update': { paramsTuple?: []; params?: {} }
     'api.admin.queues.index': { paramsTuple?: []; params?: {} }
     'api.admin.queues.show': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
+    'api.admin.queues.failed_jobs': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
     'api.admin.queues.retry_all': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
     'api.admin.queues.pause': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
     'api.admin.queues.resume': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
@@ -324,6 +325,7 @@ export type ScannedRoutes = {
     'api.notifications.preferences.show': { paramsTuple?: []; params?: {} }
     'api.admin.queues.index': { paramsTuple?: []; params?: {} }
     'api.admin.queues.show': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
+    'api.admin.queues.failed_jobs': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
     'api.admin.engine.show': { paramsTuple?: []; params?: {} }
     'api.admin.automation.attention.index': { paramsTuple?: []; params?: {} }
     'api.admin.alert_rules.index': { paramsTuple?: []; params?: {} }
@@ -425,6 +427,7 @@ export type ScannedRoutes = {
     'api.notifications.preferences.show': { paramsTuple?: []; params?: {} }
     'api.admin.queues.index': { paramsTuple?: []; params?: {} }
     'api.admin.queues.show': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
+    'api.admin.queues.failed_jobs': { paramsTuple: [ParamValue]; params: {'queue': ParamValue} }
     'api.admin.engine.show': { paramsTuple?: []; params?: {} }
     'api.admin.automation.attention.index': { paramsTuple?: []; params?: {} }
     'api.admin.alert_rules.index': { paramsTuple?: []; params?: {} }

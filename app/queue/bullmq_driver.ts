@@ -144,8 +144,8 @@ export class BullMQDriver implements QueueDriver {
     }
   }
 
-  async failed(queue: QueueName, limit: number): Promise<FailedJob[]> {
-    const jobs = await this.queue(queue).getFailed(0, limit - 1)
+  async failed(queue: QueueName, limit: number, offset = 0): Promise<FailedJob[]> {
+    const jobs = await this.queue(queue).getFailed(offset, offset + limit - 1)
     return jobs.map((job) => ({
       id: job.id!,
       name: job.name,

@@ -44,7 +44,8 @@ export interface QueueDriver {
   work(options: { queues: QueueName[]; concurrency?: number }): Promise<void>
   close(): Promise<void>
   counts(queue: QueueName): Promise<QueueCounts>
-  failed(queue: QueueName, limit: number): Promise<FailedJob[]>
+  /** The failed jobs, most recent first: `limit` of them from position `offset`. */
+  failed(queue: QueueName, limit: number, offset?: number): Promise<FailedJob[]>
   retry(queue: QueueName, jobId?: string): Promise<number>
   remove(queue: QueueName, jobId: string): Promise<void>
   pause(queue: QueueName): Promise<void>

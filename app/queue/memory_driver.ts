@@ -179,8 +179,10 @@ export class MemoryDriver implements QueueDriver {
     }
   }
 
-  async failed(queue: QueueName, limit: number): Promise<FailedJob[]> {
-    return (this.#failed.get(queue) ?? []).slice(0, limit).map(({ entry: _entry, ...job }) => job)
+  async failed(queue: QueueName, limit: number, offset = 0): Promise<FailedJob[]> {
+    return (this.#failed.get(queue) ?? [])
+      .slice(offset, offset + limit)
+      .map(({ entry: _entry, ...job }) => job)
   }
 
   async retry(queue: QueueName, jobId?: string) {

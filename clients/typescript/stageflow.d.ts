@@ -188,6 +188,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/queues/{queue}/failed-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A configured queue; other names are 404. */
+                queue: "notifications" | "reports" | "automation" | "timers" | "default";
+            };
+            cookie?: never;
+        };
+        /** Every failed job the queue keeps, most recent first, by cursor (admins) */
+        get: operations["api.admin.queues.failed_jobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/queues/{queue}/jobs/{job}": {
         parameters: {
             query?: never;
@@ -2389,6 +2409,10 @@ export type components = {
             payload: string;
             stack: string | null;
         };
+        FailedJobListResponse: {
+            data: components["schemas"]["FailedJob"][];
+            metadata: components["schemas"]["CursorMetadata"];
+        };
         FieldDefinition: {
             /** @description Money fields: the ISO 4217 currency when a value gives none. */
             currency?: string;
@@ -4068,6 +4092,38 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    "api.admin.queues.failed_jobs": {
+        parameters: {
+            query?: {
+                /** @description The `metadata.nextCursor` of the previous page; absent for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Rows per page (default 25). */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                /** @description A configured queue; other names are 404. */
+                queue: "notifications" | "reports" | "automation" | "timers" | "default";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of failed jobs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailedJobListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     "api.admin.queues.jobs.destroy": {

@@ -54,6 +54,9 @@ export function pageParityApi() {
       router
         .group(() => {
           router.get('/', [controllers.api.AdminOperations, 'queue']).as('show')
+          router
+            .get('/failed-jobs', [controllers.api.AdminOperations, 'failedJobs'])
+            .as('failed_jobs')
           router.post('/retry', [controllers.api.AdminOperations, 'retryAll']).as('retry_all')
           router.post('/pause', [controllers.api.AdminOperations, 'pause']).as('pause')
           router.post('/resume', [controllers.api.AdminOperations, 'resume']).as('resume')

@@ -1200,6 +1200,12 @@ const routes = {
     tokens: [{"old":"/api/v1/admin/queues/:queue","type":0,"val":"api","end":""},{"old":"/api/v1/admin/queues/:queue","type":0,"val":"v1","end":""},{"old":"/api/v1/admin/queues/:queue","type":0,"val":"admin","end":""},{"old":"/api/v1/admin/queues/:queue","type":0,"val":"queues","end":""},{"old":"/api/v1/admin/queues/:queue","type":1,"val":"queue","end":""}],
     types: placeholder as Registry['api.admin.queues.show']['types'],
   },
+  'api.admin.queues.failed_jobs': {
+    methods: ["GET","HEAD"],
+    pattern: '/api/v1/admin/queues/:queue/failed-jobs',
+    tokens: [{"old":"/api/v1/admin/queues/:queue/failed-jobs","type":0,"val":"api","end":""},{"old":"/api/v1/admin/queues/:queue/failed-jobs","type":0,"val":"v1","end":""},{"old":"/api/v1/admin/queues/:queue/failed-jobs","type":0,"val":"admin","end":""},{"old":"/api/v1/admin/queues/:queue/failed-jobs","type":0,"val":"queues","end":""},{"old":"/api/v1/admin/queues/:queue/failed-jobs","type":1,"val":"queue","end":""},{"old":"/api/v1/admin/queues/:queue/failed-jobs","type":0,"val":"failed-jobs","end":""}],
+    types: placeholder as Registry['api.admin.queues.failed_jobs']['types'],
+  },
   'api.admin.queues.retry_all': {
     methods: ["POST"],
     pattern: '/api/v1/admin/queues/:queue/retry',

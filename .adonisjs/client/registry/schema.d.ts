@@ -2395,6 +2395,18 @@ export interface Registry {
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['queue']>>>
     }
   }
+  'api.admin.queues.failed_jobs': {
+    methods: ["GET","HEAD"]
+    pattern: '/api/v1/admin/queues/:queue/failed-jobs'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { queue: ParamValue }
+      query: ExtractQueryForGet<InferInput<(typeof import('#validators/api_list').cursorListValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['failedJobs']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/admin_operations_controller').default['failedJobs']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
   'api.admin.queues.retry_all': {
     methods: ["POST"]
     pattern: '/api/v1/admin/queues/:queue/retry'

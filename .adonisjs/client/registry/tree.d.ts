@@ -360,6 +360,7 @@ export interface ApiDefinition {
       queues: {
         index: typeof routes['api.admin.queues.index']
         show: typeof routes['api.admin.queues.show']
+        failedJobs: typeof routes['api.admin.queues.failed_jobs']
         retryAll: typeof routes['api.admin.queues.retry_all']
         pause: typeof routes['api.admin.queues.pause']
         resume: typeof routes['api.admin.queues.resume']

@@ -45,8 +45,8 @@ export default class InspectQueue {
   /**
    * The most recent failed jobs (the driver keeps a bounded history).
    */
-  async failed(name: QueueName, limit = 50): Promise<FailedJob[]> {
-    return queue.driver().failed(name, limit)
+  async failed(name: QueueName, limit = 50, offset = 0): Promise<FailedJob[]> {
+    return queue.driver().failed(name, limit, offset)
   }
 }
 

@@ -52,6 +52,23 @@ export default class AdminOperationsController {
     return { data: { ...queueBody.data, failedJobs: failedBody.data } }
   }
 
+  /**
+   * Every failed job the queue keeps, most recent first, page by page. The
+   * cursor is a position in that order: a job failing meanwhile shifts the
+   * next page by one (the failed set is a bounded, recent history).
+   */
+  async failedJobs({ params, request, bouncer }: HttpContext) {
+    await bouncer.authorize('viewAdmin')
+    const input = await request.validateUsing(cursorListValidator, { data: request.qs() })
+    const offset = decodeCursor(input.cursor) ?? 0
+    const limit = input.limit ?? 25
+    const jobs = await new InspectQueue().failed(params.queue as QueueName, limit + 1, offset)
+    const positions = jobs.map((job, index) => ({ id: offset + index + 1, job }))
+    const { rows, metadata } = pageOf(positions, input)
+    const body = await serialize(FailedJobTransformer.transform(rows.map((row) => row.job)))
+    return { ...body, metadata }
+  }
+
   async retryAll({ params, bouncer }: HttpContext) {
     await bouncer.authorize('viewAdmin')
     return { data: { retried: await queue.driver().retry(params.queue) } }

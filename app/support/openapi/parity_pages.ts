@@ -178,6 +178,7 @@ export function parityPageSchemas(): Record<string, Json> {
       completedLastHour: count,
     }),
     QueueReportListResponse: cursorList('QueueReport'),
+    FailedJobListResponse: cursorList('FailedJob'),
     FailedJob: answer({
       id: { type: 'string' },
       name: { type: 'string' },
@@ -656,6 +657,16 @@ function queuePaths(): Record<string, Json> {
         { '200': ok('The queue.', 'QueueDetailResponse') },
         'get'
       ),
+    },
+    '/api/v1/admin/queues/{queue}/failed-jobs': {
+      parameters: [queueParameter],
+      get: {
+        operationId: 'api.admin.queues.failed_jobs',
+        summary: admins('Every failed job the queue keeps, most recent first, by cursor'),
+        tags: ['admin'],
+        parameters: cursorQuery,
+        responses: guarded({ '200': ok('One page of failed jobs.', 'FailedJobListResponse') }),
+      },
     },
     '/api/v1/admin/queues/{queue}/retry': {
       parameters: [queueParameter],

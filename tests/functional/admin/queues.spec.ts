@@ -252,4 +252,37 @@ test.group('Admin / queues', (group) => {
     const after = await queue.driver().counts('reports')
     assert.equal(after.delayed, before.delayed)
   })
+
+  test('the API pages through every failed job, most recent first, by cursor', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await UserFactory.apply('admin').create()
+    const member = await UserFactory.create()
+    const api = (user: typeof admin) => (request: any) => request.withGuard('api').loginAs(user)
+    // Whatever earlier tests left in the failed set, these three are the most recent.
+    const made = [await failedJob(), await failedJob(), await failedJob()]
+    const newestFirst = made.map((job) => job.id).reverse()
+
+    const denied = await api(member)(client.get('/api/v1/admin/queues/default/failed-jobs'))
+    denied.assertStatus(403)
+
+    const first = await api(admin)(client.get('/api/v1/admin/queues/default/failed-jobs?limit=2'))
+    first.assertStatus(200)
+    assert.deepEqual(
+      first.body().data.map((job: { id: string }) => job.id),
+      newestFirst.slice(0, 2)
+    )
+    const cursor = first.body().metadata.nextCursor
+    assert.isString(cursor)
+    const second = await api(admin)(
+      client.get(`/api/v1/admin/queues/default/failed-jobs?limit=2&cursor=${cursor}`)
+    )
+    second.assertStatus(200)
+    assert.equal(second.body().data[0].id, newestFirst[2])
+    assert.include(second.body().data[0].error, 'is broken')
+
+    const bad = await api(admin)(client.get('/api/v1/admin/queues/default/failed-jobs?cursor=!'))
+    bad.assertStatus(422)
+  })
 })

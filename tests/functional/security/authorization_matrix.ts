@@ -294,6 +294,7 @@ export const MATRIX: Record<string, Row> = {
   'GET /api/v1/admin/queues': API_ADMINS,
   // Queue names outside config/queue.ts do not match the route; the seeded job id names no failed job.
   'GET /api/v1/admin/queues/:queue': [401, 403, 403, 'ok', 'ok'],
+  'GET /api/v1/admin/queues/:queue/failed-jobs': [401, 403, 403, 'ok', 'ok'],
   'POST /api/v1/admin/queues/:queue/retry': [401, 403, 403, 'ok', 'ok'],
   'POST /api/v1/admin/queues/:queue/pause': [401, 403, 403, 'ok', 'ok'],
   'POST /api/v1/admin/queues/:queue/resume': [401, 403, 403, 'ok', 'ok'],
