@@ -18,8 +18,14 @@ export const TIMELINE_LIMIT = 100
 export default class LoadProcessPage {
   async handle(id: number | string, viewer: Viewer, options: { before?: number } = {}) {
     const process = await loadVisibleProcess(id, viewer)
+    // The page shows the version's number only; its definition comes from the
+    // in-memory cache (definitionsOf), so the row's JSON columns are not read.
     await process.load((loader) =>
-      loader.load('workflow').load('workflowVersion').load('assignee').load('creator')
+      loader
+        .load('workflow')
+        .load('workflowVersion', (query) => query.select('id', 'workflow_id', 'number'))
+        .load('assignee')
+        .load('creator')
     )
     const events = await ProcessEvent.query()
       .where('process_id', process.id)
