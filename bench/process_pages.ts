@@ -434,7 +434,12 @@ function processStatements(processId: number): [string, unknown[]][] {
 function startServer(env: NodeJS.ProcessEnv) {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import=@poppinss/ts-exec', 'bin/server.ts'],
+    // BENCH_SERVER_FLAGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=tmp/prof".
+    [
+      ...(process.env.BENCH_SERVER_FLAGS?.split(/\s+/).filter(Boolean) ?? []),
+      '--import=@poppinss/ts-exec',
+      'bin/server.ts',
+    ],
     { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] }
   )
   let output = ''

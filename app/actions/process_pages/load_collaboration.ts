@@ -2,7 +2,7 @@ import type { WorkflowDefinition } from '#engine/definition'
 import type Process from '#models/process'
 import type User from '#models/user'
 import { approvalViewOf } from '#actions/processes/approval_tally'
-import { teamKeysOf } from '#support/teams/membership'
+import { teamsOf } from '#support/access/workflow_access'
 
 /**
  * The team side of the process page: the approval tally, whether the
@@ -20,7 +20,7 @@ export async function loadCollaboration(
   const vote =
     open &&
     approval.awaiting.some((person) => person.id === viewer.id || person.delegate?.id === viewer.id)
-  const myTeams = process.queueTeam ? await teamKeysOf(viewer.id) : []
+  const myTeams = process.queueTeam ? await teamsOf(viewer.id) : []
   const claimFromQueue =
     process.status === 'active' &&
     process.assigneeId === null &&

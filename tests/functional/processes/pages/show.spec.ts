@@ -33,6 +33,8 @@ test.group('Process pages / process page', (group) => {
     assert.equal(page.stage.name, 'Preparing shipment')
     assert.equal(page.status, 'active')
     assert.equal(page.assignee.name, 'Mia Member')
+    assert.equal(page.creator.name, 'Mia Member')
+    assert.equal(page.workflowVersion.number, 1)
     assert.isString(page.dueAt)
     assert.equal(page.version, 6)
     assert.deepEqual(
