@@ -382,12 +382,11 @@ async function measureReports(size: number, raw: mysql.Connection) {
           WHERE workflow_id = ${id} AND closed_at >= '${from}' AND closed_at < '${to}') x
       GROUP BY wk, status`,
     cycle_time: `SELECT DISTINCT workflow_version_id, stage_key,
-        COUNT(*) OVER w, AVG(duration_seconds) OVER w,
-        PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY duration_seconds) OVER w,
-        PERCENTILE_DISC(0.9) WITHIN GROUP (ORDER BY duration_seconds) OVER w,
-        PERCENTILE_DISC(0.95) WITHIN GROUP (ORDER BY duration_seconds) OVER w
-      ${visits} AND left_at >= '${from}' AND left_at < '${to}'
-      WINDOW w AS (PARTITION BY workflow_version_id, stage_key)`,
+        COUNT(*) OVER (PARTITION BY workflow_version_id, stage_key), AVG(duration_seconds) OVER (PARTITION BY workflow_version_id, stage_key),
+        PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY duration_seconds) OVER (PARTITION BY workflow_version_id, stage_key),
+        PERCENTILE_DISC(0.9) WITHIN GROUP (ORDER BY duration_seconds) OVER (PARTITION BY workflow_version_id, stage_key),
+        PERCENTILE_DISC(0.95) WITHIN GROUP (ORDER BY duration_seconds) OVER (PARTITION BY workflow_version_id, stage_key)
+      ${visits} AND left_at >= '${from}' AND left_at < '${to}'`,
     sla: `SELECT workflow_version_id, stage_key, COUNT(*), SUM(sla_due_at IS NULL OR left_at <= sla_due_at)
       ${visits} AND left_at >= '${from}' AND left_at < '${to}' GROUP BY workflow_version_id, stage_key`,
     wip: `WITH d AS (
