@@ -77,7 +77,17 @@ export async function multiply(
   }
   const allProcessColumns = await columns('processes')
   const processColumns = allProcessColumns.filter(
-    (c) => !['id', 'reference', 'title', 'idempotency_key'].includes(c)
+    (c) =>
+      ![
+        'id',
+        'reference',
+        'title',
+        'idempotency_key',
+        // Copies are top-level: (parent_id, parent_sequence, parent_index) is unique.
+        'parent_id',
+        'parent_sequence',
+        'parent_index',
+      ].includes(c)
   )
   const eventColumns = await columns('process_events')
   const children: { table: string; columns: string[]; where: string }[] = [
