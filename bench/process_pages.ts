@@ -20,15 +20,24 @@
 | See docs/benchmarks.md.
 |
 */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { createServer } from 'node:net'
 import { cpus, loadavg } from 'node:os'
-import { fileURLToPath } from 'node:url'
 import mysql from 'mysql2/promise'
 import type { RowDataPacket } from 'mysql2/promise'
+import {
+  freePort,
+  ms,
+  multiply,
+  percentile,
+  processStatements,
+  Session,
+  startServer,
+  step,
+  timePage,
+  timeRaw,
+  type Sample,
+} from './pages_kit.js'
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url))
 const setting = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback)
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`)
@@ -47,154 +56,6 @@ const server = {
 }
 if (!/bench/.test(DATABASE)) {
   throw new Error(`Refusing to reset "${DATABASE}": the name must contain "bench".`)
-}
-
-type Sample = { ttfb: number; total: number }
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
-}
-const ms = (value: number) => `${value.toFixed(1)} ms`
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
-}
-
-function step(label: string, command: string, args: string[], env: NodeJS.ProcessEnv) {
-  const started = performance.now()
-  process.stdout.write(`  ${label}… `)
-  const result = spawnSync(command, args, { cwd: ROOT, env, encoding: 'utf8' })
-  if (result.status !== 0) {
-    console.log('failed')
-    console.error(result.stdout, result.stderr)
-    throw new Error(`${command} ${args.join(' ')} failed`)
-  }
-  console.log(`${((performance.now() - started) / 1000).toFixed(1)} s`)
-}
-
-/**
- * Copies every column of the seeded processes except the unique ones,
- * doubling the table until it holds PROCESSES rows; each copy gets one
- * "started" event, so the event table grows with it.
- */
-async function multiply(db: mysql.Connection) {
-  const columns = async (table: string) => {
-    const [rows] = await db.query<RowDataPacket[]>(
-      'SELECT COLUMN_NAME AS name FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION',
-      [DATABASE, table]
-    )
-    return rows.map((r) => String(r.name))
-  }
-  const allProcessColumns = await columns('processes')
-  const allEventColumns = await columns('process_events')
-  const processColumns = allProcessColumns.filter(
-    (c) => !['id', 'reference', 'title', 'idempotency_key'].includes(c)
-  )
-  const eventColumns = allEventColumns.filter(
-    (c) => !['id', 'process_id', 'idempotency_key'].includes(c)
-  )
-  let round = 0
-  for (;;) {
-    const [[{ total }]] = await db.query<RowDataPacket[]>('SELECT COUNT(*) AS total FROM processes')
-    if (Number(total) >= PROCESSES) return Number(total)
-    if (Number(total) === 0) throw new Error('the seeders created no process to multiply')
-    round++
-    const missing = PROCESSES - Number(total)
-    const [[{ maxId }]] = await db.query<RowDataPacket[]>('SELECT MAX(id) AS maxId FROM processes')
-    await db.query(
-      `INSERT INTO processes (${processColumns.join(', ')}, reference, title)
-       SELECT ${processColumns.map((c) => `p.${c}`).join(', ')},
-              CONCAT('B', ?, '-', LPAD(p.id, 7, '0')), CONCAT(p.title, ' (copy ', ?, ')')
-       FROM processes p ORDER BY p.id LIMIT ?`,
-      [round, round, missing]
-    )
-    await db.query(
-      `INSERT INTO process_events (process_id, ${eventColumns.join(', ')})
-       SELECT p.id, ${eventColumns.map((c) => `e.${c}`).join(', ')}
-       FROM processes p
-       JOIN processes original ON original.workflow_id = p.workflow_id
-        AND p.reference = CONCAT('B', ?, '-', LPAD(original.id, 7, '0'))
-       JOIN process_events e ON e.process_id = original.id AND e.sequence = 1
-       WHERE p.id > ?`,
-      [round, maxId]
-    )
-  }
-}
-
-/** A cookie jar of one, enough for the session and XSRF cookies. */
-class Session {
-  cookies = new Map<string, string>()
-  constructor(readonly base: string) {}
-
-  remember(response: Response) {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';')
-      const index = pair!.indexOf('=')
-      this.cookies.set(pair!.slice(0, index), pair!.slice(index + 1))
-    }
-  }
-
-  header() {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
-  }
-
-  async request(path: string, init: RequestInit = {}) {
-    const response = await fetch(this.base + path, {
-      redirect: 'manual',
-      ...init,
-      headers: { cookie: this.header(), ...(init.headers as Record<string, string>) },
-    })
-    this.remember(response)
-    return response
-  }
-
-  async signIn(email: string, password: string) {
-    const form = await this.request('/login')
-    await form.text()
-    const xsrf = decodeURIComponent(this.cookies.get('XSRF-TOKEN') ?? '')
-    const response = await this.request('/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-xsrf-token': xsrf },
-      body: JSON.stringify({ email, password }),
-    })
-    await response.text()
-    if (response.status !== 302) throw new Error(`sign-in answered ${response.status}`)
-  }
-}
-
-async function timePage(session: Session, path: string, headers: Record<string, string>) {
-  const started = performance.now()
-  const response = await session.request(path, { headers })
-  const ttfb = performance.now() - started
-  const body = await response.text()
-  const total = performance.now() - started
-  if (response.status !== 200)
-    throw new Error(`${path} answered ${response.status}: ${body.slice(0, 300)}`)
-  return { ttfb, total, bytes: body.length }
-}
-
-async function timeRaw(pool: mysql.Pool, statements: [string, unknown[]][]) {
-  const started = performance.now()
-  const connection = await pool.getConnection()
-  try {
-    let ttfb = 0
-    for (const [sql, params] of statements) {
-      await connection.query(sql, params)
-      ttfb ||= performance.now() - started
-    }
-  } finally {
-    connection.release()
-  }
-  const total = performance.now() - started
-  return { ttfb: total, total }
 }
 
 async function main() {
@@ -239,7 +100,7 @@ async function main() {
   const db = await mysql.createConnection({ ...server, database: DATABASE })
   process.stdout.write(`  multiply the processes to ${PROCESSES.toLocaleString('en')}… `)
   const multiplyStarted = performance.now()
-  const total = await multiply(db)
+  const total = await multiply(db, DATABASE, PROCESSES)
   const [[{ events }]] = await db.query<RowDataPacket[]>(
     'SELECT COUNT(*) AS events FROM process_events'
   )
@@ -410,61 +271,6 @@ function pageSpecs(processId: number, adminId: number): PageSpec[] {
       raw: async () => processStatements(processId),
     },
   ]
-}
-
-function processStatements(processId: number): [string, unknown[]][] {
-  return [
-    ['SELECT * FROM processes WHERE id = ?', [processId]],
-    ['SELECT * FROM process_events WHERE process_id = ? ORDER BY sequence', [processId]],
-    [
-      'SELECT * FROM users WHERE id IN (SELECT actor_id FROM process_events WHERE process_id = ?) OR id = (SELECT assignee_id FROM processes WHERE id = ?)',
-      [processId, processId],
-    ],
-    [
-      'SELECT v.*, s.* FROM workflow_versions v JOIN workflow_stages s ON s.workflow_version_id = v.id WHERE v.id = (SELECT workflow_version_id FROM processes WHERE id = ?)',
-      [processId],
-    ],
-    [
-      'SELECT * FROM workflow_transitions WHERE workflow_version_id = (SELECT workflow_version_id FROM processes WHERE id = ?)',
-      [processId],
-    ],
-  ]
-}
-
-function startServer(env: NodeJS.ProcessEnv) {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    // BENCH_SERVER_FLAGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=tmp/prof".
-    [
-      ...(process.env.BENCH_SERVER_FLAGS?.split(/\s+/).filter(Boolean) ?? []),
-      '--import=@poppinss/ts-exec',
-      'bin/server.ts',
-    ],
-    { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] }
-  )
-  let output = ''
-  child.stdout!.on('data', (chunk) => (output += chunk))
-  child.stderr!.on('data', (chunk) => (output += chunk))
-  const ready = (async () => {
-    const deadline = Date.now() + 60_000
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`)
-      const live = await fetch(`${env.APP_URL}/health/live`).catch(() => null)
-      if (live?.ok) return
-      await new Promise((resolve) => setTimeout(resolve, 250))
-    }
-    throw new Error(`server did not start within 60 s:\n${output}`)
-  })()
-  return {
-    ready,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve()
-        child.once('exit', () => resolve())
-        child.kill('SIGTERM')
-        setTimeout(() => child.kill('SIGKILL'), 10_000).unref()
-      }),
-  }
 }
 
 await main()

@@ -1,0 +1,538 @@
+/*
+|--------------------------------------------------------------------------
+| Benchmark: pages and reports as the process count grows (MariaDB)
+|--------------------------------------------------------------------------
+|
+|   npm run bench:scale [-- 10000,100000,1000000]
+|
+| Sizes from the argument or BENCH_SIZES (default 10,000 and 100,000).
+| Builds a database of its own (DB_DATABASE, default stageflow_scale_bench;
+| the name must contain "bench": it is dropped and created again), migrates,
+| seeds the demo content, marks the purchase approval's amount searchable,
+| tops every seeded process up to 10 events (comments), fills the search
+| index and the stage-visits projection, then for each size, smallest first,
+| multiplies the processes set-based (INSERT … SELECT: the process, its whole
+| history, its search rows and its stage visits) and measures, against the
+| production server (NODE_ENV=production) signed in as the admin:
+|
+|   list (first page, a filtered page, a deep page by cursor), process page,
+|   board, a data-field search, a free-text search — BENCH_REQUESTS (40)
+|   Inertia visits each, alternating with a raw mysql2 baseline running the
+|   statements a hand-written page would;
+|   each report (ComputeReport, in this process, from the projection) —
+|   BENCH_REPEATS (3) runs each, alternating with one hand-written query.
+|
+| Prints a table per size and the growth of each p95 (largest size over the
+| smallest). BENCH_DEADLINE_SECONDS (1800) bounds the run: past it no new
+| size or page starts and what was measured is printed.
+| See docs/benchmarks.md.
+|
+*/
+process.env.TZ = 'UTC'
+
+import 'reflect-metadata'
+import { randomBytes } from 'node:crypto'
+import { cpus, loadavg } from 'node:os'
+import mysql from 'mysql2/promise'
+import type { RowDataPacket } from 'mysql2/promise'
+import { bootApp } from './harness.js'
+import {
+  freePort,
+  ms,
+  multiply,
+  percentile,
+  processStatements,
+  Session,
+  startServer,
+  step,
+  timePage,
+  timeRaw,
+} from './pages_kit.js'
+import type { ReportKind } from '#actions/reports/types'
+
+const setting = (name: string, fallback: number) => {
+  const value = Number(process.env[name] ?? fallback)
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`)
+  return value
+}
+const SIZES = (process.argv[2] || process.env.BENCH_SIZES || '10000,100000')
+  .split(',')
+  .map((s) => Number(s.trim().replaceAll('_', '')))
+  .sort((a, b) => a - b)
+if (!SIZES.length || SIZES.some((s) => !Number.isInteger(s) || s < 1000 || s > 1_000_000)) {
+  throw new Error('sizes: integers from 1,000 to 1,000,000, comma-separated')
+}
+const REQUESTS = setting('BENCH_REQUESTS', 40)
+const REPEATS = setting('BENCH_REPEATS', 3)
+const DEADLINE = Date.now() + setting('BENCH_DEADLINE_SECONDS', 1800) * 1000
+const EVENTS_PER_PROCESS = 10
+const DATABASE = process.env.DB_DATABASE || 'stageflow_scale_bench'
+const WORKFLOW = 'purchase-approval'
+const server = {
+  host: process.env.DB_HOST || '127.0.0.1',
+  port: Number(process.env.DB_PORT || 3306),
+  user: process.env.DB_USER || 'root',
+  password: process.env.DB_PASSWORD || '',
+}
+if (!/bench/.test(DATABASE)) {
+  throw new Error(`Refusing to reset "${DATABASE}": the name must contain "bench".`)
+}
+const late = () => Date.now() > DEADLINE
+
+type Statements = [string, unknown[]][]
+type Figures = { p50: number; p95: number; raw50: number; raw95: number }
+/** Per size, per page or report label. */
+const results = new Map<number, Map<string, Figures>>()
+
+/* ----------------------------------------------------------- the data */
+
+/** Marks every field keyed `amount` of the definition searchable. */
+function markSearchable(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(markSearchable)
+  if (!node || typeof node !== 'object') return
+  const record = node as Record<string, unknown>
+  if (record.key === 'amount' && record.type === 'number') record.searchable = true
+  Object.values(record).forEach(markSearchable)
+}
+
+async function prepare(db: mysql.Connection, env: NodeJS.ProcessEnv) {
+  const [versions] = await db.query<RowDataPacket[]>(
+    `SELECT v.id, v.definition FROM workflow_versions v JOIN workflows w ON w.id = v.workflow_id WHERE w.\`key\` = ?`,
+    [WORKFLOW]
+  )
+  for (const version of versions) {
+    const definition = JSON.parse(String(version.definition))
+    markSearchable(definition)
+    await db.query('UPDATE workflow_versions SET definition = ? WHERE id = ?', [
+      JSON.stringify(definition),
+      version.id,
+    ])
+  }
+  // Top every seeded process up to 10 events with comments after its last event.
+  await db.query(
+    `INSERT INTO process_events (process_id, sequence, type, actor_id, payload, occurred_at)
+     SELECT last.process_id, last.sequence + k.seq, 'commented', p.creator_id,
+       '{"body":"Bench comment","mentions":[]}', last.occurred_at + INTERVAL k.seq MINUTE
+     FROM (SELECT process_id, MAX(sequence) AS sequence, MAX(occurred_at) AS occurred_at
+           FROM process_events GROUP BY process_id) last
+     JOIN processes p ON p.id = last.process_id
+     JOIN seq_1_to_${EVENTS_PER_PROCESS} k ON last.sequence + k.seq <= ${EVENTS_PER_PROCESS}`
+  )
+  step('fill the search index', 'node', ['ace', 'search:rebuild'], env)
+  step('build the stage-visits projection', 'node', ['ace', 'projections:rebuild'], env)
+}
+
+async function grow(db: mysql.Connection, size: number, index: number) {
+  process.stdout.write(`  multiply the processes to ${size.toLocaleString('en')}… `)
+  const started = performance.now()
+  const total = await multiply(db, DATABASE, size, {
+    wholeHistory: true,
+    alsoCopy: ['process_field_values', 'process_search_text', 'stage_visits'],
+    tag: String(index),
+  })
+  // The copied visits are projected: the checkpoint moves past the copied events.
+  await db.query(
+    `UPDATE projection_checkpoints SET position = (SELECT MAX(id) FROM process_events),
+       seen_max = (SELECT MAX(id) FROM process_events)`
+  )
+  await db.query(
+    'ANALYZE TABLE processes, process_events, process_field_values, process_search_text, stage_visits'
+  )
+  const [[counts]] = await db.query<RowDataPacket[]>(
+    `SELECT (SELECT COUNT(*) FROM process_events) AS events,
+       (SELECT COUNT(*) FROM stage_visits) AS visits,
+       (SELECT COUNT(*) FROM process_field_values) AS fieldValues`
+  )
+  console.log(
+    `${((performance.now() - started) / 1000).toFixed(1)} s (${total.toLocaleString('en')} processes, ${Number(counts!.events).toLocaleString('en')} events, ${Number(counts!.visits).toLocaleString('en')} stage visits, ${Number(counts!.fieldValues).toLocaleString('en')} field values)`
+  )
+}
+
+/* ---------------------------------------------------------- the pages */
+
+type PageSpec = { label: string; path: string; raw(pool: mysql.Pool): Promise<Statements> }
+
+const LIST_ORDER = 'ORDER BY p.updated_at DESC, p.id DESC LIMIT 20'
+
+/** The count, the page and its preloads (workflows, people, versions and stages). */
+async function listStatements(
+  pool: mysql.Pool,
+  from: string,
+  where: string,
+  params: unknown[]
+): Promise<Statements> {
+  const page: [string, unknown[]] = [`SELECT p.* FROM ${from} ${where} ${LIST_ORDER}`, params]
+  const [rows] = await pool.query<RowDataPacket[]>(page[0], page[1])
+  const ids = (key: string) => {
+    const values = [...new Set(rows.map((r) => r[key]).filter(Boolean))]
+    return values.length ? values : [0]
+  }
+  return [
+    [`SELECT COUNT(*) AS total FROM ${from} ${where}`, params],
+    page,
+    ['SELECT * FROM workflows WHERE id IN (?)', [ids('workflow_id')]],
+    ['SELECT * FROM users WHERE id IN (?)', [ids('assignee_id')]],
+    ['SELECT * FROM workflow_versions WHERE id IN (?)', [ids('workflow_version_id')]],
+    [
+      'SELECT * FROM workflow_stages WHERE workflow_version_id IN (?)',
+      [ids('workflow_version_id')],
+    ],
+  ]
+}
+
+async function pageSpecs(
+  pool: mysql.Pool,
+  session: Session,
+  headers: Record<string, string>
+): Promise<PageSpec[]> {
+  const one = async (sql: string, params: unknown[] = []) => {
+    const [rows] = await pool.query<RowDataPacket[]>(sql, params)
+    return rows[0]!
+  }
+  const adminRow = await one('SELECT id FROM users WHERE email = ?', ['admin@stageflow.test'])
+  const workflow = await one('SELECT id FROM workflows WHERE `key` = ?', [WORKFLOW])
+  const subject = await one(
+    `SELECT process_id AS id FROM process_events GROUP BY process_id ORDER BY COUNT(*) DESC, process_id LIMIT 1`
+  )
+  // The deep page: 50 pages in, following each page's cursor link.
+  let deep = '/processes'
+  let deepFirst = 0
+  for (let i = 0; i < 50; i++) {
+    const response = await session.request(deep, { headers })
+    const body = (await response.json()) as {
+      props: { processes: { data: { id: number }[]; metadata: { nextPageUrl: string | null } } }
+    }
+    const next = body.props.processes.metadata.nextPageUrl
+    if (!next) break
+    deep = next.startsWith('http') ? new URL(next).pathname + new URL(next).search : next
+  }
+  {
+    const response = await session.request(deep, { headers })
+    const body = (await response.json()) as { props: { processes: { data: { id: number }[] } } }
+    deepFirst = body.props.processes.data[0]?.id ?? 0
+  }
+  const cursor = await one('SELECT updated_at, id FROM processes WHERE id = ?', [deepFirst])
+  const text = 'Laptops'
+  return [
+    {
+      label: 'list, first page',
+      path: '/processes',
+      raw: (p) => listStatements(p, 'processes p', '', []),
+    },
+    {
+      label: 'list, filtered (active, mine, by due date)',
+      path: '/processes?status=active&assignee=me&sort=due_at&direction=asc',
+      raw: async (p) => {
+        const statements = await listStatements(
+          p,
+          'processes p',
+          'WHERE p.status = ? AND p.assignee_id = ?',
+          ['active', adminRow.id]
+        )
+        statements[1]![0] = statements[1]![0].replace(
+          LIST_ORDER,
+          'ORDER BY p.due_at ASC, p.id ASC LIMIT 20'
+        )
+        return statements
+      },
+    },
+    {
+      label: 'list, page 51 by cursor',
+      path: deep,
+      raw: async (p) => {
+        const statements = await listStatements(p, 'processes p', '', [])
+        statements[1] = [
+          `SELECT p.* FROM processes p WHERE (p.updated_at, p.id) <= (?, ?) ${LIST_ORDER}`,
+          [cursor.updated_at, cursor.id],
+        ]
+        return statements
+      },
+    },
+    {
+      label: 'process page (longest history)',
+      path: `/processes/${subject.id}`,
+      raw: async () => processStatements(Number(subject.id)),
+    },
+    {
+      label: `board (${WORKFLOW})`,
+      path: `/workflows/${WORKFLOW}/board`,
+      raw: async (p) => {
+        const [stages] = await p.query<RowDataPacket[]>(
+          `SELECT s.\`key\` FROM workflow_stages s WHERE s.workflow_version_id =
+             (SELECT MAX(id) FROM workflow_versions WHERE workflow_id = ? AND status = 'published')`,
+          [workflow.id]
+        )
+        return [
+          [
+            'SELECT stage_key, COUNT(*) FROM processes WHERE workflow_id = ? AND status = ? GROUP BY stage_key',
+            [workflow.id, 'active'],
+          ],
+          ...stages.map((s): [string, unknown[]] => [
+            `SELECT * FROM processes WHERE workflow_id = ? AND status = ? AND stage_key = ? ORDER BY updated_at DESC, id DESC LIMIT 20`,
+            [workflow.id, 'active', s.key],
+          ]),
+        ]
+      },
+    },
+    {
+      label: 'data-field search (amount > 1000)',
+      path: `/processes?workflow=${WORKFLOW}&data.amount%5Bgt%5D=1000`,
+      raw: (p) =>
+        listStatements(
+          p,
+          'processes p JOIN process_field_values f ON f.process_id = p.id',
+          `WHERE f.workflow_id = ? AND f.field_key = 'amount' AND f.num_value > ?`,
+          [workflow.id, 1000]
+        ),
+    },
+    {
+      label: `free-text search ("${text}")`,
+      path: `/processes?q=${text}`,
+      raw: (p) =>
+        listStatements(
+          p,
+          'processes p JOIN process_search_text t ON t.process_id = p.id',
+          'WHERE MATCH(t.body) AGAINST (? IN BOOLEAN MODE)',
+          [text]
+        ),
+    },
+  ]
+}
+
+async function measurePages(size: number, env: NodeJS.ProcessEnv, port: number) {
+  const app = startServer(env)
+  const pool = mysql.createPool({ ...server, database: DATABASE, connectionLimit: 2 })
+  const figures = results.get(size)!
+  try {
+    await app.ready
+    const session = new Session(`http://127.0.0.1:${port}`)
+    await session.signIn('admin@stageflow.test', 'stageflow-demo')
+    const landing = await session.request('/processes')
+    const html = await landing.text()
+    const version =
+      html.match(/&quot;version&quot;:&quot;([^&]*)&quot;/)?.[1] ??
+      html.match(/"version":"([^"]*)"/)?.[1] ??
+      ''
+    const headers = {
+      'x-inertia': 'true',
+      'x-inertia-version': version,
+      'accept': 'text/html, application/xhtml+xml',
+    }
+    for (const page of await pageSpecs(pool, session, headers)) {
+      if (late()) break
+      for (let i = 0; i < 5; i++) {
+        await timePage(session, page.path, headers)
+        await timeRaw(pool, await page.raw(pool))
+      }
+      const served: number[] = []
+      const raw: number[] = []
+      for (let i = 0; i < REQUESTS && !late(); i++) {
+        const visit = await timePage(session, page.path, headers)
+        served.push(visit.total)
+        const baseline = await timeRaw(pool, await page.raw(pool))
+        raw.push(baseline.total)
+      }
+      figures.set(page.label, {
+        p50: percentile(served, 50),
+        p95: percentile(served, 95),
+        raw50: percentile(raw, 50),
+        raw95: percentile(raw, 95),
+      })
+      console.log(`  ${page.label}: ${ms(percentile(served, 95))} p95`)
+    }
+  } finally {
+    await pool.end()
+    await app.stop()
+  }
+}
+
+/* -------------------------------------------------------- the reports */
+
+async function measureReports(size: number, raw: mysql.Connection) {
+  const { default: ComputeReport } = await import('#actions/reports/compute_report')
+  const { DateTime } = await import('luxon')
+  const [[range]] = await raw.query<RowDataPacket[]>(
+    `SELECT w.id AS workflowId, DATE_FORMAT(MIN(p.created_at), '%Y-%m-%d') AS fromDay,
+       DATE_FORMAT(NOW() + INTERVAL 1 DAY, '%Y-%m-%d') AS toDay
+     FROM processes p JOIN workflows w ON w.id = p.workflow_id WHERE w.\`key\` = ? GROUP BY w.id`,
+    [WORKFLOW]
+  )
+  const id = Number(range!.workflowId)
+  const from = `${range!.fromDay} 00:00:00`
+  const to = `${range!.toDay} 00:00:00`
+  const now = DateTime.utc()
+  const nowSql = now.toSQL({ includeOffset: false })
+  const params = {
+    workflowId: id,
+    versionId: null,
+    from: String(range!.fromDay),
+    to: String(range!.toDay),
+    timezone: 'UTC',
+    assigneeId: null,
+    role: null,
+    granularity: 'week' as const,
+  }
+  const visits = `FROM stage_visits WHERE workflow_id = ${id}`
+  const RAW: Record<ReportKind, string> = {
+    throughput: `SELECT wk, status, SUM(started), SUM(closed) FROM (
+        SELECT YEARWEEK(created_at, 3) AS wk, NULL AS status, 1 AS started, 0 AS closed FROM processes
+          WHERE workflow_id = ${id} AND created_at >= '${from}' AND created_at < '${to}'
+        UNION ALL
+        SELECT YEARWEEK(closed_at, 3), status, 0, 1 FROM processes
+          WHERE workflow_id = ${id} AND closed_at >= '${from}' AND closed_at < '${to}') x
+      GROUP BY wk, status`,
+    cycle_time: `SELECT DISTINCT workflow_version_id, stage_key,
+        COUNT(*) OVER (PARTITION BY workflow_version_id, stage_key), AVG(duration_seconds) OVER (PARTITION BY workflow_version_id, stage_key),
+        PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY duration_seconds) OVER (PARTITION BY workflow_version_id, stage_key),
+        PERCENTILE_DISC(0.9) WITHIN GROUP (ORDER BY duration_seconds) OVER (PARTITION BY workflow_version_id, stage_key),
+        PERCENTILE_DISC(0.95) WITHIN GROUP (ORDER BY duration_seconds) OVER (PARTITION BY workflow_version_id, stage_key)
+      ${visits} AND left_at >= '${from}' AND left_at < '${to}'`,
+    sla: `SELECT workflow_version_id, stage_key, COUNT(*), SUM(sla_due_at IS NULL OR left_at <= sla_due_at)
+      ${visits} AND left_at >= '${from}' AND left_at < '${to}' GROUP BY workflow_version_id, stage_key`,
+    wip: `WITH d AS (
+        SELECT stage_key, YEARWEEK(entered_at, 3) AS wk, COUNT(*) AS n ${visits} AND entered_at < '${to}'
+          GROUP BY stage_key, wk
+        UNION ALL
+        SELECT stage_key, YEARWEEK(left_at, 3), -COUNT(*) ${visits} AND left_at < '${to}'
+          GROUP BY stage_key, YEARWEEK(left_at, 3))
+      SELECT stage_key, wk, SUM(SUM(n)) OVER (PARTITION BY stage_key ORDER BY wk) FROM d
+      GROUP BY stage_key, wk ORDER BY stage_key, wk`,
+    workload: `SELECT person, SUM(open), SUM(overdue), SUM(done) FROM (
+        SELECT assignee_id AS person, 1 AS open, due_at < '${nowSql}' AS overdue, 0 AS done FROM processes
+          WHERE workflow_id = ${id} AND status = 'active'
+        UNION ALL
+        SELECT e.actor_id, 0, 0, 1 FROM process_events e JOIN processes p ON p.id = e.process_id
+          WHERE e.type = 'transitioned' AND e.occurred_at >= '${from}' AND e.occurred_at < '${to}'
+            AND e.actor_id IS NOT NULL AND p.workflow_id = ${id}) x
+      GROUP BY person`,
+  }
+  const compute = new ComputeReport()
+  const figures = results.get(size)!
+  for (const kind of Object.keys(RAW) as ReportKind[]) {
+    if (late()) break
+    const report: number[] = []
+    const baseline: number[] = []
+    for (let i = 0; i < REPEATS; i++) {
+      let started = performance.now()
+      await compute.handle({ kind, params, now })
+      report.push(performance.now() - started)
+      started = performance.now()
+      await raw.query(RAW[kind])
+      baseline.push(performance.now() - started)
+    }
+    figures.set(`report: ${kind}`, {
+      p50: percentile(report, 50),
+      p95: percentile(report, 95),
+      raw50: percentile(baseline, 50),
+      raw95: percentile(baseline, 95),
+    })
+    console.log(`  report ${kind}: ${ms(percentile(report, 50))} p50`)
+  }
+}
+
+/* ------------------------------------------------------------- output */
+
+function print() {
+  for (const [size, figures] of results) {
+    console.log(`
+${size.toLocaleString('en')} processes
+
+| page / report | p50 / p95 | raw SQL p50 / p95 | p95 ratio |
+| ------------- | --------: | ----------------: | --------: |
+${[...figures]
+  .map(
+    ([label, f]) =>
+      `| ${label} | ${ms(f.p50)} / ${ms(f.p95)} | ${ms(f.raw50)} / ${ms(f.raw95)} | ${(f.p95 / f.raw95).toFixed(2)}× |`
+  )
+  .join('\n')}`)
+  }
+  const sizes = [...results.keys()]
+  if (sizes.length < 2) return
+  const [small, large] = [sizes[0]!, sizes.at(-1)!]
+  const growth = [...results.get(small)!]
+    .filter(([label]) => results.get(large)!.has(label))
+    .map(([label, f]) => {
+      const big = results.get(large)!.get(label)!
+      return `| ${label} | ${(big.p95 / f.p95).toFixed(2)}× | ${(big.raw95 / f.raw95).toFixed(2)}× |`
+    })
+  console.log(`
+Growth of p95, ${large.toLocaleString('en')} over ${small.toLocaleString('en')} processes (${(large / small).toFixed(0)}× the data)
+
+| page / report | app | raw SQL |
+| ------------- | --: | ------: |
+${growth.join('\n')}`)
+}
+
+/* --------------------------------------------------------------- main */
+
+async function main() {
+  console.log(
+    `Scale: ${SIZES.map((s) => s.toLocaleString('en')).join(', ')} processes (≈${EVENTS_PER_PROCESS} events each), ${REQUESTS} requests per page, ${REPEATS} runs per report, MariaDB ${DATABASE}, load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs`
+  )
+  const admin = await mysql.createConnection(server)
+  await admin.query(`DROP DATABASE IF EXISTS \`${DATABASE}\``)
+  await admin.query(
+    `CREATE DATABASE \`${DATABASE}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`
+  )
+  await admin.end()
+
+  const port = await freePort()
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TZ: 'UTC',
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    APP_URL: `http://127.0.0.1:${port}`,
+    APP_KEY: randomBytes(32).toString('base64url'),
+    LOG_LEVEL: 'warn',
+    DB_CONNECTION: 'mysql',
+    DB_HOST: server.host,
+    DB_PORT: String(server.port),
+    DB_USER: server.user,
+    DB_PASSWORD: server.password,
+    DB_DATABASE: DATABASE,
+    REDIS_HOST: '',
+    REDIS_CLUSTER_NODES: '',
+    SESSION_DRIVER: 'cookie',
+    LIMITER_STORE: 'memory',
+    QUEUE_DRIVER: 'memory',
+  }
+  const db = await mysql.createConnection({ ...server, database: DATABASE, timezone: 'Z' })
+  try {
+    console.log('Setting up:')
+    step('migrate', 'node', ['ace', 'migration:run', '--force'], env)
+    step('seed the demo content', 'node', ['ace', 'db:seed'], { ...env, NODE_ENV: 'development' })
+    if (!process.env.BENCH_SKIP_BUILD) {
+      step('build the UI', 'npx', ['vite', 'build', '--logLevel', 'error'], env)
+    }
+    await prepare(db, env)
+    await bootApp({ database: DATABASE, ...server })
+    for (const [index, size] of SIZES.entries()) {
+      if (late()) {
+        console.log(`Deadline reached: ${size.toLocaleString('en')} not measured.`)
+        break
+      }
+      console.log(`\n${size.toLocaleString('en')} processes:`)
+      results.set(size, new Map())
+      await grow(db, size, index)
+      await measurePages(size, env, port)
+      await measureReports(size, db)
+    }
+    print()
+    console.log(`
+Raw baselines: the statements a hand-written page runs (count, page, preloads), one after another
+on one pooled mysql2 connection, alternating with the page; for reports one hand-written query
+over the same stage_visits projection and processes. Load average at the end: ${loadavg()[0]!.toFixed(1)}.`)
+  } finally {
+    await db.end()
+    if (!process.env.BENCH_KEEP) {
+      const cleanup = await mysql.createConnection(server)
+      await cleanup.query(`DROP DATABASE IF EXISTS \`${DATABASE}\``)
+      await cleanup.end()
+    }
+  }
+}
+
+await main()
+process.exit(0)
