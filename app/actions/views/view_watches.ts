@@ -61,25 +61,20 @@ export async function evaluateWatches(processId: number, outboxId: number) {
     .from('view_watches')
     .join('saved_views', 'saved_views.id', 'view_watches.view_id')
     .where((q) =>
-      q
-        .whereNull('saved_views.workflow_id')
-        .orWhere('saved_views.workflow_id', process.workflowId)
+      q.whereNull('saved_views.workflow_id').orWhere('saved_views.workflow_id', process.workflowId)
     )
     .select('view_watches.id', 'view_watches.view_id', 'view_watches.user_id')
     .orderBy('view_watches.id')
   if (!watches.length) return
-  const recorded = new Set(
-    (
-      await db
-        .from('view_watch_matches')
-        .where('process_id', processId)
-        .whereIn(
-          'watch_id',
-          watches.map((w) => w.id)
-        )
-        .select('watch_id')
-    ).map((row: { watch_id: number }) => Number(row.watch_id))
-  )
+  const recordedRows: { watch_id: number }[] = await db
+    .from('view_watch_matches')
+    .where('process_id', processId)
+    .whereIn(
+      'watch_id',
+      watches.map((w) => w.id)
+    )
+    .select('watch_id')
+  const recorded = new Set(recordedRows.map((row) => Number(row.watch_id)))
   const newly = new Map<number, string[]>()
   for (const watch of watches) {
     const user = await User.find(watch.user_id)

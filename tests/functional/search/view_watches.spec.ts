@@ -67,16 +67,12 @@ test.group('Search / watched views', (group) => {
       .loginAs(manager)
     const id = created.body().data.id
     assert.isFalse(created.body().data.watching)
-    const watched = await client
-      .put(`/api/v1/views/${id}/watch`)
-      .withGuard('api')
-      .loginAs(manager)
+    const watched = await client.put(`/api/v1/views/${id}/watch`).withGuard('api').loginAs(manager)
     watched.assertStatus(200)
     assert.isTrue(watched.body().data.watching)
     // Idempotent.
-    ;(await client.put(`/api/v1/views/${id}/watch`).withGuard('api').loginAs(manager)).assertStatus(
-      200
-    )
+    const again = await client.put(`/api/v1/views/${id}/watch`).withGuard('api').loginAs(manager)
+    again.assertStatus(200)
 
     let { process } = await new StartProcess().handle({
       workflowKey: 'purchase',
@@ -151,16 +147,12 @@ test.group('Search / watched views', (group) => {
     created.assertStatus(201)
     const id = created.body().data.id
     for (const user of [manager, member]) {
-      const watched = await client
-        .put(`/api/v1/views/${id}/watch`)
-        .withGuard('api')
-        .loginAs(user)
+      const watched = await client.put(`/api/v1/views/${id}/watch`).withGuard('api').loginAs(user)
       watched.assertStatus(200)
     }
     // Someone the view is not shared with may not watch it (404, as missing).
-    ;(await client.put(`/api/v1/views/${id}/watch`).withGuard('api').loginAs(outsider)).assertStatus(
-      404
-    )
+    const refused = await client.put(`/api/v1/views/${id}/watch`).withGuard('api').loginAs(outsider)
+    refused.assertStatus(404)
     await teamWith('finance', [manager])
     await new SaveWorkflowAccess().handle(workflow, { see: [{ team: 'finance' }] })
 

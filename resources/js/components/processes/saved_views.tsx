@@ -70,15 +70,22 @@ export function SavedViews(props: {
                 type="button"
                 className="btn btn-sm btn-link"
                 aria-pressed={view.watching}
-                aria-label={t(view.watching ? 'search.views.unwatchLabel' : 'search.views.watchLabel', {
-                  name: view.name,
-                })}
+                aria-label={t(
+                  view.watching ? 'search.views.unwatchLabel' : 'search.views.watchLabel',
+                  {
+                    name: view.name,
+                  }
+                )}
                 onClick={() =>
                   view.watching
                     ? router.delete(urlFor('views.unwatch', { id: view.id }), {
                         preserveScroll: true,
                       })
-                    : router.post(urlFor('views.watch', { id: view.id }), {}, { preserveScroll: true })
+                    : router.post(
+                        urlFor('views.watch', { id: view.id }),
+                        {},
+                        { preserveScroll: true }
+                      )
                 }
               >
                 {t(view.watching ? 'search.views.unwatch' : 'search.views.watch')}
