@@ -167,4 +167,39 @@ test.group('Search / watched views', (group) => {
     assert.lengthOf(await matchNotices(member), 0)
     assert.lengthOf(await matchNotices(outsider), 0)
   })
+  test('the list page toggles watching a view', async ({ client, assert }) => {
+    const manager = await UserFactory.apply('manager').create()
+    const admin = await UserFactory.apply('admin').create()
+    await publishWorkflow(purchaseDefinition, admin)
+    await client
+      .post('/views')
+      .json({ name: 'Mine', filters: BIG })
+      .loginAs(manager)
+      .withCsrfToken()
+      .redirects(0)
+    const propsOf = async () => {
+      const page = await client.get('/processes').loginAs(manager).withInertia()
+      return (page.inertiaProps as any).views as { id: number; watching: boolean }[]
+    }
+    const watchingNow = async () => {
+      const [first] = await propsOf()
+      return first.watching
+    }
+    const [view] = await propsOf()
+    assert.isFalse(view.watching)
+    const on = await client
+      .post(`/views/${view.id}/watch`)
+      .loginAs(manager)
+      .withCsrfToken()
+      .redirects(0)
+    on.assertStatus(302)
+    assert.isTrue(await watchingNow())
+    const off = await client
+      .delete(`/views/${view.id}/watch`)
+      .loginAs(manager)
+      .withCsrfToken()
+      .redirects(0)
+    off.assertStatus(302)
+    assert.isFalse(await watchingNow())
+  })
 })
