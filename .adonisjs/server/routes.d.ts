@@ -102,6 +102,8 @@ export type ScannedRoutes = {
     'workflows.access.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'views.store': { paramsTuple?: []; params?: {} }
     'views.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'views.watch': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'views.unwatch': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'queues.index': { paramsTuple?: []; params?: {} }
     'processes.claim': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'processes.votes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -148,6 +150,8 @@ export type ScannedRoutes = {
     'api.views.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.views.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.views.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.views.watch': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.views.unwatch': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.processes.claim': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.processes.votes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.me.absence.update': { paramsTuple?: []; params?: {} }
@@ -478,6 +482,7 @@ export type ScannedRoutes = {
     'workflows.draft.check': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'admin.teams.store': { paramsTuple?: []; params?: {} }
     'views.store': { paramsTuple?: []; params?: {} }
+    'views.watch': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'processes.claim': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'processes.votes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.webhooks.store': { paramsTuple?: []; params?: {} }
@@ -541,6 +546,7 @@ export type ScannedRoutes = {
     'api.state.update': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.teams.members': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.workflows.access.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.views.watch': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.me.absence.update': { paramsTuple?: []; params?: {} }
     'api.calendars.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.me.password': { paramsTuple?: []; params?: {} }
@@ -555,6 +561,7 @@ export type ScannedRoutes = {
     'reports.schedules.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.teams.destroy': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'views.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'views.unwatch': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'profile.absence.destroy': { paramsTuple?: []; params?: {} }
     'admin.webhooks.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'profile.tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -562,6 +569,7 @@ export type ScannedRoutes = {
     'api.state.unlock': { paramsTuple: [ParamValue,ParamValue]; params: {'scope': ParamValue,'key': ParamValue} }
     'api.teams.destroy': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.views.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.views.unwatch': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.me.absence.destroy': { paramsTuple?: []; params?: {} }
     'api.webhooks.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.workflows.hooks.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'hook': ParamValue} }

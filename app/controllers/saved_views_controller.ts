@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import SaveView from '#actions/views/save_view'
 import { findVisibleView } from '#actions/views/visible_views'
+import { unwatchView, watchView } from '#actions/views/view_watches'
 import { createViewValidator } from '#validators/saved_view'
 
 /**
@@ -19,6 +20,20 @@ export default class SavedViewsController {
     const user = auth.getUserOrFail()
     await new SaveView().destroy(await findVisibleView(params.id, user), user)
     session.flash('success', i18n.t('search.views.deleted'))
+    return response.redirect().back()
+  }
+
+  async watch({ params, response, auth, session, i18n }: HttpContext) {
+    const user = auth.getUserOrFail()
+    await watchView(await findVisibleView(params.id, user), user)
+    session.flash('success', i18n.t('search.views.watched'))
+    return response.redirect().back()
+  }
+
+  async unwatch({ params, response, auth, session, i18n }: HttpContext) {
+    const user = auth.getUserOrFail()
+    await unwatchView(await findVisibleView(params.id, user), user)
+    session.flash('success', i18n.t('search.views.unwatched'))
     return response.redirect().back()
   }
 }

@@ -13,4 +13,4 @@ export const DEFAULT_PREFERENCES: Record<NotificationKind, { inApp: boolean; ema
 
 /** Every kind a notification row may have: the above, and admin alerts nobody opts out of. */
 export type AnyNotificationKind =
-  NotificationKind | 'needs_attention' | 'alert' | 'webhook_disabled'
+  NotificationKind | 'needs_attention' | 'alert' | 'webhook_disabled' | 'view_match'

@@ -42,6 +42,10 @@ export const JOBS: Record<string, JobEntry> = {
   cancel_children: { queue: 'default', load: () => import('#jobs/cancel_children') },
   fan_out_webhook: { queue: 'notifications', load: () => import('#jobs/fan_out_webhook') },
   deliver_webhook: { queue: 'notifications', load: () => import('#jobs/deliver_webhook') },
+  evaluate_view_watches: {
+    queue: 'notifications',
+    load: () => import('#jobs/evaluate_view_watches'),
+  },
 }
 
 /**
@@ -65,6 +69,7 @@ const TOPICS: Record<string, string> = {
   'children.parent_cancelled': 'cancel_children',
   'webhook.event': 'fan_out_webhook',
   'webhook.deliver': 'deliver_webhook',
+  'view.watch': 'evaluate_view_watches',
 }
 
 /** The queue a job runs on. */

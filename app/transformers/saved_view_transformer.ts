@@ -3,7 +3,8 @@ import type SavedView from '#models/saved_view'
 
 /**
  * A saved view for pages and the API. `count` (capped at `countCap`) is
- * there when the caller counted it; `mine` says whether the reader owns it.
+ * there when the caller counted it; `mine` says whether the reader owns it,
+ * `watching` whether they watch it.
  */
 export default class SavedViewTransformer extends BaseTransformer<SavedView> {
   toObject() {
@@ -20,6 +21,7 @@ export default class SavedViewTransformer extends BaseTransformer<SavedView> {
       team: view.team?.key ?? null,
       role: view.role,
       mine: Boolean(view.$extras.mine),
+      watching: Boolean(view.$extras.watching),
       count: count ? count.count : null,
       countCapped: count ? count.capped : false,
       updatedAt: view.updatedAt.toISO()!,

@@ -1347,6 +1347,29 @@ export type paths = {
         patch: operations["api.views.update"];
         trace?: never;
     };
+    "/api/v1/views/{id}/watch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Watch a saved view
+         * @description Anyone who may use the view (its owner, or a reader of a shared view). The caller gets one in-app notification when a process newly matches it (it did not match at the last evaluation and does after a change), in their sight of workflows. Idempotent.
+         */
+        put: operations["api.views.watch"];
+        post?: never;
+        /** Stop watching a saved view */
+        delete: operations["api.views.unwatch"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhooks": {
         parameters: {
             query?: never;
@@ -2973,6 +2996,8 @@ export type components = {
             updatedAt: string;
             /** @enum {string} */
             visibility: "private" | "team" | "role";
+            /** @description Whether the caller watches it (notified when a process newly matches). */
+            watching: boolean;
         };
         SavedViewCreateRequest: {
             /** @description reference, title, workflow, stage, status, priority, assignee, due_at, updated_at, created_at, or `data.<key>` of a searchable field of the view’s workflow. */
@@ -6356,6 +6381,52 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
+        };
+    };
+    "api.views.watch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The view, `watching` true. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "api.views.unwatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not watched (any more). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
         };
     };
     "api.webhooks.index": {

@@ -19,6 +19,8 @@ export function viewsApi() {
       router.get('/:id', [controllers.api.Views, 'show']).as('show')
       router.patch('/:id', [controllers.api.Views, 'update']).as('update')
       router.delete('/:id', [controllers.api.Views, 'destroy']).as('destroy')
+      router.put('/:id/watch', [controllers.api.Views, 'watch']).as('watch')
+      router.delete('/:id/watch', [controllers.api.Views, 'unwatch']).as('unwatch')
     })
     .prefix('/views')
     .as('views')
@@ -27,4 +29,6 @@ export function viewsApi() {
 export function viewPages() {
   router.post('/views', [controllers.SavedViews, 'store']).as('views.store')
   router.delete('/views/:id', [controllers.SavedViews, 'destroy']).as('views.destroy')
+  router.post('/views/:id/watch', [controllers.SavedViews, 'watch']).as('views.watch')
+  router.delete('/views/:id/watch', [controllers.SavedViews, 'unwatch']).as('views.unwatch')
 }

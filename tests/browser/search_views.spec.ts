@@ -10,6 +10,7 @@ test.group('Browser / search on process data and saved views', (group) => {
 
   test('filter on a searchable field, save the filter as a view, open it from the sidebar', async ({
     visit,
+    assert,
   }) => {
     const manager = await UserFactory.apply('manager').create()
     await publishWorkflow(purchaseDefinition, manager)
@@ -52,5 +53,12 @@ test.group('Browser / search on process data and saved views', (group) => {
     await page.locator('.saved-views').getByRole('link', { name: 'Big purchases' }).click()
     await page.waitForURL((url) => url.searchParams.get('data.amount[gt]') === '1000')
     await page.assertElementsCount('table.process-table tbody tr', 2)
+
+    // Watching it: a toggle button, pressed once watched.
+    await page.getByRole('button', { name: 'Watch view "Big purchases"' }).click()
+    const stop = page.getByRole('button', { name: 'Stop watching view "Big purchases"' })
+    await stop.waitFor()
+    await page.assertTextContains('body', 'Watching this view')
+    assert.equal(await stop.getAttribute('aria-pressed'), 'true')
   })
 })

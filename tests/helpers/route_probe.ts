@@ -57,6 +57,7 @@ export function fillParams(
   const byPrefix: [RegExp, number][] = [
     [/^\/processes\/bulk\//, world.bulk.id],
     [/^\/notifications\//, world.notificationId],
+    [/^(\/api\/v1)?\/views\/:id\/watch$/, world.views.watch],
     [/^\/views\//, world.views.page],
     [/^\/api\/v1\/views\//, world.views.api],
     [/^\/migrations\//, world.migration.id],

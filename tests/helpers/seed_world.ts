@@ -164,7 +164,8 @@ export async function seedWorld() {
     updated_at: stamp,
   })
 
-  // The manager's private saved views: one the API routes use, one the page's delete.
+  // The manager's private saved views: one the API routes use, one the page's delete,
+  // one the watch routes use (the others are deleted by the probe before them).
   const view = (name: string) =>
     db.table('saved_views').insert({
       owner_id: manager.id,
@@ -182,11 +183,12 @@ export async function seedWorld() {
     })
   const [apiViewId] = await view('Seeded API view')
   const [pageViewId] = await view('Seeded page view')
+  const [watchViewId] = await view('Seeded watched view')
 
   return {
     users,
     teams,
-    views: { api: Number(apiViewId), page: Number(pageViewId) },
+    views: { api: Number(apiViewId), page: Number(pageViewId), watch: Number(watchViewId) },
     workflow,
     process,
     notificationId: Number(notificationId),

@@ -594,6 +594,18 @@ const routes = {
     tokens: [{"old":"/views/:id","type":0,"val":"views","end":""},{"old":"/views/:id","type":1,"val":"id","end":""}],
     types: placeholder as Registry['views.destroy']['types'],
   },
+  'views.watch': {
+    methods: ["POST"],
+    pattern: '/views/:id/watch',
+    tokens: [{"old":"/views/:id/watch","type":0,"val":"views","end":""},{"old":"/views/:id/watch","type":1,"val":"id","end":""},{"old":"/views/:id/watch","type":0,"val":"watch","end":""}],
+    types: placeholder as Registry['views.watch']['types'],
+  },
+  'views.unwatch': {
+    methods: ["DELETE"],
+    pattern: '/views/:id/watch',
+    tokens: [{"old":"/views/:id/watch","type":0,"val":"views","end":""},{"old":"/views/:id/watch","type":1,"val":"id","end":""},{"old":"/views/:id/watch","type":0,"val":"watch","end":""}],
+    types: placeholder as Registry['views.unwatch']['types'],
+  },
   'queues.index': {
     methods: ["GET","HEAD"],
     pattern: '/queues',
@@ -869,6 +881,18 @@ const routes = {
     pattern: '/api/v1/views/:id',
     tokens: [{"old":"/api/v1/views/:id","type":0,"val":"api","end":""},{"old":"/api/v1/views/:id","type":0,"val":"v1","end":""},{"old":"/api/v1/views/:id","type":0,"val":"views","end":""},{"old":"/api/v1/views/:id","type":1,"val":"id","end":""}],
     types: placeholder as Registry['api.views.destroy']['types'],
+  },
+  'api.views.watch': {
+    methods: ["PUT"],
+    pattern: '/api/v1/views/:id/watch',
+    tokens: [{"old":"/api/v1/views/:id/watch","type":0,"val":"api","end":""},{"old":"/api/v1/views/:id/watch","type":0,"val":"v1","end":""},{"old":"/api/v1/views/:id/watch","type":0,"val":"views","end":""},{"old":"/api/v1/views/:id/watch","type":1,"val":"id","end":""},{"old":"/api/v1/views/:id/watch","type":0,"val":"watch","end":""}],
+    types: placeholder as Registry['api.views.watch']['types'],
+  },
+  'api.views.unwatch': {
+    methods: ["DELETE"],
+    pattern: '/api/v1/views/:id/watch',
+    tokens: [{"old":"/api/v1/views/:id/watch","type":0,"val":"api","end":""},{"old":"/api/v1/views/:id/watch","type":0,"val":"v1","end":""},{"old":"/api/v1/views/:id/watch","type":0,"val":"views","end":""},{"old":"/api/v1/views/:id/watch","type":1,"val":"id","end":""},{"old":"/api/v1/views/:id/watch","type":0,"val":"watch","end":""}],
+    types: placeholder as Registry['api.views.unwatch']['types'],
   },
   'api.processes.claim': {
     methods: ["POST"],

@@ -1183,6 +1183,30 @@ export interface Registry {
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/saved_views_controller').default['destroy']>>>
     }
   }
+  'views.watch': {
+    methods: ["POST"]
+    pattern: '/views/:id/watch'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/saved_views_controller').default['watch']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/saved_views_controller').default['watch']>>>
+    }
+  }
+  'views.unwatch': {
+    methods: ["DELETE"]
+    pattern: '/views/:id/watch'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/saved_views_controller').default['unwatch']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/saved_views_controller').default['unwatch']>>>
+    }
+  }
   'queues.index': {
     methods: ["GET","HEAD"]
     pattern: '/queues'
@@ -1733,6 +1757,30 @@ export interface Registry {
       query: {}
       response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/views_controller').default['destroy']>>>
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/views_controller').default['destroy']>>>
+    }
+  }
+  'api.views.watch': {
+    methods: ["PUT"]
+    pattern: '/api/v1/views/:id/watch'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/views_controller').default['watch']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/views_controller').default['watch']>>>
+    }
+  }
+  'api.views.unwatch': {
+    methods: ["DELETE"]
+    pattern: '/api/v1/views/:id/watch'
+    types: {
+      body: {}
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: {}
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/api/views_controller').default['unwatch']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/api/views_controller').default['unwatch']>>>
     }
   }
   'api.processes.claim': {

@@ -176,6 +176,8 @@ export interface ApiDefinition {
   views: {
     store: typeof routes['views.store']
     destroy: typeof routes['views.destroy']
+    watch: typeof routes['views.watch']
+    unwatch: typeof routes['views.unwatch']
   }
   queues: {
     index: typeof routes['queues.index']
@@ -270,6 +272,8 @@ export interface ApiDefinition {
       show: typeof routes['api.views.show']
       update: typeof routes['api.views.update']
       destroy: typeof routes['api.views.destroy']
+      watch: typeof routes['api.views.watch']
+      unwatch: typeof routes['api.views.unwatch']
     }
     processes: {
       claim: typeof routes['api.processes.claim']

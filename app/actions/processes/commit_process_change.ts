@@ -16,6 +16,7 @@ import { persistedInstance } from '#support/persisted_instance'
 import { stageEntryTimers, type OutboxDraft } from '#actions/processes/outbox'
 import { stampSlaClock } from '#actions/processes/sla_stamp'
 import { subscribedWebhookTypes } from '#actions/webhooks/webhook_outbox'
+import { anyWatchedViews, viewWatchOutbox } from '#actions/views/view_watch_outbox'
 import { leanTransaction } from '#support/database/lean_transaction'
 import { recordEvent, type OutboxRow } from '#actions/processes/record_event'
 import { actorEmail, guardContextOf } from '#actions/processes/guard_context'
@@ -157,6 +158,7 @@ export default class CommitProcessChange {
     )
 
     const webhookTypes = await subscribedWebhookTypes()
+    const watching = await anyWatchedViews()
     try {
       return await leanTransaction(async (trx) => {
         const { changes } = await trx.update(
@@ -193,6 +195,7 @@ export default class CommitProcessChange {
             ...(moved ? [] : timers),
             ...(request.outbox ?? []),
             ...childrenOutbox(process, next, resolve(process.workflowVersionId)),
+            ...viewWatchOutbox(watching, process.id),
           ],
           webhookTypes,
           outboxRows

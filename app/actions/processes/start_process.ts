@@ -13,6 +13,7 @@ import { sqlTime } from '#support/sql_time'
 import { isUniqueViolation } from '#actions/processes/commit_process_change'
 import { recordEvent } from '#actions/processes/record_event'
 import { subscribedWebhookTypes } from '#actions/webhooks/webhook_outbox'
+import { anyWatchedViews, viewWatchOutbox } from '#actions/views/view_watch_outbox'
 import { leanTransaction } from '#support/database/lean_transaction'
 import { indexWholeProcess } from '#actions/search/process_index'
 import { stageEntryTimers } from '#actions/processes/outbox'
@@ -103,6 +104,7 @@ export default class StartProcess {
 
     try {
       const webhookTypes = await subscribedWebhookTypes()
+      const watching = await anyWatchedViews()
       const id = await leanTransaction(async (trx) => {
         await trx.run('UPDATE workflows SET process_counter = process_counter + 1 WHERE id = ?', [
           workflow.id,
@@ -143,7 +145,7 @@ export default class StartProcess {
           newId,
           started,
           null,
-          stageEntryTimers(definition, state, newId, at),
+          [...stageEntryTimers(definition, state, newId, at), ...viewWatchOutbox(watching, newId)],
           webhookTypes
         )
         await indexWholeProcess(

@@ -3,6 +3,7 @@ import type User from '#models/user'
 import { InvalidInput, NotFound } from '#exceptions/domain_error'
 import { hiddenWorkflowIds, teamsOf } from '#support/access/workflow_access'
 import { cappedCount, viewParams } from '#actions/views/view_filters'
+import { markWatching } from '#actions/views/view_watches'
 
 /** Most views the list page counts at once. */
 const MAX_COUNTED = 20
@@ -51,9 +52,10 @@ export async function viewCounts(views: SavedView[], viewer: User) {
   return counts
 }
 
-/** The views with `mine` and their capped counts in `$extras`. */
+/** The views with `mine`, `watching` and their capped counts in `$extras`. */
 export async function withCounts(views: SavedView[], user: User) {
   const counts = await viewCounts(views, user)
+  await markWatching(views, user)
   for (const view of views) {
     view.$extras.mine = view.ownerId === user.id
     view.$extras.count = counts.get(view.id)

@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import SaveView from '#actions/views/save_view'
 import { findVisibleView, visibleViews, withCounts } from '#actions/views/visible_views'
 import SavedViewTransformer from '#transformers/saved_view_transformer'
+import { unwatchView, watchView } from '#actions/views/view_watches'
 import { serialize } from '#support/api_serializer'
 import { createViewValidator, updateViewValidator } from '#validators/saved_view'
 
@@ -46,6 +47,21 @@ export default class ViewsController {
     const user = auth.getUserOrFail()
     const view = await findVisibleView(params.id, user)
     await new SaveView().destroy(view, user)
+    return response.noContent()
+  }
+
+  /** Watching a view: notified when a process newly matches it (issue 22). */
+  async watch({ params, auth }: HttpContext) {
+    const user = auth.getUserOrFail()
+    const view = await findVisibleView(params.id, user)
+    await watchView(view, user)
+    const [counted] = await withCounts([view], user)
+    return serialize(SavedViewTransformer.transform(counted))
+  }
+
+  async unwatch({ params, response, auth }: HttpContext) {
+    const user = auth.getUserOrFail()
+    await unwatchView(await findVisibleView(params.id, user), user)
     return response.noContent()
   }
 }

@@ -56,6 +56,10 @@ export function viewSchemas(): Record<string, Json> {
       team: nullable({ type: 'string' }),
       role: nullable({ type: 'string' }),
       mine: { type: 'boolean', description: 'Whether the caller owns it (and may change it).' },
+      watching: {
+        type: 'boolean',
+        description: 'Whether the caller watches it (notified when a process newly matches).',
+      },
       count: nullable({
         type: 'integer',
         description:
@@ -134,6 +138,31 @@ export function viewPaths(): Record<string, Json> {
           '204': { description: 'Deleted.' },
           ...authenticated,
           '403': response('Forbidden'),
+          '404': response('NotFound'),
+        },
+      },
+    },
+    '/api/v1/views/{id}/watch': {
+      parameters: one,
+      put: {
+        operationId: 'api.views.watch',
+        summary: 'Watch a saved view',
+        description:
+          'Anyone who may use the view (its owner, or a reader of a shared view). The caller gets one in-app notification when a process newly matches it (it did not match at the last evaluation and does after a change), in their sight of workflows. Idempotent.',
+        tags: ['views'],
+        responses: {
+          '200': ok('The view, `watching` true.', 'SavedViewResponse'),
+          ...authenticated,
+          '404': response('NotFound'),
+        },
+      },
+      delete: {
+        operationId: 'api.views.unwatch',
+        summary: 'Stop watching a saved view',
+        tags: ['views'],
+        responses: {
+          '204': { description: 'Not watched (any more).' },
+          ...authenticated,
           '404': response('NotFound'),
         },
       },

@@ -80,11 +80,15 @@ export const MATRIX: Record<string, Row> = {
   // Saved views: the seeded ones are the manager's private views (others: 404, as missing).
   'POST /views': SIGNED_IN,
   'DELETE /views/:id': VIEW_OWNER,
+  'POST /views/:id/watch': VIEW_OWNER,
+  'DELETE /views/:id/watch': VIEW_OWNER,
   'GET /api/v1/views': API,
   'POST /api/v1/views': API,
   'GET /api/v1/views/:id': API_VIEW_OWNER,
   'PATCH /api/v1/views/:id': API_VIEW_OWNER,
   'DELETE /api/v1/views/:id': API_VIEW_OWNER,
+  'PUT /api/v1/views/:id/watch': API_VIEW_OWNER,
+  'DELETE /api/v1/views/:id/watch': API_VIEW_OWNER,
 
   'GET /workflows/:key/board': SIGNED_IN_ID,
   'GET /workflows': SIGNED_IN,

@@ -15,6 +15,7 @@ export type SavedViewItem = {
   team: string | null
   role: string | null
   mine: boolean
+  watching: boolean
   count: number | null
   countCapped: boolean
 }
@@ -65,6 +66,30 @@ export function SavedViews(props: {
                     : t('search.views.count', { count: view.count })}
                 </span>
               )}
+              <button
+                type="button"
+                className="btn btn-sm btn-link"
+                aria-pressed={view.watching}
+                aria-label={t(
+                  view.watching ? 'search.views.unwatchLabel' : 'search.views.watchLabel',
+                  {
+                    name: view.name,
+                  }
+                )}
+                onClick={() =>
+                  view.watching
+                    ? router.delete(urlFor('views.unwatch', { id: view.id }), {
+                        preserveScroll: true,
+                      })
+                    : router.post(
+                        urlFor('views.watch', { id: view.id }),
+                        {},
+                        { preserveScroll: true }
+                      )
+                }
+              >
+                {t(view.watching ? 'search.views.unwatch' : 'search.views.watch')}
+              </button>
               {view.mine && (
                 <button
                   type="button"
