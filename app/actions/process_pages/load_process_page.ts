@@ -1,7 +1,5 @@
 import ProcessEvent from '#models/process_event'
 import User from '#models/user'
-import WorkflowVersion from '#models/workflow_version'
-import { versionNumberOf } from '#support/version_numbers'
 import { collectFields } from '#engine/data'
 import { loadVisibleProcess } from '#actions/processes/load_process'
 import type { Viewer } from '#support/access/workflow_access'
@@ -12,30 +10,17 @@ export const TIMELINE_LIMIT = 100
 
 /**
  * Everything the process page shows, in a fixed number of queries however
- * long the timeline: the process with its workflow (the version's number
- * from memory); its assignee and creator (one query); the latest events
- * with their actors; and one query for people (active users to assign or
- * pick in user fields, plus anyone the timeline names).
+ * long the timeline: the process with its workflow, version, assignee and
+ * creator; the latest events with their actors; and one query for people
+ * (active users to assign or pick in user fields, plus anyone the
+ * timeline names).
  */
 export default class LoadProcessPage {
   async handle(id: number | string, viewer: Viewer, options: { before?: number } = {}) {
     const process = await loadVisibleProcess(id, viewer)
-    await process.load('workflow')
-    // The page shows the version's number only (immutable: cached in memory);
-    // its definition comes from the definitions cache.
-    const version = await versionNumberOf(process.workflowVersionId)
-    process.$setRelated(
-      'workflowVersion',
-      version ? new WorkflowVersion().merge({ id: process.workflowVersionId, ...version }) : null
+    await process.load((loader) =>
+      loader.load('workflow').load('workflowVersion').load('assignee').load('creator')
     )
-    // Assignee and creator in one query (two preloads would make two).
-    const ids = [...new Set([process.assigneeId, process.creatorId])].filter(
-      (userId): userId is number => userId !== null
-    )
-    const named = ids.length ? await User.query().whereIn('id', ids) : []
-    const person = (userId: number | null) => named.find((u) => u.id === userId) ?? null
-    process.$setRelated('assignee', person(process.assigneeId))
-    process.$setRelated('creator', person(process.creatorId))
     const events = await ProcessEvent.query()
       .where('process_id', process.id)
       .preload('actor')
