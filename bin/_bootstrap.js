@@ -92,6 +92,12 @@ function installNode24(dir) {
   console.log(`Installing Node 24 once, from npm's node@24 package, into ${dir}…`)
   mkdirSync(dirname(dir), { recursive: true })
   const scratch = mkdtempSync(`${dir}.tmp-`)
+  // npm 11.19+ skips a dependency's install scripts unless allowScripts names
+  // it, and node@24's preinstall is what puts the binary in place.
+  writeFileSync(
+    join(scratch, 'package.json'),
+    `${JSON.stringify({ private: true, allowScripts: { node: true } })}\n`
+  )
   const result = spawnSync(
     'npm',
     ['install', '--prefix', scratch, '--no-save', '--no-audit', '--no-fund', 'node@24'],
