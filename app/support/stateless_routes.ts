@@ -13,3 +13,15 @@ export function isStatelessRoute(ctx: HttpContext) {
   const path = ctx.request.url()
   return STATELESS_PREFIXES.some((prefix) => path === prefix || path.startsWith(prefix))
 }
+
+/**
+ * Requests a page makes on its own, in the background, rather than a
+ * person's visit: they must not take the flash messages meant for the
+ * next page.
+ */
+const BACKGROUND_PREFIXES = ['/__transmit/', '/notifications/unread']
+
+export function isBackgroundRoute(ctx: HttpContext) {
+  const path = ctx.request.url()
+  return BACKGROUND_PREFIXES.some((prefix) => path.startsWith(prefix))
+}
