@@ -49,7 +49,7 @@ export type BoardPage = { column?: string; after?: string }
 /**
  * A workflow's board: one column per stage of its latest published
  * version, in definition order, with counts and the first cards of each.
- * Six queries (active counts, capped closed counts, the card ids, the cards
+ * Five queries (the capped counts of every column, the card ids, the cards
  * and their assignees, the workflow)
  * plus the published version and definitions when not cached yet — the
  * same for 1 card or 1,000.
@@ -74,7 +74,7 @@ export default class LoadBoard {
     const definition = published.definition
     const endKeys = definition.stages.filter((s) => s.type === 'end').map((s) => s.key)
 
-    const counts = await columnCounts(workflow.id, endKeys)
+    const counts = await columnCounts(workflow.id, definition)
 
     // One column by cursor: the cards after `after` in the column's order.
     const pagedStage = definition.stages.find((s) => s.key === page.column && s.type !== 'decision')
@@ -84,20 +84,39 @@ export default class LoadBoard {
         ? { stage: pagedStage.key, end: pagedStage.type === 'end', cursor }
         : null
 
-    // The card ids first (one UNION ALL of the ranked subqueries), then the rows by
-    // primary key: an OR of IN-subqueries made MariaDB scan the whole table.
-    const idQuery = ranked(workflow.id, 'active', ACTIVE_CARDS_PER_COLUMN, paged?.stage)
+    // The card ids first (one UNION ALL of LIMITed index ranges: a few per column,
+    // whatever the number of processes), then the rows by primary key.
+    const known = definition.stages.map((s) => s.key)
+    const parts: Sql[] = []
+    for (const stage of definition.stages) {
+      if (stage.type === 'end' || stage.type === 'decision' || stage.key === paged?.stage) continue
+      parts.push(activeCards(workflow.id, { stage: stage.key }, ACTIVE_CARDS_PER_COLUMN))
+    }
+    if (counts.some((c) => c.stage_key === OTHER_ACTIVE && c.total > 0)) {
+      parts.push(activeCards(workflow.id, { notIn: known }, ACTIVE_CARDS_PER_COLUMN))
+    }
     // Closed cards: the latest few of each end column, read by index (closed ones grow with history).
     for (const endKey of endKeys) {
-      if (endKey !== paged?.stage) idQuery.unionAll(latestClosed(workflow.id, endKey), false)
+      if (endKey !== paged?.stage) parts.push(sqlOf(latestClosed(workflow.id, endKey)))
     }
-    if (paged) idQuery.unionAll(pageOfColumn(workflow.id, paged), false)
-    const idRows: { id: number }[] = await idQuery
-    const ids = idRows.map((row) => Number(row.id))
+    if (paged?.end) parts.push(sqlOf(pageOfClosedColumn(workflow.id, paged)))
+    else if (paged) {
+      parts.push(
+        activeCards(workflow.id, { stage: paged.stage }, ACTIVE_CARDS_PER_COLUMN + 1, paged.cursor)
+      )
+    }
+    const idRows = parts.length
+      ? rowsOf(
+          await db.rawQuery(
+            parts.map((part) => part.sql).join(' UNION ALL '),
+            parts.flatMap((part) => part.bindings)
+          )
+        )
+      : []
+    const ids = idRows.map((row: { id: number }) => Number(row.id))
     const cards = await Process.query().whereIn('id', ids).preload('assignee')
     cards.sort(byBoardOrder)
 
-    const known = new Set(definition.stages.map((s) => s.key))
     const total = (stage: string, active: boolean) =>
       counts
         .filter((c) => c.stage_key === stage && (c.status === 'active') === active)
@@ -143,14 +162,14 @@ export default class LoadBoard {
             },
           ]
     )
-    const elsewhere = counts.filter((c) => c.status === 'active' && !known.has(c.stage_key))
-    if (elsewhere.length) {
+    const elsewhere = total(OTHER_ACTIVE, true)
+    if (elsewhere > 0) {
       columns.push({
         key: OTHER_STAGES,
         name: '',
         type: 'other',
         outcome: null,
-        ...capped(elsewhere.reduce((sum, c) => sum + Number(c.total), 0)),
+        ...capped(elsewhere),
         next: null,
         paged: false,
       })
@@ -180,69 +199,103 @@ export default class LoadBoard {
 }
 
 /**
- * Ids of the first `limit` processes of each stage: active ones by due
- * date (undated last), or closed ones in the given end stages, latest first.
+ * Ids of the first `limit` active processes of a stage (or of the stages
+ * the version no longer has) in the column's order — by due date, undated
+ * last — after a cursor when one is given: two index ranges on
+ * (workflow_id, status, stage_key, due_at), dated and undated, each
+ * LIMITed, merged and cut to `limit`. Never a ranking of every active
+ * process of the workflow (seconds at 1,000,000 processes).
  */
-function ranked(workflowId: number, scope: 'active' | string[], limit: number, except?: string) {
-  const order =
-    scope === 'active'
-      ? 'CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, id'
-      : 'closed_at DESC, id DESC'
-  const inner = db
-    .from('processes')
-    .select('id')
-    .select(db.raw(`ROW_NUMBER() OVER (PARTITION BY stage_key ORDER BY ${order}) AS board_rank`))
-    .where('workflow_id', workflowId)
-  if (scope === 'active') inner.where('status', 'active')
-  else inner.whereNot('status', 'active').whereIn('stage_key', scope)
-  if (except !== undefined) inner.whereNot('stage_key', except)
-  return db.from(inner.as('ranked')).select('id').where('board_rank', '<=', limit)
+function activeCards(
+  workflowId: number,
+  scope: { stage: string } | { notIn: string[] },
+  limit: number,
+  after?: SortedCursor
+): Sql {
+  const where =
+    'stage' in scope
+      ? { sql: 'stage_key = ?', bindings: [scope.stage] }
+      : { sql: `stage_key NOT IN (${marks(scope.notIn)})`, bindings: scope.notIn }
+  const base = `SELECT id, due_at FROM processes WHERE workflow_id = ? AND status = 'active' AND ${where.sql}`
+  const bindings: unknown[] = []
+  const parts: string[] = []
+  // Past a cursor on an undated card, only undated ones remain.
+  if (!after || after.value !== null) {
+    const keyset = after ? 'AND (due_at > ? OR (due_at = ? AND id > ?))' : ''
+    parts.push(
+      `SELECT id, due_at FROM (${base} AND due_at IS NOT NULL ${keyset} ORDER BY due_at, id LIMIT ${limit}) dated`
+    )
+    bindings.push(workflowId, ...where.bindings)
+    if (after) bindings.push(after.value, after.value, after.id)
+  }
+  const undatedAfter = after && after.value === null ? 'AND id > ?' : ''
+  parts.push(
+    `SELECT id, due_at FROM (${base} AND due_at IS NULL ${undatedAfter} ORDER BY id LIMIT ${limit}) undated`
+  )
+  bindings.push(workflowId, ...where.bindings)
+  if (after && after.value === null) bindings.push(after.id)
+  return {
+    sql: `SELECT id FROM (SELECT id FROM (${parts.join(' UNION ALL ')}) merged
+      ORDER BY CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, id LIMIT ${limit}) column_cards`,
+    bindings,
+  }
 }
 
 /**
- * Rows of `{ stage_key, status, total }`: active processes per stage (work in
- * progress: exact), and closed ones per end stage plus those closed
- * elsewhere, each counted up to LoadBoard.COUNT_CAP + 1 (status "closed") — one
- * query whatever the history.
+ * Rows of `{ stage_key, status, total }`: active processes per stage of the
+ * version and in stages it no longer has (OTHER_ACTIVE), closed ones per end
+ * stage and those closed elsewhere (CLOSED_ELSEWHERE), each counted up to
+ * LoadBoard.COUNT_CAP + 1 index entries — one query whatever the history.
  */
-async function columnCounts(workflowId: number, endKeys: string[]) {
-  const active = await db
-    .from('processes')
-    .select('stage_key')
-    .count('* as total')
-    .where('workflow_id', workflowId)
-    .where('status', 'active')
-    .groupBy('stage_key')
-  const parts: string[] = []
-  const bindings: (string | number)[] = []
+async function columnCounts(workflowId: number, definition: WorkflowDefinition) {
+  const endKeys = definition.stages.filter((s) => s.type === 'end').map((s) => s.key)
+  const known = definition.stages.map((s) => s.key)
   const limit = LoadBoard.COUNT_CAP + 1
-  for (const endKey of endKeys) {
-    parts.push(
-      `SELECT ? AS stage_key, COUNT(*) AS total FROM (SELECT 1 AS one FROM processes
-        WHERE workflow_id = ? AND stage_key = ? AND status <> 'active' LIMIT ${limit}) c`
-    )
-    bindings.push(endKey, workflowId, endKey)
+  const count = (
+    label: string,
+    status: 'active' | 'closed',
+    where: string,
+    bindings: unknown[]
+  ) => ({
+    sql: `SELECT ? AS stage_key, ? AS status, COUNT(*) AS total FROM (SELECT 1 AS one FROM processes
+      WHERE workflow_id = ? AND ${where} LIMIT ${limit}) c`,
+    bindings: [label, status, workflowId, ...bindings],
+  })
+  const parts: Sql[] = []
+  for (const stage of definition.stages) {
+    if (stage.type === 'end' || stage.type === 'decision') continue
+    parts.push(count(stage.key, 'active', `status = 'active' AND stage_key = ?`, [stage.key]))
   }
-  const notEnd = endKeys.length ? `AND stage_key NOT IN (${endKeys.map(() => '?').join(', ')})` : ''
   parts.push(
-    `SELECT ? AS stage_key, COUNT(*) AS total FROM (SELECT 1 AS one FROM processes
-      WHERE workflow_id = ? AND status <> 'active' ${notEnd} LIMIT ${limit}) c`
+    count(OTHER_ACTIVE, 'active', `status = 'active' AND stage_key NOT IN (${marks(known)})`, known)
   )
-  bindings.push(CLOSED_ELSEWHERE, workflowId, ...endKeys)
-  const closed = rowsOf(await db.rawQuery(parts.join(' UNION ALL '), bindings))
-  return [
-    ...active.map((r) => ({
-      stage_key: String(r.stage_key),
-      status: 'active',
-      total: Number(r.total),
-    })),
-    ...closed.map((r: any) => ({
-      stage_key: String(r.stage_key),
-      status: 'closed',
-      total: Number(r.total),
-    })),
-  ]
+  for (const endKey of endKeys) {
+    parts.push(count(endKey, 'closed', `stage_key = ? AND status <> 'active'`, [endKey]))
+  }
+  const notEnd = endKeys.length ? `AND stage_key NOT IN (${marks(endKeys)})` : ''
+  parts.push(count(CLOSED_ELSEWHERE, 'closed', `status <> 'active' ${notEnd}`, endKeys))
+  const rows = rowsOf(
+    await db.rawQuery(
+      parts.map((part) => part.sql).join(' UNION ALL '),
+      parts.flatMap((part) => part.bindings) as any[]
+    )
+  )
+  return rows.map((r: any) => ({
+    stage_key: String(r.stage_key),
+    status: String(r.status),
+    total: Number(r.total),
+  }))
 }
+
+type Sql = { sql: string; bindings: unknown[] }
+const marks = (values: unknown[]) => values.map(() => '?').join(', ')
+const sqlOf = (query: { toSQL(): { sql: string; bindings: readonly unknown[] } }): Sql => {
+  const { sql, bindings } = query.toSQL()
+  return { sql, bindings: [...bindings] }
+}
+
+/** The stage key the count of active processes in stages the version no longer has comes under. */
+const OTHER_ACTIVE = ' other stages'
 
 /** The stage key the closed-elsewhere count comes under (no stage has it: keys are identifiers). */
 const CLOSED_ELSEWHERE = ' closed elsewhere'
@@ -269,39 +322,22 @@ function latestClosed(workflowId: number, stage: string) {
 const columnSort = (end: boolean) => (end ? 'board_closed' : 'board_due')
 
 /**
- * Ids of one column's cards after a cursor, in the column's order, one
- * more than a page (to know whether another follows). Active columns put
- * undated cards last, so the due-date keyset treats NULL as the largest.
+ * Ids of an end column's closed cards after a cursor, latest first, one
+ * more than a page (to know whether another follows).
  */
-function pageOfColumn(
-  workflowId: number,
-  paged: { stage: string; end: boolean; cursor: SortedCursor }
-) {
-  const { stage, end, cursor } = paged
+function pageOfClosedColumn(workflowId: number, paged: { stage: string; cursor: SortedCursor }) {
+  const { stage, cursor } = paged
   const inner = db
     .from('processes')
     .select('id')
     .where('workflow_id', workflowId)
     .where('stage_key', stage)
-  if (end) {
-    inner.whereNot('status', 'active')
-    whereAfter(inner, 'closed_at', 'id', 'desc', cursor.value, cursor.id)
-    inner.orderBy('closed_at', 'desc').orderBy('id', 'desc')
-  } else {
-    inner.where('status', 'active')
-    const due = cursor.value
-    inner.where((q) => {
-      if (due === null) {
-        q.whereNull('due_at').where('id', '>', cursor.id)
-      } else {
-        q.where('due_at', '>', due)
-          .orWhere((e) => e.where('due_at', due).where('id', '>', cursor.id))
-          .orWhereNull('due_at')
-      }
-    })
-    inner.orderByRaw('CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, id')
-  }
-  inner.limit((end ? CLOSED_CARDS_PER_COLUMN : ACTIVE_CARDS_PER_COLUMN) + 1)
+    .whereNot('status', 'active')
+  whereAfter(inner, 'closed_at', 'id', 'desc', cursor.value, cursor.id)
+  inner
+    .orderBy('closed_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(CLOSED_CARDS_PER_COLUMN + 1)
   // MariaDB/MySQL refuse LIMIT in an IN subquery; a derived table is fine.
   return db.from(inner.as('column_page')).select('id')
 }
