@@ -5,6 +5,7 @@ import db from '@adonisjs/lucid/services/db'
 import ComputeReport from '#actions/reports/compute_report'
 import StageVisitsProjector, { readCheckpoint } from '#actions/projections/stage_visits_projector'
 import { verifyStageVisits } from '#actions/projections/verify_stage_visits'
+import { verifyRollups } from '#actions/projections/verify_rollups'
 import { freshDatabase } from '#tests/helpers/common'
 import { buildClaims, claimsParams } from '#tests/helpers/report_fixtures'
 import type { ReportKind } from '#actions/reports/types'
@@ -12,15 +13,16 @@ import type { ReportKind } from '#actions/reports/types'
 /*
 | The `stage_visits` projection against today's event-log SQL on random
 | histories (issue 22): every report that measures time in stages gives the
-| same figures read from the projection — with processes projected, some
-| of them changed since (their visits must come from the log, not the
-| stale rows), and others never projected — as read from the log alone.
+| same figures read from the projection and its hourly rollups — with
+| processes projected, some of them changed since (their visits must come
+| from the log, not the stale rows), and others never projected — as read
+| from the log alone (throughput too: the rollups count processes).
 */
 
 const RANGE = { from: '2026-03-02', to: '2026-03-06' }
 const RANGE_START = DateTime.fromISO('2026-03-02T00:00:00Z', { zone: 'utc' })
 const NOW = RANGE_START.plus({ days: 15 })
-const KINDS: ReportKind[] = ['cycle_time', 'sla', 'wip']
+const KINDS: ReportKind[] = ['throughput', 'cycle_time', 'sla', 'wip']
 
 type Move = {
   after: number
@@ -191,6 +193,9 @@ test.group('Reports from the stage_visits projection on random histories', (grou
         async (projected, later) => {
           runs++
           await db.from('stage_visits').delete()
+          for (const table of ['stage_rollups', 'process_rollups', 'rollup_histograms']) {
+            await db.from(table).delete()
+          }
           await db.from('projection_checkpoints').delete()
           await db
             .from('process_events')
@@ -211,6 +216,7 @@ test.group('Reports from the stage_visits projection on random histories', (grou
           await projector.rebuild()
           const built = await verifyStageVisits({})
           assert.deepEqual(built.differences, [])
+          assert.deepEqual((await verifyRollups()).differences, [])
 
           // Changed since the projection: projected processes move on, new ones start.
           await appendRest(ids, projected)
@@ -230,6 +236,7 @@ test.group('Reports from the stage_visits projection on random histories', (grou
           assert.deepEqual(await reports(params, 'projection'), fromLog)
           const after = await verifyStageVisits({})
           assert.deepEqual(after.differences, [])
+          assert.deepEqual((await verifyRollups()).differences, [])
           compared++
         }
       ),
