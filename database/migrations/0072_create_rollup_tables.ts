@@ -15,7 +15,8 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
  * (`stage_key` '' : the cycle times of closed, not cancelled, processes),
  * one row per non-empty bucket — sparse rows, not one column per bucket.
  *
- * `stage_visits` loses its foreign key to `processes`: purging an archived
+ * `stage_visits` gains the process's start, close and status (on every
+ * row: the projector derives them with the visits) and loses its foreign key to `processes`: purging an archived
  * process keeps its visits (and so its share of the rollups, which
  * `projections:verify` can still check against them).
  */
@@ -34,10 +35,19 @@ export default class extends BaseSchema {
       table.integer('working_seconds').nullable()
       table.integer('assignee_id').unsigned().nullable()
       table.string('outcome', 16).nullable()
+      // The process as the projector last saw it (start, close, status): what throughput and
+      // total cycle time count, kept for archived processes after their rows are purged.
+      table.timestamp('process_created_at', { precision: 3 }).notNullable()
+      table.timestamp('process_closed_at', { precision: 3 }).nullable()
+      table.string('process_status', 16).notNullable()
       table.primary(['process_id', 'entered_sequence'])
     })
     this.defer(async (client) => {
-      await client.rawQuery('INSERT INTO stage_visits_next SELECT * FROM stage_visits')
+      await client.rawQuery(
+        `INSERT INTO stage_visits_next
+         SELECT sv.*, p.created_at, p.closed_at, p.status
+         FROM stage_visits sv JOIN processes p ON p.id = sv.process_id`
+      )
     })
     this.schema.dropTable('stage_visits')
     this.schema.renameTable('stage_visits_next', 'stage_visits')

@@ -52,21 +52,19 @@ const stageKey = (hour: number, version: number, stage: string) => `${hour}|${ve
 
 /**
  * The visits of these processes as the rollups see them: hours of entry
- * and exit, duration, and for the visit that closed the process the
- * status and start-to-close time (the process starts with its first visit).
+ * and exit, duration, and on the first visit of each process its start,
+ * close, status and start-to-close time (the `processes` row's, as projected).
  */
 export function contributionsSql(client: QueryClientContract, scope: string) {
   const d = dialectOf(client)
-  const closing = `CASE WHEN sv.outcome = 'cancelled' THEN sv.left_at
-      WHEN sv.left_at IS NULL AND sv.outcome IS NOT NULL THEN sv.entered_at END`
-  return `SELECT sv.process_id, sv.workflow_id, sv.workflow_version_id, sv.stage_key, sv.outcome,
+  return `SELECT sv.process_id, sv.workflow_id, sv.workflow_version_id, sv.stage_key,
       ${d.hour('sv.entered_at')} AS entered_hour, ${d.hour('sv.left_at')} AS left_hour,
       sv.duration_seconds AS dur, sv.left_at IS NULL AND sv.outcome IS NOT NULL AS ended,
       CASE WHEN sv.entered_sequence = f.first_sequence THEN 1 ELSE 0 END AS first,
-      ${d.hour(closing)} AS closed_hour,
-      ${d.seconds('f.started_at', closing)} AS cycle
+      ${d.hour('sv.process_created_at')} AS started_hour, ${d.hour('sv.process_closed_at')} AS closed_hour,
+      sv.process_status, ${d.seconds('sv.process_created_at', 'sv.process_closed_at')} AS cycle
     FROM stage_visits sv
-    JOIN (SELECT process_id, MIN(entered_at) AS started_at, MIN(entered_sequence) AS first_sequence
+    JOIN (SELECT process_id, MIN(entered_sequence) AS first_sequence
       FROM stage_visits WHERE ${scope} GROUP BY process_id) f ON f.process_id = sv.process_id`
 }
 
@@ -108,9 +106,11 @@ export function accumulate(maps: RollupMaps, rows: any[], sign: 1 | -1) {
       })
       histogram(Number(r.left_hour), stage, dur)
     }
-    if (Number(r.first)) process(Number(r.entered_hour), 'started', 0)
+    // The process itself counts once, on its first visit, as the `processes` row said.
+    if (!Number(r.first)) continue
+    process(Number(r.started_hour), 'started', 0)
     if (r.closed_hour !== null && r.closed_hour !== undefined) {
-      const status = r.outcome === 'cancelled' ? 'cancelled' : String(r.outcome)
+      const status = String(r.process_status)
       const cycle = Number(r.cycle)
       process(Number(r.closed_hour), status, cycle)
       if (status !== 'cancelled') histogram(Number(r.closed_hour), '', cycle)

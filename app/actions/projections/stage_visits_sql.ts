@@ -22,12 +22,14 @@ export function projectedVisitsSql(d: Dialect, scope: string) {
       CASE WHEN assignee_raw IS NULL OR assignee_raw = 'null' THEN NULL
         ELSE CAST(assignee_raw AS ${d.mysql ? 'UNSIGNED' : 'INTEGER'}) END AS assignee_id,
       CASE WHEN next_type IS NOT NULL THEN next_type
-        WHEN status = 'active' THEN NULL ELSE status END AS outcome
+        WHEN status = 'active' THEN NULL ELSE status END AS outcome,
+      process_created_at, process_closed_at, status AS process_status
     FROM (
       SELECT e.process_id, e.sequence, e.type, e.to_stage AS stage, e.occurred_at AS entered_at,
         LEAD(e.occurred_at) OVER (PARTITION BY e.process_id ORDER BY e.sequence) AS left_at,
         LEAD(e.type) OVER (PARTITION BY e.process_id ORDER BY e.sequence) AS next_type,
         p.workflow_id, p.workflow_version_id, p.status,
+        p.created_at AS process_created_at, p.closed_at AS process_closed_at,
         ${d.jsonText('e.payload', 'sla.dueAt')} AS sla_due_at,
         ${assigneeAt} AS assignee_raw
       FROM process_events e
@@ -52,4 +54,7 @@ export const STAGE_VISIT_COLUMNS = [
   'working_seconds',
   'assignee_id',
   'outcome',
+  'process_created_at',
+  'process_closed_at',
+  'process_status',
 ] as const
