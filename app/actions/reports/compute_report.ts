@@ -42,6 +42,8 @@ export default class ComputeReport {
     source?: 'projection' | 'log'
     /** Percentiles over more values than this come from the rollup histograms. */
     exactPercentileLimit?: number
+    /** false: the projection without its rollups (for comparison in bench:reports). */
+    rollups?: boolean
   }): Promise<ReportResult> {
     const client = input.client ?? db.connection()
     const checkpoint = input.source === 'log' ? null : await readCheckpoint(client)
@@ -52,7 +54,9 @@ export default class ComputeReport {
       now: input.now ?? DateTime.utc(),
       progress: input.progress ?? (async () => {}),
       exactPercentileLimit: input.exactPercentileLimit ?? EXACT_PERCENTILE_LIMIT,
-      ...(checkpoint ? { rollupCut: await rollupCut(client, checkpoint.position) } : {}),
+      ...(checkpoint && input.rollups !== false
+        ? { rollupCut: await rollupCut(client, checkpoint.position) }
+        : {}),
     }
     const parts = await REPORTS[input.kind](ctx)
     await ctx.progress(100)
