@@ -8,7 +8,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
  * reports group: local days and weeks of any whole-hour zone are unions of
  * hours. `stage_rollups`: per hour, version and stage, the visits that
  * entered (as work in progress: not the end stage of a closed process),
- * the visits that left and their summed duration. `process_rollups`: per
+ * the visits that left and their summed duration, and SLA compliance. `process_rollups`: per
  * hour and version, processes started and closed (per status, with the
  * summed start-to-close time). `rollup_histograms`: a log-scale histogram
  * (buckets growing by 10 %) of the durations of the visits that left
@@ -16,13 +16,15 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
  * one row per non-empty bucket — sparse rows, not one column per bucket.
  *
  * `stage_visits` gains the process's start, close and status (on every
- * row: the projector derives them with the visits) and loses its foreign key to `processes`: purging an archived
+ * row: the projector derives them with the visits) and whether a finished
+ * visit kept its SLA, and loses its foreign key to `processes`: purging an archived
  * process keeps its visits (and so its share of the rollups, which
  * `projections:verify` can still check against them).
  */
 export default class extends BaseSchema {
   async up() {
-    this.schema.createTable('stage_visits_next', (table) => {
+    this.schema.dropTable('stage_visits')
+    this.schema.createTable('stage_visits', (table) => {
       table.integer('process_id').unsigned().notNullable()
       table.integer('entered_sequence').unsigned().notNullable()
       table.integer('workflow_id').unsigned().notNullable()
@@ -40,17 +42,15 @@ export default class extends BaseSchema {
       table.timestamp('process_created_at', { precision: 3 }).notNullable()
       table.timestamp('process_closed_at', { precision: 3 }).nullable()
       table.string('process_status', 16).notNullable()
+      // A finished visit within its SLA (1) or not (0), by the SLA report's rule; null while open or held.
+      table.tinyint('sla_within').nullable()
       table.primary(['process_id', 'entered_sequence'])
     })
+    // The read model starts empty and without a checkpoint: reports read the log (exact) until
+    // `node ace projections:rebuild` fills the visits and the rollups together.
     this.defer(async (client) => {
-      await client.rawQuery(
-        `INSERT INTO stage_visits_next
-         SELECT sv.*, p.created_at, p.closed_at, p.status
-         FROM stage_visits sv JOIN processes p ON p.id = sv.process_id`
-      )
+      await client.from('projection_checkpoints').where('name', 'stage_visits').delete()
     })
-    this.schema.dropTable('stage_visits')
-    this.schema.renameTable('stage_visits_next', 'stage_visits')
     this.schema.alterTable('stage_visits', (table) => {
       table.index(['left_at'], 'stage_visits_left_at_index')
       table.index(['entered_at'], 'stage_visits_entered_at_index')
@@ -65,6 +65,9 @@ export default class extends BaseSchema {
       table.integer('entered').notNullable().defaultTo(0)
       table.integer('left_count').notNullable().defaultTo(0)
       table.bigInteger('duration_sum').notNullable().defaultTo(0)
+      // Finished visits as the SLA report counts them (not left for a paused stage), and those within.
+      table.integer('sla_finished').notNullable().defaultTo(0)
+      table.integer('sla_within').notNullable().defaultTo(0)
       table.primary(['hour', 'workflow_version_id', 'stage_key'])
     })
     this.schema.createTable('process_rollups', (table) => {

@@ -37,7 +37,17 @@ export function bucketValue(k: number) {
 
 /** Rollup rows keyed by their primary key, values as counters. */
 export type RollupMaps = {
-  stages: Map<string, { entered: number; left: number; sum: number; workflowId: number }>
+  stages: Map<
+    string,
+    {
+      entered: number
+      left: number
+      sum: number
+      slaFinished: number
+      slaWithin: number
+      workflowId: number
+    }
+  >
   processes: Map<string, { n: number; sum: number; workflowId: number }>
   histograms: Map<string, { n: number; workflowId: number }>
 }
@@ -62,7 +72,8 @@ export function contributionsSql(client: QueryClientContract, scope: string) {
       sv.duration_seconds AS dur, sv.left_at IS NULL AND sv.outcome IS NOT NULL AS ended,
       CASE WHEN sv.entered_sequence = f.first_sequence THEN 1 ELSE 0 END AS first,
       ${d.hour('sv.process_created_at')} AS started_hour, ${d.hour('sv.process_closed_at')} AS closed_hour,
-      sv.process_status, ${d.seconds('sv.process_created_at', 'sv.process_closed_at')} AS cycle
+      sv.process_status, ${d.seconds('sv.process_created_at', 'sv.process_closed_at')} AS cycle,
+      sv.sla_within
     FROM stage_visits sv
     JOIN (SELECT process_id, MIN(entered_sequence) AS first_sequence
       FROM stage_visits WHERE ${scope} GROUP BY process_id) f ON f.process_id = sv.process_id`
@@ -76,11 +87,15 @@ export function accumulate(maps: RollupMaps, rows: any[], sign: 1 | -1) {
     const stage = String(r.stage_key)
     const add = (
       hour: number,
-      f: (row: { entered: number; left: number; sum: number }) => void
+      f: (row: RollupMaps['stages'] extends Map<string, infer V> ? V : never) => void
     ) => {
       const key = stageKey(hour, version, stage)
       let row = maps.stages.get(key)
-      if (!row) maps.stages.set(key, (row = { entered: 0, left: 0, sum: 0, workflowId }))
+      if (!row)
+        maps.stages.set(
+          key,
+          (row = { entered: 0, left: 0, sum: 0, slaFinished: 0, slaWithin: 0, workflowId })
+        )
       f(row)
     }
     const histogram = (hour: number, key: string, seconds: number) => {
@@ -103,6 +118,10 @@ export function accumulate(maps: RollupMaps, rows: any[], sign: 1 | -1) {
       add(Number(r.left_hour), (row) => {
         row.left += sign
         row.sum += sign * dur
+        if (r.sla_within !== null && r.sla_within !== undefined) {
+          row.slaFinished += sign
+          row.slaWithin += sign * Number(r.sla_within)
+        }
       })
       histogram(Number(r.left_hour), stage, dur)
     }
@@ -167,12 +186,22 @@ export async function applyRollups(client: QueryClientContract, maps: RollupMaps
   await upsert(
     'stage_rollups',
     ['hour', 'workflow_version_id', 'stage_key'],
-    ['entered', 'left_count', 'duration_sum'],
+    ['entered', 'left_count', 'duration_sum', 'sla_finished', 'sla_within'],
     [...maps.stages]
-      .filter(([, v]) => v.entered || v.left || v.sum)
+      .filter(([, v]) => v.entered || v.left || v.sum || v.slaFinished || v.slaWithin)
       .map(([k, v]) => {
         const [hour, version, stage] = split(k)
-        return [Number(hour), Number(version), stage, v.workflowId, v.entered, v.left, v.sum]
+        return [
+          Number(hour),
+          Number(version),
+          stage,
+          v.workflowId,
+          v.entered,
+          v.left,
+          v.sum,
+          v.slaFinished,
+          v.slaWithin,
+        ]
       })
   )
   await upsert(
@@ -202,7 +231,7 @@ export async function applyRollups(client: QueryClientContract, maps: RollupMaps
     const chunk = touched.slice(i, i + CHUNK)
     const list = chunk.map(() => '?').join(', ')
     await client.rawQuery(
-      `DELETE FROM stage_rollups WHERE hour IN (${list}) AND entered = 0 AND left_count = 0 AND duration_sum = 0`,
+      `DELETE FROM stage_rollups WHERE hour IN (${list}) AND entered = 0 AND left_count = 0 AND duration_sum = 0 AND sla_finished = 0 AND sla_within = 0`,
       chunk
     )
     await client.rawQuery(
@@ -258,6 +287,8 @@ export async function storedRollups(client: QueryClientContract) {
       entered: Number(r.entered),
       left: Number(r.left_count),
       sum: Number(r.duration_sum),
+      slaFinished: Number(r.sla_finished),
+      slaWithin: Number(r.sla_within),
       workflowId: Number(r.workflow_id),
     })
   }

@@ -45,7 +45,7 @@ test.group('Report rollups', (group) => {
     const params = claimsParams(fixture, { from: '2026-03-01', to: '2026-03-05' })
     await new StageVisitsProjector().rebuild()
     assert.deepEqual(await rollupDifferences(), [])
-    for (const kind of ['throughput', 'cycle_time', 'wip'] as const) {
+    for (const kind of ['throughput', 'cycle_time', 'sla', 'wip'] as const) {
       const fromLog = await report(kind, params, { source: 'log' })
       const fromRollups = await report(kind, params)
       assert.deepEqual(fromRollups.tables, fromLog.tables, kind)

@@ -168,6 +168,12 @@ async function combined(
       p95: p(95),
     })
   }
+  // In the order the exact SQL's GROUP BY gives (the report's sort keeps ties in it).
+  rows.sort(
+    (a, b) =>
+      a.workflow_version_id - b.workflow_version_id ||
+      (a.stage! < b.stage! ? -1 : a.stage! > b.stage! ? 1 : 0)
+  )
   return { rows, approximate }
 }
 
