@@ -10,10 +10,13 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
  * entered (as work in progress: not the end stage of a closed process),
  * the visits that left and their summed duration, and SLA compliance. `process_rollups`: per
  * hour and version, processes started and closed (per status, with the
- * summed start-to-close time). `rollup_histograms`: a log-scale histogram
- * (buckets growing by 10 %) of the durations of the visits that left
- * (`stage_key` '' : the cycle times of closed, not cancelled, processes),
- * one row per non-empty bucket — sparse rows, not one column per bucket.
+ * summed start-to-close time). `rollup_histograms`: per UTC day (days since
+ * the epoch), a log-scale histogram (buckets growing by 10 %) of the
+ * durations of the visits that left (`stage_key` '' : the cycle times of
+ * closed, not cancelled, processes), one row per non-empty bucket — sparse
+ * rows, not one column per bucket. Daily, not hourly: hourly histograms
+ * held almost a row per visit (measured); a range's partial UTC days are
+ * read from `stage_visits` instead.
  *
  * `stage_visits` gains the process's start, close and status (on every
  * row: the projector derives them with the visits) and whether a finished
@@ -55,6 +58,8 @@ export default class extends BaseSchema {
       table.index(['left_at'], 'stage_visits_left_at_index')
       table.index(['entered_at'], 'stage_visits_entered_at_index')
       table.index(['workflow_version_id', 'stage_key'], 'stage_visits_version_stage_index')
+      // Histogram edges: processes closed in a few hours (reports/rollups.ts).
+      table.index(['process_closed_at'], 'stage_visits_process_closed_index')
     })
 
     this.schema.createTable('stage_rollups', (table) => {
@@ -81,13 +86,13 @@ export default class extends BaseSchema {
       table.primary(['hour', 'workflow_version_id', 'part'])
     })
     this.schema.createTable('rollup_histograms', (table) => {
-      table.integer('hour').notNullable()
+      table.integer('day').notNullable()
       table.integer('workflow_version_id').unsigned().notNullable()
       table.string('stage_key', 64).notNullable()
       table.smallint('bucket').notNullable()
       table.integer('workflow_id').unsigned().notNullable()
       table.integer('n').notNullable().defaultTo(0)
-      table.primary(['hour', 'workflow_version_id', 'stage_key', 'bucket'])
+      table.primary(['day', 'workflow_version_id', 'stage_key', 'bucket'])
     })
   }
 

@@ -98,8 +98,9 @@ export function accumulate(maps: RollupMaps, rows: any[], sign: 1 | -1) {
         )
       f(row)
     }
+    // Histograms are per UTC day (see the migration).
     const histogram = (hour: number, key: string, seconds: number) => {
-      const k = `${stageKey(hour, version, key)}|${bucketOf(seconds)}`
+      const k = `${stageKey(Math.floor(hour / 24), version, key)}|${bucketOf(seconds)}`
       const row = maps.histograms.get(k) ?? { n: 0, workflowId }
       row.n += sign
       maps.histograms.set(k, row)
@@ -164,6 +165,7 @@ const CHUNK = 400
 export async function applyRollups(client: QueryClientContract, maps: RollupMaps) {
   const d = dialectOf(client)
   const hours = new Set<number>()
+  const days = new Set<number>()
   const upsert = async (table: string, keys: string[], sums: string[], rows: unknown[][]) => {
     const columns = [...keys, 'workflow_id', ...sums]
     const conflict = d.mysql
@@ -178,9 +180,9 @@ export async function applyRollups(client: QueryClientContract, maps: RollupMaps
       )
     }
   }
-  const split = (key: string) => {
+  const split = (key: string, into = hours) => {
     const parts = key.split('|')
-    hours.add(Number(parts[0]))
+    into.add(Number(parts[0]))
     return parts
   }
   await upsert(
@@ -217,13 +219,13 @@ export async function applyRollups(client: QueryClientContract, maps: RollupMaps
   )
   await upsert(
     'rollup_histograms',
-    ['hour', 'workflow_version_id', 'stage_key', 'bucket'],
+    ['day', 'workflow_version_id', 'stage_key', 'bucket'],
     ['n'],
     [...maps.histograms]
       .filter(([, v]) => v.n)
       .map(([k, v]) => {
-        const [hour, version, stage, bucket] = split(k)
-        return [Number(hour), Number(version), stage, Number(bucket), v.workflowId, v.n]
+        const [day, version, stage, bucket] = split(k, days)
+        return [Number(day), Number(version), stage, Number(bucket), v.workflowId, v.n]
       })
   )
   const touched = [...hours]
@@ -238,7 +240,12 @@ export async function applyRollups(client: QueryClientContract, maps: RollupMaps
       `DELETE FROM process_rollups WHERE hour IN (${list}) AND n = 0 AND cycle_sum = 0`,
       chunk
     )
-    await client.rawQuery(`DELETE FROM rollup_histograms WHERE hour IN (${list}) AND n = 0`, chunk)
+  }
+  const touchedDays = [...days]
+  for (let i = 0; i < touchedDays.length; i += CHUNK) {
+    const chunk = touchedDays.slice(i, i + CHUNK)
+    const list = chunk.map(() => '?').join(', ')
+    await client.rawQuery(`DELETE FROM rollup_histograms WHERE day IN (${list}) AND n = 0`, chunk)
   }
 }
 
@@ -301,7 +308,7 @@ export async function storedRollups(client: QueryClientContract) {
   }
   for (const r of await raw(client, 'SELECT * FROM rollup_histograms', [])) {
     maps.histograms.set(
-      `${stageKey(Number(r.hour), Number(r.workflow_version_id), r.stage_key)}|${Number(r.bucket)}`,
+      `${stageKey(Number(r.day), Number(r.workflow_version_id), r.stage_key)}|${Number(r.bucket)}`,
       { n: Number(r.n), workflowId: Number(r.workflow_id) }
     )
   }

@@ -6,7 +6,7 @@
  */
 import { DateTime } from 'luxon'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { raw } from '#actions/reports/sql'
+import { dialectOf, raw } from '#actions/reports/sql'
 import { sqlTime } from '#support/sql_time'
 import { DEFAULT_SAFETY_MS } from '#actions/projections/stage_visits_projector'
 import { bucketValue, bucketOf } from '#actions/projections/rollups'
@@ -107,31 +107,61 @@ export class Histogram {
   }
 }
 
-/** Histograms per version and stage ('' : whole-process cycle times) over the hours. */
+/**
+ * Histograms per version and stage ('' : whole-process cycle times) of the
+ * values in the hours: whole UTC days from the daily histogram rows, the
+ * partial days at either end from `stage_visits` (the rows the rollups
+ * aggregate, archived processes included), bucketed here.
+ */
 export async function histograms(
   client: QueryClientContract,
   params: ReportParams,
   span: HourSpan,
   stages: 'stages' | 'cycle'
 ) {
+  const d = dialectOf(client)
   const filter = rollupFilter(params)
-  const rows =
-    span.from < span.to
-      ? await raw(
-          client,
-          `SELECT r.workflow_version_id, r.stage_key, r.bucket, SUM(r.n) AS n
-           FROM rollup_histograms r
-           WHERE r.hour >= ? AND r.hour < ? AND r.stage_key ${stages === 'cycle' ? "= ''" : "<> ''"} ${filter.sql}
-           GROUP BY r.workflow_version_id, r.stage_key, r.bucket`,
-          [span.from, span.to, ...filter.bindings]
-        )
-      : []
   const map = new Map<string, Histogram>()
-  for (const r of rows) {
+  const histogram = (r: any) => {
     const key = `${Number(r.workflow_version_id)}|${r.stage_key}`
-    const h = map.get(key) ?? new Histogram()
-    h.add(Number(r.bucket), Number(r.n))
-    map.set(key, h)
+    let h = map.get(key)
+    if (!h) map.set(key, (h = new Histogram()))
+    return h
+  }
+  if (span.from >= span.to) return map
+  const firstDay = Math.ceil(span.from / 24)
+  const lastDay = Math.floor(span.to / 24)
+  const edges: HourSpan[] = []
+  if (firstDay < lastDay) {
+    const rows = await raw(
+      client,
+      `SELECT r.workflow_version_id, r.stage_key, r.bucket, SUM(r.n) AS n
+       FROM rollup_histograms r
+       WHERE r.day >= ? AND r.day < ? AND r.stage_key ${stages === 'cycle' ? "= ''" : "<> ''"} ${filter.sql}
+       GROUP BY r.workflow_version_id, r.stage_key, r.bucket`,
+      [firstDay, lastDay, ...filter.bindings]
+    )
+    for (const r of rows) histogram(r).add(Number(r.bucket), Number(r.n))
+    edges.push({ from: span.from, to: firstDay * 24 }, { from: lastDay * 24, to: span.to })
+  } else {
+    edges.push(span)
+  }
+  for (const edge of edges.filter((e) => e.from < e.to)) {
+    const at = (hour: number) => sqlTime(DateTime.fromMillis(hour * 3_600_000, { zone: 'utc' }))!
+    const rows = await raw(
+      client,
+      stages === 'cycle'
+        ? `SELECT r.workflow_version_id, '' AS stage_key,
+             ${d.seconds('r.process_created_at', 'r.process_closed_at')} AS dur
+           FROM stage_visits r
+           WHERE r.process_closed_at >= ? AND r.process_closed_at < ? AND r.process_status <> 'cancelled'
+             AND r.entered_sequence = (SELECT MIN(f.entered_sequence) FROM stage_visits f
+               WHERE f.process_id = r.process_id) ${filter.sql}`
+        : `SELECT r.workflow_version_id, r.stage_key, r.duration_seconds AS dur
+           FROM stage_visits r WHERE r.left_at >= ? AND r.left_at < ? ${filter.sql}`,
+      [at(edge.from), at(edge.to), ...filter.bindings]
+    )
+    for (const r of rows) histogram(r).addValue(Number(r.dur))
   }
   return map
 }

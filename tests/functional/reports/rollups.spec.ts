@@ -139,27 +139,30 @@ test.group('Report rollups', (group) => {
     assert,
   }) => {
     const fixture = await buildClaims()
-    const params = claimsParams(fixture, { from: '2026-03-01', to: '2026-03-05' })
     await new StageVisitsProjector().rebuild()
-    const exact = await report('cycle_time', params)
-    assert.isUndefined(exact.notes)
-    const approximate = await report('cycle_time', params, { exactPercentileLimit: 0 })
-    assert.deepEqual(approximate.notes, ['approximatePercentiles'])
-    for (const key of ['cycleTotal', 'cycleStages']) {
-      const want = table(exact, key)
-      const got = table(approximate, key)
-      assert.deepEqual(
-        got.map((r) => [r.version, r.stage, r.count, r.avg]),
-        want.map((r) => [r.version, r.stage, r.count, r.avg])
-      )
-      for (const [i, row] of got.entries()) {
-        for (const p of ['p50', 'p90', 'p95']) {
-          const value = want[i][p] as number
-          assert.isAtMost(
-            Math.abs((row[p] as number) - value),
-            Math.max(1, value * 0.05),
-            `${key} ${p}`
-          )
+    // UTC: whole days from the daily histograms; São Paulo: partial UTC days at both ends too.
+    for (const timezone of ['UTC', 'America/Sao_Paulo']) {
+      const params = claimsParams(fixture, { from: '2026-03-01', to: '2026-03-05', timezone })
+      const exact = await report('cycle_time', params)
+      assert.isUndefined(exact.notes)
+      const approximate = await report('cycle_time', params, { exactPercentileLimit: 0 })
+      assert.deepEqual(approximate.notes, ['approximatePercentiles'])
+      for (const key of ['cycleTotal', 'cycleStages']) {
+        const want = table(exact, key)
+        const got = table(approximate, key)
+        assert.deepEqual(
+          got.map((r) => [r.version, r.stage, r.count, r.avg]),
+          want.map((r) => [r.version, r.stage, r.count, r.avg])
+        )
+        for (const [i, row] of got.entries()) {
+          for (const p of ['p50', 'p90', 'p95']) {
+            const value = want[i][p] as number
+            assert.isAtMost(
+              Math.abs((row[p] as number) - value),
+              Math.max(1, value * 0.05),
+              `${key} ${p}`
+            )
+          }
         }
       }
     }
