@@ -7,6 +7,7 @@ import { verifyStageVisits } from '#actions/projections/verify_stage_visits'
 import { verifyRollups } from '#actions/projections/verify_rollups'
 import { bucketFloor, bucketOf, bucketValue } from '#actions/projections/rollups'
 import PurgeArchived from '#actions/archives/purge_archived'
+import ExportReport from '#actions/reports/export_report'
 import ProjectionsVerify from '#commands/projections_verify'
 import { freshDatabase } from '#tests/helpers/common'
 import { buildClaims, claimsParams, NOW } from '#tests/helpers/report_fixtures'
@@ -147,6 +148,9 @@ test.group('Report rollups', (group) => {
       assert.isUndefined(exact.notes)
       const approximate = await report('cycle_time', params, { exactPercentileLimit: 0 })
       assert.deepEqual(approximate.notes, ['approximatePercentiles'])
+      // The exports say so too, in the reader's language.
+      assert.include(new ExportReport().csv(approximate), 'Percentiles are approximate')
+      assert.include(new ExportReport().csv(approximate, 'pt-BR'), 'Os percentis são aproximados')
       for (const key of ['cycleTotal', 'cycleStages']) {
         const want = table(exact, key)
         const got = table(approximate, key)
