@@ -365,27 +365,70 @@ if (process.env.BENCH_PROJECTION !== '0') {
   await projector.run()
   const idle = await timed(() => projector.run())
   console.log(`projector run with nothing new: ${idle.ms.toFixed(1)} ms`)
-  console.log('\n| report | event log (s) | projection (s) | speed-up | same output |')
-  console.log('|--------|--------------:|---------------:|---------:|-------------|')
-  for (const kind of ['cycle_time', 'sla', 'wip'] as ReportKind[]) {
-    const logTimes: number[] = []
-    const projectedTimes: number[] = []
-    let fromLog: any
-    let projected: any
-    for (let i = 0; i < REPEATS; i++) {
-      const l = await timed(() => compute.handle({ kind, params, now, source: 'log' }))
-      logTimes.push(l.ms)
-      fromLog = l.value
-      const p = await timed(() => compute.handle({ kind, params, now }))
-      projectedTimes.push(p.ms)
-      projected = p.value
+  const [[rollupRows]] = await raw.query<RowDataPacket[]>(
+    `SELECT (SELECT COUNT(*) FROM stage_rollups) AS stages, (SELECT COUNT(*) FROM process_rollups) AS processes,
+       (SELECT COUNT(*) FROM rollup_histograms) AS histograms`
+  )
+  console.log(
+    `rollup rows: ${rollupRows!.stages} stage, ${rollupRows!.processes} process, ${rollupRows!.histograms} histogram`
+  )
+  // Counts and averages must be equal; percentiles within 5 % when the result says approximate.
+  const close = (a: any, b: any, approximate: boolean): boolean => {
+    if (Array.isArray(a))
+      return a.length === b?.length && a.every((x, i) => close(x, b[i], approximate))
+    if (a && typeof a === 'object') {
+      return Object.keys(a).every((k) =>
+        approximate && /^p\d\d$/.test(k) && typeof a[k] === 'number'
+          ? Math.abs(a[k] - b[k]) <= Math.max(1, b[k] * 0.05)
+          : close(a[k], b?.[k], approximate)
+      )
     }
-    const same =
-      JSON.stringify([fromLog.tables, fromLog.charts]) ===
-      JSON.stringify([projected.tables, projected.charts])
+    return a === b
+  }
+  const ranges: [string, ReportParams][] = [
+    ['whole range (6 months)', params],
+    ['one month (March)', { ...params, from: '2026-03-01', to: '2026-03-31' }],
+    // Under 50,000 visits: exact percentiles (today's SQL over the range) beside the rollup counts.
+    ['one week (2–8 March)', { ...params, from: '2026-03-02', to: '2026-03-08' }],
+  ]
+  for (const [label, rangeParams] of ranges) {
+    console.log(`\n${label}:\n`)
     console.log(
-      `| ${kind} | ${seconds(median(logTimes))} | ${seconds(median(projectedTimes))} | ${(median(logTimes) / median(projectedTimes)).toFixed(1)}× | ${same ? 'yes' : 'DIFFERENT'} |`
+      '| report | event log (s) | projection, no rollups (s) | rollups (s) | speed-up vs log | figures |'
     )
+    console.log(
+      '|--------|--------------:|---------------------------:|------------:|----------------:|---------|'
+    )
+    for (const kind of ['throughput', 'cycle_time', 'sla', 'wip'] as ReportKind[]) {
+      const logTimes: number[] = []
+      const projectedTimes: number[] = []
+      const rolledTimes: number[] = []
+      let fromLog: any
+      let rolled: any
+      for (let i = 0; i < REPEATS; i++) {
+        const l = await timed(() =>
+          compute.handle({ kind, params: rangeParams, now, source: 'log' })
+        )
+        logTimes.push(l.ms)
+        fromLog = l.value
+        const p = await timed(() =>
+          compute.handle({ kind, params: rangeParams, now, rollups: false })
+        )
+        projectedTimes.push(p.ms)
+        const r = await timed(() => compute.handle({ kind, params: rangeParams, now }))
+        rolledTimes.push(r.ms)
+        rolled = r.value
+      }
+      const approximate = Boolean(rolled.notes?.includes('approximatePercentiles'))
+      const same = close(
+        [rolled.tables, rolled.charts],
+        [fromLog.tables, fromLog.charts],
+        approximate
+      )
+      console.log(
+        `| ${kind} | ${seconds(median(logTimes))} | ${seconds(median(projectedTimes))} | ${seconds(median(rolledTimes))} | ${(median(logTimes) / median(rolledTimes)).toFixed(1)}× | ${same ? (approximate ? 'same counts/averages, percentiles within 5 % (approximate)' : 'same figures') : 'DIFFERENT'} |`
+      )
+    }
   }
 }
 

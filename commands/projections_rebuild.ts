@@ -3,11 +3,13 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 
 /**
  * Empties the `stage_visits` read model and derives it again from the
- * event log, a batch of processes at a time, with progress.
+ * event log, a batch of processes at a time, with progress; then fills its
+ * hourly rollups from it.
  */
 export default class ProjectionsRebuild extends BaseCommand {
   static commandName = 'projections:rebuild'
-  static description = 'Rebuild the stage_visits read model from the event log, in batches'
+  static description =
+    'Rebuild the stage_visits read model (and its rollups) from the event log, in batches'
   static options: CommandOptions = { startApp: true }
 
   @flags.number({ description: 'Processes per batch', default: 1000 })

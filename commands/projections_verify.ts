@@ -3,7 +3,7 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 
 /**
  * Compares the `stage_visits` read model with a fresh computation from the
- * event log; prints every difference and exits with 1 on any.
+ * event log, and its hourly rollups with a fresh aggregation of it; prints every difference and exits with 1 on any.
  */
 export default class ProjectionsVerify extends BaseCommand {
   static commandName = 'projections:verify'
@@ -30,17 +30,27 @@ export default class ProjectionsVerify extends BaseCommand {
         }
       },
     })
+    const { verifyRollups } = await import('#actions/projections/verify_rollups')
+    const rollups = result.checkpoint ? await verifyRollups({ batchSize: this.batchSize }) : null
+    for (const d of rollups?.differences.slice(0, this.limit) ?? []) {
+      this.logger.warning(
+        `${d.table} ${d.key}: stored ${d.stored} ≠ from stage_visits ${d.expected}`
+      )
+    }
     for (const d of result.differences.slice(0, this.limit)) {
       this.logger.warning(
         `process #${d.processId} visit ${d.enteredSequence}: ${d.problem}` +
           (d.columns.length ? ` (${d.columns.join('; ')})` : '')
       )
     }
-    const summary = `${result.checked} processes compared, ${result.differences.length} differences`
+    const rollupDifferences = rollups?.differences.length ?? 0
+    const summary =
+      `${result.checked} processes compared, ${result.differences.length} differences; ` +
+      `${rollups?.rows ?? 0} rollup rows, ${rollupDifferences} differences`
     if (!result.checkpoint) {
       this.logger.error('no checkpoint: run node ace projections:rebuild first')
       this.exitCode = 1
-    } else if (result.differences.length) {
+    } else if (result.differences.length || rollupDifferences) {
       this.logger.error(summary)
       this.exitCode = 1
     } else {

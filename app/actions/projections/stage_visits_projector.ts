@@ -3,6 +3,12 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { dialectOf, raw } from '#actions/reports/sql'
 import { projectedVisitsSql, STAGE_VISIT_COLUMNS } from '#actions/projections/stage_visits_sql'
 import { sqlTime } from '#support/sql_time'
+import {
+  addContributions,
+  applyRollups,
+  emptyRollups,
+  rebuildRollups,
+} from '#actions/projections/rollups'
 import { DateTime } from 'luxon'
 
 export const STAGE_VISITS = 'stage_visits'
@@ -78,7 +84,7 @@ export default class StageVisitsProjector {
       const ids = rows.map((r) => Number(r.process_id))
       const batchSize = this.options.batchSize ?? 500
       for (let i = 0; i < ids.length; i += batchSize) {
-        await projectProcesses(client, ids.slice(i, i + batchSize))
+        await projectProcesses(client, ids.slice(i, i + batchSize), { rollups: true })
       }
       processes = ids.length
     }
@@ -121,7 +127,11 @@ export default class StageVisitsProjector {
     await client.from('projection_checkpoints').where('name', STAGE_VISITS).delete()
     const [bounds] = await raw(client, 'SELECT MAX(id) AS max_id FROM process_events', [])
     const startMax = Number(bounds?.max_id ?? 0)
-    await client.from('stage_visits').delete()
+    // Purged (archived) processes keep their visits: their events are gone.
+    await client
+      .from('stage_visits')
+      .whereIn('process_id', client.from('processes').select('id'))
+      .delete()
     const [count] = await raw(client, 'SELECT COUNT(*) AS n FROM processes', [])
     const total = Number(count?.n ?? 0)
     let done = 0
@@ -148,6 +158,7 @@ export default class StageVisitsProjector {
     for (let i = 0; i < lateIds.length; i += batchSize) {
       await projectProcesses(client, lateIds.slice(i, i + batchSize))
     }
+    await rebuildRollups(client, batchSize)
     const seen = await pastPosition(client, startMax)
     await client.table('projection_checkpoints').insert({
       name: STAGE_VISITS,
@@ -184,17 +195,35 @@ export async function readCheckpoint(client: QueryClientContract): Promise<Check
   }
 }
 
-/** Re-derives the visits of these processes, in one transaction. */
-export async function projectProcesses(client: QueryClientContract, ids: number[]) {
-  if (!ids.length) return
+/**
+ * Re-derives the visits of these processes, in one transaction, and with
+ * `rollups` moves their share of the rollups from the old rows to the new
+ * ones in that transaction (the rebuild fills the rollups once at the end).
+ * Processes with no `processes` row (purged archives) keep their visits.
+ */
+export async function projectProcesses(
+  client: QueryClientContract,
+  candidates: number[],
+  options: { rollups?: boolean } = {}
+) {
+  if (!candidates.length) return
   const d = dialectOf(client)
-  const list = ids.map(() => '?').join(', ')
   await client.transaction(async (trx) => {
+    const live = await trx.from('processes').whereIn('id', candidates).select('id')
+    const ids = live.map((r) => Number(r.id))
+    if (!ids.length) return
+    const list = ids.map(() => '?').join(', ')
+    const delta = emptyRollups()
+    if (options.rollups) await addContributions(trx, delta, ids, -1)
     await trx.from('stage_visits').whereIn('process_id', ids).delete()
     await trx.rawQuery(
       `INSERT INTO stage_visits (${STAGE_VISIT_COLUMNS.join(', ')})
        ${projectedVisitsSql(d, `e.process_id IN (${list})`)}`,
       ids
     )
+    if (options.rollups) {
+      await addContributions(trx, delta, ids, 1)
+      await applyRollups(trx, delta)
+    }
   })
 }

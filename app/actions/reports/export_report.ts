@@ -10,14 +10,15 @@ import type { ReportResult, ReportTable } from '#actions/reports/types'
 export default class ExportReport {
   csv(result: ReportResult, locale = 'en'): string {
     const label = labeller(locale)
-    return result.tables
-      .map((table) =>
-        toCsv(
-          table.columns.map((c) => label.column(c.key)),
-          table.rows.map((row) => table.columns.map((c) => row[c.key] ?? ''))
-        ).replace(/^/, `${csvTitle(label.table(table.key))}\r\n`)
-      )
-      .join('\r\n')
+    const tables = result.tables.map((table) =>
+      toCsv(
+        table.columns.map((c) => label.column(c.key)),
+        table.rows.map((row) => table.columns.map((c) => row[c.key] ?? ''))
+      ).replace(/^/, `${csvTitle(label.table(table.key))}\r\n`)
+    )
+    // Notes (approximate figures) come last, one quoted line each.
+    const notes = (result.notes ?? []).map((note) => csvTitle(label.note(note)) + '\r\n')
+    return [...tables, ...notes].join('\r\n')
   }
 
   async xlsx(result: ReportResult, locale = 'en'): Promise<Buffer> {
@@ -35,6 +36,10 @@ export default class ExportReport {
       sheet.getRow(1).font = { bold: true }
       for (const row of table.rows) sheet.addRow(cells(table, row))
     }
+    if (result.notes?.length) {
+      const sheet = book.addWorksheet(sheetName(label.table('notes'), used))
+      for (const note of result.notes) sheet.addRow([label.note(note)])
+    }
     return Buffer.from(await book.xlsx.writeBuffer())
   }
 }
@@ -50,6 +55,7 @@ function labeller(locale: string) {
   return {
     column: (key: string) => pick(`reports.columns.${key}`, key),
     table: (key: string) => pick(`reports.tables.${key}`, key),
+    note: (key: string) => pick(`reports.notes.${key}`, key),
   }
 }
 

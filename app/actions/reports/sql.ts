@@ -44,6 +44,9 @@ export function dialectOf(client: QueryClientContract): Dialect {
       }
 }
 
+/** UTC instants bounding what a query reads, [start, end), as SQL times. */
+export type SqlRange = { startSql: string; endSql: string }
+
 /** The UTC instants bounding the local days of the parameters: [start, end). */
 export function rangeOf(params: ReportParams) {
   const start = DateTime.fromISO(params.from, { zone: params.timezone }).startOf('day')

@@ -51,7 +51,15 @@ export type ReportResult = {
   asOf: string
   tables: ReportTable[]
   charts: ReportChart[]
+  /**
+   * Remarks the page and the exports show under the figures, as message
+   * keys (`reports.notes.<key>`): `approximatePercentiles` when percentiles
+   * come from the rollups' histograms (within ~5 %). Absent: none.
+   */
+  notes?: ReportNote[]
 }
+
+export type ReportNote = 'approximatePercentiles'
 
 /** Called between steps; 0–100. */
 export type ProgressFn = (percent: number) => Promise<void>

@@ -5,6 +5,7 @@ import db from '@adonisjs/lucid/services/db'
 import ComputeReport from '#actions/reports/compute_report'
 import StageVisitsProjector, { readCheckpoint } from '#actions/projections/stage_visits_projector'
 import { verifyStageVisits } from '#actions/projections/verify_stage_visits'
+import { verifyRollups } from '#actions/projections/verify_rollups'
 import { freshDatabase } from '#tests/helpers/common'
 import { buildClaims, claimsParams } from '#tests/helpers/report_fixtures'
 import type { ReportKind } from '#actions/reports/types'
@@ -12,15 +13,16 @@ import type { ReportKind } from '#actions/reports/types'
 /*
 | The `stage_visits` projection against today's event-log SQL on random
 | histories (issue 22): every report that measures time in stages gives the
-| same figures read from the projection — with processes projected, some
-| of them changed since (their visits must come from the log, not the
-| stale rows), and others never projected — as read from the log alone.
+| same figures read from the projection and its hourly rollups — with
+| processes projected, some of them changed since (their visits must come
+| from the log, not the stale rows), and others never projected — as read
+| from the log alone (throughput too: the rollups count processes).
 */
 
 const RANGE = { from: '2026-03-02', to: '2026-03-06' }
 const RANGE_START = DateTime.fromISO('2026-03-02T00:00:00Z', { zone: 'utc' })
 const NOW = RANGE_START.plus({ days: 15 })
-const KINDS: ReportKind[] = ['cycle_time', 'sla', 'wip']
+const KINDS: ReportKind[] = ['throughput', 'cycle_time', 'sla', 'wip']
 
 type Move = {
   after: number
@@ -163,11 +165,28 @@ async function appendRest(ids: number[], histories: History[]) {
   }
 }
 
+async function rollupDifferences() {
+  const { differences } = await verifyRollups()
+  return differences
+}
+
 async function reports(params: ReturnType<typeof claimsParams>, source: 'log' | 'projection') {
   const out: Record<string, unknown> = {}
-  for (const kind of KINDS) {
-    const result = await new ComputeReport().handle({ kind, params, now: NOW, source })
-    out[kind] = { tables: result.tables, charts: result.charts }
+  // São Paulo too: its local days start at 03:00 UTC, so rollup hours map to other days.
+  for (const timezone of ['UTC', 'America/Sao_Paulo']) {
+    for (const kind of KINDS) {
+      const result = await new ComputeReport().handle({
+        kind,
+        params: { ...params, timezone },
+        now: NOW,
+        source,
+      })
+      out[`${timezone} ${kind}`] = {
+        tables: result.tables,
+        charts: result.charts,
+        notes: result.notes,
+      }
+    }
   }
   return out
 }
@@ -175,7 +194,7 @@ async function reports(params: ReturnType<typeof claimsParams>, source: 'log' | 
 test.group('Reports from the stage_visits projection on random histories', (group) => {
   freshDatabase(group)
 
-  test('cycle time, SLA and WIP read from the projection equal the event-log SQL', async ({
+  test('throughput, cycle time, SLA and WIP from the projection and its rollups equal the event-log SQL', async ({
     assert,
   }) => {
     const fixture = await buildClaims()
@@ -191,6 +210,9 @@ test.group('Reports from the stage_visits projection on random histories', (grou
         async (projected, later) => {
           runs++
           await db.from('stage_visits').delete()
+          for (const table of ['stage_rollups', 'process_rollups', 'rollup_histograms']) {
+            await db.from(table).delete()
+          }
           await db.from('projection_checkpoints').delete()
           await db
             .from('process_events')
@@ -209,8 +231,11 @@ test.group('Reports from the stage_visits projection on random histories', (grou
             'P'
           )
           await projector.rebuild()
+          const [rolled] = await db.from('stage_rollups').count('* as n')
+          assert.isAbove(Number(rolled!.n), 0)
           const built = await verifyStageVisits({})
           assert.deepEqual(built.differences, [])
+          assert.deepEqual(await rollupDifferences(), [])
 
           // Changed since the projection: projected processes move on, new ones start.
           await appendRest(ids, projected)
@@ -230,6 +255,7 @@ test.group('Reports from the stage_visits projection on random histories', (grou
           assert.deepEqual(await reports(params, 'projection'), fromLog)
           const after = await verifyStageVisits({})
           assert.deepEqual(after.differences, [])
+          assert.deepEqual(await rollupDifferences(), [])
           compared++
         }
       ),

@@ -8,6 +8,7 @@ import Calendar from '#models/calendar'
 import type Process from '#models/process'
 import type User from '#models/user'
 import ComputeReport from '#actions/reports/compute_report'
+import StageVisitsProjector from '#actions/projections/stage_visits_projector'
 import StartProcess from '#actions/processes/start_process'
 import TransitionProcess from '#actions/processes/transition_process'
 import type { ReportResult } from '#actions/reports/types'
@@ -118,20 +119,18 @@ test.group('SLA report / working-time SLAs and paused clocks', (group) => {
     p4 = await move(p4, 'answer', member, '2026-12-03T10:00:00')
     p4 = await move(p4, 'check', member, '2026-12-07T09:30:00')
 
-    const result = await new ComputeReport().handle({
-      kind: 'sla',
-      params: {
-        workflowId: workflow.id,
-        versionId: null,
-        from: '2026-11-27',
-        to: '2026-12-10',
-        timezone: 'UTC',
-        assigneeId: null,
-        role: null,
-        granularity: 'day',
-      },
-      now: utc('2026-12-10T12:00:00'),
-    })
+    const params = {
+      workflowId: workflow.id,
+      versionId: null,
+      from: '2026-11-27',
+      to: '2026-12-10',
+      timezone: 'UTC',
+      assigneeId: null,
+      role: null,
+      granularity: 'day' as const,
+    }
+    const now = utc('2026-12-10T12:00:00')
+    const result = await new ComputeReport().handle({ kind: 'sla', params, now })
     // Open: P1 within, P2 breached, P3 (resumed) within, P4 (resumed) breached.
     // Review (1h wall clock): P1 30 min, P2 2h, P3 45 min within; P4 still there.
     assert.sameDeepMembers(table(result, 'slaStages'), [
@@ -139,5 +138,10 @@ test.group('SLA report / working-time SLAs and paused clocks', (group) => {
       { stage: 'Review', visits: 3, within: 2, breached: 1, compliance: 66.7 },
     ])
     assert.deepInclude(table(result, 'slaSummary')[0], { visits: 7, within: 4 })
+
+    // The same from the projection and its hourly rollups (held clocks, stamped due times).
+    await new StageVisitsProjector().rebuild()
+    const projected = await new ComputeReport().handle({ kind: 'sla', params, now })
+    assert.deepEqual(projected.tables, result.tables)
   })
 })

@@ -13,10 +13,17 @@ export type ReportContext = {
   params: ReportParams
   now: DateTime
   progress: ProgressFn
+  /**
+   * The first hour (since the Unix epoch) the hourly rollups do not cover
+   * yet; absent: no rollups (no checkpoint, or `source: 'log'`).
+   */
+  rollupCut?: number
+  /** Above this many values, percentiles come from the rollup histograms. */
+  exactPercentileLimit: number
 }
 
 /** The tables and charts one report kind produces. */
-export type ReportParts = Pick<ReportResult, 'tables' | 'charts'>
+export type ReportParts = Pick<ReportResult, 'tables' | 'charts' | 'notes'>
 
 export const num = (value: unknown) =>
   value === null || value === undefined ? null : Number(value)

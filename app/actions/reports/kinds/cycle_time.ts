@@ -6,7 +6,8 @@ import {
   visitsCte,
   type Dialect,
 } from '#actions/reports/sql'
-import type { ReportParams } from '#actions/reports/types'
+import type { ReportNote, ReportParams } from '#actions/reports/types'
+import { histograms, Histogram, rollupFilter, splitRange } from '#actions/reports/rollups'
 import {
   num,
   round,
@@ -56,12 +57,149 @@ export function stageCycleSql(d: Dialect, params: ReportParams) {
   }
 }
 
+type Figures = {
+  workflow_version_id: number
+  stage?: string
+  n: number
+  avg: number | null
+  p50: number | null
+  p90: number | null
+  p95: number | null
+}
+
+/**
+ * One set of figures (whole-process cycle times or stage visits) from the
+ * rollups for the covered hours plus the exact values of the tail: counts
+ * and averages exact; percentiles from today's exact SQL over the whole
+ * range up to `exactPercentileLimit` values, from the histograms beyond.
+ */
+async function combined(
+  ctx: ReportContext,
+  split: NonNullable<ReturnType<typeof splitRange>>,
+  part: 'cycle' | 'stages'
+) {
+  const filter = rollupFilter(ctx.params)
+  const rolled =
+    split.rolled.from < split.rolled.to
+      ? await raw(
+          ctx.client,
+          part === 'cycle'
+            ? `SELECT r.workflow_version_id, '' AS stage, SUM(r.n) AS n, SUM(r.cycle_sum) AS total
+               FROM process_rollups r
+               WHERE r.hour >= ? AND r.hour < ? AND r.part NOT IN ('started', 'cancelled') ${filter.sql}
+               GROUP BY r.workflow_version_id HAVING SUM(r.n) <> 0`
+            : `SELECT r.workflow_version_id, r.stage_key AS stage, SUM(r.left_count) AS n,
+                 SUM(r.duration_sum) AS total
+               FROM stage_rollups r WHERE r.hour >= ? AND r.hour < ? ${filter.sql}
+               GROUP BY r.workflow_version_id, r.stage_key HAVING SUM(r.left_count) <> 0`,
+          [split.rolled.from, split.rolled.to, ...filter.bindings]
+        )
+      : []
+  let tail: any[] = []
+  if (split.tail) {
+    if (part === 'cycle') {
+      const pf = processFilter(ctx.params)
+      tail = await raw(
+        ctx.client,
+        `SELECT p.workflow_version_id, '' AS stage, ${ctx.d.seconds('p.created_at', 'p.closed_at')} AS dur
+         FROM processes p
+         WHERE p.closed_at >= ? AND p.closed_at < ? AND p.status <> 'cancelled' ${pf.sql}`,
+        [split.tail.startSql, split.tail.endSql, ...pf.bindings]
+      )
+    } else {
+      const visits = visitsCte(ctx.d, ctx.params)
+      tail = await raw(
+        ctx.client,
+        `WITH ${visits.sql} SELECT workflow_version_id, stage, dur FROM visits
+         WHERE left_at >= ? AND left_at < ?`,
+        [...visits.bindings, split.tail.startSql, split.tail.endSql]
+      )
+    }
+  }
+  const groups = new Map<string, { n: number; total: number; tail: number[] }>()
+  const group = (r: any) => {
+    const key = `${Number(r.workflow_version_id)}|${r.stage}`
+    let g = groups.get(key)
+    if (!g) groups.set(key, (g = { n: 0, total: 0, tail: [] }))
+    return g
+  }
+  for (const r of rolled) {
+    const g = group(r)
+    g.n += Number(r.n)
+    g.total += Number(r.total)
+  }
+  for (const r of tail) {
+    const g = group(r)
+    g.n++
+    g.total += Number(r.dur)
+    g.tail.push(Number(r.dur))
+  }
+  const count = [...groups.values()].reduce((sum, g) => sum + g.n, 0)
+  const exact = new Map<string, any>()
+  if (count <= ctx.exactPercentileLimit) {
+    const query =
+      part === 'cycle' ? totalCycleSql(ctx.d, ctx.params) : stageCycleSql(ctx.d, ctx.params)
+    for (const r of await raw(ctx.client, query.sql, query.bindings)) {
+      exact.set(`${Number(r.workflow_version_id)}|${part === 'cycle' ? '' : r.stage}`, r)
+    }
+  }
+  // Groups only the rollups know (archived processes) fall back on the histograms too.
+  const approximate = [...groups.keys()].some((key) => !exact.has(key))
+  const buckets = approximate
+    ? await histograms(ctx.client, ctx.params, split.rolled, part)
+    : new Map<string, Histogram>()
+  const rows: Figures[] = []
+  for (const [key, g] of groups) {
+    const [version, stage] = key.split('|')
+    const e = exact.get(key)
+    let h: Histogram | undefined
+    if (!e) {
+      h = buckets.get(key) ?? new Histogram()
+      for (const value of g.tail) h.addValue(value)
+    }
+    const p = (n: 50 | 90 | 95) => (e ? num(e[`p${n}`]) : h!.percentile(n))
+    rows.push({
+      workflow_version_id: Number(version),
+      stage,
+      n: g.n,
+      avg: g.n ? g.total / g.n : null,
+      p50: p(50),
+      p90: p(90),
+      p95: p(95),
+    })
+  }
+  // In the order the exact SQL's GROUP BY gives (the report's sort keeps ties in it).
+  rows.sort(
+    (a, b) =>
+      a.workflow_version_id - b.workflow_version_id ||
+      (a.stage! < b.stage! ? -1 : a.stage! > b.stage! ? 1 : 0)
+  )
+  return { rows, approximate }
+}
+
 export default async function cycleTime(ctx: ReportContext): Promise<ReportParts> {
-  const total = totalCycleSql(ctx.d, ctx.params)
-  const totals = await raw(ctx.client, total.sql, total.bindings)
-  await ctx.progress(25)
-  const stage = stageCycleSql(ctx.d, ctx.params)
-  const stages = await raw(ctx.client, stage.sql, stage.bindings)
+  const range = rangeOf(ctx.params)
+  const split =
+    ctx.rollupCut === undefined
+      ? null
+      : splitRange(ctx.params, range.start, range.end, ctx.rollupCut)
+  let totals: any[]
+  let stages: any[]
+  const notes: ReportNote[] = []
+  if (split) {
+    const cycle = await combined(ctx, split, 'cycle')
+    await ctx.progress(25)
+    const visits = await combined(ctx, split, 'stages')
+    totals = cycle.rows
+    stages = visits.rows
+    if (cycle.approximate || visits.approximate) notes.push('approximatePercentiles')
+  } else {
+    const total = totalCycleSql(ctx.d, ctx.params)
+    totals = await raw(ctx.client, total.sql, total.bindings)
+    await ctx.progress(25)
+    const stage = stageCycleSql(ctx.d, ctx.params)
+    stages = await raw(ctx.client, stage.sql, stage.bindings)
+  }
   await ctx.progress(85)
   const versions = await versionNames(ctx, [
     ...totals.map((r) => Number(r.workflow_version_id)),
@@ -125,5 +263,6 @@ export default async function cycleTime(ctx: ReportContext): Promise<ReportParts
       },
     ],
     charts: [{ table: 'cycleStages', kind: 'bar', x: 'stage', series: ['avg', 'p90'] }],
+    ...(notes.length ? { notes } : {}),
   }
 }

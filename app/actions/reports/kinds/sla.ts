@@ -1,4 +1,6 @@
-import { processFilter, rangeOf, raw, type Dialect } from '#actions/reports/sql'
+import { processFilter, rangeOf, raw, type Dialect, type SqlRange } from '#actions/reports/sql'
+import { stampedDue } from '#actions/projections/stage_visits_sql'
+import { rollupFilter, splitRange } from '#actions/reports/rollups'
 import type { WorkflowDefinition } from '#engine/definition'
 import { needsCalendar } from '#engine/sla_clock'
 import { sqlTime } from '#support/sql_time'
@@ -18,9 +20,78 @@ import {
  * clock resumed after a paused stage), as a SQL time comparable with
  * `occurred_at`.
  */
-function stampedDue(d: Dialect, payload: string) {
-  const iso = d.jsonText(payload, 'sla.dueAt')
-  return d.mysql ? `CAST(REPLACE(REPLACE(${iso}, 'T', ' '), 'Z', '') AS DATETIME(3))` : iso
+function dueOnEvent(d: Dialect, payload: string) {
+  return stampedDue(d, d.jsonText(payload, 'sla.dueAt'))
+}
+
+/**
+ * Finished visits and those within, per version and stage: from the
+ * rollups for the covered hours; for the tail, from `stage_visits`
+ * (`sla_within`, same rule) for processes the projector has read and from
+ * the log for the others — as visitsCte splits them.
+ */
+async function complianceWithRollups(
+  ctx: ReportContext,
+  split: NonNullable<ReturnType<typeof splitRange>>,
+  slas: { versionId: number; stage: string; seconds: number | null }[]
+) {
+  const rows: { workflow_version_id: number; stage: string; n: number; within: number }[] = []
+  if (split.rolled.from < split.rolled.to) {
+    const filter = rollupFilter(ctx.params)
+    const rolled = await raw(
+      ctx.client,
+      `SELECT r.workflow_version_id, r.stage_key AS stage, SUM(r.sla_finished) AS n,
+         SUM(r.sla_within) AS within
+       FROM stage_rollups r WHERE r.hour >= ? AND r.hour < ? ${filter.sql}
+       GROUP BY r.workflow_version_id, r.stage_key HAVING SUM(r.sla_finished) <> 0`,
+      [split.rolled.from, split.rolled.to, ...filter.bindings]
+    )
+    rows.push(...rolled)
+  }
+  if (split.tail) {
+    const position = ctx.d.projectedUpTo ?? 0
+    const tailProcesses = 'SELECT t.process_id FROM process_events t WHERE t.id > ?'
+    const filter = processFilter(ctx.params)
+    const projected = await raw(
+      ctx.client,
+      `SELECT p.workflow_version_id, sv.stage_key AS stage, COUNT(sv.sla_within) AS n,
+         SUM(sv.sla_within) AS within
+       FROM stage_visits sv JOIN processes p ON p.id = sv.process_id
+       WHERE sv.left_at >= ? AND sv.left_at < ? AND sv.sla_within IS NOT NULL
+         AND sv.process_id NOT IN (${tailProcesses}) ${filter.sql}
+       GROUP BY p.workflow_version_id, sv.stage_key`,
+      [split.tail.startSql, split.tail.endSql, position, ...filter.bindings]
+    )
+    const fromLog = slaComplianceSql(ctx.d, ctx.params, slas, {
+      range: split.tail,
+      scope: { sql: `AND e.process_id IN (${tailProcesses})`, bindings: [position] },
+    })
+    rows.push(...projected, ...(await raw(ctx.client, fromLog.sql, fromLog.bindings)))
+  }
+  const sums = new Map<
+    string,
+    { workflow_version_id: number; stage: string; n: number; within: number }
+  >()
+  for (const r of rows) {
+    const key = `${Number(r.workflow_version_id)}|${r.stage}`
+    const sum = sums.get(key) ?? {
+      workflow_version_id: Number(r.workflow_version_id),
+      stage: String(r.stage),
+      n: 0,
+      within: 0,
+    }
+    sum.n += Number(r.n)
+    sum.within += Number(r.within)
+    sums.set(key, sum)
+  }
+  // In the order the log's GROUP BY gives (the report's sort keeps ties in it).
+  return [...sums.values()]
+    .filter((r) => r.n > 0)
+    .sort(
+      (a, b) =>
+        a.workflow_version_id - b.workflow_version_id ||
+        (a.stage < b.stage ? -1 : a.stage > b.stage ? 1 : 0)
+    )
 }
 
 /**
@@ -37,10 +108,12 @@ function stampedDue(d: Dialect, payload: string) {
 export function slaComplianceSql(
   d: Dialect,
   params: ReportParams,
-  slas: { versionId: number; stage: string; seconds: number | null }[]
+  slas: { versionId: number; stage: string; seconds: number | null }[],
+  options: { range?: SqlRange; scope?: { sql: string; bindings: unknown[] } } = {}
 ) {
   const filter = processFilter(params)
-  const range = rangeOf(params)
+  const range = options.range ?? rangeOf(params)
+  const scope = options.scope ?? { sql: '', bindings: [] }
   const wall = slas.filter((s) => s.seconds !== null)
   const cases = wall.map(() => 'WHEN workflow_version_id = ? AND stage = ? THEN ?').join(' ')
   const slaSeconds = wall.length ? `CASE ${cases} END` : 'NULL'
@@ -49,11 +122,11 @@ export function slaComplianceSql(
       SELECT e.process_id, e.type, e.to_stage AS stage, e.occurred_at AS entered_at,
         LEAD(e.occurred_at) OVER (PARTITION BY e.process_id ORDER BY e.sequence) AS left_at,
         LEAD(${d.jsonText('e.payload', 'sla.held.stage')}) OVER (PARTITION BY e.process_id ORDER BY e.sequence) AS held_next,
-        ${stampedDue(d, 'e.payload')} AS due_at,
+        ${dueOnEvent(d, 'e.payload')} AS due_at,
         p.workflow_version_id
       FROM process_events e
       JOIN processes p ON p.id = e.process_id
-      WHERE e.type IN ('started', 'transitioned', 'migrated', 'cancelled') ${filter.sql}
+      WHERE e.type IN ('started', 'transitioned', 'migrated', 'cancelled') ${filter.sql} ${scope.sql}
         AND NOT EXISTS (SELECT 1 FROM workflow_stages ds WHERE ds.workflow_version_id = p.workflow_version_id
           AND ds.key = e.to_stage AND ds.type = 'decision')
     ), visits AS (
@@ -71,6 +144,7 @@ export function slaComplianceSql(
       GROUP BY workflow_version_id, stage`,
     bindings: [
       ...filter.bindings,
+      ...scope.bindings,
       ...wall.flatMap((s) => [s.versionId, s.stage, s.seconds]),
       range.startSql,
       range.endSql,
@@ -131,8 +205,15 @@ export default async function sla(ctx: ReportContext): Promise<ReportParts> {
   const filter = processFilter(params)
   const slas = await stageSlas(ctx)
   const withSla = new Set(slas.map((x) => `${x.versionId}:${x.stage}`))
-  const compliance = slaComplianceSql(d, params, slas)
-  const allVisits = await raw(ctx.client, compliance.sql, compliance.bindings)
+  const split =
+    ctx.rollupCut === undefined ? null : splitRange(params, range.start, range.end, ctx.rollupCut)
+  let allVisits: any[]
+  if (split) {
+    allVisits = await complianceWithRollups(ctx, split, slas)
+  } else {
+    const compliance = slaComplianceSql(d, params, slas)
+    allVisits = await raw(ctx.client, compliance.sql, compliance.bindings)
+  }
   const visits = allVisits.filter((r) => withSla.has(`${r.workflow_version_id}:${r.stage}`))
   await ctx.progress(50)
   const breaches = await raw(

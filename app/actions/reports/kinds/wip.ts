@@ -1,4 +1,13 @@
-import { processFilter, rangeOf, raw, visitsCte, type Dialect } from '#actions/reports/sql'
+import { DateTime } from 'luxon'
+import {
+  processFilter,
+  rangeOf,
+  raw,
+  visitsCte,
+  type Dialect,
+  type SqlRange,
+} from '#actions/reports/sql'
+import { rollupFilter, splitRange } from '#actions/reports/rollups'
 import { sqlTime } from '#support/sql_time'
 import type { ReportParams } from '#actions/reports/types'
 import {
@@ -48,11 +57,94 @@ export function wipSql(d: Dialect, params: ReportParams) {
   }
 }
 
+/** SQL: entries and exits per stage and UTC hour in [start, end), for the tail past the rollups. */
+export function wipMovesSql(d: Dialect, params: ReportParams, range: SqlRange) {
+  const visits = visitsCte(d, params)
+  return {
+    sql: `WITH ${visits.sql}
+      SELECT stage, part,
+        CASE WHEN part = 'in' THEN ${d.hour('entered_at')} ELSE ${d.hour('left_at')} END AS hour,
+        COUNT(*) AS n
+      FROM visits CROSS JOIN (SELECT 'in' AS part UNION ALL SELECT 'out') parts
+      WHERE (part = 'in' AND NOT (left_at IS NULL AND status <> 'active')
+          AND entered_at >= ? AND entered_at < ?)
+        OR (part = 'out' AND left_at >= ? AND left_at < ?)
+      GROUP BY stage, part, hour`,
+    bindings: [...visits.bindings, range.startSql, range.endSql, range.startSql, range.endSql],
+  }
+}
+
+/**
+ * The moves in wipSql's shape from the rollups: the baseline (open at the
+ * start: entries minus exits before it, hour null) and the hours of the
+ * range they cover, plus the tail's moves from the visits.
+ */
+async function movesWithRollups(
+  ctx: ReportContext,
+  split: NonNullable<ReturnType<typeof splitRange>>
+) {
+  const filter = rollupFilter(ctx.params)
+  const start = split.rolled.from
+  const moves: { stage: string; part: 'in' | 'out'; hour: number | null; n: number }[] = []
+  const baseline = await raw(
+    ctx.client,
+    `SELECT r.stage_key AS stage, SUM(r.entered - r.left_count) AS n
+     FROM stage_rollups r WHERE r.hour < ? ${filter.sql} GROUP BY r.stage_key`,
+    [Math.min(start, split.cut), ...filter.bindings]
+  )
+  for (const r of baseline) moves.push({ stage: r.stage, part: 'in', hour: null, n: Number(r.n) })
+  if (split.rolled.from < split.rolled.to) {
+    const rows = await raw(
+      ctx.client,
+      `SELECT r.stage_key AS stage, r.hour, SUM(r.entered) AS n_in, SUM(r.left_count) AS n_out
+       FROM stage_rollups r WHERE r.hour >= ? AND r.hour < ? ${filter.sql}
+       GROUP BY r.stage_key, r.hour`,
+      [split.rolled.from, split.rolled.to, ...filter.bindings]
+    )
+    for (const r of rows) {
+      if (Number(r.n_in))
+        moves.push({ stage: r.stage, part: 'in', hour: Number(r.hour), n: Number(r.n_in) })
+      if (Number(r.n_out))
+        moves.push({ stage: r.stage, part: 'out', hour: Number(r.hour), n: Number(r.n_out) })
+    }
+  }
+  // Past the cut (which may lie before the range) to the end: from the visits.
+  const end = rangeOf(ctx.params).end
+  const from = DateTime.fromMillis(split.cut * 3_600_000, { zone: 'utc' })
+  if (from < end) {
+    const query = wipMovesSql(ctx.d, ctx.params, {
+      startSql: sqlTime(from)!,
+      endSql: sqlTime(end)!,
+    })
+    for (const r of await raw(ctx.client, query.sql, query.bindings)) {
+      const hour = Number(r.hour)
+      const n = Number(r.n)
+      if (hour < start) {
+        moves.push({ stage: r.stage, part: 'in', hour: null, n: r.part === 'in' ? n : -n })
+      } else {
+        moves.push({ stage: r.stage, part: r.part, hour, n })
+      }
+    }
+  }
+  // A stage with nothing open at the start and no move in the range is no column (as in wipSql).
+  const net = new Map<string, number>()
+  for (const m of moves) if (m.hour === null) net.set(m.stage, (net.get(m.stage) ?? 0) + m.n)
+  return moves.filter((m) => m.hour !== null || net.get(m.stage) !== 0)
+}
+
 export default async function wip(ctx: ReportContext): Promise<ReportParts> {
   const { d, params } = ctx
   const filter = processFilter(params)
-  const query = wipSql(d, params)
-  const moves = await raw(ctx.client, query.sql, query.bindings)
+  const range = rangeOf(params)
+  const split =
+    ctx.rollupCut === undefined ? null : splitRange(params, range.start, range.end, ctx.rollupCut)
+  let moves: any[]
+  if (split) {
+    moves = await movesWithRollups(ctx, split)
+  } else {
+    const query = wipSql(d, params)
+    moves = await raw(ctx.client, query.sql, query.bindings)
+  }
   await ctx.progress(60)
   const ageCases = AGE_BUCKETS.map(
     (b) =>

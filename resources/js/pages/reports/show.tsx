@@ -68,6 +68,12 @@ export default function ReportsShow({ run }: Props) {
             ? t('reports.asOf', { at: formatDateTime(result.asOf) })
             : null}
         </p>
+        {run.status === 'completed' &&
+          result?.notes?.map((note) => (
+            <p key={note} className="wf-report-note">
+              {t(`reports.notes.${note}`)}
+            </p>
+          ))}
         {run.error && <div className="alert alert-error">{run.error}</div>}
         {run.status === 'completed' && (
           <p className="wf-export-links">
