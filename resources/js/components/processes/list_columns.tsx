@@ -169,7 +169,8 @@ export function ColumnPicker(props: {
                       { columns: chosen },
                       {
                         preserveScroll: true,
-                        onError: (errors) => setError(errors.columns ?? Object.values(errors)[0]),
+                        onError: (errors: Record<string, string>) =>
+                          setError(errors.columns ?? Object.values(errors)[0]),
                       }
                     )
                   )
