@@ -252,7 +252,7 @@ test.group('Search / saved views', (group) => {
   }) => {
     const { manager } = await seed()
     const save = new SaveView()
-    const views = []
+    const views: SavedView[] = []
     for (let i = 0; i < 6; i++) {
       views.push(
         await save.create(manager, {
