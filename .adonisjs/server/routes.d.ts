@@ -101,6 +101,7 @@ export type ScannedRoutes = {
     'workflows.access.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'workflows.access.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'views.store': { paramsTuple?: []; params?: {} }
+    'views.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'views.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'views.watch': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'views.unwatch': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -580,6 +581,7 @@ export type ScannedRoutes = {
   }
   PATCH: {
     'admin.teams.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'views.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.teams.update': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.views.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -20,6 +20,7 @@ export default class DashboardController {
         viewer: user,
       }),
       counts: summary.counts,
+      countsCapped: summary.countsCapped,
       countFilters: dashboardLinks(),
       workflows: WorkflowStandingTransformer.transform(
         summary.workflowModels,

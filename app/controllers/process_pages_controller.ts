@@ -8,6 +8,8 @@ import ProcessPolicy from '#policies/process_policy'
 import ListProcesses from '#actions/processes/list_processes'
 import { dataFiltersOfUrl, searchFieldsOfWorkflows } from '#actions/search/data_filters'
 import { visibleViews, withCounts } from '#actions/views/visible_views'
+import { DEFAULT_COLUMNS } from '#actions/views/save_view'
+import { chosenColumns, columnOptions, loadFieldValues } from '#actions/process_pages/list_columns'
 import SavedViewTransformer from '#transformers/saved_view_transformer'
 import StartProcess from '#actions/processes/start_process'
 import TransitionProcess from '#actions/processes/transition_process'
@@ -78,13 +80,19 @@ export default class ProcessPagesController {
     const user = auth.getUserOrFail()
     const { params, filters } = await this.listParams(request, user)
     const { processes, definitions, meta } = await new ListProcessPage().keysetPage(params, user.id)
-    const pageUrl = (cursor: Record<string, string>) =>
-      `${request.url()}?${new URLSearchParams({ ...filters, ...cursor }).toString()}`
 
     const hidden = params.hiddenWorkflows ?? []
     const options = await publishedWorkflows((query) => {
       if (hidden.length) query.whereNotIn('id', hidden)
     })
+    // Data columns come from the searchable fields of the workflow filtered on.
+    const filtered = options.workflows.find((w) => w.key === filters.workflow)
+    const definition = filtered ? options.definitions.get(filtered.id) : undefined
+    const available = columnOptions(definition)
+    const columns = chosenColumns(request.qs().columns, available)
+    const display = this.displayParams(request, columns)
+    const pageUrl = (cursor: Record<string, string>) =>
+      `${request.url()}?${new URLSearchParams({ ...filters, ...display, ...cursor }).toString()}`
     const people = await activePeople()
     const policy = bouncer.with(ProcessPolicy)
 
@@ -105,6 +113,14 @@ export default class ProcessPagesController {
         }
       ),
       filters,
+      columns,
+      columnOptions: available,
+      activeView: display.view ? Number(display.view) : null,
+      fieldValues: await loadFieldValues(
+        processes.map((p) => p.id),
+        columns,
+        definition
+      ),
       workflows: WorkflowOptionTransformer.transform(options.workflows, options.definitions),
       searchFields: searchFieldsOfWorkflows(options.workflows, options.definitions),
       views: SavedViewTransformer.transform(await withCounts(await visibleViews(user), user)),
@@ -328,6 +344,18 @@ export default class ProcessPagesController {
     })
     session.flash('success', i18n.t('processes.flash.cancelled', { reference: process.reference }))
     return response.redirect().back()
+  }
+
+  /**
+   * What the list shows, kept in its links beside the filters: the columns
+   * (when not the default ones) and the saved view it was opened from.
+   */
+  protected displayParams(request: HttpContext['request'], columns: string[]) {
+    const display: { columns?: string; view?: string } = {}
+    if (columns.join(',') !== DEFAULT_COLUMNS.join(',')) display.columns = columns.join(',')
+    const view = String(request.qs().view ?? '')
+    if (/^[1-9]\d{0,9}$/.test(view)) display.view = view
+    return display
   }
 
   /**

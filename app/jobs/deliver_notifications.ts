@@ -1,16 +1,14 @@
 import db from '@adonisjs/lucid/services/db'
-import mail from '@adonisjs/mail/services/main'
-import { appUrl } from '#config/app'
-import { Job, type JobContext } from '#queue/job'
+import { Job } from '#queue/job'
 import { stageOf } from '#engine/state_machine'
 import Process from '#models/process'
 import ProcessEvent from '#models/process_event'
 import User from '#models/user'
-import Notification from '#models/notification'
 import { DEFAULT_PREFERENCES, type NotificationKind } from '#enums/notification_kind'
 import { definitionOf } from '#support/definitions'
 import { publishToProcess } from '#support/live_updates'
 import NotifyUsers from '#actions/notifications/notify_users'
+import { emailNotification } from '#actions/notifications/email_notification'
 import { audienceOf } from '#support/access/workflow_access'
 
 type Payload = { outboxId: number; processId: number; eventId: number }
@@ -26,7 +24,7 @@ type Recipient = { userId: number; kind: NotificationKind }
 export default class DeliverNotifications extends Job<Payload> {
   static jobName = 'deliver_notifications'
 
-  async handle(payload: Payload, context: JobContext) {
+  async handle(payload: Payload) {
     const event = await ProcessEvent.find(payload.eventId)
     if (!event) return
 
@@ -80,58 +78,20 @@ export default class DeliverNotifications extends Job<Payload> {
         })
       }
       if (wants.email) {
-        await this.email(payload.outboxId, user, recipient.kind, process, title, body, context)
+        await emailNotification({
+          outboxId: payload.outboxId,
+          user,
+          kind: recipient.kind,
+          process,
+          title,
+          body,
+        })
       }
       // An event with many recipients (an SLA breach tells every manager) must
       // not starve the event loop: on SQLite every query answers synchronously,
       // and BullMQ renews the job's lock from a timer.
       await new Promise((resolve) => setImmediate(resolve))
     }
-  }
-
-  /**
-   * E-mail is recorded as pending first, sent, then marked delivered: a
-   * crash before the send retries it; a crash right after it (before the
-   * mark) may send it twice, the only duplicate SMTP leaves possible.
-   */
-  protected async email(
-    outboxId: number,
-    user: User,
-    kind: NotificationKind,
-    process: Process,
-    title: string,
-    body: string,
-    context: JobContext
-  ) {
-    await new NotifyUsers().one({
-      outboxId,
-      userId: user.id,
-      channel: 'email',
-      kind,
-      processId: process.id,
-      title,
-      body,
-      status: 'pending',
-    })
-    const row = await Notification.query()
-      .where('outbox_message_id', outboxId)
-      .where('user_id', user.id)
-      .where('channel', 'email')
-      .firstOrFail()
-    if (row.status === 'delivered') return
-
-    await mail.send((message) => {
-      message
-        .to(user.email, user.name)
-        .subject(`[Stageflow] ${title}`)
-        .text(`${body}\n\n${appUrl}/processes/${process.id}\n`)
-        .html(
-          `<p>${escapeHtml(body)}</p><p><a href="${appUrl}/processes/${process.id}">${escapeHtml(process.reference)} — ${escapeHtml(process.title)}</a></p>`
-        )
-    })
-    row.status = 'delivered'
-    await row.save()
-    context.logger.info({ userId: user.id, kind }, 'e-mail notification sent')
   }
 
   protected async recipientsFor(
@@ -232,11 +192,4 @@ function describe(
             body: `${ref} moved from "${stageName(event.fromStage)}" to "${stageName(event.toStage)}".`,
           }
   }
-}
-
-function escapeHtml(text: string) {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!
-  )
 }

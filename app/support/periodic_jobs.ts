@@ -44,6 +44,10 @@ export async function periodicJobs(): Promise<PeriodicJob[]> {
     { name: 'reconcile_timers (minutely)', run: job('reconcile_timers') },
     { name: 'outbox relay round', run: () => new OutboxRelay(queue.driver()).tick() },
     { name: 'prune_sessions (every 15 min)', run: job('prune_sessions') },
+    // Nothing new in the event log: one primary-key range count (after the first checkpoint).
+    { name: 'project_stage_visits (minutely)', run: job('project_stage_visits') },
+    // Nothing to archive or purge: index ranges on (workflow_id, closed_at) and the stubs.
+    { name: 'run_retention (hourly)', run: job('run_retention') },
     ...readers.map(({ signal, read }) => ({
       name: `alert signal ${signal}`,
       run: () => read({ windowSeconds: 3600, at: DateTime.now() }),

@@ -2233,6 +2233,12 @@ export type components = {
                     myOpen: number;
                     myOverdue: number;
                 };
+                /** @description A count that reached the cap (10,000): "more than" its count. */
+                countsCapped: {
+                    myDueSoon: boolean;
+                    myOpen: boolean;
+                    myOverdue: boolean;
+                };
                 /** @description The GET /api/v1/processes query string behind each count. */
                 filters: {
                     myDueSoon: {
@@ -2593,7 +2599,7 @@ export type components = {
             createdAt: string;
             id: number;
             /** @enum {string} */
-            kind: "assigned" | "moved" | "sla_breached" | "mentioned";
+            kind: "assigned" | "moved" | "sla_breached" | "mentioned" | "view_match";
             processId: number | null;
             read: boolean;
             title: string;
@@ -2610,7 +2616,7 @@ export type components = {
             email: boolean;
             inApp: boolean;
             /** @enum {string} */
-            kind: "assigned" | "moved" | "sla_breached" | "mentioned";
+            kind: "assigned" | "moved" | "sla_breached" | "mentioned" | "view_match";
         };
         NotificationPreferenceListResponse: {
             data: components["schemas"]["NotificationPreference"][];
@@ -2631,6 +2637,10 @@ export type components = {
                     inApp: boolean;
                 };
                 sla_breached?: {
+                    email: boolean;
+                    inApp: boolean;
+                };
+                view_match?: {
                     email: boolean;
                     inApp: boolean;
                 };
@@ -3608,6 +3618,7 @@ export type components = {
         };
         WorkflowStanding: {
             byStage: {
+                capped: boolean;
                 count: number;
                 key: string;
                 name: string;
@@ -3620,6 +3631,13 @@ export type components = {
             };
             key: string;
             name: string;
+            /** @description A status whose count reached the cap (10,000): "more than" its count. */
+            statusCapped: {
+                active: boolean;
+                cancelled: boolean;
+                completed: boolean;
+                failed: boolean;
+            };
         };
         WorkflowVersion: components["schemas"]["VersionSummary"] & {
             definition: components["schemas"]["WorkflowDefinition"];

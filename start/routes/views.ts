@@ -28,6 +28,7 @@ export function viewsApi() {
 
 export function viewPages() {
   router.post('/views', [controllers.SavedViews, 'store']).as('views.store')
+  router.patch('/views/:id', [controllers.SavedViews, 'update']).as('views.update')
   router.delete('/views/:id', [controllers.SavedViews, 'destroy']).as('views.destroy')
   router.post('/views/:id/watch', [controllers.SavedViews, 'watch']).as('views.watch')
   router.delete('/views/:id/watch', [controllers.SavedViews, 'unwatch']).as('views.unwatch')

@@ -4,6 +4,7 @@ import { UserFactory } from '#database/factories/user_factory'
 import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
 import { signIn } from '#tests/helpers/process_fixtures'
 import { purchaseDefinition } from '#tests/functional/search/search_fixtures'
+import SavedView from '#models/saved_view'
 
 test.group('Browser / search on process data and saved views', (group) => {
   freshDatabase(group)
@@ -60,5 +61,66 @@ test.group('Browser / search on process data and saved views', (group) => {
     await stop.waitFor()
     await page.assertTextContains('body', 'Watching this view')
     assert.equal(await stop.getAttribute('aria-pressed'), 'true')
+  })
+
+  test('choose the columns with the keyboard, see a data field formatted, save them in the view', async ({
+    visit,
+    assert,
+  }) => {
+    const manager = await UserFactory.apply('manager').create()
+    const { workflow } = await publishWorkflow(purchaseDefinition, manager)
+    for (const [title, amount] of [
+      ['Laptop', 1800],
+      ['Server', 9000],
+    ] as const) {
+      await new StartProcess().handle({
+        workflowKey: 'purchase',
+        title,
+        data: { amount, urgent: true },
+        actor: manager,
+      })
+    }
+    const view = await SavedView.create({
+      ownerId: manager.id,
+      workflowId: workflow.id,
+      name: 'Purchases',
+      filters: { workflow: 'purchase' },
+      columns: ['reference', 'title'],
+      sort: 'title',
+      direction: 'asc',
+      visibility: 'private',
+    })
+
+    const page = await signIn(visit, manager)
+    await page.goto('/processes')
+    await page.locator('.saved-views').getByRole('link', { name: 'Purchases' }).click()
+    await page.waitForURL((url) => url.searchParams.get('view') === String(view.id))
+    const headers = page.locator('table.process-table thead th')
+    // The view's two columns (after the selection checkbox).
+    const texts = await headers.allTextContents()
+    assert.deepEqual(
+      texts.slice(1).map((h) => h.replace(/[↕▲▼]/g, '').trim()),
+      ['Reference', 'Title']
+    )
+
+    const toggle = page.getByRole('button', { name: 'Columns', exact: true })
+    await toggle.focus()
+    await page.keyboard.press('Enter')
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true')
+    await page.getByRole('checkbox', { name: 'Amount' }).focus()
+    await page.keyboard.press('Space')
+    await page.getByRole('checkbox', { name: 'Urgent' }).check()
+    await page.getByRole('button', { name: 'Show columns' }).click()
+    await page.waitForURL(
+      (url) => url.searchParams.get('columns') === 'reference,title,data.amount,data.urgent'
+    )
+    await page.assertTextContains('table.process-table', '1,800')
+    await page.assertTextContains('table.process-table', 'Yes')
+
+    await toggle.click()
+    await page.getByRole('button', { name: 'Save columns in "Purchases"' }).click()
+    await page.assertTextContains('body', 'View "Purchases" updated.')
+    await view.refresh()
+    assert.deepEqual(view.columns, ['reference', 'title', 'data.amount', 'data.urgent'])
   })
 })

@@ -588,6 +588,12 @@ const routes = {
     tokens: [{"old":"/views","type":0,"val":"views","end":""}],
     types: placeholder as Registry['views.store']['types'],
   },
+  'views.update': {
+    methods: ["PATCH"],
+    pattern: '/views/:id',
+    tokens: [{"old":"/views/:id","type":0,"val":"views","end":""},{"old":"/views/:id","type":1,"val":"id","end":""}],
+    types: placeholder as Registry['views.update']['types'],
+  },
   'views.destroy': {
     methods: ["DELETE"],
     pattern: '/views/:id',

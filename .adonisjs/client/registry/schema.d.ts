@@ -1171,6 +1171,18 @@ export interface Registry {
       errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/saved_views_controller').default['store']>>> | { status: 422; response: { errors: SimpleError[] } }
     }
   }
+  'views.update': {
+    methods: ["PATCH"]
+    pattern: '/views/:id'
+    types: {
+      body: ExtractBody<InferInput<(typeof import('#validators/saved_view').updateViewValidator)>>
+      paramsTuple: [ParamValue]
+      params: { id: ParamValue }
+      query: ExtractQuery<InferInput<(typeof import('#validators/saved_view').updateViewValidator)>>
+      response: ExtractResponse<Awaited<ReturnType<import('#controllers/saved_views_controller').default['update']>>>
+      errorResponse: ExtractErrorResponse<Awaited<ReturnType<import('#controllers/saved_views_controller').default['update']>>> | { status: 422; response: { errors: SimpleError[] } }
+    }
+  }
   'views.destroy': {
     methods: ["DELETE"]
     pattern: '/views/:id'

@@ -175,6 +175,7 @@ export interface ApiDefinition {
   }
   views: {
     store: typeof routes['views.store']
+    update: typeof routes['views.update']
     destroy: typeof routes['views.destroy']
     watch: typeof routes['views.watch']
     unwatch: typeof routes['views.unwatch']

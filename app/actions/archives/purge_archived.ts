@@ -1,11 +1,14 @@
+import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import { sqlTime } from '#support/sql_time'
 
 /** Rows per DELETE statement: short statements, no long lock on a busy table. */
 const DEFAULT_BATCH = 500
 
 /**
  * Removes the live rows of archived processes (those with a stub and no
- * `restored_at` whose `processes` row is still there), a few processes at a
+ * `restored_at` nor `purged_at` whose `processes` row is still there: an
+ * index range of `(purged_at, process_id)`, empty when nothing is due), a few processes at a
  * time: their events and outbox rows in batches of `batchSize`, then the
  * process rows, whose deletion cascades to the rest of their per-process
  * rows (notifications, attachment metadata — the files stay on the disk —,
@@ -22,6 +25,7 @@ export default class PurgeArchived {
       const rows: { process_id: number }[] = await client
         .from('archived_processes as a')
         .join('processes as p', 'p.id', 'a.process_id')
+        .whereNull('a.purged_at')
         .whereNull('a.restored_at')
         .where('a.process_id', '>', lastId)
         .orderBy('a.process_id')
@@ -36,7 +40,14 @@ export default class PurgeArchived {
       if (!db.connection().dialect.name.startsWith('mysql')) {
         await db.from('process_search_text').whereIn('rowid', ids).delete()
       }
-      await db.from('processes').whereIn('id', ids).whereNot('status', 'active').delete()
+      // The rows and the mark together: a stub is marked exactly when its process is gone.
+      await db.transaction(async (trx) => {
+        await trx.from('processes').whereIn('id', ids).whereNot('status', 'active').delete()
+        await trx
+          .from('archived_processes')
+          .whereIn('process_id', ids)
+          .update({ purged_at: sqlTime(DateTime.utc()) })
+      })
       purged += ids.length
     }
     return purged

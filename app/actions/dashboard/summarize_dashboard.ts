@@ -3,7 +3,10 @@ import type { WorkflowDefinition } from '#engine/definition'
 import Process from '#models/process'
 import ProcessEvent from '#models/process_event'
 import type User from '#models/user'
-import { processListQuery, type ProcessPageParams } from '#actions/process_pages/list_process_page'
+import ListProcessPage, {
+  processListQuery,
+  type ProcessPageParams,
+} from '#actions/process_pages/list_process_page'
 import { peopleFor } from '#actions/process_pages/load_process_page'
 import { publishedWorkflows } from '#actions/process_pages/published_workflows'
 import { definitionsOf } from '#support/definitions'
@@ -52,31 +55,27 @@ export default class SummarizeDashboard {
       .preload('assignee')
       .limit(MY_TASKS_LIMIT)
 
+    const list = new ListProcessPage()
+    const capped = {
+      myOpen: await list.cappedCount(mine(DASHBOARD_FILTERS.myOpen), user.id),
+      myOverdue: await list.cappedCount(mine(DASHBOARD_FILTERS.myOverdue), user.id),
+      myDueSoon: await list.cappedCount(mine(DASHBOARD_FILTERS.myDueSoon), user.id),
+    }
     const counts = {
-      myOpen: await this.count(mine(DASHBOARD_FILTERS.myOpen), user),
-      myOverdue: await this.count(mine(DASHBOARD_FILTERS.myOverdue), user),
-      myDueSoon: await this.count(mine(DASHBOARD_FILTERS.myDueSoon), user),
+      myOpen: capped.myOpen.total,
+      myOverdue: capped.myOverdue.total,
+      myDueSoon: capped.myDueSoon.total,
+    }
+    const countsCapped = {
+      myOpen: capped.myOpen.capped,
+      myOverdue: capped.myOverdue.capped,
+      myDueSoon: capped.myDueSoon.capped,
     }
 
     const { workflows, definitions } = await this.workflowsOf(user, hiddenWorkflows)
-    const ids = workflows.map((w) => w.id)
-    const byStatus = ids.length
-      ? await db
-          .from('processes')
-          .select('workflow_id', 'status')
-          .count('* as total')
-          .whereIn('workflow_id', ids)
-          .groupBy('workflow_id', 'status')
-      : []
-    const byStage = ids.length
-      ? await db
-          .from('processes')
-          .select('workflow_id', 'stage_key')
-          .count('* as total')
-          .whereIn('workflow_id', ids)
-          .where('status', 'active')
-          .groupBy('workflow_id', 'stage_key')
-      : []
+    const { byStatus, byStage } = await standingCounts(
+      workflows.map((w) => ({ id: w.id, definition: definitions.get(w.id)! }))
+    )
 
     const activity = await this.activity(hiddenWorkflows)
     const taskDefinitions = await definitionsOf(myTasks.map((p) => p.workflowVersionId))
@@ -85,17 +84,13 @@ export default class SummarizeDashboard {
       myTasks,
       taskDefinitions,
       counts,
+      countsCapped,
       workflows: workflows.map((workflow) =>
         this.standing(workflow.id, definitions.get(workflow.id)!, byStatus, byStage)
       ),
       workflowModels: workflows,
       activity,
     }
-  }
-
-  protected async count(filters: ProcessPageParams, user: User) {
-    const [row] = await processListQuery(filters, user.id).clearOrder().count('* as total')
-    return Number(row?.$extras.total ?? 0)
   }
 
   /**
@@ -139,29 +134,33 @@ export default class SummarizeDashboard {
   protected standing(
     workflowId: number,
     definition: WorkflowDefinition,
-    byStatus: { workflow_id: number; status: string; total: number | string }[],
-    byStage: { workflow_id: number; stage_key: string; total: number | string }[]
+    byStatus: CountRow[],
+    byStage: CountRow[]
   ) {
     const statuses = { active: 0, completed: 0, cancelled: 0, failed: 0 } as Record<string, number>
+    const statusCapped: string[] = []
     for (const row of byStatus) {
-      if (Number(row.workflow_id) === workflowId) statuses[row.status] = Number(row.total)
+      if (row.workflowId !== workflowId) continue
+      statuses[row.key] = row.total
+      if (row.capped) statusCapped.push(row.key)
     }
     const stageCounts = new Map(
-      byStage
-        .filter((row) => Number(row.workflow_id) === workflowId)
-        .map((row) => [row.stage_key, Number(row.total)])
+      byStage.filter((row) => row.workflowId === workflowId).map((row) => [row.key, row])
     )
     const stages = definition.stages
       .filter((stage) => stage.type !== 'end')
       .map((stage) => ({
         key: stage.key,
         name: stage.name,
-        count: stageCounts.get(stage.key) ?? 0,
+        count: stageCounts.get(stage.key)?.total ?? 0,
+        capped: stageCounts.get(stage.key)?.capped ?? false,
       }))
-    for (const [key, count] of stageCounts) {
-      if (!stages.some((s) => s.key === key)) stages.push({ key, name: key, count })
+    for (const [key, row] of stageCounts) {
+      if (!stages.some((s) => s.key === key)) {
+        stages.push({ key, name: key, count: row.total, capped: row.capped })
+      }
     }
-    return { workflowId, byStatus: statuses, byStage: stages }
+    return { workflowId, byStatus: statuses, statusCapped, byStage: stages }
   }
 
   /**
@@ -194,4 +193,104 @@ export default class SummarizeDashboard {
       people: new Map(people.map((p) => [p.id, { id: p.id, name: p.name }])),
     }
   }
+}
+
+/** A capped count of one group: `total` is exact, or the cap with `capped`. */
+export type CountRow = { workflowId: number; key: string; total: number; capped: boolean }
+
+const STATUSES = ['active', 'completed', 'cancelled', 'failed'] as const
+/** Most SELECTs in one UNION ALL (SQLite allows 500 compound terms). */
+const TERMS_PER_QUERY = 200
+
+/**
+ * The dashboard's standing counts, each capped like the list's total
+ * (ListProcessPage.COUNT_CAP): per workflow, one `COUNT(*)` over at most
+ * cap + 1 entries of the (workflow_id, status, stage_key) index for each
+ * status and each stage of its latest version, and one grouped over at
+ * most cap + 1 active processes in stages only older versions have. A
+ * workflow of millions of closed processes costs what one of ten thousand
+ * does. The terms go in UNION ALL statements of up to TERMS_PER_QUERY.
+ */
+export async function standingCounts(
+  workflows: { id: number; definition: WorkflowDefinition }[]
+): Promise<{ byStatus: CountRow[]; byStage: CountRow[] }> {
+  const cap = ListProcessPage.COUNT_CAP
+  type Term = { sql: string; bindings: (string | number)[]; workflowId: number; group: string }
+  const terms: Term[] = []
+  for (const { id, definition } of workflows) {
+    for (const status of STATUSES) {
+      terms.push({
+        workflowId: id,
+        group: `status:${status}`,
+        sql: `SELECT NULL AS stage_key, COUNT(*) AS total FROM (SELECT 1 AS x FROM processes WHERE workflow_id = ? AND status = ? LIMIT ${cap + 1}) AS t`,
+        bindings: [id, status],
+      })
+    }
+    const stageKeys = definition.stages.filter((s) => s.type !== 'end').map((s) => s.key)
+    for (const key of stageKeys) {
+      terms.push({
+        workflowId: id,
+        group: `stage:${key}`,
+        sql: `SELECT NULL AS stage_key, COUNT(*) AS total FROM (SELECT 1 AS x FROM processes WHERE workflow_id = ? AND status = 'active' AND stage_key = ? LIMIT ${cap + 1}) AS t`,
+        bindings: [id, key],
+      })
+    }
+    const known = stageKeys.length ? stageKeys : ['']
+    terms.push({
+      workflowId: id,
+      group: 'other',
+      sql: `SELECT t.stage_key AS stage_key, COUNT(*) AS total FROM (SELECT stage_key FROM processes WHERE workflow_id = ? AND status = 'active' AND stage_key NOT IN (${known.map(() => '?').join(', ')}) LIMIT ${cap + 1}) AS t GROUP BY t.stage_key`,
+      bindings: [id, ...known],
+    })
+  }
+
+  const byStatus: CountRow[] = []
+  const byStage: CountRow[] = []
+  for (let start = 0; start < terms.length; start += TERMS_PER_QUERY) {
+    const chunk = terms.slice(start, start + TERMS_PER_QUERY)
+    const sql = chunk
+      .map((term, i) => term.sql.replace('SELECT ', `SELECT ${start + i} AS term, `))
+      .join(' UNION ALL ')
+    const rows = rowsOf(
+      await db.rawQuery(
+        sql,
+        chunk.flatMap((term) => term.bindings)
+      )
+    )
+    const others = new Map<number, { key: string; total: number }[]>()
+    for (const row of rows) {
+      const term = terms[Number(row.term)]
+      const total = Number(row.total)
+      if (term.group === 'other') {
+        const list = others.get(term.workflowId) ?? []
+        list.push({ key: String(row.stage_key), total })
+        others.set(term.workflowId, list)
+        continue
+      }
+      if (total === 0) continue
+      const [kind, key] = [
+        term.group.slice(0, term.group.indexOf(':')),
+        term.group.slice(term.group.indexOf(':') + 1),
+      ]
+      const counted = {
+        workflowId: term.workflowId,
+        key,
+        total: Math.min(total, cap),
+        capped: total > cap,
+      }
+      ;(kind === 'status' ? byStatus : byStage).push(counted)
+    }
+    // Stages only older versions have: exact unless their rows together passed the cap.
+    for (const [workflowId, list] of others) {
+      const capped = list.reduce((sum, row) => sum + row.total, 0) > cap
+      for (const row of list) byStage.push({ workflowId, key: row.key, total: row.total, capped })
+    }
+  }
+  return { byStatus, byStage }
+}
+
+/** Rows of a raw SELECT on either driver (mysql2 answers [rows, fields]). */
+function rowsOf(result: unknown): Record<string, unknown>[] {
+  if (Array.isArray(result) && Array.isArray(result[0])) return result[0]
+  return result as Record<string, unknown>[]
 }

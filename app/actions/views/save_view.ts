@@ -24,7 +24,18 @@ export const VIEW_COLUMNS = [
   'created_at',
 ] as const
 
-export const DEFAULT_COLUMNS = ['reference', 'title', 'workflow', 'stage', 'status', 'assignee']
+/** What the list shows when no columns are chosen. */
+export const DEFAULT_COLUMNS = [
+  'reference',
+  'title',
+  'workflow',
+  'stage',
+  'status',
+  'assignee',
+  'priority',
+  'due_at',
+  'updated_at',
+]
 
 export type ViewInput = {
   name?: string

@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import { errors } from '@vinejs/vine'
 import ListProcesses from '#actions/processes/list_processes'
 import { processListQuery, type ProcessPageParams } from '#actions/process_pages/list_process_page'
-import { dataFiltersOf } from '#actions/search/data_filters'
+import { dataFiltersOf, type FieldLookup } from '#actions/search/data_filters'
 import { listProcessesValidator } from '#validators/process'
 import { processPageFiltersValidator } from '#validators/process_page'
 import { InvalidInput } from '#exceptions/domain_error'
@@ -30,7 +30,8 @@ const FILTER_KEYS = new Set([
  */
 export async function viewParams(
   filters: Record<string, string>,
-  hidden: number[]
+  hidden: number[],
+  lookup?: FieldLookup
 ): Promise<ProcessPageParams> {
   for (const key of Object.keys(filters)) {
     if (!FILTER_KEYS.has(key) && !key.startsWith('data.')) {
@@ -42,10 +43,11 @@ export async function viewParams(
   try {
     const input = await listProcessesValidator.validate(filters)
     const extra = await processPageFiltersValidator.validate(filters)
-    const { data } = await dataFiltersOf(new URLSearchParams(filters), {
-      key: input.workflow,
-      hidden,
-    })
+    const { data } = await dataFiltersOf(
+      new URLSearchParams(filters),
+      { key: input.workflow, hidden },
+      lookup
+    )
     return {
       ...ListProcesses.filtersFrom(input),
       dueSoon: extra.dueSoon ?? null,

@@ -9,6 +9,8 @@ import { hiddenWorkflowIds, teamsOf } from '#support/access/workflow_access'
 import { viewParams } from '#actions/views/view_filters'
 import { processListQuery } from '#actions/process_pages/list_process_page'
 import NotifyUsers from '#actions/notifications/notify_users'
+import { emailNotification } from '#actions/notifications/email_notification'
+import { DEFAULT_PREFERENCES } from '#enums/notification_kind'
 import { sqlTime } from '#support/sql_time'
 
 /** Watching a view the person may see (owner, or a reader of a shared view). Idempotent. */
@@ -51,8 +53,9 @@ export async function markWatching(views: SavedView[], user: User) {
  * notifies again only after it stopped matching and matches again. A
  * repeated job finds the match recorded and notifies nobody twice. (A
  * process that matched already when the view was first watched notifies
- * at its next change.) One in-app notification per watcher and change,
- * naming every view newly matched.
+ * at its next change.) One notification per watcher and change, naming
+ * every view newly matched: in the app and by e-mail, as the watcher's
+ * `view_match` preference says (each once per message, user and channel).
  */
 export async function evaluateWatches(processId: number, outboxId: number) {
   const process = await Process.find(processId)
@@ -76,8 +79,10 @@ export async function evaluateWatches(processId: number, outboxId: number) {
     .select('watch_id')
   const recorded = new Set(recordedRows.map((row) => Number(row.watch_id)))
   const newly = new Map<number, string[]>()
+  const users = new Map<number, User>()
   for (const watch of watches) {
     const user = await User.find(watch.user_id)
+    if (user) users.set(user.id, user)
     const matches = user?.isActive ? await matchesFor(watch.view_id, user, processId) : null
     if (matches && !recorded.has(watch.id)) {
       await db
@@ -93,17 +98,42 @@ export async function evaluateWatches(processId: number, outboxId: number) {
         .delete()
     }
   }
+  if (!newly.size) return
+  // Each watcher's choice for view matches (in the app, by e-mail), read once.
+  const choices = await db
+    .from('notification_preferences')
+    .whereIn('user_id', [...newly.keys()])
+    .where('kind', 'view_match')
+    .select('user_id', 'in_app', 'email')
   const notify = new NotifyUsers()
   for (const [userId, names] of newly) {
-    await notify.one({
-      userId,
-      outboxId,
-      channel: 'in_app',
-      kind: 'view_match',
-      processId,
-      title: `${process.reference} now matches ${names.map((n) => `“${n}”`).join(', ')}`,
-      body: `${process.reference} ${process.title} newly matches your watched view ${names.join(', ')}.`,
-    })
+    const saved = choices.find((row) => Number(row.user_id) === userId)
+    const wants = saved
+      ? { inApp: Boolean(saved.in_app), email: Boolean(saved.email) }
+      : DEFAULT_PREFERENCES.view_match
+    const title = `${process.reference} now matches ${names.map((n) => `“${n}”`).join(', ')}`
+    const body = `${process.reference} ${process.title} newly matches your watched view ${names.join(', ')}.`
+    if (wants.inApp) {
+      await notify.one({
+        userId,
+        outboxId,
+        channel: 'in_app',
+        kind: 'view_match',
+        processId,
+        title,
+        body,
+      })
+    }
+    if (wants.email) {
+      await emailNotification({
+        outboxId,
+        user: users.get(userId)!,
+        kind: 'view_match',
+        process,
+        title,
+        body,
+      })
+    }
   }
 }
 

@@ -4,6 +4,7 @@ import { InvalidInput, NotFound } from '#exceptions/domain_error'
 import { hiddenWorkflowIds, teamsOf } from '#support/access/workflow_access'
 import { cappedCount, viewParams } from '#actions/views/view_filters'
 import { markWatching } from '#actions/views/view_watches'
+import { fieldLookup } from '#actions/search/data_filters'
 
 /** Most views the list page counts at once. */
 const MAX_COUNTED = 20
@@ -36,14 +37,18 @@ export async function findVisibleView(id: unknown, viewer: User) {
 
 /**
  * Live counts of views for the person looking (their hidden workflows
- * left out), each capped: a number, or the cap with `capped`.
+ * left out), each capped: a number, or the cap with `capped`. One capped
+ * COUNT per view (it reads at most cap + 1 index entries), plus the
+ * workflows' searchable fields read once per workflow, not per view.
  */
 export async function viewCounts(views: SavedView[], viewer: User) {
   const hidden = await hiddenWorkflowIds(viewer)
+  const lookup = fieldLookup()
   const counts = new Map<number, { count: number; capped: boolean }>()
   for (const view of views.slice(0, MAX_COUNTED)) {
     try {
-      counts.set(view.id, await cappedCount(await viewParams(view.filters, hidden), viewer.id))
+      const params = await viewParams(view.filters, hidden, lookup)
+      counts.set(view.id, await cappedCount(params, viewer.id))
     } catch (error) {
       // A view whose filter no longer holds (a field dropped by a new version) shows no count.
       if (!(error instanceof InvalidInput)) throw error

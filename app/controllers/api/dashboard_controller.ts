@@ -33,6 +33,7 @@ export default class DashboardController {
     return {
       data: {
         counts: summary.counts,
+        countsCapped: summary.countsCapped,
         filters: dashboardLinks(),
         myTasks: myTasks.data,
         workflows: workflows.data,

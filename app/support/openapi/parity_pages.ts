@@ -29,6 +29,7 @@ import queueConfig from '#config/queue'
  * (queues, engine health, automation attention, alert rules).
  */
 const count = { type: 'integer', minimum: 0 }
+const flag = { type: 'boolean' }
 const nullableString = { type: ['string', 'null'] }
 const noContent = (description: string) => ({ '204': { description } })
 
@@ -59,7 +60,13 @@ export function parityPageSchemas(): Record<string, Json> {
       key: { type: 'string' },
       name: { type: 'string' },
       byStatus: answer({ active: count, completed: count, cancelled: count, failed: count }),
-      byStage: list(answer({ key: { type: 'string' }, name: { type: 'string' }, count })),
+      statusCapped: {
+        ...answer({ active: flag, completed: flag, cancelled: flag, failed: flag }),
+        description: 'A status whose count reached the cap (10,000): "more than" its count.',
+      },
+      byStage: list(
+        answer({ key: { type: 'string' }, name: { type: 'string' }, count, capped: flag })
+      ),
     }),
     ProcessActivity: {
       allOf: [
@@ -86,6 +93,10 @@ export function parityPageSchemas(): Record<string, Json> {
     DashboardResponse: answer({
       data: answer({
         counts: answer({ myOpen: count, myOverdue: count, myDueSoon: count }),
+        countsCapped: {
+          ...answer({ myOpen: flag, myOverdue: flag, myDueSoon: flag }),
+          description: 'A count that reached the cap (10,000): "more than" its count.',
+        },
         filters: {
           ...answer(
             Object.fromEntries(

@@ -11,6 +11,8 @@ type CountName = 'myOpen' | 'myOverdue' | 'myDueSoon'
 type Props = InertiaProps<{
   myTasks: Data.Process[]
   counts: Record<CountName, number>
+  /** Counts that reached the list's cap: shown as "10,000+". */
+  countsCapped: Record<CountName, boolean>
   countFilters: Record<CountName, Record<string, string>>
   workflows: Data.WorkflowStanding[]
   activity: Data.ProcessActivity[]
@@ -22,11 +24,13 @@ export default function Dashboard({
   user,
   myTasks,
   counts,
+  countsCapped,
   countFilters,
   workflows,
   activity,
 }: Props) {
   const { t } = useI18n()
+  const figure = useFigure()
 
   const stats: { name: CountName; tone?: string }[] = [
     { name: 'myOpen' },
@@ -51,7 +55,7 @@ export default function Dashboard({
         {stats.map(({ name, tone }) => (
           <li key={name}>
             <Link className={`card stat ${tone ?? ''}`} href={list(countFilters[name])}>
-              <span className="value">{counts[name]}</span>
+              <span className="value">{figure(counts[name], countsCapped[name])}</span>
               <span className="label">{t(`dashboard.stats.${name}`, { count: counts[name] })}</span>
             </Link>
           </li>
@@ -64,7 +68,9 @@ export default function Dashboard({
             <h2 id="my-tasks">{t('dashboard.myTasks')}</h2>
             {counts.myOpen > myTasks.length && (
               <Link href={list({ ...countFilters.myOpen, sort: 'due_at', direction: 'asc' })}>
-                {t('dashboard.allTasks', { count: counts.myOpen })}
+                {countsCapped.myOpen
+                  ? t('dashboard.allTasksCapped', { count: counts.myOpen })
+                  : t('dashboard.allTasks', { count: counts.myOpen })}
               </Link>
             )}
           </div>
@@ -139,8 +145,16 @@ export default function Dashboard({
   )
 }
 
+/** A count as a person reads it: "10,000+" when it reached the cap. */
+function useFigure() {
+  const { t } = useI18n()
+  return (count: number, capped: boolean) =>
+    t(capped ? 'dashboard.countCapped' : 'dashboard.count', { count })
+}
+
 function WorkflowStanding({ workflow }: { workflow: Data.WorkflowStanding }) {
   const { t } = useI18n()
+  const figure = useFigure()
   const headingId = `standing-${workflow.key}`
   const statuses = ['active', 'completed', 'cancelled', 'failed'] as const
   return (
@@ -156,7 +170,9 @@ function WorkflowStanding({ workflow }: { workflow: Data.WorkflowStanding }) {
         {statuses.map((status) => (
           <li key={status}>
             <Link href={list({ workflow: workflow.key, status })} className={`chip chip-${status}`}>
-              <span className="chip-count">{workflow.byStatus[status]}</span>{' '}
+              <span className="chip-count">
+                {figure(workflow.byStatus[status], workflow.statusCapped[status])}
+              </span>{' '}
               {t(`processes.status.${status}`)}
               <span className="sr-only">
                 {' '}
@@ -172,7 +188,7 @@ function WorkflowStanding({ workflow }: { workflow: Data.WorkflowStanding }) {
           <li key={stage.key}>
             <Link href={list({ workflow: workflow.key, stage: stage.key, status: 'active' })}>
               <span className="stage-name">{stage.name}</span>{' '}
-              <span className="stage-count">{stage.count}</span>
+              <span className="stage-count">{figure(stage.count, stage.capped)}</span>
               <span className="sr-only">
                 {' '}
                 {t('dashboard.workflows.stageLink', { workflow: workflow.name })}

@@ -248,6 +248,7 @@ test.group('Notifications / preferences', (group) => {
       { kind: 'moved', inApp: true, email: false },
       { kind: 'sla_breached', inApp: true, email: true },
       { kind: 'mentioned', inApp: true, email: true },
+      { kind: 'view_match', inApp: true, email: true },
     ])
   })
 

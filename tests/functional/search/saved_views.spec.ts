@@ -3,6 +3,9 @@ import StartProcess from '#actions/processes/start_process'
 import SaveWorkflowAccess from '#actions/workflows/save_workflow_access'
 import { cappedCount, viewParams } from '#actions/views/view_filters'
 import SavedView from '#models/saved_view'
+import SaveView from '#actions/views/save_view'
+import { viewCounts } from '#actions/views/visible_views'
+import { countQueries } from '#tests/helpers/query_counter'
 import { UserFactory } from '#database/factories/user_factory'
 import { freshDatabase, publishWorkflow, truncateAll } from '#tests/helpers/common'
 import { teamWith } from '#tests/helpers/access_fixtures'
@@ -242,5 +245,29 @@ test.group('Search / saved views', (group) => {
       .redirects(0)
     removed.assertStatus(302)
     assert.isNull(await SavedView.find(view.id))
+  })
+
+  test('the sidebar counts cost one capped COUNT per view, the fields read once per workflow', async ({
+    assert,
+  }) => {
+    const { manager } = await seed()
+    const save = new SaveView()
+    const views: SavedView[] = []
+    for (let i = 0; i < 6; i++) {
+      views.push(
+        await save.create(manager, {
+          name: `View ${i}`,
+          filters: { 'workflow': 'purchase', 'data.amount[gt]': String(i * 1000) },
+        })
+      )
+    }
+    const two = await countQueries(() => viewCounts(views.slice(0, 2), manager))
+    const six = await countQueries(() => viewCounts(views, manager))
+    assert.equal(six.count - two.count, 4, six.queries.join('\n'))
+    const counts = six.queries.filter((sql) => /count\(/i.test(sql))
+    assert.lengthOf(counts, 6)
+    for (const sql of counts) assert.match(sql, /limit\s+(\?|1001)(?!\d)/i)
+    assert.deepEqual(six.result.get(views[0].id), { count: 3, capped: false })
+    assert.deepEqual(six.result.get(views[2].id), { count: 1, capped: false })
   })
 })

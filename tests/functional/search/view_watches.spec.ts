@@ -1,5 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
+import mail from '@adonisjs/mail/services/main'
+import SaveNotificationPreferences from '#actions/notifications/notification_preferences'
 import StartProcess from '#actions/processes/start_process'
 import UpdateProcessData from '#actions/processes/update_process_data'
 import SaveWorkflowAccess from '#actions/workflows/save_workflow_access'
@@ -17,7 +19,7 @@ const BIG = { 'workflow': 'purchase', 'data.amount[gt]': '1000' }
 async function matchNotices(user: User) {
   const rows = await db
     .from('notifications')
-    .where({ user_id: user.id, kind: 'view_match' })
+    .where({ user_id: user.id, kind: 'view_match', channel: 'in_app' })
     .select('process_id', 'title', 'outbox_message_id')
     .orderBy('id')
   return rows as { process_id: number; title: string; outbox_message_id: number }[]
@@ -29,7 +31,11 @@ async function watchMessages() {
 
 test.group('Search / watched views', (group) => {
   freshDatabase(group)
-  group.each.setup(() => forgetWatching())
+  group.each.setup(() => {
+    forgetWatching()
+    mail.fake()
+    return () => mail.restore()
+  })
   group.teardown(async () => {
     await stopQueues()
     await truncateAll()
@@ -201,5 +207,66 @@ test.group('Search / watched views', (group) => {
       .redirects(0)
     off.assertStatus(302)
     assert.isFalse(await watchingNow())
+  })
+
+  test('the worker e-mails a new match exactly once, as the watcher’s preferences say', async ({
+    client,
+    assert,
+  }) => {
+    const { messages } = mail.fake()
+    const admin = await UserFactory.apply('admin').create()
+    const manager = await UserFactory.apply('manager').create()
+    const quiet = await UserFactory.apply('manager').create()
+    await publishWorkflow(purchaseDefinition, admin)
+    const created = await client
+      .post('/api/v1/views')
+      .json({ name: 'Big purchases', filters: BIG, visibility: 'role', role: 'manager' })
+      .withGuard('api')
+      .loginAs(manager)
+    const id = created.body().data.id
+    for (const user of [manager, quiet]) {
+      const watched = await client.put(`/api/v1/views/${id}/watch`).withGuard('api').loginAs(user)
+      watched.assertStatus(200)
+    }
+    // One watcher wants view matches in the app only.
+    await new SaveNotificationPreferences().handle({
+      userId: quiet.id,
+      preferences: { view_match: { inApp: true, email: false } },
+    })
+
+    const { process } = await new StartProcess().handle({
+      workflowKey: 'purchase',
+      title: 'Forklift',
+      data: { amount: 25_000 },
+      actor: admin,
+    })
+    await drainOutbox()
+
+    messages.assertSentCount(1)
+    messages.assertSent({
+      to: manager.email,
+      subject: `[Stageflow] ${process.reference} now matches “Big purchases”`,
+    })
+    const emailed = await db
+      .from('notifications')
+      .where({ kind: 'view_match', channel: 'email' })
+      .select('user_id', 'status', 'process_id')
+    assert.deepEqual(
+      emailed.map((row) => [Number(row.user_id), row.status, Number(row.process_id)]),
+      [[manager.id, 'delivered', process.id]]
+    )
+    assert.lengthOf(await matchNotices(quiet), 1, 'in the app still')
+
+    // The same message again, and a later change where it still matches: no second e-mail.
+    const [message] = await watchMessages()
+    await evaluateWatches(process.id, Number(message.id))
+    await new UpdateProcessData().handle({
+      process,
+      data: { amount: 30_000 },
+      expectedVersion: 1,
+      actorId: admin.id,
+    })
+    await drainOutbox()
+    messages.assertSentCount(1)
   })
 })

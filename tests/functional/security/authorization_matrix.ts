@@ -79,6 +79,7 @@ export const MATRIX: Record<string, Row> = {
 
   // Saved views: the seeded ones are the manager's private views (others: 404, as missing).
   'POST /views': SIGNED_IN,
+  'PATCH /views/:id': VIEW_OWNER,
   'DELETE /views/:id': VIEW_OWNER,
   'POST /views/:id/watch': VIEW_OWNER,
   'DELETE /views/:id/watch': VIEW_OWNER,

@@ -9,6 +9,7 @@ export type SavedViewItem = {
   id: number
   name: string
   filters: Record<string, string>
+  columns: string[]
   sort: string
   direction: string
   visibility: string
@@ -22,11 +23,14 @@ export type SavedViewItem = {
 
 /**
  * The saved views beside the process list, each with its live count
- * (capped), and a form that saves the list's current filter and sort.
+ * (capped), and a form that saves the list's current filter, columns and
+ * sort. A view opens the list with its filter, sort and columns.
  */
 export function SavedViews(props: {
   views: SavedViewItem[]
   filters: Record<string, string>
+  /** The columns the list shows now, saved with a new view. */
+  columns: string[]
   teams: string[]
 }) {
   const { t } = useI18n()
@@ -54,7 +58,15 @@ export function SavedViews(props: {
                 href={urlFor(
                   'processes.index',
                   {},
-                  { qs: { ...view.filters, sort: view.sort, direction: view.direction } }
+                  {
+                    qs: {
+                      ...view.filters,
+                      sort: view.sort,
+                      direction: view.direction,
+                      columns: view.columns.join(','),
+                      view: String(view.id),
+                    },
+                  }
                 )}
               >
                 {view.name}
@@ -119,6 +131,7 @@ export function SavedViews(props: {
               ...(values.visibility === 'team' ? { team: values.team } : {}),
               ...(values.visibility === 'role' ? { role: values.role } : {}),
               filters,
+              columns: props.columns,
               ...(sort ? { sort } : {}),
               ...(direction ? { direction } : {}),
             }))

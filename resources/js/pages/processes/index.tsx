@@ -24,12 +24,75 @@ import {
   ShortDateTime,
   StatusBadge,
 } from '../../components/processes/badges.tsx'
+import {
+  ColumnPicker,
+  FieldValue,
+  useColumnLabel,
+  type ColumnOption,
+  type FieldCell,
+} from '../../components/processes/list_columns.tsx'
 import type { Data } from '../../../../.adonisjs/client/data.js'
 import type { InertiaProps } from '../../types.ts'
 import {
   ArchivedMatches,
   type ArchivedMatch,
 } from '../../components/processes/archived_matches.tsx'
+
+/** Columns the list sorts by (the server's PROCESS_SORTS). */
+const SORTABLE = new Set([
+  'reference',
+  'title',
+  'stage',
+  'status',
+  'priority',
+  'due_at',
+  'created_at',
+  'updated_at',
+])
+/** Columns left out on small screens. */
+const HIDE_SMALL = new Set(['workflow', 'priority', 'updated_at', 'created_at'])
+const CELL_CLASS: Record<string, string> = {
+  reference: 'cell-ref',
+  title: 'cell-title',
+  workflow: 'hide-sm',
+  priority: 'hide-sm',
+  updated_at: 'hide-sm',
+  created_at: 'hide-sm',
+}
+/** The server's default column set (what the list shows when none is chosen). */
+const DEFAULT_COLUMNS = 'reference,title,workflow,stage,status,assignee,priority,due_at,updated_at'
+
+/** One process column's cell. */
+function ProcessCell({ column, process }: { column: string; process: Data.Process }) {
+  switch (column) {
+    case 'reference':
+      return (
+        <Link href={urlFor('processes.show', { id: process.id })} className="ref-link">
+          {process.reference}
+        </Link>
+      )
+    case 'title':
+      return <Link href={urlFor('processes.show', { id: process.id })}>{process.title}</Link>
+    case 'workflow':
+      return <>{process.workflow.name}</>
+    case 'stage':
+      return <>{process.stage.name}</>
+    case 'status':
+      return <StatusBadge status={process.status} />
+    case 'assignee':
+      return <Person person={process.assignee} />
+    case 'priority':
+      return <PriorityBadge priority={process.priority} />
+    case 'due_at':
+      return <DueDate dueAt={process.dueAt} overdue={process.overdue} />
+    case 'updated_at':
+      return <ShortDateTime iso={process.updatedAt} />
+    case 'created_at':
+      return <ShortDateTime iso={process.createdAt} />
+    default:
+      return null
+  }
+}
 
 type Props = InertiaProps<{
   processes: {
@@ -45,6 +108,13 @@ type Props = InertiaProps<{
     }
   }
   filters: ListFilters
+  /** The columns shown, in order: a saved view's, chosen ones or the default set. */
+  columns: string[]
+  columnOptions: ColumnOption[]
+  /** The saved view the list was opened from, if any. */
+  activeView: number | null
+  /** The data columns' values, by process id and field key. */
+  fieldValues: Record<number, Record<string, FieldCell>>
   workflows: Data.WorkflowOption[]
   searchFields: Record<string, SearchField[]>
   views: SavedViewItem[]
@@ -57,6 +127,10 @@ type Props = InertiaProps<{
 export default function ProcessesIndex({
   processes,
   filters,
+  columns,
+  columnOptions,
+  activeView,
+  fieldValues,
   workflows,
   searchFields,
   views,
@@ -73,24 +147,35 @@ export default function ProcessesIndex({
   const selectable = can.bulk
   const filtered = Object.keys(cleanFilters({ ...filters, sort: '', direction: '' })).length > 0
 
-  const visit = (next: ListFilters) =>
-    router.get(urlFor('processes.index'), cleanFilters(next), {
-      preserveState: true,
-      preserveScroll: true,
-    })
+  const label = useColumnLabel()
+  const view = views.find((v) => v.id === activeView) ?? null
+  const display = (chosen: string[]) => ({
+    ...(chosen.join(',') !== DEFAULT_COLUMNS ? { columns: chosen.join(',') } : {}),
+    ...(view ? { view: String(view.id) } : {}),
+  })
+  const visit = (next: ListFilters, chosen = columns, then?: () => void) =>
+    router.get(
+      urlFor('processes.index'),
+      { ...cleanFilters(next), ...display(chosen) },
+      { preserveState: true, preserveScroll: true, onSuccess: () => then?.() }
+    )
   const onSort = (column: string, dir: 'asc' | 'desc') =>
     visit({ ...filters, sort: column, direction: dir })
+  const shown = columns
+    .map((key) => columnOptions.find((o) => o.key === key))
+    .filter((o) => o !== undefined)
 
-  const header = (column: string, label: string, className?: string) => (
+  const header = (option: ColumnOption) => (
     <SortableHeader
-      column={column}
+      key={option.key}
+      column={option.key}
       sort={sort}
       direction={direction}
       onSort={onSort}
-      className={className}
-      firstDirection={column.endsWith('_at') && column !== 'due_at' ? 'desc' : 'asc'}
+      className={HIDE_SMALL.has(option.key) ? 'hide-sm' : undefined}
+      firstDirection={option.key.endsWith('_at') && option.key !== 'due_at' ? 'desc' : 'asc'}
     >
-      {label}
+      {label(option)}
     </SortableHeader>
   )
 
@@ -129,7 +214,7 @@ export default function ProcessesIndex({
         </div>
       </div>
 
-      <SavedViews views={views} filters={active} teams={myTeams} />
+      <SavedViews views={views} filters={active} columns={columns} teams={myTeams} />
 
       <ArchivedMatches items={archived ?? []} />
       <div className="card">
@@ -140,6 +225,14 @@ export default function ProcessesIndex({
           searchFields={searchFields}
           people={people}
           onApply={visit}
+        />
+
+        <ColumnPicker
+          key={columns.join(',')}
+          columns={columns}
+          options={columnOptions}
+          view={view}
+          onApply={(chosen, then) => visit(filters, chosen, then)}
         />
 
         <BulkActions
@@ -190,17 +283,19 @@ export default function ProcessesIndex({
                       <SelectPageCheckbox state={bulk} />
                     </th>
                   )}
-                  {header('reference', t('processes.columns.reference'))}
-                  {header('title', t('processes.columns.title'))}
-                  <th scope="col" className="hide-sm">
-                    {t('processes.columns.workflow')}
-                  </th>
-                  {header('stage', t('processes.columns.stage'))}
-                  {header('status', t('processes.columns.status'))}
-                  <th scope="col">{t('processes.columns.assignee')}</th>
-                  {header('priority', t('processes.columns.priority'), 'hide-sm')}
-                  {header('due_at', t('processes.columns.due'))}
-                  {header('updated_at', t('processes.columns.updated'), 'hide-sm')}
+                  {shown.map((option) =>
+                    SORTABLE.has(option.key) ? (
+                      header(option)
+                    ) : (
+                      <th
+                        key={option.key}
+                        scope="col"
+                        className={HIDE_SMALL.has(option.key) ? 'hide-sm' : undefined}
+                      >
+                        {label(option)}
+                      </th>
+                    )
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -215,36 +310,22 @@ export default function ProcessesIndex({
                         />
                       </td>
                     )}
-                    <td className="cell-ref">
-                      <Link
-                        href={urlFor('processes.show', { id: process.id })}
-                        className="ref-link"
+                    {shown.map((option) => (
+                      <td
+                        key={option.key}
+                        data-label={option.key === 'reference' ? undefined : label(option)}
+                        className={CELL_CLASS[option.key]}
                       >
-                        {process.reference}
-                      </Link>
-                    </td>
-                    <td data-label={t('processes.columns.title')} className="cell-title">
-                      <Link href={urlFor('processes.show', { id: process.id })}>
-                        {process.title}
-                      </Link>
-                    </td>
-                    <td className="hide-sm">{process.workflow.name}</td>
-                    <td data-label={t('processes.columns.stage')}>{process.stage.name}</td>
-                    <td data-label={t('processes.columns.status')}>
-                      <StatusBadge status={process.status} />
-                    </td>
-                    <td data-label={t('processes.columns.assignee')}>
-                      <Person person={process.assignee} />
-                    </td>
-                    <td className="hide-sm">
-                      <PriorityBadge priority={process.priority} />
-                    </td>
-                    <td data-label={t('processes.columns.due')}>
-                      <DueDate dueAt={process.dueAt} overdue={process.overdue} />
-                    </td>
-                    <td className="hide-sm">
-                      <ShortDateTime iso={process.updatedAt} />
-                    </td>
+                        {option.key.startsWith('data.') ? (
+                          <FieldValue
+                            option={option}
+                            value={fieldValues[process.id]?.[option.key.slice(5)]}
+                          />
+                        ) : (
+                          <ProcessCell column={option.key} process={process} />
+                        )}
+                      </td>
+                    ))}
                   </tr>
                 ))}
               </tbody>

@@ -4,6 +4,7 @@ import { UserFactory } from '#database/factories/user_factory'
 import { DEMO_DEFINITIONS } from '#database/definitions/index'
 import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
 import { countQueries } from '#tests/helpers/query_counter'
+import ListProcessPage from '#actions/process_pages/list_process_page'
 import { comment, hoursAgo, move, startProcesses } from '#tests/helpers/process_fixtures'
 
 async function setup() {
@@ -131,5 +132,41 @@ test.group('Process pages / dashboard', (group) => {
 
     assert.equal((hundred.result.inertiaProps as any).counts.myOpen, 100)
     assert.equal(hundred.count, one.count, hundred.queries.join('\n'))
+  })
+
+  test('every count is capped: "10,000+" past the cap, and no COUNT reads more than cap + 1 rows', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const { manager, member } = await setup()
+    await startProcesses(3, manager, { assigneeId: member.id })
+    const cap = ListProcessPage.COUNT_CAP
+    ListProcessPage.COUNT_CAP = 2
+    cleanup(() => {
+      ListProcessPage.COUNT_CAP = cap
+    })
+
+    const { result, queries } = await countQueries(() =>
+      client.get('/').loginAs(member).withInertia()
+    )
+    const props = result.inertiaProps as any
+    assert.deepEqual(props.counts, { myOpen: 2, myOverdue: 0, myDueSoon: 0 })
+    assert.deepEqual(props.countsCapped, { myOpen: true, myOverdue: false, myDueSoon: false })
+    const [order] = props.workflows
+    assert.equal(order.byStatus.active, 2)
+    assert.isTrue(order.statusCapped.active)
+    assert.isFalse(order.statusCapped.completed)
+    const started = order.byStage.find((stage: any) => stage.count > 0)
+    assert.deepInclude(started, { count: 2, capped: true })
+
+    const counts = queries.filter((sql) => /count\(/i.test(sql) && /processes/i.test(sql))
+    assert.isAbove(counts.length, 0)
+    for (const sql of counts) assert.match(sql, /limit\s+(\?|3)(?!\d)/i, sql)
+
+    ListProcessPage.COUNT_CAP = cap
+    const exact = await client.get('/').loginAs(member).withInertia()
+    assert.deepEqual((exact.inertiaProps as any).counts, { myOpen: 3, myOverdue: 0, myDueSoon: 0 })
+    assert.isFalse((exact.inertiaProps as any).workflows[0].statusCapped.active)
   })
 })
