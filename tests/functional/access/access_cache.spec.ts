@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import type { ApiResponse } from '@japa/api-client'
 import db from '@adonisjs/lucid/services/db'
 import redis from '@adonisjs/redis/services/main'
 import { UserFactory } from '#database/factories/user_factory'
@@ -34,6 +35,13 @@ async function setUp() {
   })
   const [process] = await startProcesses(1, admin, { workflow: 'fin' })
   return { admin, member, finance, workflow, process: process! }
+}
+
+/** Awaits a request and checks its status. */
+async function expectStatus(request: PromiseLike<ApiResponse>, status: number) {
+  const response = await request
+  response.assertStatus(status)
+  return response
 }
 
 /** What "another instance changed it" looks like here: the shared epoch moves, nothing else. */
@@ -73,8 +81,8 @@ test.group('Access cache / changes hold from the next request', (group) => {
   test('a deactivated user is signed out on their next request', async ({ client }) => {
     const { member, process } = await setUp()
     const open = () => client.get(`/processes/${process.id}`).loginAs(member).redirects(0)
-    ;(await open()).assertStatus(200)
-    ;(await open()).assertStatus(200)
+    await expectStatus(open(), 200)
+    await expectStatus(open(), 200)
 
     await new UpdateUser().handle(member, { isActive: false })
 
@@ -87,14 +95,14 @@ test.group('Access cache / changes hold from the next request', (group) => {
     const { admin } = await setUp()
     const other = await UserFactory.apply('admin').create()
     const users = () => client.get('/admin/users').loginAs(other).redirects(0)
-    ;(await users()).assertStatus(200)
-    ;(await users()).assertStatus(200)
+    await expectStatus(users(), 200)
+    await expectStatus(users(), 200)
 
     await new UpdateUser().handle(other, { role: 'member' })
 
-    ;(await users()).assertStatus(403)
+    await expectStatus(users(), 403)
     // The admin who was not changed keeps access.
-    ;(await client.get('/admin/users').loginAs(admin).redirects(0)).assertStatus(200)
+    await expectStatus(client.get('/admin/users').loginAs(admin).redirects(0), 200)
   })
 
   test('leaving the team that a workflow is open to hides its processes from the next request', async ({
@@ -103,8 +111,8 @@ test.group('Access cache / changes hold from the next request', (group) => {
   }) => {
     const { member, finance, process } = await setUp()
     const open = () => client.get(`/processes/${process.id}`).loginAs(member).redirects(0)
-    ;(await open()).assertStatus(200)
-    ;(await open()).assertStatus(200)
+    await expectStatus(open(), 200)
+    await expectStatus(open(), 200)
 
     await new SetTeamMembers().handle(finance, [])
 
@@ -116,12 +124,12 @@ test.group('Access cache / changes hold from the next request', (group) => {
   test('a new access rule holds on the next request', async ({ client }) => {
     const { admin, member, workflow, process } = await setUp()
     const open = () => client.get(`/processes/${process.id}`).loginAs(member).redirects(0)
-    ;(await open()).assertStatus(200)
+    await expectStatus(open(), 200)
 
     await new SaveWorkflowAccess().handle(workflow, { see: [{ role: 'admin' }] })
 
-    ;(await open()).assertStatus(404)
-    ;(await client.get(`/processes/${process.id}`).loginAs(admin).redirects(0)).assertStatus(200)
+    await expectStatus(open(), 404)
+    await expectStatus(client.get(`/processes/${process.id}`).loginAs(admin).redirects(0), 200)
   })
 
   test("another instance's change holds here from the next request (shared epoch)", async ({
@@ -129,16 +137,16 @@ test.group('Access cache / changes hold from the next request', (group) => {
   }) => {
     const { member, finance, process } = await setUp()
     const open = () => client.get(`/processes/${process.id}`).loginAs(member).redirects(0)
-    ;(await open()).assertStatus(200)
-    ;(await open()).assertStatus(200)
+    await expectStatus(open(), 200)
+    await expectStatus(open(), 200)
 
     // Written as another instance would, without this process's hooks; then its epoch bump.
     await db.from('team_members').where('team_id', finance.id).delete()
     await db.from('users').where('id', member.id).update({ role: 'member' })
-    ;(await open()).assertStatus(200) // this instance has not been told yet: served from memory
+    await expectStatus(open(), 200) // this instance has not been told yet: served from memory
 
     await anotherInstanceBumpsTheEpoch()
-    ;(await open()).assertStatus(404)
+    await expectStatus(open(), 404)
 
     await db.from('users').where('id', member.id).update({ is_active: false })
     await anotherInstanceBumpsTheEpoch()
