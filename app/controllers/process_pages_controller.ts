@@ -35,6 +35,7 @@ import WorkflowOptionTransformer from '#transformers/workflow_option_transformer
 import { definitionOf } from '#support/definitions'
 import { asDownload } from '#support/download'
 import { hiddenWorkflowIds, teamsOf } from '#support/access/workflow_access'
+import { activePeople } from '#support/access/cached_rows'
 import {
   assignProcessValidator,
   cancelProcessValidator,
@@ -82,9 +83,7 @@ export default class ProcessPagesController {
       `${request.url()}?${new URLSearchParams({ ...filters, ...cursor }).toString()}`
 
     const hidden = params.hiddenWorkflows ?? []
-    const options = await publishedWorkflows((query) => {
-      if (hidden.length) query.whereNotIn('id', hidden)
-    })
+    const options = await publishedWorkflows(hidden)
     const people = await activePeople()
     const policy = bouncer.with(ProcessPolicy)
 
@@ -137,9 +136,7 @@ export default class ProcessPagesController {
   async create({ request, inertia, auth, bouncer }: HttpContext) {
     await bouncer.with(ProcessPolicy).authorize('start')
     const startable = await hiddenWorkflowIds(auth.getUserOrFail(), 'start')
-    const options = await publishedWorkflows((query) => {
-      if (startable.length) query.whereNotIn('id', startable)
-    })
+    const options = await publishedWorkflows(startable)
     const people = await activePeople()
     const requested = String(request.qs().workflow ?? '')
     return inertia.render('processes/create', {
@@ -361,13 +358,6 @@ export default class ProcessPagesController {
       filters,
     }
   }
-}
-
-function activePeople() {
-  return User.query().withScopes((s) => {
-    s.asPeople()
-    s.active()
-  })
 }
 
 async function stageName(process: Process) {

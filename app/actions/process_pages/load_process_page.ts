@@ -1,26 +1,27 @@
 import ProcessEvent from '#models/process_event'
 import User from '#models/user'
+import type Process from '#models/process'
 import { collectFields } from '#engine/data'
 import { loadVisibleProcess } from '#actions/processes/load_process'
 import type { Viewer } from '#support/access/workflow_access'
 import { definitionsOf } from '#support/definitions'
+import { cachedVersion, cachedWorkflow } from '#support/access/cached_rows'
 
 /** The page shows the latest events; the export links give the whole log. */
 export const TIMELINE_LIMIT = 100
 
 /**
  * Everything the process page shows, in a fixed number of queries however
- * long the timeline: the process with its workflow, version, assignee and
- * creator; the latest events with their actors; and one query for people
+ * long the timeline: the process with its workflow and version (from
+ * memory while the access epoch is unchanged), its assignee and creator
+ * (one query); the latest events with their actors; and one query for people
  * (active users to assign or pick in user fields, plus anyone the
  * timeline names).
  */
 export default class LoadProcessPage {
   async handle(id: number | string, viewer: Viewer, options: { before?: number } = {}) {
     const process = await loadVisibleProcess(id, viewer)
-    await process.load((loader) =>
-      loader.load('workflow').load('workflowVersion').load('assignee').load('creator')
-    )
+    await withWorkflowAndPeople(process)
     const events = await ProcessEvent.query()
       .where('process_id', process.id)
       .preload('actor')
@@ -51,6 +52,21 @@ export default class LoadProcessPage {
     )
     return { process, events, timeline, definitions, people }
   }
+}
+
+/** Sets the process's workflow, version, assignee and creator: one query at most. */
+async function withWorkflowAndPeople(process: Process) {
+  const workflow = await cachedWorkflow(process.workflowId)
+  const version = await cachedVersion(process.workflowVersionId)
+  const ids = [...new Set([process.assigneeId, process.creatorId])].filter(
+    (userId): userId is number => userId !== null
+  )
+  const named = ids.length ? await User.query().whereIn('id', ids) : []
+  const byId = (userId: number | null) => named.find((user) => user.id === userId) ?? null
+  process.$setRelated('workflow', workflow!)
+  process.$setRelated('workflowVersion', version!)
+  process.$setRelated('assignee', byId(process.assigneeId))
+  process.$setRelated('creator', byId(process.creatorId))
 }
 
 /**
