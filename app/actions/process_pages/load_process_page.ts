@@ -5,7 +5,7 @@ import { collectFields } from '#engine/data'
 import { loadVisibleProcess } from '#actions/processes/load_process'
 import type { Viewer } from '#support/access/workflow_access'
 import { definitionsOf } from '#support/definitions'
-import { cachedVersion, cachedWorkflow } from '#support/access/cached_rows'
+import { cachedUsers, cachedVersion, cachedWorkflow } from '#support/access/cached_rows'
 
 /** The page shows the latest events; the export links give the whole log. */
 export const TIMELINE_LIMIT = 100
@@ -24,7 +24,6 @@ export default class LoadProcessPage {
     await withWorkflowAndPeople(process)
     const events = await ProcessEvent.query()
       .where('process_id', process.id)
-      .preload('actor')
       .orderBy('sequence', 'desc')
       .limit(TIMELINE_LIMIT)
     // An older page of the timeline, by keyset on the gapless sequence: events
@@ -36,9 +35,9 @@ export default class LoadProcessPage {
         : await ProcessEvent.query()
             .where('process_id', process.id)
             .where('sequence', '<', options.before)
-            .preload('actor')
             .orderBy('sequence', 'desc')
             .limit(TIMELINE_LIMIT)
+    await withActors(timeline === events ? events : [...events, ...timeline])
     const definitions = await definitionsOf([process.workflowVersionId])
     const definition = definitions.get(process.workflowVersionId)
     const userFields = definition
@@ -54,19 +53,28 @@ export default class LoadProcessPage {
   }
 }
 
-/** Sets the process's workflow, version, assignee and creator: one query at most. */
+/**
+ * Sets the process's workflow, version, assignee and creator, from memory
+ * while the access epoch is unchanged (#support/access/cached_rows), else
+ * one query for each that changed.
+ */
 async function withWorkflowAndPeople(process: Process) {
   const workflow = await cachedWorkflow(process.workflowId)
   const version = await cachedVersion(process.workflowVersionId)
-  const ids = [...new Set([process.assigneeId, process.creatorId])].filter(
-    (userId): userId is number => userId !== null
-  )
-  const named = ids.length ? await User.query().whereIn('id', ids) : []
-  const byId = (userId: number | null) => named.find((user) => user.id === userId) ?? null
+  const named = await cachedUsers([process.assigneeId, process.creatorId])
+  const byId = (userId: number | null) => (userId === null ? null : (named.get(userId) ?? null))
   process.$setRelated('workflow', workflow!)
   process.$setRelated('workflowVersion', version!)
   process.$setRelated('assignee', byId(process.assigneeId))
   process.$setRelated('creator', byId(process.creatorId))
+}
+
+/** Sets each event's actor (what `preload('actor')` did), from memory per access epoch. */
+async function withActors(events: ProcessEvent[]) {
+  const actors = await cachedUsers(events.map((event) => event.actorId))
+  for (const event of events) {
+    event.$setRelated('actor', event.actorId === null ? null : (actors.get(event.actorId) ?? null))
+  }
 }
 
 /**

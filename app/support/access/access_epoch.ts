@@ -109,12 +109,36 @@ export class EpochCache<K, V> {
     const entry = this.#entries.get(key)
     if (entry && entry.epoch === epoch) return entry.value
     const value = await load()
+    this.#remember(key, epoch, value)
+    return value
+  }
+
+  /** Several keys at once: those not cached (or stale) are loaded by one call to `load`. */
+  async getMany(keys: K[], load: (missing: K[]) => Promise<Map<K, V>>): Promise<Map<K, V>> {
+    const epoch = await currentEpoch()
+    const found = new Map<K, V>()
+    const missing: K[] = []
+    for (const key of new Set(keys)) {
+      const entry = this.#entries.get(key)
+      if (entry && entry.epoch === epoch) found.set(key, entry.value)
+      else missing.push(key)
+    }
+    if (missing.length === 0) return found
+    const loaded = await load(missing)
+    for (const key of missing) {
+      const value = loaded.get(key) as V
+      this.#remember(key, epoch, value)
+      found.set(key, value)
+    }
+    return found
+  }
+
+  #remember(key: K, epoch: string, value: V) {
     this.#entries.delete(key)
     this.#entries.set(key, { epoch, value })
     if (this.#entries.size > this.maxEntries) {
       this.#entries.delete(this.#entries.keys().next().value!)
     }
-    return value
   }
 
   clear() {

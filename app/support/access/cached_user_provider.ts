@@ -1,4 +1,5 @@
 import { SessionLucidUserProvider } from '@adonisjs/auth/session'
+import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
 import { EpochCache } from '#support/access/access_epoch'
 
@@ -14,21 +15,26 @@ type UserRow = Record<string, unknown>
  *
  * A deactivated user, or one whose role changed, is read again on their
  * next request; AuthMiddleware then refuses or re-authorizes as before.
+ * The lookup reads the primary: a lagging replica's row would be kept under
+ * the new epoch.
  */
-export class CachedSessionUserProvider extends SessionLucidUserProvider<typeof User> {
-  static rows = new EpochCache<string, UserRow | null>(20_000)
+/** Users' rows (`select *`) by id: the signed-in user, and the people pages name (#support/access/cached_rows). */
+export const userRows = new EpochCache<number, UserRow | null>(20_000)
 
+export class CachedSessionUserProvider extends SessionLucidUserProvider<typeof User> {
   async findById(identifier: string | number | bigint) {
     const model = await this.getModel()
-    const row = await CachedSessionUserProvider.rows.get(String(identifier), async () => {
+    const id = Number(identifier)
+    if (!Number.isSafeInteger(id)) return null
+    const row = await userRows.get(id, async () => {
       const found = await model
-        .query()
-        .where('id', identifier as number)
+        .query({ client: db.connection(db.primaryConnectionName, { mode: 'write' }) })
+        .where('id', id)
         .pojo<UserRow>()
         .first()
       return found ?? null
     })
     if (!row) return null
-    return this.createUserForGuard(model.$createFromAdapterResult({ ...row })!)
+    return this.createUserForGuard(model.$createFromAdapterResult(structuredClone(row))!)
   }
 }

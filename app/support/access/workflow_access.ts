@@ -33,7 +33,10 @@ const cachedRules = new EpochCache<'all', Rules>(1)
 const cachedTeams = new EpochCache<number, string[]>(20_000)
 
 const cachedTeamKeysOf = (userId: number) =>
-  cachedTeams.get(userId, async () => Object.freeze(await teamKeysOf(userId)) as string[])
+  cachedTeams.get(
+    userId,
+    async () => Object.freeze(await teamKeysOf(userId, { primary: true })) as string[]
+  )
 
 function memo(): Memo | null {
   const ctx = HttpContext.get()
@@ -47,7 +50,9 @@ function memo(): Memo | null {
 }
 
 async function loadRules(): Promise<Rules> {
+  // From the primary: what is loaded is kept for the epoch (#support/access/access_epoch).
   const rows: { id: number; access: string | null }[] = await db
+    .query({ mode: 'write' })
     .from('workflows')
     .whereNotNull('access')
     .select('id', 'access')
