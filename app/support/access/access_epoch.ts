@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto'
 import { HttpContext } from '@adonisjs/core/http'
 import redis from '@adonisjs/redis/services/main'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
@@ -45,11 +46,22 @@ let unreadable = 0
 
 const perRequest = new WeakMap<object, Promise<string>>()
 
+/**
+ * A missing counter (Redis was emptied or restarted) starts again from a
+ * random value, never from 0: counting up from 0 again could come back to
+ * an epoch that entries cached before the restart were stored under.
+ */
+async function seeded(): Promise<string> {
+  const connection = redis.connection('main')
+  await connection.set(KEY, String(randomInt(1, 2 ** 47)), 'NX')
+  return (await connection.get(KEY)) ?? 'unseeded'
+}
+
 async function read(): Promise<string> {
   if (!redisConfigured) return String(local)
   try {
-    const shared = await redis.connection('main').get(KEY)
-    return `${shared ?? 0}:${local}`
+    const shared = (await redis.connection('main').get(KEY)) ?? (await seeded())
+    return `${shared}:${local}`
   } catch {
     return `unreadable:${++unreadable}`
   }
@@ -74,7 +86,9 @@ export async function bumpEpoch() {
   if (ctx) perRequest.delete(ctx)
   if (!redisConfigured) return
   try {
-    await redis.connection('main').incr(KEY)
+    // 1: the counter was missing (and is now 1): start it from a random value instead.
+    const connection = redis.connection('main')
+    if ((await connection.incr(KEY)) === 1) await connection.set(KEY, String(randomInt(2, 2 ** 47)))
   } catch (error) {
     // Other instances keep their cached copies until Redis answers again.
     logger.error({ err: error }, 'access epoch: could not bump the shared counter')
