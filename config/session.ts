@@ -30,9 +30,10 @@ const sessionConfig = defineConfig({
     (env.get('REDIS_HOST') || env.get('REDIS_CLUSTER_NODES') ? 'redis' : 'database'),
 
   stores: {
-    cookie: stores.cookie(),
+    // A page view that changes nothing in the session writes nothing (see throttled_touch.ts):
+    // for the cookie store, the session cookie is not decrypted, re-encrypted and sent again.
+    cookie: throttledTouch(stores.cookie(), TOUCH_INTERVAL_MS),
     // Expired rows are deleted by the prune_sessions job, not by 2 % of requests.
-    // A page view that changes nothing in the session writes nothing (see throttled_touch.ts).
     database: throttledTouch(
       stores.database({ tableName: 'sessions', gcProbability: 0 }),
       TOUCH_INTERVAL_MS

@@ -37,6 +37,7 @@ import WorkflowOptionTransformer from '#transformers/workflow_option_transformer
 import { definitionOf } from '#support/definitions'
 import { asDownload } from '#support/download'
 import { hiddenWorkflowIds, teamsOf } from '#support/access/workflow_access'
+import { activePeople } from '#support/access/cached_rows'
 import {
   assignProcessValidator,
   cancelProcessValidator,
@@ -82,9 +83,7 @@ export default class ProcessPagesController {
     const { processes, definitions, meta } = await new ListProcessPage().keysetPage(params, user.id)
 
     const hidden = params.hiddenWorkflows ?? []
-    const options = await publishedWorkflows((query) => {
-      if (hidden.length) query.whereNotIn('id', hidden)
-    })
+    const options = await publishedWorkflows(hidden)
     // Data columns come from the searchable fields of the workflow filtered on.
     const filtered = options.workflows.find((w) => w.key === filters.workflow)
     const definition = filtered ? options.definitions.get(filtered.id) : undefined
@@ -153,9 +152,7 @@ export default class ProcessPagesController {
   async create({ request, inertia, auth, bouncer }: HttpContext) {
     await bouncer.with(ProcessPolicy).authorize('start')
     const startable = await hiddenWorkflowIds(auth.getUserOrFail(), 'start')
-    const options = await publishedWorkflows((query) => {
-      if (startable.length) query.whereNotIn('id', startable)
-    })
+    const options = await publishedWorkflows(startable)
     const people = await activePeople()
     const requested = String(request.qs().workflow ?? '')
     return inertia.render('processes/create', {
@@ -389,13 +386,6 @@ export default class ProcessPagesController {
       filters,
     }
   }
-}
-
-function activePeople() {
-  return User.query().withScopes((s) => {
-    s.asPeople()
-    s.active()
-  })
 }
 
 async function stageName(process: Process) {

@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon'
-import { BaseModel, column, manyToMany } from '@adonisjs/lucid/orm'
+import { afterDelete, afterSave, BaseModel, column, manyToMany } from '@adonisjs/lucid/orm'
+import { bumpAfterCommit } from '#support/access/access_epoch'
 import type { ManyToMany } from '@adonisjs/lucid/types/relations'
 import User from '#models/user'
 
@@ -30,4 +31,15 @@ export default class Team extends BaseModel {
     pivotTimestamps: { createdAt: 'created_at', updatedAt: false },
   })
   declare members: ManyToMany<typeof User>
+
+  /** Cached users, teams and access rules are read again after this commits (#support/access/access_epoch). */
+  @afterSave()
+  static async bumpAccessEpochOnSave(row: Team) {
+    await bumpAfterCommit(row.$trx)
+  }
+
+  @afterDelete()
+  static async bumpAccessEpochOnDelete(row: Team) {
+    await bumpAfterCommit(row.$trx)
+  }
 }

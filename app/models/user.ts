@@ -4,7 +4,8 @@ import { compose } from '@adonisjs/core/helpers'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
 import { DbAccessTokensProvider } from '@adonisjs/auth/access_tokens'
 import { DbRememberMeTokensProvider } from '@adonisjs/auth/session'
-import { BaseModel, beforeSave, column, scope } from '@adonisjs/lucid/orm'
+import { afterDelete, afterSave, BaseModel, beforeSave, column, scope } from '@adonisjs/lucid/orm'
+import { bumpAfterCommit } from '#support/access/access_epoch'
 import type { Role } from '#enums/role'
 
 const AuthFinder = withAuthFinder(() => hash.use('scrypt'), {
@@ -117,4 +118,15 @@ export default class User extends compose(BaseModel, AuthFinder) {
       q.whereRaw('LOWER(name) LIKE ?', [`%${value}%`]).orWhere('email', 'like', `%${value}%`)
     })
   })
+
+  /** Cached users, teams and access rules are read again after this commits (#support/access/access_epoch). */
+  @afterSave()
+  static async bumpAccessEpochOnSave(row: User) {
+    await bumpAfterCommit(row.$trx)
+  }
+
+  @afterDelete()
+  static async bumpAccessEpochOnDelete(row: User) {
+    await bumpAfterCommit(row.$trx)
+  }
 }

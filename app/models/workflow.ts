@@ -1,5 +1,14 @@
 import { DateTime } from 'luxon'
-import { BaseModel, belongsTo, column, hasMany, scope } from '@adonisjs/lucid/orm'
+import {
+  afterDelete,
+  afterSave,
+  BaseModel,
+  belongsTo,
+  column,
+  hasMany,
+  scope,
+} from '@adonisjs/lucid/orm'
+import { bumpAfterCommit } from '#support/access/access_epoch'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import User from '#models/user'
 import WorkflowVersion from '#models/workflow_version'
@@ -80,5 +89,16 @@ export default class Workflow extends BaseModel {
     const words = key.split(/[-_]+/).filter(Boolean)
     const letters = words.length > 1 ? words.map((w) => w[0]).join('') : key.slice(0, 3)
     return letters.toUpperCase().slice(0, 6) || 'P'
+  }
+
+  /** Cached users, teams and access rules are read again after this commits (#support/access/access_epoch). */
+  @afterSave()
+  static async bumpAccessEpochOnSave(row: Workflow) {
+    await bumpAfterCommit(row.$trx)
+  }
+
+  @afterDelete()
+  static async bumpAccessEpochOnDelete(row: Workflow) {
+    await bumpAfterCommit(row.$trx)
   }
 }

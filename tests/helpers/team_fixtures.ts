@@ -7,6 +7,7 @@ import StartProcess from '#actions/processes/start_process'
 import TransitionProcess from '#actions/processes/transition_process'
 import { UserFactory } from '#database/factories/user_factory'
 import { publishWorkflow } from '#tests/helpers/common'
+import { bumpEpoch } from '#support/access/access_epoch'
 
 /** A team with members, inserted through the model (the teams API is another branch's). */
 export async function teamWith(key: string, members: User[], name = key) {
@@ -14,6 +15,8 @@ export async function teamWith(key: string, members: User[], name = key) {
   await team
     .related('members')
     .attach(Object.fromEntries(members.map((m) => [m.id, { lead: false }])))
+  // A direct write to team_members: cached teams are read again (#support/access/access_epoch).
+  await bumpEpoch()
   return team
 }
 

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon'
 import Process, { type ProcessFilters, type ProcessSort } from '#models/process'
 import type { WorkflowDefinition } from '#engine/definition'
 import { definitionsOf } from '#support/definitions'
+import { cachedUsers, cachedWorkflows } from '#support/access/cached_rows'
 import {
   decodeSortedCursor,
   encodeSortedCursor,
@@ -119,7 +120,17 @@ export default class ListProcessPage {
   ) {
     const { query, sort, direction, after, before } = ListProcessPage.pageQuery(params, viewerId)
     const perPage = ListProcessPage.PER_PAGE
-    const rows = await query.preload('workflow').preload('assignee')
+    // The rows' workflows and assignees from memory per access epoch (#support/access/cached_rows).
+    const rows = await query
+    const workflows = await cachedWorkflows(rows.map((row) => row.workflowId))
+    const assignees = await cachedUsers(rows.map((row) => row.assigneeId))
+    for (const row of rows) {
+      row.$setRelated('workflow', workflows.get(row.workflowId)!)
+      row.$setRelated(
+        'assignee',
+        row.assigneeId === null ? null : (assignees.get(row.assigneeId) ?? null)
+      )
+    }
     const more = rows.length > perPage
     const page = rows.slice(0, perPage)
     if (before) page.reverse()

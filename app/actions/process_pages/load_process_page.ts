@@ -1,29 +1,29 @@
 import ProcessEvent from '#models/process_event'
 import User from '#models/user'
+import type Process from '#models/process'
 import { collectFields } from '#engine/data'
 import { loadVisibleProcess } from '#actions/processes/load_process'
 import type { Viewer } from '#support/access/workflow_access'
 import { definitionsOf } from '#support/definitions'
+import { cachedUsers, cachedVersion, cachedWorkflow } from '#support/access/cached_rows'
 
 /** The page shows the latest events; the export links give the whole log. */
 export const TIMELINE_LIMIT = 100
 
 /**
  * Everything the process page shows, in a fixed number of queries however
- * long the timeline: the process with its workflow, version, assignee and
- * creator; the latest events with their actors; and one query for people
+ * long the timeline: the process with its workflow and version (from
+ * memory while the access epoch is unchanged), its assignee and creator
+ * (one query); the latest events with their actors; and one query for people
  * (active users to assign or pick in user fields, plus anyone the
  * timeline names).
  */
 export default class LoadProcessPage {
   async handle(id: number | string, viewer: Viewer, options: { before?: number } = {}) {
     const process = await loadVisibleProcess(id, viewer)
-    await process.load((loader) =>
-      loader.load('workflow').load('workflowVersion').load('assignee').load('creator')
-    )
+    await withWorkflowAndPeople(process)
     const events = await ProcessEvent.query()
       .where('process_id', process.id)
-      .preload('actor')
       .orderBy('sequence', 'desc')
       .limit(TIMELINE_LIMIT)
     // An older page of the timeline, by keyset on the gapless sequence: events
@@ -35,9 +35,9 @@ export default class LoadProcessPage {
         : await ProcessEvent.query()
             .where('process_id', process.id)
             .where('sequence', '<', options.before)
-            .preload('actor')
             .orderBy('sequence', 'desc')
             .limit(TIMELINE_LIMIT)
+    await withActors(timeline === events ? events : [...events, ...timeline])
     const definitions = await definitionsOf([process.workflowVersionId])
     const definition = definitions.get(process.workflowVersionId)
     const userFields = definition
@@ -50,6 +50,30 @@ export default class LoadProcessPage {
       userFields.map((key) => process.data[key])
     )
     return { process, events, timeline, definitions, people }
+  }
+}
+
+/**
+ * Sets the process's workflow, version, assignee and creator, from memory
+ * while the access epoch is unchanged (#support/access/cached_rows), else
+ * one query for each that changed.
+ */
+async function withWorkflowAndPeople(process: Process) {
+  const workflow = await cachedWorkflow(process.workflowId)
+  const version = await cachedVersion(process.workflowVersionId)
+  const named = await cachedUsers([process.assigneeId, process.creatorId])
+  const byId = (userId: number | null) => (userId === null ? null : (named.get(userId) ?? null))
+  process.$setRelated('workflow', workflow!)
+  process.$setRelated('workflowVersion', version!)
+  process.$setRelated('assignee', byId(process.assigneeId))
+  process.$setRelated('creator', byId(process.creatorId))
+}
+
+/** Sets each event's actor (what `preload('actor')` did), from memory per access epoch. */
+async function withActors(events: ProcessEvent[]) {
+  const actors = await cachedUsers(events.map((event) => event.actorId))
+  for (const event of events) {
+    event.$setRelated('actor', event.actorId === null ? null : (actors.get(event.actorId) ?? null))
   }
 }
 

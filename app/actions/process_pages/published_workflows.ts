@@ -1,7 +1,8 @@
 import type { WorkflowDefinition } from '#engine/definition'
-import Workflow from '#models/workflow'
+import type Workflow from '#models/workflow'
 import type WorkflowVersion from '#models/workflow_version'
 import { definitionsOf } from '#support/definitions'
+import { cachedPublishedWorkflows } from '#support/access/cached_rows'
 
 export type PublishedWorkflows = {
   workflows: Workflow[]
@@ -13,24 +14,16 @@ export type PublishedWorkflows = {
 
 /**
  * Workflows that can run processes (they have a published version), with
- * the definition of their latest published version: two queries (three
- * when the definitions are not cached yet), whatever the number of
- * workflows. Pages use it for filter options, the start form and to name
- * stages in definition order.
+ * the definition of their latest published version, less the workflows
+ * `except` names (those the viewer may not see or start): no query while
+ * the access epoch is unchanged (#support/access/cached_rows), else two,
+ * whatever the number of workflows. Pages use it for filter options, the
+ * start form and to name stages in definition order.
  */
-export async function publishedWorkflows(
-  scope: (query: ReturnType<typeof Workflow.query>) => void = () => {}
-): Promise<PublishedWorkflows> {
-  const query = Workflow.query()
-    .whereIn('id', (sub) =>
-      sub.from('workflow_versions').select('workflow_id').where('status', 'published')
-    )
-    .preload('versions', (versions) =>
-      versions.where('status', 'published').select('id', 'workflow_id', 'number', 'status')
-    )
-    .orderBy('name')
-  scope(query)
-  const workflows = await query
+export async function publishedWorkflows(except: number[] = []): Promise<PublishedWorkflows> {
+  const hidden = new Set(except.map(Number))
+  const all = await cachedPublishedWorkflows()
+  const workflows = all.filter((w) => !hidden.has(w.id))
 
   const versions = new Map<number, WorkflowVersion>()
   for (const workflow of workflows) {

@@ -7,6 +7,7 @@ import { ROLES, type Role } from '#enums/role'
 import { DomainError } from '#exceptions/domain_error'
 import { recordAudit, auditActor } from '#actions/audit/record_audit'
 import { sqlTime } from '#support/sql_time'
+import { bumpAfterCommit } from '#support/access/access_epoch'
 
 /** Raised when the provider vouched for someone who may not sign in here. */
 export class SsoLoginRefused extends DomainError {
@@ -179,6 +180,7 @@ export default class SignInWithSso {
     const currentIds = new Set(current.map((t) => t.id))
     const added = wanted.filter((t) => !currentIds.has(t.id))
     const removed = current.filter((t) => !wantedIds.has(t.id))
+    if (added.length || removed.length) await bumpAfterCommit(trx)
     if (added.length) {
       await trx.table('team_members').multiInsert(
         added.map((t) => ({

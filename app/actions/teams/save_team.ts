@@ -4,6 +4,7 @@ import { NotFound } from '#exceptions/domain_error'
 import { TeamExists } from '#exceptions/team_errors'
 import { isUniqueViolation } from '#actions/processes/commit_process_change'
 import { recordAudit } from '#actions/audit/record_audit'
+import { bumpAfterCommit } from '#support/access/access_epoch'
 
 /** The team with `key`, or a 404. */
 export async function findTeam(key: string) {
@@ -57,6 +58,7 @@ export default class SaveTeam {
     await db.transaction(async (trx) => {
       await trx.from('team_members').where('team_id', team.id).delete()
       await trx.from('teams').where('id', team.id).delete()
+      await bumpAfterCommit(trx)
       await recordAudit(trx, {
         action: 'team.deleted',
         subject: { type: 'team', id: team.id, label: team.key },

@@ -4,6 +4,7 @@ import User from '#models/user'
 import { InvalidInput } from '#exceptions/domain_error'
 import { sqlTime } from '#support/sql_time'
 import { recordAudit } from '#actions/audit/record_audit'
+import { bumpAfterCommit } from '#support/access/access_epoch'
 
 type MemberInput = { email: string; lead?: boolean }
 
@@ -46,6 +47,7 @@ export default class SetTeamMembers {
         .orderBy('user_id')
         .select('user_id', 'lead')
       await trx.from('team_members').where('team_id', team.id).delete()
+      await bumpAfterCommit(trx)
       if (lead.size) {
         await trx.table('team_members').multiInsert(
           [...lead].map(([userId, isLead]) => ({

@@ -8,6 +8,7 @@ import type User from '#models/user'
 import { DomainError } from '#exceptions/domain_error'
 import { DefinitionRejected } from '#exceptions/process_errors'
 import { forgetPublishedVersion } from '#support/definition_cache'
+import { bumpEpoch } from '#support/access/access_epoch'
 import { childCatalog } from '#actions/workflows/child_catalog'
 import { recordAudit } from '#actions/audit/record_audit'
 
@@ -66,6 +67,8 @@ export default class PublishWorkflow {
     })
     // After the commit, so no instance caches the old version again meanwhile.
     await forgetPublishedVersion(params.workflow.id)
+    // The old version is archived now: cached workflows and versions are read again.
+    await bumpEpoch()
     return published
   }
 }

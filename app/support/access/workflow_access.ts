@@ -2,6 +2,7 @@ import { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import type { AudienceEntry, WorkflowAccess } from '#models/workflow'
 import { teamKeysOf } from '#support/teams/membership'
+import { EpochCache } from '#support/access/access_epoch'
 
 /**
  * Who may start, see and work on a workflow's processes, from
@@ -12,8 +13,10 @@ import { teamKeysOf } from '#support/teams/membership'
  *
  * Both lookups (the workflows that have rules, the viewer's teams) are one
  * query each, memoized for the current HTTP request, so a page asks them
- * at most once whatever it lists, and a changed rule or membership holds
- * from the next request on, on every instance.
+ * at most once whatever it lists, and kept in memory per access epoch
+ * (#support/access/access_epoch): a changed rule, team or membership bumps
+ * the epoch when it commits, so it holds from the next request on, on every
+ * instance, and an unchanged one costs no query.
  */
 export type Viewer = { id: number; role: string }
 
@@ -24,6 +27,16 @@ type Rules = Map<number, WorkflowAccess>
 type Memo = { rules?: Promise<Rules>; teams: Map<number, Promise<string[]>> }
 
 const memos = new WeakMap<object, Memo>()
+
+/** Shared by every request of this process: never mutate what they hold. */
+const cachedRules = new EpochCache<'all', Rules>(1)
+const cachedTeams = new EpochCache<number, string[]>(20_000)
+
+const cachedTeamKeysOf = (userId: number) =>
+  cachedTeams.get(
+    userId,
+    async () => Object.freeze(await teamKeysOf(userId, { primary: true })) as string[]
+  )
 
 function memo(): Memo | null {
   const ctx = HttpContext.get()
@@ -37,7 +50,9 @@ function memo(): Memo | null {
 }
 
 async function loadRules(): Promise<Rules> {
+  // From the primary: what is loaded is kept for the epoch (#support/access/access_epoch).
   const rows: { id: number; access: string | null }[] = await db
+    .query({ mode: 'write' })
     .from('workflows')
     .whereNotNull('access')
     .select('id', 'access')
@@ -61,18 +76,18 @@ function parseAccess(value: unknown): WorkflowAccess | null {
 /** The workflows that restrict anyone (id → rules), once per request. */
 function rulesNow(): Promise<Rules> {
   const entry = memo()
-  if (!entry) return loadRules()
-  entry.rules ??= loadRules()
+  if (!entry) return cachedRules.get('all', loadRules)
+  entry.rules ??= cachedRules.get('all', loadRules)
   return entry.rules
 }
 
 /** The viewer's team keys, once per request. */
 export function teamsOf(userId: number): Promise<string[]> {
   const entry = memo()
-  if (!entry) return teamKeysOf(userId)
+  if (!entry) return cachedTeamKeysOf(userId)
   let keys = entry.teams.get(userId)
   if (!keys) {
-    keys = teamKeysOf(userId)
+    keys = cachedTeamKeysOf(userId)
     entry.teams.set(userId, keys)
   }
   return keys

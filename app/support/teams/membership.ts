@@ -1,8 +1,9 @@
 import db from '@adonisjs/lucid/services/db'
 
-/** The keys of the teams a user belongs to, sorted (one indexed query). */
-export async function teamKeysOf(userId: number): Promise<string[]> {
+/** The keys of the teams a user belongs to, sorted (one indexed query; `primary`: never a replica). */
+export async function teamKeysOf(userId: number, { primary = false } = {}): Promise<string[]> {
   const rows: { key: string }[] = await db
+    .query(primary ? { mode: 'write' } : {})
     .from('team_members')
     .join('teams', 'teams.id', 'team_members.team_id')
     .where('team_members.user_id', userId)

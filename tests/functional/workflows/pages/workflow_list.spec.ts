@@ -42,14 +42,19 @@ test.group('Workflow pages / list', (group) => {
   }) => {
     const manager = await UserFactory.apply('manager').create()
     await publishWorkflow(reviewDefinition(), manager)
-    const one = await countQueries(() => client.get('/workflows').loginAs(manager).withInertia())
-    assert.isAbove(one, 2)
+    const visit = () => client.get('/workflows').loginAs(manager).withInertia()
+    // Each count after a warm-up visit, as on a running server: the user, teams and access
+    // rules are then read from memory (#support/access/access_epoch).
+    await visit()
+    const one = await countQueries(visit)
+    assert.equal(one, 2) // the workflows with their counts, their versions (was 4 before the access epoch)
 
     for (const key of ['second', 'third', 'fourth']) {
       await publishWorkflow(reviewDefinition({ key, name: key }), manager)
       await new StartProcess().handle({ workflowKey: key, title: 'p', actor: manager })
     }
-    const four = await countQueries(() => client.get('/workflows').loginAs(manager).withInertia())
+    await visit()
+    const four = await countQueries(visit)
     assert.equal(four, one)
   })
 
