@@ -12,7 +12,8 @@
 | tops every seeded process up to 10 events (comments), fills the search
 | index and the stage-visits projection, then for each size, smallest first,
 | multiplies the processes set-based (INSERT … SELECT: the process, its whole
-| history, its search rows and its stage visits) and measures, against the
+| history, its search rows and its stage visits), aggregates the report
+| rollups again from the whole projection, and measures, against the
 | production server (NODE_ENV=production) signed in as the admin:
 |
 |   list (first page, a filtered page, a deep page by cursor), process page,
@@ -135,8 +136,12 @@ async function grow(db: mysql.Connection, size: number, index: number) {
     `UPDATE projection_checkpoints SET position = (SELECT MAX(id) FROM process_events),
        seen_max = (SELECT MAX(id) FROM process_events)`
   )
+  // The copies' visits count in the rollups too: aggregated again from the whole projection.
+  const { rebuildRollups } = await import('#actions/projections/rollups')
+  const { default: lucid } = await import('@adonisjs/lucid/services/db')
+  await rebuildRollups(lucid.connection(), 5000)
   await db.query(
-    'ANALYZE TABLE processes, process_events, process_field_values, process_search_text, stage_visits'
+    'ANALYZE TABLE processes, process_events, process_field_values, process_search_text, stage_visits, stage_rollups, process_rollups, rollup_histograms'
   )
   const [[counts]] = await db.query<RowDataPacket[]>(
     `SELECT (SELECT COUNT(*) FROM process_events) AS events,
@@ -262,16 +267,21 @@ async function pageSpecs(
              (SELECT MAX(id) FROM workflow_versions WHERE workflow_id = ? AND status = 'published')`,
           [workflow.id]
         )
-        return [
+        // Per column: its count (capped, as the page's) and its first cards by due date, undated last.
+        return stages.flatMap((s): Statements => [
           [
-            'SELECT stage_key, COUNT(*) FROM processes WHERE workflow_id = ? AND status = ? GROUP BY stage_key',
-            [workflow.id, 'active'],
-          ],
-          ...stages.map((s): [string, unknown[]] => [
-            `SELECT * FROM processes WHERE workflow_id = ? AND status = ? AND stage_key = ? ORDER BY updated_at DESC, id DESC LIMIT 20`,
+            `SELECT COUNT(*) FROM (SELECT 1 FROM processes WHERE workflow_id = ? AND status = ? AND stage_key = ? LIMIT 10001) c`,
             [workflow.id, 'active', s.key],
-          ]),
-        ]
+          ],
+          [
+            `SELECT * FROM processes WHERE workflow_id = ? AND status = ? AND stage_key = ? AND due_at IS NOT NULL ORDER BY due_at, id LIMIT 50`,
+            [workflow.id, 'active', s.key],
+          ],
+          [
+            `SELECT * FROM processes WHERE workflow_id = ? AND status = ? AND stage_key = ? AND due_at IS NULL ORDER BY id LIMIT 50`,
+            [workflow.id, 'active', s.key],
+          ],
+        ])
       },
     },
     {

@@ -9,7 +9,7 @@ import {
 import { definitionOf } from '#support/definitions'
 import type { WorkflowDefinition } from '#engine/definition'
 import { InvalidInput } from '#exceptions/domain_error'
-import type { DataFilter } from '#models/process_search'
+import { markBroadFilters, type DataFilter } from '#models/process_search'
 
 /** A raw `data.<key>[<op>]=<value>` pair, before it is checked. */
 export type RawDataFilter = { key: string; op: string; value: string }
@@ -197,8 +197,14 @@ function expected(field: SearchableField) {
  * The data filters of a request's URL, checked: what a list passes as
  * `ProcessFilters.data`, and the same pairs as strings (for links and forms).
  */
-export function dataFiltersOfUrl(url: string, workflow: { key?: string | null; hidden: number[] }) {
-  return dataFiltersOf(new URL(url, 'http://localhost').searchParams, workflow)
+export async function dataFiltersOfUrl(
+  url: string,
+  workflow: { key?: string | null; hidden: number[] }
+) {
+  const filters = await dataFiltersOf(new URL(url, 'http://localhost').searchParams, workflow)
+  // A list page reads a page in its order: broad filters are checked row by row there.
+  await markBroadFilters(filters.data)
+  return filters
 }
 
 export async function dataFiltersOf(

@@ -5,6 +5,14 @@ import type User from '#models/user'
 import { UserFactory } from '#database/factories/user_factory'
 import { freshDatabase, publishWorkflow, truncateAll } from '#tests/helpers/common'
 import { plainDefinition, purchaseDefinition } from '#tests/functional/search/search_fixtures'
+import db from '@adonisjs/lucid/services/db'
+import Process from '#models/process'
+import {
+  BROAD_MATCHES,
+  freeTextMatches,
+  markBroadFilters,
+  type DataFilter,
+} from '#models/process_search'
 
 async function seed() {
   const admin = await UserFactory.apply('admin').create()
@@ -147,5 +155,92 @@ test.group('Search / data filters and free text', (group) => {
       .loginAs(admin)
       .withInertia()
     assert.notEqual(bad.status(), 500)
+  })
+
+  test('a broad filter is checked row by row and finds exactly what the index form finds', async ({
+    assert,
+  }) => {
+    await seed()
+    const { id: workflowId } = await db.from('workflows').where('key', 'purchase').firstOrFail()
+    const template = await db.from('processes').where('workflow_id', workflowId).firstOrFail()
+    // More processes with an amount than BROAD_MATCHES, as rows (the plan is under test).
+    const extra = BROAD_MATCHES + 100
+    for (let from = 0; from < extra; from += 500) {
+      const rows = []
+      for (let i = from; i < Math.min(extra, from + 500); i++) {
+        const copy = { ...template }
+        delete copy.id
+        rows.push({ ...copy, reference: `BULK-${i}`, title: `Bulk ${i}`, idempotency_key: null })
+      }
+      await db.table('processes').multiInsert(rows)
+    }
+    const bulk = await db.from('processes').where('reference', 'like', 'BULK-%').select('id')
+    for (let i = 0; i < bulk.length; i += 500) {
+      await db.table('process_field_values').multiInsert(
+        bulk.slice(i, i + 500).map((row, j) => ({
+          process_id: row.id,
+          workflow_id: workflowId,
+          field_key: 'amount',
+          num_value: i + j,
+        }))
+      )
+    }
+
+    const filter = (op: DataFilter['op'], value: number): DataFilter => ({
+      workflowId,
+      key: 'amount',
+      kind: 'number',
+      op,
+      value,
+    })
+    const [broad, narrow] = await markBroadFilters([filter('gt', 50), filter('gt', extra - 10)])
+    assert.isTrue(broad!.broad)
+    assert.isFalse(narrow!.broad)
+
+    const ids = async (filters: DataFilter[]) => {
+      const found = await Process.query()
+        .withScopes((scopes) => scopes.filtered({ data: filters }))
+        .select('id')
+      return found.map((p) => p.id).sort((a, b) => a - b)
+    }
+    for (const [op, value] of [
+      ['gt', 50],
+      ['lte', 1000],
+      ['ne', 7],
+      ['eq', 1500],
+    ] as const) {
+      const byRow = await ids([{ ...filter(op, value), broad: true }])
+      const byIndex = await ids([{ ...filter(op, value), broad: false }])
+      assert.isAbove(byIndex.length, 0, `${op} ${value}`)
+      assert.deepEqual(byRow, byIndex, `${op} ${value}`)
+    }
+  }).timeout(120_000)
+
+  test('free text found beforehand (ids, or row by row when broad) finds what the index form finds', async ({
+    assert,
+  }) => {
+    await seed()
+    const titlesOf = async (q: string, textMatches?: number[] | 'broad') => {
+      const found = await Process.query()
+        .withScopes((scopes) => scopes.filtered({ q, textMatches }))
+        .select('title')
+      return found.map((p) => p.title).sort()
+    }
+    const mysql = db.connection().dialect.name.startsWith('mysql')
+    for (const q of ['paper', 'pap', 'of paper', 'desks ergonomic', 'nothing-like-this', 'of']) {
+      const inQuery = await titlesOf(q)
+      const before = await freeTextMatches(q)
+      if (!mysql) {
+        // SQLite's FTS5 is read inside the list's query.
+        assert.isUndefined(before)
+        continue
+      }
+      // A word FULLTEXT does not index ("of") cannot be looked up: checked row by row.
+      if (q === 'of') assert.equal(before, 'broad')
+      else assert.isArray(before, q)
+      assert.deepEqual(await titlesOf(q, before), inQuery, q)
+      assert.deepEqual(await titlesOf(q, 'broad'), inQuery, `${q} (row by row)`)
+    }
+    assert.deepEqual(await titlesOf('paper'), ['Plain paper', 'Printer paper for the office'])
   })
 })

@@ -6,15 +6,23 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
  * processes ranking every active process of the workflow took seconds.
  * It extends (workflow_id, status, stage_key), which it replaces: that one
  * is its prefix, so every query that used it can use this one.
+ *
+ * And the list of one workflow, newest updates first (its default order),
+ * read in order: a broad data-field filter then checks each row's value by
+ * primary key and stops after a page (see app/models/process_search.ts),
+ * instead of reading the updated_at index past every other workflow's rows.
  */
 const OLD = ['workflow_id', 'status', 'stage_key']
 const NEW = [...OLD, 'due_at']
 const NEW_NAME = 'processes_board_active_index'
+const WORKFLOW_UPDATED = ['workflow_id', 'updated_at']
+const WORKFLOW_UPDATED_NAME = 'processes_workflow_updated_at_index'
 
 export default class extends BaseSchema {
   async up() {
     this.schema.alterTable('processes', (table) => {
       table.index(NEW, NEW_NAME)
+      table.index(WORKFLOW_UPDATED, WORKFLOW_UPDATED_NAME)
     })
     this.schema.alterTable('processes', (table) => {
       table.dropIndex(OLD)
@@ -27,6 +35,7 @@ export default class extends BaseSchema {
     })
     this.schema.alterTable('processes', (table) => {
       table.dropIndex(NEW, NEW_NAME)
+      table.dropIndex(WORKFLOW_UPDATED, WORKFLOW_UPDATED_NAME)
     })
   }
 }
