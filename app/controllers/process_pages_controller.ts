@@ -7,7 +7,6 @@ import type Process from '#models/process'
 import ProcessPolicy from '#policies/process_policy'
 import ListProcesses from '#actions/processes/list_processes'
 import { dataFiltersOfUrl, searchFieldsOfWorkflows } from '#actions/search/data_filters'
-import { freeTextMatches } from '#models/process_search'
 import { visibleViews, withCounts } from '#actions/views/visible_views'
 import { DEFAULT_COLUMNS } from '#actions/views/save_view'
 import { chosenColumns, columnOptions, loadFieldValues } from '#actions/process_pages/list_columns'
@@ -376,7 +375,6 @@ export default class ProcessPagesController {
       hiddenWorkflows: hidden,
       data,
     }
-    params.textMatches = await freeTextMatches(params.q)
     const filters: Partial<Record<(typeof FILTER_KEYS)[number], string>> & Record<string, string> =
       { ...echo }
     for (const key of FILTER_KEYS) {

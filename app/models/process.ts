@@ -20,12 +20,6 @@ export type ProcessFilters = {
   createdFrom?: DateTime | null
   createdTo?: DateTime | null
   q?: string | null
-  /**
-   * What `q` matches, found beforehand by `freeTextMatches` (a list page on
-   * MariaDB/MySQL): the processes, or "broad" when more than BROAD_MATCHES
-   * do. Absent: the full-text index is read inside the list's query.
-   */
-  textMatches?: number[] | 'broad'
   /** Workflows the viewer may not see (`hiddenWorkflowIds`): their processes are left out. */
   hiddenWorkflows?: number[]
   /** Sub-processes only, or top-level processes only. */
@@ -194,7 +188,7 @@ export default class Process extends BaseModel {
       )
     if (filters.createdTo)
       query.where('processes.created_at', '<', filters.createdTo.toSQL({ includeOffset: false })!)
-    if (filters.q) applyFreeText(query, filters.q, filters.textMatches)
+    if (filters.q) applyFreeText(query, filters.q)
     if (filters.data?.length) applyDataFilters(query, filters.data)
   })
 

@@ -117,66 +117,17 @@ const INNODB_STOPWORDS = new Set(
 const MIN_FULLTEXT_WORD = 3
 const MAX_WORDS = 8
 
-/** Free text's words, and on MariaDB/MySQL those its FULLTEXT index has and those it has not. */
-function freeTextWords(q: string) {
-  const words = [...new Set(wordsOf(q))].slice(0, MAX_WORDS)
-  const indexed = words.filter((w) => w.length >= MIN_FULLTEXT_WORD && !INNODB_STOPWORDS.has(w))
-  const others = words.filter((w) => !indexed.includes(w))
-  return { words, indexed, others }
-}
-
-/**
- * What free text matches, read before the list's query on MariaDB/MySQL:
- * up to BROAD_MATCHES process ids from the FULLTEXT index, or "broad" when
- * more match (or no word is one FULLTEXT indexes). A list then sorts a few
- * rows by primary key, or reads its own order and checks each row's text,
- * instead of joining and sorting every match (1.4 s for "Laptops" at
- * 1,000,000 processes). Undefined elsewhere (SQLite's FTS5 is read inside
- * the query).
- */
-export async function freeTextMatches(q: string | null | undefined) {
-  if (!q) return undefined
-  const client = db.connection()
-  if (!client.dialect.name.startsWith('mysql')) return undefined
-  const { words, indexed, others } = freeTextWords(q)
-  if (words.length === 0 || indexed.length === 0) return 'broad' as const
-  const query = client
-    .from('process_search_text')
-    .select('process_id')
-    .whereRaw('MATCH(body) AGAINST (? IN BOOLEAN MODE)', [indexed.map((w) => `+${w}*`).join(' ')])
-    .limit(BROAD_MATCHES + 1)
-  for (const word of others) query.whereRaw('body LIKE ?', [`% ${word}%`])
-  const rows: { process_id: number }[] = await query
-  return rows.length > BROAD_MATCHES ? ('broad' as const) : rows.map((r) => Number(r.process_id))
-}
-
 /**
  * Free text (`q`): every word must begin a word of the title, reference
  * or a searchable text field. FTS5 on SQLite; FULLTEXT in boolean mode on
  * MySQL/MariaDB, where words it does not index (short, stop words) are
- * checked with LIKE on the candidates' text. With `matches` found
- * beforehand (`freeTextMatches`): those ids, or for a broad search each
- * row's own text, checked by primary key in the list's order.
+ * checked with LIKE on the candidates' text.
  */
-export function applyFreeText(query: any, q: string, matches?: number[] | 'broad') {
-  const { words, indexed, others } = freeTextWords(q)
+export function applyFreeText(query: any, q: string) {
+  const words = [...new Set(wordsOf(q))].slice(0, MAX_WORDS)
   if (words.length === 0) {
     // Nothing searchable was typed (only punctuation): nothing matches.
     if (q.trim() !== '') query.whereRaw('1 = 0')
-    return
-  }
-  if (Array.isArray(matches)) {
-    if (matches.length === 0) query.whereRaw('1 = 0')
-    else query.whereIn('processes.id', matches)
-    return
-  }
-  if (matches === 'broad') {
-    for (const word of words) {
-      query.whereRaw(
-        '(SELECT t.body FROM process_search_text t WHERE t.process_id = processes.id) LIKE ?',
-        [`% ${word}%`]
-      )
-    }
     return
   }
   const mysql = query.client.dialect.name.startsWith('mysql')
@@ -190,6 +141,8 @@ export function applyFreeText(query: any, q: string, matches?: number[] | 'broad
     )
     return
   }
+  const indexed = words.filter((w) => w.length >= MIN_FULLTEXT_WORD && !INNODB_STOPWORDS.has(w))
+  const others = words.filter((w) => !indexed.includes(w))
   query.whereIn('processes.id', (sub: any) => {
     sub.from('process_search_text').select('process_id')
     if (indexed.length) {

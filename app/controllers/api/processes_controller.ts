@@ -3,7 +3,6 @@ import ProcessPolicy from '#policies/process_policy'
 import StartProcess from '#actions/processes/start_process'
 import ListProcesses from '#actions/processes/list_processes'
 import { dataFiltersOfUrl } from '#actions/search/data_filters'
-import { freeTextMatches } from '#models/process_search'
 import { loadVisibleProcess } from '#actions/processes/load_process'
 import UpdateProcessData from '#actions/processes/update_process_data'
 import ProcessTransformer from '#transformers/process_transformer'
@@ -26,7 +25,6 @@ export default class ProcessesController {
     const user = auth.getUserOrFail()
     const hidden = await hiddenWorkflowIds(user)
     const { data } = await dataFiltersOfUrl(request.url(true), { key: input.workflow, hidden })
-    const textMatches = await freeTextMatches(input.q)
     if (input.cursor !== undefined || input.limit !== undefined) {
       if (input.page || input.perPage || input.sort || input.direction) {
         throw new InvalidInput('Use either cursor/limit or page/perPage/sort, not both.', [
@@ -34,14 +32,14 @@ export default class ProcessesController {
         ])
       }
       const { processes, metadata, definitions } = await new ListProcesses().keysetPage(
-        { ...ListProcesses.filtersFrom(input), hiddenWorkflows: hidden, data, textMatches },
+        { ...ListProcesses.filtersFrom(input), hiddenWorkflows: hidden, data },
         user.id
       )
       const body = await serialize(ProcessTransformer.transform(processes, { definitions }))
       return { ...body, metadata }
     }
     const { page, definitions } = await new ListProcesses().handle(
-      { ...ListProcesses.filtersFrom(input), hiddenWorkflows: hidden, data, textMatches },
+      { ...ListProcesses.filtersFrom(input), hiddenWorkflows: hidden, data },
       user.id
     )
     return serialize(ProcessTransformer.paginate(page.all(), page.getMeta(), { definitions }))

@@ -7,12 +7,7 @@ import { freshDatabase, publishWorkflow, truncateAll } from '#tests/helpers/comm
 import { plainDefinition, purchaseDefinition } from '#tests/functional/search/search_fixtures'
 import db from '@adonisjs/lucid/services/db'
 import Process from '#models/process'
-import {
-  BROAD_MATCHES,
-  freeTextMatches,
-  markBroadFilters,
-  type DataFilter,
-} from '#models/process_search'
+import { BROAD_MATCHES, markBroadFilters, type DataFilter } from '#models/process_search'
 
 async function seed() {
   const admin = await UserFactory.apply('admin').create()
@@ -215,32 +210,4 @@ test.group('Search / data filters and free text', (group) => {
       assert.deepEqual(byRow, byIndex, `${op} ${value}`)
     }
   }).timeout(120_000)
-
-  test('free text found beforehand (ids, or row by row when broad) finds what the index form finds', async ({
-    assert,
-  }) => {
-    await seed()
-    const titlesOf = async (q: string, textMatches?: number[] | 'broad') => {
-      const found = await Process.query()
-        .withScopes((scopes) => scopes.filtered({ q, textMatches }))
-        .select('title')
-      return found.map((p) => p.title).sort()
-    }
-    const mysql = db.connection().dialect.name.startsWith('mysql')
-    for (const q of ['paper', 'pap', 'of paper', 'desks ergonomic', 'nothing-like-this', 'of']) {
-      const inQuery = await titlesOf(q)
-      const before = await freeTextMatches(q)
-      if (!mysql) {
-        // SQLite's FTS5 is read inside the list's query.
-        assert.isUndefined(before)
-        continue
-      }
-      // A word FULLTEXT does not index ("of") cannot be looked up: checked row by row.
-      if (q === 'of') assert.equal(before, 'broad')
-      else assert.isArray(before, q)
-      assert.deepEqual(await titlesOf(q, before), inQuery, q)
-      assert.deepEqual(await titlesOf(q, 'broad'), inQuery, `${q} (row by row)`)
-    }
-    assert.deepEqual(await titlesOf('paper'), ['Plain paper', 'Printer paper for the office'])
-  })
 })
