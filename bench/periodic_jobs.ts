@@ -39,7 +39,7 @@ const settings = {
 const loadStart = loadavg()[0]!
 const bench = await openBench(settings)
 const { db } = bench
-const { fillIdleHistory } = await import('#database/idle_history')
+const { fillIdleArchive, fillIdleHistory } = await import('#database/idle_history')
 const { periodicJobs } = await import('#support/periodic_jobs')
 
 const workflow = await db.from('workflows').where('key', bench.definition.key).firstOrFail()
@@ -57,39 +57,12 @@ await fillIdleHistory(db.connection(), {
   stage: 'review',
   onProgress: (done) => process.stdout.write(`\rfilled ${done.toLocaleString('en-US')} processes`),
 })
-// Retention has a policy (nothing closed long enough ago) and an archive of purged stubs (one per
-// five processes); the stage-visits projector is past its checkpoint with nothing new.
-await db
-  .from('workflows')
-  .where('id', workflow.id)
-  .update({ retention: JSON.stringify({ archiveClosedAfterDays: 30 }) })
-const [bundle] = await db.table('archive_bundles').insert({
-  name: 'archives/bench/2020-01.jsonl.gz',
-  workflow_id: workflow.id,
-  month: '2020-01',
-  process_count: Math.ceil(count / 5),
-  event_count: 0,
-  line_count: 1,
-  first_hash: '0'.repeat(64),
-  last_hash: '0'.repeat(64),
-  sha256: '0'.repeat(64),
-  bytes: 1,
-  created_at: '2020-02-01 00:00:00',
-})
-await db.rawQuery(
-  `INSERT INTO archived_processes (process_id, workflow_id, reference, title, status, stage_key,
-     event_count, created_at, closed_at, bundle_id, archived_at, purged_at)
-   SELECT 100000000 + seq, ?, CONCAT('OLD-', seq), 'Old', 'completed', 'done', 1,
-     '2020-01-01 00:00:00', '2020-01-02 00:00:00', ?, '2020-02-01 00:00:00', '2020-02-01 00:00:00'
-   FROM seq_1_to_${Math.ceil(count / 5)}`,
-  [workflow.id, bundle]
-)
-const [{ max }] = await db.from('process_events').max('id as max')
-await db.table('projection_checkpoints').insert({
-  name: 'stage_visits',
-  position: Number(max),
-  seen_max: Number(max),
-  seen_count: 0,
+// Retention has a policy and an archive of purged stubs (one per five processes); the
+// stage-visits projector is past its checkpoint with nothing new.
+await fillIdleArchive(db.connection(), {
+  workflowId: workflow.id,
+  stubs: Math.ceil(count / 5),
+  firstStubId: 100_000_000,
 })
 
 const [[sizes]] = await db.rawQuery(

@@ -1,5 +1,6 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { RawQueryBindings } from '@adonisjs/lucid/types/querybuilder'
+import { STAGE_VISITS } from '#actions/projections/stage_visits_projector'
 
 /**
  * Fills a MariaDB database (its sequence engine: `seq_1_to_N`) with a
@@ -94,4 +95,49 @@ export async function fillIdleHistory(
   ]) {
     await q(`ANALYZE TABLE ${table}`)
   }
+}
+
+/**
+ * The rest of an idle history for the periodic jobs: a retention policy on
+ * the workflow (with nothing closed long enough ago), an archive bundle of
+ * `stubs` archived processes whose live rows are long purged (nothing to
+ * purge), and the stage-visits projector past its checkpoint with nothing
+ * new since.
+ */
+export async function fillIdleArchive(
+  client: QueryClientContract,
+  options: { workflowId: number; stubs: number; firstStubId: number }
+) {
+  await client
+    .from('workflows')
+    .where('id', options.workflowId)
+    .update({ retention: JSON.stringify({ archiveClosedAfterDays: 30 }) })
+  const [bundle] = await client.table('archive_bundles').insert({
+    name: `archives/idle-${options.workflowId}/2020-01.jsonl.gz`,
+    workflow_id: options.workflowId,
+    month: '2020-01',
+    process_count: options.stubs,
+    event_count: options.stubs,
+    line_count: options.stubs + 1,
+    first_hash: '0'.repeat(64),
+    last_hash: '0'.repeat(64),
+    sha256: '0'.repeat(64),
+    bytes: 1,
+    created_at: '2020-02-01 00:00:00',
+  })
+  await client.rawQuery(
+    `INSERT INTO archived_processes (process_id, workflow_id, reference, title, status, stage_key,
+       event_count, created_at, closed_at, bundle_id, archived_at, purged_at)
+     SELECT ? + seq, ?, CONCAT('OLD-', seq), 'Old', 'completed', 'done', 1,
+       '2020-01-01 00:00:00', '2020-01-02 00:00:00', ?, '2020-02-01 00:00:00', '2020-02-01 00:00:00'
+     FROM seq_1_to_${Math.max(1, Math.floor(options.stubs))}`,
+    [options.firstStubId, options.workflowId, bundle]
+  )
+  const [{ max }] = await client.from('process_events').max('id as max')
+  await client.table('projection_checkpoints').insert({
+    name: STAGE_VISITS,
+    position: Number(max),
+    seen_max: Number(max),
+    seen_count: 0,
+  })
 }

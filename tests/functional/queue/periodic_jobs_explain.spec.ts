@@ -1,10 +1,9 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { UserFactory } from '#database/factories/user_factory'
-import { fillIdleHistory } from '#database/idle_history'
+import { fillIdleArchive, fillIdleHistory } from '#database/idle_history'
 import type { WorkflowDefinition } from '#engine/definition'
 import { periodicJobs } from '#support/periodic_jobs'
-import { STAGE_VISITS } from '#actions/projections/stage_visits_projector'
 import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
 import { stopQueues } from '#tests/helpers/queue'
 
@@ -59,40 +58,12 @@ test.group('Periodic jobs / bounded by the work due (EXPLAIN on MariaDB)', (grou
       userId: admin.id,
       stage: 'open',
     })
-    // Retention has a policy to apply (and finds nothing closed long enough ago).
-    await db
-      .from('workflows')
-      .where('id', workflow.id)
-      .update({ retention: JSON.stringify({ archiveClosedAfterDays: 30 }) })
-    // An archive of 5,000 stubs whose live rows are long purged: nothing to purge.
-    const [bundle] = await db.table('archive_bundles').insert({
-      name: 'archives/idle/2020-01.jsonl.gz',
-      workflow_id: workflow.id,
-      month: '2020-01',
-      process_count: 5000,
-      event_count: 5000,
-      line_count: 5001,
-      first_hash: '0'.repeat(64),
-      last_hash: '0'.repeat(64),
-      sha256: '0'.repeat(64),
-      bytes: 1,
-      created_at: '2020-02-01 00:00:00',
-    })
-    await db.rawQuery(
-      `INSERT INTO archived_processes (process_id, workflow_id, reference, title, status, stage_key,
-         event_count, created_at, closed_at, bundle_id, archived_at, purged_at)
-       SELECT 1000000 + seq, ?, CONCAT('OLD-', seq), 'Old', 'completed', 'done', 1,
-         '2020-01-01 00:00:00', '2020-01-02 00:00:00', ?, '2020-02-01 00:00:00', '2020-02-01 00:00:00'
-       FROM seq_1_to_5000`,
-      [workflow.id, bundle]
-    )
-    // The stage-visits projector is past its first checkpoint, with nothing new since.
-    const [{ max }] = await db.from('process_events').max('id as max')
-    await db.table('projection_checkpoints').insert({
-      name: STAGE_VISITS,
-      position: Number(max),
-      seen_max: Number(max),
-      seen_count: 0,
+    // Retention has a policy to apply (nothing closed long enough ago) and 5,000 stubs whose
+    // live rows are long purged; the stage-visits projector has nothing new past its checkpoint.
+    await fillIdleArchive(db.connection(), {
+      workflowId: workflow.id,
+      stubs: 5000,
+      firstStubId: 1_000_000,
     })
 
     const captured: Captured[] = []
