@@ -17,17 +17,14 @@
 |    scripting. See docs/benchmarks.md.
 |
 */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { cpus, loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
-import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright'
 import { layoutGraph } from '../resources/js/components/canvas/elk_layout.ts'
+import { freePort, startServer, step } from './pages_kit.js'
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url))
 const STAGES = 60
 const LAYOUTS = Number(process.env.BENCH_LAYOUTS ?? 30)
 const OPENS = Number(process.env.BENCH_OPENS ?? 5)
@@ -66,60 +63,6 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
 }
 const ms = (value: number) => `${value.toFixed(0)} ms`
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
-}
-
-function step(label: string, command: string, args: string[], env: NodeJS.ProcessEnv) {
-  const started = performance.now()
-  process.stdout.write(`  ${label}… `)
-  const result = spawnSync(command, args, { cwd: ROOT, env, encoding: 'utf8' })
-  if (result.status !== 0) {
-    console.log('failed')
-    console.error(result.stdout, result.stderr)
-    throw new Error(`${command} ${args.join(' ')} failed`)
-  }
-  console.log(`${((performance.now() - started) / 1000).toFixed(1)} s`)
-}
-
-function startServer(env: NodeJS.ProcessEnv) {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import=@poppinss/ts-exec', 'bin/server.ts'],
-    { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] }
-  )
-  let output = ''
-  child.stdout!.on('data', (chunk) => (output += chunk))
-  child.stderr!.on('data', (chunk) => (output += chunk))
-  const ready = (async () => {
-    const deadline = Date.now() + 60_000
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`)
-      const live = await fetch(`${env.APP_URL}/health/live`).catch(() => null)
-      if (live?.ok) return
-      await new Promise((resolve) => setTimeout(resolve, 250))
-    }
-    throw new Error(`server did not start within 60 s:\n${output}`)
-  })()
-  return {
-    ready,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve()
-        child.once('exit', () => resolve())
-        child.kill('SIGTERM')
-        setTimeout(() => child.kill('SIGKILL'), 10_000).unref()
-      }),
-  }
-}
 
 async function benchLayout() {
   const definition = sixtyStages()
