@@ -1,12 +1,11 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
-import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { BulkJob, QueueDriver } from '#queue/driver'
 import { jobForTopic } from '#queue/registry'
 import { sqlTime } from '#support/sql_time'
 import type { OutboxDraft } from '#actions/processes/outbox'
-import type { LeanTransaction } from '#support/database/lean_transaction'
+import { leanTransaction, type LeanTransaction } from '#support/database/lean_transaction'
 
 /**
  * Timers as rows indexed by due time (`process_timers`).
@@ -82,14 +81,6 @@ function rowOf(processId: number, draft: OutboxDraft, at: DateTime): TimerRow {
   }
 }
 
-function upsert(client: QueryClientContract, rows: TimerRow[]) {
-  return client
-    .table('process_timers')
-    .multiInsert(rows)
-    .onConflict(['process_id', 'kind', 'key'])
-    .merge(['stage', 'entered_version', 'due_at', 'payload', 'attempts'])
-}
-
 const COLUMNS = 'process_id, kind, `key`, stage, entered_version, due_at, payload, attempts'
 const upsertSql = new Map<string, string>()
 
@@ -122,9 +113,16 @@ export async function armTimers(
   at: DateTime
 ) {
   if (!drafts.length) return
+  await writeTimerRows(
+    trx,
+    drafts.map((draft) => rowOf(processId, draft, at))
+  )
+}
+
+/** Inserts or replaces timer rows: one statement, its SQL text cached per row count. */
+async function writeTimerRows(trx: LeanTransaction, rows: TimerRow[]) {
   const bindings: (string | number)[] = []
-  for (const draft of drafts) {
-    const row = rowOf(processId, draft, at)
+  for (const row of rows) {
     bindings.push(
       row.process_id,
       row.kind,
@@ -135,7 +133,7 @@ export async function armTimers(
       row.payload
     )
   }
-  await trx.run(upsertSqlOf(trx.dialect, drafts.length), bindings)
+  await trx.run(upsertSqlOf(trx.dialect, rows.length), bindings)
 }
 
 /** Called by a timer's job once it has run (or found nothing to do): the visit's row goes. */
@@ -305,7 +303,7 @@ export async function rebuildTimers(options: {
         rows.push(rowOf(process.id, draft, process.stageEnteredAt))
       }
     }
-    if (rows.length) await upsert(db.connection(), rows)
+    if (rows.length) await leanTransaction((trx) => writeTimerRows(trx, rows))
     processes += batch.length
     written += rows.length
     options.onProgress?.(processes, written)
