@@ -128,7 +128,7 @@ async function grow(db: mysql.Connection, size: number, index: number) {
   const started = performance.now()
   const total = await multiply(db, DATABASE, size, {
     wholeHistory: true,
-    alsoCopy: ['process_field_values', 'process_search_text', 'stage_visits'],
+    alsoCopy: ['process_field_values', 'process_search_text', 'stage_visits', 'event_tallies'],
     tag: String(index),
   })
   // The copied visits are projected: the checkpoint moves past the copied events.
@@ -141,7 +141,7 @@ async function grow(db: mysql.Connection, size: number, index: number) {
   const { default: lucid } = await import('@adonisjs/lucid/services/db')
   await rebuildRollups(lucid.connection(), 5000)
   await db.query(
-    'ANALYZE TABLE processes, process_events, process_field_values, process_search_text, stage_visits, stage_rollups, process_rollups, rollup_histograms'
+    'ANALYZE TABLE processes, process_events, process_field_values, process_search_text, stage_visits, stage_rollups, process_rollups, rollup_histograms, event_tallies, event_rollups'
   )
   const [[counts]] = await db.query<RowDataPacket[]>(
     `SELECT (SELECT COUNT(*) FROM process_events) AS events,

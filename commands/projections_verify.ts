@@ -33,9 +33,7 @@ export default class ProjectionsVerify extends BaseCommand {
     const { verifyRollups } = await import('#actions/projections/verify_rollups')
     const rollups = result.checkpoint ? await verifyRollups({ batchSize: this.batchSize }) : null
     for (const d of rollups?.differences.slice(0, this.limit) ?? []) {
-      this.logger.warning(
-        `${d.table} ${d.key}: stored ${d.stored} ≠ from stage_visits ${d.expected}`
-      )
+      this.logger.warning(`${d.table} ${d.key}: stored ${d.stored} ≠ from its source ${d.expected}`)
     }
     for (const d of result.differences.slice(0, this.limit)) {
       this.logger.warning(

@@ -7,6 +7,7 @@
  */
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { dialectOf, raw } from '#actions/reports/sql'
+import { rebuildEventRollups } from '#actions/projections/event_rollups'
 
 /** Histogram buckets grow by 10 %: a percentile read from one is within ~5 %. */
 export const HISTOGRAM_GROWTH = 1.1
@@ -270,16 +271,22 @@ export async function rollupsOfAllVisits(client: QueryClientContract, batchSize 
   return maps
 }
 
-/** Empties the rollups and fills them from the whole of `stage_visits`. */
+/**
+ * Empties the rollups and fills them from the whole of `stage_visits`, and
+ * the event rollups from the whole of `event_tallies`.
+ */
 export async function rebuildRollups(client: QueryClientContract, batchSize = 1000) {
   const maps = await rollupsOfAllVisits(client, batchSize)
+  let eventRows = 0
   await client.transaction(async (trx) => {
     for (const table of ['stage_rollups', 'process_rollups', 'rollup_histograms']) {
       await trx.from(table).delete()
     }
     await applyRollups(trx, maps)
+    eventRows = await rebuildEventRollups(trx)
   })
   return {
+    eventRows,
     stageRows: maps.stages.size,
     processRows: maps.processes.size,
     histogramRows: maps.histograms.size,

@@ -9,6 +9,11 @@ import {
   emptyRollups,
   rebuildRollups,
 } from '#actions/projections/rollups'
+import {
+  applyEventRollups,
+  projectTallies,
+  type EventMaps,
+} from '#actions/projections/event_rollups'
 import { DateTime } from 'luxon'
 
 export const STAGE_VISITS = 'stage_visits'
@@ -128,10 +133,9 @@ export default class StageVisitsProjector {
     const [bounds] = await raw(client, 'SELECT MAX(id) AS max_id FROM process_events', [])
     const startMax = Number(bounds?.max_id ?? 0)
     // Purged (archived) processes keep their visits: their events are gone.
-    await client
-      .from('stage_visits')
-      .whereIn('process_id', client.from('processes').select('id'))
-      .delete()
+    for (const table of ['stage_visits', 'event_tallies']) {
+      await client.from(table).whereIn('process_id', client.from('processes').select('id')).delete()
+    }
     const [count] = await raw(client, 'SELECT COUNT(*) AS n FROM processes', [])
     const total = Number(count?.n ?? 0)
     let done = 0
@@ -196,7 +200,7 @@ export async function readCheckpoint(client: QueryClientContract): Promise<Check
 }
 
 /**
- * Re-derives the visits of these processes, in one transaction, and with
+ * Re-derives the visits (and event tallies) of these processes, in one transaction, and with
  * `rollups` moves their share of the rollups from the old rows to the new
  * ones in that transaction (the rebuild fills the rollups once at the end).
  * Processes with no `processes` row (purged archives) keep their visits.
@@ -221,9 +225,12 @@ export async function projectProcesses(
        ${projectedVisitsSql(d, `e.process_id IN (${list})`)}`,
       ids
     )
+    const events: EventMaps | undefined = options.rollups ? new Map() : undefined
+    await projectTallies(trx, ids, events)
     if (options.rollups) {
       await addContributions(trx, delta, ids, 1)
       await applyRollups(trx, delta)
+      await applyEventRollups(trx, events!)
     }
   })
 }

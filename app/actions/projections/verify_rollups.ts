@@ -1,9 +1,17 @@
 import db from '@adonisjs/lucid/services/db'
 import { rollupsOfAllVisits, storedRollups, type RollupMaps } from '#actions/projections/rollups'
+import {
+  eventRollupsOfAllTallies,
+  storedEventRollups,
+  talliesAgainstLog,
+} from '#actions/projections/event_rollups'
+import { raw } from '#actions/reports/sql'
+import { readCheckpoint } from '#actions/projections/stage_visits_projector'
 
 export type RollupDifference = {
-  table: 'stage_rollups' | 'process_rollups' | 'rollup_histograms'
-  /** hour|workflow_version_id|stage_key or part[|bucket] */
+  table:
+    'stage_rollups' | 'process_rollups' | 'rollup_histograms' | 'event_rollups' | 'event_tallies'
+  /** hour|workflow_version_id|stage_key or part[|bucket]; hour|version|kind|stage|person (tallies: process|…) */
   key: string
   stored: string
   expected: string
@@ -11,8 +19,9 @@ export type RollupDifference = {
 
 /**
  * Compares the stored rollups with an aggregation of `stage_visits` made
- * afresh (the same code the projector adds with). All-zero rows count as
- * absent.
+ * afresh (the same code the projector adds with), the event rollups with
+ * one of `event_tallies`, and the tallies of live processes with the log.
+ * All-zero rows count as absent.
  */
 export async function verifyRollups(options: { batchSize?: number } = {}) {
   const client = db.connection(undefined, { mode: 'write' })
@@ -40,8 +49,35 @@ export async function verifyRollups(options: { batchSize?: number } = {}) {
       if (a !== b) differences.push({ table, key, stored: a, expected: b })
     }
   }
+  const wantEvents = await eventRollupsOfAllTallies(client)
+  const haveEvents = await storedEventRollups(client)
+  for (const key of new Set([...wantEvents.keys(), ...haveEvents.keys()])) {
+    const text = (v?: { n: number }) => (v?.n ? String(v.n) : '—')
+    const a = text(haveEvents.get(key))
+    const b = text(wantEvents.get(key))
+    if (a !== b) differences.push({ table: 'event_rollups', key, stored: a, expected: b })
+  }
+  // The tallies of the processes verifyStageVisits checks (read by the projector, not archived).
+  const checkpoint = await readCheckpoint(client)
+  let after = 0
+  while (checkpoint) {
+    const rows = await raw(
+      client,
+      `SELECT id FROM processes p WHERE id > ? AND NOT EXISTS
+         (SELECT 1 FROM process_events t WHERE t.process_id = p.id AND t.id > ?)
+         AND NOT EXISTS (SELECT 1 FROM archived_processes a WHERE a.process_id = p.id AND a.restored_at IS NULL)
+       ORDER BY id LIMIT ?`,
+      [after, checkpoint.position, options.batchSize ?? 1000]
+    )
+    if (!rows.length) break
+    const ids = rows.map((r) => Number(r.id))
+    for (const d of await talliesAgainstLog(client, ids)) {
+      differences.push({ table: 'event_tallies', ...d })
+    }
+    after = ids.at(-1)!
+  }
   return {
-    rows: stored.stages.size + stored.processes.size + stored.histograms.size,
+    rows: stored.stages.size + stored.processes.size + stored.histograms.size + haveEvents.size,
     differences,
   }
 }

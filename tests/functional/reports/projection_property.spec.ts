@@ -22,12 +22,14 @@ import type { ReportKind } from '#actions/reports/types'
 const RANGE = { from: '2026-03-02', to: '2026-03-06' }
 const RANGE_START = DateTime.fromISO('2026-03-02T00:00:00Z', { zone: 'utc' })
 const NOW = RANGE_START.plus({ days: 15 })
-const KINDS: ReportKind[] = ['throughput', 'cycle_time', 'sla', 'wip']
+const KINDS: ReportKind[] = ['throughput', 'cycle_time', 'sla', 'wip', 'workload']
 
 type Move = {
   after: number
-  kind: 'advance' | 'cancel' | 'comment' | 'assign'
+  kind: 'advance' | 'cancel' | 'comment' | 'assign' | 'breach'
   reject: boolean
+  /** The actor of a transition, the assignee a breach names (null or one of the fixture's people). */
+  person: 0 | 1 | 2
 }
 type History = { startMinute: number; ms: number; moves: Move[]; projectedMoves: number }
 
@@ -37,10 +39,16 @@ const history = fc.record({
   moves: fc.array(
     fc.record({
       after: fc.integer({ min: 1, max: 3 * 1440 }),
-      kind: fc.constantFrom('advance', 'advance', 'cancel', 'comment', 'assign') as fc.Arbitrary<
-        Move['kind']
-      >,
+      kind: fc.constantFrom(
+        'advance',
+        'advance',
+        'cancel',
+        'comment',
+        'assign',
+        'breach'
+      ) as fc.Arbitrary<Move['kind']>,
       reject: fc.boolean(),
+      person: fc.constantFrom(0, 1, 2) as fc.Arbitrary<Move['person']>,
     }),
     { maxLength: 5 }
   ),
@@ -50,6 +58,7 @@ const history = fc.record({
 
 type Event = {
   type: string
+  actor?: 0 | 1 | 2
   at: DateTime
   from: string | null
   to: string | null
@@ -76,12 +85,27 @@ function eventsOf(h: History, upTo: number) {
         to: null,
         payload: { assigneeId: move.reject ? null : 7 + i },
       })
+    } else if (move.kind === 'breach') {
+      events.push({
+        type: 'sla_breached',
+        at,
+        from: null,
+        to: null,
+        payload: { stage, assigneeId: move.person, dueAt: at.toISO() },
+      })
     } else if (move.kind === 'cancel') {
       events.push({ type: 'cancelled', at, from: stage, to: null, payload: {} })
       status = 'cancelled'
     } else {
       const to = stage === 'A' ? 'B' : move.reject ? 'REJ' : 'DONE'
-      events.push({ type: 'transitioned', at, from: stage, to, payload: { transition: 'go' } })
+      events.push({
+        type: 'transitioned',
+        at,
+        from: stage,
+        to,
+        actor: move.person,
+        payload: { transition: 'go' },
+      })
       stage = to
       if (to === 'DONE') status = 'completed'
       if (to === 'REJ') status = 'rejected'
@@ -103,6 +127,9 @@ function processRow(events: Event[], stage: string, status: string) {
     closed_at: status === 'active' ? null : sql(last.at),
   }
 }
+
+/** The fixture's people a move names (0: none). */
+let people: (number | null)[] = [null]
 
 /** Inserts each process with its first `upTo(h)` moves; returns the ids. */
 async function insertHistories(
@@ -144,8 +171,12 @@ async function insertEvents(processId: number, events: Event[], from: number) {
       type: e.type,
       from_stage: e.from,
       to_stage: e.to,
-      actor_id: null,
-      payload: JSON.stringify(e.payload),
+      actor_id: people[e.actor ?? 0],
+      payload: JSON.stringify(
+        e.type === 'sla_breached'
+          ? { ...e.payload, assigneeId: people[(e.payload as any).assigneeId] }
+          : e.payload
+      ),
       occurred_at: sql(e.at),
     }))
   )
@@ -194,11 +225,12 @@ async function reports(params: ReturnType<typeof claimsParams>, source: 'log' | 
 test.group('Reports from the stage_visits projection on random histories', (group) => {
   freshDatabase(group)
 
-  test('throughput, cycle time, SLA and WIP from the projection and its rollups equal the event-log SQL', async ({
+  test('throughput, cycle time, SLA, WIP and workload from the projection and its rollups equal the event-log SQL', async ({
     assert,
   }) => {
     const fixture = await buildClaims()
     const params = claimsParams(fixture, RANGE)
+    people = [null, fixture.alice.id, fixture.bob.id]
     let clock = 1_000_000
     const projector = new StageVisitsProjector({ safetyMs: 1000, now: () => clock })
     let runs = 0
@@ -210,7 +242,13 @@ test.group('Reports from the stage_visits projection on random histories', (grou
         async (projected, later) => {
           runs++
           await db.from('stage_visits').delete()
-          for (const table of ['stage_rollups', 'process_rollups', 'rollup_histograms']) {
+          for (const table of [
+            'stage_rollups',
+            'process_rollups',
+            'rollup_histograms',
+            'event_tallies',
+            'event_rollups',
+          ]) {
             await db.from(table).delete()
           }
           await db.from('projection_checkpoints').delete()

@@ -46,7 +46,7 @@ test.group('Report rollups', (group) => {
     const params = claimsParams(fixture, { from: '2026-03-01', to: '2026-03-05' })
     await new StageVisitsProjector().rebuild()
     assert.deepEqual(await rollupDifferences(), [])
-    for (const kind of ['throughput', 'cycle_time', 'sla', 'wip'] as const) {
+    for (const kind of ['throughput', 'cycle_time', 'sla', 'wip', 'workload'] as const) {
       const fromLog = await report(kind, params, { source: 'log' })
       const fromRollups = await report(kind, params)
       assert.deepEqual(fromRollups.tables, fromLog.tables, kind)
@@ -71,6 +71,61 @@ test.group('Report rollups', (group) => {
     const clean = await ace.create(ProjectionsVerify, [])
     await clean.exec()
     assert.notEqual(clean.exitCode, 1)
+  })
+
+  test('workload and the SLA breach list read the event rollups, which projections:verify checks', async ({
+    assert,
+  }) => {
+    const fixture = await buildClaims()
+    const params = claimsParams(fixture, { from: '2026-03-01', to: '2026-03-05' })
+    await new StageVisitsProjector().rebuild()
+    const [breached] = await db.from('event_rollups').where('kind', 'sla_breached').count('* as n')
+    assert.isAbove(Number(breached!.n), 0)
+    const completed = (result: Awaited<ReturnType<typeof report>>) =>
+      table(result, 'workloadAssignees').reduce((sum, r) => sum + r.completed, 0)
+    const breaches = (result: Awaited<ReturnType<typeof report>>) =>
+      table(result, 'slaBreaches').reduce((sum, r) => sum + r.breaches, 0)
+    const workloadFromLog = await report('workload', params, { source: 'log' })
+    const slaFromLog = await report('sla', params, { source: 'log' })
+    assert.isAbove(completed(workloadFromLog), 0)
+    assert.isAbove(breaches(slaFromLog), 0)
+
+    // One transition and one breach more in the rollups: the reports read them.
+    for (const kind of ['transitioned', 'sla_breached']) {
+      const row = await db.from('event_rollups').where('kind', kind).orderBy('hour').first()
+      await db
+        .from('event_rollups')
+        .where({
+          hour: row.hour,
+          workflow_version_id: row.workflow_version_id,
+          kind,
+          stage_key: row.stage_key,
+          person_id: row.person_id,
+        })
+        .increment('n', 1)
+    }
+    assert.equal(completed(await report('workload', params)), completed(workloadFromLog) + 1)
+    assert.equal(breaches(await report('sla', params)), breaches(slaFromLog) + 1)
+    const found = await rollupDifferences()
+    assert.deepEqual(
+      found.map((d) => d.table),
+      ['event_rollups', 'event_rollups']
+    )
+
+    // A tally that disagrees with the log is caught too.
+    await new StageVisitsProjector().rebuild()
+    const tally = await db.from('event_tallies').where('kind', 'transitioned').first()
+    await db
+      .from('event_tallies')
+      .where({ process_id: tally.process_id, hour: tally.hour, kind: 'transitioned' })
+      .delete()
+    const tallies = await rollupDifferences()
+    assert.includeMembers(
+      tallies.map((d) => d.table),
+      ['event_tallies', 'event_rollups']
+    )
+    await new StageVisitsProjector().rebuild()
+    assert.deepEqual(await rollupDifferences(), [])
   })
 
   test('an archived process still counts in throughput and cycle time after purge', async ({

@@ -199,6 +199,83 @@ function parseDefinition(value: unknown): WorkflowDefinition | null {
   }
 }
 
+/**
+ * `sla_breached` events in the range per version, stage and assignee (as
+ * their payload names them; none and JSON null alike as null), in key
+ * order: the covered hours from the event rollups, the tail from the log.
+ */
+async function breachList(
+  ctx: ReportContext,
+  range: SqlRange,
+  split: ReturnType<typeof splitRange>
+) {
+  const { d } = ctx
+  const filter = processFilter(ctx.params)
+  const fromLog = (part: SqlRange) =>
+    raw(
+      ctx.client,
+      `SELECT p.workflow_version_id, ${d.jsonText('e.payload', 'stage')} AS stage,
+         ${d.jsonText('e.payload', 'assigneeId')} AS assignee_id, COUNT(*) AS n
+       FROM process_events e JOIN processes p ON p.id = e.process_id
+       WHERE e.type = 'sla_breached' AND e.occurred_at >= ? AND e.occurred_at < ? ${filter.sql}
+       GROUP BY p.workflow_version_id, ${d.jsonText('e.payload', 'stage')}, ${d.jsonText('e.payload', 'assigneeId')}`,
+      [part.startSql, part.endSql, ...filter.bindings]
+    )
+  const rows: any[] = []
+  if (!split) rows.push(...(await fromLog(range)))
+  else {
+    if (split.rolled.from < split.rolled.to) {
+      const rolled = rollupFilter(ctx.params)
+      const stored = await raw(
+        ctx.client,
+        `SELECT r.workflow_version_id, r.stage_key AS stage, r.person_id AS assignee_id, SUM(r.n) AS n
+         FROM event_rollups r
+         WHERE r.kind = 'sla_breached' AND r.hour >= ? AND r.hour < ? ${rolled.sql}
+         GROUP BY r.workflow_version_id, r.stage_key, r.person_id`,
+        [split.rolled.from, split.rolled.to, ...rolled.bindings]
+      )
+      // Stored as '' and 0 for none (key columns).
+      for (const r of stored) {
+        rows.push({
+          ...r,
+          stage: r.stage === '' ? null : r.stage,
+          assignee_id: Number(r.assignee_id) === 0 ? null : r.assignee_id,
+        })
+      }
+    }
+    if (split.tail) rows.push(...(await fromLog(split.tail)))
+  }
+  const sums = new Map<
+    string,
+    { workflow_version_id: number; stage: string | null; assignee_id: number | null; n: number }
+  >()
+  for (const r of rows) {
+    const assignee =
+      r.assignee_id === null || r.assignee_id === 'null' || r.assignee_id === ''
+        ? null
+        : Number(r.assignee_id)
+    const stage = r.stage === null || r.stage === undefined ? null : String(r.stage)
+    const key = `${Number(r.workflow_version_id)}|${stage}|${assignee}`
+    const sum = sums.get(key) ?? {
+      workflow_version_id: Number(r.workflow_version_id),
+      stage,
+      assignee_id: assignee,
+      n: 0,
+    }
+    sum.n += Number(r.n)
+    sums.set(key, sum)
+  }
+  const text = (v: string | null) => v ?? ''
+  return [...sums.values()]
+    .filter((r) => r.n > 0)
+    .sort(
+      (a, b) =>
+        a.workflow_version_id - b.workflow_version_id ||
+        (text(a.stage) < text(b.stage) ? -1 : text(a.stage) > text(b.stage) ? 1 : 0) ||
+        (a.assignee_id ?? 0) - (b.assignee_id ?? 0)
+    )
+}
+
 export default async function sla(ctx: ReportContext): Promise<ReportParts> {
   const { d, params } = ctx
   const range = rangeOf(params)
@@ -216,15 +293,7 @@ export default async function sla(ctx: ReportContext): Promise<ReportParts> {
   }
   const visits = allVisits.filter((r) => withSla.has(`${r.workflow_version_id}:${r.stage}`))
   await ctx.progress(50)
-  const breaches = await raw(
-    ctx.client,
-    `SELECT p.workflow_version_id, ${d.jsonText('e.payload', 'stage')} AS stage,
-       ${d.jsonText('e.payload', 'assigneeId')} AS assignee_id, COUNT(*) AS n
-     FROM process_events e JOIN processes p ON p.id = e.process_id
-     WHERE e.type = 'sla_breached' AND e.occurred_at >= ? AND e.occurred_at < ? ${filter.sql}
-     GROUP BY p.workflow_version_id, ${d.jsonText('e.payload', 'stage')}, ${d.jsonText('e.payload', 'assigneeId')}`,
-    [range.startSql, range.endSql, ...filter.bindings]
-  )
+  const breaches = await breachList(ctx, range, split)
   await ctx.progress(75)
   const overdue = await raw(
     ctx.client,
@@ -292,7 +361,7 @@ export default async function sla(ctx: ReportContext): Promise<ReportParts> {
         ],
         rows: breaches
           .map((r) => ({
-            stage: names.name(Number(r.workflow_version_id), r.stage),
+            stage: names.name(Number(r.workflow_version_id), r.stage as string),
             assignee: who(num(r.assignee_id)),
             breaches: Number(r.n),
           }))

@@ -1,5 +1,6 @@
-import { processFilter, rangeOf, raw } from '#actions/reports/sql'
+import { processFilter, rangeOf, raw, type SqlRange } from '#actions/reports/sql'
 import { sqlTime } from '#support/sql_time'
+import { rollupFilter, splitRange } from '#actions/reports/rollups'
 import type { ReportTable } from '#actions/reports/types'
 import {
   num,
@@ -20,15 +21,44 @@ export default async function workload(ctx: ReportContext): Promise<ReportParts>
   )
   await ctx.progress(40)
   // Completed work: each transition someone made in the range moved an item on.
-  const done = await raw(
-    ctx.client,
-    `SELECT e.actor_id, COUNT(*) AS n
-     FROM process_events e JOIN processes p ON p.id = e.process_id
-     WHERE e.type = 'transitioned' AND e.occurred_at >= ? AND e.occurred_at < ?
-       AND e.actor_id IS NOT NULL ${filter.sql}
-     GROUP BY e.actor_id`,
-    [range.startSql, range.endSql, ...filter.bindings]
-  )
+  const transitions = (part: SqlRange) =>
+    raw(
+      ctx.client,
+      `SELECT e.actor_id, COUNT(*) AS n
+       FROM process_events e JOIN processes p ON p.id = e.process_id
+       WHERE e.type = 'transitioned' AND e.occurred_at >= ? AND e.occurred_at < ?
+         AND e.actor_id IS NOT NULL ${filter.sql}
+       GROUP BY e.actor_id`,
+      [part.startSql, part.endSql, ...filter.bindings]
+    )
+  const split =
+    ctx.rollupCut === undefined ? null : splitRange(params, range.start, range.end, ctx.rollupCut)
+  const doneRows: any[] = []
+  if (!split) doneRows.push(...(await transitions(range)))
+  else {
+    // The covered hours from the event rollups, the tail from the log.
+    if (split.rolled.from < split.rolled.to) {
+      const rolled = rollupFilter(params)
+      doneRows.push(
+        ...(await raw(
+          ctx.client,
+          `SELECT r.person_id AS actor_id, SUM(r.n) AS n FROM event_rollups r
+           WHERE r.kind = 'transitioned' AND r.hour >= ? AND r.hour < ? ${rolled.sql}
+           GROUP BY r.person_id`,
+          [split.rolled.from, split.rolled.to, ...rolled.bindings]
+        ))
+      )
+    }
+    if (split.tail) doneRows.push(...(await transitions(split.tail)))
+  }
+  const sums = new Map<number, number>()
+  for (const r of doneRows) {
+    sums.set(Number(r.actor_id), (sums.get(Number(r.actor_id)) ?? 0) + Number(r.n))
+  }
+  const done = [...sums]
+    .filter(([, n]) => n > 0)
+    .sort(([a], [b]) => a - b)
+    .map(([actorId, n]) => ({ actor_id: actorId, n }))
   await ctx.progress(80)
   const users = await userNames(ctx, [
     ...open.map((r) => num(r.assignee_id)),
