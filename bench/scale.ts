@@ -267,21 +267,31 @@ async function pageSpecs(
              (SELECT MAX(id) FROM workflow_versions WHERE workflow_id = ? AND status = 'published')`,
           [workflow.id]
         )
-        // Per column: its count (capped, as the page's) and its first cards by due date, undated last.
-        return stages.flatMap((s): Statements => [
-          [
-            `SELECT COUNT(*) FROM (SELECT 1 FROM processes WHERE workflow_id = ? AND status = ? AND stage_key = ? LIMIT 10001) c`,
-            [workflow.id, 'active', s.key],
-          ],
-          [
-            `SELECT * FROM processes WHERE workflow_id = ? AND status = ? AND stage_key = ? AND due_at IS NOT NULL ORDER BY due_at, id LIMIT 50`,
-            [workflow.id, 'active', s.key],
-          ],
-          [
-            `SELECT * FROM processes WHERE workflow_id = ? AND status = ? AND stage_key = ? AND due_at IS NULL ORDER BY id LIMIT 50`,
-            [workflow.id, 'active', s.key],
-          ],
-        ])
+        // Per column: its count (capped, as the page's) and its first cards' ids by due date, undated
+        // last (read from the index alone), then the cards by primary key.
+        const column = (key: string, dated: boolean): [string, unknown[]] => [
+          `SELECT id FROM processes WHERE workflow_id = ? AND status = ? AND stage_key = ? AND due_at IS ${dated ? 'NOT NULL ORDER BY due_at, id' : 'NULL ORDER BY id'} LIMIT 50`,
+          [workflow.id, 'active', key],
+        ]
+        const ids: number[] = []
+        for (const s of stages) {
+          for (const dated of [true, false]) {
+            const [sql, params] = column(s.key, dated)
+            const [rows] = await p.query<RowDataPacket[]>(sql, params)
+            ids.push(...rows.map((r) => Number(r.id)))
+          }
+        }
+        return [
+          ...stages.flatMap((s): Statements => [
+            [
+              `SELECT COUNT(*) FROM (SELECT 1 FROM processes WHERE workflow_id = ? AND status = ? AND stage_key = ? LIMIT 10001) c`,
+              [workflow.id, 'active', s.key],
+            ],
+            column(s.key, true),
+            column(s.key, false),
+          ]),
+          ['SELECT * FROM processes WHERE id IN (?)', [ids.length ? ids : [0]]],
+        ]
       },
     },
     {
