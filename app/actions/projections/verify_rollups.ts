@@ -5,8 +5,8 @@ import {
   storedEventRollups,
   talliesAgainstLog,
 } from '#actions/projections/event_rollups'
-import { raw } from '#actions/reports/sql'
 import { readCheckpoint } from '#actions/projections/stage_visits_projector'
+import { verifiableProcessIds } from '#actions/projections/verify_stage_visits'
 
 export type RollupDifference = {
   table:
@@ -61,16 +61,13 @@ export async function verifyRollups(options: { batchSize?: number } = {}) {
   const checkpoint = await readCheckpoint(client)
   let after = 0
   while (checkpoint) {
-    const rows = await raw(
+    const ids = await verifiableProcessIds(
       client,
-      `SELECT id FROM processes p WHERE id > ? AND NOT EXISTS
-         (SELECT 1 FROM process_events t WHERE t.process_id = p.id AND t.id > ?)
-         AND NOT EXISTS (SELECT 1 FROM archived_processes a WHERE a.process_id = p.id AND a.restored_at IS NULL)
-       ORDER BY id LIMIT ?`,
-      [after, checkpoint.position, options.batchSize ?? 1000]
+      checkpoint.position,
+      after,
+      options.batchSize ?? 1000
     )
-    if (!rows.length) break
-    const ids = rows.map((r) => Number(r.id))
+    if (!ids.length) break
     for (const d of await talliesAgainstLog(client, ids)) {
       differences.push({ table: 'event_tallies', ...d })
     }

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { dialectOf, raw } from '#actions/reports/sql'
 import { projectedVisitsSql, STAGE_VISIT_COLUMNS } from '#actions/projections/stage_visits_sql'
 import { readCheckpoint } from '#actions/projections/stage_visits_projector'
@@ -31,6 +32,28 @@ function cell(value: unknown) {
  * `restored_at`): purge deletes their events before their row, and their
  * visits stay in `stage_visits` after it (the rollups keep counting them).
  */
+/**
+ * The next batch of process ids (after `after`) whose projection can be
+ * checked against the log: every event already read by the projector (at or
+ * below `position`), and not archived (their events left the log).
+ */
+export async function verifiableProcessIds(
+  client: QueryClientContract,
+  position: number,
+  after: number,
+  batchSize: number
+) {
+  const rows = await raw(
+    client,
+    `SELECT id FROM processes p WHERE id > ? AND NOT EXISTS
+       (SELECT 1 FROM process_events t WHERE t.process_id = p.id AND t.id > ?)
+       AND NOT EXISTS (SELECT 1 FROM archived_processes a WHERE a.process_id = p.id AND a.restored_at IS NULL)
+     ORDER BY id LIMIT ?`,
+    [after, position, batchSize]
+  )
+  return rows.map((r) => Number(r.id))
+}
+
 export async function verifyStageVisits(options: {
   batchSize?: number
   onProgress?: (done: number, total: number) => void
@@ -47,16 +70,8 @@ export async function verifyStageVisits(options: {
   let after = 0
   let checked = 0
   for (;;) {
-    const rows = await raw(
-      client,
-      `SELECT id FROM processes p WHERE id > ? AND NOT EXISTS
-         (SELECT 1 FROM process_events t WHERE t.process_id = p.id AND t.id > ?)
-         AND NOT EXISTS (SELECT 1 FROM archived_processes a WHERE a.process_id = p.id AND a.restored_at IS NULL)
-       ORDER BY id LIMIT ?`,
-      [after, checkpoint.position, batchSize]
-    )
-    if (!rows.length) break
-    const ids = rows.map((r) => Number(r.id))
+    const ids = await verifiableProcessIds(client, checkpoint.position, after, batchSize)
+    if (!ids.length) break
     const list = ids.map(() => '?').join(', ')
     const fresh = await raw(client, projectedVisitsSql(d, `e.process_id IN (${list})`), ids)
     const stored = await raw(
