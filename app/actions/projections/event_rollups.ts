@@ -10,8 +10,6 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { dialectOf, raw } from '#actions/reports/sql'
 
-export type EventKind = 'transitioned' | 'sla_breached'
-
 /** Rollup (or tally) counts keyed hour|version|kind|stage|person. */
 export type EventMaps = Map<string, { n: number; workflowId: number }>
 
