@@ -35,7 +35,7 @@ export type BoardColumn = {
   outcome: string | null
   /** Processes the column stands for (active ones, or closed ones in an end column). */
   count: number
-  /** More than LoadBoard.COUNT_CAP: `count` is the cap ("10,000+"). */
+  /** More than LoadBoard.COUNT_CAP: `count` is the cap ("1,000+"). */
   capped: boolean
   /** Cursor of the column's next cards (after its last card shown), null when none are left. */
   next: string | null
@@ -56,10 +56,10 @@ export type BoardPage = { column?: string; after?: string }
  */
 export default class LoadBoard {
   /**
-   * Counts above this show as "10,000+": closed processes grow with history,
+   * Counts above this show as "1,000+": closed processes grow with history,
    * so an end column counts at most this many + 1 index entries, never all.
    */
-  static COUNT_CAP = 10_000
+  static COUNT_CAP = 1_000
 
   async handle(key: string, viewer: Viewer, page: BoardPage = {}) {
     const workflow = await Workflow.findBy('key', key)
