@@ -9,6 +9,7 @@ import WorkflowVersion from '#models/workflow_version'
 import ProcessEvent from '#models/process_event'
 import { jsonColumn } from '#support/json_column'
 import { applyDataFilters, applyFreeText, type DataFilter } from '#models/process_search'
+import type { ProcessSort } from '#enums/process_list'
 
 export type ProcessFilters = {
   workflow?: string | null
@@ -27,18 +28,6 @@ export type ProcessFilters = {
   /** Conditions on searchable fields (`?data.amount[gt]=1000`), checked by `checkDataFilters`. */
   data?: DataFilter[]
 }
-
-export const PROCESS_SORTS = [
-  'reference',
-  'title',
-  'stage',
-  'status',
-  'priority',
-  'due_at',
-  'created_at',
-  'updated_at',
-] as const
-export type ProcessSort = (typeof PROCESS_SORTS)[number]
 
 /**
  * A running (or finished) instance of a workflow version. Its columns are

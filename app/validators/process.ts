@@ -1,6 +1,6 @@
 import vine from '@vinejs/vine'
 import { PRIORITIES } from '#engine/replay'
-import { PROCESS_SORTS } from '#models/process'
+import { PROCESS_SORTS } from '#enums/process_list'
 import { cursorFields } from '#support/cursor'
 
 const idempotencyKey = () => vine.string().trim().minLength(1).maxLength(128).optional()

@@ -1,7 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { WorkflowDefinition } from '#engine/definition'
 import { searchableFieldsOf, type SearchKind } from '#engine/search_fields'
-import { DEFAULT_COLUMNS, VIEW_COLUMNS } from '#actions/views/save_view'
+import { DEFAULT_COLUMNS, VIEW_COLUMNS } from '#enums/process_list'
 
 /** Most columns a list shows at once (the view validator's limit). */
 const MAX_COLUMNS = 30

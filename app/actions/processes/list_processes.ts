@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
-import Process, { type ProcessFilters, type ProcessSort } from '#models/process'
+import Process, { type ProcessFilters } from '#models/process'
+import type { ProcessSort } from '#enums/process_list'
 import { definitionsOf } from '#support/definitions'
 import { keyset, pageOf } from '#support/cursor'
 

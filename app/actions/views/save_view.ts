@@ -3,39 +3,12 @@ import SavedView, { type ViewVisibility } from '#models/saved_view'
 import type User from '#models/user'
 import Team from '#models/team'
 import { ROLES } from '#engine/definition'
-import { PROCESS_SORTS } from '#models/process'
+import { DEFAULT_COLUMNS, PROCESS_SORTS, VIEW_COLUMNS } from '#enums/process_list'
 import { InvalidInput, Forbidden } from '#exceptions/domain_error'
 import { hiddenWorkflowIds, teamsOf } from '#support/access/workflow_access'
 import { searchableFieldsOfWorkflow } from '#actions/search/data_filters'
 import { viewParams } from '#actions/views/view_filters'
 import { isUniqueViolation } from '#actions/processes/commit_process_change'
-
-/** Columns of the process list a view may show (and `data.<key>` of a searchable field). */
-export const VIEW_COLUMNS = [
-  'reference',
-  'title',
-  'workflow',
-  'stage',
-  'status',
-  'priority',
-  'assignee',
-  'due_at',
-  'updated_at',
-  'created_at',
-] as const
-
-/** What the list shows when no columns are chosen. */
-export const DEFAULT_COLUMNS = [
-  'reference',
-  'title',
-  'workflow',
-  'stage',
-  'status',
-  'assignee',
-  'priority',
-  'due_at',
-  'updated_at',
-]
 
 export type ViewInput = {
   name?: string
@@ -60,7 +33,7 @@ export default class SaveView {
     view.ownerId = owner.id
     await this.apply(view, owner, {
       filters: {},
-      columns: DEFAULT_COLUMNS,
+      columns: [...DEFAULT_COLUMNS],
       sort: 'updated_at',
       direction: 'desc',
       visibility: 'private',

@@ -1,6 +1,6 @@
 import { OUTCOMES, STAGE_TYPES } from '#engine/definition'
 import { PRIORITIES, PROCESS_EVENT_TYPES } from '#engine/replay'
-import { PROCESS_SORTS } from '#models/process'
+import { PROCESS_SORTS } from '#enums/process_list'
 import {
   answer,
   authenticated,

@@ -1,5 +1,5 @@
 import { ROLES } from '#enums/role'
-import { PROCESS_SORTS } from '#models/process'
+import { PROCESS_SORTS } from '#enums/process_list'
 import {
   answer,
   authenticated,

@@ -33,22 +33,14 @@ import {
 } from '../../components/processes/list_columns.tsx'
 import type { Data } from '../../../../.adonisjs/client/data.js'
 import type { InertiaProps } from '../../types.ts'
+import { DEFAULT_COLUMNS, PROCESS_SORTS } from '#enums/process_list'
 import {
   ArchivedMatches,
   type ArchivedMatch,
 } from '../../components/processes/archived_matches.tsx'
 
-/** Columns the list sorts by (the server's PROCESS_SORTS). */
-const SORTABLE = new Set([
-  'reference',
-  'title',
-  'stage',
-  'status',
-  'priority',
-  'due_at',
-  'created_at',
-  'updated_at',
-])
+/** Columns the list sorts by: the server's own list. */
+const SORTABLE = new Set<string>(PROCESS_SORTS)
 /** Columns left out on small screens. */
 const HIDE_SMALL = new Set(['workflow', 'priority', 'updated_at', 'created_at'])
 const CELL_CLASS: Record<string, string> = {
@@ -60,7 +52,6 @@ const CELL_CLASS: Record<string, string> = {
   created_at: 'hide-sm',
 }
 /** The server's default column set (what the list shows when none is chosen). */
-const DEFAULT_COLUMNS = 'reference,title,workflow,stage,status,assignee,priority,due_at,updated_at'
 
 /** One process column's cell. */
 function ProcessCell({ column, process }: { column: string; process: Data.Process }) {
@@ -150,7 +141,7 @@ export default function ProcessesIndex({
   const label = useColumnLabel()
   const view = views.find((v) => v.id === activeView) ?? null
   const display = (chosen: string[]) => ({
-    ...(chosen.join(',') !== DEFAULT_COLUMNS ? { columns: chosen.join(',') } : {}),
+    ...(chosen.join(',') !== DEFAULT_COLUMNS.join(',') ? { columns: chosen.join(',') } : {}),
     ...(view ? { view: String(view.id) } : {}),
   })
   const visit = (next: ListFilters, chosen = columns, then?: () => void) =>

@@ -1,0 +1,45 @@
+/**
+ * The process list's columns and sorts (page, API, saved views), shared with
+ * the list page in the browser.
+ */
+
+/** Columns the list sorts by. */
+export const PROCESS_SORTS = [
+  'reference',
+  'title',
+  'stage',
+  'status',
+  'priority',
+  'due_at',
+  'created_at',
+  'updated_at',
+] as const
+
+export type ProcessSort = (typeof PROCESS_SORTS)[number]
+
+/** Columns of the process list a view may show (and `data.<key>` of a searchable field). */
+export const VIEW_COLUMNS = [
+  'reference',
+  'title',
+  'workflow',
+  'stage',
+  'status',
+  'priority',
+  'assignee',
+  'due_at',
+  'updated_at',
+  'created_at',
+] as const
+
+/** What the list shows when no columns are chosen. */
+export const DEFAULT_COLUMNS: readonly string[] = [
+  'reference',
+  'title',
+  'workflow',
+  'stage',
+  'status',
+  'assignee',
+  'priority',
+  'due_at',
+  'updated_at',
+]
