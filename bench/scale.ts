@@ -26,6 +26,11 @@
 | Prints a table per size and the growth of each p95 (largest size over the
 | smallest). BENCH_DEADLINE_SECONDS (1800) bounds the run: past it no new
 | size or page starts and what was measured is printed.
+|
+| BENCH_KEEP=1 keeps the database; BENCH_REUSE=1 measures a kept one again
+| (after new code or migrations: it runs `migration:run` and ANALYZE, and
+| neither seeds nor multiplies) — only at the size it holds, so building
+| 1,000,000 processes (25–40 minutes here) is paid once.
 | See docs/benchmarks.md.
 |
 */
@@ -79,6 +84,23 @@ if (!/bench/.test(DATABASE)) {
   throw new Error(`Refusing to reset "${DATABASE}": the name must contain "bench".`)
 }
 const late = () => Date.now() > DEADLINE
+const REUSE = Boolean(process.env.BENCH_REUSE)
+if (REUSE && SIZES.length !== 1) {
+  throw new Error('BENCH_REUSE measures the one size the kept database holds: give that size alone')
+}
+
+/** The kept database's process count, which must be the size asked for; ANALYZEd again. */
+async function keptSize(db: mysql.Connection) {
+  const [[row]] = await db.query<RowDataPacket[]>('SELECT COUNT(*) AS n FROM processes')
+  const kept = Number(row?.n ?? 0)
+  if (kept !== SIZES[0]) {
+    throw new Error(
+      `BENCH_REUSE: ${DATABASE} holds ${kept.toLocaleString('en')} processes, not ${SIZES[0]!.toLocaleString('en')}`
+    )
+  }
+  await db.query('ANALYZE TABLE processes, process_events, process_search_text, stage_visits')
+  return kept
+}
 
 type Statements = [string, unknown[]][]
 type Figures = { p50: number; p95: number; raw50: number; raw95: number }
@@ -490,10 +512,12 @@ async function main() {
     `Scale: ${SIZES.map((s) => s.toLocaleString('en')).join(', ')} processes (≈${EVENTS_PER_PROCESS} events each), ${REQUESTS} requests per page, ${REPEATS} runs per report, MariaDB ${DATABASE}, load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs`
   )
   const admin = await mysql.createConnection(server)
-  await admin.query(`DROP DATABASE IF EXISTS \`${DATABASE}\``)
-  await admin.query(
-    `CREATE DATABASE \`${DATABASE}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`
-  )
+  if (!REUSE) {
+    await admin.query(`DROP DATABASE IF EXISTS \`${DATABASE}\``)
+    await admin.query(
+      `CREATE DATABASE \`${DATABASE}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`
+    )
+  }
   await admin.end()
 
   const port = await freePort()
@@ -522,11 +546,14 @@ async function main() {
   try {
     console.log('Setting up:')
     step('migrate', 'node', ['ace', 'migration:run', '--force'], env)
-    step('seed the demo content', 'node', ['ace', 'db:seed'], { ...env, NODE_ENV: 'development' })
+    const kept = REUSE ? await keptSize(db) : 0
+    if (!REUSE) {
+      step('seed the demo content', 'node', ['ace', 'db:seed'], { ...env, NODE_ENV: 'development' })
+    }
     if (!process.env.BENCH_SKIP_BUILD) {
       step('build the UI', 'npx', ['vite', 'build', '--logLevel', 'error'], env)
     }
-    await prepare(db, env)
+    if (!REUSE) await prepare(db, env)
     await bootApp({ database: DATABASE, ...server })
     for (const [index, size] of SIZES.entries()) {
       if (late()) {
@@ -535,7 +562,11 @@ async function main() {
       }
       console.log(`\n${size.toLocaleString('en')} processes:`)
       results.set(size, new Map())
-      await grow(db, size, index)
+      if (REUSE) {
+        console.log(`  kept database: ${kept.toLocaleString('en')} processes, not multiplied`)
+      } else {
+        await grow(db, size, index)
+      }
       await measurePages(size, env, port)
       await measureReports(size, db)
     }
