@@ -97,7 +97,15 @@ export function accumulate(maps: RollupMaps, rows: any[], sign: 1 | -1) {
       if (!row)
         maps.stages.set(
           key,
-          (row = { entered: 0, left: 0, sum: 0, working: 0, slaFinished: 0, slaWithin: 0, workflowId })
+          (row = {
+            entered: 0,
+            left: 0,
+            sum: 0,
+            working: 0,
+            slaFinished: 0,
+            slaWithin: 0,
+            workflowId,
+          })
         )
       f(row)
     }

@@ -107,6 +107,26 @@ const engine = (c: typeof OFFICE | typeof HQ): BusinessCalendar => ({
 
 const table = (result: ReportResult, key: string) => result.tables.find((t) => t.key === key)!
 
+async function visitDifferences() {
+  const result = await verifyStageVisits({})
+  return result.differences
+}
+
+async function rollupDifferences() {
+  const result = await verifyRollups()
+  return result.differences
+}
+
+async function visit(stage: string, workflow?: number) {
+  const rows = await visits()
+  return rows.find((r) => r.stage === stage && (workflow === undefined || r.workflow === workflow))!
+}
+
+async function cycleTables(workflowId: number, source: 'log' | 'projection') {
+  const result = await cycleTime(workflowId, source)
+  return result.tables
+}
+
 async function cycleTime(workflowId: number, source: 'log' | 'projection') {
   return new ComputeReport().handle({
     kind: 'cycle_time',
@@ -169,11 +189,8 @@ test.group('Projections / working time of stage visits', (group) => {
         ['Review', 34_200, 27_000],
       ]
     )
-    assert.deepEqual(
-      stages.columns.map((c) => c.key).slice(3, 6),
-      ['count', 'avg', 'avgWorking']
-    )
-    assert.deepEqual((await cycleTime(ownId, 'log')).tables, projected.tables)
+    assert.deepEqual(stages.columns.map((c) => c.key).slice(3, 6), ['count', 'avg', 'avgWorking'])
+    assert.deepEqual(await cycleTables(ownId, 'log'), projected.tables)
     const csv = new ExportReport().csv(projected)
     assert.include(csv, 'Average working time')
     assert.include(new ExportReport().csv(projected, 'pt-BR'), 'Média em tempo útil')
@@ -189,14 +206,15 @@ test.group('Projections / working time of stage visits', (group) => {
     await move(office, 'finish', manager, { at: utc('2026-12-01T23:00:00') })
     await move(hq, 'finish', manager, { at: utc('2026-12-01T23:00:00') })
     const projector = new StageVisitsProjector({ safetyMs: 0 })
-    assert.equal((await projector.run()).processes, 2)
+    const caughtUp = await projector.run()
+    assert.equal(caughtUp.processes, 2)
     const live = await visits()
     assert.lengthOf(
       live.filter((r) => r.stage === 'review' && r.working !== null),
       2
     )
-    assert.deepEqual((await verifyStageVisits({})).differences, [])
-    assert.deepEqual((await verifyRollups()).differences, [])
+    assert.deepEqual(await visitDifferences(), [])
+    assert.deepEqual(await rollupDifferences(), [])
     await new StageVisitsProjector().rebuild()
     assert.deepEqual(await visits(), live)
 
@@ -205,7 +223,7 @@ test.group('Projections / working time of stage visits', (group) => {
       .where('workflow_id', ownId)
       .where('stage_key', 'open')
       .update({ working_seconds: 1 })
-    const found = (await verifyStageVisits({})).differences
+    const found = await visitDifferences()
     assert.lengthOf(found, 1)
     assert.match(found[0]!.columns[0]!, /^working_seconds: stored 1 ≠ log 12600/)
     const command = await ace.create(ProjectionsVerify, [])
@@ -215,7 +233,7 @@ test.group('Projections / working time of stage visits', (group) => {
     // A rollup's working sum that no longer matches the visits fails verify too.
     await new StageVisitsProjector().rebuild()
     await db.from('stage_rollups').where('workflow_id', ownId).update({ working_sum: 5 })
-    const rollups = (await verifyRollups()).differences
+    const rollups = await rollupDifferences()
     assert.isAbove(rollups.length, 0)
     assert.equal(rollups[0]!.table, 'stage_rollups')
   })
@@ -226,20 +244,20 @@ test.group('Projections / working time of stage visits', (group) => {
     const { manager, office, ownId } = await fixture()
     await run('office-work', manager)
     await new StageVisitsProjector().rebuild()
-    const before = (await visits()).find((r) => r.stage === 'review')!
+    const before = await visit('review')
     assert.equal(before.working, 27_000)
 
     // Working hours from 08:00: the review (Tue 10:30–20:00) now counts 10:30–18:00 still,
     // the open visit gains Tuesday 08–09.
     await new SaveCalendar().update(office, { ...OFFICE, hours: weekdays('08:00-18:00') })
-    const stale = (await verifyStageVisits({})).differences
+    const stale = await visitDifferences()
     assert.deepEqual(
       stale.map((d) => d.columns),
       [['working_seconds: stored 12600 ≠ log 16200']]
     )
     await new StageVisitsProjector().rebuild()
-    assert.deepEqual((await verifyStageVisits({})).differences, [])
-    const open = (await visits()).find((r) => r.workflow === ownId && r.stage === 'open')!
+    assert.deepEqual(await visitDifferences(), [])
+    const open = await visit('open', ownId)
     assert.equal(open.working, 16_200)
   })
 })
