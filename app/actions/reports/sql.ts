@@ -127,14 +127,27 @@ export function visitsCte(d: Dialect, params: ReportParams) {
  * Only the visits `visitsCte` reads from the log (all of them without a
  * checkpoint), for what SQL cannot compute over them: their `working` is
  * null, the working time is computed in JavaScript (#actions/projections/working_seconds).
+ * `ids` limits them to processes with ids in (after, upTo] (batches bound the rows in memory).
  */
-export function logVisitsCte(d: Dialect, params: ReportParams) {
+export function logVisitsCte(
+  d: Dialect,
+  params: ReportParams,
+  ids?: { after: number; upTo: number }
+) {
   const filter = processFilter(params)
-  if (d.projectedUpTo === undefined) return visitsCte(d, params)
+  const scope = [
+    d.projectedUpTo === undefined
+      ? ''
+      : 'AND e.process_id IN (SELECT t.process_id FROM process_events t WHERE t.id > ?)',
+    ids ? 'AND e.process_id > ? AND e.process_id <= ?' : '',
+  ].join(' ')
   return {
-    sql: `ev AS (${logEvents(filter.sql, 'AND e.process_id IN (SELECT t.process_id FROM process_events t WHERE t.id > ?)')}),
-      visits AS (${logVisits(d)})`,
-    bindings: [...filter.bindings, d.projectedUpTo],
+    sql: `ev AS (${logEvents(filter.sql, scope)}), visits AS (${logVisits(d)})`,
+    bindings: [
+      ...filter.bindings,
+      ...(d.projectedUpTo === undefined ? [] : [d.projectedUpTo]),
+      ...(ids ? [ids.after, ids.upTo] : []),
+    ],
   }
 }
 

@@ -93,26 +93,43 @@ async function workingOf(rows: any[]): Promise<(number | null)[]> {
 /**
  * Working time per version and stage of the visits read from the log
  * (past the checkpoint; all of them without one) that ended in [start, end):
- * one row per visit reaches Node, as working time cannot be summed in SQL.
+ * one row per visit reaches Node, as working time cannot be summed in SQL
+ * (without a checkpoint, a batch of `LOG_BATCH` process ids at a time).
  */
 async function logWorking(ctx: ReportContext, startSql: string, endSql: string) {
-  const visits = logVisitsCte(ctx.d, ctx.params)
-  const rows = await raw(
-    ctx.client,
-    `WITH ${visits.sql} SELECT workflow_version_id, stage, working, workflow_id, entered_at, left_at
-     FROM visits WHERE left_at >= ? AND left_at < ?`,
-    [...visits.bindings, startSql, endSql]
-  )
-  const seconds = await workingOf(rows)
   const sums = new Map<string, WorkingSum>()
-  for (const [i, r] of rows.entries()) {
-    const key = `${Number(r.workflow_version_id)}|${r.stage}`
-    const sum = sums.get(key) ?? { n: 0, total: 0 }
-    addWorking(sum, seconds[i]!)
-    sums.set(key, sum)
+  // Without a checkpoint every visit of the range is read from the log: in batches of processes.
+  const [bounds] =
+    ctx.d.projectedUpTo === undefined
+      ? await raw(ctx.client, 'SELECT MAX(id) AS max_id FROM processes', [])
+      : [null]
+  const maxId = bounds ? Number(bounds.max_id ?? 0) : 0
+  for (let after = 0; ; after += LOG_BATCH) {
+    const visits = logVisitsCte(
+      ctx.d,
+      ctx.params,
+      bounds ? { after, upTo: after + LOG_BATCH } : undefined
+    )
+    const rows = await raw(
+      ctx.client,
+      `WITH ${visits.sql} SELECT workflow_version_id, stage, working, workflow_id, entered_at, left_at
+       FROM visits WHERE left_at >= ? AND left_at < ?`,
+      [...visits.bindings, startSql, endSql]
+    )
+    const seconds = await workingOf(rows)
+    for (const [i, r] of rows.entries()) {
+      const key = `${Number(r.workflow_version_id)}|${r.stage}`
+      const sum = sums.get(key) ?? { n: 0, total: 0 }
+      addWorking(sum, seconds[i]!)
+      sums.set(key, sum)
+    }
+    if (!bounds || after + LOG_BATCH >= maxId) break
   }
   return sums
 }
+
+/** Processes per query when the log's visits are measured in Node. */
+const LOG_BATCH = 50_000
 
 type Figures = {
   workflow_version_id: number
