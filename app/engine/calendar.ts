@@ -44,7 +44,7 @@ const RANGE = /^([01][0-9]|2[0-3]):([0-5][0-9])-(([01][0-9]|2[0-3]):([0-5][0-9])
 const DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/
 const YEARLY = /^--([0-9]{2})-([0-9]{2})$/
 /** Working days are searched this far ahead; a calendar with none in it is refused. */
-const MAX_SEARCH_DAYS = 3 * 366
+export const MAX_SEARCH_DAYS = 3 * 366
 
 /** Minutes since local midnight of the two ends of a range, or null when malformed. */
 function parseRange(range: unknown): [number, number] | null {
@@ -169,7 +169,7 @@ export function calendarProblems(input: {
 }
 
 /** One working interval of a local day, as instants. */
-interface Interval {
+export interface Interval {
   start: number
   end: number
 }
@@ -185,7 +185,7 @@ function at(date: DateTime, minutes: number): number {
   return date.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 }).toMillis()
 }
 
-class CalendarClock {
+export class CalendarClock {
   readonly zone: string
   private readonly ranges: Map<number, [number, number][]>
   private readonly fixed: Set<string>

@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon'
-import { BaseModel, column } from '@adonisjs/lucid/orm'
+import { afterDelete, afterSave, BaseModel, column } from '@adonisjs/lucid/orm'
+import { bumpAfterCommit } from '#support/access/access_epoch'
 import { jsonColumn } from '#support/json_column'
 import type { BusinessCalendar, Weekday } from '#engine/calendar'
 
@@ -34,6 +35,17 @@ export default class Calendar extends BaseModel {
 
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime
+
+  /** Calendars kept in memory (working time of stage visits) are read again after this commits. */
+  @afterSave()
+  static async bumpEpochOnSave(row: Calendar) {
+    await bumpAfterCommit(row.$trx)
+  }
+
+  @afterDelete()
+  static async bumpEpochOnDelete(row: Calendar) {
+    await bumpAfterCommit(row.$trx)
+  }
 
   /** The engine's view of the calendar. */
   toEngine(): BusinessCalendar {

@@ -44,6 +44,8 @@ export type RollupMaps = {
       entered: number
       left: number
       sum: number
+      /** Summed working seconds of the visits that left. */
+      working: number
       slaFinished: number
       slaWithin: number
       workflowId: number
@@ -70,7 +72,7 @@ export function contributionsSql(client: QueryClientContract, scope: string) {
   const d = dialectOf(client)
   return `SELECT sv.process_id, sv.workflow_id, sv.workflow_version_id, sv.stage_key,
       ${d.hour('sv.entered_at')} AS entered_hour, ${d.hour('sv.left_at')} AS left_hour,
-      sv.duration_seconds AS dur, sv.left_at IS NULL AND sv.outcome IS NOT NULL AS ended,
+      sv.duration_seconds AS dur, sv.working_seconds AS working, sv.left_at IS NULL AND sv.outcome IS NOT NULL AS ended,
       CASE WHEN sv.entered_sequence = f.first_sequence THEN 1 ELSE 0 END AS first,
       ${d.hour('sv.process_created_at')} AS started_hour, ${d.hour('sv.process_closed_at')} AS closed_hour,
       sv.process_status, ${d.seconds('sv.process_created_at', 'sv.process_closed_at')} AS cycle,
@@ -95,7 +97,15 @@ export function accumulate(maps: RollupMaps, rows: any[], sign: 1 | -1) {
       if (!row)
         maps.stages.set(
           key,
-          (row = { entered: 0, left: 0, sum: 0, slaFinished: 0, slaWithin: 0, workflowId })
+          (row = {
+            entered: 0,
+            left: 0,
+            sum: 0,
+            working: 0,
+            slaFinished: 0,
+            slaWithin: 0,
+            workflowId,
+          })
         )
       f(row)
     }
@@ -117,9 +127,11 @@ export function accumulate(maps: RollupMaps, rows: any[], sign: 1 | -1) {
     if (!Number(r.ended)) add(Number(r.entered_hour), (row) => (row.entered += sign))
     if (r.left_hour !== null && r.left_hour !== undefined) {
       const dur = Number(r.dur)
+      const working = Number(r.working ?? 0)
       add(Number(r.left_hour), (row) => {
         row.left += sign
         row.sum += sign * dur
+        row.working += sign * working
         if (r.sla_within !== null && r.sla_within !== undefined) {
           row.slaFinished += sign
           row.slaWithin += sign * Number(r.sla_within)
@@ -189,9 +201,9 @@ export async function applyRollups(client: QueryClientContract, maps: RollupMaps
   await upsert(
     'stage_rollups',
     ['hour', 'workflow_version_id', 'stage_key'],
-    ['entered', 'left_count', 'duration_sum', 'sla_finished', 'sla_within'],
+    ['entered', 'left_count', 'duration_sum', 'working_sum', 'sla_finished', 'sla_within'],
     [...maps.stages]
-      .filter(([, v]) => v.entered || v.left || v.sum || v.slaFinished || v.slaWithin)
+      .filter(([, v]) => v.entered || v.left || v.sum || v.working || v.slaFinished || v.slaWithin)
       .map(([k, v]) => {
         const [hour, version, stage] = split(k)
         return [
@@ -202,6 +214,7 @@ export async function applyRollups(client: QueryClientContract, maps: RollupMaps
           v.entered,
           v.left,
           v.sum,
+          v.working,
           v.slaFinished,
           v.slaWithin,
         ]
@@ -234,7 +247,7 @@ export async function applyRollups(client: QueryClientContract, maps: RollupMaps
     const chunk = touched.slice(i, i + CHUNK)
     const list = chunk.map(() => '?').join(', ')
     await client.rawQuery(
-      `DELETE FROM stage_rollups WHERE hour IN (${list}) AND entered = 0 AND left_count = 0 AND duration_sum = 0 AND sla_finished = 0 AND sla_within = 0`,
+      `DELETE FROM stage_rollups WHERE hour IN (${list}) AND entered = 0 AND left_count = 0 AND duration_sum = 0 AND working_sum = 0 AND sla_finished = 0 AND sla_within = 0`,
       chunk
     )
     await client.rawQuery(
@@ -301,6 +314,7 @@ export async function storedRollups(client: QueryClientContract) {
       entered: Number(r.entered),
       left: Number(r.left_count),
       sum: Number(r.duration_sum),
+      working: Number(r.working_sum),
       slaFinished: Number(r.sla_finished),
       slaWithin: Number(r.sla_within),
       workflowId: Number(r.workflow_id),

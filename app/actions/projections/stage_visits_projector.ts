@@ -15,6 +15,7 @@ import {
   type EventMaps,
 } from '#actions/projections/event_rollups'
 import { DateTime } from 'luxon'
+import { calendarsOfProcesses, storeWorkingSeconds } from '#actions/projections/working_seconds'
 
 export const STAGE_VISITS = 'stage_visits'
 
@@ -200,7 +201,9 @@ export async function readCheckpoint(client: QueryClientContract): Promise<Check
 }
 
 /**
- * Re-derives the visits (and event tallies) of these processes, in one transaction, and with
+ * Re-derives the visits (and event tallies) of these processes, in one transaction (the
+ * working seconds of closed visits computed with their workflows' calendars, resolved
+ * before it), and with
  * `rollups` moves their share of the rollups from the old rows to the new
  * ones in that transaction (the rebuild fills the rollups once at the end).
  * Processes with no `processes` row (purged archives) keep their visits.
@@ -212,6 +215,7 @@ export async function projectProcesses(
 ) {
   if (!candidates.length) return
   const d = dialectOf(client)
+  const calendars = await calendarsOfProcesses(client, candidates)
   await client.transaction(async (trx) => {
     const live = await trx.from('processes').whereIn('id', candidates).select('id')
     const ids = live.map((r) => Number(r.id))
@@ -225,6 +229,7 @@ export async function projectProcesses(
        ${projectedVisitsSql(d, `e.process_id IN (${list})`)}`,
       ids
     )
+    await storeWorkingSeconds(trx, ids, calendars)
     const events: EventMaps | undefined = options.rollups ? new Map() : undefined
     await projectTallies(trx, ids, events)
     if (options.rollups) {

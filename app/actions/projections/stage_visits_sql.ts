@@ -12,6 +12,8 @@ import type { Dialect } from '#actions/reports/sql'
  * Visits of the processes the `scope` condition (on events aliased `e` /
  * processes aliased `p`) selects, as rows with the columns of
  * `stage_visits`. Decision stages are no visits (see visitsCte).
+ * `working_seconds` is null here: SQL cannot walk a business calendar, so
+ * the projector and verify fill it in JavaScript (#actions/projections/working_seconds).
  */
 export function projectedVisitsSql(d: Dialect, scope: string) {
   const assigneeAt = `(SELECT ${d.jsonText('a.payload', 'assigneeId')} FROM process_events a

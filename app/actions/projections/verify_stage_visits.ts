@@ -3,6 +3,7 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { dialectOf, raw } from '#actions/reports/sql'
 import { projectedVisitsSql, STAGE_VISIT_COLUMNS } from '#actions/projections/stage_visits_sql'
 import { readCheckpoint } from '#actions/projections/stage_visits_projector'
+import { withWorkingSeconds } from '#actions/projections/working_seconds'
 
 export type VisitDifference = {
   processId: number
@@ -73,7 +74,10 @@ export async function verifyStageVisits(options: {
     const ids = await verifiableProcessIds(client, checkpoint.position, after, batchSize)
     if (!ids.length) break
     const list = ids.map(() => '?').join(', ')
-    const fresh = await raw(client, projectedVisitsSql(d, `e.process_id IN (${list})`), ids)
+    // Working seconds are computed as the projector computes them, with today's calendars.
+    const fresh = await withWorkingSeconds(
+      await raw(client, projectedVisitsSql(d, `e.process_id IN (${list})`), ids)
+    )
     const stored = await raw(
       client,
       `SELECT ${STAGE_VISIT_COLUMNS.join(', ')} FROM stage_visits WHERE process_id IN (${list})`,

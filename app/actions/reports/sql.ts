@@ -97,6 +97,7 @@ export function processFilter(params: ReportParams) {
  * checkpoint are read from the `stage_visits` projection (same rows, no
  * window over the log) and only the others from the log; the process
  * columns (version, status, filters) are read live from `processes` either way.
+ * `working` is the projected `working_seconds`, null for visits read from the log.
  */
 export function visitsCte(d: Dialect, params: ReportParams) {
   const filter = processFilter(params)
@@ -111,7 +112,7 @@ export function visitsCte(d: Dialect, params: ReportParams) {
   return {
     sql: `ev AS (${logEvents(filter.sql, `AND e.process_id IN (${tail})`)}), visits AS (
       SELECT sv.process_id, sv.stage_key AS stage, sv.entered_at, sv.left_at, p.workflow_version_id,
-        p.status, sv.duration_seconds AS dur
+        p.status, sv.duration_seconds AS dur, sv.working_seconds AS working, p.workflow_id
       FROM stage_visits sv
       JOIN processes p ON p.id = sv.process_id
       WHERE sv.process_id NOT IN (${tail}) ${filter.sql}
@@ -122,11 +123,39 @@ export function visitsCte(d: Dialect, params: ReportParams) {
   }
 }
 
+/**
+ * Only the visits `visitsCte` reads from the log (all of them without a
+ * checkpoint), for what SQL cannot compute over them: their `working` is
+ * null, the working time is computed in JavaScript (#actions/projections/working_seconds).
+ * `ids` limits them to processes with ids in (after, upTo] (batches bound the rows in memory).
+ */
+export function logVisitsCte(
+  d: Dialect,
+  params: ReportParams,
+  ids?: { after: number; upTo: number }
+) {
+  const filter = processFilter(params)
+  const scope = [
+    d.projectedUpTo === undefined
+      ? ''
+      : 'AND e.process_id IN (SELECT t.process_id FROM process_events t WHERE t.id > ?)',
+    ids ? 'AND e.process_id > ? AND e.process_id <= ?' : '',
+  ].join(' ')
+  return {
+    sql: `ev AS (${logEvents(filter.sql, scope)}), visits AS (${logVisits(d)})`,
+    bindings: [
+      ...filter.bindings,
+      ...(d.projectedUpTo === undefined ? [] : [d.projectedUpTo]),
+      ...(ids ? [ids.after, ids.upTo] : []),
+    ],
+  }
+}
+
 function logEvents(filterSql: string, scopeSql: string) {
   return `
       SELECT e.process_id, e.type, e.to_stage AS stage, e.occurred_at AS entered_at,
         LEAD(e.occurred_at) OVER (PARTITION BY e.process_id ORDER BY e.sequence) AS left_at,
-        p.workflow_version_id, p.status
+        p.workflow_version_id, p.status, p.workflow_id
       FROM process_events e
       JOIN processes p ON p.id = e.process_id
       WHERE e.type IN ('started', 'transitioned', 'migrated', 'cancelled') ${filterSql} ${scopeSql}
@@ -138,7 +167,7 @@ function logEvents(filterSql: string, scopeSql: string) {
 function logVisits(d: Dialect) {
   return `
       SELECT process_id, stage, entered_at, left_at, workflow_version_id, status,
-        ${d.seconds('entered_at', 'left_at')} AS dur
+        ${d.seconds('entered_at', 'left_at')} AS dur, NULL AS working, workflow_id
       FROM ev WHERE type <> 'cancelled' AND stage IS NOT NULL`
 }
 

@@ -7,6 +7,7 @@ import StageVisitsProjector, { readCheckpoint } from '#actions/projections/stage
 import { verifyStageVisits } from '#actions/projections/verify_stage_visits'
 import { verifyRollups } from '#actions/projections/verify_rollups'
 import { freshDatabase } from '#tests/helpers/common'
+import Calendar from '#models/calendar'
 import { buildClaims, claimsParams } from '#tests/helpers/report_fixtures'
 import type { ReportKind } from '#actions/reports/types'
 
@@ -16,7 +17,10 @@ import type { ReportKind } from '#actions/reports/types'
 | same figures read from the projection and its hourly rollups — with
 | processes projected, some of them changed since (their visits must come
 | from the log, not the stale rows), and others never projected — as read
-| from the log alone (throughput too: the rollups count processes).
+| from the log alone (throughput too: the rollups count processes). Cycle
+| time's average working time per stage included: the default calendar
+| (São Paulo, split hours, Saturday mornings, a holiday in the range) is
+| walked in JavaScript for the log and stored by the projector.
 */
 
 const RANGE = { from: '2026-03-02', to: '2026-03-06' }
@@ -229,12 +233,22 @@ test.group('Reports from the stage_visits projection on random histories', (grou
     assert,
   }) => {
     const fixture = await buildClaims()
+    const hours = ['08:30-12:00', '13:00-18:00']
+    await Calendar.create({
+      key: 'sp',
+      name: 'São Paulo',
+      timeZone: 'America/Sao_Paulo',
+      hours: { mon: hours, tue: hours, wed: hours, thu: hours, fri: hours, sat: ['09:00-13:00'] },
+      holidays: ['2026-03-04'],
+      isDefault: true,
+    })
     const params = claimsParams(fixture, RANGE)
     people = [null, fixture.alice.id, fixture.bob.id]
     let clock = 1_000_000
     const projector = new StageVisitsProjector({ safetyMs: 1000, now: () => clock })
     let runs = 0
     let compared = 0
+    let withWorkingTime = 0
     await fc.assert(
       fc.asyncProperty(
         fc.array(history, { minLength: 1, maxLength: 8 }),
@@ -280,6 +294,8 @@ test.group('Reports from the stage_visits projection on random histories', (grou
           await insertHistories(fixture.workflowId, fixture.versionId, later, () => Infinity, 'L')
           const fromLog = await reports(params, 'log')
           assert.deepEqual(await reports(params, 'projection'), fromLog)
+          const stages = (fromLog['UTC cycle_time'] as any).tables[1].rows as any[]
+          if (stages.some((r) => r.avgWorking > 0 && r.avgWorking < r.avg)) withWorkingTime++
 
           // The projector catches up: a run notes, a run a safety window later moves the checkpoint.
           clock += 10
@@ -301,5 +317,7 @@ test.group('Reports from the stage_visits projection on random histories', (grou
     )
     assert.equal(runs, 20)
     assert.equal(compared, 20)
+    // Working time was not trivially zero or the wall-clock time.
+    assert.isAbove(withWorkingTime, 5)
   }).timeout(120_000)
 })

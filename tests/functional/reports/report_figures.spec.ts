@@ -29,6 +29,8 @@ test.group('Report figures on a hand-built history', (group) => {
     ])
     // B: 10800, 3600, 3600 (avg 6000) is the bottleneck; A: 1800, 7200, 600, 14400, 3600
     // (avg 5520; nearest-rank median 3600). Comments and assignments do not end a visit.
+    // Working time, in the built-in calendar (Mon–Fri 09–17 UTC): P3's visits (05:00–06:10)
+    // and P5's (08:00–09:00) count 0 — B: 10800, 3600, 0; A: 1800, 7200, 0, 14400, 0.
     assert.deepEqual(table(result, 'cycleStages'), [
       {
         rank: 1,
@@ -36,6 +38,7 @@ test.group('Report figures on a hand-built history', (group) => {
         stage: 'Approve',
         count: 3,
         avg: 6000,
+        avgWorking: 4800,
         p50: 3600,
         p90: 10800,
         p95: 10800,
@@ -46,6 +49,7 @@ test.group('Report figures on a hand-built history', (group) => {
         stage: 'Assess',
         count: 5,
         avg: 5520,
+        avgWorking: 4680,
         p50: 3600,
         p90: 14400,
         p95: 14400,
@@ -61,10 +65,10 @@ test.group('Report figures on a hand-built history', (group) => {
     )
     // 03-03: A of P3 (600) and P4 (14400); B of P3 (3600). P3 closed that day (4200).
     assert.deepEqual(
-      table(result, 'cycleStages').map((r) => [r.stage, r.count, r.avg, r.p50]),
+      table(result, 'cycleStages').map((r) => [r.stage, r.count, r.avg, r.p50, r.avgWorking]),
       [
-        ['Assess', 2, 7500, 600],
-        ['Approve', 1, 3600, 3600],
+        ['Assess', 2, 7500, 600, 7200],
+        ['Approve', 1, 3600, 3600, 0],
       ]
     )
     assert.deepEqual(

@@ -11,6 +11,7 @@ import {
   type WorkingUnit,
 } from '#engine/calendar'
 import { parseSlaDuration } from '#engine/duration'
+import { workingTimeMeter } from '#engine/working_time'
 import { dueOnEntry, holdClock, resumeClock } from '#engine/sla_clock'
 import { verifyDefinition } from '#engine/verifier'
 
@@ -391,6 +392,37 @@ test.group('Business calendar: properties', () => {
         }
       ),
       { numRuns: 300 }
+    )
+  })
+})
+
+test.group('Business calendar: the memoized meter', () => {
+  test('workingTimeMeter equals workingTimeBetween, call after call, in any zone', () => {
+    fc.assert(
+      fc.property(
+        calendarArb,
+        fc.array(
+          fc.record({
+            from: startArb,
+            // Seconds to days and months (long visits), and a negative span.
+            ms: fc.oneof(
+              fc.integer({ min: -3_600_000, max: 0 }),
+              fc.integer({ min: 0, max: 3 * 86_400_000 }),
+              fc.integer({ min: 0, max: 120 * 86_400_000 })
+            ),
+          }),
+          { minLength: 1, maxLength: 20 }
+        ),
+        (calendar, spans) => {
+          const meter = workingTimeMeter(calendar)
+          // Twice over: the second pass reads the memoized days.
+          return [...spans, ...spans].every(({ from, ms }) => {
+            const to = new Date(from.getTime() + ms)
+            return meter(from, to) === workingTimeBetween(calendar, from, to)
+          })
+        }
+      ),
+      { numRuns: 150 }
     )
   })
 })

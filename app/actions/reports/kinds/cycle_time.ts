@@ -1,4 +1,5 @@
 import {
+  logVisitsCte,
   percentile,
   processFilter,
   rangeOf,
@@ -6,6 +7,7 @@ import {
   visitsCte,
   type Dialect,
 } from '#actions/reports/sql'
+import { calendarsOf, workingSecondsIn } from '#actions/projections/working_seconds'
 import type { ReportNote, ReportParams } from '#actions/reports/types'
 import { histograms, Histogram, rollupFilter, splitRange } from '#actions/reports/rollups'
 import {
@@ -39,29 +41,103 @@ export function totalCycleSql(d: Dialect, params: ReportParams) {
   }
 }
 
-/** SQL: stage visits that ended in the range, per version and stage. */
+/**
+ * SQL: stage visits that ended in the range, per version and stage, with
+ * the summed working time of those read from the projection (`working_n`
+ * of them; the log's are added by `logWorking`).
+ */
 export function stageCycleSql(d: Dialect, params: ReportParams) {
   const visits = visitsCte(d, params)
   const range = rangeOf(params)
   return {
     sql: `WITH ${visits.sql}, r AS (
-        SELECT workflow_version_id, stage, dur,
+        SELECT workflow_version_id, stage, dur, working,
           ROW_NUMBER() OVER (PARTITION BY workflow_version_id, stage ORDER BY dur) AS rn,
           COUNT(*) OVER (PARTITION BY workflow_version_id, stage) AS n
         FROM visits WHERE left_at >= ? AND left_at < ?
       )
       SELECT workflow_version_id, stage, MAX(n) AS n, AVG(dur) AS avg, ${percentile(d, 50)} AS p50,
-        ${percentile(d, 90)} AS p90, ${percentile(d, 95)} AS p95
+        ${percentile(d, 90)} AS p90, ${percentile(d, 95)} AS p95,
+        SUM(working) AS working_total, COUNT(working) AS working_n
       FROM r GROUP BY workflow_version_id, stage`,
     bindings: [...visits.bindings, range.startSql, range.endSql],
   }
 }
+
+/** Working seconds of visits: how many carry a figure, and their sum. */
+type WorkingSum = { n: number; total: number }
+
+const averageOf = (sum: WorkingSum) => (sum.n ? sum.total / sum.n : null)
+
+function addWorking(sum: WorkingSum, seconds: number | null) {
+  if (seconds === null) return
+  sum.n++
+  sum.total += seconds
+}
+
+/**
+ * The working seconds of visit rows (`working`, `workflow_id`,
+ * `entered_at`, `left_at`): as projected, or computed now in the calendar
+ * of the workflow for visits read from the log (`working` null).
+ */
+async function workingOf(rows: any[]): Promise<(number | null)[]> {
+  const missing = rows.filter((r) => r.working === null || r.working === undefined)
+  const calendars = missing.length ? await calendarsOf(missing.map((r) => r.workflow_id)) : null
+  return rows.map((r) =>
+    r.working === null || r.working === undefined
+      ? workingSecondsIn(calendars!, r)
+      : Number(r.working)
+  )
+}
+
+/**
+ * Working time per version and stage of the visits read from the log
+ * (past the checkpoint; all of them without one) that ended in [start, end):
+ * one row per visit reaches Node, as working time cannot be summed in SQL
+ * (without a checkpoint, a batch of `LOG_BATCH` process ids at a time).
+ */
+async function logWorking(ctx: ReportContext, startSql: string, endSql: string) {
+  const sums = new Map<string, WorkingSum>()
+  // Without a checkpoint every visit of the range is read from the log: in batches of processes.
+  const [bounds] =
+    ctx.d.projectedUpTo === undefined
+      ? await raw(ctx.client, 'SELECT MAX(id) AS max_id FROM processes', [])
+      : [null]
+  const maxId = bounds ? Number(bounds.max_id ?? 0) : 0
+  for (let after = 0; ; after += LOG_BATCH) {
+    const visits = logVisitsCte(
+      ctx.d,
+      ctx.params,
+      bounds ? { after, upTo: after + LOG_BATCH } : undefined
+    )
+    const rows = await raw(
+      ctx.client,
+      `WITH ${visits.sql} SELECT workflow_version_id, stage, working, workflow_id, entered_at, left_at
+       FROM visits WHERE left_at >= ? AND left_at < ?`,
+      [...visits.bindings, startSql, endSql]
+    )
+    const seconds = await workingOf(rows)
+    for (const [i, r] of rows.entries()) {
+      const key = `${Number(r.workflow_version_id)}|${r.stage}`
+      const sum = sums.get(key) ?? { n: 0, total: 0 }
+      addWorking(sum, seconds[i]!)
+      sums.set(key, sum)
+    }
+    if (!bounds || after + LOG_BATCH >= maxId) break
+  }
+  return sums
+}
+
+/** Processes per query when the log's visits are measured in Node. */
+const LOG_BATCH = 50_000
 
 type Figures = {
   workflow_version_id: number
   stage?: string
   n: number
   avg: number | null
+  /** Average working time (stage visits only). */
+  avg_working?: number | null
   p50: number | null
   p90: number | null
   p95: number | null
@@ -89,7 +165,7 @@ async function combined(
                WHERE r.hour >= ? AND r.hour < ? AND r.part NOT IN ('started', 'cancelled') ${filter.sql}
                GROUP BY r.workflow_version_id HAVING SUM(r.n) <> 0`
             : `SELECT r.workflow_version_id, r.stage_key AS stage, SUM(r.left_count) AS n,
-                 SUM(r.duration_sum) AS total
+                 SUM(r.duration_sum) AS total, SUM(r.working_sum) AS working
                FROM stage_rollups r WHERE r.hour >= ? AND r.hour < ? ${filter.sql}
                GROUP BY r.workflow_version_id, r.stage_key HAVING SUM(r.left_count) <> 0`,
           [split.rolled.from, split.rolled.to, ...filter.bindings]
@@ -110,29 +186,37 @@ async function combined(
       const visits = visitsCte(ctx.d, ctx.params)
       tail = await raw(
         ctx.client,
-        `WITH ${visits.sql} SELECT workflow_version_id, stage, dur FROM visits
+        `WITH ${visits.sql} SELECT workflow_version_id, stage, dur, working, workflow_id,
+           entered_at, left_at FROM visits
          WHERE left_at >= ? AND left_at < ?`,
         [...visits.bindings, split.tail.startSql, split.tail.endSql]
       )
     }
   }
-  const groups = new Map<string, { n: number; total: number; tail: number[] }>()
+  const groups = new Map<
+    string,
+    { n: number; total: number; tail: number[]; working: WorkingSum }
+  >()
   const group = (r: any) => {
     const key = `${Number(r.workflow_version_id)}|${r.stage}`
     let g = groups.get(key)
-    if (!g) groups.set(key, (g = { n: 0, total: 0, tail: [] }))
+    if (!g) groups.set(key, (g = { n: 0, total: 0, tail: [], working: { n: 0, total: 0 } }))
     return g
   }
   for (const r of rolled) {
     const g = group(r)
     g.n += Number(r.n)
     g.total += Number(r.total)
+    g.working.n += Number(r.n)
+    g.working.total += Number(r.working ?? 0)
   }
-  for (const r of tail) {
+  const tailWorking = part === 'stages' ? await workingOf(tail) : []
+  for (const [i, r] of tail.entries()) {
     const g = group(r)
     g.n++
     g.total += Number(r.dur)
     g.tail.push(Number(r.dur))
+    addWorking(g.working, tailWorking[i])
   }
   const count = [...groups.values()].reduce((sum, g) => sum + g.n, 0)
   const exact = new Map<string, any>()
@@ -163,6 +247,7 @@ async function combined(
       stage,
       n: g.n,
       avg: g.n ? g.total / g.n : null,
+      ...(part === 'stages' ? { avg_working: averageOf(g.working) } : {}),
       p50: p(50),
       p90: p(90),
       p95: p(95),
@@ -199,6 +284,13 @@ export default async function cycleTime(ctx: ReportContext): Promise<ReportParts
     await ctx.progress(25)
     const stage = stageCycleSql(ctx.d, ctx.params)
     stages = await raw(ctx.client, stage.sql, stage.bindings)
+    // Working time: summed in SQL for projected visits, computed here for the log's.
+    const fromLog = await logWorking(ctx, range.startSql, range.endSql)
+    for (const r of stages) {
+      const sum: WorkingSum = { n: Number(r.working_n ?? 0), total: Number(r.working_total ?? 0) }
+      const more = fromLog.get(`${Number(r.workflow_version_id)}|${r.stage}`)
+      r.avg_working = averageOf(more ? { n: sum.n + more.n, total: sum.total + more.total } : sum)
+    }
   }
   await ctx.progress(85)
   const versions = await versionNames(ctx, [
@@ -224,6 +316,7 @@ export default async function cycleTime(ctx: ReportContext): Promise<ReportParts
       version: label(Number(r.workflow_version_id)),
       stage: names.name(Number(r.workflow_version_id), r.stage),
       ...figures(r),
+      avgWorking: round(num(r.avg_working)),
     }))
     // Bottlenecks first: slowest average within each version.
     .sort((a, b) => a.version.localeCompare(b.version) || (b.avg ?? 0) - (a.avg ?? 0))
@@ -257,12 +350,17 @@ export default async function cycleTime(ctx: ReportContext): Promise<ReportParts
           { key: 'rank', type: 'number' },
           { key: 'version', type: 'text' },
           { key: 'stage', type: 'text' },
-          ...columns,
+          ...columns.slice(0, 2),
+          // Beside the wall-clock average: the time inside the workflow's business calendar.
+          { key: 'avgWorking', type: 'seconds' },
+          ...columns.slice(2),
         ],
         rows: ranked,
       },
     ],
-    charts: [{ table: 'cycleStages', kind: 'bar', x: 'stage', series: ['avg', 'p90'] }],
+    charts: [
+      { table: 'cycleStages', kind: 'bar', x: 'stage', series: ['avg', 'avgWorking', 'p90'] },
+    ],
     ...(notes.length ? { notes } : {}),
   }
 }
