@@ -3,6 +3,7 @@ import Process, { type ProcessFilters } from '#models/process'
 import type { ProcessSort } from '#enums/process_list'
 import type { WorkflowDefinition } from '#engine/definition'
 import { definitionsOf } from '#support/definitions'
+import { dataOnlyCountQuery } from '#models/process_search'
 import { cachedUsers, cachedWorkflows } from '#support/access/cached_rows'
 import {
   decodeSortedCursor,
@@ -48,6 +49,35 @@ export function processListQuery(params: ProcessPageParams, viewerId: number) {
         )
     })
 }
+
+/**
+ * The list's one data filter when nothing else narrows the process rows
+ * (the workflow it names aside): its count is the search index's alone.
+ */
+function soleDataFilter(params: ProcessPageParams) {
+  if (params.data?.length !== 1) return null
+  const narrows = Object.entries(params).some(
+    ([key, value]) =>
+      !COUNT_NEUTRAL.has(key) &&
+      value !== undefined &&
+      value !== null &&
+      value !== false &&
+      value !== ''
+  )
+  return narrows ? null : params.data[0]!
+}
+
+/** Parameters that do not narrow the rows beyond the data filter's workflow (an allowlist: a new filter counts the long way). */
+const COUNT_NEUTRAL = new Set([
+  'workflow',
+  'hiddenWorkflows',
+  'data',
+  'sort',
+  'direction',
+  'page',
+  'after',
+  'before',
+])
 
 const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
 
@@ -162,9 +192,13 @@ export default class ListProcessPage {
   /** How many processes match, counted up to COUNT_CAP (`capped` above it). */
   async cappedCount(params: ProcessPageParams, viewerId: number) {
     const cap = ListProcessPage.COUNT_CAP
-    const [row] = await ListProcessPage.countQuery(params, viewerId).pojo<{
-      total: number | string
-    }>()
+    const only = soleDataFilter(params)
+    if (only && params.hiddenWorkflows?.includes(only.workflowId)) {
+      return { total: 0, capped: false }
+    }
+    const [row] = only
+      ? await dataOnlyCountQuery(only, cap)
+      : await ListProcessPage.countQuery(params, viewerId).pojo<{ total: number | string }>()
     const total = Number(row?.total ?? 0)
     return total > cap ? { total: cap, capped: true } : { total, capped: false }
   }

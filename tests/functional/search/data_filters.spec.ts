@@ -8,6 +8,7 @@ import { plainDefinition, purchaseDefinition } from '#tests/functional/search/se
 import db from '@adonisjs/lucid/services/db'
 import Process from '#models/process'
 import { BROAD_MATCHES, markBroadFilters, type DataFilter } from '#models/process_search'
+import ListProcessPage from '#actions/process_pages/list_process_page'
 
 async function seed() {
   const admin = await UserFactory.apply('admin').create()
@@ -210,4 +211,63 @@ test.group('Search / data filters and free text', (group) => {
       assert.deepEqual(byRow, byIndex, `${op} ${value}`)
     }
   }).timeout(120_000)
+
+  test('a list filtered by one data filter alone is counted from the index, the same total', async ({
+    assert,
+  }) => {
+    const admin = await seed()
+    const { id: workflowId } = await db.from('workflows').where('key', 'purchase').firstOrFail()
+    const list = new ListProcessPage()
+    const amount = (op: DataFilter['op'], value: number): DataFilter => ({
+      workflowId,
+      key: 'amount',
+      kind: 'number',
+      op,
+      value,
+      broad: true,
+    })
+    const longWay = async (params: Parameters<ListProcessPage['cappedCount']>[0]) => {
+      const [row] = await ListProcessPage.countQuery(params, admin.id).pojo<{ total: number }>()
+      return Number(row!.total)
+    }
+    for (const [op, value, expected] of [
+      ['gt', 1000, 2],
+      ['lte', 900, 1],
+      ['ne', 4000, 2],
+      ['eq', 7, 0],
+    ] as const) {
+      const params = { workflow: 'purchase', data: [amount(op, value)] }
+      const counted = await list.cappedCount(params, admin.id)
+      assert.deepEqual(counted, { total: expected, capped: false }, `${op} ${value}`)
+      assert.equal(await longWay(params), expected, `${op} ${value}`)
+    }
+    // The index's count is one statement over process_field_values, with no process row.
+    const statements: string[] = []
+    const clients = new Set([db.connection().getWriteClient(), db.connection().getReadClient()])
+    const listen = (query: { sql: string }) => statements.push(query.sql)
+    for (const client of clients) client.on('query', listen)
+    try {
+      await list.cappedCount({ workflow: 'purchase', data: [amount('gt', 1000)] }, admin.id)
+    } finally {
+      for (const client of clients) client.off('query', listen)
+    }
+    assert.lengthOf(statements, 1)
+    assert.notInclude(statements[0]!, '`processes`')
+    assert.notInclude(statements[0]!, '"processes"')
+    // Another filter on the rows counts the long way (none of them is closed).
+    const withStatus = {
+      workflow: 'purchase',
+      status: 'closed' as const,
+      data: [amount('gt', 1000)],
+    }
+    assert.deepEqual(await list.cappedCount(withStatus, admin.id), { total: 0, capped: false })
+    // A workflow the viewer may not see has nothing to count.
+    assert.deepEqual(
+      await list.cappedCount(
+        { workflow: 'purchase', hiddenWorkflows: [workflowId], data: [amount('gt', 1000)] },
+        admin.id
+      ),
+      { total: 0, capped: false }
+    )
+  })
 })
