@@ -9,6 +9,7 @@
 |
 */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import type mysql from 'mysql2/promise'
@@ -205,6 +206,9 @@ export async function timeRaw(pool: mysql.Pool, statements: [string, unknown[]][
   return { ttfb: total, total }
 }
 
+/** Linux's USER_HZ: /proc/<pid>/stat counts CPU time in ticks of 1/100 s. */
+const CLOCK_TICKS = 100
+
 export function startServer(env: NodeJS.ProcessEnv) {
   const child: ChildProcess = spawn(
     process.execPath,
@@ -231,6 +235,22 @@ export function startServer(env: NodeJS.ProcessEnv) {
   })()
   return {
     ready,
+    /**
+     * CPU time the server has used so far (user + system, ms) from
+     * /proc/<pid>/stat — Linux only, 10 ms resolution; null elsewhere.
+     * The difference over a page's requests is its CPU cost per request,
+     * which the machine's load moves far less than wall-clock times.
+     */
+    cpuMs: (): number | null => {
+      try {
+        const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8')
+        // Fields after the command name (which may contain spaces): utime is the 14th, stime the 15th.
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+        return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS
+      } catch {
+        return null
+      }
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve()

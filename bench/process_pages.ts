@@ -10,7 +10,8 @@
 | and seeds it with the demo content, multiplies the processes to
 | BENCH_PROCESSES (100,000) with set-based INSERT … SELECT, builds the UI
 | and starts the app as production runs it (NODE_ENV=production, compiled
-| assets) on a free loopback port. It signs in through the login form, then
+| assets) on a free loopback port. BENCH_KEEP=1 keeps the database at the
+| end, and reuses one so kept (no migrate, seed or multiply). It signs in through the login form, then
 | requests each page BENCH_REQUESTS times, one at a time, measuring time to
 | first byte and total time (last byte) on the client over loopback —
 | and, alternating in the same run, a raw mysql2 baseline that runs the same
@@ -54,6 +55,19 @@ const server = {
   user: process.env.DB_USER || 'root',
   password: process.env.DB_PASSWORD || '',
 }
+const KEEP = process.env.BENCH_KEEP === '1'
+
+/** The processes of an existing bench database (0 when it does not exist or is not migrated). */
+async function processCount(connection: mysql.Connection) {
+  try {
+    const [[row]] = await connection.query<RowDataPacket[]>(
+      `SELECT COUNT(*) AS total FROM \`${DATABASE}\`.processes`
+    )
+    return Number(row!.total)
+  } catch {
+    return 0
+  }
+}
 if (!/bench/.test(DATABASE)) {
   throw new Error(`Refusing to reset "${DATABASE}": the name must contain "bench".`)
 }
@@ -63,10 +77,15 @@ async function main() {
     `Process pages at ${PROCESSES.toLocaleString('en')} processes: ${REQUESTS} requests per page, MariaDB ${DATABASE}, load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs`
   )
   const admin = await mysql.createConnection(server)
-  await admin.query(`DROP DATABASE IF EXISTS \`${DATABASE}\``)
-  await admin.query(
-    `CREATE DATABASE \`${DATABASE}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`
-  )
+  // BENCH_KEEP=1: a database left by an earlier BENCH_KEEP run with enough processes is reused
+  // (no migrate, seed or multiply), and this run leaves it in place too.
+  const reuse = KEEP && (await processCount(admin)) >= PROCESSES
+  if (!reuse) {
+    await admin.query(`DROP DATABASE IF EXISTS \`${DATABASE}\``)
+    await admin.query(
+      `CREATE DATABASE \`${DATABASE}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`
+    )
+  }
   await admin.end()
 
   const port = await freePort()
@@ -92,22 +111,28 @@ async function main() {
     QUEUE_DRIVER: 'memory',
   }
   console.log('Setting up:')
-  step('migrate', 'node', ['ace', 'migration:run', '--force'], env)
-  // Demo seeders run outside production only.
-  step('seed the demo content', 'node', ['ace', 'db:seed'], { ...env, NODE_ENV: 'development' })
+  if (!reuse) {
+    step('migrate', 'node', ['ace', 'migration:run', '--force'], env)
+    // Demo seeders run outside production only.
+    step('seed the demo content', 'node', ['ace', 'db:seed'], { ...env, NODE_ENV: 'development' })
+  }
   step('build the UI', 'npx', ['vite', 'build', '--logLevel', 'error'], env)
 
   const db = await mysql.createConnection({ ...server, database: DATABASE })
-  process.stdout.write(`  multiply the processes to ${PROCESSES.toLocaleString('en')}… `)
-  const multiplyStarted = performance.now()
-  const total = await multiply(db, DATABASE, PROCESSES)
-  const [[{ events }]] = await db.query<RowDataPacket[]>(
-    'SELECT COUNT(*) AS events FROM process_events'
-  )
-  await db.query('ANALYZE TABLE processes, process_events')
-  console.log(
-    `${((performance.now() - multiplyStarted) / 1000).toFixed(1)} s (${total.toLocaleString('en')} processes, ${Number(events).toLocaleString('en')} events)`
-  )
+  if (reuse) {
+    console.log(`  reusing ${DATABASE} (BENCH_KEEP)`)
+  } else {
+    process.stdout.write(`  multiply the processes to ${PROCESSES.toLocaleString('en')}… `)
+    const multiplyStarted = performance.now()
+    const total = await multiply(db, DATABASE, PROCESSES)
+    const [[{ events }]] = await db.query<RowDataPacket[]>(
+      'SELECT COUNT(*) AS events FROM process_events'
+    )
+    await db.query('ANALYZE TABLE processes, process_events')
+    console.log(
+      `${((performance.now() - multiplyStarted) / 1000).toFixed(1)} s (${total.toLocaleString('en')} processes, ${Number(events).toLocaleString('en')} events)`
+    )
+  }
 
   // The seeded process with the longest history: the heaviest process page.
   // (Signed in as someone else than the admin: among workflows open to everyone.)
@@ -152,12 +177,18 @@ async function main() {
       const served: Sample[] = []
       const raw: Sample[] = []
       let bytes = 0
+      const cpuBefore = app.cpuMs()
       for (let i = 0; i < REQUESTS; i++) {
         const measured = await timePage(session, page.path, page.inertia ? inertia : {})
         bytes = measured.bytes
         served.push(measured)
         raw.push(await timeRaw(pool, await page.raw(pool)))
       }
+      const cpuAfter = app.cpuMs()
+      const cpu =
+        cpuBefore === null || cpuAfter === null
+          ? 'n/a'
+          : `${((cpuAfter - cpuBefore) / REQUESTS).toFixed(2)} ms`
       const p = (list: Sample[], key: keyof Sample, n: number) =>
         percentile(
           list.map((s) => s[key]),
@@ -165,25 +196,29 @@ async function main() {
         )
       const ratio = p(served, 'total', 95) / p(raw, 'total', 95)
       rows.push(
-        `| ${page.label} | ${ms(p(served, 'ttfb', 50))} / ${ms(p(served, 'ttfb', 95))} | ${ms(p(served, 'total', 50))} / ${ms(p(served, 'total', 95))} | ${ms(p(raw, 'total', 50))} / ${ms(p(raw, 'total', 95))} | ${ratio.toFixed(2)}× ${ratio < 4 ? '(met)' : '(NOT met)'} | ${(bytes / 1024).toFixed(0)} KiB |`
+        `| ${page.label} | ${ms(p(served, 'ttfb', 50))} / ${ms(p(served, 'ttfb', 95))} | ${ms(p(served, 'total', 50))} / ${ms(p(served, 'total', 95))} | ${ms(p(raw, 'total', 50))} / ${ms(p(raw, 'total', 95))} | ${ratio.toFixed(2)}× ${ratio < 4 ? '(met)' : '(NOT met)'} | ${cpu} | ${(bytes / 1024).toFixed(0)} KiB |`
       )
       console.log(`  ${page.label}: done`)
     }
 
     console.log(`
-| page | TTFB p50 / p95 | total p50 / p95 | raw mysql2 p50 / p95 | p95 ratio (target < 4×) | response |
-| ---- | -------------: | --------------: | -------------------: | ----------------------- | -------: |
+| page | TTFB p50 / p95 | total p50 / p95 | raw mysql2 p50 / p95 | p95 ratio (target < 4×) | server CPU / request | response |
+| ---- | -------------: | --------------: | -------------------: | ----------------------- | -------------------: | -------: |
 ${rows.join('\n')}
 
 Raw baseline: the same SQL statements the page runs (pagination count and page, preloads, the
 definition of the version shown), one after another on one pooled mysql2 connection.
+Server CPU / request: the server process's user + system CPU time over the page's measured
+requests (/proc/<pid>/stat, 10 ms ticks), divided by their number.
 Process page subject: process ${subject!.id} with ${subject!.events} events.`)
   } finally {
     await pool.end()
     await app.stop()
-    const cleanup = await mysql.createConnection(server)
-    await cleanup.query(`DROP DATABASE IF EXISTS \`${DATABASE}\``)
-    await cleanup.end()
+    if (!KEEP) {
+      const cleanup = await mysql.createConnection(server)
+      await cleanup.query(`DROP DATABASE IF EXISTS \`${DATABASE}\``)
+      await cleanup.end()
+    }
   }
 }
 

@@ -17,7 +17,8 @@ server.use([
   () => import('#middleware/http_metrics_middleware'),
   () => import('#middleware/container_bindings_middleware'),
   () => import('#middleware/policy_headers_middleware'),
-  () => import('@adonisjs/static/static_middleware'),
+  // Static files (public/) only for URLs under its top-level entries (assets/).
+  () => import('#middleware/public_files_middleware'),
   () => import('@adonisjs/vite/vite_middleware'),
   () => import('#middleware/inertia_middleware'),
 ])

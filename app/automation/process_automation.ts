@@ -4,14 +4,19 @@ import ActionSaga from '#models/action_saga'
 /**
  * The automation of one process for its page: every execution (steps and
  * compensations) with its attempts, and the saga. Two queries plus one
- * for the attempts (preloaded).
+ * for the attempts (preloaded); none for what `present` says is not there.
  */
-export async function processAutomation(processId: number) {
-  const executions = await ActionExecution.query()
-    .where('process_id', processId)
-    .preload('attemptLog', (q) => q.orderBy('id'))
-    .orderBy('id')
-  const saga = await ActionSaga.find(processId)
+export async function processAutomation(
+  processId: number,
+  present: { executions: boolean; saga: boolean } = { executions: true, saga: true }
+) {
+  const executions = present.executions
+    ? await ActionExecution.query()
+        .where('process_id', processId)
+        .preload('attemptLog', (q) => q.orderBy('id'))
+        .orderBy('id')
+    : []
+  const saga = present.saga ? await ActionSaga.find(processId) : null
   return {
     saga: saga
       ? { status: saga.status, reason: saga.reason, resolutionComment: saga.resolutionComment }

@@ -197,7 +197,7 @@ export default class ProcessPagesController {
         archived: ArchivedProcessTransformer.transform(loaded),
       })
     }
-    const { process, events, timeline, definitions, people } = loaded
+    const { process, events, timeline, definitions, people, rows } = loaded
     const policy = bouncer.with(ProcessPolicy)
     await policy.authorize('view', process)
 
@@ -215,9 +215,9 @@ export default class ProcessPagesController {
       comment: await policy.allows('comment', process),
     }
 
-    const automation = await processAutomation(process.id)
+    const automation = await processAutomation(process.id, rows)
     const team = await loadCollaboration(process, definitions.get(process.workflowVersionId), user)
-    const family = await new LoadFamily().handle(process)
+    const family = await new LoadFamily().handle(process, rows)
     return inertia.render('processes/show', {
       family: ProcessFamilyTransformer.transform(family),
       process: ProcessPageTransformer.transform(process, {

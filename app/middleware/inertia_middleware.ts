@@ -1,6 +1,8 @@
+import app from '@adonisjs/core/services/app'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import BaseInertiaMiddleware from '@adonisjs/inertia/inertia_middleware'
+import type { InertiaConfig } from '@adonisjs/inertia/types'
 import UserTransformer from '#transformers/user_transformer'
 
 /**
@@ -37,6 +39,11 @@ export default class InertiaMiddleware extends BaseInertiaMiddleware {
 
   async handle(ctx: HttpContext, next: NextFn) {
     await this.init(ctx)
+    // Inertia keeps the assets version (an MD5 of the Vite manifest, which is read once and
+    // never changes while the process runs) per instance, that is per request: pinned in the
+    // shared config the first time, later instances start with it.
+    const config = app.config.get<InertiaConfig>('inertia')
+    config.assetsVersion ??= ctx.inertia.getVersion()
     const output = await next()
     this.dispose(ctx)
     return output

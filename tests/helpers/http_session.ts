@@ -29,13 +29,17 @@ export class HttpSession {
       body: body ? JSON.stringify(body) : undefined,
       signal: AbortSignal.timeout(30_000),
     })
+    const setCookies: string[] = []
     for (const cookie of response.headers.getSetCookie()) {
       const [pair = ''] = cookie.split(';')
       const at = pair.indexOf('=')
       this.cookies.set(pair.slice(0, at), pair.slice(at + 1))
+      setCookies.push(pair.slice(0, at))
     }
     return {
       status: response.status,
+      /** The names of the cookies the answer set. */
+      setCookies,
       location: response.headers.get('location'),
       text: await response.text(),
     }

@@ -1,8 +1,9 @@
+import db from '@adonisjs/lucid/services/db'
 import ProcessEvent from '#models/process_event'
 import User from '#models/user'
 import type Process from '#models/process'
 import { collectFields } from '#engine/data'
-import { loadVisibleProcess } from '#actions/processes/load_process'
+import { loadVisibleProcess, type ProcessQueryExtension } from '#actions/processes/load_process'
 import type { Viewer } from '#support/access/workflow_access'
 import { definitionsOf } from '#support/definitions'
 import { cachedUsers, cachedVersion, cachedWorkflow } from '#support/access/cached_rows'
@@ -11,16 +12,52 @@ import { cachedUsers, cachedVersion, cachedWorkflow } from '#support/access/cach
 export const TIMELINE_LIMIT = 100
 
 /**
+ * Which of the page's automation and family rows exist, read with the
+ * process in the same statement: the page reads only those (most
+ * processes have none, and skip four statements). Indexed lookups each:
+ * action_executions (process_id, id), action_sagas' key, processes
+ * (parent_id, …), child_spawns (parent_id, …).
+ */
+export type PageRows = { executions: boolean; saga: boolean; children: boolean; spawn: boolean }
+
+const PRESENCE = {
+  executions: 'select 1 from action_executions where action_executions.process_id = processes.id',
+  saga: 'select 1 from action_sagas where action_sagas.process_id = processes.id',
+  children: 'select 1 from processes children where children.parent_id = processes.id',
+  spawn:
+    'select 1 from child_spawns where child_spawns.parent_id = processes.id and child_spawns.stage_key = processes.stage_key',
+} as const satisfies Record<keyof PageRows, string>
+
+const withPresence: ProcessQueryExtension = (query) => {
+  query.select('processes.*')
+  for (const [key, sql] of Object.entries(PRESENCE)) {
+    query.select(db.raw(`exists (${sql}) as has_${key}`))
+  }
+}
+
+function presenceOf(process: Process): PageRows {
+  const flag = (key: keyof PageRows) => Boolean(Number(process.$extras[`has_${key}`]))
+  return {
+    executions: flag('executions'),
+    saga: flag('saga'),
+    children: flag('children'),
+    spawn: flag('spawn'),
+  }
+}
+
+/**
  * Everything the process page shows, in a fixed number of queries however
  * long the timeline: the process with its workflow and version (from
  * memory while the access epoch is unchanged), its assignee and creator
- * (one query); the latest events with their actors; and one query for people
+ * (one query, which also says which automation and family rows exist:
+ * `rows`); the latest events with their actors; and one query for people
  * (active users to assign or pick in user fields, plus anyone the
  * timeline names).
  */
 export default class LoadProcessPage {
   async handle(id: number | string, viewer: Viewer, options: { before?: number } = {}) {
-    const process = await loadVisibleProcess(id, viewer)
+    const process = await loadVisibleProcess(id, viewer, withPresence)
+    const rows = presenceOf(process)
     await withWorkflowAndPeople(process)
     const events = await ProcessEvent.query()
       .where('process_id', process.id)
@@ -49,7 +86,7 @@ export default class LoadProcessPage {
       timeline === events ? events : [...events, ...timeline],
       userFields.map((key) => process.data[key])
     )
-    return { process, events, timeline, definitions, people }
+    return { process, events, timeline, definitions, people, rows }
   }
 }
 

@@ -26,20 +26,26 @@ export type Family = {
 /**
  * A process's parent and children for its page (the tree, the breadcrumb,
  * the "Waiting on" line): at most four queries, whatever the number of
- * children.
+ * children; none for the children or the current stage's spawn when
+ * `present` says there are none.
  */
 export default class LoadFamily {
-  async handle(process: Process): Promise<Family> {
+  async handle(
+    process: Process,
+    present: { children: boolean; spawn: boolean } = { children: true, spawn: true }
+  ): Promise<Family> {
     const parent = process.parentId
       ? await Process.query().where('id', process.parentId).preload('workflow').first()
       : null
-    const children = await Process.query()
-      .where('parent_id', process.id)
-      .preload('workflow')
-      .orderBy('parent_sequence')
-      .orderBy('parent_index')
+    const children = present.children
+      ? await Process.query()
+          .where('parent_id', process.id)
+          .preload('workflow')
+          .orderBy('parent_sequence')
+          .orderBy('parent_index')
+      : []
     const spawn =
-      process.status === 'active'
+      process.status === 'active' && present.spawn
         ? await ChildSpawn.query()
             .where('parent_id', process.id)
             .where('stage_key', process.stageKey)

@@ -1,9 +1,16 @@
 import { test } from '@japa/runner'
 import { UserFactory } from '#database/factories/user_factory'
 import { DEMO_DEFINITIONS } from '#database/definitions/index'
-import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
+import { freshDatabase, publishWorkflow, truncateAll } from '#tests/helpers/common'
 import { countQueries } from '#tests/helpers/query_counter'
 import { comment, move, startProcesses, toPreparingShipment } from '#tests/helpers/process_fixtures'
+import { drainOutbox, stopQueues } from '#tests/helpers/queue'
+import {
+  childrenOf,
+  orderDefinition,
+  shipOrder,
+  shipmentDefinition,
+} from '#tests/helpers/children_fixtures'
 
 async function setup() {
   const manager = await UserFactory.apply('manager').merge({ name: 'Max Manager' }).create()
@@ -161,5 +168,57 @@ test.group('Process pages / process page', (group) => {
     assert.lengthOf((one.result.inertiaProps as any).timeline, 1)
     assert.lengthOf((hundred.result.inertiaProps as any).timeline, 100)
     assert.equal(hundred.count, one.count, hundred.queries.join('\n'))
+    // The process (which also says it has no automation or family rows to read), its latest
+    // events and the people: the viewer, rules, workflow, version and users come from memory.
+    assert.equal(hundred.count, 3, hundred.queries.join('\n'))
+  })
+})
+
+test.group('Process pages / process page of a parent and its children', (group) => {
+  freshDatabase(group)
+  group.teardown(async () => {
+    await stopQueues()
+    // SQLite: rolling back 0043 rebuilds `workflows`, which rows of `processes` would block.
+    await truncateAll()
+  })
+
+  test('a parent shows its children and the wait; a child shows its parent; each reads only the rows it has', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await UserFactory.apply('admin').create()
+    await publishWorkflow(shipmentDefinition(), admin)
+    await publishWorkflow(orderDefinition(), admin)
+    const parent = await shipOrder(admin, 2)
+    await drainOutbox()
+    const [first, second] = await childrenOf(parent.id)
+    const visit = (id: number) => () => client.get(`/processes/${id}`).loginAs(admin).withInertia()
+
+    await visit(parent.id)()
+    const ofParent = await countQueries(visit(parent.id))
+    const family = (ofParent.result.inertiaProps as any).family
+    assert.deepEqual(
+      family.children.map((c: any) => [c.id, c.index, c.status]),
+      [
+        [first!.id, 0, 'active'],
+        [second!.id, 1, 'active'],
+      ]
+    )
+    assert.deepEqual(family.waits, [
+      { kind: 'children', finished: 0, total: 2, running: [first!.title, second!.title] },
+    ])
+    assert.isNull(family.parent)
+    // The children and the stage's spawn are read; no automation row exists, none is read.
+    const read = (table: string) =>
+      ofParent.queries.some((sql) => sql.includes(`from \`${table}\``))
+    assert.isTrue(read('child_spawns'), ofParent.queries.join('\n'))
+    assert.isFalse(read('action_executions'), ofParent.queries.join('\n'))
+    assert.isFalse(read('action_sagas'), ofParent.queries.join('\n'))
+
+    const ofChild = await countQueries(visit(first!.id))
+    const childFamily = (ofChild.result.inertiaProps as any).family
+    assert.equal(childFamily.parent.id, parent.id)
+    assert.deepEqual(childFamily.children, [])
+    assert.deepEqual(childFamily.waits, [])
   })
 })
