@@ -254,10 +254,10 @@ test.group('Search / data filters and free text', (group) => {
     assert.lengthOf(statements, 1)
     assert.notInclude(statements[0]!, '`processes`')
     assert.notInclude(statements[0]!, '"processes"')
-    // Another filter on the rows counts the long way (none of them is closed).
+    // Another filter on the rows counts the long way (none of them is completed).
     const withStatus = {
       workflow: 'purchase',
-      status: 'closed' as const,
+      status: 'completed' as const,
       data: [amount('gt', 1000)],
     }
     assert.deepEqual(await list.cappedCount(withStatus, admin.id), { total: 0, capped: false })
