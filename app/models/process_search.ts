@@ -58,19 +58,7 @@ function valueCondition(filter: DataFilter, value: string) {
  */
 export async function markBroadFilters(filters: DataFilter[]) {
   for (const filter of filters) {
-    const condition = valueCondition(filter, `f.${COLUMN[filter.kind]}`)
-    const [row] = await db
-      .from(
-        db
-          .from('process_field_values as f')
-          .select(db.raw('1 AS one'))
-          .where('f.workflow_id', filter.workflowId)
-          .where('f.field_key', filter.key)
-          .whereRaw(condition.sql, condition.bindings)
-          .limit(BROAD_MATCHES + 1)
-          .as('matching')
-      )
-      .count('* as total')
+    const [row] = await dataOnlyCountQuery(filter, BROAD_MATCHES)
     filter.broad = Number(row?.total ?? 0) > BROAD_MATCHES
   }
   return filters
