@@ -101,7 +101,8 @@ export function applyDataFilters(
  * range alone, up to `cap` entries — no process row read. A broad filter's
  * row-by-row form would read up to `cap` processes and their values
  * (40–100 ms for 10,000 at 1,000,000 processes; the index range: 3 ms).
- * Null when other conditions apply: the list's own count query then.
+ * The list uses it only when no other condition applies (`soleDataFilter`);
+ * `markBroadFilters` uses it with a cap of BROAD_MATCHES.
  */
 export function dataOnlyCountQuery(filter: DataFilter, cap: number) {
   const condition = valueCondition(filter, COLUMN[filter.kind])
