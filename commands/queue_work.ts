@@ -63,14 +63,21 @@ export default class QueueWork extends BaseCommand {
     // bin/console.ts turns SIGTERM into app.terminate(); its "terminating"
     // hooks run before the database and Redis connections close, so running
     // jobs finish first.
+    // Each step is timed in the log, so a worker slow to leave says where it waited.
     this.app.terminating(async () => {
       this.logger.info('stopping: finishing running jobs…')
-      await heartbeat.stop()
-      await alerts.stop()
-      await metrics?.close()
-      await relay?.stop()
-      await queue.close()
-      this.logger.info('worker stopped')
+      const started = performance.now()
+      const step = async (name: string, stop: () => Promise<unknown> | undefined) => {
+        const t0 = performance.now()
+        await stop()
+        this.logger.info(`stopping: ${name} stopped in ${Math.round(performance.now() - t0)} ms`)
+      }
+      await step('heartbeat', () => heartbeat.stop())
+      await step('alert evaluator', () => alerts.stop())
+      await step('metrics server', () => metrics?.close())
+      await step('outbox relay', () => relay?.stop())
+      await step('queues', () => queue.close())
+      this.logger.info(`worker stopped in ${Math.round(performance.now() - started)} ms`)
     })
     process.once('SIGINT', () => void this.app.terminate())
   }

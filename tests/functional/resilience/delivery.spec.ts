@@ -124,7 +124,7 @@ test.group('Resilience / exactly-once delivery (single Redis)', (group) => {
     const exits = await deliversExactlyOnce(assert, spawned, { port: redis.server.port }, 'single')
     assert.isTrue(
       exits.every((e) => e.code === 0),
-      `workers on a single Redis leave cleanly on SIGTERM: ${JSON.stringify(exits)}`
+      `workers on a single Redis leave cleanly on SIGTERM: ${JSON.stringify(exits)}\n${spawned.dump()}`
     )
   })
     .skip(Boolean(SKIP_REASON), SKIP_REASON ?? undefined)
@@ -159,7 +159,7 @@ test.group('Resilience / exactly-once delivery (3-master Redis Cluster)', (group
     )
     assert.isTrue(
       exits.every((e) => e.code === 0),
-      `workers on a Redis Cluster leave cleanly on SIGTERM: ${JSON.stringify(exits)}`
+      `workers on a Redis Cluster leave cleanly on SIGTERM: ${JSON.stringify(exits)}\n${spawned.dump()}`
     )
   })
     .skip(Boolean(SKIP_REASON), SKIP_REASON ?? undefined)
