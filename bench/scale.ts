@@ -27,6 +27,9 @@
 | smallest). BENCH_DEADLINE_SECONDS (1800) bounds the run: past it no new
 | size or page starts and what was measured is printed.
 |
+| Each run adds its sizes to tmp/bench-scale-results.json (BENCH_RESULTS_FILE);
+| bench/scale_chart.ts draws docs/scale-curve.svg from it.
+|
 | BENCH_KEEP=1 keeps the database; BENCH_REUSE=1 measures a kept one again
 | (after new code or migrations: it runs `migration:run` and ANALYZE, and
 | neither seeds nor multiplies) — only at the size it holds, so building
@@ -54,6 +57,7 @@ import {
   timePage,
   timeRaw,
 } from './pages_kit.js'
+import { recordScaleResults } from './scale_chart.js'
 import type { ReportKind } from '#actions/reports/types'
 
 const setting = (name: string, fallback: number) => {
@@ -571,6 +575,9 @@ async function main() {
       await measureReports(size, db)
     }
     print()
+    const file = process.env.BENCH_RESULTS_FILE || 'tmp/bench-scale-results.json'
+    const sizes = Object.keys(recordScaleResults(file, results)).length
+    console.log(`\nRecorded in ${file} (${sizes} sizes); the curve: npm run bench:scale-chart`)
     console.log(`
 Raw baselines: the statements a hand-written page runs (count, page, preloads), one after another
 on one pooled mysql2 connection, alternating with the page; for reports one hand-written query
