@@ -30,6 +30,10 @@
 | Each run adds its sizes to tmp/bench-scale-results.json (BENCH_RESULTS_FILE);
 | bench/scale_chart.ts draws docs/scale-curve.svg from it.
 |
+| BENCH_ONLY=<text> measures only the pages and reports whose label holds it;
+| BENCH_ALTERNATE=0 runs a page's requests, then its raw baselines, instead
+| of one of each in turn (the raw runs' reads then cannot evict the page's).
+|
 | BENCH_KEEP=1 keeps the database; BENCH_REUSE=1 measures a kept one again
 | (after new code or migrations: it runs `migration:run` and ANALYZE, and
 | neither seeds nor multiplies) — only at the size it holds, so building
@@ -89,6 +93,10 @@ if (!/bench/.test(DATABASE)) {
 }
 const late = () => Date.now() > DEADLINE
 const REUSE = Boolean(process.env.BENCH_REUSE)
+/** Only the pages and reports whose label contains this (BENCH_ONLY). */
+const ONLY = process.env.BENCH_ONLY || ''
+/** BENCH_ALTERNATE=0: all of a page's requests, then all its raw runs (default: one of each in turn). */
+const ALTERNATE = process.env.BENCH_ALTERNATE !== '0'
 if (REUSE && SIZES.length !== 1) {
   throw new Error('BENCH_REUSE measures the one size the kept database holds: give that size alone')
 }
@@ -366,17 +374,30 @@ async function measurePages(size: number, env: NodeJS.ProcessEnv, port: number) 
     }
     for (const page of await pageSpecs(pool, session, headers)) {
       if (late()) break
+      if (ONLY && !page.label.includes(ONLY)) continue
       for (let i = 0; i < 5; i++) {
         await timePage(session, page.path, headers)
         await timeRaw(pool, await page.raw(pool))
       }
       const served: number[] = []
       const raw: number[] = []
-      for (let i = 0; i < REQUESTS && !late(); i++) {
-        const visit = await timePage(session, page.path, headers)
-        served.push(visit.total)
-        const baseline = await timeRaw(pool, await page.raw(pool))
-        raw.push(baseline.total)
+      if (ALTERNATE) {
+        for (let i = 0; i < REQUESTS && !late(); i++) {
+          const visit = await timePage(session, page.path, headers)
+          served.push(visit.total)
+          const baseline = await timeRaw(pool, await page.raw(pool))
+          raw.push(baseline.total)
+        }
+      } else {
+        // Apart: the raw baseline's reads do not evict the page's from the buffer pool.
+        for (let i = 0; i < REQUESTS && !late(); i++) {
+          const visit = await timePage(session, page.path, headers)
+          served.push(visit.total)
+        }
+        for (let i = 0; i < REQUESTS && !late(); i++) {
+          const baseline = await timeRaw(pool, await page.raw(pool))
+          raw.push(baseline.total)
+        }
       }
       figures.set(page.label, {
         p50: percentile(served, 50),
@@ -456,6 +477,7 @@ async function measureReports(size: number, raw: mysql.Connection) {
   const figures = results.get(size)!
   for (const kind of Object.keys(RAW) as ReportKind[]) {
     if (late()) break
+    if (ONLY && !`report: ${kind}`.includes(ONLY)) continue
     const report: number[] = []
     const baseline: number[] = []
     for (let i = 0; i < REPEATS; i++) {
