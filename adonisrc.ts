@@ -44,6 +44,7 @@ export default defineConfig({
     () => import('@adonisjs/static/static_provider'),
     () => import('@adonisjs/lucid/database_provider'),
     () => import('#support/sticky_reads_provider'),
+    () => import('#support/http/signature_memo_provider'),
     () => import('#support/metrics/metrics_provider'),
     () => import('#support/observability/otel_provider'),
     () => import('@adonisjs/auth/auth_provider'),

@@ -2,6 +2,7 @@ import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/core/http'
 import { proxyTrust } from '#support/proxy_trust'
+import { jsonFirst } from '#support/http/json_first'
 
 /**
  * Absolute URL of the application, used in e-mails and exported links.
@@ -31,3 +32,6 @@ export const http = defineConfig({
     sameSite: 'lax',
   },
 })
+
+// Response bodies: native JSON.stringify, the framework's serializer only for what it refuses.
+http.serializeJSON = jsonFirst(http.serializeJSON)

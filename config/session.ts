@@ -2,6 +2,7 @@ import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig, stores } from '@adonisjs/session'
 import { throttledTouch } from '#support/session/throttled_touch'
+import { rememberedCookieReads } from '#support/session/remembered_cookie_reads'
 
 /** An unchanged session's expiry is pushed back at most this often (per process). */
 const TOUCH_INTERVAL_MS = 5 * 60 * 1000
@@ -32,7 +33,8 @@ const sessionConfig = defineConfig({
   stores: {
     // A page view that changes nothing in the session writes nothing (see throttled_touch.ts):
     // for the cookie store, the session cookie is not decrypted, re-encrypted and sent again.
-    cookie: throttledTouch(stores.cookie(), TOUCH_INTERVAL_MS),
+    // An unchanged cookie is not decrypted again either (remembered_cookie_reads.ts).
+    cookie: throttledTouch(rememberedCookieReads(stores.cookie()), TOUCH_INTERVAL_MS),
     // Expired rows are deleted by the prune_sessions job, not by 2 % of requests.
     database: throttledTouch(
       stores.database({ tableName: 'sessions', gcProbability: 0 }),

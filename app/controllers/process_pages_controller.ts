@@ -6,7 +6,7 @@ import User from '#models/user'
 import type Process from '#models/process'
 import ProcessPolicy from '#policies/process_policy'
 import ListProcesses from '#actions/processes/list_processes'
-import { dataFiltersOfUrl, searchFieldsOfWorkflows } from '#actions/search/data_filters'
+import { dataFiltersOfUrl } from '#actions/search/data_filters'
 import { visibleViews, withCounts } from '#actions/views/visible_views'
 import { DEFAULT_COLUMNS } from '#enums/process_list'
 import { chosenColumns, columnOptions, loadFieldValues } from '#actions/process_pages/list_columns'
@@ -26,6 +26,8 @@ import LoadProcessPage, { TIMELINE_LIMIT } from '#actions/process_pages/load_pro
 import LoadFamily from '#actions/processes/children/load_family'
 import ProcessFamilyTransformer from '#transformers/process_family_transformer'
 import { publishedWorkflows } from '#actions/process_pages/published_workflows'
+import { listOptions } from '#actions/process_pages/list_options'
+import { plainItems, plainPage } from '#support/plain_transform'
 import { loadCollaboration } from '#actions/process_pages/load_collaboration'
 import ExportProcessList from '#actions/process_pages/export_process_list'
 import { stageOf } from '#engine/state_machine'
@@ -83,20 +85,22 @@ export default class ProcessPagesController {
     const { processes, definitions, meta } = await new ListProcessPage().keysetPage(params, user.id)
 
     const hidden = params.hiddenWorkflows ?? []
-    const options = await publishedWorkflows(hidden)
+    // Filter options (workflows, their fields, people): built once per access epoch.
+    const options = await listOptions(hidden)
     // Data columns come from the searchable fields of the workflow filtered on.
-    const filtered = options.workflows.find((w) => w.key === filters.workflow)
+    const filtered = filters.workflow ? options.workflows.get(filters.workflow) : undefined
     const definition = filtered ? options.definitions.get(filtered.id) : undefined
     const available = columnOptions(definition)
     const columns = chosenColumns(request.qs().columns, available)
     const display = this.displayParams(request, columns)
     const pageUrl = (cursor: Record<string, string>) =>
       `${request.url()}?${new URLSearchParams({ ...filters, ...display, ...cursor }).toString()}`
-    const people = await activePeople()
     const policy = bouncer.with(ProcessPolicy)
 
+    // Transformers' plain output (#support/plain_transform): the same props, without the resolver.
     return inertia.render('processes/index', {
-      processes: ProcessTransformer.paginate(
+      processes: plainPage(
+        ProcessTransformer,
         processes,
         {
           total: meta.total,
@@ -120,13 +124,14 @@ export default class ProcessPagesController {
         columns,
         definition
       ),
-      workflows: WorkflowOptionTransformer.transform(options.workflows, options.definitions),
-      searchFields: searchFieldsOfWorkflows(options.workflows, options.definitions),
-      views: SavedViewTransformer.transform(await withCounts(await visibleViews(user), user)),
+      workflows: options.props.workflows,
+      searchFields: options.props.searchFields,
+      views: plainItems(SavedViewTransformer, await withCounts(await visibleViews(user), user)),
       myTeams: await teamsOf(user.id),
-      people: PersonTransformer.transform(people),
+      people: options.props.people,
       allowed: { start: await policy.allows('start'), bulk: await policy.allows('bulk') },
-      archived: ArchivedProcessTransformer.transform(
+      archived: plainItems(
+        ArchivedProcessTransformer,
         filters.q ? await archivedByReference(String(filters.q), hidden) : []
       ),
     })

@@ -18,9 +18,8 @@ export default class InertiaMiddleware extends BaseInertiaMiddleware {
 
     return {
       errors: ctx.inertia.always(session ? this.getValidationErrors(ctx) : {}),
-      user: ctx.inertia.always(
-        user ? UserTransformer.transform(user).useVariant('forSummary') : null
-      ),
+      // The transformer's output itself: `transform()` would build a stack trace per request.
+      user: ctx.inertia.always(user ? new UserTransformer(user).forSummary() : null),
       locale: ctx.inertia.always(ctx.i18n?.locale ?? 'en'),
       can: ctx.inertia.always({
         viewReports: user && bouncer ? await bouncer.allows('viewReports') : false,

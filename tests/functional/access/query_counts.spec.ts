@@ -78,9 +78,10 @@ test.group('Access rules / query counts are constant', (group) => {
     )
     assert.equal(hundred['/'].result.inertiaProps.counts.myOpen, 50)
     for (const url of pages) {
+      // The list's page of 1 row is its own count; with 100 matches it counts them: one more.
       assert.equal(
         hundred[url].count,
-        one[url].count,
+        one[url].count + (url === '/processes' ? 1 : 0),
         `${url}:\n${hundred[url].queries.join('\n')}`
       )
     }

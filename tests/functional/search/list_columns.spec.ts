@@ -158,7 +158,8 @@ test.group('Search / the list shows the chosen columns', (group) => {
     const many = await countQueries(visit)
     assert.lengthOf((many.result.inertiaProps as any).processes.data, 20)
     assert.lengthOf(Object.keys((many.result.inertiaProps as any).fieldValues), 20)
-    assert.equal(many.count, one.count, many.queries.join('\n'))
+    // One more: a full page counts its matches, a page of 1 row is its own count.
+    assert.equal(many.count, one.count + 1, many.queries.join('\n'))
   })
 
   test('the owner saves the columns in a view from the list; others may not; bad columns are refused with the field named', async ({

@@ -224,6 +224,48 @@ test.group('Process pages / list', (group) => {
 
     assert.equal((one.result.inertiaProps as any).processes.metadata.total, 1)
     assert.equal((hundred.result.inertiaProps as any).processes.metadata.total, 130)
-    assert.equal(hundred.count, one.count, hundred.queries.join('\n'))
+    // One more: a full page counts its matches, a page of 1 row is its own count.
+    assert.equal(hundred.count, one.count + 1, hundred.queries.join('\n'))
+  })
+
+  test('a first page that is not full is its own count; a full or later page counts', async ({
+    client,
+    assert,
+  }) => {
+    const { manager, member } = await setup()
+    await startProcesses(20, manager, { assigneeId: member.id })
+    await startProcesses(1, manager)
+    const counts = (queries: string[]) => queries.filter((sql) => /count\(/i.test(sql)).length
+    const visit = (qs: Record<string, string>) => () =>
+      client.get('/processes').qs(qs).loginAs(member).withInertia()
+
+    // 20 of mine: exactly a page, nothing more to show.
+    const mine = await countQueries(visit({ assignee: 'me' }))
+    const minePage = (mine.result.inertiaProps as any).processes
+    assert.lengthOf(minePage.data, 20)
+    assert.deepEqual(
+      [minePage.metadata.total, minePage.metadata.capped, minePage.metadata.nextPageUrl],
+      [20, false, null]
+    )
+    assert.equal(counts(mine.queries), 0, mine.queries.join('\n'))
+
+    // 21 in all: a full page and more; its count is read.
+    const all = await countQueries(visit({}))
+    const allPage = (all.result.inertiaProps as any).processes
+    assert.equal(allPage.metadata.total, 21)
+    assert.equal(counts(all.queries), 1, all.queries.join('\n'))
+
+    // The second page holds 1 row, and still says 21 in all.
+    const next = new URL(allPage.metadata.nextPageUrl, 'http://x').searchParams.get('after')!
+    const second = await countQueries(visit({ after: next }))
+    const secondPage = (second.result.inertiaProps as any).processes
+    assert.lengthOf(secondPage.data, 1)
+    assert.equal(secondPage.metadata.total, 21)
+    assert.equal(counts(second.queries), 1, second.queries.join('\n'))
+
+    // Nothing matches: total 0 without counting.
+    const none = await countQueries(visit({ assignee: 'me', status: 'cancelled' }))
+    assert.equal((none.result.inertiaProps as any).processes.metadata.total, 0)
+    assert.equal(counts(none.queries), 0, none.queries.join('\n'))
   })
 })
