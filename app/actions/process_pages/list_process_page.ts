@@ -191,8 +191,8 @@ export default class ListProcessPage {
     // Going back: the rows before the cursor, read in the reverse order.
     const reading = before ? (direction === 'asc' ? 'desc' : 'asc') : direction
     const from = after ?? before
-    const plan = sort === 'created_at' ? await postingPlan(params.q) : null
-    if (plan) {
+    const plan = await postingPlan(params.q)
+    if (plan && sort === 'created_at') {
       const query = postingsPageQuery(
         params,
         viewerId,
@@ -201,13 +201,13 @@ export default class ListProcessPage {
         from,
         ListProcessPage.PER_PAGE + 1
       )
-      return { query, sort, direction, after, before, postings: true }
+      return { query, sort, direction, after, before, postings: true, plan }
     }
     const query = processListQuery({ ...params, sort, direction: reading }, viewerId).limit(
       ListProcessPage.PER_PAGE + 1
     )
     if (from) whereAfter(query, column, 'processes.id', reading, from.value, from.id)
-    return { query, sort, direction, after, before, postings: false }
+    return { query, sort, direction, after, before, postings: false, plan }
   }
 
   /**
@@ -219,9 +219,10 @@ export default class ListProcessPage {
   static async countQuery(
     params: ProcessPageParams,
     viewerId: number,
-    cap = ListProcessPage.COUNT_CAP
+    cap = ListProcessPage.COUNT_CAP,
+    known?: PostingPlan | null
   ) {
-    const plan = await postingPlan(params.q)
+    const plan = known === undefined ? await postingPlan(params.q) : known
     const inner = plan
       ? postingsQuery(params, viewerId, plan, plan.completions)
       : processListQuery(params, viewerId).clearOrder()
@@ -242,7 +243,7 @@ export default class ListProcessPage {
     params: ProcessPageParams & { after?: string; before?: string },
     viewerId: number
   ) {
-    const { query, sort, direction, after, before } = await ListProcessPage.pageQuery(
+    const { query, sort, direction, after, before, plan } = await ListProcessPage.pageQuery(
       params,
       viewerId
     )
@@ -276,7 +277,7 @@ export default class ListProcessPage {
     const next = before ? cursorOf(page.at(-1)) : more ? cursorOf(page.at(-1)) : null
     const previous = before ? (more ? cursorOf(page[0]) : null) : after ? cursorOf(page[0]) : null
 
-    const counted = await this.cappedCount(params, viewerId)
+    const counted = await this.cappedCount(params, viewerId, plan)
     const definitions = await definitionsOf(page.map((p) => p.workflowVersionId))
     return {
       processes: page,
@@ -285,8 +286,11 @@ export default class ListProcessPage {
     }
   }
 
-  /** How many processes match, counted up to COUNT_CAP (`capped` above it). */
-  async cappedCount(params: ProcessPageParams, viewerId: number) {
+  /**
+   * How many processes match, counted up to COUNT_CAP (`capped` above it);
+   * `plan` is the page's free-text plan when it has one already.
+   */
+  async cappedCount(params: ProcessPageParams, viewerId: number, plan?: PostingPlan | null) {
     const cap = ListProcessPage.COUNT_CAP
     const only = soleDataFilter(params)
     if (only && params.hiddenWorkflows?.includes(only.workflowId)) {
@@ -294,7 +298,9 @@ export default class ListProcessPage {
     }
     const [row] = only
       ? await dataOnlyCountQuery(only, cap)
-      : await (await ListProcessPage.countQuery(params, viewerId)).query.pojo<{
+      : await (
+          await ListProcessPage.countQuery(params, viewerId, ListProcessPage.COUNT_CAP, plan)
+        ).query.pojo<{
           total: number | string
         }>()
     const total = Number(row?.total ?? 0)
