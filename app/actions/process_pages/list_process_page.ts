@@ -110,7 +110,7 @@ function postingsQuery(
  * deduplicated (a process with "laptop" and "laptops"), then ordered and
  * cut: O(page × completions), never O(matches).
  */
-function postingsPageQuery(
+export function postingsPageQuery(
   params: ProcessPageParams,
   viewerId: number,
   plan: PostingPlan,

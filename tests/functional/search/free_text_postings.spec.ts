@@ -317,6 +317,42 @@ test.group('Free text / ordered postings answer what FULLTEXT answers', (group) 
       expected.slice(4, 8)
     )
   }).timeout(60_000)
+
+  test('the JSON API: a search pages newest first by a time cursor, the same rows as FULLTEXT', async ({
+    client,
+    assert,
+  }) => {
+    const { admin, member } = await world()
+    for (const q of ['lap', 'laptop monitor', 'zeta', 'acme']) {
+      for (const filter of [{}, { assignee: String(member.id) }]) {
+        const expected = await throughFullText(
+          { q, ...(filter.assignee ? { assignee: member.id } : {}) },
+          admin
+        )
+        const ids: number[] = []
+        let cursor: string | undefined
+        for (let guard = 0; guard < 50; guard++) {
+          const response = await client
+            .get('/api/v1/processes')
+            .qs({ q, limit: 3, ...filter, ...(cursor ? { cursor } : {}) })
+            .withGuard('api')
+            .loginAs(admin)
+          response.assertStatus(200)
+          ids.push(...response.body().data.map((p: any) => p.id))
+          cursor = response.body().metadata.nextCursor ?? undefined
+          if (!cursor) break
+        }
+        assert.deepEqual(ids, expected, `${q} ${JSON.stringify(filter)}`)
+      }
+    }
+    // An id cursor is not a search's cursor.
+    const wrong = await client
+      .get('/api/v1/processes')
+      .qs({ q: 'lap', cursor: Buffer.from('id:5').toString('base64url') })
+      .withGuard('api')
+      .loginAs(admin)
+    wrong.assertStatus(422)
+  }).timeout(60_000)
 })
 
 test.group('Free text / postings are written with the change', (group) => {
