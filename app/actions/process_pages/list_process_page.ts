@@ -296,13 +296,12 @@ export default class ListProcessPage {
     if (only && params.hiddenWorkflows?.includes(only.workflowId)) {
       return { total: 0, capped: false }
     }
-    const [row] = only
-      ? await dataOnlyCountQuery(only, cap)
-      : await (
-          await ListProcessPage.countQuery(params, viewerId, ListProcessPage.COUNT_CAP, plan)
-        ).query.pojo<{
-          total: number | string
-        }>()
+    const counting = only
+      ? null
+      : await ListProcessPage.countQuery(params, viewerId, ListProcessPage.COUNT_CAP, plan)
+    const [row] = counting
+      ? await counting.query.pojo<{ total: number | string }>()
+      : await dataOnlyCountQuery(only!, cap)
     const total = Number(row?.total ?? 0)
     return total > cap ? { total: cap, capped: true } : { total, capped: false }
   }

@@ -283,7 +283,8 @@ test.group('Archives / retention', (group) => {
     })
     const postings = () =>
       db.from('process_words').where('process_id', target.id).orderBy('word').select('word')
-    const words = (await postings()).map((row) => row.word)
+    const before = await postings()
+    const words = before.map((row) => row.word)
     assert.include(words, target.reference.toLowerCase().match(/[a-z]+/)![0])
     await archived()
     assert.lengthOf(await db.from('attachments'), 0)
@@ -299,8 +300,9 @@ test.group('Archives / retention', (group) => {
     const back = await Process.findOrFail(target.id)
     assert.equal(back.reference, target.reference)
     // Its postings are back, so free text finds it again.
+    const restored = await postings()
     assert.deepEqual(
-      (await postings()).map((row) => row.word),
+      restored.map((row) => row.word),
       words
     )
     assert.equal(back.status, 'cancelled')

@@ -411,7 +411,8 @@ test.group('Free text / postings are written with the change', (group) => {
       expectedVersion: 1,
       actorId: admin.id,
     })
-    const words = (await postingsOf(process.id)).map((row) => row.word)
+    const written = await postingsOf(process.id)
+    const words = written.map((row) => row.word)
     assert.includeMembers(words, ['grey', 'kitchen', 'chairs', 'acme'])
     assert.notInclude(words, 'office')
     const fresh = await Process.findOrFail(process.id)
@@ -458,7 +459,8 @@ test.group('Free text / postings are written with the change', (group) => {
       data: {},
       actor: admin,
     })
-    assert.isAbove((await postingsOf(process.id)).length, 0)
+    const written = await postingsOf(process.id)
+    assert.isAbove(written.length, 0)
     await db.from('process_events').where('process_id', process.id).delete()
     await db.from('outbox_messages').where('process_id', process.id).delete()
     await db.from('processes').where('id', process.id).delete()
