@@ -197,7 +197,7 @@ function prefixEnd(prefix: string) {
 /** The condition "a word of the process begins with `prefix`" (index range on (process_id, word)). */
 function hasPrefix(prefix: string) {
   return {
-    sql: 'EXISTS (SELECT 1 FROM process_words w2 WHERE w2.process_id = processes.id AND w2.word >= ? AND w2.word < ?)',
+    sql: 'EXISTS (SELECT 1 FROM process_words w2 WHERE w2.process_id = w.process_id AND w2.word >= ? AND w2.word < ?)',
     bindings: [prefix, prefixEnd(prefix)],
   }
 }
@@ -285,18 +285,23 @@ function rowsOf<Row>(result: unknown): Row[] {
  * primary key: STRAIGHT_JOIN (MariaDB) or CROSS JOIN (SQLite) keeps that
  * order, so with `ORDER BY w.created_at, w.process_id` and a LIMIT the
  * read stops after a page of matching rows. The other words are checked
- * per process. The caller selects, orders and limits.
+ * per process. The caller selects, orders and limits. `join: false`
+ * (nothing to check on the process rows: a count) reads the postings alone.
  */
 export function applyPostings<Q extends DatabaseQueryBuilderContract<any> | object>(
   builder: Q,
   plan: PostingPlan,
-  completions: string[]
+  completions: string[],
+  options: { join?: boolean } = {}
 ): Q {
   const query = builder as any
   const mysql = query.client.dialect.name.startsWith('mysql')
-  query
-    .from('process_words as w')
-    .joinRaw(`${mysql ? 'STRAIGHT_JOIN' : 'CROSS JOIN'} processes ON processes.id = w.process_id`)
+  query.from('process_words as w')
+  if (options.join !== false) {
+    query.joinRaw(
+      `${mysql ? 'STRAIGHT_JOIN' : 'CROSS JOIN'} processes ON processes.id = w.process_id`
+    )
+  }
   if (completions.length === 0) query.whereRaw('1 = 0')
   else if (completions.length === 1) query.where('w.word', completions[0])
   else query.whereIn('w.word', completions)

@@ -274,7 +274,11 @@ test.group('Free text / ordered postings answer what FULLTEXT answers', (group) 
         capped: true,
       })
       const { query } = await ListProcessPage.countQuery({ q: 'lap' }, admin.id)
+      // Nothing to check on the process rows: the postings alone are counted.
       assert.match(query.toQuery(), /process_words.* limit 4/i)
+      assert.notInclude(query.toQuery(), 'processes ON')
+      const narrowed = await ListProcessPage.countQuery({ q: 'lap', status: 'active' }, admin.id)
+      assert.include(narrowed.query.toQuery(), 'processes ON processes.id = w.process_id')
     } finally {
       ListProcessPage.COUNT_CAP = cap
     }
