@@ -258,7 +258,8 @@ async function freeTextStatements(pool: mysql.Pool, word: string): Promise<State
     ...(await listStatements(pool, postings, 'WHERE w.word = ?', completions, {
       order: 'ORDER BY w.created_at DESC, w.process_id DESC LIMIT 21',
       count: [
-        `SELECT COUNT(*) AS total FROM (SELECT w.process_id FROM ${postings} WHERE w.word = ? LIMIT 10001) m`,
+        // The admin sees every workflow: no condition on the process rows, the postings alone.
+        'SELECT COUNT(*) AS total FROM (SELECT w.process_id FROM process_words w WHERE w.word = ? LIMIT 10001) m',
         completions,
       ],
     })),
