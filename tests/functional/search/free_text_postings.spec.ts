@@ -261,6 +261,21 @@ test.group('Free text / ordered postings answer what FULLTEXT answers', (group) 
       statements.join('\n')
     )
 
+    // SQLite reads the word's primary-key range backwards: no sort of the matches.
+    if (!db.connection().dialect.name.startsWith('mysql')) {
+      const { query } = await ListProcessPage.pageQuery({ q: 'keyboard lap' }, admin.id)
+      const { sql, bindings } = query.toSQL()
+      const plan: { detail: string }[] = await db.rawQuery(`EXPLAIN QUERY PLAN ${sql}`, [
+        ...bindings,
+      ])
+      const details = plan.map((row) => row.detail)
+      assert.match(details[0]!, /^SEARCH w USING PRIMARY KEY \(word=\?\)/, details.join('\n'))
+      assert.isFalse(
+        details.some((detail) => /TEMP B-TREE/.test(detail)),
+        details.join('\n')
+      )
+    }
+
     // An explicitly chosen sort keeps the FULLTEXT/FTS5 path for its rows.
     const sorted = await ListProcessPage.pageQuery({ q: 'laptop', sort: 'updated_at' }, admin.id)
     assert.isFalse(sorted.postings)
