@@ -110,7 +110,9 @@ async function keptSize(db: mysql.Connection) {
       `BENCH_REUSE: ${DATABASE} holds ${kept.toLocaleString('en')} processes, not ${SIZES[0]!.toLocaleString('en')}`
     )
   }
-  await db.query('ANALYZE TABLE processes, process_events, process_search_text, stage_visits')
+  await db.query(
+    'ANALYZE TABLE processes, process_events, process_search_text, process_words, stage_visits'
+  )
   return kept
 }
 
@@ -162,7 +164,14 @@ async function grow(db: mysql.Connection, size: number, index: number) {
   const started = performance.now()
   const total = await multiply(db, DATABASE, size, {
     wholeHistory: true,
-    alsoCopy: ['process_field_values', 'process_search_text', 'stage_visits', 'event_tallies'],
+    // A copy keeps its original's created_at, so its postings are the original's words at that time.
+    alsoCopy: [
+      'process_field_values',
+      'process_search_text',
+      'process_words',
+      'stage_visits',
+      'event_tallies',
+    ],
     tag: String(index),
   })
   // The copied visits are projected: the checkpoint moves past the copied events.
@@ -175,7 +184,7 @@ async function grow(db: mysql.Connection, size: number, index: number) {
   const { default: lucid } = await import('@adonisjs/lucid/services/db')
   await rebuildRollups(lucid.connection(), 5000)
   await db.query(
-    'ANALYZE TABLE processes, process_events, process_field_values, process_search_text, stage_visits, stage_rollups, process_rollups, rollup_histograms, event_tallies, event_rollups'
+    'ANALYZE TABLE processes, process_events, process_field_values, process_search_text, process_words, stage_visits, stage_rollups, process_rollups, rollup_histograms, event_tallies, event_rollups'
   )
   const [[counts]] = await db.query<RowDataPacket[]>(
     `SELECT (SELECT COUNT(*) FROM process_events) AS events,
@@ -193,21 +202,29 @@ type PageSpec = { label: string; path: string; raw(pool: mysql.Pool): Promise<St
 
 const LIST_ORDER = 'ORDER BY p.updated_at DESC, p.id DESC LIMIT 20'
 
-/** The count, the page and its preloads (workflows, people, versions and stages). */
+/**
+ * The count, the page and its preloads (workflows, people, versions and
+ * stages); `order` and `count` replace the list's default order and its
+ * plain count.
+ */
 async function listStatements(
   pool: mysql.Pool,
   from: string,
   where: string,
-  params: unknown[]
+  params: unknown[],
+  options: { order?: string; count?: [string, unknown[]] } = {}
 ): Promise<Statements> {
-  const page: [string, unknown[]] = [`SELECT p.* FROM ${from} ${where} ${LIST_ORDER}`, params]
+  const page: [string, unknown[]] = [
+    `SELECT p.* FROM ${from} ${where} ${options.order ?? LIST_ORDER}`,
+    params,
+  ]
   const [rows] = await pool.query<RowDataPacket[]>(page[0], page[1])
   const ids = (key: string) => {
     const values = [...new Set(rows.map((r) => r[key]).filter(Boolean))]
     return values.length ? values : [0]
   }
   return [
-    [`SELECT COUNT(*) AS total FROM ${from} ${where}`, params],
+    options.count ?? [`SELECT COUNT(*) AS total FROM ${from} ${where}`, params],
     page,
     ['SELECT * FROM workflows WHERE id IN (?)', [ids('workflow_id')]],
     ['SELECT * FROM users WHERE id IN (?)', [ids('assignee_id')]],
@@ -216,6 +233,48 @@ async function listStatements(
       'SELECT * FROM workflow_stages WHERE workflow_version_id IN (?)',
       [ids('workflow_version_id')],
     ],
+  ]
+}
+
+/**
+ * What the list runs for one search word, newest first (docs/ARCHITECTURE.md,
+ * "Free text: ordered word postings"): a seek per completion of the word
+ * and one more, the page as an ordered read of the word's postings joined
+ * to their processes, the count of at most 10,001 postings, the preloads.
+ */
+async function freeTextStatements(pool: mysql.Pool, word: string): Promise<Statements> {
+  const end = word.slice(0, -1) + String.fromCodePoint(word.codePointAt(word.length - 1)! + 1)
+  const statements: Statements = []
+  const completions: string[] = []
+  let from = word
+  let operator = '>='
+  for (;;) {
+    const seek: [string, unknown[]] = [
+      `SELECT MIN(word) AS word FROM process_words WHERE word ${operator} ? AND word < ?`,
+      [from, end],
+    ]
+    statements.push(seek)
+    const [rows] = await pool.query<RowDataPacket[]>(seek[0], seek[1])
+    const next = rows[0]?.word
+    if (!next || completions.length > 20) break
+    completions.push(String(next))
+    from = String(next)
+    operator = '>'
+  }
+  if (completions.length !== 1) {
+    throw new Error(`the free-text baseline is written for a word with one completion ("${word}")`)
+  }
+  const postings = 'process_words w STRAIGHT_JOIN processes p ON p.id = w.process_id'
+  return [
+    ...statements,
+    ...(await listStatements(pool, postings, 'WHERE w.word = ?', completions, {
+      order: 'ORDER BY w.created_at DESC, w.process_id DESC LIMIT 21',
+      count: [
+        // The admin sees every workflow: no condition on the process rows, the postings alone.
+        'SELECT COUNT(*) AS total FROM (SELECT w.process_id FROM process_words w WHERE w.word = ? LIMIT 10001) m',
+        completions,
+      ],
+    })),
   ]
 }
 
@@ -342,13 +401,7 @@ async function pageSpecs(
     {
       label: `free-text search ("${text}")`,
       path: `/processes?q=${text}`,
-      raw: (p) =>
-        listStatements(
-          p,
-          'processes p JOIN process_search_text t ON t.process_id = p.id',
-          'WHERE MATCH(t.body) AGAINST (? IN BOOLEAN MODE)',
-          [text]
-        ),
+      raw: (p) => freeTextStatements(p, text.toLowerCase()),
     },
   ]
 }

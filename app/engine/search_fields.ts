@@ -138,3 +138,31 @@ export function searchBody(
   }
   return ' ' + wordsOf(parts.join(' ')).join(' ')
 }
+
+/** Longest word `process_words` keeps (characters): a longer word is kept by its beginning. */
+export const POSTING_WORD_LENGTH = 40
+/** Most distinct words one process has postings for (a long text field stops there). */
+export const MAX_POSTINGS = 200
+
+/**
+ * A word as `process_words` keeps and looks it up: without diacritics
+ * (FTS5's `remove_diacritics` and MariaDB's collation compare so too),
+ * cut to POSTING_WORD_LENGTH characters (code points, never half of one).
+ */
+export function postingWord(word: string): string {
+  const bare = word.normalize('NFD').replace(/\p{M}/gu, '')
+  return bare.length <= POSTING_WORD_LENGTH
+    ? bare
+    : Array.from(bare).slice(0, POSTING_WORD_LENGTH).join('')
+}
+
+/** The distinct posting words of a search body (`searchBody`), at most MAX_POSTINGS. */
+export function postingWordsOf(body: string): string[] {
+  const words = new Set<string>()
+  for (const word of wordsOf(body)) {
+    const kept = postingWord(word)
+    if (kept) words.add(kept)
+    if (words.size === MAX_POSTINGS) break
+  }
+  return [...words]
+}

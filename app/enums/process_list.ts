@@ -17,6 +17,16 @@ export const PROCESS_SORTS = [
 
 export type ProcessSort = (typeof PROCESS_SORTS)[number]
 
+/**
+ * The list's order when none is chosen: a search lists its matches newest
+ * first, like a mailbox (the order its postings are kept in, so a page
+ * costs a page whatever the number of matches); otherwise the last
+ * changed first.
+ */
+export function defaultSortOf(filters: { q?: string | null }): ProcessSort {
+  return filters.q ? 'created_at' : 'updated_at'
+}
+
 /** Columns of the process list a view may show (and `data.<key>` of a searchable field). */
 export const VIEW_COLUMNS = [
   'reference',

@@ -1,11 +1,18 @@
 import db from '@adonisjs/lucid/services/db'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
-import { wordsOf, type FilterOperator, type SearchKind } from '#engine/search_fields'
+import {
+  POSTING_WORD_LENGTH,
+  postingWord,
+  wordsOf,
+  type FilterOperator,
+  type SearchKind,
+} from '#engine/search_fields'
 
 /**
  * The SQL of search on process data (issue 22), used by `Process.filtered`:
  * data-field filters over `process_field_values` and free text over
- * `process_search_text` (written by app/actions/search/process_index.ts).
+ * `process_search_text` or its ordered postings `process_words` (both
+ * written by app/actions/search/process_index.ts).
  */
 
 /** One condition on a searchable field, checked against the workflow's field types. */
@@ -165,4 +172,142 @@ export function applyFreeText(query: any, q: string) {
     }
     for (const word of others) sub.whereRaw('body LIKE ?', [`% ${word}%`])
   })
+}
+
+/** A driving word with more completions than this (a very short prefix) is not used. */
+export const MAX_COMPLETIONS = 20
+/** Postings counted per candidate driving word (the fewest drives). */
+const DRIVER_COUNT_CAP = 1000
+
+/**
+ * How a free-text search reads `process_words` in created_at order: the
+ * postings of the driving word's completions, and a prefix check of each
+ * other word per process. No completion at all: nothing matches.
+ */
+export type PostingPlan = { completions: string[]; others: string[] }
+
+/** The first string after every string that begins with `prefix` (code-point order). */
+function prefixEnd(prefix: string) {
+  const chars = Array.from(prefix)
+  let last = chars.pop()!.codePointAt(0)! + 1
+  if (last === 0xd800) last = 0xe000 // no surrogate is a character
+  return chars.join('') + String.fromCodePoint(last)
+}
+
+/** The condition "a word of the process begins with `prefix`" (index range on (process_id, word)). */
+function hasPrefix(prefix: string) {
+  return {
+    sql: 'EXISTS (SELECT 1 FROM process_words w2 WHERE w2.process_id = w.process_id AND w2.word >= ? AND w2.word < ?)',
+    bindings: [prefix, prefixEnd(prefix)],
+  }
+}
+
+/**
+ * The plan of the ordered free-text path for `q`, or null when it does
+ * not apply (nothing searchable, a word longer than the postings keep, or
+ * every word has more than MAX_COMPLETIONS completions): the caller uses
+ * FULLTEXT/FTS5 then. Costs one short index read per word for its
+ * completions (a loose scan: one seek per distinct word, not per posting)
+ * and, with several candidate words, a count of at most
+ * DRIVER_COUNT_CAP + 1 postings each, so the rarest word drives.
+ */
+export async function postingPlan(q: string | null | undefined): Promise<PostingPlan | null> {
+  if (!q) return null
+  const typed = [...new Set(wordsOf(q))].slice(0, MAX_WORDS)
+  if (typed.length === 0 || typed.some((w) => Array.from(w).length > POSTING_WORD_LENGTH)) {
+    return null
+  }
+  const words = [...new Set(typed.map(postingWord).filter((w) => w !== ''))]
+  if (words.length === 0) return null
+  const candidates: { word: string; completions: string[] }[] = []
+  for (const word of words) {
+    const completions = await completionsOf(word)
+    if (completions.length === 0) return { completions: [], others: [] }
+    if (completions.length <= MAX_COMPLETIONS) candidates.push({ word, completions })
+  }
+  if (candidates.length === 0) return null
+  let driver = candidates[0]!
+  if (candidates.length > 1) {
+    let fewest = Number.POSITIVE_INFINITY
+    for (const candidate of candidates) {
+      const n = await postingCount(candidate.word)
+      if (n < fewest) [fewest, driver] = [n, candidate]
+    }
+  }
+  return { completions: driver.completions, others: words.filter((w) => w !== driver.word) }
+}
+
+/**
+ * Up to MAX_COMPLETIONS + 1 distinct words beginning with `prefix`, one
+ * index seek each (a loose index scan done by hand: `MIN(word)` over a
+ * constant range is a single seek on both databases), so a word with
+ * 50,000 postings costs what a rare one does. MariaDB's own loose scan
+ * (`SELECT DISTINCT word … LIMIT 21`) is a cost choice it declines when
+ * most words are rare, and then reads every posting of the prefix; its
+ * recursive CTE does not use the correlated bound for the range either.
+ */
+async function completionsOf(prefix: string): Promise<string[]> {
+  const end = prefixEnd(prefix)
+  const words: string[] = []
+  let from = prefix
+  let operator = '>='
+  while (words.length <= MAX_COMPLETIONS) {
+    const result = await db.rawQuery(
+      `SELECT MIN(word) AS word FROM process_words WHERE word ${operator} ? AND word < ?`,
+      [from, end]
+    )
+    const word = rowsOf<{ word: string | null }>(result)[0]?.word
+    if (word === null || word === undefined) break
+    words.push(String(word))
+    from = String(word)
+    operator = '>'
+  }
+  return words
+}
+
+async function postingCount(prefix: string) {
+  const result = await db.rawQuery(
+    'SELECT COUNT(*) AS n FROM (SELECT 1 FROM process_words WHERE word >= ? AND word < ? LIMIT ?) AS capped',
+    [prefix, prefixEnd(prefix), DRIVER_COUNT_CAP + 1]
+  )
+  return Number(rowsOf<{ n: number | string }>(result)[0]?.n ?? 0)
+}
+
+/** Rows of a raw SELECT on either driver (mysql2 answers [rows, fields]). */
+function rowsOf<Row>(result: unknown): Row[] {
+  if (Array.isArray(result) && Array.isArray(result[0])) return result[0] as Row[]
+  return result as Row[]
+}
+
+/**
+ * Makes a list query (its filters on `processes`, no free text) read the
+ * postings of `completions` first and join each posting's process by
+ * primary key: STRAIGHT_JOIN (MariaDB) or CROSS JOIN (SQLite) keeps that
+ * order, so with `ORDER BY w.created_at, w.process_id` and a LIMIT the
+ * read stops after a page of matching rows. The other words are checked
+ * per process. The caller selects, orders and limits. `join: false`
+ * (nothing to check on the process rows: a count) reads the postings alone.
+ */
+export function applyPostings<Q extends DatabaseQueryBuilderContract<any> | object>(
+  builder: Q,
+  plan: PostingPlan,
+  completions: string[],
+  options: { join?: boolean } = {}
+): Q {
+  const query = builder as any
+  const mysql = query.client.dialect.name.startsWith('mysql')
+  query.from('process_words as w')
+  if (options.join !== false) {
+    query.joinRaw(
+      `${mysql ? 'STRAIGHT_JOIN' : 'CROSS JOIN'} processes ON processes.id = w.process_id`
+    )
+  }
+  if (completions.length === 0) query.whereRaw('1 = 0')
+  else if (completions.length === 1) query.where('w.word', completions[0])
+  else query.whereIn('w.word', completions)
+  for (const word of plan.others) {
+    const condition = hasPrefix(word)
+    query.whereRaw(condition.sql, condition.bindings)
+  }
+  return builder
 }

@@ -1,5 +1,6 @@
 import vine from '@vinejs/vine'
 import { InvalidInput } from '#exceptions/domain_error'
+import { sqlTime } from '#support/sql_time'
 
 /**
  * Keyset ("cursor") pagination of the JSON API lists: `?cursor=…&limit=…`
@@ -11,13 +12,12 @@ import { InvalidInput } from '#exceptions/domain_error'
 export const DEFAULT_LIMIT = 25
 export const MAX_LIMIT = 100
 
+/** A cursor's query-string form (an id cursor is up to 24 characters, a time cursor up to 36). */
+export const CURSOR_TEXT = /^[A-Za-z0-9_-]{1,40}$/
+
 /** The two query-string fields, for the list validators. */
 export const cursorFields = () => ({
-  cursor: vine
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9_-]{1,24}$/)
-    .optional(),
+  cursor: vine.string().trim().regex(CURSOR_TEXT).optional(),
   limit: vine.number().withoutDecimals().min(1).max(MAX_LIMIT).optional(),
 })
 
@@ -82,4 +82,31 @@ export function pageOf<T>(
       nextCursor: rows.length > limit && last !== undefined ? encodeCursor(idOf(last)) : null,
     },
   }
+}
+
+/**
+ * A cursor of a list in (created_at, id) order, newest first (a free-text
+ * search, read from its ordered postings): the last row's creation time
+ * (Unix seconds) and id. Opaque like the id cursor.
+ */
+export function encodeTimeCursor(createdAt: Date, id: number) {
+  return Buffer.from(`t:${Math.floor(createdAt.getTime() / 1000)}:${id}`).toString('base64url')
+}
+
+/** The (time, id) a time cursor points after (time as SQL text); 422 on the cursor field when it is not one. */
+export function decodeTimeCursor(cursor: string | undefined): { at: string; id: number } | null {
+  if (cursor === undefined) return null
+  const match = /^t:(\d{1,12}):([1-9]\d{0,15})$/.exec(
+    Buffer.from(cursor, 'base64url').toString('utf8')
+  )
+  if (!match) {
+    throw new InvalidInput('The cursor is not valid.', [
+      {
+        field: 'cursor',
+        message: 'Use the nextCursor of a previous answer (of the same search)',
+        code: 'invalid_cursor',
+      },
+    ])
+  }
+  return { at: sqlTime(new Date(Number(match[1]) * 1000))!, id: Number(match[2]) }
 }

@@ -1,9 +1,15 @@
 import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
 import Process, { type ProcessFilters } from '#models/process'
-import type { ProcessSort } from '#enums/process_list'
+import { defaultSortOf, type ProcessSort } from '#enums/process_list'
 import type { WorkflowDefinition } from '#engine/definition'
 import { definitionsOf } from '#support/definitions'
-import { dataOnlyCountQuery } from '#models/process_search'
+import {
+  applyPostings,
+  dataOnlyCountQuery,
+  postingPlan,
+  type PostingPlan,
+} from '#models/process_search'
 import { cachedUsers, cachedWorkflows } from '#support/access/cached_rows'
 import {
   decodeSortedCursor,
@@ -29,13 +35,14 @@ export type ProcessPageParams = ProcessPageFilters & {
  * The query behind the process list, its CSV export and the dashboard's
  * numbers, so a number on the dashboard is exactly the total of the list
  * it links to. The model's `filtered` and `sorted` scopes do the work; the
- * page adds "due soon", which the API filters do not have (yet).
+ * page adds "due soon", which the API filters do not have (yet). With
+ * free text and no chosen sort it lists newest first (`defaultSortOf`).
  */
 export function processListQuery(params: ProcessPageParams, viewerId: number) {
   return Process.query()
     .withScopes((scopes) => {
       scopes.filtered(params, viewerId)
-      scopes.sorted(params.sort ?? 'updated_at', params.direction ?? 'desc')
+      scopes.sorted(params.sort ?? defaultSortOf(params), params.direction ?? 'desc')
     })
     .if(params.dueSoon, (query) => {
       const now = DateTime.now()
@@ -79,6 +86,64 @@ const COUNT_NEUTRAL = new Set([
   'before',
 ])
 
+/**
+ * The list's filters without free text, reading the postings of `completions`
+ * (`applyPostings`): unordered and unselected.
+ */
+function postingsQuery(
+  params: ProcessPageParams,
+  viewerId: number,
+  plan: PostingPlan,
+  completions: string[]
+) {
+  return applyPostings(
+    processListQuery({ ...params, q: null }, viewerId).clearOrder(),
+    plan,
+    completions
+  )
+}
+
+/**
+ * A page of a free-text search in created_at order from the postings
+ * (`postingPlan`): one completion is one ordered index read that stops
+ * after `limit` matching rows; several are each read so, merged and
+ * deduplicated (a process with "laptop" and "laptops"), then ordered and
+ * cut: O(page × completions), never O(matches).
+ */
+export function postingsPageQuery(
+  params: ProcessPageParams,
+  viewerId: number,
+  plan: PostingPlan,
+  reading: 'asc' | 'desc',
+  from: SortedCursor | null,
+  limit: number
+) {
+  const branch = (completions: string[]) => {
+    const query = postingsQuery(params, viewerId, plan, completions)
+      .orderBy('w.created_at', reading)
+      .orderBy('w.process_id', reading)
+      .limit(limit)
+    if (from) whereAfter(query, 'w.created_at', 'w.process_id', reading, from.value, from.id)
+    return query
+  }
+  if (plan.completions.length <= 1) return branch(plan.completions).select('processes.*')
+  const parts = plan.completions.map((completion) =>
+    branch([completion]).select('processes.id', 'w.created_at as posted_at').toSQL()
+  )
+  // SQLite takes ORDER BY and LIMIT in a compound's parts only inside a subquery.
+  const union = parts
+    .map((part, i) => `SELECT id, posted_at FROM (${part.sql}) AS part${i}`)
+    .join(' UNION ')
+  const mysql = db.connection().dialect.name.startsWith('mysql')
+  return Process.query()
+    .from(db.raw(`(${union}) AS page`, parts.flatMap((part) => [...part.bindings]) as any[]) as any)
+    .joinRaw(`${mysql ? 'STRAIGHT_JOIN' : 'CROSS JOIN'} processes ON processes.id = page.id`)
+    .select('processes.*')
+    .orderBy('page.posted_at', reading)
+    .orderBy('page.id', reading)
+    .limit(limit)
+}
+
 const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
 
 /**
@@ -106,13 +171,16 @@ export default class ListProcessPage {
   /**
    * The rows query of one cursor page (PER_PAGE + 1 rows, to know whether
    * there is a next one), before preloads: what the page runs, and what
-   * the EXPLAIN test checks for every filter and sort.
+   * the EXPLAIN test checks for every filter and sort. Free text in
+   * created_at order (the default with `q`) reads the ordered postings
+   * (`postings` is true); other sorts, and words too short to drive, use
+   * FULLTEXT/FTS5 and cost what all the matches do.
    */
-  static pageQuery(
+  static async pageQuery(
     params: ProcessPageParams & { after?: string; before?: string },
     viewerId: number
   ) {
-    const sort = params.sort ?? 'updated_at'
+    const sort = params.sort ?? defaultSortOf(params)
     const direction = params.direction ?? 'desc'
     const column = `processes.${sort === 'stage' ? 'stage_key' : sort}`
     const fits = (cursor: SortedCursor | null) =>
@@ -122,21 +190,56 @@ export default class ListProcessPage {
 
     // Going back: the rows before the cursor, read in the reverse order.
     const reading = before ? (direction === 'asc' ? 'desc' : 'asc') : direction
+    const from = after ?? before
+    const plan = await postingPlan(params.q)
+    if (plan && sort === 'created_at') {
+      const query = postingsPageQuery(
+        params,
+        viewerId,
+        plan,
+        reading,
+        from,
+        ListProcessPage.PER_PAGE + 1
+      )
+      return { query, sort, direction, after, before, postings: true, plan }
+    }
     const query = processListQuery({ ...params, sort, direction: reading }, viewerId).limit(
       ListProcessPage.PER_PAGE + 1
     )
-    const from = after ?? before
     if (from) whereAfter(query, column, 'processes.id', reading, from.value, from.id)
-    return { query, sort, direction, after, before }
+    return { query, sort, direction, after, before, postings: false, plan }
   }
 
-  /** The count query behind `cappedCount`. */
-  static countQuery(params: ProcessPageParams, viewerId: number) {
-    const inner = processListQuery(params, viewerId)
-      .clearOrder()
-      .select('processes.id')
-      .limit(ListProcessPage.COUNT_CAP + 1)
-    return Process.query().from(inner.as('matching')).count('* as total')
+  /**
+   * The count query behind `cappedCount` (and the saved views' counts):
+   * at most `cap` + 1 matching rows. Free text counts postings joined to
+   * their processes (whatever the sort) when `postingPlan` allows — the
+   * postings alone when no filter applies to the process rows (10,001
+   * index entries instead of as many process rows read by primary key).
+   * In an object: a query builder is thenable, so awaiting it would run it.
+   */
+  static async countQuery(
+    params: ProcessPageParams,
+    viewerId: number,
+    cap = ListProcessPage.COUNT_CAP,
+    known?: PostingPlan | null
+  ) {
+    const plan = known === undefined ? await postingPlan(params.q) : known
+    let inner
+    if (!plan) {
+      inner = processListQuery(params, viewerId).clearOrder()
+    } else {
+      // The list's own conditions on the process rows, if any (hidden workflows, status…).
+      const rows = processListQuery({ ...params, q: null }, viewerId).clearOrder()
+      inner = /\bwhere\b/i.test(rows.toQuery())
+        ? applyPostings(rows, plan, plan.completions)
+        : applyPostings(db.query(), plan, plan.completions, { join: false })
+    }
+    // A process with two completions of the driving word has two postings.
+    if (plan && plan.completions.length > 1) inner.distinct('w.process_id')
+    else inner.select(plan ? 'w.process_id' : 'processes.id')
+    inner.limit(cap + 1)
+    return { query: Process.query().from(inner.as('matching')).count('* as total') }
   }
 
   /**
@@ -149,7 +252,10 @@ export default class ListProcessPage {
     params: ProcessPageParams & { after?: string; before?: string },
     viewerId: number
   ) {
-    const { query, sort, direction, after, before } = ListProcessPage.pageQuery(params, viewerId)
+    const { query, sort, direction, after, before, plan } = await ListProcessPage.pageQuery(
+      params,
+      viewerId
+    )
     const perPage = ListProcessPage.PER_PAGE
     // The rows' workflows and assignees from memory per access epoch (#support/access/cached_rows).
     const rows = await query
@@ -183,7 +289,7 @@ export default class ListProcessPage {
     // A first page that is not full holds every match: it is its own count (one statement less).
     const counted =
       after || before || more
-        ? await this.cappedCount(params, viewerId)
+        ? await this.cappedCount(params, viewerId, plan)
         : { total: page.length, capped: false }
     const definitions = await definitionsOf(page.map((p) => p.workflowVersionId))
     return {
@@ -193,16 +299,22 @@ export default class ListProcessPage {
     }
   }
 
-  /** How many processes match, counted up to COUNT_CAP (`capped` above it). */
-  async cappedCount(params: ProcessPageParams, viewerId: number) {
+  /**
+   * How many processes match, counted up to COUNT_CAP (`capped` above it);
+   * `plan` is the page's free-text plan when it has one already.
+   */
+  async cappedCount(params: ProcessPageParams, viewerId: number, plan?: PostingPlan | null) {
     const cap = ListProcessPage.COUNT_CAP
     const only = soleDataFilter(params)
     if (only && params.hiddenWorkflows?.includes(only.workflowId)) {
       return { total: 0, capped: false }
     }
-    const [row] = only
-      ? await dataOnlyCountQuery(only, cap)
-      : await ListProcessPage.countQuery(params, viewerId).pojo<{ total: number | string }>()
+    const counting = only
+      ? null
+      : await ListProcessPage.countQuery(params, viewerId, ListProcessPage.COUNT_CAP, plan)
+    const [row] = counting
+      ? await counting.query.pojo<{ total: number | string }>()
+      : await dataOnlyCountQuery(only!, cap)
     const total = Number(row?.total ?? 0)
     return total > cap ? { total: cap, capped: true } : { total, capped: false }
   }

@@ -150,8 +150,9 @@ export default class StartProcess {
         )
         await indexWholeProcess(
           trx,
-          { ...state, id: newId, workflowId: workflow.id, reference },
-          definition
+          { ...state, id: newId, workflowId: workflow.id, reference, createdAt: at },
+          definition,
+          { fresh: true }
         )
         return newId
       })

@@ -1,8 +1,11 @@
+import type { DateTime } from 'luxon'
 import type { LeanTransaction } from '#support/database/lean_transaction'
 import type { WorkflowDefinition } from '#engine/definition'
 import type { ProcessState } from '#engine/replay'
+import { sqlTime } from '#support/sql_time'
 import {
   indexedValue,
+  postingWordsOf,
   searchBody,
   searchableFieldsOf,
   type SearchableField,
@@ -12,7 +15,9 @@ import {
  * The search index, written by the write path inside its transaction:
  * `process_field_values` (typed values of searchable fields) and
  * `process_search_text` (the words of title, reference and searchable
- * text fields; FULLTEXT on MySQL/MariaDB, FTS5 on SQLite).
+ * text fields; FULLTEXT on MySQL/MariaDB, FTS5 on SQLite) with its
+ * ordered postings `process_words` (one row per distinct word, keyed by
+ * the process's created_at, so a search reads its matches newest first).
  *
  * A change to a process of a version without searchable fields whose
  * title did not change costs two cached lookups and writes nothing.
@@ -26,6 +31,8 @@ export type IndexedProcess = {
   title: string
   workflowVersionId: number
   data: Record<string, unknown>
+  /** Never changes: the postings' order. */
+  createdAt: DateTime | Date
 }
 
 /**
@@ -74,24 +81,47 @@ async function writeChange(
     next.title !== before.title ||
     changed.some((field) => field.kind === 'text')
   ) {
-    await writeText(client, before.id, before.workflowId, {
-      ...before,
-      title: next.title,
-      data: next.data,
-      fields,
-    })
+    // The words written last time, from the state before: only the difference is written.
+    const previous = postingWordsOf(
+      searchBody(before.title, before.reference, oldFields, before.data)
+    )
+    await writeText(
+      client,
+      before.id,
+      before.workflowId,
+      // Named, not spread: a model's columns are accessors, not own properties.
+      {
+        reference: before.reference,
+        title: next.title,
+        data: next.data,
+        fields,
+        createdAt: before.createdAt,
+      },
+      previous
+    )
   }
 }
 
-/** A new process (in the start transaction), or any process again (`search:rebuild`). */
+/**
+ * A new process (in the start transaction: `fresh`, it has no postings
+ * yet), or any process again (`search:rebuild`, a restore: its postings
+ * are replaced).
+ */
 export async function indexWholeProcess(
   client: LeanTransaction,
   process: IndexedProcess,
-  definition: WorkflowDefinition
+  definition: WorkflowDefinition,
+  options: { fresh?: boolean } = {}
 ) {
   const fields = searchableFieldsOf(definition)
   await upsertValues(client, process.id, process.workflowId, fields, process.data)
-  await writeText(client, process.id, process.workflowId, { ...process, fields })
+  await writeText(
+    client,
+    process.id,
+    process.workflowId,
+    { ...process, fields },
+    options.fresh ? [] : null
+  )
 }
 
 /** One statement for all the values (insert, or update the existing row). */
@@ -127,6 +157,12 @@ async function upsertValues(
   )
 }
 
+/**
+ * The free-text row and its postings. `previous` are the posting words
+ * written before (null: unknown, all are deleted first): only the words
+ * that changed are written, so a title edit touches a few index entries,
+ * not every word's.
+ */
 async function writeText(
   client: LeanTransaction,
   processId: number,
@@ -136,9 +172,12 @@ async function writeText(
     reference: string
     data: Record<string, unknown>
     fields: SearchableField[]
-  }
+    createdAt: DateTime | Date
+  },
+  previous: string[] | null
 ) {
   const body = searchBody(source.title, source.reference, source.fields, source.data)
+  await writePostings(client, processId, source.createdAt, postingWordsOf(body), previous)
   if (client.dialect === 'mysql') {
     await client.run(
       'INSERT INTO process_search_text (process_id, workflow_id, body) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE body = VALUES(body)',
@@ -151,6 +190,40 @@ async function writeText(
       [processId, body, workflowId]
     )
   }
+}
+
+async function writePostings(
+  client: LeanTransaction,
+  processId: number,
+  createdAt: DateTime | Date,
+  words: string[],
+  previous: string[] | null
+) {
+  let added = words
+  if (previous === null) {
+    await client.run('DELETE FROM process_words WHERE process_id = ?', [processId])
+  } else {
+    const kept = new Set(words)
+    const removed = previous.filter((word) => !kept.has(word))
+    const had = new Set(previous)
+    added = words.filter((word) => !had.has(word))
+    if (removed.length) {
+      await client.run(
+        `DELETE FROM process_words WHERE process_id = ? AND word IN (${removed.map(() => '?').join(', ')})`,
+        [processId, ...removed]
+      )
+    }
+  }
+  if (added.length === 0) return
+  const at = sqlTime(createdAt)
+  // A posting already there (an index that drifted) is kept, not an error.
+  const insert = `INSERT INTO process_words (word, created_at, process_id) VALUES ${added.map(() => '(?, ?, ?)').join(', ')}`
+  await client.run(
+    client.dialect === 'mysql'
+      ? `${insert} ON DUPLICATE KEY UPDATE process_id = process_id`
+      : `${insert} ON CONFLICT DO NOTHING`,
+    added.flatMap((word) => [word, at, processId])
+  )
 }
 
 function sameValue(a: unknown, b: unknown) {

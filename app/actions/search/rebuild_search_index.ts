@@ -2,11 +2,12 @@ import db from '@adonisjs/lucid/services/db'
 import { definitionsOf } from '#support/definitions'
 import { indexWholeProcess } from '#actions/search/process_index'
 import { leanTransaction } from '#support/database/lean_transaction'
+import { instantOfSql } from '#support/sql_time'
 
 /**
  * Writes the search index of every process again (`node ace search:rebuild`):
  * after fields were made searchable, or for processes started before the
- * index existed. Batches by id, one transaction each (its rows are dropped
+ * index existed (its free-text postings are replaced too). Batches by id, one transaction each (its rows are dropped
  * and rewritten), so memory and lock time follow the batch size.
  */
 export default class RebuildSearchIndex {
@@ -28,7 +29,15 @@ export default class RebuildSearchIndex {
         .where('id', '>', lastId)
         .orderBy('id')
         .limit(size)
-        .select('id', 'workflow_id', 'workflow_version_id', 'reference', 'title', 'data')
+        .select(
+          'id',
+          'workflow_id',
+          'workflow_version_id',
+          'reference',
+          'title',
+          'data',
+          'created_at'
+        )
       if (options.workflowId) query.where('workflow_id', options.workflowId)
       if (options.processId) query.where('id', options.processId)
       const rows = await query
@@ -52,6 +61,7 @@ export default class RebuildSearchIndex {
               reference: row.reference,
               title: row.title,
               data: typeof row.data === 'string' ? JSON.parse(row.data) : row.data,
+              createdAt: new Date(instantOfSql(row.created_at) ?? 0),
             },
             definition
           )

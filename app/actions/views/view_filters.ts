@@ -1,7 +1,6 @@
-import db from '@adonisjs/lucid/services/db'
 import { errors } from '@vinejs/vine'
 import ListProcesses from '#actions/processes/list_processes'
-import { processListQuery, type ProcessPageParams } from '#actions/process_pages/list_process_page'
+import ListProcessPage, { type ProcessPageParams } from '#actions/process_pages/list_process_page'
 import { dataFiltersOf, type FieldLookup } from '#actions/search/data_filters'
 import { listProcessesValidator } from '#validators/process'
 import { processPageFiltersValidator } from '#validators/process_page'
@@ -77,30 +76,17 @@ export const VIEW_COUNT_CAP = 1000
 
 /**
  * How many processes match, up to the cap: `COUNT(*)` over at most
- * `cap + 1` ids of the list's own query, so a view of a million rows
- * costs what a view of a thousand does.
+ * `cap + 1` rows of the list's own count (`ListProcessPage.countQuery`:
+ * free text from its ordered postings), so a view of a million rows costs
+ * what a view of a thousand does.
  */
 export async function cappedCount(
   params: ProcessPageParams,
   viewerId: number,
   cap = VIEW_COUNT_CAP
 ) {
-  const ids = processListQuery(params, viewerId)
-    .clearOrder()
-    .select('processes.id')
-    .limit(cap + 1)
-    .toSQL()
-  const result = await db.rawQuery(`SELECT COUNT(*) AS n FROM (${ids.sql}) AS capped`, [
-    ...ids.bindings,
-  ])
-  const [row] = rowsOf(result)
-  const n = Number(row?.n ?? 0)
+  const { query } = await ListProcessPage.countQuery(params, viewerId, cap)
+  const [row] = await query.pojo<{ total: number | string }>()
+  const n = Number(row?.total ?? 0)
   return n > cap ? { count: cap, capped: true } : { count: n, capped: false }
-}
-
-/** Rows of a raw SELECT on either driver. */
-function rowsOf(result: unknown): { n: number | string }[] {
-  // mysql2 answers [rows, fields]; better-sqlite3 the rows.
-  if (Array.isArray(result) && Array.isArray(result[0])) return result[0]
-  return result as { n: number | string }[]
 }

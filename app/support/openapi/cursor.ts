@@ -12,7 +12,7 @@ export function cursorParameters(): Record<string, Json> {
       in: 'query',
       required: false,
       description: 'The `metadata.nextCursor` of the previous page; absent for the first page.',
-      schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,24}$' },
+      schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,40}$' },
     },
     Limit: {
       name: 'limit',

@@ -281,8 +281,15 @@ test.group('Archives / retention', (group) => {
       size: 1234,
       created_at: '2026-01-02 03:04:05',
     })
+    const postings = () =>
+      db.from('process_words').where('process_id', target.id).orderBy('word').select('word')
+    const before = await postings()
+    const words = before.map((row) => row.word)
+    assert.include(words, target.reference.toLowerCase().match(/[a-z]+/)![0])
     await archived()
     assert.lengthOf(await db.from('attachments'), 0)
+    // The purge removed the free-text postings with the process.
+    assert.lengthOf(await postings(), 0)
     // Someone deleted since: their id comes back as null, as ON DELETE SET NULL did.
     await db.from('users').where('id', member.id).delete()
 
@@ -292,6 +299,12 @@ test.group('Archives / retention', (group) => {
 
     const back = await Process.findOrFail(target.id)
     assert.equal(back.reference, target.reference)
+    // Its postings are back, so free text finds it again.
+    const restored = await postings()
+    assert.deepEqual(
+      restored.map((row) => row.word),
+      words
+    )
     assert.equal(back.status, 'cancelled')
     assert.equal(back.version, target.version)
     assert.lengthOf(await db.from('process_events').where('process_id', target.id), 5)

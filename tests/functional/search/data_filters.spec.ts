@@ -227,7 +227,8 @@ test.group('Search / data filters and free text', (group) => {
       broad: true,
     })
     const longWay = async (params: Parameters<ListProcessPage['cappedCount']>[0]) => {
-      const [row] = await ListProcessPage.countQuery(params, admin.id).pojo<{ total: number }>()
+      const { query } = await ListProcessPage.countQuery(params, admin.id)
+      const [row] = await query.pojo<{ total: number }>()
       return Number(row!.total)
     }
     for (const [op, value, expected] of [

@@ -1,6 +1,13 @@
 import { test } from '@japa/runner'
 import { verifyDefinition } from '#engine/verifier'
-import { indexedValue, searchableFieldsOf, searchBody } from '#engine/search_fields'
+import {
+  indexedValue,
+  MAX_POSTINGS,
+  postingWord,
+  postingWordsOf,
+  searchableFieldsOf,
+  searchBody,
+} from '#engine/search_fields'
 import { mutable, PURCHASE_REQUEST } from '#tests/unit/engine/fixtures'
 import type { WorkflowDefinition } from '#engine/definition'
 
@@ -73,5 +80,25 @@ test.group('Search fields | values and words', () => {
       { note: 'Deliver to Gate-4!', amount: 999, secret: 'hidden' }
     )
     assert.equal(body, ' café order po 000012 deliver to gate 4')
+  })
+})
+
+test.group('Search fields | posting words', () => {
+  test('distinct words without diacritics, cut to 40 characters (never half a character)', ({
+    assert,
+  }) => {
+    assert.deepEqual(postingWordsOf(' café cafe order the a order'), ['cafe', 'order', 'the', 'a'])
+    assert.equal(postingWord('Ünïcödé'.toLowerCase()), 'unicode')
+    assert.equal(postingWord('x'.repeat(50)), 'x'.repeat(40))
+    // An astral character is one character: cut between characters, not inside one.
+    const astral = `${'a'.repeat(39)}𝔸𝔸`
+    assert.equal(postingWord(astral), `${'a'.repeat(39)}𝔸`)
+  })
+
+  test('at most MAX_POSTINGS distinct words a process', ({ assert }) => {
+    const body = ' ' + Array.from({ length: 300 }, (_, i) => `w${i}`).join(' ')
+    const words = postingWordsOf(body)
+    assert.lengthOf(words, MAX_POSTINGS)
+    assert.equal(words[0], 'w0')
   })
 })

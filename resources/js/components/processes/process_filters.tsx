@@ -3,6 +3,7 @@ import { Link } from '@inertiajs/react'
 import { urlFor } from '../../client.ts'
 import { useI18n } from '../../lib/i18n.ts'
 import { DataFilters, type SearchField } from './data_filters.tsx'
+import { defaultSortOf } from '#enums/process_list'
 
 export type ListFilters = Partial<
   Record<
@@ -210,7 +211,7 @@ export function ProcessFilters(props: {
           'sort',
           t('processes.filters.sort'),
           SORTS.map((s) => ({ value: s, label: t(`processes.sort.${s}`) })),
-          { fallback: 'updated_at' }
+          { fallback: defaultSortOf(values) }
         )}
         {select(
           'direction',

@@ -33,7 +33,7 @@ import {
 } from '../../components/processes/list_columns.tsx'
 import type { Data } from '../../../../.adonisjs/client/data.js'
 import type { InertiaProps } from '../../types.ts'
-import { DEFAULT_COLUMNS, PROCESS_SORTS } from '#enums/process_list'
+import { DEFAULT_COLUMNS, PROCESS_SORTS, defaultSortOf } from '#enums/process_list'
 import {
   ArchivedMatches,
   type ArchivedMatch,
@@ -131,7 +131,8 @@ export default function ProcessesIndex({
   archived,
 }: Props) {
   const { t } = useI18n()
-  const sort = filters.sort ?? 'updated_at'
+  // A search with no chosen sort lists newest first (the server's `defaultSortOf`).
+  const sort = filters.sort ?? defaultSortOf(filters)
   const direction = (filters.direction ?? 'desc') as 'asc' | 'desc'
   const active = cleanFilters(filters)
   const bulk = useBulkSelection(processes.data.map((p) => p.id))
