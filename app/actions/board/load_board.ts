@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import type { FieldDefinition, WorkflowDefinition } from '#engine/definition'
+import { OUTCOMES, type FieldDefinition, type WorkflowDefinition } from '#engine/definition'
 import { collectFields } from '#engine/data'
 import Process from '#models/process'
 import Workflow from '#models/workflow'
@@ -269,11 +269,15 @@ async function columnCounts(workflowId: number, definition: WorkflowDefinition) 
   parts.push(
     count(OTHER_ACTIVE, 'active', `status = 'active' AND stage_key NOT IN (${marks(known)})`, known)
   )
+  // Closed = one of the outcomes, named: equalities on (workflow_id, status) let the
+  // stage condition be index ranges too. `status <> 'active'` read every closed
+  // process of the workflow to find those of no end stage (16 ms at 1,000,000).
+  const closed = `status IN (${marks(OUTCOMES)})`
   for (const endKey of endKeys) {
-    parts.push(count(endKey, 'closed', `stage_key = ? AND status <> 'active'`, [endKey]))
+    parts.push(count(endKey, 'closed', `${closed} AND stage_key = ?`, [...OUTCOMES, endKey]))
   }
   const notEnd = endKeys.length ? `AND stage_key NOT IN (${marks(endKeys)})` : ''
-  parts.push(count(CLOSED_ELSEWHERE, 'closed', `status <> 'active' ${notEnd}`, endKeys))
+  parts.push(count(CLOSED_ELSEWHERE, 'closed', `${closed} ${notEnd}`, [...OUTCOMES, ...endKeys]))
   const rows = rowsOf(
     await db.rawQuery(
       parts.map((part) => part.sql).join(' UNION ALL '),
