@@ -292,7 +292,7 @@ async function columnCounts(workflowId: number, definition: WorkflowDefinition) 
 }
 
 type Sql = { sql: string; bindings: unknown[] }
-const marks = (values: unknown[]) => values.map(() => '?').join(', ')
+const marks = (values: readonly unknown[]) => values.map(() => '?').join(', ')
 const sqlOf = (query: { toSQL(): { sql: string; bindings: readonly unknown[] } }): Sql => {
   const { sql, bindings } = query.toSQL()
   return { sql, bindings: [...bindings] }
