@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { rowsOf } from '#actions/reports/sql'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import {
   POSTING_WORD_LENGTH,
@@ -256,7 +257,7 @@ async function completionsOf(prefix: string): Promise<string[]> {
       `SELECT MIN(word) AS word FROM process_words WHERE word ${operator} ? AND word < ?`,
       [from, end]
     )
-    const word = rowsOf<{ word: string | null }>(result)[0]?.word
+    const word = (rowsOf(result) as { word: string | null }[])[0]?.word
     if (word === null || word === undefined) break
     words.push(String(word))
     from = String(word)
@@ -270,13 +271,7 @@ async function postingCount(prefix: string) {
     'SELECT COUNT(*) AS n FROM (SELECT 1 FROM process_words WHERE word >= ? AND word < ? LIMIT ?) AS capped',
     [prefix, prefixEnd(prefix), DRIVER_COUNT_CAP + 1]
   )
-  return Number(rowsOf<{ n: number | string }>(result)[0]?.n ?? 0)
-}
-
-/** Rows of a raw SELECT on either driver (mysql2 answers [rows, fields]). */
-function rowsOf<Row>(result: unknown): Row[] {
-  if (Array.isArray(result) && Array.isArray(result[0])) return result[0] as Row[]
-  return result as Row[]
+  return Number((rowsOf(result) as { n: number | string }[])[0]?.n ?? 0)
 }
 
 /**
