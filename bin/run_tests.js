@@ -12,6 +12,7 @@
 |
 */
 import { spawn } from 'node:child_process'
+import { createServer } from 'node:net'
 import { existsSync, rmSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
@@ -32,12 +33,39 @@ if (wantsBrowser && !existsSync(chromium)) {
   process.exit(1)
 }
 
+/** Resolves with the port bound on loopback (0: any free one), or null when it is taken. */
+function bindable(port) {
+  return new Promise((resolve) => {
+    const probe = createServer()
+    probe.once('error', () => resolve(null))
+    probe.listen(port, '127.0.0.1', () => {
+      const bound = probe.address().port
+      probe.close(() => resolve(bound))
+    })
+  })
+}
+
+/**
+ * The test server's port: PORT when given, else 3334 — or, when another run
+ * (or an app) already holds 3334, a free one. Two runs on one port would see
+ * each other's server: a redirect back from the test OpenID provider would
+ * land in the other run's app.
+ */
+async function testPort() {
+  if (process.env.PORT) return process.env.PORT
+  if (await bindable(3334)) return '3334'
+  const port = String(await bindable(0))
+  console.log(`Port 3334 is in use: the test server listens on ${port}.`)
+  return port
+}
+const port = await testPort()
+
 const env = {
   ...process.env,
   NODE_ENV: 'test',
   HOST: '127.0.0.1',
-  PORT: process.env.PORT || '3334',
-  APP_URL: process.env.APP_URL || `http://127.0.0.1:${process.env.PORT || '3334'}`,
+  PORT: port,
+  APP_URL: process.env.APP_URL || `http://127.0.0.1:${port}`,
   APP_KEY: process.env.APP_KEY || randomBytes(32).toString('base64url'),
   LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
   DB_CONNECTION: process.env.DB_CONNECTION || 'sqlite',
