@@ -7,7 +7,7 @@ import type Process from '#models/process'
 import ProcessPolicy from '#policies/process_policy'
 import ListProcesses from '#actions/processes/list_processes'
 import { dataFiltersOfUrl } from '#actions/search/data_filters'
-import { visibleViews, withCounts } from '#actions/views/visible_views'
+import { countsById, listedViews, viewCounts } from '#actions/views/visible_views'
 import { DEFAULT_COLUMNS } from '#enums/process_list'
 import { chosenColumns, columnOptions, loadFieldValues } from '#actions/process_pages/list_columns'
 import SavedViewTransformer from '#transformers/saved_view_transformer'
@@ -82,7 +82,11 @@ export default class ProcessPagesController {
   async index({ request, inertia, auth, bouncer }: HttpContext) {
     const user = auth.getUserOrFail()
     const { params, filters } = await this.listParams(request, user)
-    const { processes, definitions, meta } = await new ListProcessPage().keysetPage(params, user.id)
+    // What costs queries is a function (evaluated once, when a prop asks): the deferred
+    // request for the views' counts runs none of the list's own.
+    let listing: ReturnType<ListProcessPage['keysetPage']> | undefined
+    const page = () => (listing ??= new ListProcessPage().keysetPage(params, user.id))
+    const views = await listedViews(user)
 
     const hidden = params.hiddenWorkflows ?? []
     // Filter options (workflows, their fields, people): built once per access epoch.
@@ -99,41 +103,49 @@ export default class ProcessPagesController {
 
     // Transformers' plain output (#support/plain_transform): the same props, without the resolver.
     return inertia.render('processes/index', {
-      processes: plainPage(
-        ProcessTransformer,
-        processes,
-        {
-          total: meta.total,
-          capped: meta.capped,
-          perPage: meta.perPage,
-          firstPageUrl: pageUrl({}),
-          nextPageUrl: meta.next ? pageUrl({ after: meta.next }) : null,
-          previousPageUrl: meta.previous ? pageUrl({ before: meta.previous }) : null,
-        },
-        {
-          definitions,
-          viewer: user,
-        }
-      ),
+      processes: async () => {
+        const { processes, definitions, meta } = await page()
+        return plainPage(
+          ProcessTransformer,
+          processes,
+          {
+            total: meta.total,
+            capped: meta.capped,
+            perPage: meta.perPage,
+            firstPageUrl: pageUrl({}),
+            nextPageUrl: meta.next ? pageUrl({ after: meta.next }) : null,
+            previousPageUrl: meta.previous ? pageUrl({ before: meta.previous }) : null,
+          },
+          { definitions, viewer: user }
+        )
+      },
       filters,
       columns,
       columnOptions: available,
       activeView: display.view ? Number(display.view) : null,
-      fieldValues: await loadFieldValues(
-        processes.map((p) => p.id),
-        columns,
-        definition
-      ),
+      fieldValues: async () => {
+        const { processes } = await page()
+        return loadFieldValues(
+          processes.map((p) => p.id),
+          columns,
+          definition
+        )
+      },
       workflows: options.props.workflows,
       searchFields: options.props.searchFields,
-      views: plainItems(SavedViewTransformer, await withCounts(await visibleViews(user), user)),
+      views: plainItems(SavedViewTransformer, views),
+      // One capped count per view: after the page, in a request of their own (Inertia's deferred props).
+      viewCounts: views.length
+        ? inertia.defer(async () => countsById(await viewCounts(views, user)), 'viewCounts')
+        : {},
       myTeams: await teamsOf(user.id),
       people: options.props.people,
       allowed: { start: await policy.allows('start'), bulk: await policy.allows('bulk') },
-      archived: plainItems(
-        ArchivedProcessTransformer,
-        filters.q ? await archivedByReference(String(filters.q), hidden) : []
-      ),
+      archived: async () =>
+        plainItems(
+          ArchivedProcessTransformer,
+          filters.q ? await archivedByReference(String(filters.q), hidden) : []
+        ),
     })
   }
 

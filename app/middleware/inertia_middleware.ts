@@ -29,7 +29,15 @@ export default class InertiaMiddleware extends BaseInertiaMiddleware {
   }
 
   flash(ctx: HttpContext) {
-    const messages = (ctx as Partial<HttpContext>).session?.flashMessages
+    const { session } = ctx as Partial<HttpContext>
+    // A background partial reload (a deferred prop: the list's view counts) can reach the
+    // server between a form's redirect and the page it redirects to: the messages the form
+    // left are kept for that page instead of being spent on a response that shows none.
+    if (isPartialReload(ctx)) {
+      if (session && !session.flashMessages.isEmpty) session.reflash()
+      return {}
+    }
+    const messages = session?.flashMessages
     return {
       success: messages?.get('success') as string | undefined,
       error: messages?.get('error') as string | undefined,
@@ -47,6 +55,10 @@ export default class InertiaMiddleware extends BaseInertiaMiddleware {
     this.dispose(ctx)
     return output
   }
+}
+
+function isPartialReload(ctx: HttpContext) {
+  return Boolean(ctx.request.header('x-inertia-partial-data'))
 }
 
 declare module '@adonisjs/inertia/types' {

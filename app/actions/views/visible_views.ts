@@ -67,3 +67,19 @@ export async function withCounts(views: SavedView[], user: User) {
   }
   return views
 }
+
+/**
+ * The views beside the process list, with `mine` and `watching` but no
+ * counts: the page asks for those in a second request (`viewCounts`), so
+ * its rows never wait on one capped count per view.
+ */
+export async function listedViews(user: User) {
+  const views = await markWatching(await visibleViews(user), user)
+  for (const view of views) view.$extras.mine = view.ownerId === user.id
+  return views
+}
+
+/** `viewCounts`' result as page props: by view id. */
+export function countsById(counts: Map<number, { count: number; capped: boolean }>) {
+  return Object.fromEntries(counts)
+}

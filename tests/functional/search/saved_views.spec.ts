@@ -217,7 +217,7 @@ test.group('Search / saved views', (group) => {
     assert.deepEqual(await cappedCount(params, admin.id, 3), { count: 3, capped: false })
   })
 
-  test('the list page shows the views with counts, saves the current filter and deletes', async ({
+  test('the list page shows the views, their counts after it, saves the current filter and deletes', async ({
     client,
     assert,
   }) => {
@@ -229,11 +229,40 @@ test.group('Search / saved views', (group) => {
       .withCsrfToken()
       .redirects(0)
     saved.assertStatus(302)
-    const page = await client.get('/processes').loginAs(manager).withInertia()
+    // The page lists the views at once; their counts come in a second request (a deferred
+    // prop), so the list's rows never wait on one count per view.
+    const first = await countQueries(() => client.get('/processes').loginAs(manager).withInertia())
+    const page = first.result
     const views = (page.inertiaProps as any).views as { id: number; name: string; count: number }[]
     assert.deepEqual(
       views.map((v) => [v.name, v.count]),
-      [['Page view', 2]]
+      [['Page view', null]]
+    )
+    assert.notProperty(page.inertiaProps, 'viewCounts')
+    assert.deepEqual(page.body().deferredProps, { viewCounts: ['viewCounts'] })
+    assert.isFalse(
+      first.queries.some((sql) => /count\(/i.test(sql)),
+      first.queries.join('\n')
+    )
+    const deferred = await countQueries(() =>
+      client
+        .get('/processes')
+        .loginAs(manager)
+        .withInertia()
+        .withInertiaPartialReload('processes/index', ['viewCounts'])
+    )
+    assert.deepEqual((deferred.result.inertiaProps as any).viewCounts, {
+      [views[0].id]: { count: 2, capped: false },
+    })
+    // The second request counts; it does not read the list's page again.
+    assert.isFalse(
+      deferred.queries.some((sql) => /from .processes. .*order by/i.test(sql)),
+      deferred.queries.join('\n')
+    )
+    assert.lengthOf(
+      deferred.queries.filter((sql) => /count\(/i.test(sql)),
+      1,
+      deferred.queries.join('\n')
     )
     const view = await SavedView.findOrFail(views[0].id)
     assert.deepEqual(view.filters, BIG)
@@ -245,6 +274,32 @@ test.group('Search / saved views', (group) => {
       .redirects(0)
     removed.assertStatus(302)
     assert.isNull(await SavedView.find(view.id))
+  })
+
+  test("the views' counts request leaves a form's flash message for the page it redirects to", async ({
+    client,
+    assert,
+  }) => {
+    const { manager } = await seed()
+    await new SaveView().create(manager, { name: 'Mine', filters: BIG })
+    // The counts' request reaches the server between a form's redirect and its page.
+    const counts = await client
+      .get('/processes')
+      .loginAs(manager)
+      .withInertia()
+      .withInertiaPartialReload('processes/index', ['viewCounts'])
+      .withFlashMessages({ success: 'View "Mine" updated.' })
+    counts.assertStatus(200)
+    assert.deepEqual(counts.body().flash ?? {}, {})
+    assert.deepEqual(counts.flashMessages(), { success: 'View "Mine" updated.' })
+    // A full visit takes them as before.
+    const page = await client
+      .get('/processes')
+      .loginAs(manager)
+      .withInertia()
+      .withFlashMessages({ success: 'View "Mine" updated.' })
+    assert.equal(page.body().flash.success, 'View "Mine" updated.')
+    assert.deepEqual(page.flashMessages(), {})
   })
 
   test('the sidebar counts cost one capped COUNT per view, the fields read once per workflow', async ({

@@ -28,6 +28,8 @@ export type SavedViewItem = {
  */
 export function SavedViews(props: {
   views: SavedViewItem[]
+  /** Counts by view id, once they have come (the list loads them after the page); a view's own otherwise. */
+  counts?: Record<number, { count: number; capped: boolean }>
   filters: Record<string, string>
   /** The columns the list shows now, saved with a new view. */
   columns: string[]
@@ -71,13 +73,7 @@ export function SavedViews(props: {
               >
                 {view.name}
               </Link>{' '}
-              {view.count !== null && (
-                <span className="badge">
-                  {view.countCapped
-                    ? t('search.views.countCapped', { count: view.count })
-                    : t('search.views.count', { count: view.count })}
-                </span>
-              )}
+              <ViewCount view={view} counts={props.counts} />
               <button
                 type="button"
                 className="btn btn-sm btn-link"
@@ -217,5 +213,37 @@ export function SavedViews(props: {
         </button>
       )}
     </aside>
+  )
+}
+
+/**
+ * A view's count badge: its own count (the API's views carry one), else
+ * the page's deferred counts — "…" while they load, nothing for a view
+ * that could not be counted (its filter no longer holds).
+ */
+function ViewCount(props: {
+  view: SavedViewItem
+  counts?: Record<number, { count: number; capped: boolean }>
+}) {
+  const { t } = useI18n()
+  const own = props.view.count !== null
+  if (!own && props.counts === undefined) {
+    return (
+      <span className="badge badge-pending" title={t('search.views.counting')}>
+        <span aria-hidden="true">…</span>
+        <span className="sr-only">{t('search.views.counting')}</span>
+      </span>
+    )
+  }
+  const counted = own
+    ? { count: props.view.count!, capped: props.view.countCapped }
+    : props.counts![props.view.id]
+  if (!counted) return null
+  return (
+    <span className="badge">
+      {counted.capped
+        ? t('search.views.countCapped', { count: counted.count })
+        : t('search.views.count', { count: counted.count })}
+    </span>
   )
 }

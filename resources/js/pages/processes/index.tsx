@@ -109,6 +109,8 @@ type Props = InertiaProps<{
   workflows: Data.WorkflowOption[]
   searchFields: Record<string, SearchField[]>
   views: SavedViewItem[]
+  /** The views' capped counts, by id: a deferred prop, loaded after the page. */
+  viewCounts?: Record<number, { count: number; capped: boolean }>
   myTeams: string[]
   people: Data.Person[]
   allowed: { start: boolean; bulk: boolean }
@@ -125,6 +127,7 @@ export default function ProcessesIndex({
   workflows,
   searchFields,
   views,
+  viewCounts,
   myTeams,
   people,
   allowed: can,
@@ -206,7 +209,13 @@ export default function ProcessesIndex({
         </div>
       </div>
 
-      <SavedViews views={views} filters={active} columns={columns} teams={myTeams} />
+      <SavedViews
+        views={views}
+        counts={viewCounts}
+        filters={active}
+        columns={columns}
+        teams={myTeams}
+      />
 
       <ArchivedMatches items={archived ?? []} />
       <div className="card">
