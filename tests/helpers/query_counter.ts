@@ -15,15 +15,20 @@ import emitter from '@adonisjs/core/services/emitter'
  *
  * Set LOG_QUERY_COUNTS=1 to print each count (and the SQL) while tuning.
  */
-export async function countQueries<T>(
-  work: () => Promise<T>
-): Promise<{ result: T; count: number; queries: string[] }> {
+export async function countQueries<T>(work: () => Promise<T>): Promise<{
+  result: T
+  count: number
+  queries: string[]
+  statements: { sql: string; bindings: unknown[] }[]
+}> {
   const connection = db.getRawConnection(db.primaryConnectionName)!.connection!
   const config = connection.config as { debug?: boolean }
   const before = config.debug
   const queries: string[] = []
-  const listener = (query: { sql: string }) => {
+  const statements: { sql: string; bindings: unknown[] }[] = []
+  const listener = (query: { sql: string; bindings?: unknown[] }) => {
     queries.push(query.sql)
+    statements.push({ sql: query.sql, bindings: query.bindings ?? [] })
   }
 
   config.debug = true
@@ -33,9 +38,15 @@ export async function countQueries<T>(
     if (process.env.LOG_QUERY_COUNTS) {
       console.log(`${queries.length} queries:\n  ${queries.join('\n  ')}`)
     }
-    return { result, count: queries.length, queries }
+    return { result, count: queries.length, queries, statements }
   } finally {
     emitter.off('db:query', listener)
     config.debug = before
   }
+}
+
+/** Every statement `work` runs, with its bindings. */
+export async function statementsOf(work: () => Promise<unknown>) {
+  const { statements } = await countQueries(work)
+  return statements
 }

@@ -1,7 +1,6 @@
 import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import emitter from '@adonisjs/core/services/emitter'
 import StartProcess from '#actions/processes/start_process'
 import UpdateProcessData from '#actions/processes/update_process_data'
 import TransitionProcess from '#actions/processes/transition_process'
@@ -14,6 +13,7 @@ import { postingPlan } from '#models/process_search'
 import { postingWordsOf } from '#engine/search_fields'
 import { sqlTime } from '#support/sql_time'
 import { UserFactory } from '#database/factories/user_factory'
+import { countQueries } from '#tests/helpers/query_counter'
 import { freshDatabase, publishWorkflow, truncateAll } from '#tests/helpers/common'
 import { plainDefinition, purchaseDefinition } from '#tests/functional/search/search_fixtures'
 
@@ -35,24 +35,6 @@ const VOCABULARY = [
   'dock',
 ]
 const BASE = DateTime.utc().minus({ days: 3 }).startOf('minute')
-
-/** Every statement `work` runs (Lucid's `db:query` events). */
-async function statementsOf(work: () => Promise<unknown>) {
-  const connection = db.getRawConnection(db.primaryConnectionName)!.connection!
-  const config = connection.config as { debug?: boolean }
-  const before = config.debug
-  const statements: string[] = []
-  const listener = (query: { sql: string }) => statements.push(query.sql)
-  config.debug = true
-  emitter.on('db:query', listener)
-  try {
-    await work()
-  } finally {
-    emitter.off('db:query', listener)
-    config.debug = before
-  }
-  return statements
-}
 
 const postingsOf = (processId: number) =>
   db.from('process_words').where('process_id', processId).orderBy('word').select('*')
@@ -239,7 +221,7 @@ test.group('Free text / ordered postings answer what FULLTEXT answers', (group) 
     assert,
   }) => {
     const { admin } = await world()
-    const statements = await statementsOf(() =>
+    const { queries: statements } = await countQueries(() =>
       new ListProcessPage().keysetPage({ q: 'laptop monitor' }, admin.id)
     )
     // "monitor" drives (fewer postings than "laptop"): one ordered read per completion.

@@ -7,9 +7,9 @@ import { PROCESS_SORTS } from '#enums/process_list'
 import ListProcessPage, { type ProcessPageParams } from '#actions/process_pages/list_process_page'
 import { encodeSortedCursor } from '#support/sorted_cursor'
 import { sqlTime } from '#support/sql_time'
-import emitter from '@adonisjs/core/services/emitter'
 import LoadBoard from '#actions/board/load_board'
 import LoadProcessPage from '#actions/process_pages/load_process_page'
+import { statementsOf } from '#tests/helpers/query_counter'
 import { freshDatabase, publishWorkflow, truncateAll } from '#tests/helpers/common'
 
 const mysql = process.env.DB_CONNECTION === 'mysql'
@@ -128,26 +128,6 @@ type Plan = {
 async function explain(sql: string): Promise<Plan[]> {
   const result = await db.rawQuery(`EXPLAIN ${sql}`)
   return result[0] as Plan[]
-}
-
-/** Every statement `work` runs, with its bindings (through Lucid's `db:query` events). */
-async function statementsOf(work: () => Promise<unknown>) {
-  const connection = db.getRawConnection(db.primaryConnectionName)!.connection!
-  const config = connection.config as { debug?: boolean }
-  const before = config.debug
-  const statements: { sql: string; bindings: unknown[] }[] = []
-  const listener = (query: { sql: string; bindings?: unknown[] }) => {
-    statements.push({ sql: query.sql, bindings: query.bindings ?? [] })
-  }
-  config.debug = true
-  emitter.on('db:query', listener)
-  try {
-    await work()
-  } finally {
-    emitter.off('db:query', listener)
-    config.debug = before
-  }
-  return statements
 }
 
 /** Rows of the plan that read all of `processes` or `process_events` from the table. */
