@@ -8,7 +8,7 @@ import ProcessPolicy from '#policies/process_policy'
 import ListProcesses from '#actions/processes/list_processes'
 import { dataFiltersOfUrl } from '#actions/search/data_filters'
 import { countsById, listedViews, viewCounts } from '#actions/views/visible_views'
-import { DEFAULT_COLUMNS } from '#enums/process_list'
+import { defaultColumnsOf } from '#enums/process_list'
 import { chosenColumns, columnOptions, loadFieldValues } from '#actions/process_pages/list_columns'
 import SavedViewTransformer from '#transformers/saved_view_transformer'
 import StartProcess from '#actions/processes/start_process'
@@ -95,8 +95,9 @@ export default class ProcessPagesController {
     const filtered = filters.workflow ? options.workflows.get(filters.workflow) : undefined
     const definition = filtered ? options.definitions.get(filtered.id) : undefined
     const available = columnOptions(definition)
-    const columns = chosenColumns(request.qs().columns, available)
-    const display = this.displayParams(request, columns)
+    const defaults = defaultColumnsOf(filters)
+    const columns = chosenColumns(request.qs().columns, available, defaults)
+    const display = this.displayParams(request, columns, defaults)
     const pageUrl = (cursor: Record<string, string>) =>
       `${request.url()}?${new URLSearchParams({ ...filters, ...display, ...cursor }).toString()}`
     const policy = bouncer.with(ProcessPolicy)
@@ -364,9 +365,13 @@ export default class ProcessPagesController {
    * What the list shows, kept in its links beside the filters: the columns
    * (when not the default ones) and the saved view it was opened from.
    */
-  protected displayParams(request: HttpContext['request'], columns: string[]) {
+  protected displayParams(
+    request: HttpContext['request'],
+    columns: string[],
+    defaults: readonly string[]
+  ) {
     const display: { columns?: string; view?: string } = {}
-    if (columns.join(',') !== DEFAULT_COLUMNS.join(',')) display.columns = columns.join(',')
+    if (columns.join(',') !== defaults.join(',')) display.columns = columns.join(',')
     const view = String(request.qs().view ?? '')
     if (/^[1-9]\d{0,9}$/.test(view)) display.view = view
     return display

@@ -53,3 +53,11 @@ export const DEFAULT_COLUMNS: readonly string[] = [
   'due_at',
   'updated_at',
 ]
+
+/**
+ * The columns shown when none are chosen: a search adds when each match
+ * was created, the order it lists them in (`defaultSortOf`).
+ */
+export function defaultColumnsOf(filters: { q?: string | null }): readonly string[] {
+  return filters.q ? [...DEFAULT_COLUMNS, 'created_at'] : DEFAULT_COLUMNS
+}

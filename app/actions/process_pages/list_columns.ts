@@ -45,13 +45,17 @@ export function columnOptions(definition: WorkflowDefinition | undefined): Colum
  * is no longer filtered on is left out, not an error (it is a display
  * preference). None left: the default set.
  */
-export function chosenColumns(requested: string | string[] | undefined, options: ColumnOption[]) {
+export function chosenColumns(
+  requested: string | string[] | undefined,
+  options: ColumnOption[],
+  defaults: readonly string[] = DEFAULT_COLUMNS
+) {
   const known = new Set(options.map((o) => o.key))
   const asked = (Array.isArray(requested) ? requested : String(requested ?? '').split(','))
     .map((c) => c.trim())
     .filter((c) => known.has(c))
   const columns = [...new Set(asked)].slice(0, MAX_COLUMNS)
-  return columns.length ? columns : [...DEFAULT_COLUMNS]
+  return columns.length ? columns : [...defaults]
 }
 
 const KIND_COLUMN: Record<SearchKind, 'num_value' | 'text_value' | 'date_value'> = {

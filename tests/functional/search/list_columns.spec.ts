@@ -76,6 +76,26 @@ test.group('Search / the list shows the chosen columns', (group) => {
     assert.isFalse(props.columnOptions.some((o: { key: string }) => o.key.startsWith('data.')))
   })
 
+  test('a search, newest first, shows when each match was created; chosen columns stay as chosen', async ({
+    client,
+    assert,
+  }) => {
+    const manager = await UserFactory.apply('manager').create()
+    await publishWorkflow(orderDefinition, manager)
+    await startOrders(2, manager, manager)
+    const search = await client.get('/processes?q=order').loginAs(manager).withInertia()
+    const props = search.inertiaProps as any
+    assert.equal(props.columns.at(-1), 'created_at')
+    assert.lengthOf(props.processes.data, 2)
+    // The default set is not written into the page links.
+    assert.notInclude(props.processes.metadata.firstPageUrl, 'columns=')
+    const chosen = await client
+      .get('/processes?q=order&columns=reference,title')
+      .loginAs(manager)
+      .withInertia()
+    assert.deepEqual((chosen.inertiaProps as any).columns, ['reference', 'title'])
+  })
+
   test('data columns of the filtered workflow come with their values, typed; others are left out', async ({
     client,
     assert,

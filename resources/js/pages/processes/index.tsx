@@ -33,7 +33,7 @@ import {
 } from '../../components/processes/list_columns.tsx'
 import type { Data } from '../../../../.adonisjs/client/data.js'
 import type { InertiaProps } from '../../types.ts'
-import { DEFAULT_COLUMNS, PROCESS_SORTS, defaultSortOf } from '#enums/process_list'
+import { PROCESS_SORTS, defaultColumnsOf, defaultSortOf } from '#enums/process_list'
 import {
   ArchivedMatches,
   type ArchivedMatch,
@@ -145,7 +145,10 @@ export default function ProcessesIndex({
   const label = useColumnLabel()
   const view = views.find((v) => v.id === activeView) ?? null
   const display = (chosen: string[]) => ({
-    ...(chosen.join(',') !== DEFAULT_COLUMNS.join(',') ? { columns: chosen.join(',') } : {}),
+    // The columns go in the address only when chosen: the defaults follow the filter (a search adds "Created").
+    ...(chosen.join(',') !== defaultColumnsOf(filters).join(',')
+      ? { columns: chosen.join(',') }
+      : {}),
     ...(view ? { view: String(view.id) } : {}),
   })
   const visit = (next: ListFilters, chosen = columns, then?: () => void) =>
