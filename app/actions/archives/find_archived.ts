@@ -78,7 +78,8 @@ export async function archivedStubFor(id: number | string, viewer: Viewer) {
  */
 export async function archivedByReference(text: string, hiddenWorkflows: number[], limit = 10) {
   const reference = text.trim().toUpperCase()
-  if (!reference || reference.length > 24) return []
+  // References are "<prefix>-<number>" (StartProcess): other words need no lookup.
+  if (reference.length > 24 || !/^[^\s-]+-\d+$/.test(reference)) return []
   const rows = await query()
     .where('a.reference', reference)
     .if(hiddenWorkflows.length > 0, (q) => q.whereNotIn('a.workflow_id', hiddenWorkflows))

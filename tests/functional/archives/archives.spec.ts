@@ -23,6 +23,7 @@ import { readBundle } from '#support/archives/storage'
 import { executeJob } from '#queue/runner'
 import { freshDatabase, publishWorkflow } from '#tests/helpers/common'
 import { move, startProcesses } from '#tests/helpers/process_fixtures'
+import { countQueries } from '#tests/helpers/query_counter'
 
 /** Two years on: processes closed today are past a 365-day policy. */
 const LATER = DateTime.utc().plus({ years: 2 })
@@ -374,6 +375,15 @@ test.group('Archives / retention', (group) => {
     assert.deepEqual(
       (list.inertiaProps as any).archived.map((a: any) => a.reference),
       [target.reference]
+    )
+
+    // A search for words (not "<prefix>-<number>") does not look in the archive.
+    const words = await countQueries(() =>
+      client.get('/processes').qs({ q: 'laptops' }).loginAs(member).withInertia()
+    )
+    assert.isFalse(
+      words.queries.some((sql) => sql.includes('archived_processes')),
+      words.queries.join('\n')
     )
 
     // Outside the workflow's `see` audience: the same 404 as a missing id, and no search hit.
