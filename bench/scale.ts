@@ -283,23 +283,16 @@ async function listStatements(
  */
 async function freeTextStatements(pool: mysql.Pool, word: string): Promise<Statements> {
   const end = word.slice(0, -1) + String.fromCodePoint(word.codePointAt(word.length - 1)! + 1)
-  const statements: Statements = []
-  const completions: string[] = []
-  let from = word
-  let operator = '>='
-  for (;;) {
-    const seek: [string, unknown[]] = [
-      `SELECT MIN(word) AS word FROM process_words WHERE word ${operator} ? AND word < ?`,
-      [from, end],
-    ]
-    statements.push(seek)
-    const [rows] = await pool.query<RowDataPacket[]>(seek[0], seek[1])
-    const next = rows[0]?.word
-    if (!next || completions.length > 20) break
-    completions.push(String(next))
-    from = String(next)
-    operator = '>'
-  }
+  // Two seeks in the first statement (the word, and whether a longer one follows), as the list does.
+  const first: [string, unknown[]] = [
+    `SELECT first.word AS word,
+       (SELECT MIN(w.word) FROM process_words w WHERE w.word > first.word AND w.word < ?) AS next
+     FROM (SELECT MIN(word) AS word FROM process_words WHERE word >= ? AND word < ?) first`,
+    [end, word, end],
+  ]
+  const statements: Statements = [first]
+  const [rows] = await pool.query<RowDataPacket[]>(first[0], first[1])
+  const completions = [rows[0]?.word, rows[0]?.next].filter(Boolean).map(String)
   if (completions.length !== 1) {
     throw new Error(`the free-text baseline is written for a word with one completion ("${word}")`)
   }

@@ -242,26 +242,35 @@ export async function postingPlan(q: string | null | undefined): Promise<Posting
  * Up to MAX_COMPLETIONS + 1 distinct words beginning with `prefix`, one
  * index seek each (a loose index scan done by hand: `MIN(word)` over a
  * constant range is a single seek on both databases), so a word with
- * 50,000 postings costs what a rare one does. MariaDB's own loose scan
+ * 50,000 postings costs what a rare one does. The first statement makes
+ * two seeks (the first word, and the next after it, in a scalar subquery
+ * over the first's one row): a whole word with no longer completions —
+ * most searches — costs one round trip. MariaDB's own loose scan
  * (`SELECT DISTINCT word … LIMIT 21`) is a cost choice it declines when
  * most words are rare, and then reads every posting of the prefix; its
  * recursive CTE does not use the correlated bound for the range either.
  */
 async function completionsOf(prefix: string): Promise<string[]> {
   const end = prefixEnd(prefix)
-  const words: string[] = []
-  let from = prefix
-  let operator = '>='
+  const first = await db.rawQuery(
+    `SELECT first.word AS word,
+       (SELECT MIN(w.word) FROM process_words w WHERE w.word > first.word AND w.word < ?) AS next
+     FROM (SELECT MIN(word) AS word FROM process_words WHERE word >= ? AND word < ?) first`,
+    [end, prefix, end]
+  )
+  const row = (rowsOf(first) as { word: string | null; next: string | null }[])[0]
+  if (row?.word === null || row?.word === undefined) return []
+  const words = [String(row.word)]
+  if (row.next === null || row.next === undefined) return words
+  words.push(String(row.next))
   while (words.length <= MAX_COMPLETIONS) {
     const result = await db.rawQuery(
-      `SELECT MIN(word) AS word FROM process_words WHERE word ${operator} ? AND word < ?`,
-      [from, end]
+      'SELECT MIN(word) AS word FROM process_words WHERE word > ? AND word < ?',
+      [words.at(-1), end]
     )
     const word = (rowsOf(result) as { word: string | null }[])[0]?.word
     if (word === null || word === undefined) break
     words.push(String(word))
-    from = String(word)
-    operator = '>'
   }
   return words
 }
