@@ -11,6 +11,7 @@ import {
   type PostingPlan,
 } from '#models/process_search'
 import { cachedUsers, cachedWorkflows } from '#support/access/cached_rows'
+import { leanModels } from '#support/lean_models'
 import {
   decodeSortedCursor,
   encodeSortedCursor,
@@ -258,7 +259,7 @@ export default class ListProcessPage {
     )
     const perPage = ListProcessPage.PER_PAGE
     // The rows' workflows and assignees from memory per access epoch (#support/access/cached_rows).
-    const rows = await query
+    const rows = leanModels(Process, await query.pojo())
     const workflows = await cachedWorkflows(rows.map((row) => row.workflowId))
     const assignees = await cachedUsers(rows.map((row) => row.assigneeId))
     for (const row of rows) {

@@ -1,0 +1,81 @@
+import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
+import Process from '#models/process'
+import User from '#models/user'
+import SavedView from '#models/saved_view'
+import StartProcess from '#actions/processes/start_process'
+import { leanModels } from '#support/lean_models'
+import { UserFactory } from '#database/factories/user_factory'
+import { freshDatabase, publishWorkflow, truncateAll } from '#tests/helpers/common'
+import { purchaseDefinition } from '#tests/functional/search/search_fixtures'
+
+test.group('Support / lean models from plain rows', (group) => {
+  freshDatabase(group)
+  group.each.teardown(() => truncateAll())
+
+  async function seed() {
+    const admin = await UserFactory.apply('admin').create()
+    await publishWorkflow(purchaseDefinition, admin)
+    for (const [title, amount] of [
+      ['Laptops', 1800],
+      ['Chairs', 300],
+    ] as const) {
+      await new StartProcess().handle({
+        workflowKey: 'purchase',
+        title,
+        data: { amount, customer: 'ACME' },
+        assigneeId: admin.id,
+        actor: admin,
+      })
+    }
+    return admin
+  }
+
+  test("the same models as Lucid's hydration: attributes, originals, extras, serialization", async ({
+    assert,
+  }) => {
+    await seed()
+    const query = () => Process.query().select('processes.*', db.raw('1 AS one')).orderBy('id')
+    const lucid = await query()
+    const lean = leanModels(Process, await query().pojo())
+    assert.lengthOf(lean, 2)
+    for (const [i, model] of lean.entries()) {
+      const other = lucid[i]!
+      assert.instanceOf(model, Process)
+      assert.deepEqual(model.serialize(), other.serialize())
+      assert.deepEqual(model.$original, other.$original)
+      assert.deepEqual(model.$extras, other.$extras)
+      assert.isTrue(model.$isPersisted)
+      assert.isFalse(model.$isDirty)
+      assert.isTrue(model.createdAt.equals(other.createdAt))
+      assert.equal(model.createdAt.toISO(), other.createdAt.toISO())
+    }
+    const users = leanModels(User, await User.query().pojo())
+    const hydrated = await User.query()
+    assert.deepEqual(
+      users.map((u) => u.serialize()),
+      hydrated.map((u) => u.serialize())
+    )
+  })
+
+  test('a JSON column changed in place is dirty, and the model saves', async ({ assert }) => {
+    const admin = await seed()
+    await SavedView.create({
+      ownerId: admin.id,
+      name: 'Big',
+      filters: { workflow: 'purchase' },
+      columns: ['reference', 'title'],
+      sort: 'title',
+      direction: 'asc',
+      visibility: 'private',
+    })
+    const [view] = leanModels(SavedView, await SavedView.query().pojo())
+    view!.filters.status = 'active'
+    assert.deepEqual(Object.keys(view!.$dirty), ['filters'])
+    view!.name = 'Big, open'
+    await view!.save()
+    const stored = await SavedView.findOrFail(view!.id)
+    assert.equal(stored.name, 'Big, open')
+    assert.deepEqual(stored.filters, { workflow: 'purchase', status: 'active' })
+  })
+})
