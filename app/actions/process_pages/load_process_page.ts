@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import ProcessEvent from '#models/process_event'
+import { leanModels } from '#support/lean_models'
 import User from '#models/user'
 import type Process from '#models/process'
 import { collectFields } from '#engine/data'
@@ -59,21 +60,30 @@ export default class LoadProcessPage {
     const process = await loadVisibleProcess(id, viewer, withPresence)
     const rows = presenceOf(process)
     await withWorkflowAndPeople(process)
-    const events = await ProcessEvent.query()
-      .where('process_id', process.id)
-      .orderBy('sequence', 'desc')
-      .limit(TIMELINE_LIMIT)
+    // Plain rows made models cheaply (#support/lean_models): a timeline is up to TIMELINE_LIMIT of them.
+    const events = leanModels(
+      ProcessEvent,
+      await ProcessEvent.query()
+        .where('process_id', process.id)
+        .orderBy('sequence', 'desc')
+        .limit(TIMELINE_LIMIT)
+        .pojo()
+    )
     // An older page of the timeline, by keyset on the gapless sequence: events
     // are only ever appended, so a page shows the same events however many
     // arrive meanwhile. The latest events still feed the page's SLA line.
     const timeline =
       options.before === undefined
         ? events
-        : await ProcessEvent.query()
-            .where('process_id', process.id)
-            .where('sequence', '<', options.before)
-            .orderBy('sequence', 'desc')
-            .limit(TIMELINE_LIMIT)
+        : leanModels(
+            ProcessEvent,
+            await ProcessEvent.query()
+              .where('process_id', process.id)
+              .where('sequence', '<', options.before)
+              .orderBy('sequence', 'desc')
+              .limit(TIMELINE_LIMIT)
+              .pojo()
+          )
     await withActors(timeline === events ? events : [...events, ...timeline])
     const definitions = await definitionsOf([process.workflowVersionId])
     const definition = definitions.get(process.workflowVersionId)
