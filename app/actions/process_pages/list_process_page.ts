@@ -10,8 +10,7 @@ import {
   postingPlan,
   type PostingPlan,
 } from '#models/process_search'
-import { cachedUsers, cachedWorkflows } from '#support/access/cached_rows'
-import { leanModels } from '#support/lean_models'
+import { listedProcesses } from '#actions/processes/listed_processes'
 import {
   decodeSortedCursor,
   encodeSortedCursor,
@@ -258,17 +257,7 @@ export default class ListProcessPage {
       viewerId
     )
     const perPage = ListProcessPage.PER_PAGE
-    // The rows' workflows and assignees from memory per access epoch (#support/access/cached_rows).
-    const rows = leanModels(Process, await query.pojo())
-    const workflows = await cachedWorkflows(rows.map((row) => row.workflowId))
-    const assignees = await cachedUsers(rows.map((row) => row.assigneeId))
-    for (const row of rows) {
-      row.$setRelated('workflow', workflows.get(row.workflowId)!)
-      row.$setRelated(
-        'assignee',
-        row.assigneeId === null ? null : (assignees.get(row.assigneeId) ?? null)
-      )
-    }
+    const rows = await listedProcesses(query)
     const more = rows.length > perPage
     const page = rows.slice(0, perPage)
     if (before) page.reverse()

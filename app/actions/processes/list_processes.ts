@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import Process, { type ProcessFilters } from '#models/process'
+import { listedProcesses } from '#actions/processes/listed_processes'
 import type { ProcessSort } from '#enums/process_list'
 import { definitionsOf } from '#support/definitions'
 import { DEFAULT_LIMIT, decodeTimeCursor, encodeTimeCursor, keyset, pageOf } from '#support/cursor'
@@ -40,13 +41,12 @@ export default class ListProcesses {
    */
   async keysetPage(params: ListParams & { cursor?: string; limit?: number }, viewerId?: number) {
     if (params.q) return this.searchPage(params, viewerId)
-    const rows = await keyset(
-      Process.query()
-        .withScopes((s) => s.filtered(params, viewerId))
-        .preload('workflow')
-        .preload('assignee'),
-      params,
-      { column: 'processes.id' }
+    const rows = await listedProcesses(
+      keyset(
+        Process.query().withScopes((s) => s.filtered(params, viewerId)),
+        params,
+        { column: 'processes.id' }
+      )
     )
     const { rows: processes, metadata } = pageOf(rows, params)
     const definitions = await definitionsOf(processes.map((p) => p.workflowVersionId))
@@ -86,7 +86,7 @@ export default class ListProcesses {
         whereAfter(query, 'processes.created_at', 'processes.id', 'desc', cursor.value, cursor.id)
       }
     }
-    const rows = await query.preload('workflow').preload('assignee')
+    const rows = await listedProcesses(query)
     const processes = rows.slice(0, limit)
     const last = processes.at(-1)
     const nextCursor =
