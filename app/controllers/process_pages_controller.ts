@@ -7,7 +7,7 @@ import type Process from '#models/process'
 import ProcessPolicy from '#policies/process_policy'
 import ListProcesses from '#actions/processes/list_processes'
 import { dataFiltersOfUrl } from '#actions/search/data_filters'
-import { countsById, listedViews, viewCounts } from '#actions/views/visible_views'
+import { countsById, listedViews, viewCounts, visibleViews } from '#actions/views/visible_views'
 import { defaultColumnsOf } from '#enums/process_list'
 import { chosenColumns, columnOptions, loadFieldValues } from '#actions/process_pages/list_columns'
 import SavedViewTransformer from '#transformers/saved_view_transformer'
@@ -86,7 +86,7 @@ export default class ProcessPagesController {
     // request for the views' counts runs none of the list's own.
     let listing: ReturnType<ListProcessPage['keysetPage']> | undefined
     const page = () => (listing ??= new ListProcessPage().keysetPage(params, user.id))
-    const views = await listedViews(user)
+    const views = await visibleViews(user)
 
     const hidden = params.hiddenWorkflows ?? []
     // Filter options (workflows, their fields, people): built once per access epoch.
@@ -134,7 +134,7 @@ export default class ProcessPagesController {
       },
       workflows: options.props.workflows,
       searchFields: options.props.searchFields,
-      views: plainItems(SavedViewTransformer, views),
+      views: async () => plainItems(SavedViewTransformer, await listedViews(views, user)),
       // One capped count per view: after the page, in a request of their own (Inertia's deferred props).
       viewCounts: views.length
         ? inertia.defer(async () => countsById(await viewCounts(views, user)), 'viewCounts')

@@ -7,6 +7,7 @@ import {
   type SearchableField,
 } from '#engine/search_fields'
 import { definitionOf } from '#support/definitions'
+import { EpochCache } from '#support/access/access_epoch'
 import type { WorkflowDefinition } from '#engine/definition'
 import { InvalidInput } from '#exceptions/domain_error'
 import { markBroadFilters, type DataFilter } from '#models/process_search'
@@ -56,31 +57,29 @@ export async function searchableFieldsOfWorkflow(workflowId: number): Promise<Se
  */
 export type FieldLookup = {
   workflowId(key: string): Promise<number | null>
-  fields(workflowId: number): Promise<SearchableField[]>
+  fields(workflowId: number): Promise<readonly SearchableField[]>
 }
 
+/**
+ * Workflow ids by key and searchable fields by workflow, kept per access
+ * epoch (#support/access/access_epoch): saving or deleting a workflow and
+ * publishing a version bump it. Shared by requests, so frozen.
+ */
+const workflowIds = new EpochCache<string, number | null>(1000)
+const searchableFields = new EpochCache<number, readonly SearchableField[]>(1000)
+
 export function fieldLookup(): FieldLookup {
-  const ids = new Map<string, Promise<number | null>>()
-  const fields = new Map<number, Promise<SearchableField[]>>()
   return {
-    workflowId(key) {
-      if (!ids.has(key)) {
-        ids.set(
-          key,
-          db
-            .from('workflows')
-            .where('key', key)
-            .select('id')
-            .first()
-            .then((row) => (row ? Number(row.id) : null))
-        )
-      }
-      return ids.get(key)!
-    },
-    fields(workflowId) {
-      if (!fields.has(workflowId)) fields.set(workflowId, searchableFieldsOfWorkflow(workflowId))
-      return fields.get(workflowId)!
-    },
+    workflowId: (key) =>
+      workflowIds.get(key, async () => {
+        const row = await db.from('workflows').where('key', key).select('id').first()
+        return row ? Number(row.id) : null
+      }),
+    fields: (workflowId) =>
+      searchableFields.get(workflowId, async () => {
+        const fields = await searchableFieldsOfWorkflow(workflowId)
+        return Object.freeze(fields.map((field) => Object.freeze(field)))
+      }),
   }
 }
 

@@ -73,8 +73,8 @@ export async function withCounts(views: SavedView[], user: User) {
  * counts: the page asks for those in a second request (`viewCounts`), so
  * its rows never wait on one capped count per view.
  */
-export async function listedViews(user: User) {
-  const views = await markWatching(await visibleViews(user), user)
+export async function listedViews(views: SavedView[], user: User) {
+  await markWatching(views, user)
   for (const view of views) view.$extras.mine = view.ownerId === user.id
   return views
 }

@@ -9,6 +9,9 @@ import db from '@adonisjs/lucid/services/db'
 import Process from '#models/process'
 import { BROAD_MATCHES, markBroadFilters, type DataFilter } from '#models/process_search'
 import ListProcessPage from '#actions/process_pages/list_process_page'
+import Workflow from '#models/workflow'
+import SaveWorkflowDraft from '#actions/workflows/save_workflow_draft'
+import PublishWorkflow from '#actions/workflows/publish_workflow'
 
 async function seed() {
   const admin = await UserFactory.apply('admin').create()
@@ -65,6 +68,46 @@ test.group('Search / data filters and free text', (group) => {
     assert.deepEqual(await q('data.customer[contains]=acme&data.amount[lt]=2000'), [
       'Printer paper for the office',
     ])
+  })
+
+  test('a new published version changes the searchable fields at once (the lookup is kept per access epoch)', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await seed()
+    const q = (s: string) => titles(client, admin, `workflow=purchase&${s}`)
+    assert.deepEqual(await q('data.amount[gt]=1000'), [
+      'Ergonomic desks',
+      'Printer paper for the office',
+    ])
+    const without = await q('data.internal=x')
+    assert.equal((without as { status: number }).status, 422)
+    // Version 2: "internal" becomes searchable, "amount" no longer is.
+    const stage = purchaseDefinition.stages[0]!
+    const { workflow: draft } = await new SaveWorkflowDraft().handle({
+      workflow: await Workflow.findByOrFail('key', 'purchase'),
+      actor: admin,
+      document: {
+        ...purchaseDefinition,
+        stages: [
+          {
+            ...stage,
+            fields: stage.fields!.map((field) =>
+              field.key === 'internal'
+                ? { ...field, searchable: true }
+                : field.key === 'amount'
+                  ? { ...field, searchable: false }
+                  : field
+            ),
+          },
+          ...purchaseDefinition.stages.slice(1),
+        ],
+      },
+    })
+    await new PublishWorkflow().handle({ workflow: draft, actor: admin })
+    assert.deepEqual(await q('data.internal=x'), [])
+    const gone = await q('data.amount[gt]=1000')
+    assert.equal((gone as { status: number }).status, 422)
   })
 
   test('unknown fields, operators and bad values are 422 naming the parameter', async ({
