@@ -1,13 +1,18 @@
 import db from '@adonisjs/lucid/services/db'
 import ProcessEvent from '#models/process_event'
 import { leanModels } from '#support/lean_models'
-import User from '#models/user'
+import type User from '#models/user'
 import type Process from '#models/process'
 import { collectFields } from '#engine/data'
 import { loadVisibleProcess, type ProcessQueryExtension } from '#actions/processes/load_process'
 import type { Viewer } from '#support/access/workflow_access'
 import { definitionsOf } from '#support/definitions'
-import { cachedUsers, cachedVersion, cachedWorkflow } from '#support/access/cached_rows'
+import {
+  activePeople,
+  cachedUsers,
+  cachedVersion,
+  cachedWorkflow,
+} from '#support/access/cached_rows'
 
 /** The page shows the latest events; the export links give the whole log. */
 export const TIMELINE_LIMIT = 100
@@ -127,7 +132,9 @@ async function withActors(events: ProcessEvent[]) {
 /**
  * People a page names: whoever the events assign and the users picked in
  * user fields — plus, with `withActive`, every active user (to choose
- * from). Always one query.
+ * from) — by name. From memory per access epoch (#support/access/
+ * cached_rows): the active people as one cached list, the others named by
+ * id; a query only for ids not in memory yet.
  */
 export async function peopleFor(
   events: ProcessEvent[],
@@ -139,10 +146,11 @@ export async function peopleFor(
   for (const value of [...named, ...userFieldValues]) {
     if (typeof value === 'number' && Number.isSafeInteger(value)) mentioned.add(value)
   }
-  return User.query()
-    .withScopes((s) => s.asPeople())
-    .where((query) => {
-      query.whereIn('id', [...mentioned])
-      if (withActive) query.orWhere('is_active', true)
-    })
+  const people = new Map<number, User>()
+  if (withActive) for (const person of await activePeople()) people.set(person.id, person)
+  const others = [...mentioned].filter((id) => !people.has(id))
+  for (const [id, person] of await cachedUsers(others)) people.set(id, person)
+  return [...people.values()].sort((a, b) => byName.compare(a.name, b.name) || a.id - b.id)
 }
+
+const byName = new Intl.Collator('en', { sensitivity: 'base' })

@@ -1,8 +1,10 @@
 import db from '@adonisjs/lucid/services/db'
+import type { LucidModel } from '@adonisjs/lucid/types/model'
 import User from '#models/user'
 import Workflow from '#models/workflow'
 import WorkflowVersion from '#models/workflow_version'
 import { EpochCache } from '#support/access/access_epoch'
+import { leanModels } from '#support/lean_models'
 import { userRows } from '#support/access/cached_user_provider'
 
 /*
@@ -36,12 +38,20 @@ type PublishedRows = { workflows: Row[]; versions: Row[] }
 
 const copy = <T>(value: T): T => structuredClone(value)
 
+/**
+ * Fresh models from cached rows (#support/lean_models). A user row holds
+ * only strings, numbers and dates, which the columns' `consume` turns into
+ * new values: no copy is needed; other rows (JSON columns) are copied first.
+ */
+const users = (rows: Row[]) => leanModels(User, rows)
+const fresh = <M extends LucidModel>(Model: M, rows: Row[]) => leanModels(Model, copy(rows))
+
 /** The workflow with this id (a fresh model), or null. */
 export async function cachedWorkflow(id: number): Promise<Workflow | null> {
   const row = await workflows.get(Number(id), async () => {
     return (await Workflow.query(primary()).where('id', id).pojo<Row>().first()) ?? null
   })
-  return row ? Workflow.$createFromAdapterResult(copy(row))! : null
+  return row ? fresh(Workflow, [row])[0]! : null
 }
 
 /** A workflow version (published or archived: drafts are read from the database). */
@@ -51,8 +61,8 @@ export async function cachedVersion(id: number): Promise<WorkflowVersion | null>
     const found = await load()
     return found && found.status !== 'draft' ? found : null
   })
-  const fresh = row ?? (await load())
-  return fresh ? WorkflowVersion.$createFromAdapterResult(copy(fresh))! : null
+  const found = row ?? (await load())
+  return found ? fresh(WorkflowVersion, [found])[0]! : null
 }
 
 /** Users by id (fresh models, every column), for the ids given: one query for those not in memory. */
@@ -62,11 +72,11 @@ export async function cachedUsers(ids: (number | null | undefined)[]): Promise<M
     const found = await User.query(primary()).whereIn('id', missing).pojo<Row>()
     return new Map(found.map((row) => [Number(row.id), row]))
   })
-  const users = new Map<number, User>()
+  const byId = new Map<number, User>()
   for (const [id, row] of rows) {
-    if (row) users.set(id, User.$createFromAdapterResult(copy(row))!)
+    if (row) byId.set(id, users([row])[0]!)
   }
-  return users
+  return byId
 }
 
 /** Workflows by id (fresh models): one query for those not in memory. */
@@ -77,7 +87,7 @@ export async function cachedWorkflows(ids: number[]): Promise<Map<number, Workfl
   })
   const result = new Map<number, Workflow>()
   for (const [id, row] of rows) {
-    if (row) result.set(id, Workflow.$createFromAdapterResult(copy(row))!)
+    if (row) result.set(id, fresh(Workflow, [row])[0]!)
   }
   return result
 }
@@ -92,7 +102,7 @@ export async function activePeople(): Promise<User[]> {
       })
       .pojo<Row>()
   )) as Row[]
-  return User.$createMultipleFromAdapterResult(copy(rows))
+  return users(rows)
 }
 
 /**
@@ -119,12 +129,12 @@ export async function cachedPublishedWorkflows(): Promise<Workflow[]> {
       : []
     return { workflows: found, versions: published }
   })) as PublishedRows
-  const { workflows: workflowRows, versions: versionRows } = copy(rows)
-  return Workflow.$createMultipleFromAdapterResult(workflowRows).map((workflow) => {
+  return fresh(Workflow, rows.workflows).map((workflow) => {
     workflow.$setRelated(
       'versions',
-      WorkflowVersion.$createMultipleFromAdapterResult(
-        versionRows.filter((row) => Number(row.workflow_id) === workflow.id)
+      fresh(
+        WorkflowVersion,
+        rows.versions.filter((row) => Number(row.workflow_id) === workflow.id)
       )
     )
     return workflow

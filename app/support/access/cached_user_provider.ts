@@ -2,6 +2,7 @@ import { SessionLucidUserProvider } from '@adonisjs/auth/session'
 import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
 import { EpochCache } from '#support/access/access_epoch'
+import { leanModels } from '#support/lean_models'
 
 type UserRow = Record<string, unknown>
 
@@ -35,6 +36,8 @@ export class CachedSessionUserProvider extends SessionLucidUserProvider<typeof U
       return found ?? null
     })
     if (!row) return null
-    return this.createUserForGuard(model.$createFromAdapterResult(structuredClone(row))!)
+    // A fresh model (#support/lean_models): a user row's values are strings, numbers and
+    // dates that the columns' `consume` turns into new values, so nothing is shared.
+    return this.createUserForGuard(leanModels(model, [row])[0]!)
   }
 }
