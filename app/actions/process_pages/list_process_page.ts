@@ -290,18 +290,22 @@ export default class ListProcessPage {
   }
 
   /**
-   * How many processes match, counted up to COUNT_CAP (`capped` above it);
-   * `plan` is the page's free-text plan when it has one already.
+   * How many processes match, counted up to `cap` (COUNT_CAP; `capped`
+   * above it): the list's total, the saved views' counts. `plan` is the
+   * page's free-text plan when it has one already. A lone data filter is
+   * counted from the search index alone.
    */
-  async cappedCount(params: ProcessPageParams, viewerId: number, plan?: PostingPlan | null) {
-    const cap = ListProcessPage.COUNT_CAP
+  async cappedCount(
+    params: ProcessPageParams,
+    viewerId: number,
+    plan?: PostingPlan | null,
+    cap = ListProcessPage.COUNT_CAP
+  ) {
     const only = soleDataFilter(params)
     if (only && params.hiddenWorkflows?.includes(only.workflowId)) {
       return { total: 0, capped: false }
     }
-    const counting = only
-      ? null
-      : await ListProcessPage.countQuery(params, viewerId, ListProcessPage.COUNT_CAP, plan)
+    const counting = only ? null : await ListProcessPage.countQuery(params, viewerId, cap, plan)
     const [row] = counting
       ? await counting.query.pojo<{ total: number | string }>()
       : await dataOnlyCountQuery(only!, cap)

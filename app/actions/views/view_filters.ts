@@ -75,18 +75,21 @@ export async function viewParams(
 export const VIEW_COUNT_CAP = 1000
 
 /**
- * How many processes match, up to the cap: `COUNT(*)` over at most
- * `cap + 1` rows of the list's own count (`ListProcessPage.countQuery`:
- * free text from its ordered postings), so a view of a million rows costs
- * what a view of a thousand does.
+ * How many processes match, up to the cap: the list's own capped count
+ * (`ListProcessPage.cappedCount`: at most `cap + 1` rows; free text from
+ * its ordered postings, a lone data filter from the search index alone),
+ * so a view of a million rows costs what a view of a thousand does.
  */
 export async function cappedCount(
   params: ProcessPageParams,
   viewerId: number,
   cap = VIEW_COUNT_CAP
 ) {
-  const { query } = await ListProcessPage.countQuery(params, viewerId, cap)
-  const [row] = await query.pojo<{ total: number | string }>()
-  const n = Number(row?.total ?? 0)
-  return n > cap ? { count: cap, capped: true } : { count: n, capped: false }
+  const { total, capped } = await new ListProcessPage().cappedCount(
+    params,
+    viewerId,
+    undefined,
+    cap
+  )
+  return { count: total, capped }
 }
