@@ -55,9 +55,12 @@ export const DEFAULT_COLUMNS: readonly string[] = [
 ]
 
 /**
- * The columns shown when none are chosen: a search adds when each match
- * was created, the order it lists them in (`defaultSortOf`).
+ * The columns shown when none are chosen: a search shows when each match
+ * was created, the order it lists them in (`defaultSortOf`), where the
+ * list shows the last change — as many columns, so the table fits.
  */
 export function defaultColumnsOf(filters: { q?: string | null }): readonly string[] {
-  return filters.q ? [...DEFAULT_COLUMNS, 'created_at'] : DEFAULT_COLUMNS
+  return filters.q
+    ? DEFAULT_COLUMNS.map((column) => (column === 'updated_at' ? 'created_at' : column))
+    : DEFAULT_COLUMNS
 }

@@ -86,6 +86,7 @@ test.group('Search / the list shows the chosen columns', (group) => {
     const search = await client.get('/processes?q=order').loginAs(manager).withInertia()
     const props = search.inertiaProps as any
     assert.equal(props.columns.at(-1), 'created_at')
+    assert.notInclude(props.columns, 'updated_at')
     assert.lengthOf(props.processes.data, 2)
     // The default set is not written into the page links.
     assert.notInclude(props.processes.metadata.firstPageUrl, 'columns=')
