@@ -8,8 +8,7 @@ import { definitionsOf } from '#support/definitions'
 import { rowsOf } from '#actions/reports/sql'
 import { publishedVersionOf } from '#support/definition_cache'
 import { mayAccess, type Viewer } from '#support/access/workflow_access'
-import { cachedUsers } from '#support/access/cached_rows'
-import { leanModels } from '#support/lean_models'
+import { listedProcesses } from '#actions/processes/listed_processes'
 import {
   decodeSortedCursor,
   encodeSortedCursor,
@@ -116,15 +115,8 @@ export default class LoadBoard {
         )
       : []
     const ids = idRows.map((row: { id: number }) => Number(row.id))
-    // Plain rows made models cheaply (#support/lean_models), assignees from the per-epoch cache.
-    const cards = leanModels(Process, await Process.query().whereIn('id', ids).pojo())
-    const assignees = await cachedUsers(cards.map((card) => card.assigneeId))
-    for (const card of cards) {
-      card.$setRelated(
-        'assignee',
-        card.assigneeId === null ? null : (assignees.get(card.assigneeId) ?? null)
-      )
-    }
+    // The list's loader: lean models, workflow and assignee from the per-epoch cache.
+    const cards = await listedProcesses(Process.query().whereIn('id', ids))
     cards.sort(byBoardOrder)
 
     const total = (stage: string, active: boolean) =>
