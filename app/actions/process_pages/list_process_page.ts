@@ -301,15 +301,37 @@ export default class ListProcessPage {
     plan?: PostingPlan | null,
     cap = ListProcessPage.COUNT_CAP
   ) {
+    const counting = await ListProcessPage.cappedCountQuery(params, viewerId, cap, plan)
+    const query = counting?.query
+    const [row]: { total?: number | string }[] = !query
+      ? []
+      : 'pojo' in query
+        ? await query.pojo()
+        : await query.exec()
+    return ListProcessPage.capped(Number(row?.total ?? 0), cap)
+  }
+
+  /**
+   * The statement `cappedCount` runs (a `total` column), or null when
+   * nothing can match (a lone data filter on a workflow the viewer may not
+   * see): the list's count, or a lone data filter's from the search index
+   * alone. In an object, as `countQuery`'s.
+   */
+  static async cappedCountQuery(
+    params: ProcessPageParams,
+    viewerId: number,
+    cap = ListProcessPage.COUNT_CAP,
+    plan?: PostingPlan | null
+  ) {
     const only = soleDataFilter(params)
-    if (only && params.hiddenWorkflows?.includes(only.workflowId)) {
-      return { total: 0, capped: false }
-    }
-    const counting = only ? null : await ListProcessPage.countQuery(params, viewerId, cap, plan)
-    const [row] = counting
-      ? await counting.query.pojo<{ total: number | string }>()
-      : await dataOnlyCountQuery(only!, cap)
-    const total = Number(row?.total ?? 0)
+    if (only && params.hiddenWorkflows?.includes(only.workflowId)) return null
+    return only
+      ? { query: dataOnlyCountQuery(only, cap) }
+      : ListProcessPage.countQuery(params, viewerId, cap, plan)
+  }
+
+  /** A count read up to `cap` + 1 rows, as shown: the number, or the cap and `capped`. */
+  static capped(total: number, cap = ListProcessPage.COUNT_CAP) {
     return total > cap ? { total: cap, capped: true } : { total, capped: false }
   }
 

@@ -20,28 +20,14 @@ export async function watchView(view: SavedView, user: User) {
     .insert({ view_id: view.id, user_id: user.id, created_at: sqlTime(DateTime.now()) })
     .onConflict(['view_id', 'user_id'])
     .ignore()
+  view.$extras.watching = true
   forgetWatching()
 }
 
 export async function unwatchView(view: SavedView, user: User) {
   await db.from('view_watches').where({ view_id: view.id, user_id: user.id }).delete()
+  view.$extras.watching = false
   forgetWatching()
-}
-
-/** Marks each view `$extras.watching` for the reader (one query). */
-export async function markWatching(views: SavedView[], user: User) {
-  if (!views.length) return views
-  const rows: { view_id: number }[] = await db
-    .from('view_watches')
-    .where('user_id', user.id)
-    .whereIn(
-      'view_id',
-      views.map((view) => view.id)
-    )
-    .select('view_id')
-  const watched = new Set(rows.map((row) => Number(row.view_id)))
-  for (const view of views) view.$extras.watching = watched.has(view.id)
-  return views
 }
 
 /**

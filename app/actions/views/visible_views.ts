@@ -3,22 +3,24 @@ import SavedView from '#models/saved_view'
 import type User from '#models/user'
 import { InvalidInput, NotFound } from '#exceptions/domain_error'
 import { hiddenWorkflowIds, teamsOf } from '#support/access/workflow_access'
-import { cappedCount, viewParams } from '#actions/views/view_filters'
-import { markWatching } from '#actions/views/view_watches'
+import { cappedCounts, viewParams } from '#actions/views/view_filters'
+import Team from '#models/team'
+import type { ProcessPageParams } from '#actions/process_pages/list_process_page'
 import { fieldLookup } from '#actions/search/data_filters'
 
 /** Most views the list page counts at once. */
 const MAX_COUNTED = 20
 
 /**
- * The views a person may use (own and shared, of workflows they see), by
- * name, each saying in `$extras.watching` whether they watch it (in the
- * same statement: a key lookup per view).
+ * The views a person may use (own and shared, of workflows they see),
+ * each saying in `$extras.watching` whether they watch it (in the same
+ * statement: a key lookup per view). In an object: a query builder is
+ * thenable, so returning it from an async function would run it.
  */
-export async function visibleViews(viewer: User) {
+async function viewsQuery(viewer: User) {
   const hidden = await hiddenWorkflowIds(viewer)
   const teams = await teamsOf(viewer.id)
-  return SavedView.query()
+  const query = SavedView.query()
     .withScopes((s) => s.visibleTo(viewer, teams, hidden))
     .select(
       'saved_views.*',
@@ -27,56 +29,69 @@ export async function visibleViews(viewer: User) {
         [viewer.id]
       )
     )
-    .preload('team')
-    .orderBy('name')
-    .orderBy('id')
+  return { query }
+}
+
+/**
+ * The teams of views shared with one, set as their `team`: one query when
+ * some view is, none otherwise (a preload queries even with no key).
+ */
+async function withTeams(views: SavedView[]) {
+  const ids = [...new Set(views.flatMap((view) => (view.teamId === null ? [] : [view.teamId])))]
+  const teams = ids.length ? await Team.query().whereIn('id', ids) : []
+  const byId = new Map(teams.map((team) => [team.id, team]))
+  for (const view of views) {
+    view.$setRelated('team', view.teamId === null ? null : (byId.get(view.teamId) ?? null))
+  }
+  return views
+}
+
+/** The views a person may use, by name (see `viewsQuery`). */
+export async function visibleViews(viewer: User) {
+  const { query } = await viewsQuery(viewer)
+  return withTeams(await query.orderBy('name').orderBy('id'))
 }
 
 /** One view the person may use, or 404 (the same for a missing one). */
 export async function findVisibleView(id: unknown, viewer: User) {
   const number = Number(id)
   if (!Number.isSafeInteger(number) || number < 1) throw new NotFound('View')
-  const hidden = await hiddenWorkflowIds(viewer)
-  const teams = await teamsOf(viewer.id)
-  const view = await SavedView.query()
-    .withScopes((s) => s.visibleTo(viewer, teams, hidden))
-    .where('saved_views.id', number)
-    .preload('team')
-    .first()
+  const { query } = await viewsQuery(viewer)
+  const view = await query.where('saved_views.id', number).first()
   if (!view) throw new NotFound('View')
-  return view
+  const [found] = await withTeams([view])
+  return found!
 }
 
 /**
  * Live counts of views for the person looking (their hidden workflows
- * left out), each capped: a number, or the cap with `capped`. One capped
- * COUNT per view (it reads at most cap + 1 index entries), plus the
- * workflows' searchable fields read once per workflow, not per view.
+ * left out), each capped: a number, or the cap with `capped`. Every view's
+ * capped count (it reads at most cap + 1 index entries) in one statement,
+ * the workflows' searchable fields read once per workflow, not per view.
  */
 export async function viewCounts(views: SavedView[], viewer: User) {
   const hidden = await hiddenWorkflowIds(viewer)
   const lookup = fieldLookup()
-  const counts = new Map<number, { count: number; capped: boolean }>()
+  const counted: { id: number; params: ProcessPageParams }[] = []
   for (const view of views.slice(0, MAX_COUNTED)) {
     try {
-      const params = await viewParams(view.filters, hidden, lookup)
-      counts.set(view.id, await cappedCount(params, viewer.id))
+      counted.push({ id: view.id, params: await viewParams(view.filters, hidden, lookup) })
     } catch (error) {
       // A view whose filter no longer holds (a field dropped by a new version) shows no count.
       if (!(error instanceof InvalidInput)) throw error
     }
   }
-  return counts
+  const totals = await cappedCounts(
+    counted.map((view) => view.params),
+    viewer.id
+  )
+  return new Map(counted.map((view, i) => [view.id, totals[i]!]))
 }
 
 /** The views with `mine`, `watching` and their capped counts in `$extras`. */
 export async function withCounts(views: SavedView[], user: User) {
   const counts = await viewCounts(views, user)
-  await markWatching(views, user)
-  for (const view of views) {
-    view.$extras.mine = view.ownerId === user.id
-    view.$extras.count = counts.get(view.id)
-  }
+  for (const view of listedViews(views, user)) view.$extras.count = counts.get(view.id)
   return views
 }
 
