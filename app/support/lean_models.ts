@@ -25,6 +25,32 @@ function readersOf(Model: LucidModel) {
 /** A copy of a JSON column's value for `$original` (what `$dirty` compares against). */
 const copyOf = (value: object) => JSON.parse(JSON.stringify(value))
 
+/** `target[key]` computed on first read, then kept as a plain value (writable, like any other). */
+function lazyOriginal(target: Record<string, unknown>, key: string, compute: () => unknown) {
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = compute()
+      Object.defineProperty(target, key, {
+        value,
+        enumerable: true,
+        configurable: true,
+        writable: true,
+      })
+      return value
+    },
+    set(value) {
+      Object.defineProperty(target, key, {
+        value,
+        enumerable: true,
+        configurable: true,
+        writable: true,
+      })
+    },
+  })
+}
+
 /**
  * Models from a query's plain rows (`.pojo()`), the same as Lucid's own
  * hydration gives — attributes through each column's `consume`, unknown
@@ -51,12 +77,20 @@ export function leanModels<Model extends LucidModel>(
         extras[key] = row[key]
         continue
       }
-      const value = column.consume ? column.consume(row[key], column.attribute, model) : row[key]
+      const raw = row[key]
+      const value = column.consume ? column.consume(raw, column.attribute, model) : raw
       attributes[column.attribute] = value
-      original[column.attribute] =
-        value !== null && typeof value === 'object' && !DateTime.isDateTime(value)
-          ? copyOf(value)
-          : value
+      if (value === null || typeof value !== 'object' || DateTime.isDateTime(value)) {
+        original[column.attribute] = value
+      } else if (typeof raw === 'string' && column.consume) {
+        // A JSON column read as text: its original is parsed again only if someone asks
+        // (`$dirty` on save), so a page that only reads never pays for the copy.
+        lazyOriginal(original, column.attribute, () =>
+          column.consume!(raw, column.attribute, model)
+        )
+      } else {
+        original[column.attribute] = copyOf(value)
+      }
     }
     model.$attributes = attributes
     model.$original = original

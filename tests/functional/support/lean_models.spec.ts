@@ -44,12 +44,18 @@ test.group('Support / lean models from plain rows', (group) => {
       assert.instanceOf(model, Process)
       assert.deepEqual(model.serialize(), other.serialize())
       assert.deepEqual(model.$original, other.$original)
+      assert.notStrictEqual(model.$original.data, model.data)
       assert.deepEqual(model.$extras, other.$extras)
       assert.isTrue(model.$isPersisted)
       assert.isFalse(model.$isDirty)
       assert.isTrue(model.createdAt.equals(other.createdAt))
       assert.equal(model.createdAt.toISO(), other.createdAt.toISO())
     }
+    // A JSON column's original is parsed on first read: a change made before still shows.
+    const [changed] = leanModels(Process, await query().pojo())
+    changed!.data.amount = -1
+    assert.deepEqual(Object.keys(changed!.$dirty), ['data'])
+    assert.equal(changed!.$original.data.amount, 1800)
     const users = leanModels(User, await User.query().pojo())
     const hydrated = await User.query()
     assert.deepEqual(
