@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import User from '#models/user'
 import WorkflowPolicy from '#policies/workflow_policy'
 import { teamsOf } from '#support/access/workflow_access'
+import { activePeople } from '#support/access/cached_rows'
 import LoadBoard, {
   ACTIVE_CARDS_PER_COLUMN,
   CLOSED_CARDS_PER_COLUMN,
@@ -23,10 +23,7 @@ export default class BoardController {
     // A column's "next cards" link carries its cursor; "first cards" drops it.
     const columnUrl = (column: string, after: string) =>
       `${request.url()}?${new URLSearchParams({ column, after }).toString()}`
-    const people = await User.query().withScopes((s) => {
-      s.asPeople()
-      s.active()
-    })
+    const people = await activePeople()
 
     return inertia.render('board/show', {
       workflow: {
@@ -44,6 +41,7 @@ export default class BoardController {
         definitions: board.definitions ?? new Map(),
         viewer: user,
         viewerTeams: await teamsOf(user.id),
+        now: Date.now(),
       }),
       fields: board.fields ?? [],
       people: PersonTransformer.transform(people),

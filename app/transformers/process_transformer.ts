@@ -60,14 +60,14 @@ export default class ProcessTransformer extends BaseTransformer<Process> {
     }
   }
 
-  /** What a guard sees for the viewer on `p`. */
-  protected guardFor(p: Process) {
-    const viewer = this.context.viewer
+  /** What a guard sees for the context's viewer on `p`. */
+  static guardOf(p: Process, context: ProcessContext) {
+    const viewer = context.viewer
     if (!viewer) return guardContextOf(p, undefined)
     return guardContextOf(p, {
       email: 'email' in viewer ? viewer.email : '',
       role: viewer.role,
-      teams: this.context.viewerTeams,
+      teams: context.viewerTeams,
     })
   }
 
@@ -82,7 +82,7 @@ export default class ProcessTransformer extends BaseTransformer<Process> {
             stage: p.stageKey,
             role: viewer.role,
             data: p.data,
-            guard: this.guardFor(p),
+            guard: ProcessTransformer.guardOf(p, this.context),
           })
             // An approval's transitions are taken by votes, not run by hand.
             .filter((t) => !approval || !isApprovalTransition(approval, t.transition.key))

@@ -2,13 +2,13 @@ import db from '@adonisjs/lucid/services/db'
 import { OUTCOMES, type FieldDefinition, type WorkflowDefinition } from '#engine/definition'
 import { collectFields } from '#engine/data'
 import Process from '#models/process'
-import Workflow from '#models/workflow'
 import { NotFound } from '#exceptions/domain_error'
 import { definitionsOf } from '#support/definitions'
 import { rowsOf } from '#actions/reports/sql'
 import { publishedVersionOf } from '#support/definition_cache'
 import { mayAccess, type Viewer } from '#support/access/workflow_access'
 import { listedProcesses } from '#actions/processes/listed_processes'
+import { cachedWorkflowByKey } from '#support/access/cached_rows'
 import {
   decodeSortedCursor,
   encodeSortedCursor,
@@ -50,10 +50,10 @@ export type BoardPage = { column?: string; after?: string }
 /**
  * A workflow's board: one column per stage of its latest published
  * version, in definition order, with counts and the first cards of each.
- * Five queries (the capped counts of every column, the card ids, the cards
- * and their assignees, the workflow)
- * plus the published version and definitions when not cached yet — the
- * same for 1 card or 1,000.
+ * Three queries (the capped counts of every column, the card ids, the
+ * cards) plus the workflow, its published version, the assignees and the
+ * definitions when they are not in memory yet — the same for 1 card or
+ * 1,000.
  */
 export default class LoadBoard {
   /**
@@ -63,11 +63,11 @@ export default class LoadBoard {
   static COUNT_CAP = 1_000
 
   async handle(key: string, viewer: Viewer, page: BoardPage = {}) {
-    const workflow = await Workflow.findBy('key', key)
+    // Workflow and published version from memory (per access epoch / until published again).
+    const workflow = await cachedWorkflowByKey(key)
     // Outside the workflow's `see` audience the board does not exist.
     if (!workflow || !(await mayAccess(viewer, workflow.id, 'see')))
       throw new NotFound(`Workflow "${key}"`)
-    // Cached (memory + Redis), dropped on every instance when the workflow is published again.
     const published = await publishedVersionOf(workflow.id)
     if (!published) {
       return { workflow, definition: null, columns: [], cards: [], closedElsewhere: 0 }
@@ -116,8 +116,7 @@ export default class LoadBoard {
       : []
     const ids = idRows.map((row: { id: number }) => Number(row.id))
     // The list's loader: lean models, workflow and assignee from the per-epoch cache.
-    const cards = await listedProcesses(Process.query().whereIn('id', ids))
-    cards.sort(byBoardOrder)
+    const cards = inBoardOrder(await listedProcesses(Process.query().whereIn('id', ids)))
 
     const total = (stage: string, active: boolean) =>
       counts
@@ -348,12 +347,22 @@ function pageOfClosedColumn(workflowId: number, paged: { stage: string; cursor: 
   return db.from(inner.as('column_page')).select('id')
 }
 
-function byBoardOrder(a: Process, b: Process) {
-  if (a.status !== 'active' || b.status !== 'active') {
-    return (b.closedAt?.toMillis() ?? 0) - (a.closedAt?.toMillis() ?? 0) || b.id - a.id
-  }
-  const due = (p: Process) => p.dueAt?.toMillis() ?? Number.POSITIVE_INFINITY
-  return due(a) - due(b) || a.id - b.id
+/**
+ * The cards in board order: active ones by due date (undated last), closed
+ * ones latest first — each card's sort key read once, not per comparison.
+ */
+function inBoardOrder(cards: Process[]) {
+  const keyed = cards.map((card) => ({
+    card,
+    active: card.status === 'active',
+    due: card.dueAt?.toMillis() ?? Number.POSITIVE_INFINITY,
+    closed: card.closedAt?.toMillis() ?? 0,
+  }))
+  keyed.sort((a, b) => {
+    if (!a.active || !b.active) return b.closed - a.closed || b.card.id - a.card.id
+    return a.due - b.due || a.card.id - b.card.id
+  })
+  return keyed.map((k) => k.card)
 }
 
 /**

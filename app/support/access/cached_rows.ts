@@ -31,6 +31,7 @@ type Row = Record<string, unknown>
 const primary = () => ({ client: db.connection(db.primaryConnectionName, { mode: 'write' }) })
 
 const workflows = new EpochCache<number, Row | null>(1000)
+const workflowIds = new EpochCache<string, number | null>(1000)
 const versions = new EpochCache<number, Row | null>(5000)
 const lists = new EpochCache<'activePeople' | 'published', Row[] | PublishedRows>(2)
 
@@ -52,6 +53,15 @@ export async function cachedWorkflow(id: number): Promise<Workflow | null> {
     return (await Workflow.query(primary()).where('id', id).pojo<Row>().first()) ?? null
   })
   return row ? fresh(Workflow, [row])[0]! : null
+}
+
+/** The workflow with this key (a fresh model), or null: its id is kept per epoch too. */
+export async function cachedWorkflowByKey(key: string): Promise<Workflow | null> {
+  const id = await workflowIds.get(key, async () => {
+    const row = await Workflow.query(primary()).where('key', key).select('id').pojo<Row>().first()
+    return row ? Number(row.id) : null
+  })
+  return id === null ? null : cachedWorkflow(id)
 }
 
 /** A workflow version (published or archived: drafts are read from the database). */
