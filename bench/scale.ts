@@ -493,10 +493,12 @@ async function measurePages(size: number, env: NodeJS.ProcessEnv, port: number) 
       }
       const served: number[] = []
       const raw: number[] = []
+      let bytes = 0
       if (ALTERNATE) {
         for (let i = 0; i < REQUESTS && !late(); i++) {
           const visit = await timePage(session, page.path, { ...headers, ...page.headers })
           served.push(visit.total)
+          bytes = visit.bytes
           const baseline = await timeRaw(pool, await page.raw(pool))
           raw.push(baseline.total)
         }
@@ -505,6 +507,7 @@ async function measurePages(size: number, env: NodeJS.ProcessEnv, port: number) 
         for (let i = 0; i < REQUESTS && !late(); i++) {
           const visit = await timePage(session, page.path, { ...headers, ...page.headers })
           served.push(visit.total)
+          bytes = visit.bytes
         }
         for (let i = 0; i < REQUESTS && !late(); i++) {
           const baseline = await timeRaw(pool, await page.raw(pool))
@@ -517,7 +520,9 @@ async function measurePages(size: number, env: NodeJS.ProcessEnv, port: number) 
         raw50: percentile(raw, 50),
         raw95: percentile(raw, 95),
       })
-      console.log(`  ${page.label}: ${ms(percentile(served, 95))} p95`)
+      console.log(
+        `  ${page.label}: ${ms(percentile(served, 95))} p95 (${(bytes / 1024).toFixed(1)} kB answered)`
+      )
     }
   } finally {
     await pool.end()
