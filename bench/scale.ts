@@ -370,8 +370,8 @@ async function pageSpecs(
       },
     },
     {
-      // The sidebar's counts, which the list asks for after its page (a deferred prop): one
-      // capped count per saved view.
+      // The sidebar's counts, which the list asks for after its page (a deferred prop): every
+      // saved view's capped count, as scalar subqueries of one statement (as the page sends them).
       label: "list, saved views' counts (after the page)",
       path: '/processes',
       headers: {
@@ -379,17 +379,24 @@ async function pageSpecs(
         'x-inertia-partial-component': 'processes/index',
       },
       raw: async () => [
+        // Which views to count, then the counts.
+        ['SELECT * FROM saved_views WHERE owner_id = ? ORDER BY name, id', [adminRow.id]],
         [
-          'SELECT COUNT(*) FROM (SELECT 1 FROM processes WHERE workflow_id = ? AND status = ? LIMIT ?) c',
-          [workflow.id, 'active', viewsCap],
-        ],
-        [
-          'SELECT COUNT(*) FROM (SELECT 1 FROM processes WHERE status = ? AND assignee_id = ? LIMIT ?) c',
-          ['active', adminRow.id, viewsCap],
-        ],
-        [
-          `SELECT COUNT(*) FROM (SELECT 1 FROM process_field_values WHERE workflow_id = ? AND field_key = 'amount' AND num_value > ? LIMIT ?) c`,
-          [workflow.id, 1000, viewsCap],
+          `SELECT
+             (SELECT COUNT(*) FROM (SELECT 1 FROM processes WHERE workflow_id = ? AND status = ? LIMIT ?) c) AS a,
+             (SELECT COUNT(*) FROM (SELECT 1 FROM processes WHERE status = ? AND assignee_id = ? LIMIT ?) c) AS b,
+             (SELECT COUNT(*) FROM (SELECT 1 FROM process_field_values WHERE workflow_id = ? AND field_key = 'amount' AND num_value > ? LIMIT ?) c) AS d`,
+          [
+            workflow.id,
+            'active',
+            viewsCap,
+            'active',
+            adminRow.id,
+            viewsCap,
+            workflow.id,
+            1000,
+            viewsCap,
+          ],
         ],
       ],
     },
