@@ -11,21 +11,13 @@ export async function calendarExists(key: string): Promise<boolean> {
 
 /**
  * The calendar a workflow's SLAs count in: its own (`workflows.calendar_key`),
- * else the default one, else the built-in Mon–Fri 09:00–17:00 UTC. One query.
+ * else the default one, else the built-in Mon–Fri 09:00–17:00 UTC — from
+ * memory while the access epoch holds (`cachedCalendarsOfWorkflows`), so a
+ * transition into a stage with a working-time SLA reads no calendar row.
  */
 export async function calendarOfWorkflow(workflowId: number): Promise<BusinessCalendar> {
-  const row = await Calendar.query()
-    .where((q) =>
-      q
-        .whereIn('key', (sub) =>
-          sub.from('workflows').where('id', workflowId).select('calendar_key')
-        )
-        .orWhere('is_default', true)
-    )
-    // The workflow's own calendar first, then the default.
-    .orderBy('is_default', 'asc')
-    .first()
-  return row?.toEngine() ?? DEFAULT_CALENDAR
+  const calendars = await cachedCalendarsOfWorkflows([workflowId])
+  return calendars.get(workflowId) ?? DEFAULT_CALENDAR
 }
 
 type CalendarSet = { byKey: Map<string, BusinessCalendar>; fallback: BusinessCalendar }
