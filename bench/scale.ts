@@ -78,6 +78,8 @@ if (!SIZES.length || SIZES.some((s) => !Number.isInteger(s) || s < 1000 || s > 1
 }
 const REQUESTS = setting('BENCH_REQUESTS', 40)
 const REPEATS = setting('BENCH_REPEATS', 3)
+// Unmeasured visits of each page (and runs of its raw SQL) first: a server answers warm, its code compiled.
+const WARMUP = setting('BENCH_WARMUP', 30)
 const DEADLINE = Date.now() + setting('BENCH_DEADLINE_SECONDS', 1800) * 1000
 const EVENTS_PER_PROCESS = 10
 const DATABASE = process.env.DB_DATABASE || 'stageflow_scale_bench'
@@ -494,7 +496,7 @@ async function measurePages(size: number, env: NodeJS.ProcessEnv, port: number) 
     for (const page of await pageSpecs(pool, session, headers)) {
       if (late()) break
       if (ONLY && !page.label.includes(ONLY)) continue
-      for (let i = 0; i < 5; i++) {
+      for (let i = 0; i < WARMUP; i++) {
         await timePage(session, page.path, { ...headers, ...page.headers })
         await timeRaw(pool, await page.raw(pool))
       }
