@@ -81,31 +81,24 @@ const FILTER_KEYS = [
 export default class ProcessPagesController {
   async index({ request, inertia, auth, bouncer }: HttpContext) {
     const user = auth.getUserOrFail()
-    const { params, filters } = await this.listParams(request, user)
-    // What costs queries is a function (evaluated once, when a prop asks): the deferred
-    // request for the views' counts runs none of the list's own.
-    let listing: ReturnType<ListProcessPage['keysetPage']> | undefined
-    const page = () => (listing ??= new ListProcessPage().keysetPage(params, user.id))
+    // Every prop but the views is a function, evaluated once when a prop asks: the deferred
+    // request for the views' counts (a partial reload) reads the views and counts them, and
+    // validates, builds and queries nothing of the list's own.
+    let listing: ReturnType<ProcessPagesController['listing']> | undefined
+    const list = () => (listing ??= this.listing(request, user))
+    let rows: ReturnType<ListProcessPage['keysetPage']> | undefined
+    const page = async () => {
+      const { params } = await list()
+      return (rows ??= new ListProcessPage().keysetPage(params, user.id))
+    }
     const views = await visibleViews(user)
-
-    const hidden = params.hiddenWorkflows ?? []
-    // Filter options (workflows, their fields, people): built once per access epoch.
-    const options = await listOptions(hidden)
-    // Data columns come from the searchable fields of the workflow filtered on.
-    const filtered = filters.workflow ? options.workflows.get(filters.workflow) : undefined
-    const definition = filtered ? options.definitions.get(filtered.id) : undefined
-    const available = columnOptions(definition)
-    const defaults = defaultColumnsOf(filters)
-    const columns = chosenColumns(request.qs().columns, available, defaults)
-    const display = this.displayParams(request, columns, defaults)
-    const pageUrl = (cursor: Record<string, string>) =>
-      `${request.url()}?${new URLSearchParams({ ...filters, ...display, ...cursor }).toString()}`
     const policy = bouncer.with(ProcessPolicy)
 
     // Transformers' plain output (#support/plain_transform): the same props, without the resolver.
     return inertia.render('processes/index', {
       processes: async () => {
         const { processes, definitions, meta } = await page()
+        const { pageUrl } = await list()
         return plainPage(
           ProcessTransformer,
           processes,
@@ -120,34 +113,63 @@ export default class ProcessPagesController {
           { definitions, viewer: user }
         )
       },
-      filters,
-      columns,
-      columnOptions: available,
-      activeView: display.view ? Number(display.view) : null,
+      filters: async () => (await list()).filters,
+      columns: async () => (await list()).columns,
+      columnOptions: async () => (await list()).available,
+      activeView: async () => {
+        const { display } = await list()
+        return display.view ? Number(display.view) : null
+      },
       fieldValues: async () => {
         const { processes } = await page()
+        const { columns, definition } = await list()
         return loadFieldValues(
           processes.map((p) => p.id),
           columns,
           definition
         )
       },
-      workflows: options.props.workflows,
-      searchFields: options.props.searchFields,
+      workflows: async () => (await list()).options.props.workflows,
+      searchFields: async () => (await list()).options.props.searchFields,
       views: plainItems(SavedViewTransformer, listedViews(views, user)),
       // One capped count per view: after the page, in a request of their own (Inertia's deferred props).
       viewCounts: views.length
         ? inertia.defer(async () => countsById(await viewCounts(views, user)), 'viewCounts')
         : {},
-      myTeams: await teamsOf(user.id),
-      people: options.props.people,
-      allowed: { start: await policy.allows('start'), bulk: await policy.allows('bulk') },
-      archived: async () =>
-        plainItems(
+      myTeams: () => teamsOf(user.id),
+      people: async () => (await list()).options.props.people,
+      allowed: async () => ({
+        start: await policy.allows('start'),
+        bulk: await policy.allows('bulk'),
+      }),
+      archived: async () => {
+        const { filters, params } = await list()
+        return plainItems(
           ArchivedProcessTransformer,
-          filters.q ? await archivedByReference(String(filters.q), hidden) : []
-        ),
+          filters.q ? await archivedByReference(String(filters.q), params.hiddenWorkflows ?? []) : []
+        )
+      },
     })
+  }
+
+  /**
+   * What the list page shows for the query string: its parameters and
+   * filters (`listParams`), the filter options (built once per access
+   * epoch), the columns and the links' parameters.
+   */
+  protected async listing(request: HttpContext['request'], user: User) {
+    const { params, filters } = await this.listParams(request, user)
+    const options = await listOptions(params.hiddenWorkflows ?? [])
+    // Data columns come from the searchable fields of the workflow filtered on.
+    const filtered = filters.workflow ? options.workflows.get(filters.workflow) : undefined
+    const definition = filtered ? options.definitions.get(filtered.id) : undefined
+    const available = columnOptions(definition)
+    const defaults = defaultColumnsOf(filters)
+    const columns = chosenColumns(request.qs().columns, available, defaults)
+    const display = this.displayParams(request, columns, defaults)
+    const pageUrl = (cursor: Record<string, string>) =>
+      `${request.url()}?${new URLSearchParams({ ...filters, ...display, ...cursor }).toString()}`
+    return { params, filters, options, definition, available, columns, display, pageUrl }
   }
 
   /**

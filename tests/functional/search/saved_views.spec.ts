@@ -264,6 +264,9 @@ test.group('Search / saved views', (group) => {
       1,
       deferred.queries.join('\n')
     )
+    // Nothing else of the page's: the views, then their counts.
+    assert.lengthOf(deferred.queries, 2, deferred.queries.join('\n'))
+    assert.match(deferred.queries[0]!, /from .saved_views./i)
     const view = await SavedView.findOrFail(views[0].id)
     assert.deepEqual(view.filters, BIG)
     assert.equal(view.sort, 'title')
