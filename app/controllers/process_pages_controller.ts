@@ -91,6 +91,19 @@ export default class ProcessPagesController {
       const { params } = await list()
       return (rows ??= new ListProcessPage().keysetPage(params, user.id))
     }
+    type Listing = Awaited<ReturnType<ProcessPagesController['listing']>>
+    const listed =
+      <K extends keyof Listing>(key: K) =>
+      async () => {
+        const found = await list()
+        return found[key]
+      }
+    const option =
+      <K extends keyof Listing['options']['props']>(key: K) =>
+      async () => {
+        const { options } = await list()
+        return options.props[key]
+      }
     const views = await visibleViews(user)
     const policy = bouncer.with(ProcessPolicy)
 
@@ -113,9 +126,9 @@ export default class ProcessPagesController {
           { definitions, viewer: user }
         )
       },
-      filters: async () => (await list()).filters,
-      columns: async () => (await list()).columns,
-      columnOptions: async () => (await list()).available,
+      filters: listed('filters'),
+      columns: listed('columns'),
+      columnOptions: listed('available'),
       activeView: async () => {
         const { display } = await list()
         return display.view ? Number(display.view) : null
@@ -129,24 +142,25 @@ export default class ProcessPagesController {
           definition
         )
       },
-      workflows: async () => (await list()).options.props.workflows,
-      searchFields: async () => (await list()).options.props.searchFields,
+      workflows: option('workflows'),
+      searchFields: option('searchFields'),
       views: plainItems(SavedViewTransformer, listedViews(views, user)),
       // One capped count per view: after the page, in a request of their own (Inertia's deferred props).
       viewCounts: views.length
         ? inertia.defer(async () => countsById(await viewCounts(views, user)), 'viewCounts')
         : {},
       myTeams: () => teamsOf(user.id),
-      people: async () => (await list()).options.props.people,
+      people: option('people'),
       allowed: async () => ({
         start: await policy.allows('start'),
         bulk: await policy.allows('bulk'),
       }),
       archived: async () => {
         const { filters, params } = await list()
+        const hidden = params.hiddenWorkflows ?? []
         return plainItems(
           ArchivedProcessTransformer,
-          filters.q ? await archivedByReference(String(filters.q), params.hiddenWorkflows ?? []) : []
+          filters.q ? await archivedByReference(String(filters.q), hidden) : []
         )
       },
     })
