@@ -1,6 +1,6 @@
 import { BaseTransformer } from '@adonisjs/core/transformers'
 import { availableTransitions, stageOf } from '#engine/state_machine'
-import ProcessTransformer, { type ProcessContext } from '#transformers/process_transformer'
+import ProcessTransformer, { person, type ProcessContext } from '#transformers/process_transformer'
 import type Process from '#models/process'
 import type User from '#models/user'
 
@@ -25,7 +25,6 @@ export default class BoardCardTransformer extends BaseTransformer<Process> {
     const definition = this.context.definitions.get(p.workflowVersionId)
     const viewer = this.context.viewer
     const stage = definition ? stageOf(definition, p.stageKey) : undefined
-    const assignee = p.$preloaded.assignee as User | undefined | null
     const moves =
       definition && viewer && p.status === 'active'
         ? availableTransitions(definition, {
@@ -53,14 +52,7 @@ export default class BoardCardTransformer extends BaseTransformer<Process> {
       title: p.title,
       stage: { key: p.stageKey, name: stage?.name ?? p.stageKey },
       status: p.status,
-      assignee: assignee
-        ? {
-            id: assignee.id,
-            name: assignee.name,
-            email: assignee.email,
-            initials: assignee.initials,
-          }
-        : null,
+      assignee: person(p.$preloaded.assignee as User | undefined),
       dueAt: p.dueAt?.toISO() ?? null,
       overdue: p.status === 'active' && p.dueAt !== null && p.dueAt.toMillis() < this.context.now,
       closedAt: p.closedAt?.toISO() ?? null,

@@ -18,7 +18,8 @@ export type ProcessContext = {
   approval?: ApprovalView | null
 }
 
-const person = (user: User | undefined | null) =>
+/** A person as pages show one (rows, cards): name, e-mail and initials. */
+export const person = (user: User | undefined | null) =>
   user ? { id: user.id, name: user.name, email: user.email, initials: user.initials } : null
 
 /**
