@@ -27,27 +27,22 @@ const copyOf = (value: object) => JSON.parse(JSON.stringify(value))
 
 /** `target[key]` computed on first read, then kept as a plain value (writable, like any other). */
 function lazyOriginal(target: Record<string, unknown>, key: string, compute: () => unknown) {
+  const settle = (value: unknown) =>
+    Object.defineProperty(target, key, {
+      value,
+      enumerable: true,
+      configurable: true,
+      writable: true,
+    })
   Object.defineProperty(target, key, {
     enumerable: true,
     configurable: true,
     get() {
       const value = compute()
-      Object.defineProperty(target, key, {
-        value,
-        enumerable: true,
-        configurable: true,
-        writable: true,
-      })
+      settle(value)
       return value
     },
-    set(value) {
-      Object.defineProperty(target, key, {
-        value,
-        enumerable: true,
-        configurable: true,
-        writable: true,
-      })
-    },
+    set: settle,
   })
 }
 
