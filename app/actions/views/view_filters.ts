@@ -77,22 +77,17 @@ export const VIEW_COUNT_CAP = 1000
 
 /**
  * How many processes match, up to the cap: the list's own capped count
- * (`ListProcessPage.cappedCount`: at most `cap + 1` rows; free text from
- * its ordered postings, a lone data filter from the search index alone),
- * so a view of a million rows costs what a view of a thousand does.
+ * (`ListProcessPage.cappedCountQuery`: at most `cap + 1` rows; free text
+ * from its ordered postings, a lone data filter from the search index
+ * alone), so a view of a million rows costs what a view of a thousand does.
  */
 export async function cappedCount(
   params: ProcessPageParams,
   viewerId: number,
   cap = VIEW_COUNT_CAP
 ) {
-  const { total, capped } = await new ListProcessPage().cappedCount(
-    params,
-    viewerId,
-    undefined,
-    cap
-  )
-  return { count: total, capped }
+  const [counted] = await cappedCounts([params], viewerId, cap)
+  return counted!
 }
 
 /**
