@@ -35,6 +35,7 @@ import {
   startServer,
   step,
   timePage,
+  closeClient,
   timeRaw,
   type Sample,
 } from './pages_kit.js'
@@ -214,6 +215,7 @@ Process page subject: process ${subject!.id} with ${subject!.events} events.`)
   } finally {
     await pool.end()
     await app.stop()
+    closeClient()
     if (!KEEP) {
       const cleanup = await mysql.createConnection(server)
       await cleanup.query(`DROP DATABASE IF EXISTS \`${DATABASE}\``)

@@ -18,7 +18,8 @@
 |
 |   list (first page, a filtered page, a deep page by cursor), process page,
 |   board, a data-field search, a free-text search — BENCH_REQUESTS (40)
-|   Inertia visits each, alternating with a raw mysql2 baseline running the
+|   Inertia visits each (node:http, one kept-alive socket; BENCH_CLIENT=fetch
+|   for fetch), alternating with a raw mysql2 baseline running the
 |   statements a hand-written page would;
 |   each report (ComputeReport, in this process, from the projection) —
 |   BENCH_REPEATS (3) runs each, alternating with one hand-written query.
@@ -59,6 +60,7 @@ import {
   startServer,
   step,
   timePage,
+  closeClient,
   timeRaw,
 } from './pages_kit.js'
 import { recordScaleResults } from './scale_chart.js'
@@ -536,6 +538,7 @@ async function measurePages(size: number, env: NodeJS.ProcessEnv, port: number) 
   } finally {
     await pool.end()
     await app.stop()
+    closeClient()
   }
 }
 

@@ -21,11 +21,20 @@ const MAX_TRACKED = 50_000
 /** XSRF-TOKEN cookies this process issued: the value sent → its CSRF secret and when (oldest first). */
 const issued = new Map<string, { secret: string; at: number }>()
 
-type Instances = {
+type Browser = {
   /** Shield as configured: sets a fresh XSRF-TOKEN cookie, verifies state-changing requests. */
-  browser: ShieldMiddleware
+  fresh: ShieldMiddleware
   /** The same without the XSRF-TOKEN cookie: for safe requests whose cookie is still current. */
   quiet: ShieldMiddleware
+}
+
+type Instances = {
+  /** For documents: the CSP carries a fresh nonce for the page's inline scripts. */
+  documents: Browser
+  /** For Inertia visits (JSON answers): shield's CSP off, `visitPolicy` set instead. */
+  visits: Browser
+  /** The policy of a visit: the configured one without its keyword sources (no nonce). */
+  visitPolicy: { name: string; value: string } | null
   /** Without CSRF at all: stateless routes. */
   stateless: ShieldMiddleware
   methods: Set<string>
@@ -42,21 +51,54 @@ let instances: Instances | undefined
 async function shield(): Promise<Instances> {
   if (instances) return instances
   const config = app.config.get<ShieldConfig>('shield')
+  // Read before any instance exists: shield resolves the keywords of the directives in place.
+  const visitPolicy = staticPolicy(config)
   const encryptionManager = await app.container.make('encryption')
   const encryption = encryptionManager.use()
   const edgeModule = app.usingEdgeJS ? await import('edge.js') : undefined
   const edge = edgeModule?.default
-  instances = {
-    browser: new ShieldMiddleware(config, encryption, edge),
+  const browser = (shieldConfig: ShieldConfig): Browser => ({
+    fresh: new ShieldMiddleware(shieldConfig, encryption, edge),
     quiet: new ShieldMiddleware(
-      { ...config, csrf: { ...config.csrf, enableXsrfCookie: false } },
+      { ...shieldConfig, csrf: { ...shieldConfig.csrf, enableXsrfCookie: false } },
       encryption,
       edge
     ),
+  })
+  instances = {
+    documents: browser(config),
+    visits: browser({ ...config, csp: { enabled: false } }),
+    visitPolicy,
     stateless: new ShieldMiddleware({ ...config, csrf: { enabled: false } }, encryption),
     methods: new Set((config.csrf?.methods ?? []).map((method) => method.toUpperCase())),
   }
   return instances
+}
+
+/**
+ * The configured Content-Security-Policy as one fixed header value, its
+ * keyword sources (`@nonce`, `@viteUrl`) left out. An Inertia visit is
+ * answered with JSON, which no browser renders as a document: it needs no
+ * nonce, and drawing one per request (random bytes, plus the request's
+ * template renderer to share it with, which lists the components on disk)
+ * was ~5 % of a light visit's CPU time. The answer keeps the policy's
+ * restrictions all the same.
+ */
+function staticPolicy(config: ShieldConfig) {
+  const csp = config.csp
+  if (!csp?.enabled || !csp.directives) return null
+  const directives = Object.entries(csp.directives).flatMap(([name, sources]) => {
+    if (!Array.isArray(sources)) return []
+    const kebab = name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)
+    const kept = sources.filter(
+      (source): source is string => typeof source === 'string' && !source.startsWith('@')
+    )
+    return [[kebab, ...kept].join(' ')]
+  })
+  return {
+    name: csp.reportOnly ? 'Content-Security-Policy-Report-Only' : 'Content-Security-Policy',
+    value: directives.join(';'),
+  }
 }
 
 /**
@@ -74,13 +116,21 @@ async function shield(): Promise<Instances> {
  * exactly as before (its token from `_csrf`, X-CSRF-TOKEN or X-XSRF-TOKEN).
  * A new secret (a new session), a missing or foreign cookie, another
  * instance's cookie or an older one gets a fresh cookie, as before.
+ *
+ * An Inertia visit (X-Inertia: true) gets the policy without a nonce (see
+ * `staticPolicy`); documents keep theirs. Not while developing: an error
+ * there is answered with the HTML of the debug page (shown by Inertia in a
+ * frame), whose inline scripts carry the request's nonce.
  */
 export default class WebShieldMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
-    const { browser, quiet, stateless, methods } = await shield()
+    const { documents, visits, visitPolicy, stateless, methods } = await shield()
     if (isStatelessRoute(ctx)) return stateless.handle(ctx, next)
+    const visit = !app.inDev && ctx.request.header('x-inertia') === 'true'
+    if (visit && visitPolicy) ctx.response.header(visitPolicy.name, visitPolicy.value)
+    const { fresh, quiet } = visit ? visits : documents
     if (!methods.has(ctx.request.method()) && stillCurrent(ctx)) return quiet.handle(ctx, next)
-    return browser.handle(ctx, () => {
+    return fresh.handle(ctx, () => {
       remember(ctx)
       return next()
     })
