@@ -134,4 +134,25 @@ test.group('Profile', (group) => {
       .redirects(0)
     assert.property(invalid.flashMessage('inputErrorsBag') ?? {}, 'locale')
   })
+
+  test('the language follows Accept-Language, and a chosen one wins over it', async ({
+    client,
+    assert,
+  }) => {
+    const localeOf = async (acceptLanguage: string, chosen?: string) => {
+      const request = client.get('/login').withInertia().header('accept-language', acceptLanguage)
+      if (chosen) request.withSession({ locale: chosen })
+      const response = await request
+      response.assertStatus(200)
+      return response.inertiaProps.locale
+    }
+    // Asked twice each: the second answer comes from the negotiated ones kept per header.
+    for (let round = 0; round < 2; round++) {
+      assert.equal(await localeOf('pt-BR,pt;q=0.9,en;q=0.8'), 'pt-BR')
+      assert.equal(await localeOf('fr-FR,en;q=0.5'), 'en')
+      assert.equal(await localeOf('de'), 'en')
+      assert.equal(await localeOf('pt-BR,pt;q=0.9,en;q=0.8', 'en'), 'en')
+      assert.equal(await localeOf('de', 'pt-BR'), 'pt-BR')
+    }
+  })
 })
