@@ -9,6 +9,7 @@ import LoadBoard, {
 import BoardCardTransformer from '#transformers/board_card_transformer'
 import PersonTransformer from '#transformers/person_transformer'
 import { boardPageValidator } from '#validators/process_page'
+import { plainItems } from '#support/plain_transform'
 
 /**
  * A workflow's board: columns per stage, cards that move by dragging or
@@ -37,14 +38,14 @@ export default class BoardController {
         nextUrl: next ? columnUrl(column.key, next) : null,
         firstUrl: column.paged ? request.url() : null,
       })),
-      cards: BoardCardTransformer.transform(board.cards, {
+      cards: plainItems(BoardCardTransformer, board.cards, {
         definitions: board.definitions ?? new Map(),
         viewer: user,
         viewerTeams: await teamsOf(user.id),
         now: Date.now(),
       }),
       fields: board.fields ?? [],
-      people: PersonTransformer.transform(people),
+      people: plainItems(PersonTransformer, people),
       closedElsewhere: board.closedElsewhere,
       limits: { active: ACTIVE_CARDS_PER_COLUMN, closed: CLOSED_CARDS_PER_COLUMN },
       allowed: { move: await bouncer.with(WorkflowPolicy).allows('work', board.workflow) },

@@ -27,7 +27,7 @@ import LoadFamily from '#actions/processes/children/load_family'
 import ProcessFamilyTransformer from '#transformers/process_family_transformer'
 import { publishedWorkflows } from '#actions/process_pages/published_workflows'
 import { listOptions } from '#actions/process_pages/list_options'
-import { plainItems, plainPage } from '#support/plain_transform'
+import { plainItem, plainItems, plainPage, plainVariant } from '#support/plain_transform'
 import { loadCollaboration } from '#actions/process_pages/load_collaboration'
 import ExportProcessList from '#actions/process_pages/export_process_list'
 import { stageOf } from '#engine/state_machine'
@@ -273,17 +273,17 @@ export default class ProcessPagesController {
     const team = await loadCollaboration(process, definitions.get(process.workflowVersionId), user)
     const family = await new LoadFamily().handle(process, rows)
     return inertia.render('processes/show', {
-      family: ProcessFamilyTransformer.transform(family),
-      process: ProcessPageTransformer.transform(process, {
+      family: plainItem(ProcessFamilyTransformer, family),
+      process: plainVariant(ProcessPageTransformer, 'forPage', process, {
         definitions,
         viewer: user,
         viewerTeams: await teamsOf(user.id),
         automation,
         approval: team.approval,
         sla: visitSlaRecord(events),
-      }).useVariant('forPage'),
+      }),
       automation,
-      timeline: ProcessActivityTransformer.transform(timeline, {
+      timeline: plainItems(ProcessActivityTransformer, timeline, {
         processes: new Map([[process.id, process]]),
         definitions,
         people: new Map(people.map((p) => [p.id, { id: p.id, name: p.name }])),
@@ -296,7 +296,7 @@ export default class ProcessPagesController {
           ? `${request.url()}?before=${timeline.at(-1)!.sequence}`
           : null,
       timelineLatestUrl: page.before === undefined ? null : request.url(),
-      people: PersonTransformer.transform(people),
+      people: plainItems(PersonTransformer, people),
       allowed: { ...can, ...team.allowed },
     })
   }
