@@ -115,8 +115,11 @@ export default class LoadBoard {
         )
       : []
     const ids = idRows.map((row: { id: number }) => Number(row.id))
-    // The list's loader: lean models, workflow and assignee from the per-epoch cache.
-    const cards = inBoardOrder(await listedProcesses(Process.query().whereIn('id', ids)))
+    // The list's loader: lean models, workflow and assignee from the per-epoch cache; only
+    // the columns a card, its moves and its column's cursor read (see CARD_COLUMNS).
+    const cards = inBoardOrder(
+      await listedProcesses(Process.query().select(CARD_COLUMNS).whereIn('id', ids))
+    )
 
     const total = (stage: string, active: boolean) =>
       counts
@@ -198,6 +201,33 @@ export default class LoadBoard {
     }
   }
 }
+
+/**
+ * The columns of a card's process: what BoardCardTransformer shows, what
+ * its moves' guards read (guardContextOf: reference, title, priority,
+ * stage, created and due dates; the data), the workflow and assignee it is
+ * listed with, and its column's order and cursor (due or closed date, id).
+ * Not the idempotency key, the parent's links, the queue team, nor the
+ * other timestamps: a board reads a few hundred rows, and each column
+ * less is a value less to read and convert per card (two luxon dates
+ * among them).
+ */
+const CARD_COLUMNS = [
+  'id',
+  'workflow_id',
+  'workflow_version_id',
+  'reference',
+  'title',
+  'data',
+  'stage_key',
+  'status',
+  'priority',
+  'assignee_id',
+  'due_at',
+  'version',
+  'created_at',
+  'closed_at',
+]
 
 /**
  * Ids of the first `limit` active processes of a stage (or of the stages
