@@ -51,11 +51,21 @@ test.group('Support / lean models from plain rows', (group) => {
       assert.isTrue(model.createdAt.equals(other.createdAt))
       assert.equal(model.createdAt.toISO(), other.createdAt.toISO())
     }
-    // A JSON column's original is parsed on first read: a change made before still shows.
+    // A JSON column's original is an object of its own: a change made in place shows.
     const [changed] = leanModels(Process, await query().pojo())
     changed!.data.amount = -1
     assert.deepEqual(Object.keys(changed!.$dirty), ['data'])
     assert.equal(changed!.$original.data.amount, 1800)
+    // So does a plain attribute; the original keeps the stored value, and an equal date.
+    const [renamed] = leanModels(Process, await query().pojo())
+    renamed!.title = 'Renamed'
+    assert.deepEqual(Object.keys(renamed!.$dirty), ['title'])
+    assert.equal(renamed!.$original.title, 'Laptops')
+    assert.isTrue(renamed!.$original.createdAt.equals(renamed!.createdAt))
+    // `$original` is a plain field like Lucid's, and can be replaced.
+    assert.strictEqual(renamed!.$original, renamed!.$original)
+    renamed!.$original = { ...renamed!.$original, title: 'Renamed' }
+    assert.deepEqual(renamed!.$dirty, {})
     const users = leanModels(User, await User.query().pojo())
     const hydrated = await User.query()
     assert.deepEqual(
