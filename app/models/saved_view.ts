@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon'
-import { BaseModel, belongsTo, column, scope } from '@adonisjs/lucid/orm'
+import { afterDelete, afterSave, BaseModel, belongsTo, column, scope } from '@adonisjs/lucid/orm'
+import { bumpAfterCommit } from '#support/access/access_epoch'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import User from '#models/user'
 import Team from '#models/team'
@@ -97,4 +98,15 @@ export default class SavedView extends BaseModel {
       }
     }
   )
+
+  /** The people's cached views are read again after this commits (#actions/views/visible_views). */
+  @afterSave()
+  static async bumpAccessEpochOnSave(row: SavedView) {
+    await bumpAfterCommit(row.$trx)
+  }
+
+  @afterDelete()
+  static async bumpAccessEpochOnDelete(row: SavedView) {
+    await bumpAfterCommit(row.$trx)
+  }
 }

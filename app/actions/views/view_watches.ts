@@ -12,6 +12,7 @@ import NotifyUsers from '#actions/notifications/notify_users'
 import { emailNotification } from '#actions/notifications/email_notification'
 import { DEFAULT_PREFERENCES } from '#enums/notification_kind'
 import { sqlTime } from '#support/sql_time'
+import { bumpAfterCommit } from '#support/access/access_epoch'
 
 /** Watching a view the person may see (owner, or a reader of a shared view). Idempotent. */
 export async function watchView(view: SavedView, user: User) {
@@ -22,12 +23,15 @@ export async function watchView(view: SavedView, user: User) {
     .ignore()
   view.$extras.watching = true
   forgetWatching()
+  // The watcher's cached views say whether they watch each (#actions/views/visible_views).
+  await bumpAfterCommit()
 }
 
 export async function unwatchView(view: SavedView, user: User) {
   await db.from('view_watches').where({ view_id: view.id, user_id: user.id }).delete()
   view.$extras.watching = false
   forgetWatching()
+  await bumpAfterCommit()
 }
 
 /**

@@ -7,6 +7,9 @@ import { cappedCounts, viewParams } from '#actions/views/view_filters'
 import Team from '#models/team'
 import type { ProcessPageParams } from '#actions/process_pages/list_process_page'
 import { fieldLookup } from '#actions/search/data_filters'
+import { EpochCache } from '#support/access/access_epoch'
+import { leanModels } from '#support/lean_models'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 
 /** Most views the list page counts at once. */
 const MAX_COUNTED = 20
@@ -17,10 +20,10 @@ const MAX_COUNTED = 20
  * statement: a key lookup per view). In an object: a query builder is
  * thenable, so returning it from an async function would run it.
  */
-async function viewsQuery(viewer: User) {
+async function viewsQuery(viewer: User, options?: { client: QueryClientContract }) {
   const hidden = await hiddenWorkflowIds(viewer)
   const teams = await teamsOf(viewer.id)
-  const query = SavedView.query()
+  const query = SavedView.query(options)
     .withScopes((s) => s.visibleTo(viewer, teams, hidden))
     .select(
       'saved_views.*',
@@ -46,10 +49,36 @@ async function withTeams(views: SavedView[]) {
   return views
 }
 
-/** The views a person may use, by name (see `viewsQuery`). */
+type Row = Record<string, unknown>
+
+/**
+ * Each person's views (rows, with the teams they are shared with), kept
+ * per access epoch: every list page and its counts read them, and they
+ * change rarely. Saving or deleting a view (SavedView's hooks) and
+ * watching or unwatching one (view_watches.ts) bump the epoch, as do
+ * changes to users, teams and workflows' access, which decide who sees a
+ * shared view. Loaded from the primary, as #support/access/cached_rows.
+ */
+const visibleRows = new EpochCache<number, { views: Row[]; teams: Row[] }>(5000)
+
+/** The views a person may use, by name (see `viewsQuery`): fresh models from the cached rows. */
 export async function visibleViews(viewer: User) {
-  const { query } = await viewsQuery(viewer)
-  return withTeams(await query.orderBy('name').orderBy('id'))
+  const rows = await visibleRows.get(viewer.id, async () => {
+    const client = db.connection(db.primaryConnectionName, { mode: 'write' })
+    const { query } = await viewsQuery(viewer, { client })
+    const views = await query.orderBy('name').orderBy('id').pojo<Row>()
+    const ids = [
+      ...new Set(views.flatMap((view) => (view.team_id === null ? [] : [Number(view.team_id)]))),
+    ]
+    const teams = ids.length ? await Team.query({ client }).whereIn('id', ids).pojo<Row>() : []
+    return { views, teams }
+  })
+  const views = leanModels(SavedView, structuredClone(rows.views))
+  const teams = new Map(leanModels(Team, rows.teams).map((team) => [team.id, team]))
+  for (const view of views) {
+    view.$setRelated('team', view.teamId === null ? null : (teams.get(view.teamId) ?? null))
+  }
+  return views
 }
 
 /** One view the person may use, or 404 (the same for a missing one). */

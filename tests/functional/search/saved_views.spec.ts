@@ -9,6 +9,7 @@ import { countQueries } from '#tests/helpers/query_counter'
 import { UserFactory } from '#database/factories/user_factory'
 import { freshDatabase, publishWorkflow, truncateAll } from '#tests/helpers/common'
 import { teamWith } from '#tests/helpers/access_fixtures'
+import SetTeamMembers from '#actions/teams/set_team_members'
 import { purchaseDefinition } from '#tests/functional/search/search_fixtures'
 
 async function seed() {
@@ -161,6 +162,43 @@ test.group('Search / saved views', (group) => {
     refused.assertStatus(403)
   })
 
+  test("the list page's views, kept per access epoch, follow others' changes at once", async ({
+    client,
+    assert,
+  }) => {
+    const { manager, member } = await seed()
+    const team = await teamWith('listers', [manager, member])
+    const namesSeenBy = async (user: typeof member) => {
+      const page = await client.get('/processes').loginAs(user).withInertia()
+      page.assertStatus(200)
+      return ((page.inertiaProps as any).views as { name: string }[]).map((v) => v.name)
+    }
+    // Read once (and kept) before each change.
+    assert.deepEqual(await namesSeenBy(member), [])
+    const created = await client
+      .post('/api/v1/views')
+      .json({ name: 'Team big', filters: BIG, visibility: 'team', team: 'listers' })
+      .withGuard('api')
+      .loginAs(manager)
+    created.assertStatus(201)
+    assert.deepEqual(await namesSeenBy(member), ['Team big'])
+    const id = created.body().data.id
+    const renamed = await client
+      .patch(`/api/v1/views/${id}`)
+      .json({ name: 'Team big (renamed)' })
+      .withGuard('api')
+      .loginAs(manager)
+    renamed.assertStatus(200)
+    assert.deepEqual(await namesSeenBy(member), ['Team big (renamed)'])
+    // Leaving the team hides the view (team memberships move the epoch too).
+    await new SetTeamMembers().handle(team, [{ email: manager.email }])
+    assert.deepEqual(await namesSeenBy(member), [])
+    assert.deepEqual(await namesSeenBy(manager), ['Team big (renamed)'])
+    const deleted = await client.delete(`/api/v1/views/${id}`).withGuard('api').loginAs(manager)
+    deleted.assertStatus(204)
+    assert.deepEqual(await namesSeenBy(manager), [])
+  })
+
   test('a shared view of a workflow the reader may not see is hidden from them', async ({
     client,
     assert,
@@ -264,9 +302,24 @@ test.group('Search / saved views', (group) => {
       1,
       deferred.queries.join('\n')
     )
-    // Nothing else of the page's: the views, then their counts.
-    assert.lengthOf(deferred.queries, 2, deferred.queries.join('\n'))
-    assert.match(deferred.queries[0]!, /from .saved_views./i)
+    // Nothing else of the page's. The views themselves are kept per access epoch (saving a
+    // view moved it, so this request read the workflows' fields again): a later one counts alone.
+    assert.isFalse(
+      deferred.queries.some((sql) => /from .saved_views./i.test(sql)),
+      deferred.queries.join('\n')
+    )
+    const again = await countQueries(() =>
+      client
+        .get('/processes')
+        .loginAs(manager)
+        .withInertia()
+        .withInertiaPartialReload('processes/index', ['viewCounts'])
+    )
+    assert.deepEqual((again.result.inertiaProps as any).viewCounts, {
+      [views[0].id]: { count: 2, capped: false },
+    })
+    assert.lengthOf(again.queries, 1, again.queries.join('\n'))
+    assert.match(again.queries[0]!, /count\(/i)
     const view = await SavedView.findOrFail(views[0].id)
     assert.deepEqual(view.filters, BIG)
     assert.equal(view.sort, 'title')
