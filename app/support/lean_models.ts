@@ -44,16 +44,39 @@ function own(model: object, field: string, value: unknown) {
 }
 
 /**
+ * From this length on, a JSON column's original is parsed only when read
+ * (`lazyOriginal`): a getter costs ~2.4 µs to define, the parse of 1 kB of
+ * JSON about as much; a process's data is shorter, a workflow version's
+ * definition (read on every process page) far longer.
+ */
+const LAZY_FROM = 1024
+
+/** `target[key]` computed on first read, then kept as a plain value (writable, like any other). */
+function lazyOriginal(target: Record<string, unknown>, key: string, compute: () => unknown) {
+  const settle = (value: unknown) => Object.defineProperty(target, key, dataProperty(value))
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = compute()
+      settle(value)
+      return value
+    },
+    set: settle,
+  })
+}
+
+/**
  * Models from a query's plain rows (`.pojo()`), the same as Lucid's own
  * hydration gives — attributes through each column's `consume`, unknown
  * keys in `$extras`, persisted — for a fraction of its cost: Lucid sets
  * each attribute through the model's proxy and deep-merges the whole row
  * (luxon objects included) into `$original`, about 30 µs a row for a
  * process; a page of 21 rows spent 0.6 ms there, a board ten times that.
- * A JSON column's original is parsed from the row's text a second time
- * (~0.6 µs): cheaper than deferring it, since a lazy property — on the
- * model or on its `$original` — cost ~2.4 µs to define. For pages and
- * reads; the models can be saved like any other.
+ * A short JSON column's original is parsed from the row's text a second
+ * time (~0.6 µs for a process's data): cheaper than deferring it, since a
+ * lazy property cost ~2.4 µs to define; a long one is deferred (see
+ * LAZY_FROM). For pages and reads; the models can be saved like any other.
  */
 export function leanModels<Model extends LucidModel>(
   Model: Model,
@@ -77,8 +100,13 @@ export function leanModels<Model extends LucidModel>(
       attributes[column.attribute] = value
       if (value === null || typeof value !== 'object' || DateTime.isDateTime(value)) {
         original[column.attribute] = value
+      } else if (value !== raw && typeof raw === 'string' && raw.length > LAZY_FROM) {
+        // A long JSON text (a workflow's definition): parsed again only if `$original` is read.
+        lazyOriginal(original, column.attribute, () =>
+          column.consume!(raw, column.attribute, model)
+        )
       } else if (value !== raw) {
-        // A JSON column read as text: parsed once more, a fresh object for `$original`.
+        // A short JSON text: parsed once more, a fresh object for `$original`.
         original[column.attribute] = column.consume!(raw, column.attribute, model)
       } else {
         original[column.attribute] = copyOf(value)

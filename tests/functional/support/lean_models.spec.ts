@@ -3,6 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import Process from '#models/process'
 import User from '#models/user'
 import SavedView from '#models/saved_view'
+import WorkflowVersion from '#models/workflow_version'
 import StartProcess from '#actions/processes/start_process'
 import { leanModels } from '#support/lean_models'
 import { UserFactory } from '#database/factories/user_factory'
@@ -66,6 +67,17 @@ test.group('Support / lean models from plain rows', (group) => {
     assert.strictEqual(renamed!.$original, renamed!.$original)
     renamed!.$original = { ...renamed!.$original, title: 'Renamed' }
     assert.deepEqual(renamed!.$dirty, {})
+    // A long JSON text (a large definition) has its original parsed only when read: the same values.
+    const [versionRow] = await WorkflowVersion.query().orderBy('id').pojo<Record<string, unknown>>()
+    const long = { ...JSON.parse(String(versionRow!.definition)), description: 'd'.repeat(2000) }
+    const row = { ...versionRow!, definition: JSON.stringify(long) }
+    const [version] = leanModels(WorkflowVersion, [row])
+    const hydratedVersion = WorkflowVersion.$createFromAdapterResult({ ...row })!
+    assert.deepEqual(version!.serialize(), hydratedVersion.serialize())
+    version!.definition.name = 'Renamed'
+    assert.deepEqual(Object.keys(version!.$dirty), ['definition'])
+    assert.deepEqual(version!.$original.definition, long)
+    assert.deepEqual({ ...version!.$original }, { ...hydratedVersion.$original })
     const users = leanModels(User, await User.query().pojo())
     const hydrated = await User.query()
     assert.deepEqual(
