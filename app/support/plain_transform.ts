@@ -41,9 +41,7 @@ export function plainItems<R, A extends unknown[], O>(
   resources: readonly R[],
   ...rest: A
 ): SerializeJSONTypes<O>[] {
-  return resources.map(
-    (resource) => checked(new Transformer(resource, ...rest).toObject(), Transformer.name) as never
-  )
+  return resources.map((resource) => plainItem(Transformer, resource, ...rest))
 }
 
 /** `Transformer.transform(resource, ...rest)` of one resource, as Inertia would serialize it. */

@@ -35,18 +35,27 @@ async function viewsQuery(viewer: User, options?: { client: QueryClientContract 
   return { query }
 }
 
-/**
- * The teams of views shared with one, set as their `team`: one query when
- * some view is, none otherwise (a preload queries even with no key).
- */
-async function withTeams(views: SavedView[]) {
-  const ids = [...new Set(views.flatMap((view) => (view.teamId === null ? [] : [view.teamId])))]
-  const teams = ids.length ? await Team.query().whereIn('id', ids) : []
+/** The distinct teams among views' `teamId`s (null: not shared with a team). */
+const distinctTeams = (teamIds: (number | null)[]) => [
+  ...new Set(teamIds.filter((id): id is number => id !== null)),
+]
+
+/** Sets each view's `team` from `teams` (null when it is not shared with one). */
+function attachTeams(views: SavedView[], teams: Team[]) {
   const byId = new Map(teams.map((team) => [team.id, team]))
   for (const view of views) {
     view.$setRelated('team', view.teamId === null ? null : (byId.get(view.teamId) ?? null))
   }
   return views
+}
+
+/**
+ * The teams of views shared with one, set as their `team`: one query when
+ * some view is, none otherwise (a preload queries even with no key).
+ */
+async function withTeams(views: SavedView[]) {
+  const ids = distinctTeams(views.map((view) => view.teamId))
+  return attachTeams(views, ids.length ? await Team.query().whereIn('id', ids) : [])
 }
 
 type Row = Record<string, unknown>
@@ -67,18 +76,16 @@ export async function visibleViews(viewer: User) {
     const client = db.connection(db.primaryConnectionName, { mode: 'write' })
     const { query } = await viewsQuery(viewer, { client })
     const views = await query.orderBy('name').orderBy('id').pojo<Row>()
-    const ids = [
-      ...new Set(views.flatMap((view) => (view.team_id === null ? [] : [Number(view.team_id)]))),
-    ]
+    const ids = distinctTeams(
+      views.map((view) => (view.team_id === null ? null : Number(view.team_id)))
+    )
     const teams = ids.length ? await Team.query({ client }).whereIn('id', ids).pojo<Row>() : []
     return { views, teams }
   })
-  const views = leanModels(SavedView, structuredClone(rows.views))
-  const teams = new Map(leanModels(Team, rows.teams).map((team) => [team.id, team]))
-  for (const view of views) {
-    view.$setRelated('team', view.teamId === null ? null : (teams.get(view.teamId) ?? null))
-  }
-  return views
+  return attachTeams(
+    leanModels(SavedView, structuredClone(rows.views)),
+    leanModels(Team, rows.teams)
+  )
 }
 
 /** One view the person may use, or 404 (the same for a missing one). */
