@@ -4,14 +4,15 @@
 |--------------------------------------------------------------------------
 |
 | Installs dependencies if missing or stale, then runs Japa (unit,
-| functional, browser). The embedded default (SQLite, no Redis) is used
-| unless the environment says otherwise, e.g.
+| functional, browser; with the browser suite, against the UI built first:
+| TEST_ASSETS=dev uses Vite's dev server instead). The embedded default
+| (SQLite, no Redis) is used unless the environment says otherwise, e.g.
 |   DB_CONNECTION=mysql DB_DATABASE=stageflow_test REDIS_HOST=127.0.0.1 npm test
 | Arguments are passed to Japa: `npm test -- unit`, `npm test -- --files=auth`.
 | Ends with the plain line "N passed, N failed".
 |
 */
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { createServer } from 'node:net'
 import { existsSync, rmSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
@@ -81,9 +82,14 @@ const env = {
   AUTOMATION_ALLOWED_HOSTS: process.env.AUTOMATION_ALLOWED_HOSTS ?? '127.0.0.1',
   // Queue keys of this run only, so parallel or earlier runs never meet.
   QUEUE_PREFIX: process.env.QUEUE_PREFIX || `sf-test-${process.pid}`,
+  // Vite's dev server (functional suite alone, TEST_ASSETS=dev): an HMR port of this run's own.
+  VITE_HMR_PORT: process.env.VITE_HMR_PORT || String(await bindable(0)),
+  // The browser suite loads the production build (built below); TEST_ASSETS=dev: Vite's dev server.
+  TEST_ASSETS: process.env.TEST_ASSETS || (wantsBrowser ? 'built' : 'dev'),
 }
 
 await freshDatabase(env)
+buildAssets(env)
 
 const child = spawn('node', ['ace', 'test', ...args], {
   cwd: ROOT,
@@ -108,6 +114,24 @@ child.on('exit', (code) => {
   console.log(`${passed} passed, ${failed} failed`)
   process.exit(code === 0 && failed === 0 ? 0 : code || 1)
 })
+
+/**
+ * With TEST_ASSETS=built, the UI is built into public/assets first (a few
+ * seconds): the test server then serves it as production does, and each
+ * page a browser test loads is a few files, not one request per module.
+ */
+function buildAssets(vars) {
+  if (vars.TEST_ASSETS !== 'built') return
+  const built = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'],
+    { cwd: ROOT, env: { ...vars, NODE_ENV: 'production' }, stdio: 'inherit' }
+  )
+  if (built.status !== 0) {
+    console.error('Building the UI for the browser suite failed (TEST_ASSETS=dev skips it).')
+    process.exit(1)
+  }
+}
 
 /**
  * Every run starts from an empty database: the SQLite file is removed, a

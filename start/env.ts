@@ -79,6 +79,12 @@ export function prefixedVariable(name: string): string | undefined {
 
 export const envSchema = {
   NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
+  /**
+   * Tests only: "built" serves the production build in public/assets (npm
+   * test builds it when the browser suite runs), "dev" (the default) Vite's
+   * dev server. See app/support/vite_provider.ts.
+   */
+  TEST_ASSETS: Env.schema.enum.optional(['built', 'dev'] as const),
   PORT: Env.schema.number(),
   HOST: Env.schema.string({ format: 'host' }),
   APP_KEY: Env.schema.secret(),

@@ -119,6 +119,8 @@ test.group('Browser / building a workflow on the canvas', (group) => {
     await panel.getByLabel('Button label').fill('Pay')
     await dragConnect(page, canvas, 'amount_check', 'rejected')
     await panel.getByLabel('Button label').fill('Refuse')
+    // A renamed transition's edge is drawn again once the canvas is laid out anew.
+    await settled(page, canvas)
     assert.deepEqual(await edgeNames(canvas), [
       'Transition Submit, from Start to Review',
       'Transition Checked, from Review to Amount check',
