@@ -35,6 +35,14 @@
 | BENCH_ALTERNATE=0 runs a page's requests, then its raw baselines, instead
 | of one of each in turn (the raw runs' reads then cannot evict the page's).
 |
+| BENCH_BUFFER_POOL (default 8G: 1,000,000 processes take 6.3 GiB of data
+| and indexes) is the InnoDB buffer pool the pages and reports are measured
+| with, set with SET GLOBAL for the measurement and put back afterwards
+| (`server` keeps the server's own). MariaDB's packaged default, 128 MiB,
+| is sized for a small install: at 1,000,000 processes a raw baseline's
+| 1.3 s join turned it over between two of a page's requests, so the page's
+| p95 measured the disk more than the page (run K, docs/benchmarks.md).
+|
 | BENCH_KEEP=1 keeps the database; BENCH_REUSE=1 measures a kept one again
 | (after new code or migrations: it runs `migration:run` and ANALYZE, and
 | neither seeds nor multiplies) — only at the size it holds, so building
@@ -101,6 +109,17 @@ const REUSE = Boolean(process.env.BENCH_REUSE)
 const ONLY = process.env.BENCH_ONLY || ''
 /** BENCH_ALTERNATE=0: all of a page's requests, then all its raw runs (default: one of each in turn). */
 const ALTERNATE = process.env.BENCH_ALTERNATE !== '0'
+/** The InnoDB buffer pool to measure with, in bytes, or null to keep the server's (BENCH_BUFFER_POOL=server). */
+const BUFFER_POOL = bufferPoolSetting(process.env.BENCH_BUFFER_POOL || '8G')
+
+function bufferPoolSetting(value: string) {
+  if (value === 'server') return null
+  const match = /^(\d+)([MG])$/i.exec(value)
+  if (!match) throw new Error('BENCH_BUFFER_POOL: a size such as 512M or 4G, or "server"')
+  const bytes = Number(match[1]) * 1024 ** (match[2]!.toUpperCase() === 'G' ? 3 : 2)
+  if (bytes < 128 * 1024 ** 2) throw new Error('BENCH_BUFFER_POOL: at least 128M')
+  return bytes
+}
 if (REUSE && SIZES.length !== 1) {
   throw new Error('BENCH_REUSE measures the one size the kept database holds: give that size alone')
 }
@@ -627,6 +646,51 @@ async function measureReports(size: number, raw: mysql.Connection) {
   }
 }
 
+/* ------------------------------------------------------ the buffer pool */
+
+const poolSize = async (db: mysql.Connection) => {
+  const [[row]] = await db.query<RowDataPacket[]>('SELECT @@GLOBAL.innodb_buffer_pool_size AS size')
+  return Number(row!.size)
+}
+
+/** InnoDB may resize its pool in the background: waits until the pages in use add up to the size asked for. */
+async function resizePool(db: mysql.Connection, bytes: number) {
+  await db.query('SET GLOBAL innodb_buffer_pool_size = ?', [bytes])
+  for (let waited = 0; waited < 300; waited++) {
+    const [[pages]] = await db.query<RowDataPacket[]>(
+      "SELECT @@innodb_page_size * VARIABLE_VALUE AS bytes FROM information_schema.global_status WHERE VARIABLE_NAME = 'INNODB_BUFFER_POOL_PAGES_TOTAL'"
+    )
+    if (Math.abs(Number(pages?.bytes ?? 0) - bytes) <= bytes * 0.05) break
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+  }
+  return poolSize(db)
+}
+
+/**
+ * Sets the buffer pool for the measurement (BENCH_BUFFER_POOL) and returns
+ * how to put the server's own size back; prints both, and the database's size.
+ */
+async function sizeBufferPool(db: mysql.Connection) {
+  const [[footprint]] = await db.query<RowDataPacket[]>(
+    `SELECT SUM(data_length + index_length) AS bytes FROM information_schema.tables WHERE table_schema = ?`,
+    [DATABASE]
+  )
+  const before = await poolSize(db)
+  const mib = (bytes: number) => `${Math.round(bytes / 1024 ** 2).toLocaleString('en')} MiB`
+  const size = `the database holds ${mib(Number(footprint?.bytes ?? 0))} (data and indexes)`
+  if (BUFFER_POOL === null || BUFFER_POOL === before) {
+    console.log(`Buffer pool: ${mib(before)}, the server's own; ${size}.`)
+    return undefined
+  }
+  const now = await resizePool(db, BUFFER_POOL)
+  console.log(
+    `Buffer pool: ${mib(now)} for the measurement (the server's ${mib(before)} afterwards); ${size}.`
+  )
+  return async () => {
+    await resizePool(db, before)
+  }
+}
+
 /* ------------------------------------------------------------- output */
 
 function print() {
@@ -698,6 +762,7 @@ async function main() {
     QUEUE_DRIVER: 'memory',
   }
   const db = await mysql.createConnection({ ...server, database: DATABASE, timezone: 'Z' })
+  let restorePool: (() => Promise<void>) | undefined
   try {
     console.log('Setting up:')
     step('migrate', 'node', ['ace', 'migration:run', '--force'], env)
@@ -710,6 +775,7 @@ async function main() {
     }
     if (!REUSE) await prepare(db, env)
     await bootApp({ database: DATABASE, ...server })
+    restorePool = await sizeBufferPool(db)
     for (const [index, size] of SIZES.entries()) {
       if (late()) {
         console.log(`Deadline reached: ${size.toLocaleString('en')} not measured.`)
@@ -734,6 +800,7 @@ Raw baselines: the statements a hand-written page runs (count, page, preloads), 
 on one pooled mysql2 connection, alternating with the page; for reports one hand-written query
 over the same stage_visits projection and processes. Load average at the end: ${loadavg()[0]!.toFixed(1)}.`)
   } finally {
+    await restorePool?.()
     await db.end()
     if (!process.env.BENCH_KEEP) {
       const cleanup = await mysql.createConnection(server)
