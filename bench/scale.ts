@@ -39,9 +39,10 @@
 | and indexes) is the InnoDB buffer pool the pages and reports are measured
 | with, set with SET GLOBAL for the measurement and put back afterwards
 | (`server` keeps the server's own). MariaDB's packaged default, 128 MiB,
-| is sized for a small install: at 1,000,000 processes a raw baseline's
-| 1.3 s join turned it over between two of a page's requests, so the page's
-| p95 measured the disk more than the page (run K, docs/benchmarks.md).
+| is sized for a small install, not for the 1,000,000-process database a
+| server given memory for its data would hold. (It was thought to explain
+| the data-field search's growth at 1,000,000; with 8 GiB that growth
+| stayed: runs L and M, docs/benchmarks.md.)
 |
 | BENCH_KEEP=1 keeps the database; BENCH_REUSE=1 measures a kept one again
 | (after new code or migrations: it runs `migration:run` and ANALYZE, and
