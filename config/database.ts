@@ -67,6 +67,21 @@ export const stickyReads = {
   checkIntervalMs: 1000,
 }
 
+/**
+ * Transactions on SQLite take the write lock when they begin. Knex opens
+ * them with a plain (deferred) `BEGIN`: the lock is taken at the first
+ * write, and when another process (a worker, `node ace`) committed in
+ * between, that write fails at once with SQLITE_BUSY — the busy timeout
+ * does not apply to a read transaction that must become a write one. With
+ * `BEGIN IMMEDIATE` a second writer waits (up to busy_timeout) at its
+ * BEGIN instead. Within one process nothing changes: the pool has one
+ * connection. Knex sends every top-level BEGIN through `prepare`.
+ */
+function beginImmediate(conn: { prepare: (sql: string) => unknown }) {
+  const prepare = conn.prepare.bind(conn)
+  conn.prepare = (sql: string) => prepare(sql === 'BEGIN;' ? 'BEGIN IMMEDIATE;' : sql)
+}
+
 const dbConfig = defineConfig({
   /**
    * "sqlite" is the embedded default (a file under tmp/, no server);
@@ -87,6 +102,7 @@ const dbConfig = defineConfig({
           conn.pragma('journal_mode = WAL')
           conn.pragma('foreign_keys = ON')
           conn.pragma('busy_timeout = 5000')
+          beginImmediate(conn)
           done(null, conn)
         },
       },
