@@ -26,9 +26,8 @@
 | copy), DB_HOST/DB_PORT/DB_USER/DB_PASSWORD, REDIS_HOST/REDIS_PORT.
 |
 */
-import { createHash } from 'node:crypto'
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { delimiter, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import mysql from 'mysql2/promise'
@@ -150,31 +149,13 @@ const check = (ok: unknown, what: string) => {
 
 function freshCopy() {
   rmSync(DIR, { recursive: true, force: true })
-  mkdirSync(APP, { recursive: true })
-  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  })
-    .split('\0')
-    .filter((file) => file && existsSync(join(ROOT, file)))
-  for (const file of files) {
-    mkdirSync(dirname(join(APP, file)), { recursive: true })
-    writeFileSync(join(APP, file), readFileSync(join(ROOT, file)))
-  }
-  // In place of the root `npm ci`: the same lock file, already installed here.
-  execFileSync('cp', ['-al', join(ROOT, 'node_modules'), join(APP, 'node_modules')])
-  // What `npm ci` leaves for bin/_bootstrap.js: the lock file's hash (a new
-  // file, not written through the hard link into this tree's node_modules).
-  const stamp = join(APP, 'node_modules', '.stageflow-lock-hash')
-  rmSync(stamp, { force: true })
-  writeFileSync(
-    stamp,
-    createHash('sha256')
-      .update(readFileSync(join(APP, 'package-lock.json')))
-      .digest('hex')
+  // In place of a clone and the root `npm ci`: the same files and lock file, node_modules hard-linked.
+  const copied = execFileSync(
+    process.execPath,
+    [join(ROOT, 'bin', 'copy_checkout.js'), APP, '--link-node-modules'],
+    { cwd: ROOT, encoding: 'utf8' }
   )
-  log(`copied ${files.length} files to ${APP} (node_modules hard-linked)`)
+  log(copied.trim())
 }
 
 /* ------------------------------------------------------------------ */
