@@ -1,21 +1,22 @@
 import { test } from '@japa/runner'
-import Database from 'better-sqlite3'
 import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
-import app from '@adonisjs/core/services/app'
 import { freshDatabase, truncateAll } from '#tests/helpers/common'
 
 const SQLITE_ONLY =
   env.get('DB_CONNECTION') === 'sqlite' ? null : 'SQLite locking; MySQL locks rows, not the file'
+const OTHER = 'sqlite_other_process'
 
 /**
  * Another process writing to the same SQLite file (a worker, `node ace`)
  * is played by a second connection of this process: SQLite locks per
- * connection, so it behaves the same.
+ * connection, so it behaves the same. It does not wait for a lock (busy
+ * timeout 0): a write it cannot make fails at once.
  */
-function otherProcess() {
-  const other = new Database(app.makePath(env.get('SQLITE_FILE') || 'tmp/db.sqlite3'))
-  other.pragma('busy_timeout = 0')
+async function otherProcess() {
+  if (!db.manager.has(OTHER)) db.manager.add(OTHER, db.getRawConnection('sqlite')!.config)
+  const other = db.connection(OTHER)
+  await other.rawQuery('PRAGMA busy_timeout = 0')
   return other
 }
 
@@ -33,14 +34,14 @@ test.group('Support / SQLite transactions across processes', (group) => {
       created_at: new Date(),
       updated_at: new Date(),
     })
-    const other = otherProcess()
+    const other = await otherProcess()
     try {
       let otherWrite: string | null = null
       await db.transaction(async (trx) => {
         await trx.from('workflows').where('key', 'race').first()
         // The other process tries to commit while this transaction is open.
         try {
-          other.prepare("update workflows set name = 'Theirs' where key = 'race'").run()
+          await other.from('workflows').where('key', 'race').update({ name: 'Theirs' })
         } catch (error) {
           otherWrite = (error as { code?: string }).code ?? String(error)
         }
@@ -51,11 +52,11 @@ test.group('Support / SQLite transactions across processes', (group) => {
       const row = await db.from('workflows').where('key', 'race').first()
       assert.equal(row.name, 'Ours')
       // Once the transaction ended, the other process writes normally.
-      other.prepare("update workflows set name = 'Theirs' where key = 'race'").run()
+      await other.from('workflows').where('key', 'race').update({ name: 'Theirs' })
       const after = await db.from('workflows').where('key', 'race').first()
       assert.equal(after.name, 'Theirs')
     } finally {
-      other.close()
+      await db.manager.close(OTHER, true)
     }
   }).skip(Boolean(SQLITE_ONLY), SQLITE_ONLY ?? undefined)
 
