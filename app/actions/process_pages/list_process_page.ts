@@ -10,7 +10,7 @@ import {
   postingPlan,
   type PostingPlan,
 } from '#models/process_search'
-import { listedProcesses } from '#actions/processes/listed_processes'
+import { listedRows } from '#actions/processes/listed_processes'
 import {
   decodeSortedCursor,
   encodeSortedCursor,
@@ -257,8 +257,16 @@ export default class ListProcessPage {
       viewerId
     )
     const perPage = ListProcessPage.PER_PAGE
-    const rows = await listedProcesses(query)
-    const more = rows.length > perPage
+    const found = await query.pojo<Record<string, unknown>>()
+    const more = found.length > perPage
+    // A first page that is not full holds every match: it is its own count (one statement less).
+    // Otherwise the count runs while the rows become models (a second connection on MySQL).
+    const [rows, counted] = await Promise.all([
+      listedRows(found),
+      after || before || more
+        ? this.cappedCount(params, viewerId, plan)
+        : { total: found.length, capped: false },
+    ])
     const page = rows.slice(0, perPage)
     if (before) page.reverse()
 
@@ -276,11 +284,6 @@ export default class ListProcessPage {
     const next = before ? cursorOf(page.at(-1)) : more ? cursorOf(page.at(-1)) : null
     const previous = before ? (more ? cursorOf(page[0]) : null) : after ? cursorOf(page[0]) : null
 
-    // A first page that is not full holds every match: it is its own count (one statement less).
-    const counted =
-      after || before || more
-        ? await this.cappedCount(params, viewerId, plan)
-        : { total: page.length, capped: false }
     const definitions = await definitionsOf(page.map((p) => p.workflowVersionId))
     return {
       processes: page,
