@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import { rowsOf } from '#actions/reports/sql'
+import { cappedTotalQuery } from '#support/database/capped_count'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import {
   POSTING_WORD_LENGTH,
@@ -114,18 +115,15 @@ export function applyDataFilters(
  */
 export function dataOnlyCountQuery(filter: DataFilter, cap: number) {
   const condition = valueCondition(filter, COLUMN[filter.kind])
-  return db
-    .from(
-      db
-        .from('process_field_values')
-        .select(db.raw('1 AS one'))
-        .where('workflow_id', filter.workflowId)
-        .where('field_key', filter.key)
-        .whereRaw(condition.sql, condition.bindings)
-        .limit(cap + 1)
-        .as('matching')
-    )
-    .count('* as total')
+  return cappedTotalQuery(
+    db
+      .from('process_field_values')
+      .select(db.raw('1 AS one'))
+      .where('workflow_id', filter.workflowId)
+      .where('field_key', filter.key)
+      .whereRaw(condition.sql, condition.bindings),
+    cap
+  )
 }
 
 /** Words MariaDB's FULLTEXT does not index (InnoDB's default stop list): matched by LIKE instead. */

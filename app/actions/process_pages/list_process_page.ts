@@ -11,6 +11,7 @@ import {
   type PostingPlan,
 } from '#models/process_search'
 import { listedRows } from '#actions/processes/listed_processes'
+import { cappedTotalQuery } from '#support/database/capped_count'
 import {
   decodeSortedCursor,
   encodeSortedCursor,
@@ -238,8 +239,7 @@ export default class ListProcessPage {
     // A process with two completions of the driving word has two postings.
     if (plan && plan.completions.length > 1) inner.distinct('w.process_id')
     else inner.select(plan ? 'w.process_id' : 'processes.id')
-    inner.limit(cap + 1)
-    return { query: Process.query().from(inner.as('matching')).count('* as total') }
+    return { query: cappedTotalQuery(inner, cap) }
   }
 
   /**
@@ -305,12 +305,7 @@ export default class ListProcessPage {
     cap = ListProcessPage.COUNT_CAP
   ) {
     const counting = await ListProcessPage.cappedCountQuery(params, viewerId, cap, plan)
-    const query = counting?.query
-    const [row]: { total?: number | string }[] = !query
-      ? []
-      : 'pojo' in query
-        ? await query.pojo()
-        : await query.exec()
+    const [row]: { total?: number | string }[] = counting ? await counting.query.exec() : []
     return ListProcessPage.capped(Number(row?.total ?? 0), cap)
   }
 

@@ -271,7 +271,7 @@ test.group('Search / data filters and free text', (group) => {
     })
     const longWay = async (params: Parameters<ListProcessPage['cappedCount']>[0]) => {
       const { query } = await ListProcessPage.countQuery(params, admin.id)
-      const [row] = await query.pojo<{ total: number }>()
+      const [row]: { total: number }[] = await query.exec()
       return Number(row!.total)
     }
     for (const [op, value, expected] of [
