@@ -423,10 +423,11 @@ export default class ProcessPagesController {
     const input = await request.validateUsing(listProcessesValidator, { data: qs })
     const extra = await request.validateUsing(processPageFiltersValidator, { data: qs })
     const hidden = await hiddenWorkflowIds(viewer)
-    const { data, echo } = await dataFiltersOfUrl(request.url(true), {
-      key: input.workflow,
-      hidden,
-    })
+    const { data, echo } = await dataFiltersOfUrl(
+      request.url(true),
+      { key: input.workflow, hidden },
+      { countUpTo: ListProcessPage.COUNT_CAP }
+    )
     const params: ProcessPageParams = {
       ...ListProcesses.filtersFrom(input),
       dueSoon: extra.dueSoon ?? null,

@@ -29,6 +29,12 @@ export type DataFilter = {
    * list reads its own order and checks each row's value instead.
    */
   broad?: boolean
+  /**
+   * Its matches, counted from the index up to `cap` (`total` is `cap` + 1
+   * above it) by `markBroadFilters`: a list filtered by this filter alone
+   * shows that count without counting again.
+   */
+  counted?: { total: number; cap: number }
 }
 
 /** Above this many matches a data filter is checked row by row, in the list's order. */
@@ -63,12 +69,17 @@ function valueCondition(filter: DataFilter, value: string) {
 
 /**
  * Marks the filters more than BROAD_MATCHES processes match, each counted
- * up to that many + 1 index entries of (workflow, field, value).
+ * up to that many + 1 index entries of (workflow, field, value) — or up to
+ * `countUpTo` + 1 when a list page will show the count (its COUNT_CAP):
+ * one statement then serves both, kept in `counted`.
  */
-export async function markBroadFilters(filters: DataFilter[]) {
+export async function markBroadFilters(filters: DataFilter[], countUpTo = BROAD_MATCHES) {
+  const cap = Math.max(countUpTo, BROAD_MATCHES)
   for (const filter of filters) {
-    const [row] = await dataOnlyCountQuery(filter, BROAD_MATCHES)
-    filter.broad = Number(row?.total ?? 0) > BROAD_MATCHES
+    const [row] = await dataOnlyCountQuery(filter, cap)
+    const total = Number(row?.total ?? 0)
+    filter.broad = total > BROAD_MATCHES
+    filter.counted = { total, cap }
   }
   return filters
 }

@@ -304,6 +304,11 @@ export default class ListProcessPage {
     plan?: PostingPlan | null,
     cap = ListProcessPage.COUNT_CAP
   ) {
+    const only = soleDataFilter(params)
+    if (only?.counted?.cap === cap && !params.hiddenWorkflows?.includes(only.workflowId)) {
+      // Counted already, with the same statement, when the filter was checked (markBroadFilters).
+      return ListProcessPage.capped(only.counted.total, cap)
+    }
     const counting = await ListProcessPage.cappedCountQuery(params, viewerId, cap, plan)
     const [row]: { total?: number | string }[] = counting ? await counting.query.exec() : []
     return ListProcessPage.capped(Number(row?.total ?? 0), cap)

@@ -198,11 +198,13 @@ function expected(field: SearchableField) {
  */
 export async function dataFiltersOfUrl(
   url: string,
-  workflow: { key?: string | null; hidden: number[] }
+  workflow: { key?: string | null; hidden: number[] },
+  options: { countUpTo?: number } = {}
 ) {
   const filters = await dataFiltersOf(new URL(url, 'http://localhost').searchParams, workflow)
   // A list page reads a page in its order: broad filters are checked row by row there.
-  await markBroadFilters(filters.data)
+  // `countUpTo`: the page's count cap, so a lone filter's count is read once (markBroadFilters).
+  await markBroadFilters(filters.data, options.countUpTo)
   return filters
 }
 

@@ -12,6 +12,7 @@ import ListProcessPage from '#actions/process_pages/list_process_page'
 import Workflow from '#models/workflow'
 import SaveWorkflowDraft from '#actions/workflows/save_workflow_draft'
 import PublishWorkflow from '#actions/workflows/publish_workflow'
+import { countQueries } from '#tests/helpers/query_counter'
 
 async function seed() {
   const admin = await UserFactory.apply('admin').create()
@@ -313,5 +314,35 @@ test.group('Search / data filters and free text', (group) => {
       ),
       { total: 0, capped: false }
     )
+  })
+  test('the list page counts a lone data filter once: the statement that checks the filter gives the total', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await seed()
+    for (let i = 0; i < 24; i++) {
+      await new StartProcess().handle({
+        workflowKey: 'purchase',
+        title: `Order ${i}`,
+        data: { amount: 2000 + i },
+        actor: admin,
+      })
+    }
+    const counts = (queries: string[]) => queries.filter((sql) => /count\(/i.test(sql)).length
+    const visit = (query: string) =>
+      countQueries(() => client.get(`/processes?${query}`).loginAs(admin).withInertia())
+
+    // 26 over 1,000: a full page and more, counted once.
+    const alone = await visit('workflow=purchase&data.amount%5Bgt%5D=1000')
+    const page = (alone.result.inertiaProps as any).processes
+    assert.lengthOf(page.data, 20)
+    assert.deepEqual([page.metadata.total, page.metadata.capped], [26, false])
+    assert.equal(counts(alone.queries), 1, alone.queries.join('\n'))
+
+    // With a filter on the rows too, the list counts its own way after the check.
+    const narrowed = await visit('workflow=purchase&status=active&data.amount%5Bgt%5D=1000')
+    const narrowedPage = (narrowed.result.inertiaProps as any).processes
+    assert.deepEqual([narrowedPage.metadata.total, narrowedPage.metadata.capped], [26, false])
+    assert.equal(counts(narrowed.queries), 2, narrowed.queries.join('\n'))
   })
 })
