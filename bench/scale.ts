@@ -499,11 +499,16 @@ async function pageSpecs(
     {
       label: 'data-field search (amount > 1000)',
       path: `/processes?workflow=${WORKFLOW}&data.amount%5Bgt%5D=1000`,
-      raw: (p) =>
-        listStatements(
+      raw: async (p) => {
+        // A broad filter as an expert writes it (and the list does): the workflow's processes in
+        // list order, each row's amount read by primary key, stopping after a page. The naive join
+        // (every matching value, then sorted) took 0.6–1.4 s at 1,000,000 and left the page's
+        // requests a longer pause at that size than at the others.
+        return listStatements(
           p,
-          'processes p JOIN process_field_values f ON f.process_id = p.id',
-          `WHERE f.workflow_id = ? AND f.field_key = 'amount' AND f.num_value > ?`,
+          'processes p',
+          `WHERE p.workflow_id = ? AND (SELECT f.num_value FROM process_field_values f
+             WHERE f.process_id = p.id AND f.field_key = 'amount') > ?`,
           [workflow.id, 1000],
           {
             // A lone data filter is counted from the search index alone, as the list does.
@@ -513,7 +518,8 @@ async function pageSpecs(
               [workflow.id, 1000],
             ],
           }
-        ),
+        )
+      },
     },
     {
       label: `free-text search ("${text}")`,
