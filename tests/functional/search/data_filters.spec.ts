@@ -345,4 +345,45 @@ test.group('Search / data filters and free text', (group) => {
     assert.deepEqual([narrowedPage.metadata.total, narrowedPage.metadata.capped], [26, false])
     assert.equal(counts(narrowed.queries), 2, narrowed.queries.join('\n'))
   })
+  test('a filter most of its workflow matches is broad below BROAD_MATCHES too; the same matches among many started processes are not', async ({
+    assert,
+  }) => {
+    const admin = await seed()
+    for (let i = 0; i < 50; i++) {
+      await new StartProcess().handle({
+        workflowKey: 'purchase',
+        title: `Order ${i}`,
+        data: { amount: 2000 + i },
+        actor: admin,
+      })
+    }
+    const { id: workflowId } = await db.from('workflows').where('key', 'purchase').firstOrFail()
+    const over1000 = (): DataFilter => ({
+      workflowId,
+      key: 'amount',
+      kind: 'number',
+      op: 'gt',
+      value: 1000,
+    })
+    // 52 of the 53 processes started: 21 rows read in list order find a page, the index reads 52.
+    const [most] = await markBroadFilters([over1000()], ListProcessPage.COUNT_CAP)
+    assert.isTrue(most!.broad)
+    assert.deepEqual(most!.counted, { total: 52, cap: ListProcessPage.COUNT_CAP })
+    // 52 among 10,000 started: the index's 52 rows beat ~4,000 read in list order.
+    await db.from('workflows').where('id', workflowId).update({ process_counter: 10_000 })
+    const [few] = await markBroadFilters([over1000()])
+    assert.isFalse(few!.broad)
+    assert.deepEqual(few!.counted, { total: 52, cap: BROAD_MATCHES })
+    // Either way the list finds the same 20 newest.
+    const page = async (filter: DataFilter) => {
+      const found = await Process.query()
+        .withScopes((scopes) => scopes.filtered({ data: [filter] }))
+        .orderBy('updated_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(20)
+        .select('id')
+      return found.map((p) => p.id)
+    }
+    assert.deepEqual(await page(most!), await page(few!))
+  })
 })
