@@ -33,6 +33,18 @@ async function seed() {
   return admin
 }
 
+/** `count` more purchases, all over 1,000 (2,000, 2,001, …). */
+async function startOrders(actor: User, count: number) {
+  for (let i = 0; i < count; i++) {
+    await new StartProcess().handle({
+      workflowKey: 'purchase',
+      title: `Order ${i}`,
+      data: { amount: 2000 + i },
+      actor,
+    })
+  }
+}
+
 /** The titles the API lists for a query string (sorted), or the failed response. */
 async function titles(client: ApiClient, user: User, query: string) {
   const response = await client.get(`/api/v1/processes?${query}`).withGuard('api').loginAs(user)
@@ -315,19 +327,13 @@ test.group('Search / data filters and free text', (group) => {
       { total: 0, capped: false }
     )
   })
+
   test('the list page counts a lone data filter once: the statement that checks the filter gives the total', async ({
     client,
     assert,
   }) => {
     const admin = await seed()
-    for (let i = 0; i < 24; i++) {
-      await new StartProcess().handle({
-        workflowKey: 'purchase',
-        title: `Order ${i}`,
-        data: { amount: 2000 + i },
-        actor: admin,
-      })
-    }
+    await startOrders(admin, 24)
     const counts = (queries: string[]) => queries.filter((sql) => /count\(/i.test(sql)).length
     const visit = (query: string) =>
       countQueries(() => client.get(`/processes?${query}`).loginAs(admin).withInertia())
@@ -345,18 +351,12 @@ test.group('Search / data filters and free text', (group) => {
     assert.deepEqual([narrowedPage.metadata.total, narrowedPage.metadata.capped], [26, false])
     assert.equal(counts(narrowed.queries), 2, narrowed.queries.join('\n'))
   })
+
   test('a filter most of its workflow matches is broad below BROAD_MATCHES too; the same matches among many started processes are not', async ({
     assert,
   }) => {
     const admin = await seed()
-    for (let i = 0; i < 50; i++) {
-      await new StartProcess().handle({
-        workflowKey: 'purchase',
-        title: `Order ${i}`,
-        data: { amount: 2000 + i },
-        actor: admin,
-      })
-    }
+    await startOrders(admin, 50)
     const { id: workflowId } = await db.from('workflows').where('key', 'purchase').firstOrFail()
     const over1000 = (): DataFilter => ({
       workflowId,
