@@ -10,7 +10,7 @@ import {
   postingPlan,
   type PostingPlan,
 } from '#models/process_search'
-import { listedRows } from '#actions/processes/listed_processes'
+import { listedProcesses } from '#actions/processes/listed_processes'
 import { cappedTotalQuery } from '#support/database/capped_count'
 import {
   decodeSortedCursor,
@@ -257,16 +257,13 @@ export default class ListProcessPage {
       viewerId
     )
     const perPage = ListProcessPage.PER_PAGE
-    const found = await query.pojo<Record<string, unknown>>()
-    const more = found.length > perPage
+    const rows = await listedProcesses(query)
+    const more = rows.length > perPage
     // A first page that is not full holds every match: it is its own count (one statement less).
-    // Otherwise the count runs while the rows become models (a second connection on MySQL).
-    const [rows, counted] = await Promise.all([
-      listedRows(found),
+    const counted =
       after || before || more
-        ? this.cappedCount(params, viewerId, plan)
-        : { total: found.length, capped: false },
-    ])
+        ? await this.cappedCount(params, viewerId, plan)
+        : { total: rows.length, capped: false }
     const page = rows.slice(0, perPage)
     if (before) page.reverse()
 

@@ -11,12 +11,7 @@ import { leanModels } from '#support/lean_models'
  * per-row hydration.
  */
 export async function listedProcesses(query: { pojo<T>(): Promise<T[]> }): Promise<Process[]> {
-  return listedRows(await query.pojo<Record<string, unknown>>())
-}
-
-/** `listedProcesses` from rows already read (a query's `.pojo()`). */
-export async function listedRows(plain: Record<string, unknown>[]): Promise<Process[]> {
-  const rows = leanModels(Process, plain)
+  const rows = leanModels(Process, await query.pojo<Record<string, unknown>>())
   const workflows = await cachedWorkflows(rows.map((row) => row.workflowId))
   const assignees = await cachedUsers(rows.map((row) => row.assigneeId))
   for (const row of rows) {
