@@ -93,6 +93,13 @@ test.group('Browser / the canvas from the keyboard', (group) => {
     await press(page, node(canvas, 'approve'), 'Delete')
     const confirm = page.getByRole('dialog', { name: 'Delete the stage “Approve”?' })
     await page.assertTextContains(confirm, 'These 2 transitions go with it')
+    // Enter once the open dialog has moved focus to its first button (its text is in the page a
+    // moment before: CI once pressed Enter on the stage itself).
+    await page.waitForFunction(
+      () =>
+        document.activeElement?.closest('dialog[open]') &&
+        document.activeElement.tagName === 'BUTTON'
+    )
     await page.keyboard.press('Enter')
     await node(canvas, 'approve').waitFor({ state: 'detached' })
     assert.equal(await canvas.locator('.react-flow__edge').count(), 0)
