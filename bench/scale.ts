@@ -288,6 +288,9 @@ async function ensureSavedViews(pool: mysql.Pool, ownerId: number, workflowId: n
 const LIST_ORDER = 'ORDER BY p.updated_at DESC, p.id DESC LIMIT 20'
 /** The list's count cap (ListProcessPage.COUNT_CAP): above it the page says "10,000+". */
 const COUNT_CAP = 10_000
+/** A count as a hand-written page showing "10,000+" runs it: at most COUNT_CAP + 1 rows of `fromWhere`. */
+const cappedCountSql = (fromWhere: string) =>
+  `SELECT COUNT(*) AS total FROM (SELECT 1 FROM ${fromWhere} LIMIT ${COUNT_CAP + 1}) c`
 
 /** The signed-in admin (set by `pageSpecs`): the owner of the sidebar's views. */
 let adminId = 0
@@ -314,11 +317,7 @@ async function listStatements(
     return values.length ? values : [0]
   }
   return [
-    // Capped as the list's (ListProcessPage.COUNT_CAP): the same work a hand-written page showing "10,000+" does.
-    options.count ?? [
-      `SELECT COUNT(*) AS total FROM (SELECT 1 FROM ${from} ${where} LIMIT ${COUNT_CAP + 1}) c`,
-      params,
-    ],
+    options.count ?? [cappedCountSql(`${from} ${where}`), params],
     page,
     // The sidebar's saved views (their counts come after the page: measured on their own).
     ['SELECT * FROM saved_views WHERE owner_id = ? ORDER BY name, id', [adminId]],
@@ -360,7 +359,7 @@ async function freeTextStatements(pool: mysql.Pool, word: string): Promise<State
       order: 'ORDER BY w.created_at DESC, w.process_id DESC LIMIT 21',
       count: [
         // The admin sees every workflow: no condition on the process rows, the postings alone.
-        `SELECT COUNT(*) AS total FROM (SELECT w.process_id FROM process_words w WHERE w.word = ? LIMIT ${COUNT_CAP + 1}) m`,
+        cappedCountSql('process_words w WHERE w.word = ?'),
         completions,
       ],
     })),
@@ -513,12 +512,12 @@ async function pageSpecs(
     {
       label: 'data-field search (amount > 1000)',
       path: `/processes?workflow=${WORKFLOW}&data.amount%5Bgt%5D=1000`,
-      raw: async (p) => {
-        // A broad filter as an expert writes it (and the list does): the workflow's processes in
-        // list order, each row's amount read by primary key, stopping after a page. The naive join
-        // (every matching value, then sorted) took 0.6–1.4 s at 1,000,000 and left the page's
-        // requests a longer pause at that size than at the others.
-        return listStatements(
+      // A broad filter as an expert writes it (and the list does): the workflow's processes in
+      // list order, each row's amount read by primary key, stopping after a page. The naive join
+      // (every matching value, then sorted) took 0.6–1.4 s at 1,000,000 and left the page's
+      // requests a longer pause at that size than at the others.
+      raw: (p) =>
+        listStatements(
           p,
           'processes p',
           `WHERE p.workflow_id = ? AND (SELECT f.num_value FROM process_field_values f
@@ -527,13 +526,13 @@ async function pageSpecs(
           {
             // A lone data filter is counted from the search index alone, as the list does.
             count: [
-              `SELECT COUNT(*) AS total FROM (SELECT 1 FROM process_field_values f
-                 WHERE f.workflow_id = ? AND f.field_key = 'amount' AND f.num_value > ? LIMIT ${COUNT_CAP + 1}) c`,
+              cappedCountSql(
+                `process_field_values f WHERE f.workflow_id = ? AND f.field_key = 'amount' AND f.num_value > ?`
+              ),
               [workflow.id, 1000],
             ],
           }
-        )
-      },
+        ),
     },
     {
       label: `free-text search ("${text}")`,

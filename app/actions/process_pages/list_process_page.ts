@@ -259,11 +259,6 @@ export default class ListProcessPage {
     const perPage = ListProcessPage.PER_PAGE
     const rows = await listedProcesses(query)
     const more = rows.length > perPage
-    // A first page that is not full holds every match: it is its own count (one statement less).
-    const counted =
-      after || before || more
-        ? await this.cappedCount(params, viewerId, plan)
-        : { total: rows.length, capped: false }
     const page = rows.slice(0, perPage)
     if (before) page.reverse()
 
@@ -281,6 +276,11 @@ export default class ListProcessPage {
     const next = before ? cursorOf(page.at(-1)) : more ? cursorOf(page.at(-1)) : null
     const previous = before ? (more ? cursorOf(page[0]) : null) : after ? cursorOf(page[0]) : null
 
+    // A first page that is not full holds every match: it is its own count (one statement less).
+    const counted =
+      after || before || more
+        ? await this.cappedCount(params, viewerId, plan)
+        : { total: page.length, capped: false }
     const definitions = await definitionsOf(page.map((p) => p.workflowVersionId))
     return {
       processes: page,
