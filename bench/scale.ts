@@ -167,7 +167,8 @@ async function keptSize(db: mysql.Connection) {
 }
 
 type Statements = [string, unknown[]][]
-type Figures = { p50: number; p95: number; raw50: number; raw95: number }
+/** Milliseconds; `cpu`: the server process's CPU per page request (pages only, where /proc tells). */
+type Figures = { p50: number; p95: number; raw50: number; raw95: number; cpu?: number | null }
 /** Per size, per page or report label. */
 const results = new Map<number, Map<string, Figures>>()
 
@@ -571,6 +572,9 @@ async function measurePages(size: number, env: NodeJS.ProcessEnv, port: number) 
       const served: number[] = []
       const raw: number[] = []
       let bytes = 0
+      // The server's own CPU over the page's requests (between them it is idle but for its
+      // timers): what the page costs the server beyond the database's time.
+      const cpuBefore = app.cpuMs()
       if (ALTERNATE) {
         for (let i = 0; i < REQUESTS && !late(); i++) {
           const visit = await timePage(session, page.path, { ...headers, ...page.headers })
@@ -596,7 +600,11 @@ async function measurePages(size: number, env: NodeJS.ProcessEnv, port: number) 
           raw.push(baseline.total)
         }
       }
+      const cpuAfter = app.cpuMs()
+      const cpu =
+        cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / served.length
       figures.set(page.label, {
+        cpu,
         p50: percentile(served, 50),
         p95: percentile(served, 95),
         // No raw runs with BENCH_IDLE_MS: NaN ("NaN ms" in the table).
@@ -604,7 +612,7 @@ async function measurePages(size: number, env: NodeJS.ProcessEnv, port: number) 
         raw95: raw.length ? percentile(raw, 95) : Number.NaN,
       })
       console.log(
-        `  ${page.label}: ${ms(percentile(served, 95))} p95 (${(bytes / 1024).toFixed(1)} kB answered)`
+        `  ${page.label}: ${ms(percentile(served, 95))} p95 (${(bytes / 1024).toFixed(1)} kB answered${cpu === null ? '' : `, server CPU ${cpu.toFixed(2)} ms a request`})`
       )
     }
   } finally {

@@ -144,7 +144,7 @@ export default class ProcessPagesController {
       },
       workflows: option('workflows'),
       searchFields: option('searchFields'),
-      views: plainItems(SavedViewTransformer, listedViews(views, user)),
+      views: () => plainItems(SavedViewTransformer, listedViews(views, user)),
       // One capped count per view: after the page, in a request of their own (Inertia's deferred props).
       viewCounts: views.length
         ? inertia.defer(async () => countsById(await viewCounts(views, user)), 'viewCounts')

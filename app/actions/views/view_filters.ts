@@ -90,6 +90,31 @@ export async function cappedCount(
   return counted!
 }
 
+/** A capped count's statement (a `total` column's subquery), or null when nothing can match. */
+export type CountStatement = { sql: string; bindings: unknown[] } | null
+
+/** The statement of `params`' capped count, compiled (see `cappedCounts`). */
+export async function countStatement(
+  params: ProcessPageParams,
+  viewerId: number,
+  cap = VIEW_COUNT_CAP
+): Promise<CountStatement> {
+  const counting = await ListProcessPage.cappedCountQuery(params, viewerId, cap)
+  if (!counting) return null
+  const { sql, bindings } = counting.query.toSQL()
+  return { sql, bindings: [...bindings] }
+}
+
+/**
+ * Whether a view's statement depends on more than the view, its viewer
+ * and the access epoch: the clock ("overdue", "due soon") or the free-text
+ * vocabulary (which words a prefix completes to). Those are compiled for
+ * every count; the others can be kept (see visible_views.ts).
+ */
+export function compiledAnew(filters: Record<string, string>) {
+  return ['q', 'overdue', 'dueSoon'].some((key) => Boolean(filters[key]?.trim()))
+}
+
 /**
  * `cappedCount` of several filters (the saved views beside the list) in
  * one statement: each view's capped count is a scalar subquery of one
@@ -100,18 +125,24 @@ export async function cappedCounts(
   viewerId: number,
   cap = VIEW_COUNT_CAP
 ): Promise<{ count: number; capped: boolean }[]> {
-  const queries = await Promise.all(
-    list.map((params) => ListProcessPage.cappedCountQuery(params, viewerId, cap))
+  return countsOf(
+    await Promise.all(list.map((params) => countStatement(params, viewerId, cap))),
+    cap
   )
-  const columns = queries.flatMap((counting, i) => {
-    if (!counting) return []
-    const { sql, bindings } = counting.query.toSQL()
-    return [db.raw(`(${sql}) AS c${i}`, [...bindings])]
-  })
+}
+
+/** Runs compiled count statements as the columns of one SELECT: counts in the order given. */
+export async function countsOf(
+  statements: CountStatement[],
+  cap = VIEW_COUNT_CAP
+): Promise<{ count: number; capped: boolean }[]> {
+  const columns = statements.flatMap((statement, i) =>
+    statement ? [db.raw(`(${statement.sql}) AS c${i}`, [...statement.bindings])] : []
+  )
   const [row] = columns.length
     ? ((await db.query().select(columns)) as Record<string, number | string>[])
     : []
-  return queries.map((_, i) => {
+  return statements.map((_, i) => {
     const { total, capped } = ListProcessPage.capped(Number(row?.[`c${i}`] ?? 0), cap)
     return { count: total, capped }
   })

@@ -394,4 +394,38 @@ test.group('Search / saved views', (group) => {
       assert.deepEqual(alone.get(view.id), all.result.get(view.id), view.name)
     }
   })
+
+  test("the views' statements are kept per access epoch; their counts stay live", async ({
+    assert,
+  }) => {
+    const { admin, manager } = await seed()
+    const save = new SaveView()
+    const open = await save.create(manager, { name: 'Open', filters: { status: 'active' } })
+    const words = await save.create(manager, { name: 'Zebras', filters: { q: 'Zebra' } })
+    const first = await countQueries(() => viewCounts([open, words], manager))
+    assert.deepEqual(first.result.get(open.id), { count: 3, capped: false })
+    assert.deepEqual(first.result.get(words.id), { count: 0, capped: false })
+
+    // Kept: the next count of the status view sends its count and nothing else.
+    const again = await countQueries(() => viewCounts([open], manager))
+    assert.deepEqual(again.queries.length, 1, again.queries.join('\n'))
+    assert.match(again.queries[0]!, /count\(/i)
+
+    // The counts are read each time: a new process counts at once, and a free-text view
+    // (compiled anew: which words "Zebra" completes to changes with the data) finds its word.
+    await new StartProcess().handle({
+      workflowKey: 'purchase',
+      title: 'Zebra crossing',
+      data: { amount: 5, customer: 'ACME' },
+      actor: admin,
+    })
+    const live = await viewCounts([open, words], manager)
+    assert.deepEqual(live.get(open.id), { count: 4, capped: false })
+    assert.deepEqual(live.get(words.id), { count: 1, capped: false })
+
+    // Editing the view bumps the epoch: its new filter counts at once.
+    await save.update(open, manager, { filters: { status: 'completed' } })
+    const edited = await viewCounts([open], manager)
+    assert.deepEqual(edited.get(open.id), { count: 0, capped: false })
+  })
 })
