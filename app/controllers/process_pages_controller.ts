@@ -7,7 +7,13 @@ import type Process from '#models/process'
 import ProcessPolicy from '#policies/process_policy'
 import ListProcesses from '#actions/processes/list_processes'
 import { dataFiltersOfUrl } from '#actions/search/data_filters'
-import { countsById, listedViews, viewCounts, visibleViews } from '#actions/views/visible_views'
+import {
+  countedViews,
+  countsById,
+  listedViews,
+  viewCounts,
+  visibleViews,
+} from '#actions/views/visible_views'
 import { defaultColumnsOf } from '#enums/process_list'
 import { chosenColumns, columnOptions, loadFieldValues } from '#actions/process_pages/list_columns'
 import SavedViewTransformer from '#transformers/saved_view_transformer'
@@ -81,9 +87,9 @@ const FILTER_KEYS = [
 export default class ProcessPagesController {
   async index({ request, inertia, auth, bouncer }: HttpContext) {
     const user = auth.getUserOrFail()
-    // Every prop but the views is a function, evaluated once when a prop asks: the deferred
-    // request for the views' counts (a partial reload) reads the views and counts them, and
-    // validates, builds and queries nothing of the list's own.
+    // Every prop is a function, evaluated once when a prop asks: the deferred request for the
+    // views' counts (a partial reload) counts the views, and validates, builds and queries
+    // nothing of the list's own.
     let listing: ReturnType<ProcessPagesController['listing']> | undefined
     const list = () => (listing ??= this.listing(request, user))
     let rows: ReturnType<ListProcessPage['keysetPage']> | undefined
@@ -104,7 +110,8 @@ export default class ProcessPagesController {
         const { options } = await list()
         return options.props[key]
       }
-    const views = await visibleViews(user)
+    // What the views' counts need, cached: their models are built only for the `views` prop.
+    const counted = await countedViews(user)
     const policy = bouncer.with(ProcessPolicy)
 
     // Transformers' plain output (#support/plain_transform): the same props, without the resolver.
@@ -144,10 +151,11 @@ export default class ProcessPagesController {
       },
       workflows: option('workflows'),
       searchFields: option('searchFields'),
-      views: () => plainItems(SavedViewTransformer, listedViews(views, user)),
+      views: async () =>
+        plainItems(SavedViewTransformer, listedViews(await visibleViews(user), user)),
       // One capped count per view: after the page, in a request of their own (Inertia's deferred props).
-      viewCounts: views.length
-        ? inertia.defer(async () => countsById(await viewCounts(views, user)), 'viewCounts')
+      viewCounts: counted.length
+        ? inertia.defer(async () => countsById(await viewCounts(counted, user)), 'viewCounts')
         : {},
       myTeams: () => teamsOf(user.id),
       people: option('people'),

@@ -73,11 +73,17 @@ type Row = Record<string, unknown>
  * changes to users, teams and workflows' access, which decide who sees a
  * shared view. Loaded from the primary, as #support/access/cached_rows.
  */
-const visibleRows = new EpochCache<number, { views: Row[]; teams: Row[] }>(5000)
+const visibleRows = new EpochCache<
+  number,
+  { views: Row[]; teams: Row[]; counted: readonly CountedView[] }
+>(5000)
 
-/** The views a person may use, by name (see `viewsQuery`): fresh models from the cached rows. */
-export async function visibleViews(viewer: User) {
-  const rows = await visibleRows.get(viewer.id, async () => {
+/** A view as its count needs it. */
+export type CountedView = Pick<SavedView, 'id' | 'filters'>
+
+/** A person's views' rows (see `visibleRows`), and what their counts need, frozen. */
+function visibleRowsOf(viewer: User) {
+  return visibleRows.get(viewer.id, async () => {
     const client = db.connection(db.primaryConnectionName, { mode: 'write' })
     const { query } = await viewsQuery(viewer, { client })
     const views = await query.orderBy('name').orderBy('id').pojo<Row>()
@@ -85,12 +91,29 @@ export async function visibleViews(viewer: User) {
       views.map((view) => (view.team_id === null ? null : Number(view.team_id)))
     )
     const teams = ids.length ? await Team.query({ client }).whereIn('id', ids).pojo<Row>() : []
-    return { views, teams }
+    const counted = leanModels(SavedView, structuredClone(views)).map((view) =>
+      Object.freeze({ id: view.id, filters: Object.freeze({ ...view.filters }) })
+    )
+    return { views, teams, counted: Object.freeze(counted) }
   })
+}
+
+/** The views a person may use, by name (see `viewsQuery`): fresh models from the cached rows. */
+export async function visibleViews(viewer: User) {
+  const rows = await visibleRowsOf(viewer)
   return attachTeams(
     leanModels(SavedView, structuredClone(rows.views)),
     leanModels(Team, rows.teams)
   )
+}
+
+/**
+ * The views a person may use as `viewCounts` takes them, with no model
+ * built: the list's request for its sidebar's counts.
+ */
+export async function countedViews(viewer: User) {
+  const { counted } = await visibleRowsOf(viewer)
+  return counted
 }
 
 /** One view the person may use, or 404 (the same for a missing one). */
@@ -121,10 +144,10 @@ const countStatements = new EpochCache<string, CountStatement | 'invalid'>(5000)
  * capped count (it reads at most cap + 1 index entries) in one statement,
  * the workflows' searchable fields read once per workflow, not per view.
  */
-export async function viewCounts(views: SavedView[], viewer: User) {
+export async function viewCounts(views: readonly CountedView[], viewer: User) {
   const hidden = await hiddenWorkflowIds(viewer)
   const lookup = fieldLookup()
-  const compile = async (view: SavedView): Promise<CountStatement | 'invalid'> => {
+  const compile = async (view: CountedView): Promise<CountStatement | 'invalid'> => {
     try {
       return await countStatement(await viewParams(view.filters, hidden, lookup), viewer.id)
     } catch (error) {
