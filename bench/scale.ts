@@ -49,6 +49,13 @@
 | the data-field search's growth at 1,000,000; with 8 GiB that growth
 | stayed: runs L and M, docs/benchmarks.md.)
 |
+| BENCH_INTERLEAVE=10000:db10k,100000:db100k,1000000:db1m measures the pages
+| of several kept databases (one server each) in one pass, a request to each
+| in turn, so every size sees the same moment of the machine: on this shared
+| VM the CPU a request costs moved by up to 60 % between passes minutes
+| apart, which a size-after-size run reads as growth. Pages only (reports
+| boot the app on one database: measure them size by size).
+|
 | BENCH_KEEP=1 keeps the database; BENCH_REUSE=1 measures a kept one again
 | (after new code or migrations: it runs `migration:run` and ANALYZE, and
 | neither seeds nor multiplies) — only at the size it holds, so building
@@ -151,12 +158,12 @@ async function countStarted(db: mysql.Connection) {
 }
 
 /** The kept database's process count, which must be the size asked for (within 1 %: multiplying rounds up); ANALYZEd again. */
-async function keptSize(db: mysql.Connection) {
+async function keptSize(db: mysql.Connection, size = SIZES[0]!, database = DATABASE) {
   const [[row]] = await db.query<RowDataPacket[]>('SELECT COUNT(*) AS n FROM processes')
   const kept = Number(row?.n ?? 0)
-  if (Math.abs(kept - SIZES[0]!) > SIZES[0]! / 100) {
+  if (Math.abs(kept - size) > size / 100) {
     throw new Error(
-      `BENCH_REUSE: ${DATABASE} holds ${kept.toLocaleString('en')} processes, not ${SIZES[0]!.toLocaleString('en')}`
+      `BENCH_REUSE: ${database} holds ${kept.toLocaleString('en')} processes, not ${size.toLocaleString('en')}`
     )
   }
   await countStarted(db)
@@ -543,81 +550,122 @@ async function pageSpecs(
   ]
 }
 
-async function measurePages(size: number, env: NodeJS.ProcessEnv, port: number) {
-  const app = startServer(env)
-  const pool = mysql.createPool({ ...server, database: DATABASE, connectionLimit: 2 })
-  const figures = results.get(size)!
+/** A database measured by its own server (several at once with BENCH_INTERLEAVE). */
+type Side = { size: number; database: string; env: NodeJS.ProcessEnv; port: number }
+
+/**
+ * Every page on each side's server against its raw baseline. With several
+ * sides, each iteration visits the page (and runs its baseline) on every
+ * side in turn, so all sizes are measured under the same load.
+ */
+async function measurePages(sides: Side[]) {
+  const open = sides.map((side) => ({
+    side,
+    app: startServer(side.env),
+    pool: mysql.createPool({ ...server, database: side.database, connectionLimit: 2 }),
+  }))
   try {
-    await app.ready
-    const session = new Session(`http://127.0.0.1:${port}`)
-    await session.signIn('admin@stageflow.test', 'stageflow-demo')
-    const landing = await session.request('/processes')
-    const html = await landing.text()
-    const version =
-      html.match(/&quot;version&quot;:&quot;([^&]*)&quot;/)?.[1] ??
-      html.match(/"version":"([^"]*)"/)?.[1] ??
-      ''
-    const headers = {
-      'x-inertia': 'true',
-      'x-inertia-version': version,
-      'accept': 'text/html, application/xhtml+xml',
-    }
-    for (const page of await pageSpecs(pool, session, headers)) {
-      if (late()) break
-      if (ONLY && !page.label.includes(ONLY)) continue
-      for (let i = 0; i < WARMUP; i++) {
-        await timePage(session, page.path, { ...headers, ...page.headers })
-        await timeRaw(pool, await page.raw(pool))
+    const ready = []
+    for (const { side, app, pool } of open) {
+      await app.ready
+      const session = new Session(`http://127.0.0.1:${side.port}`)
+      await session.signIn('admin@stageflow.test', 'stageflow-demo')
+      const landing = await session.request('/processes')
+      const html = await landing.text()
+      const version =
+        html.match(/&quot;version&quot;:&quot;([^&]*)&quot;/)?.[1] ??
+        html.match(/"version":"([^"]*)"/)?.[1] ??
+        ''
+      const headers = {
+        'x-inertia': 'true',
+        'x-inertia-version': version,
+        'accept': 'text/html, application/xhtml+xml',
       }
-      const served: number[] = []
-      const raw: number[] = []
-      let bytes = 0
+      const specs = await pageSpecs(pool, session, headers)
+      ready.push({ side, app, pool, session, headers, specs, admin: adminId })
+    }
+    // The raw baselines name the admin (`adminId`, set by `pageSpecs`): the same in every database.
+    if (new Set(ready.map((r) => r.admin)).size > 1) {
+      throw new Error(
+        'BENCH_INTERLEAVE: the admins differ between the databases (build them the same way)'
+      )
+    }
+    for (const [index, { label }] of ready[0]!.specs.entries()) {
+      if (late()) break
+      if (ONLY && !label.includes(ONLY)) continue
+      const runs = ready.map((r) => ({
+        ...r,
+        page: r.specs[index]!,
+        served: [] as number[],
+        raw: [] as number[],
+        bytes: 0,
+        cpuBefore: null as number | null,
+      }))
+      const visit = async (run: (typeof runs)[number]) => {
+        const measured = await timePage(run.session, run.page.path, {
+          ...run.headers,
+          ...run.page.headers,
+        })
+        run.bytes = measured.bytes
+        return measured.total
+      }
+      const baseline = async (run: (typeof runs)[number]) => {
+        const measured = await timeRaw(run.pool, await run.page.raw(run.pool))
+        return measured.total
+      }
+      for (let i = 0; i < WARMUP; i++) {
+        for (const run of runs) {
+          await visit(run)
+          await baseline(run)
+        }
+      }
       // The server's own CPU over the page's requests (between them it is idle but for its
       // timers): what the page costs the server beyond the database's time.
-      const cpuBefore = app.cpuMs()
+      for (const run of runs) run.cpuBefore = run.app.cpuMs()
       if (ALTERNATE) {
         for (let i = 0; i < REQUESTS && !late(); i++) {
-          const visit = await timePage(session, page.path, { ...headers, ...page.headers })
-          served.push(visit.total)
-          bytes = visit.bytes
-          if (IDLE_MS) {
-            // No raw run: the same pause before every request, whatever the size.
-            await new Promise((resolve) => setTimeout(resolve, IDLE_MS))
-            continue
+          for (const run of runs) {
+            run.served.push(await visit(run))
+            if (IDLE_MS) {
+              // No raw run: the same pause before every request, whatever the size.
+              await new Promise((resolve) => setTimeout(resolve, IDLE_MS))
+              continue
+            }
+            run.raw.push(await baseline(run))
           }
-          const baseline = await timeRaw(pool, await page.raw(pool))
-          raw.push(baseline.total)
         }
       } else {
         // Apart: the raw baseline's reads do not evict the page's from the buffer pool.
-        for (let i = 0; i < REQUESTS && !late(); i++) {
-          const visit = await timePage(session, page.path, { ...headers, ...page.headers })
-          served.push(visit.total)
-          bytes = visit.bytes
-        }
-        for (let i = 0; i < REQUESTS && !late(); i++) {
-          const baseline = await timeRaw(pool, await page.raw(pool))
-          raw.push(baseline.total)
+        for (const run of runs) {
+          for (let i = 0; i < REQUESTS && !late(); i++) run.served.push(await visit(run))
+          for (let i = 0; i < REQUESTS && !late(); i++) run.raw.push(await baseline(run))
         }
       }
-      const cpuAfter = app.cpuMs()
-      const cpu =
-        cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / served.length
-      figures.set(page.label, {
-        cpu,
-        p50: percentile(served, 50),
-        p95: percentile(served, 95),
-        // No raw runs with BENCH_IDLE_MS: NaN ("NaN ms" in the table).
-        raw50: raw.length ? percentile(raw, 50) : Number.NaN,
-        raw95: raw.length ? percentile(raw, 95) : Number.NaN,
-      })
-      console.log(
-        `  ${page.label}: ${ms(percentile(served, 95))} p95 (${(bytes / 1024).toFixed(1)} kB answered${cpu === null ? '' : `, server CPU ${cpu.toFixed(2)} ms a request`})`
-      )
+      for (const run of runs) {
+        const cpuAfter = run.app.cpuMs()
+        const cpu =
+          run.cpuBefore === null || cpuAfter === null
+            ? null
+            : (cpuAfter - run.cpuBefore) / run.served.length
+        results.get(run.side.size)!.set(label, {
+          cpu,
+          p50: percentile(run.served, 50),
+          p95: percentile(run.served, 95),
+          // No raw runs with BENCH_IDLE_MS: NaN ("NaN ms" in the table).
+          raw50: run.raw.length ? percentile(run.raw, 50) : Number.NaN,
+          raw95: run.raw.length ? percentile(run.raw, 95) : Number.NaN,
+        })
+        const where = runs.length > 1 ? ` at ${run.side.size.toLocaleString('en')}` : ''
+        console.log(
+          `  ${label}${where}: ${ms(percentile(run.served, 95))} p95 (${(run.bytes / 1024).toFixed(1)} kB answered${cpu === null ? '' : `, server CPU ${cpu.toFixed(2)} ms a request`})`
+        )
+      }
     }
   } finally {
-    await pool.end()
-    await app.stop()
+    for (const { pool, app } of open) {
+      await pool.end()
+      await app.stop()
+    }
     closeClient()
   }
 }
@@ -731,10 +779,10 @@ async function resizePool(db: mysql.Connection, bytes: number) {
  * Sets the buffer pool for the measurement (BENCH_BUFFER_POOL) and returns
  * how to put the server's own size back; prints both, and the database's size.
  */
-async function sizeBufferPool(db: mysql.Connection) {
+async function sizeBufferPool(db: mysql.Connection, databases = [DATABASE]) {
   const [[footprint]] = await db.query<RowDataPacket[]>(
-    `SELECT SUM(data_length + index_length) AS bytes FROM information_schema.tables WHERE table_schema = ?`,
-    [DATABASE]
+    `SELECT SUM(data_length + index_length) AS bytes FROM information_schema.tables WHERE table_schema IN (?)`,
+    [databases]
   )
   const before = await poolSize(db)
   const mib = (bytes: number) => `${Math.round(bytes / 1024 ** 2).toLocaleString('en')} MiB`
@@ -785,23 +833,9 @@ Growth of p95, ${large.toLocaleString('en')} over ${small.toLocaleString('en')} 
 ${growth.join('\n')}`)
 }
 
-/* --------------------------------------------------------------- main */
-
-async function main() {
-  console.log(
-    `Scale: ${SIZES.map((s) => s.toLocaleString('en')).join(', ')} processes (≈${EVENTS_PER_PROCESS} events each), ${REQUESTS} requests per page, ${REPEATS} runs per report, MariaDB ${DATABASE}, load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs`
-  )
-  const admin = await mysql.createConnection(server)
-  if (!REUSE) {
-    await admin.query(`DROP DATABASE IF EXISTS \`${DATABASE}\``)
-    await admin.query(
-      `CREATE DATABASE \`${DATABASE}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`
-    )
-  }
-  await admin.end()
-
-  const port = await freePort()
-  const env: NodeJS.ProcessEnv = {
+/** The production server's environment on `database`, listening on `port`. */
+function serverEnv(database: string, port: number): NodeJS.ProcessEnv {
+  return {
     ...process.env,
     TZ: 'UTC',
     NODE_ENV: 'production',
@@ -815,13 +849,87 @@ async function main() {
     DB_PORT: String(server.port),
     DB_USER: server.user,
     DB_PASSWORD: server.password,
-    DB_DATABASE: DATABASE,
+    DB_DATABASE: database,
     REDIS_HOST: '',
     REDIS_CLUSTER_NODES: '',
     SESSION_DRIVER: 'cookie',
     LIMITER_STORE: 'memory',
     QUEUE_DRIVER: 'memory',
   }
+}
+
+/** BENCH_INTERLEAVE's kept databases: size and name, smallest first. */
+const INTERLEAVE = (process.env.BENCH_INTERLEAVE ?? '')
+  .split(',')
+  .filter((entry) => entry.trim())
+  .map((entry) => {
+    const [size, database] = entry.split(':').map((part) => part.trim())
+    if (!/^\d+$/.test(size ?? '') || !database || !/bench/.test(database)) {
+      throw new Error('BENCH_INTERLEAVE: size:database pairs (the names must contain "bench")')
+    }
+    return { size: Number(size), database }
+  })
+  .sort((a, b) => a.size - b.size)
+
+/** BENCH_INTERLEAVE: the pages of kept databases, measured in one pass (see the header). */
+async function interleaved() {
+  const admin = await mysql.createConnection(server)
+  const sides: Side[] = []
+  let restorePool: (() => Promise<void>) | undefined
+  try {
+    console.log('Setting up:')
+    for (const { size, database } of INTERLEAVE) {
+      const port = await freePort()
+      const env = serverEnv(database, port)
+      step(`migrate ${database}`, 'node', ['ace', 'migration:run', '--force'], env)
+      const db = await mysql.createConnection({ ...server, database, timezone: 'Z' })
+      try {
+        await keptSize(db, size, database)
+      } finally {
+        await db.end()
+      }
+      sides.push({ size, database, env, port })
+      results.set(size, new Map())
+    }
+    if (!process.env.BENCH_SKIP_BUILD) {
+      step('build the UI', 'npx', ['vite', 'build', '--logLevel', 'error'], sides[0]!.env)
+    }
+    restorePool = await sizeBufferPool(
+      admin,
+      sides.map((side) => side.database)
+    )
+    console.log(
+      `\nInterleaved: ${sides.map((side) => side.size.toLocaleString('en')).join(', ')} processes, a request to each in turn:`
+    )
+    await measurePages(sides)
+    print()
+    const file = process.env.BENCH_RESULTS_FILE || 'tmp/bench-scale-results.json'
+    recordScaleResults(file, results)
+    console.log(`\nRecorded in ${file}; reports are not measured in this mode.`)
+  } finally {
+    await restorePool?.()
+    await admin.end()
+  }
+}
+
+/* --------------------------------------------------------------- main */
+
+async function main() {
+  if (INTERLEAVE.length) return interleaved()
+  console.log(
+    `Scale: ${SIZES.map((s) => s.toLocaleString('en')).join(', ')} processes (≈${EVENTS_PER_PROCESS} events each), ${REQUESTS} requests per page, ${REPEATS} runs per report, MariaDB ${DATABASE}, load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs`
+  )
+  const admin = await mysql.createConnection(server)
+  if (!REUSE) {
+    await admin.query(`DROP DATABASE IF EXISTS \`${DATABASE}\``)
+    await admin.query(
+      `CREATE DATABASE \`${DATABASE}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`
+    )
+  }
+  await admin.end()
+
+  const port = await freePort()
+  const env = serverEnv(DATABASE, port)
   const db = await mysql.createConnection({ ...server, database: DATABASE, timezone: 'Z' })
   let restorePool: (() => Promise<void>) | undefined
   try {
@@ -849,7 +957,7 @@ async function main() {
       } else {
         await grow(db, size, index)
       }
-      await measurePages(size, env, port)
+      await measurePages([{ size, database: DATABASE, env, port }])
       await measureReports(size, db)
     }
     print()
