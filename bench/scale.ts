@@ -304,6 +304,33 @@ const cappedCountSql = (fromWhere: string) =>
 let adminId = 0
 
 /**
+ * The columns a list row shows, as the list reads them (LIST_COLUMNS in
+ * app/actions/process_pages/list_process_page.ts; since session 15 the list
+ * no longer reads `processes.*`). Written out: the bench does not load the
+ * app's modules before it boots one.
+ */
+const LIST_SELECT = [
+  'id',
+  'workflow_id',
+  'workflow_version_id',
+  'reference',
+  'title',
+  'stage_key',
+  'status',
+  'priority',
+  'assignee_id',
+  'due_at',
+  'sla_breached',
+  'version',
+  'created_at',
+  'updated_at',
+  'closed_at',
+  'parent_id',
+]
+  .map((column) => `p.${column}`)
+  .join(', ')
+
+/**
  * The count, the page and its preloads (workflows, people, versions and
  * stages); `order` and `count` replace the list's default order and its
  * plain count.
@@ -316,7 +343,7 @@ async function listStatements(
   options: { order?: string; count?: [string, unknown[]] } = {}
 ): Promise<Statements> {
   const page: [string, unknown[]] = [
-    `SELECT p.* FROM ${from} ${where} ${options.order ?? LIST_ORDER}`,
+    `SELECT ${LIST_SELECT} FROM ${from} ${where} ${options.order ?? LIST_ORDER}`,
     params,
   ]
   const [rows] = await pool.query<RowDataPacket[]>(page[0], page[1])
@@ -470,7 +497,7 @@ async function pageSpecs(
       raw: async (p) => {
         const statements = await listStatements(p, 'processes p', '', [])
         statements[1] = [
-          `SELECT p.* FROM processes p WHERE (p.updated_at, p.id) <= (?, ?) ${LIST_ORDER}`,
+          `SELECT ${LIST_SELECT} FROM processes p WHERE (p.updated_at, p.id) <= (?, ?) ${LIST_ORDER}`,
           [cursor.updated_at, cursor.id],
         ]
         return statements
