@@ -139,6 +139,14 @@ export async function multiply(
   }
 }
 
+/** Drops `name` and creates it empty (utf8mb4, as the app's migrations expect). */
+export async function recreateDatabase(connection: mysql.Connection, name: string) {
+  await connection.query(`DROP DATABASE IF EXISTS \`${name}\``)
+  await connection.query(
+    `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`
+  )
+}
+
 /** A cookie jar of one, enough for the session and XSRF cookies. */
 export class Session {
   cookies = new Map<string, string>()
@@ -179,6 +187,25 @@ export class Session {
     })
     await response.text()
     if (response.status !== 302) throw new Error(`sign-in answered ${response.status}`)
+  }
+
+  /**
+   * Signs in and reads the assets version from the list page: the headers
+   * of an Inertia visit (JSON answers) for this server.
+   */
+  async signInForVisits(email: string, password: string) {
+    await this.signIn(email, password)
+    const landing = await this.request('/processes')
+    const html = await landing.text()
+    const version =
+      html.match(/&quot;version&quot;:&quot;([^&]*)&quot;/)?.[1] ??
+      html.match(/"version":"([^"]*)"/)?.[1] ??
+      ''
+    return {
+      'x-inertia': 'true',
+      'x-inertia-version': version,
+      'accept': 'text/html, application/xhtml+xml',
+    }
   }
 }
 

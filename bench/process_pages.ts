@@ -31,6 +31,7 @@ import {
   multiply,
   percentile,
   processStatements,
+  recreateDatabase,
   Session,
   startServer,
   step,
@@ -82,10 +83,7 @@ async function main() {
   // (no migrate, seed or multiply), and this run leaves it in place too.
   const reuse = KEEP && (await processCount(admin)) >= PROCESSES
   if (!reuse) {
-    await admin.query(`DROP DATABASE IF EXISTS \`${DATABASE}\``)
-    await admin.query(
-      `CREATE DATABASE \`${DATABASE}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`
-    )
+    await recreateDatabase(admin, DATABASE)
   }
   await admin.end()
 
@@ -150,18 +148,7 @@ async function main() {
   try {
     await app.ready
     const session = new Session(`http://127.0.0.1:${port}`)
-    await session.signIn(VIEWER, 'stageflow-demo')
-    const first = await session.request('/processes')
-    const html = await first.text()
-    const version =
-      html.match(/&quot;version&quot;:&quot;([^&]*)&quot;/)?.[1] ??
-      html.match(/"version":"([^"]*)"/)?.[1] ??
-      ''
-    const inertia = {
-      'x-inertia': 'true',
-      'x-inertia-version': version,
-      'accept': 'text/html, application/xhtml+xml',
-    }
+    const inertia = await session.signInForVisits(VIEWER, 'stageflow-demo')
 
     const [admins] = await pool.query<RowDataPacket[]>('SELECT id FROM users WHERE email = ?', [
       VIEWER,

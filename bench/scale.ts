@@ -78,6 +78,7 @@ import {
   multiply,
   percentile,
   processStatements,
+  recreateDatabase,
   Session,
   startServer,
   step,
@@ -597,18 +598,7 @@ async function measurePages(sides: Side[]) {
     for (const { side, app, pool } of open) {
       await app.ready
       const session = new Session(`http://127.0.0.1:${side.port}`)
-      await session.signIn('admin@stageflow.test', 'stageflow-demo')
-      const landing = await session.request('/processes')
-      const html = await landing.text()
-      const version =
-        html.match(/&quot;version&quot;:&quot;([^&]*)&quot;/)?.[1] ??
-        html.match(/"version":"([^"]*)"/)?.[1] ??
-        ''
-      const headers = {
-        'x-inertia': 'true',
-        'x-inertia-version': version,
-        'accept': 'text/html, application/xhtml+xml',
-      }
+      const headers = await session.signInForVisits('admin@stageflow.test', 'stageflow-demo')
       const specs = await pageSpecs(pool, session, headers)
       ready.push({ side, app, pool, session, headers, specs, admin: adminId })
     }
@@ -961,10 +951,7 @@ async function main() {
   )
   const admin = await mysql.createConnection(server)
   if (!REUSE) {
-    await admin.query(`DROP DATABASE IF EXISTS \`${DATABASE}\``)
-    await admin.query(
-      `CREATE DATABASE \`${DATABASE}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`
-    )
+    await recreateDatabase(admin, DATABASE)
   }
   await admin.end()
 
