@@ -87,6 +87,7 @@ import {
   timeRaw,
 } from './pages_kit.js'
 import { recordScaleResults } from './scale_chart.js'
+import { LIST_ROW_COLUMNS } from '#enums/process_list'
 import type { ReportKind } from '#actions/reports/types'
 
 const setting = (name: string, fallback: number) => {
@@ -305,32 +306,8 @@ const cappedCountSql = (fromWhere: string) =>
 /** The signed-in admin (set by `pageSpecs`): the owner of the sidebar's views. */
 let adminId = 0
 
-/**
- * The columns a list row shows, as the list reads them (LIST_COLUMNS in
- * app/actions/process_pages/list_process_page.ts; since session 15 the list
- * no longer reads `processes.*`). Written out: the bench does not load the
- * app's modules before it boots one.
- */
-const LIST_SELECT = [
-  'id',
-  'workflow_id',
-  'workflow_version_id',
-  'reference',
-  'title',
-  'stage_key',
-  'status',
-  'priority',
-  'assignee_id',
-  'due_at',
-  'sla_breached',
-  'version',
-  'created_at',
-  'updated_at',
-  'closed_at',
-  'parent_id',
-]
-  .map((column) => `p.${column}`)
-  .join(', ')
+/** The columns a list row shows, as the list reads them (`LIST_ROW_COLUMNS`). */
+const LIST_SELECT = LIST_ROW_COLUMNS.map((column) => `p.${column}`).join(', ')
 
 /**
  * The count, the page and its preloads (workflows, people, versions and

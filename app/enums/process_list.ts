@@ -18,6 +18,32 @@ export const PROCESS_SORTS = [
 export type ProcessSort = (typeof PROCESS_SORTS)[number]
 
 /**
+ * The `processes` columns a list row reads: what a row shows, the
+ * relations it names and every sort's column (the cursors). Not the
+ * process's data (a JSON text of any length, parsed twice per row by a
+ * model) nor the engine's bookkeeping. The list's queries select these
+ * (`LIST_COLUMNS`), and so does bench:scale's raw baseline.
+ */
+export const LIST_ROW_COLUMNS = [
+  'id',
+  'workflow_id',
+  'workflow_version_id',
+  'reference',
+  'title',
+  'stage_key',
+  'status',
+  'priority',
+  'assignee_id',
+  'due_at',
+  'sla_breached',
+  'version',
+  'created_at',
+  'updated_at',
+  'closed_at',
+  'parent_id',
+] as const
+
+/**
  * The list's order when none is chosen: a search lists its matches newest
  * first, like a mailbox (the order its postings are kept in, so a page
  * costs a page whatever the number of matches); otherwise the last
