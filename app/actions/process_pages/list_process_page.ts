@@ -75,6 +75,15 @@ function soleDataFilter(params: ProcessPageParams) {
   return narrows ? null : params.data[0]!
 }
 
+/**
+ * `soleDataFilter`, and whether its workflow is hidden from the viewer
+ * (nothing can match then): what both counting paths decide first.
+ */
+function loneDataFilter(params: ProcessPageParams) {
+  const only = soleDataFilter(params)
+  return { only, hidden: Boolean(only && params.hiddenWorkflows?.includes(only.workflowId)) }
+}
+
 /** Parameters that do not narrow the rows beyond the data filter's workflow (an allowlist: a new filter counts the long way). */
 const COUNT_NEUTRAL = new Set([
   'workflow',
@@ -309,8 +318,8 @@ export default class ListProcessPage {
     plan?: PostingPlan | null,
     cap = ListProcessPage.COUNT_CAP
   ) {
-    const only = soleDataFilter(params)
-    if (only?.counted?.cap === cap && !params.hiddenWorkflows?.includes(only.workflowId)) {
+    const { only, hidden } = loneDataFilter(params)
+    if (only?.counted?.cap === cap && !hidden) {
       // Counted already, with the same statement, when the filter was checked (markBroadFilters).
       return ListProcessPage.capped(only.counted.total, cap)
     }
@@ -331,8 +340,8 @@ export default class ListProcessPage {
     cap = ListProcessPage.COUNT_CAP,
     plan?: PostingPlan | null
   ) {
-    const only = soleDataFilter(params)
-    if (only && params.hiddenWorkflows?.includes(only.workflowId)) return null
+    const { only, hidden } = loneDataFilter(params)
+    if (hidden) return null
     return only
       ? { query: dataOnlyCountQuery(only, cap) }
       : ListProcessPage.countQuery(params, viewerId, cap, plan)
