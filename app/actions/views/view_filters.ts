@@ -91,7 +91,7 @@ export async function cappedCount(
 }
 
 /** A capped count's statement (a `total` column's subquery), or null when nothing can match. */
-export type CountStatement = { sql: string; bindings: unknown[] } | null
+export type CountStatement = { sql: string; bindings: readonly unknown[] } | null
 
 /** The statement of `params`' capped count, compiled (see `cappedCounts`). */
 export async function countStatement(
@@ -102,7 +102,7 @@ export async function countStatement(
   const counting = await ListProcessPage.cappedCountQuery(params, viewerId, cap)
   if (!counting) return null
   const { sql, bindings } = counting.query.toSQL()
-  return { sql, bindings: [...bindings] }
+  return { sql, bindings }
 }
 
 /**
