@@ -33,11 +33,11 @@ import LoadFamily from '#actions/processes/children/load_family'
 import ProcessFamilyTransformer from '#transformers/process_family_transformer'
 import { publishedWorkflows } from '#actions/process_pages/published_workflows'
 import { listOptions } from '#actions/process_pages/list_options'
-import { plainItem, plainItems, plainPage, plainVariant } from '#support/plain_transform'
+import { plainItem, plainItems, plainVariant } from '#support/plain_transform'
 import { loadCollaboration } from '#actions/process_pages/load_collaboration'
 import ExportProcessList from '#actions/process_pages/export_process_list'
 import { stageOf } from '#engine/state_machine'
-import ProcessTransformer from '#transformers/process_transformer'
+import { listRowOf } from '#transformers/process_transformer'
 import ProcessPageTransformer, { visitSlaRecord } from '#transformers/process_page_transformer'
 import ProcessActivityTransformer from '#transformers/process_activity_transformer'
 import PersonTransformer from '#transformers/person_transformer'
@@ -119,10 +119,10 @@ export default class ProcessPagesController {
       processes: async () => {
         const { processes, definitions, meta } = await page()
         const { pageUrl } = await list()
-        return plainPage(
-          ProcessTransformer,
-          processes,
-          {
+        // Rows, not models (`listedRows`): each as ProcessTransformer shows a process.
+        return {
+          data: processes.map((p) => listRowOf(p, p.assignee, definitions)),
+          metadata: {
             total: meta.total,
             capped: meta.capped,
             perPage: meta.perPage,
@@ -130,8 +130,7 @@ export default class ProcessPagesController {
             nextPageUrl: meta.next ? pageUrl({ after: meta.next }) : null,
             previousPageUrl: meta.previous ? pageUrl({ before: meta.previous }) : null,
           },
-          { definitions, viewer: user }
-        )
+        }
       },
       filters: listed('filters'),
       columns: listed('columns'),

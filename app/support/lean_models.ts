@@ -120,3 +120,30 @@ export function leanModels<Model extends LucidModel>(
     return model
   })
 }
+
+/**
+ * A query's plain rows as the model's attributes (`{ createdAt: DateTime, … }`,
+ * each column through its `consume`, as `leanModels` sets them), without a
+ * model: for rows a page only shows. No model's proxy, bookkeeping or
+ * `$original` per row; columns the model does not know are left out.
+ */
+export function leanAttributes<Model extends LucidModel>(
+  Model: Model,
+  rows: Record<string, unknown>[]
+): Record<string, unknown>[] {
+  const columns = readersOf(Model)
+  // What a `consume` may name in its error (the model's class): no instance is made.
+  const owner = Object.create(Model.prototype) as LucidRow
+  return rows.map((row) => {
+    const attributes: Record<string, unknown> = {}
+    for (const key in row) {
+      const column = columns.get(key)
+      if (!column) continue
+      const raw = row[key]
+      attributes[column.attribute] = column.consume
+        ? column.consume(raw, column.attribute, owner)
+        : raw
+    }
+    return attributes
+  })
+}

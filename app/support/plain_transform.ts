@@ -64,13 +64,3 @@ export function plainVariant<R, A extends unknown[], I extends object, K extends
   const method = transformer[variant] as () => unknown
   return checked(method.call(transformer), Transformer.name) as never
 }
-
-/** `Transformer.paginate(resources, metadata, ...rest)` as Inertia would serialize it. */
-export function plainPage<R, A extends unknown[], O, M>(
-  Transformer: TransformerClass<R, A, O>,
-  resources: readonly R[],
-  metadata: M,
-  ...rest: A
-): { data: SerializeJSONTypes<O>[]; metadata: M } {
-  return { data: plainItems(Transformer, resources, ...rest), metadata }
-}

@@ -38,6 +38,60 @@ export const person = (user: User | undefined | null): Person | null => {
   return shown
 }
 
+/** What a list row reads of a process: a model, or a listed row (#actions/processes/listed_processes). */
+export type ListRowSource = Pick<
+  Process,
+  | 'id'
+  | 'reference'
+  | 'title'
+  | 'workflowVersionId'
+  | 'stageKey'
+  | 'status'
+  | 'priority'
+  | 'dueAt'
+  | 'slaBreached'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'closedAt'
+  | 'parentId'
+> & { workflow?: { key: string; name: string } | null }
+
+/**
+ * A process as a list row: `ProcessTransformer.toObject` (the API, the
+ * dashboard, team queues), and the list page's rows, which are not models
+ * (`listedRows`).
+ */
+export function listRowOf(
+  p: ListRowSource,
+  assignee: User | null | undefined,
+  definitions: Map<number, WorkflowDefinition>
+) {
+  const definition = definitions.get(p.workflowVersionId)
+  const stage = definition ? stageOf(definition, p.stageKey) : undefined
+  return {
+    id: p.id,
+    reference: p.reference,
+    title: p.title,
+    workflow: {
+      key: p.workflow?.key ?? definition?.key ?? '',
+      name: p.workflow?.name ?? definition?.name ?? '',
+    },
+    stage: { key: p.stageKey, name: stage?.name ?? p.stageKey, type: stage?.type ?? 'task' },
+    status: p.status,
+    priority: p.priority,
+    assignee: person(assignee),
+    dueAt: p.dueAt?.toISO() ?? null,
+    overdue: p.status === 'active' && p.dueAt !== null && p.dueAt < DateTime.now(),
+    slaBreached: p.slaBreached,
+    version: p.version,
+    createdAt: p.createdAt.toISO()!,
+    updatedAt: p.updatedAt.toISO()!,
+    closedAt: p.closedAt?.toISO() ?? null,
+    parentId: p.parentId ?? null,
+  }
+}
+
 /**
  * Processes for pages and the API. `toObject` is the list row; `forDetail`
  * adds data and the transitions the viewer may run now.
@@ -52,29 +106,7 @@ export default class ProcessTransformer extends BaseTransformer<Process> {
 
   toObject() {
     const p = this.resource
-    const definition = this.context.definitions.get(p.workflowVersionId)
-    const stage = definition ? stageOf(definition, p.stageKey) : undefined
-    return {
-      id: p.id,
-      reference: p.reference,
-      title: p.title,
-      workflow: {
-        key: p.workflow?.key ?? definition?.key ?? '',
-        name: p.workflow?.name ?? definition?.name ?? '',
-      },
-      stage: { key: p.stageKey, name: stage?.name ?? p.stageKey, type: stage?.type ?? 'task' },
-      status: p.status,
-      priority: p.priority,
-      assignee: person(p.$preloaded.assignee as User | undefined),
-      dueAt: p.dueAt?.toISO() ?? null,
-      overdue: p.status === 'active' && p.dueAt !== null && p.dueAt < DateTime.now(),
-      slaBreached: p.slaBreached,
-      version: p.version,
-      createdAt: p.createdAt.toISO()!,
-      updatedAt: p.updatedAt.toISO()!,
-      closedAt: p.closedAt?.toISO() ?? null,
-      parentId: p.parentId ?? null,
-    }
+    return listRowOf(p, p.$preloaded.assignee as User | undefined, this.context.definitions)
   }
 
   /** What a guard sees for the context's viewer on `p`. */

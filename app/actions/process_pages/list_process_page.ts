@@ -10,7 +10,7 @@ import {
   postingPlan,
   type PostingPlan,
 } from '#models/process_search'
-import { listedProcesses } from '#actions/processes/listed_processes'
+import { listedRows, type ListedProcess } from '#actions/processes/listed_processes'
 import { cappedTotalQuery } from '#support/database/capped_count'
 import {
   decodeSortedCursor,
@@ -274,17 +274,18 @@ export default class ListProcessPage {
       viewerId
     )
     const perPage = ListProcessPage.PER_PAGE
-    const rows = await listedProcesses(query)
+    const rows = await listedRows(query)
     const more = rows.length > perPage
     const page = rows.slice(0, perPage)
     if (before) page.reverse()
 
-    const cursorOf = (process: Process | undefined) =>
+    const sorted = camel(sort === 'stage' ? 'stage_key' : sort) as keyof ListedProcess
+    const cursorOf = (process: ListedProcess | undefined) =>
       process
         ? encodeSortedCursor({
             sort,
             direction,
-            value: storedValue(process.$getAttribute(camel(sort === 'stage' ? 'stage_key' : sort))),
+            value: storedValue(process[sorted]),
             id: process.id,
           })
         : null

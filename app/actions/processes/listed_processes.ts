@@ -1,6 +1,8 @@
 import Process from '#models/process'
+import type User from '#models/user'
+import type Workflow from '#models/workflow'
 import { cachedUsers, cachedWorkflows } from '#support/access/cached_rows'
-import { leanModels } from '#support/lean_models'
+import { leanAttributes, leanModels } from '#support/lean_models'
 
 /**
  * Runs a list's rows query and gives its processes with what a row shows
@@ -12,8 +14,7 @@ import { leanModels } from '#support/lean_models'
  */
 export async function listedProcesses(query: { pojo<T>(): Promise<T[]> }): Promise<Process[]> {
   const rows = leanModels(Process, await query.pojo<Record<string, unknown>>())
-  const workflows = await cachedWorkflows(rows.map((row) => row.workflowId))
-  const assignees = await cachedUsers(rows.map((row) => row.assigneeId))
+  const { workflows, assignees } = await relatedOf(rows)
   for (const row of rows) {
     row.$setRelated('workflow', workflows.get(row.workflowId)!)
     row.$setRelated(
@@ -22,4 +23,50 @@ export async function listedProcesses(query: { pojo<T>(): Promise<T[]> }): Promi
     )
   }
   return rows
+}
+
+/** A row of the process list page: the attributes its columns read (LIST_ROW_COLUMNS), its workflow and assignee. */
+export type ListedProcess = Pick<
+  Process,
+  | 'id'
+  | 'workflowId'
+  | 'workflowVersionId'
+  | 'reference'
+  | 'title'
+  | 'stageKey'
+  | 'status'
+  | 'priority'
+  | 'assigneeId'
+  | 'dueAt'
+  | 'slaBreached'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'closedAt'
+  | 'parentId'
+> & { workflow: Workflow; assignee: User | null }
+
+/**
+ * `listedProcesses` for rows a page only shows: plain objects with the
+ * same attribute values (`leanAttributes`), no models. A page of 21 rows
+ * costs about a third of what models and their transformer did.
+ */
+export async function listedRows(query: { pojo<T>(): Promise<T[]> }): Promise<ListedProcess[]> {
+  const rows = leanAttributes(Process, await query.pojo<Record<string, unknown>>()) as Omit<
+    ListedProcess,
+    'workflow' | 'assignee'
+  >[]
+  const { workflows, assignees } = await relatedOf(rows)
+  return rows.map((row) => ({
+    ...row,
+    workflow: workflows.get(row.workflowId)!,
+    assignee: row.assigneeId === null ? null : (assignees.get(row.assigneeId) ?? null),
+  }))
+}
+
+async function relatedOf(rows: { workflowId: number; assigneeId: number | null }[]) {
+  return {
+    workflows: await cachedWorkflows(rows.map((row) => row.workflowId)),
+    assignees: await cachedUsers(rows.map((row) => row.assigneeId)),
+  }
 }
