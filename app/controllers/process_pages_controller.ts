@@ -7,16 +7,9 @@ import type Process from '#models/process'
 import ProcessPolicy from '#policies/process_policy'
 import ListProcesses from '#actions/processes/list_processes'
 import { dataFiltersOfUrl } from '#actions/search/data_filters'
-import {
-  countedViews,
-  countsById,
-  listedViews,
-  viewCounts,
-  visibleViews,
-} from '#actions/views/visible_views'
+import { countedViews, countsById, listedViewsOf, viewCounts } from '#actions/views/visible_views'
 import { defaultColumnsOf } from '#enums/process_list'
 import { chosenColumns, columnOptions, loadFieldValues } from '#actions/process_pages/list_columns'
-import SavedViewTransformer from '#transformers/saved_view_transformer'
 import StartProcess from '#actions/processes/start_process'
 import TransitionProcess from '#actions/processes/transition_process'
 import { loadVisibleProcess } from '#actions/processes/load_process'
@@ -150,8 +143,7 @@ export default class ProcessPagesController {
       },
       workflows: option('workflows'),
       searchFields: option('searchFields'),
-      views: async () =>
-        plainItems(SavedViewTransformer, listedViews(await visibleViews(user), user)),
+      views: () => listedViewsOf(user),
       // One capped count per view: after the page, in a request of their own (Inertia's deferred props).
       viewCounts: counted.length
         ? inertia.defer(async () => countsById(await viewCounts(counted, user)), 'viewCounts')

@@ -14,7 +14,10 @@ import Team from '#models/team'
 import { fieldLookup } from '#actions/search/data_filters'
 import { EpochCache } from '#support/access/access_epoch'
 import { leanModels } from '#support/lean_models'
+import { plainItems } from '#support/plain_transform'
+import SavedViewTransformer from '#transformers/saved_view_transformer'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type { SerializeJSONTypes } from '@adonisjs/http-transformers/types'
 
 /** Most views the list page counts at once. */
 const MAX_COUNTED = 20
@@ -75,8 +78,16 @@ type Row = Record<string, unknown>
  */
 const visibleRows = new EpochCache<
   number,
-  { views: Row[]; teams: Row[]; counted: readonly CountedView[] }
+  {
+    views: Row[]
+    teams: Row[]
+    counted: readonly CountedView[]
+    /** The list page's `views` prop, made from the rows when first asked (`listedViewsOf`). */
+    listed?: readonly SerializeJSONTypes<ListedView>[]
+  }
 >(5000)
+
+type ListedView = ReturnType<SavedViewTransformer['toObject']>
 
 /** A view as its count needs it. */
 export type CountedView = Pick<SavedView, 'id' | 'filters'>
@@ -100,11 +111,30 @@ function visibleRowsOf(viewer: User) {
 
 /** The views a person may use, by name (see `viewsQuery`): fresh models from the cached rows. */
 export async function visibleViews(viewer: User) {
-  const rows = await visibleRowsOf(viewer)
+  return modelsOf(await visibleRowsOf(viewer))
+}
+
+function modelsOf(rows: { views: Row[]; teams: Row[] }) {
   return attachTeams(
     leanModels(SavedView, structuredClone(rows.views)),
     leanModels(Team, rows.teams)
   )
+}
+
+/**
+ * The views a person may use as the list page shows them (SavedViewTransformer,
+ * `listedViews`), made once per access epoch with their rows: nothing in them
+ * changes without a bump (their counts come apart, in `viewCounts`).
+ */
+export async function listedViewsOf(viewer: User) {
+  const rows = await visibleRowsOf(viewer)
+  rows.listed ??= Object.freeze(
+    plainItems(SavedViewTransformer, listedViews(modelsOf(rows), viewer)).map((view) =>
+      Object.freeze(view)
+    )
+  )
+  // A copy of the kept list (its views stay frozen): the page's prop is an array.
+  return [...rows.listed]
 }
 
 /**
@@ -179,7 +209,7 @@ export async function withCounts(views: SavedView[], user: User) {
  * counts: the page asks for those in a second request (`viewCounts`), so
  * its rows never wait on one capped count per view.
  */
-export function listedViews(views: SavedView[], user: User) {
+function listedViews(views: SavedView[], user: User) {
   for (const view of views) {
     view.$extras.mine = view.ownerId === user.id
     view.$extras.watching = Boolean(Number(view.$extras.watching ?? 0))
