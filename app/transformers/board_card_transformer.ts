@@ -1,8 +1,7 @@
 import { BaseTransformer } from '@adonisjs/core/transformers'
 import { availableTransitions, stageOf } from '#engine/state_machine'
 import ProcessTransformer, { person, type ProcessContext } from '#transformers/process_transformer'
-import type Process from '#models/process'
-import type User from '#models/user'
+import type { BoardCard } from '#actions/board/load_board'
 
 /**
  * A process as a card on a workflow board: what a card shows (reference,
@@ -12,9 +11,9 @@ import type User from '#models/user'
  * sends a few hundred cards, all of one workflow, so the workflow, the
  * priority and the timestamps no card shows are left out.
  */
-export default class BoardCardTransformer extends BaseTransformer<Process> {
+export default class BoardCardTransformer extends BaseTransformer<BoardCard> {
   constructor(
-    resource: Process,
+    resource: BoardCard,
     protected context: ProcessContext & { now: number }
   ) {
     super(resource)
@@ -52,7 +51,7 @@ export default class BoardCardTransformer extends BaseTransformer<Process> {
       title: p.title,
       stage: { key: p.stageKey, name: stage?.name ?? p.stageKey },
       status: p.status,
-      assignee: person(p.$preloaded.assignee as User | undefined),
+      assignee: person(p.assignee),
       dueAt: p.dueAt?.toISO() ?? null,
       overdue: p.status === 'active' && p.dueAt !== null && p.dueAt.toMillis() < this.context.now,
       closedAt: p.closedAt?.toISO() ?? null,

@@ -1,4 +1,4 @@
-import { guardContextOf } from '#actions/processes/guard_context'
+import { guardContextOf, type GuardedProcess } from '#actions/processes/guard_context'
 import { DateTime } from 'luxon'
 import { BaseTransformer } from '@adonisjs/core/transformers'
 import type { WorkflowDefinition } from '#engine/definition'
@@ -110,7 +110,7 @@ export default class ProcessTransformer extends BaseTransformer<Process> {
   }
 
   /** What a guard sees for the context's viewer on `p`. */
-  static guardOf(p: Process, context: ProcessContext) {
+  static guardOf(p: GuardedProcess, context: ProcessContext) {
     const viewer = context.viewer
     if (!viewer) return guardContextOf(p, undefined)
     return guardContextOf(p, {

@@ -7,7 +7,7 @@ import { definitionsOf } from '#support/definitions'
 import { rowsOf } from '#actions/reports/sql'
 import { publishedVersionOf } from '#support/definition_cache'
 import { mayAccess, type Viewer } from '#support/access/workflow_access'
-import { listedProcesses } from '#actions/processes/listed_processes'
+import { listedRows, type ListedProcess } from '#actions/processes/listed_processes'
 import { cachedWorkflowByKey } from '#support/access/cached_rows'
 import {
   decodeSortedCursor,
@@ -115,10 +115,10 @@ export default class LoadBoard {
         )
       : []
     const ids = idRows.map((row: { id: number }) => Number(row.id))
-    // The list's loader: lean models, workflow and assignee from the per-epoch cache; only
-    // the columns a card, its moves and its column's cursor read (see CARD_COLUMNS).
+    // The list's loader: plain rows (no models), workflow and assignee from the per-epoch
+    // cache; only the columns a card, its moves and its column's cursor read (see CARD_COLUMNS).
     const cards = inBoardOrder(
-      await listedProcesses(Process.query().select(CARD_COLUMNS).whereIn('id', ids))
+      await listedRows<CardAttribute>(Process.query().select(CARD_COLUMNS).whereIn('id', ids))
     )
 
     const total = (stage: string, active: boolean) =>
@@ -228,6 +228,26 @@ const CARD_COLUMNS = [
   'created_at',
   'closed_at',
 ]
+
+/** CARD_COLUMNS' attributes. */
+type CardAttribute =
+  | 'id'
+  | 'workflowId'
+  | 'workflowVersionId'
+  | 'reference'
+  | 'title'
+  | 'data'
+  | 'stageKey'
+  | 'status'
+  | 'priority'
+  | 'assigneeId'
+  | 'dueAt'
+  | 'version'
+  | 'createdAt'
+  | 'closedAt'
+
+/** A card's process as the board reads it (CARD_COLUMNS): a plain row, not a model. */
+export type BoardCard = ListedProcess<CardAttribute>
 
 /**
  * Ids of the first `limit` active processes of a stage (or of the stages
@@ -381,7 +401,7 @@ function pageOfClosedColumn(workflowId: number, paged: { stage: string; cursor: 
  * The cards in board order: active ones by due date (undated last), closed
  * ones latest first — each card's sort key read once, not per comparison.
  */
-function inBoardOrder(cards: Process[]) {
+function inBoardOrder(cards: BoardCard[]) {
   const keyed = cards.map((card) => ({
     card,
     active: card.status === 'active',
