@@ -5,7 +5,7 @@ import User from '#models/user'
 import SavedView from '#models/saved_view'
 import WorkflowVersion from '#models/workflow_version'
 import StartProcess from '#actions/processes/start_process'
-import { leanModels } from '#support/lean_models'
+import { leanAttributes, leanModels } from '#support/lean_models'
 import { UserFactory } from '#database/factories/user_factory'
 import { freshDatabase, publishWorkflow, truncateAll } from '#tests/helpers/common'
 import { purchaseDefinition } from '#tests/functional/search/search_fixtures'
@@ -105,5 +105,32 @@ test.group('Support / lean models from plain rows', (group) => {
     const stored = await SavedView.findOrFail(view!.id)
     assert.equal(stored.name, 'Big, open')
     assert.deepEqual(stored.filters, { workflow: 'purchase', status: 'active' })
+  })
+
+  test("plain attributes without a model: the values Lucid's hydration gives", async ({
+    assert,
+  }) => {
+    await seed()
+    const query = () => Process.query().select('processes.*', db.raw('1 AS one')).orderBy('id')
+    const lucid = await query()
+    const plain = leanAttributes(Process, await query().pojo())
+    assert.lengthOf(plain, 2)
+    for (const [i, attributes] of plain.entries()) {
+      const model = lucid[i]!
+      assert.notInstanceOf(attributes, Process)
+      // Every attribute, consumed as the model's (dates as luxon, JSON parsed, booleans);
+      // a key the model does not know (`one`) is left out.
+      assert.sameMembers(Object.keys(attributes), Object.keys(model.$attributes))
+      for (const [key, value] of Object.entries(model.$attributes)) {
+        const same =
+          value && typeof value === 'object' && 'equals' in value
+            ? value.equals(attributes[key] as never)
+            : JSON.stringify(attributes[key]) === JSON.stringify(value)
+        assert.isTrue(same, key)
+      }
+      assert.strictEqual(attributes.slaBreached, false)
+    }
+    // A value a column cannot take fails as the model's own would, naming the model.
+    assert.throws(() => leanAttributes(Process, [{ id: 1, created_at: 42 }]), /Process\.createdAt/)
   })
 })
