@@ -5,6 +5,7 @@ import type { WorkflowDefinition } from '#engine/definition'
 import { isApprovalTransition } from '#engine/approvals'
 import { availableTransitions, stageOf, type ActorRole } from '#engine/state_machine'
 import type Process from '#models/process'
+import type { ListAttribute } from '#actions/processes/listed_processes'
 import type User from '#models/user'
 import type { ApprovalView } from '#actions/processes/approval_tally'
 
@@ -39,23 +40,9 @@ export const person = (user: User | undefined | null): Person | null => {
 }
 
 /** What a list row reads of a process: a model, or a listed row (#actions/processes/listed_processes). */
-export type ListRowSource = Pick<
-  Process,
-  | 'id'
-  | 'reference'
-  | 'title'
-  | 'workflowVersionId'
-  | 'stageKey'
-  | 'status'
-  | 'priority'
-  | 'dueAt'
-  | 'slaBreached'
-  | 'version'
-  | 'createdAt'
-  | 'updatedAt'
-  | 'closedAt'
-  | 'parentId'
-> & { workflow?: { key: string; name: string } | null }
+export type ListRowSource = Pick<Process, ListAttribute> & {
+  workflow?: { key: string; name: string } | null
+}
 
 /**
  * A process as a list row: `ProcessTransformer.toObject` (the API, the

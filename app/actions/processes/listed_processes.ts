@@ -26,7 +26,7 @@ export async function listedProcesses(query: { pojo<T>(): Promise<T[]> }): Promi
 }
 
 /** The attributes of a process list page's row (LIST_ROW_COLUMNS). */
-type ListAttribute =
+export type ListAttribute =
   | 'id'
   | 'workflowId'
   | 'workflowVersionId'

@@ -32,13 +32,20 @@ test.group('Support / lean models from plain rows', (group) => {
     return admin
   }
 
+  /** The processes, with a key no model knows. */
+  const query = () => Process.query().select('processes.*', db.raw('1 AS one')).orderBy('id')
+
+  /** The seeded processes as Lucid hydrates them, and as plain rows. */
+  async function seededRows() {
+    await seed()
+    return { lucid: await query(), rows: await query().pojo<Record<string, unknown>>() }
+  }
+
   test("the same models as Lucid's hydration: attributes, originals, extras, serialization", async ({
     assert,
   }) => {
-    await seed()
-    const query = () => Process.query().select('processes.*', db.raw('1 AS one')).orderBy('id')
-    const lucid = await query()
-    const lean = leanModels(Process, await query().pojo())
+    const { lucid, rows } = await seededRows()
+    const lean = leanModels(Process, rows)
     assert.lengthOf(lean, 2)
     for (const [i, model] of lean.entries()) {
       const other = lucid[i]!
@@ -110,10 +117,8 @@ test.group('Support / lean models from plain rows', (group) => {
   test("plain attributes without a model: the values Lucid's hydration gives", async ({
     assert,
   }) => {
-    await seed()
-    const query = () => Process.query().select('processes.*', db.raw('1 AS one')).orderBy('id')
-    const lucid = await query()
-    const plain = leanAttributes(Process, await query().pojo())
+    const { lucid, rows } = await seededRows()
+    const plain = leanAttributes(Process, rows)
     assert.lengthOf(plain, 2)
     for (const [i, attributes] of plain.entries()) {
       const model = lucid[i]!
