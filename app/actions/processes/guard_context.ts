@@ -3,13 +3,13 @@ import type { GuardContext } from '#engine/state_machine'
 import type Process from '#models/process'
 import User from '#models/user'
 
-/** What a transition guard sees about the process, the acting user and the time. */
 /** What a guard reads of a process: a model, or a board's card (`listedRows`). */
 export type GuardedProcess = Pick<
   Process,
   'reference' | 'title' | 'priority' | 'stageKey' | 'createdAt' | 'dueAt'
 >
 
+/** What a transition guard sees about the process, the acting user and the time. */
 export function guardContextOf(
   process: GuardedProcess,
   user: { email?: string | null; role: string; teams?: string[] } | undefined,
