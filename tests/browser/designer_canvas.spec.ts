@@ -42,9 +42,26 @@ test.group('Browser / designer canvas', (group) => {
     assert.deepEqual(await seriousViolations(page), [])
     await page.screenshot({ path: 'tmp/screenshots/designer-canvas.png', fullPage: true })
 
-    // Clicking another stage on the canvas opens it in the side panel.
-    await canvas.locator('.wf-node[data-stage="start"]').click()
-    assert.equal(await selection.getByLabel('Stage key').inputValue(), 'start')
+    // Clicking another stage on the canvas opens it in the side panel. The full-page screenshot
+    // resizes the viewport for a moment and the canvas fits itself again: a click that lands while
+    // the stages move hits the pane (nothing selected), so it is made once the canvas is ready, and
+    // again, at most twice more, if the panel does not show the stage.
+    const stageKey = selection.getByLabel('Stage key')
+    const shows = async (key: string) => {
+      const deadline = Date.now() + 5_000
+      while (Date.now() < deadline) {
+        if ((await stageKey.inputValue({ timeout: 500 }).catch(() => null)) === key) return true
+        await page.waitForTimeout(100)
+      }
+      return false
+    }
+    let shown = false
+    for (let attempt = 0; attempt < 3 && !shown; attempt++) {
+      await canvas.locator('.wf-canvas[data-ready="true"]').waitFor()
+      await canvas.locator('.wf-node[data-stage="start"]').click()
+      shown = await shows('start')
+    }
+    assert.isTrue(shown, 'a click on the start stage opens it in the side panel')
 
     // The form view is the same state, and the choice is remembered.
     await page.getByRole('button', { name: 'Form', exact: true }).click()
