@@ -7,7 +7,11 @@ import { definitionsOf } from '#support/definitions'
 import { rowsOf } from '#actions/reports/sql'
 import { publishedVersionOf } from '#support/definition_cache'
 import { mayAccess, type Viewer } from '#support/access/workflow_access'
-import { listedRows, type ListedProcess } from '#actions/processes/listed_processes'
+import {
+  listedRows,
+  type AttributesOf,
+  type ListedProcess,
+} from '#actions/processes/listed_processes'
 import { cachedWorkflowByKey } from '#support/access/cached_rows'
 import {
   decodeSortedCursor,
@@ -118,7 +122,11 @@ export default class LoadBoard {
     // The list's loader: plain rows (no models), workflow and assignee from the per-epoch
     // cache; only the columns a card, its moves and its column's cursor read (see CARD_COLUMNS).
     const cards = inBoardOrder(
-      await listedRows<CardAttribute>(Process.query().select(CARD_COLUMNS).whereIn('id', ids))
+      await listedRows<CardAttribute>(
+        Process.query()
+          .select(...CARD_COLUMNS)
+          .whereIn('id', ids)
+      )
     )
 
     const total = (stage: string, active: boolean) =>
@@ -227,24 +235,10 @@ const CARD_COLUMNS = [
   'version',
   'created_at',
   'closed_at',
-]
+] as const
 
 /** CARD_COLUMNS' attributes. */
-type CardAttribute =
-  | 'id'
-  | 'workflowId'
-  | 'workflowVersionId'
-  | 'reference'
-  | 'title'
-  | 'data'
-  | 'stageKey'
-  | 'status'
-  | 'priority'
-  | 'assigneeId'
-  | 'dueAt'
-  | 'version'
-  | 'createdAt'
-  | 'closedAt'
+type CardAttribute = AttributesOf<typeof CARD_COLUMNS>
 
 /** A card's process as the board reads it (CARD_COLUMNS): a plain row, not a model. */
 export type BoardCard = ListedProcess<CardAttribute>

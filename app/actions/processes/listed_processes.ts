@@ -3,6 +3,7 @@ import type User from '#models/user'
 import type Workflow from '#models/workflow'
 import { cachedUsers, cachedWorkflows } from '#support/access/cached_rows'
 import { leanAttributes, leanModels } from '#support/lean_models'
+import type { LIST_ROW_COLUMNS } from '#enums/process_list'
 
 /**
  * Runs a list's rows query and gives its processes with what a row shows
@@ -25,24 +26,20 @@ export async function listedProcesses(query: { pojo<T>(): Promise<T[]> }): Promi
   return rows
 }
 
-/** The attributes of a process list page's row (LIST_ROW_COLUMNS). */
-export type ListAttribute =
-  | 'id'
-  | 'workflowId'
-  | 'workflowVersionId'
-  | 'reference'
-  | 'title'
-  | 'stageKey'
-  | 'status'
-  | 'priority'
-  | 'assigneeId'
-  | 'dueAt'
-  | 'slaBreached'
-  | 'version'
-  | 'createdAt'
-  | 'updatedAt'
-  | 'closedAt'
-  | 'parentId'
+/** A column's name as its model attribute: `workflow_version_id` → `workflowVersionId`. */
+type Camel<Column extends string> = Column extends `${infer Head}_${infer Tail}`
+  ? `${Head}${Capitalize<Camel<Tail>>}`
+  : Column
+
+/**
+ * The attributes of the columns a query selects: one list of column names
+ * serves the query and the row's type (a column no attribute matches does
+ * not type-check where the row is read).
+ */
+export type AttributesOf<Columns extends readonly string[]> = Camel<Columns[number]>
+
+/** The attributes of a process list page's row. */
+export type ListAttribute = AttributesOf<typeof LIST_ROW_COLUMNS>
 
 /**
  * A process as a page shows it without a model: the attributes its query
